@@ -1,0 +1,93 @@
+// The authorization policy: one declarative map from role to permissions. Fail-closed: a permission not
+// listed for any of the actor's roles is refused, an unknown role grants nothing, a disabled account holds
+// no permission at all. Rules that depend on the article (own draft, not your own revision) live in the
+// domain functions that take the article, and call `can` for the role part.
+import { AppError } from "../errors";
+import { isRole, type Role } from "./roles";
+
+export const PERMISSIONS = [
+  "studio.access",
+  // articles
+  "article.create",
+  "article.edit.own", // edit articles one writes (is an author of)
+  "article.edit.any", // copy-edit any article (editors)
+  "article.read.any", // see every article in the studio, whatever its state
+  "article.submit", // submit a draft for review
+  "article.publish", // publish, schedule
+  "article.unpublish",
+  "article.archive",
+  "comment.reply", // answer review comments
+  // review
+  "review.queue",
+  "review.decide", // approve / request changes (still needs a verified, unexpired credential)
+  "review.comment",
+  "credential.manage.own",
+  // checks & gate
+  "checks.run",
+  "gate.override",
+  "corpus.manage",
+  "dictionary.manage",
+  // readers' feedback
+  "feedback.triage",
+  // administration
+  "users.manage",
+  "credentials.verify",
+  "settings.manage",
+  "audit.read",
+  "outbox.read",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
+  WRITER: ["studio.access", "article.create", "article.edit.own", "article.submit", "comment.reply", "checks.run"],
+  REVIEWER: ["studio.access", "article.read.any", "review.queue", "review.decide", "review.comment", "credential.manage.own", "checks.run"],
+  EDITOR: [
+    "studio.access",
+    "article.read.any",
+    "article.edit.any",
+    "article.submit",
+    "article.publish",
+    "article.unpublish",
+    "article.archive",
+    "comment.reply",
+    "checks.run",
+    "gate.override",
+    "corpus.manage",
+    "dictionary.manage",
+    "feedback.triage",
+  ],
+  ADMIN: ["studio.access", "article.read.any", "users.manage", "credentials.verify", "settings.manage", "audit.read", "outbox.read"],
+};
+
+/** What the policy needs to know about the person acting. */
+export interface Actor {
+  id: string;
+  name: string;
+  email: string;
+  status: string;
+  roles: readonly string[];
+}
+
+export function permissionsOf(actor: Pick<Actor, "status" | "roles"> | null | undefined): Set<Permission> {
+  const granted = new Set<Permission>();
+  if (!actor || actor.status !== "ACTIVE") return granted;
+  for (const role of actor.roles) {
+    if (!isRole(role)) continue;
+    for (const permission of ROLE_PERMISSIONS[role]) granted.add(permission);
+  }
+  return granted;
+}
+
+export function can(actor: Pick<Actor, "status" | "roles"> | null | undefined, permission: Permission): boolean {
+  return permissionsOf(actor).has(permission);
+}
+
+/** Throws UNAUTHENTICATED without an actor, FORBIDDEN without the permission. */
+export function assertCan(actor: Actor | null | undefined, permission: Permission, what = "do this"): asserts actor is Actor {
+  if (!actor) throw new AppError("UNAUTHENTICATED", "Please sign in to continue.");
+  if (!can(actor, permission)) throw new AppError("FORBIDDEN", `Your role does not allow you to ${what}.`);
+}
+
+export function hasRole(actor: Pick<Actor, "roles"> | null | undefined, role: Role): boolean {
+  return !!actor && actor.roles.includes(role);
+}
