@@ -1,0 +1,46 @@
+// Site-wide policies, stored in the Setting table as text and read through this one typed map, so every
+// default lives in one place. Admins change them in the studio (settings.manage).
+import type { DbTx } from "../db/client";
+
+export const SETTING_DEFAULTS = {
+  /** Overall similarity % at or above which the plagiarism gate item fails. */
+  "plagiarism.thresholdPercent": 15,
+  /** Months after publication (or last review) when an article is due for medical re-review. */
+  "review.intervalMonths": 12,
+  /** Days before the due date when an article is listed as "due soon". */
+  "review.dueSoonDays": 30,
+  /** Reader feedback: answers one client may send per article per window (0 disables the limit: benchmarks only). */
+  "feedback.rateLimitPerWindow": 5,
+  "feedback.rateLimitWindowSeconds": 600,
+} as const;
+
+export type SettingKey = keyof typeof SETTING_DEFAULTS;
+export type SettingValue<K extends SettingKey> = (typeof SETTING_DEFAULTS)[K] extends number ? number : string;
+
+export async function getSetting<K extends SettingKey>(db: DbTx, key: K): Promise<SettingValue<K>> {
+  const row = await db.setting.findUnique({ where: { key } });
+  return decode(key, row?.value);
+}
+
+export async function getSettings(db: DbTx): Promise<{ [K in SettingKey]: SettingValue<K> }> {
+  const rows = await db.setting.findMany();
+  const byKey = new Map(rows.map((r) => [r.key, r.value]));
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(SETTING_DEFAULTS) as SettingKey[]) out[key] = decode(key, byKey.get(key));
+  return out as { [K in SettingKey]: SettingValue<K> };
+}
+
+/** Writes a setting. Callers that change policy record an audit event in the same transaction. */
+export async function putSetting<K extends SettingKey>(db: DbTx, key: K, value: SettingValue<K>): Promise<void> {
+  await db.setting.upsert({ where: { key }, create: { key, value: String(value) }, update: { value: String(value) } });
+}
+
+function decode<K extends SettingKey>(key: K, raw: string | undefined): SettingValue<K> {
+  const fallback = SETTING_DEFAULTS[key];
+  if (raw === undefined) return fallback as SettingValue<K>;
+  if (typeof fallback === "number") {
+    const n = Number(raw);
+    return (Number.isFinite(n) ? n : fallback) as SettingValue<K>;
+  }
+  return raw as SettingValue<K>;
+}
