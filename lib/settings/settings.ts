@@ -37,7 +37,7 @@ export async function putSetting<K extends SettingKey>(db: DbTx, key: K, value: 
 
 function decode<K extends SettingKey>(key: K, raw: string | undefined): SettingValue<K> {
   const fallback = SETTING_DEFAULTS[key];
-  if (raw === undefined) return fallback as SettingValue<K>;
+  if (raw === undefined) return fallback as unknown as SettingValue<K>;
   if (typeof fallback === "number") {
     const n = Number(raw);
     return (Number.isFinite(n) ? n : fallback) as SettingValue<K>;
