@@ -1,0 +1,78 @@
+// Plain-text views of a document: word count, citation order, and one text per top-level block (used by
+// the revision diff and by checks that need prose without markup).
+import type { BlockNode, DocumentJson, InlineNode } from "./document-schema";
+
+/** Text of inline content; citations become "[key]" only when asked, so word counts ignore them. */
+export function inlineText(content: InlineNode[] | undefined, opts: { citations?: boolean } = {}): string {
+  let out = "";
+  for (const node of content ?? []) {
+    if (node.type === "text") out += node.text;
+    else if (node.type === "hardBreak") out += "\n";
+    else if (node.type === "citation" && opts.citations) out += `[${node.attrs.refKey}]`;
+  }
+  return out;
+}
+
+/** All text of a block, children separated by newlines. */
+export function blockText(block: BlockNode, opts: { citations?: boolean } = {}): string {
+  switch (block.type) {
+    case "paragraph":
+    case "heading":
+      return inlineText(block.content, opts);
+    case "blockquote":
+      return block.content.map((b) => blockText(b, opts)).join("\n");
+    case "bulletList":
+    case "orderedList":
+      return block.content.map((item) => item.content.map((b) => blockText(b, opts)).join("\n")).join("\n");
+  }
+}
+
+export function documentText(doc: DocumentJson): string {
+  return doc.content.map((b) => blockText(b)).join("\n\n");
+}
+
+export function countWords(text: string): number {
+  const matches = text.match(/[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*/gu);
+  return matches ? matches.length : 0;
+}
+
+export function wordCount(doc: DocumentJson): number {
+  let n = 0;
+  for (const block of doc.content) n += countWords(blockText(block));
+  return n;
+}
+
+/** Cited reference keys in document order (repeats included). */
+export function citationKeys(doc: DocumentJson): string[] {
+  const keys: string[] = [];
+  const visitInline = (content: InlineNode[] | undefined) => {
+    for (const node of content ?? []) if (node.type === "citation") keys.push(node.attrs.refKey);
+  };
+  const visitBlock = (block: BlockNode): void => {
+    switch (block.type) {
+      case "paragraph":
+      case "heading":
+        return visitInline(block.content);
+      case "blockquote":
+        return block.content.forEach(visitBlock);
+      case "bulletList":
+      case "orderedList":
+        return block.content.forEach((item) => item.content.forEach(visitBlock));
+    }
+  };
+  doc.content.forEach(visitBlock);
+  return keys;
+}
+
+/** Where each key is cited: the top-level block index and a short excerpt of that block. */
+export function citationLocations(doc: DocumentJson, key: string): Array<{ blockIndex: number; excerpt: string }> {
+  const out: Array<{ blockIndex: number; excerpt: string }> = [];
+  doc.content.forEach((block, blockIndex) => {
+    const count = citationKeys({ type: "doc", content: [block] }).filter((k) => k === key).length;
+    if (count === 0) return;
+    const text = blockText(block).replace(/\s+/g, " ").trim();
+    const excerpt = text.length > 120 ? `${text.slice(0, 117)}…` : text;
+    for (let i = 0; i < count; i++) out.push({ blockIndex, excerpt });
+  });
+  return out;
+}

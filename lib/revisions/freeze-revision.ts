@@ -1,0 +1,75 @@
+// Freezes the working copy into an immutable Revision. Called inside a transaction by the submit action
+// (workflow) and by the editor's "save revision": the revision, its contributors, the article pointer and the
+// audit event commit together. The body is validated and rendered once here; readers are served bodyHtml as is.
+import type { DbTx } from "../db/client";
+import { AppError } from "../errors";
+import { recordAuditEvent } from "../audit/record-event";
+import { parseDocument } from "../content/document-schema";
+import { contentHash } from "../content/hash";
+import { renderDocument } from "../content/render";
+import { toReferenceSnapshot } from "../content/reference-snapshot";
+import { wordCount } from "../content/text";
+
+export interface FreezeRevisionInput {
+  articleId: string;
+  actorId: string;
+  changeSummary: string;
+}
+
+export function parseEditorIds(json: string): string[] {
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
+export async function freezeRevision(tx: DbTx, input: FreezeRevisionInput) {
+  const draft = await tx.workingDraft.findUnique({ where: { articleId: input.articleId } });
+  if (!draft) throw new AppError("NOT_FOUND", "This article has no working draft to freeze.");
+  const referenceRows = await tx.reference.findMany({ where: { articleId: input.articleId }, orderBy: [{ position: "asc" }, { createdAt: "asc" }] });
+
+  const body = parseDocument(draft.bodyJson);
+  const references = referenceRows.map(toReferenceSnapshot);
+  const { html, orderedReferences } = renderDocument(body, references);
+  // Stored in display order (first citation), so readers' pages can list them without re-deriving numbers.
+  const referencesSnapshot = orderedReferences.map(({ number: _n, citedCount: _c, ...r }) => r);
+  const hash = contentHash({ title: draft.title, summary: draft.summary, conditionName: draft.conditionName, body, references });
+
+  const last = await tx.revision.findFirst({ where: { articleId: input.articleId }, orderBy: { number: "desc" }, select: { number: true } });
+  const number = (last?.number ?? 0) + 1;
+
+  const revision = await tx.revision.create({
+    data: {
+      articleId: input.articleId,
+      number,
+      title: draft.title,
+      summary: draft.summary,
+      conditionName: draft.conditionName,
+      bodyJson: JSON.stringify(body),
+      referencesJson: JSON.stringify(referencesSnapshot),
+      contentHash: hash,
+      changeSummary: input.changeSummary.trim().slice(0, 500),
+      wordCount: wordCount(body),
+      bodyHtml: html,
+      authorId: input.actorId,
+    },
+  });
+
+  // Everyone who changed the text since the last freeze, plus whoever freezes it: none of them may approve it.
+  const contributorIds = [...new Set([...parseEditorIds(draft.editorIds), input.actorId])];
+  const existing = await tx.user.findMany({ where: { id: { in: contributorIds } }, select: { id: true } });
+  for (const { id } of existing) await tx.revisionContributor.create({ data: { revisionId: revision.id, userId: id } });
+
+  await tx.workingDraft.update({ where: { articleId: input.articleId }, data: { editorIds: "[]" } });
+  await tx.article.update({ where: { id: input.articleId }, data: { currentRevisionId: revision.id, conditionName: draft.conditionName } });
+  await recordAuditEvent(tx, {
+    actorId: input.actorId,
+    action: "revision.frozen",
+    entityType: "Article",
+    entityId: input.articleId,
+    data: { revisionId: revision.id, number, contentHash: hash, changeSummary: revision.changeSummary, contributors: existing.map((u) => u.id) },
+  });
+  return revision;
+}
