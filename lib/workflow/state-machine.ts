@@ -1,0 +1,272 @@
+// The article workflow in one declarative table: for each transition, the states it starts from, the state
+// it leads to, the permission(s) that allow it (lib/auth/policy.ts) and the preconditions that must hold.
+// Pure: callers load a TransitionContext (lib/workflow/load-transition-context.ts) and ask `checkTransition`;
+// the functions that perform a transition (submit, decide, publish …) call `assertTransition` inside their
+// transaction, so the rule is enforced on the server whatever the UI shows.
+//
+// Status describes the current editorial cycle; whether readers see the article is Article.liveRevisionId.
+// So a live article can be DRAFT / IN_REVIEW / CHANGES_REQUESTED / APPROVED while its next revision goes
+// through review, and only PUBLISHED means "the current revision is the live one".
+import { AppError } from "../errors";
+import { permissionsOf, type Actor, type Permission } from "../auth/policy";
+
+export const ARTICLE_STATUSES = ["DRAFT", "IN_REVIEW", "CHANGES_REQUESTED", "APPROVED", "PUBLISHED", "UNPUBLISHED", "ARCHIVED"] as const;
+export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
+
+export const STATUS_LABELS: Record<ArticleStatus, string> = {
+  DRAFT: "Draft",
+  IN_REVIEW: "In review",
+  CHANGES_REQUESTED: "Changes requested",
+  APPROVED: "Approved",
+  PUBLISHED: "Published",
+  UNPUBLISHED: "Unpublished",
+  ARCHIVED: "Archived",
+};
+
+export function isArticleStatus(value: string): value is ArticleStatus {
+  return (ARTICLE_STATUSES as readonly string[]).includes(value);
+}
+
+/** Why a reviewer's credential can or cannot sign off (lib/credentials/credential-standing.ts computes it). */
+export type CredentialStanding = "VALID" | "NONE" | "PENDING" | "REJECTED" | "EXPIRED";
+
+/** Everything the preconditions look at, loaded once per request. */
+export interface TransitionContext {
+  status: ArticleStatus;
+  /** Article.liveRevisionId != null. */
+  isLive: boolean;
+  /** The actor is one of the article's authors (ArticleAuthor). */
+  actorIsAuthor: boolean;
+  /** The article has a frozen revision in this cycle (Article.currentRevisionId != null). */
+  hasCurrentRevision: boolean;
+  /** The actor wrote or edited the current revision (RevisionContributor): separation of duties. */
+  actorContributedToCurrent: boolean;
+  /** The working copy differs from the current frozen revision (or there is none yet). */
+  workingCopyChanged: boolean;
+  /** The actor's best credential at this moment. */
+  actorCredential: CredentialStanding;
+  /** The publish gate passes for the current revision (every item passed or overridden). */
+  gatePasses: boolean;
+  /** The current revision is already live (publishing it again would be a no-op). */
+  currentIsLive: boolean;
+}
+
+export type TransitionName =
+  | "submit"
+  | "withdraw"
+  | "requestChanges"
+  | "approve"
+  | "publish"
+  | "schedule"
+  | "unpublish"
+  | "archive"
+  | "restore";
+
+interface Precondition {
+  key: string;
+  holds(ctx: TransitionContext, perms: ReadonlySet<Permission>): boolean;
+  /** Shown to the person when it fails: says what to do. */
+  message: string;
+}
+
+const P = {
+  mayEditArticle: {
+    key: "may-edit-article",
+    holds: (c, perms) => perms.has("article.edit.any") || (perms.has("article.edit.own") && c.actorIsAuthor),
+    message: "Only the article's writers or an editor can do this.",
+  },
+  hasChanges: {
+    key: "has-changes",
+    holds: (c) => c.workingCopyChanged,
+    message: "Nothing has changed since the last submitted revision.",
+  },
+  hasRevision: {
+    key: "has-revision",
+    holds: (c) => c.hasCurrentRevision,
+    message: "There is no submitted revision.",
+  },
+  credentialValid: {
+    key: "credential-valid",
+    holds: (c) => c.actorCredential === "VALID",
+    message: "You need a verified, unexpired credential to sign off. Add or renew it on your credential page.",
+  },
+  notContributor: {
+    key: "not-contributor",
+    holds: (c) => !c.actorContributedToCurrent,
+    message: "You wrote or edited this revision, so someone else must review it.",
+  },
+  gatePasses: {
+    key: "gate-passes",
+    holds: (c) => c.gatePasses,
+    message: "The publish gate has failed items. Fix them or override them with a written reason.",
+  },
+  notAlreadyLive: {
+    key: "not-already-live",
+    holds: (c) => !c.currentIsLive,
+    message: "This revision is already live.",
+  },
+  isLive: {
+    key: "is-live",
+    holds: (c) => c.isLive,
+    message: "The article is not live.",
+  },
+} satisfies Record<string, Precondition>;
+
+export interface TransitionRule {
+  name: TransitionName;
+  label: string;
+  from: readonly ArticleStatus[];
+  /** The state after the transition; "unchanged" keeps the current one (e.g. taking down the live version of
+   *  an article whose next revision is in review leaves that review where it is). */
+  to: (from: ArticleStatus) => ArticleStatus;
+  /** Any one of these permissions allows it (then the preconditions must hold too). */
+  anyOf: readonly Permission[];
+  preconditions: readonly Precondition[];
+  /** Audit action written by the function that performs it. */
+  auditAction: string;
+}
+
+const same = (from: ArticleStatus) => from;
+const always = (to: ArticleStatus) => () => to;
+
+export const TRANSITIONS: Readonly<Record<TransitionName, TransitionRule>> = {
+  // Freezes the working copy into a revision and asks for medical review. From PUBLISHED / UNPUBLISHED it
+  // starts the next cycle (the live revision stays live meanwhile), which needs actual changes.
+  submit: {
+    name: "submit",
+    label: "Submit for review",
+    from: ["DRAFT", "CHANGES_REQUESTED", "PUBLISHED", "UNPUBLISHED"],
+    to: always("IN_REVIEW"),
+    anyOf: ["article.submit"],
+    preconditions: [P.mayEditArticle, P.hasChanges],
+    auditAction: "article.submitted",
+  },
+  // The writer takes a submission back before a decision (e.g. to keep editing).
+  withdraw: {
+    name: "withdraw",
+    label: "Withdraw from review",
+    from: ["IN_REVIEW"],
+    to: always("DRAFT"),
+    anyOf: ["article.submit"],
+    preconditions: [P.mayEditArticle],
+    auditAction: "article.withdrawn",
+  },
+  requestChanges: {
+    name: "requestChanges",
+    label: "Request changes",
+    from: ["IN_REVIEW"],
+    to: always("CHANGES_REQUESTED"),
+    anyOf: ["review.decide"],
+    preconditions: [P.hasRevision, P.credentialValid, P.notContributor],
+    auditAction: "review.changes_requested",
+  },
+  approve: {
+    name: "approve",
+    label: "Approve",
+    from: ["IN_REVIEW"],
+    to: always("APPROVED"),
+    anyOf: ["review.decide"],
+    preconditions: [P.hasRevision, P.credentialValid, P.notContributor],
+    auditAction: "review.approved",
+  },
+  // From UNPUBLISHED: put the same approved revision back (the gate re-checks the approval and everything else).
+  publish: {
+    name: "publish",
+    label: "Publish now",
+    from: ["APPROVED", "UNPUBLISHED"],
+    to: always("PUBLISHED"),
+    anyOf: ["article.publish"],
+    preconditions: [P.hasRevision, P.notAlreadyLive, P.gatePasses],
+    auditAction: "article.published",
+  },
+  // Sets (or changes, or clears) Article.scheduledPublishAt; the state is unchanged until it fires, when
+  // `publish` runs with all its preconditions again.
+  schedule: {
+    name: "schedule",
+    label: "Schedule publication",
+    from: ["APPROVED", "UNPUBLISHED"],
+    to: same,
+    anyOf: ["article.publish"],
+    preconditions: [P.hasRevision, P.notAlreadyLive, P.gatePasses],
+    auditAction: "article.publish_scheduled",
+  },
+  unpublish: {
+    name: "unpublish",
+    label: "Unpublish",
+    from: ["DRAFT", "IN_REVIEW", "CHANGES_REQUESTED", "APPROVED", "PUBLISHED"],
+    to: (from) => (from === "PUBLISHED" ? "UNPUBLISHED" : from),
+    anyOf: ["article.unpublish"],
+    preconditions: [P.isLive],
+    auditAction: "article.unpublished",
+  },
+  // Any → Archived. Archiving a live article takes it down too (the function that archives does both).
+  archive: {
+    name: "archive",
+    label: "Archive",
+    from: ["DRAFT", "IN_REVIEW", "CHANGES_REQUESTED", "APPROVED", "PUBLISHED", "UNPUBLISHED"],
+    to: always("ARCHIVED"),
+    anyOf: ["article.archive"],
+    preconditions: [],
+    auditAction: "article.archived",
+  },
+  restore: {
+    name: "restore",
+    label: "Restore to draft",
+    from: ["ARCHIVED"],
+    to: always("DRAFT"),
+    anyOf: ["article.archive"],
+    preconditions: [],
+    auditAction: "article.restored",
+  },
+};
+
+export const TRANSITION_NAMES = Object.keys(TRANSITIONS) as TransitionName[];
+
+export type TransitionCheck =
+  | { ok: true; to: ArticleStatus }
+  | { ok: false; code: "FORBIDDEN" | "INVALID_TRANSITION"; reason: string; failed?: string };
+
+/**
+ * Whether `actor` may perform `name` now. Order of checks: state first (a transition that does not exist
+ * from here is INVALID_TRANSITION whoever asks), then permission (FORBIDDEN), then preconditions (FORBIDDEN
+ * for the separation-of-duties / credential / authorship ones, INVALID_TRANSITION for the state-of-the-work ones).
+ */
+export function checkTransition(name: TransitionName, actor: Pick<Actor, "status" | "roles"> | null, ctx: TransitionContext): TransitionCheck {
+  const rule = TRANSITIONS[name];
+  if (!rule.from.includes(ctx.status)) {
+    return { ok: false, code: "INVALID_TRANSITION", reason: `You cannot ${rule.label.toLowerCase()} an article that is ${STATUS_LABELS[ctx.status].toLowerCase()}.` };
+  }
+  const perms = permissionsOf(actor);
+  if (!rule.anyOf.some((p) => perms.has(p))) {
+    return { ok: false, code: "FORBIDDEN", reason: `Your role does not allow you to ${rule.label.toLowerCase()}.` };
+  }
+  for (const pre of rule.preconditions) {
+    if (!pre.holds(ctx, perms)) {
+      const code = PERSONAL_PRECONDITIONS.has(pre.key) ? "FORBIDDEN" : "INVALID_TRANSITION";
+      return { ok: false, code, reason: pre.message, failed: pre.key };
+    }
+  }
+  return { ok: true, to: rule.to(ctx.status) };
+}
+
+// Preconditions about who the actor is (rather than the state of the work): failing them is a refusal.
+const PERSONAL_PRECONDITIONS = new Set([P.mayEditArticle.key, P.credentialValid.key, P.notContributor.key]);
+
+/** Throws the coded AppError when the transition is not allowed; returns the next state otherwise. */
+export function assertTransition(name: TransitionName, actor: Pick<Actor, "status" | "roles"> | null, ctx: TransitionContext): ArticleStatus {
+  if (!actor) throw new AppError("UNAUTHENTICATED", "Please sign in to continue.");
+  const check = checkTransition(name, actor, ctx);
+  if (!check.ok) throw new AppError(check.code, check.reason, { details: check.failed ? { precondition: check.failed } : undefined });
+  return check.to;
+}
+
+/** The transitions the actor may perform now (for buttons), with the reason for those shown but refused. */
+export function availableTransitions(actor: Pick<Actor, "status" | "roles"> | null, ctx: TransitionContext): TransitionName[] {
+  return TRANSITION_NAMES.filter((n) => checkTransition(n, actor, ctx).ok);
+}
+
+/** Parses a stored status; unknown text is a data error, never silently a state. */
+export function toArticleStatus(value: string): ArticleStatus {
+  if (!isArticleStatus(value)) throw new AppError("CONFLICT", `Unknown article status "${value}".`);
+  return value;
+}
