@@ -59,6 +59,12 @@ describe("freezeRevision", () => {
     expect(await t.db.revision.count({ where: { articleId: article.id } })).toBe(0);
   });
 
+  it("refuses a draft without a title", async () => {
+    const writer = await makeUser(t.db);
+    const article = await makeArticle(t.db, writer.id, { title: "  " });
+    await expect(t.db.$transaction((tx) => freezeRevision(tx, { articleId: article.id, actorId: writer.id, changeSummary: "" }))).rejects.toMatchObject({ code: "VALIDATION" });
+  });
+
   it("refuses an article without a draft", async () => {
     const writer = await makeUser(t.db);
     await expect(t.db.$transaction((tx) => freezeRevision(tx, { articleId: "nope", actorId: writer.id, changeSummary: "" }))).rejects.toMatchObject({ code: "NOT_FOUND" });

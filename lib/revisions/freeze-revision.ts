@@ -28,6 +28,9 @@ export function parseEditorIds(json: string): string[] {
 export async function freezeRevision(tx: DbTx, input: FreezeRevisionInput) {
   const draft = await tx.workingDraft.findUnique({ where: { articleId: input.articleId } });
   if (!draft) throw new AppError("NOT_FOUND", "This article has no working draft to freeze.");
+  if (!draft.title.trim()) {
+    throw new AppError("VALIDATION", "Give the article a title before freezing a revision.", { fieldErrors: { title: ["A title is required."] } });
+  }
   const referenceRows = await tx.reference.findMany({ where: { articleId: input.articleId }, orderBy: [{ position: "asc" }, { createdAt: "asc" }] });
 
   const body = parseDocument(draft.bodyJson);

@@ -1,0 +1,65 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { createTestDb } from "../../tests/helpers/test-db";
+import { actorOf, makeUser } from "../../tests/helpers/article-fixtures";
+import { AppError } from "../errors";
+import { CONDITION_SECTIONS } from "../content/condition-template";
+import { createArticle } from "./create-article";
+import { slugify } from "./slug";
+import { updateSlug } from "./update-slug";
+import { canEditArticle, canReadArticle } from "./article-access";
+
+const t = createTestDb();
+afterAll(() => t.cleanup());
+
+describe("createArticle", () => {
+  it("starts from the condition template with the creator as writer and a unique slug", async () => {
+    const w = actorOf(await makeUser(t.db));
+    const a1 = await createArticle(t.db, w, { title: "Calcinosis Cutis: Causes & Treatment", conditionName: "Calcinosis cutis" });
+    const a2 = await createArticle(t.db, w, { title: "Calcinosis cutis — causes & treatment" });
+    expect(a1.slug).toBe("calcinosis-cutis-causes-treatment");
+    expect(a2.slug).toBe("calcinosis-cutis-causes-treatment-2");
+    const draft = await t.db.workingDraft.findUniqueOrThrow({ where: { articleId: a1.id } });
+    const headings = JSON.parse(draft.bodyJson).content.filter((n: { type: string }) => n.type === "heading").map((n: { content: { text: string }[] }) => n.content[0].text);
+    expect(headings).toEqual([...CONDITION_SECTIONS]);
+    expect(await t.db.articleAuthor.count({ where: { articleId: a1.id, userId: w.id } })).toBe(1);
+    expect(await t.db.auditEvent.count({ where: { action: "article.created", entityId: a1.id } })).toBe(1);
+  });
+
+  it("refuses reviewers, short titles and taken slugs", async () => {
+    const reviewer = actorOf(await makeUser(t.db, ["REVIEWER"]));
+    await expect(createArticle(t.db, reviewer, { title: "Nope" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const w = actorOf(await makeUser(t.db));
+    await expect(createArticle(t.db, w, { title: "x" })).rejects.toMatchObject({ code: "VALIDATION" });
+    await createArticle(t.db, w, { title: "Acne", slug: "acne-vulgaris" });
+    const e = await createArticle(t.db, w, { title: "Acne 2", slug: "acne-vulgaris" }).catch((x: AppError) => x);
+    expect(e).toMatchObject({ code: "CONFLICT", fieldErrors: { slug: [expect.stringMatching(/already used/)] } });
+  });
+
+  it("lets writers edit the slug until first publication", async () => {
+    const w = actorOf(await makeUser(t.db));
+    const a = await createArticle(t.db, w, { title: "Gout" });
+    expect((await updateSlug(t.db, w, a.id, "gout-overview")).slug).toBe("gout-overview");
+    await expect(updateSlug(t.db, w, a.id, "Bad Slug!")).rejects.toMatchObject({ code: "VALIDATION" });
+    await t.db.article.update({ where: { id: a.id }, data: { firstPublishedAt: new Date() } });
+    await expect(updateSlug(t.db, w, a.id, "gout-2")).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+
+  it("edit rights: own writers and editors; reviewers read only", async () => {
+    const w = actorOf(await makeUser(t.db));
+    const a = await createArticle(t.db, w, { title: "Eczema" });
+    const other = actorOf(await makeUser(t.db));
+    const reviewer = actorOf(await makeUser(t.db, ["REVIEWER"]));
+    const editor = actorOf(await makeUser(t.db, ["EDITOR"]));
+    expect(await canEditArticle(t.db, w, a.id)).toBe(true);
+    expect(await canEditArticle(t.db, editor, a.id)).toBe(true);
+    expect(await canEditArticle(t.db, other, a.id)).toBe(false);
+    expect(await canEditArticle(t.db, reviewer, a.id)).toBe(false);
+    expect(await canReadArticle(t.db, reviewer, a.id)).toBe(true);
+    expect(await canReadArticle(t.db, other, a.id)).toBe(false);
+  });
+
+  it("slugify handles accents, punctuation and very short titles", () => {
+    expect(slugify("Ménière's disease")).toBe("menieres-disease");
+    expect(slugify("!!")).toBe("article");
+  });
+});

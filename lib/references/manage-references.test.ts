@@ -1,0 +1,80 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { createTestDb } from "../../tests/helpers/test-db";
+import { actorOf, makeArticle, makeUser } from "../../tests/helpers/article-fixtures";
+import { AppError } from "../errors";
+import { createReference, deleteReference, listReferences, updateReference } from "./manage-references";
+
+const t = createTestDb();
+afterAll(() => t.cleanup());
+
+async function catchErr(p: Promise<unknown>): Promise<AppError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof AppError) return e;
+    throw e;
+  }
+  throw new Error("expected an AppError");
+}
+
+describe("references", () => {
+  it("creates references with readable unique keys and normalised DOI/PMID", async () => {
+    const w = actorOf(await makeUser(t.db));
+    const a = await makeArticle(t.db, w.id);
+    const r1 = await createReference(t.db, w, a.id, { authors: "Smith J, Doe A", title: "Calcinosis", year: "2021", doi: "https://doi.org/10.3390/jcm10010001", pmid: "PMID: 33375123", accessedAt: "2026-01-02", peerReviewed: "on" });
+    const r2 = await createReference(t.db, w, a.id, { authors: "Smith K", title: "Another", year: 2021, url: "https://example.org" });
+    expect(r1).toMatchObject({ key: "smith2021", doi: "10.3390/jcm10010001", pmid: "33375123", peerReviewed: true, position: 0 });
+    expect(r1.accessedAt?.toISOString()).toBe("2026-01-02T00:00:00.000Z");
+    expect(r2).toMatchObject({ key: "smith2021b", position: 1, url: "https://example.org" });
+    expect((await listReferences(t.db, a.id)).map((r) => r.key)).toEqual(["smith2021", "smith2021b"]);
+  });
+
+  it("refuses bad fields field by field", async () => {
+    const w = actorOf(await makeUser(t.db));
+    const a = await makeArticle(t.db, w.id);
+    const e = await catchErr(createReference(t.db, w, a.id, { title: "", url: "javascript:alert(1)", doi: "11.1/x", pmid: "12a", year: "20x1" }));
+    expect(e.code).toBe("VALIDATION");
+    expect(Object.keys(e.fieldErrors ?? {}).sort()).toEqual(["doi", "pmid", "title", "url", "year"]);
+    const ftp = await catchErr(createReference(t.db, w, a.id, { title: "x", url: "ftp://example.org/file" }));
+    expect(ftp.fieldErrors?.url?.[0]).toMatch(/http/);
+  });
+
+  it("asks before deleting a cited reference and says where it is cited", async () => {
+    const w = actorOf(await makeUser(t.db));
+    const a = await makeArticle(t.db, w.id, {
+      bodyJson: JSON.stringify({
+        type: "doc",
+        content: [
+          { type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "Causes" }] },
+          { type: "paragraph", content: [{ type: "text", text: "Damaged tissue" }, { type: "citation", attrs: { refKey: "medlineplus2024" } }] },
+        ],
+      }),
+    });
+    const r = await createReference(t.db, w, a.id, { authors: "MedlinePlus", title: "Calcinosis", year: 2024, url: "https://medlineplus.gov/x" });
+    const e = await catchErr(deleteReference(t.db, w, a.id, r.id));
+    expect(e.code).toBe("CONFLICT");
+    expect(e.details?.citedIn).toEqual([{ blockIndex: 1, excerpt: "Damaged tissue" }]);
+    expect(await t.db.reference.count({ where: { articleId: a.id } })).toBe(1);
+    await deleteReference(t.db, w, a.id, r.id, { confirm: true });
+    expect(await t.db.reference.count({ where: { articleId: a.id } })).toBe(0);
+  });
+
+  it("deletes an uncited reference at once; updates keep the key; only writers/editors may change them", async () => {
+    const w = actorOf(await makeUser(t.db));
+    const a = await makeArticle(t.db, w.id);
+    const r = await createReference(t.db, w, a.id, { title: "T", url: "https://x.org" });
+    const u = await updateReference(t.db, w, a.id, r.id, { title: "T2", url: "https://y.org" });
+    expect(u).toMatchObject({ key: r.key, title: "T2", url: "https://y.org" });
+    const reviewer = actorOf(await makeUser(t.db, ["REVIEWER"]));
+    expect((await catchErr(deleteReference(t.db, reviewer, a.id, r.id))).code).toBe("FORBIDDEN");
+    await deleteReference(t.db, w, a.id, r.id);
+    expect(await t.db.reference.count({ where: { articleId: a.id } })).toBe(0);
+  });
+
+  it("voids an approval when references change", async () => {
+    const w = actorOf(await makeUser(t.db));
+    const a = await makeArticle(t.db, w.id, { status: "APPROVED" });
+    await createReference(t.db, w, a.id, { title: "T", url: "https://x.org" });
+    expect((await t.db.article.findUniqueOrThrow({ where: { id: a.id } })).status).toBe("DRAFT");
+  });
+});
