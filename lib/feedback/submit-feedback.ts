@@ -1,0 +1,114 @@
+// Stores one reader's answer to "Was this article helpful?". Order matters: validate the shape (cheap, no
+// quota used), then count the attempt against the rate limit, then check that the answer names a version of
+// the article readers could actually have seen, and only then write.
+import type { Db } from "../db/client";
+import { AppError } from "../errors";
+import { parseInput } from "../validation";
+import { recordAuditEvent } from "../audit/record-event";
+import { feedbackSubmissionSchema } from "./feedback-schema";
+import { SlidingWindowLimiter, type RateLimitRule } from "./rate-limiter";
+import { loadFeedbackRateLimitRule } from "./rate-limit-rule";
+import { isBlockingReason } from "./reasons";
+
+export interface FeedbackClient {
+  /** From hashClient(): never the raw address. */
+  clientHash: string;
+}
+
+export interface SubmitFeedbackOptions {
+  limiter?: SlidingWindowLimiter;
+  /** Overrides the rule from Settings (tests). */
+  rule?: RateLimitRule;
+  now?: Date;
+}
+
+export interface SubmitFeedbackResult {
+  /** False when the honeypot was filled: the sender is told "thank you" but nothing is kept. */
+  stored: boolean;
+  id: string | null;
+  articleSlug: string;
+  flaggedForReReview: boolean;
+}
+
+/** The process-wide limiter used by the feedback route. */
+export const feedbackLimiter = new SlidingWindowLimiter();
+
+export async function submitFeedback(
+  db: Db,
+  input: unknown,
+  client: FeedbackClient,
+  options: SubmitFeedbackOptions = {},
+): Promise<SubmitFeedbackResult> {
+  const data = parseInput(feedbackSubmissionSchema, input, "Please check your answer: some fields need attention.");
+  const now = options.now ?? new Date();
+  const limiter = options.limiter ?? feedbackLimiter;
+  const rule = options.rule ?? (await loadFeedbackRateLimitRule(db, now.getTime()));
+
+  const decision = limiter.hit(`${client.clientHash}:${data.articleId}`, rule, now.getTime());
+  if (!decision.allowed) {
+    const minutes = Math.ceil(decision.retryAfterSeconds / 60);
+    throw new AppError(
+      "RATE_LIMITED",
+      `You have sent several answers about this article in a short time. Please try again in ${minutes === 1 ? "a minute" : `${minutes} minutes`}.`,
+      { details: { retryAfterSeconds: decision.retryAfterSeconds } },
+    );
+  }
+
+  const article = await db.article.findUnique({
+    where: { id: data.articleId },
+    select: { id: true, slug: true, liveRevisionId: true, needsReReview: true },
+  });
+  if (!article || !article.liveRevisionId) {
+    throw new AppError("NOT_FOUND", "This article is not published, so it cannot take feedback.");
+  }
+  if (data.revisionId !== article.liveRevisionId) {
+    // A reader may have loaded the page just before a newer version went live: any version that was once
+    // published for this article is accepted; anything else was never shown to a reader.
+    const wasPublished = await db.publication.findFirst({
+      where: { articleId: article.id, revisionId: data.revisionId },
+      select: { id: true },
+    });
+    if (!wasPublished) {
+      throw new AppError(
+        "BAD_REQUEST",
+        "Your answer refers to a version of this article that was never published. Please reload the article and answer again.",
+        { fieldErrors: { revisionId: ["Unknown version of this article."] } },
+      );
+    }
+  }
+
+  if (data.honeypotFilled) return { stored: false, id: null, articleSlug: article.slug, flaggedForReReview: false };
+
+  const row = {
+    articleId: article.id,
+    revisionId: data.revisionId,
+    helpful: data.helpful,
+    reason: data.reason,
+    comment: data.comment,
+    email: data.email,
+    clientHash: client.clientHash,
+    createdAt: now,
+  };
+
+  if (!isBlockingReason(data.reason) || article.needsReReview) {
+    const created = await db.feedback.create({ data: row, select: { id: true } });
+    return { stored: true, id: created.id, articleSlug: article.slug, flaggedForReReview: false };
+  }
+
+  // An "inaccurate" or "outdated" report puts the medical content in doubt: flag the article for re-review,
+  // and audit the flag (not every answer: readers' answers are not editorial acts) in the same transaction.
+  return db.$transaction(async (tx) => {
+    const created = await tx.feedback.create({ data: row, select: { id: true } });
+    const flagged = await tx.article.updateMany({ where: { id: article.id, needsReReview: false }, data: { needsReReview: true } });
+    if (flagged.count > 0) {
+      await recordAuditEvent(tx, {
+        actorId: null,
+        action: "article.flagged_for_rereview",
+        entityType: "Article",
+        entityId: article.id,
+        data: { cause: "reader_feedback", feedbackId: created.id, reason: data.reason, revisionId: data.revisionId },
+      });
+    }
+    return { stored: true, id: created.id, articleSlug: article.slug, flaggedForReReview: flagged.count > 0 };
+  });
+}
