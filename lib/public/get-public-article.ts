@@ -1,0 +1,80 @@
+// The article page's data in one read: the live revision (pre-rendered body, frozen references), its standing
+// approval with the credential snapshot, its publication date, and the authors. Prisma runs a fixed number of
+// SQL statements for this shape whatever the article's size (no per-reference or per-author queries).
+import type { DbTx } from "../db/client";
+import { readCredentialSnapshot } from "./credential-snapshot";
+import { HIDDEN_STATUSES, standingApprovalWhere } from "./live-filter";
+import { numberReferences, parseFrozenReferences } from "./references";
+import { isPublicSlug } from "./slug";
+import type { PublicArticle } from "./types";
+
+export async function getPublicArticle(db: DbTx, slug: string): Promise<PublicArticle | null> {
+  if (!isPublicSlug(slug)) return null;
+  const article = await db.article.findUnique({
+    where: { slug },
+    select: {
+      id: true,
+      slug: true,
+      status: true,
+      conditionName: true,
+      firstPublishedAt: true,
+      lastPublishedAt: true,
+      authors: { orderBy: { addedAt: "asc" }, select: { user: { select: { id: true, name: true } } } },
+      liveRevision: {
+        select: {
+          id: true,
+          number: true,
+          title: true,
+          summary: true,
+          conditionName: true,
+          bodyJson: true,
+          bodyHtml: true,
+          referencesJson: true,
+          author: { select: { id: true, name: true } },
+          reviews: {
+            where: standingApprovalWhere,
+            orderBy: { createdAt: "desc" },
+            take: 1,
+            select: { reviewerId: true, credentialSnapshot: true, createdAt: true },
+          },
+          publications: { orderBy: { publishedAt: "desc" }, take: 1, select: { publishedAt: true } },
+        },
+      },
+    },
+  });
+  const rev = article?.liveRevision;
+  if (!article || !rev || (HIDDEN_STATUSES as readonly string[]).includes(article.status)) return null;
+
+  const approval = rev.reviews[0];
+  const snapshot = approval ? readCredentialSnapshot(approval.credentialSnapshot) : null;
+  const publishedAt = rev.publications[0]?.publishedAt ?? article.lastPublishedAt ?? article.firstPublishedAt;
+  const firstPublishedAt = article.firstPublishedAt ?? publishedAt;
+  if (!publishedAt || !firstPublishedAt) return null; // live without any publication record: not shown
+
+  let doc: unknown = null;
+  try {
+    doc = JSON.parse(rev.bodyJson);
+  } catch {
+    doc = null;
+  }
+  const authors = article.authors.length ? article.authors.map((a) => a.user) : [rev.author];
+
+  return {
+    articleId: article.id,
+    revisionId: rev.id,
+    revisionNumber: rev.number,
+    slug: article.slug,
+    title: rev.title,
+    summary: rev.summary,
+    conditionName: rev.conditionName || article.conditionName,
+    bodyHtml: rev.bodyHtml,
+    authors: authors.map((u) => ({ id: u.id, name: u.name })),
+    review:
+      approval && snapshot
+        ? { reviewerId: approval.reviewerId, ...snapshot, reviewedAt: approval.createdAt.toISOString() }
+        : null,
+    firstPublishedAt: firstPublishedAt.toISOString(),
+    lastModifiedAt: publishedAt.toISOString(),
+    references: numberReferences(doc, parseFrozenReferences(rev.referencesJson)),
+  };
+}

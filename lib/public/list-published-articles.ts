@@ -1,0 +1,44 @@
+// Published articles, newest change first: the home page, sitemap, RSS and the "recent"/"related" boxes.
+// One query with a fixed shape (no per-article lookups).
+import type { DbTx } from "../db/client";
+import { readCredentialSnapshot } from "./credential-snapshot";
+import { liveArticleWhere, standingApprovalWhere } from "./live-filter";
+import type { PublicArticleSummary } from "./types";
+
+export async function listPublishedArticles(db: DbTx, options: { limit?: number } = {}): Promise<PublicArticleSummary[]> {
+  const rows = await db.article.findMany({
+    where: liveArticleWhere,
+    orderBy: [{ lastPublishedAt: "desc" }, { slug: "asc" }],
+    take: Math.min(Math.max(options.limit ?? 50, 1), 50_000),
+    select: {
+      slug: true,
+      conditionName: true,
+      firstPublishedAt: true,
+      lastPublishedAt: true,
+      liveRevision: {
+        select: {
+          title: true,
+          summary: true,
+          conditionName: true,
+          reviews: { where: standingApprovalWhere, orderBy: { createdAt: "desc" }, take: 1, select: { credentialSnapshot: true } },
+        },
+      },
+    },
+  });
+  const out: PublicArticleSummary[] = [];
+  for (const row of rows) {
+    const rev = row.liveRevision;
+    const last = row.lastPublishedAt ?? row.firstPublishedAt;
+    if (!rev || !last) continue;
+    out.push({
+      slug: row.slug,
+      title: rev.title,
+      summary: rev.summary,
+      conditionName: rev.conditionName || row.conditionName,
+      firstPublishedAt: (row.firstPublishedAt ?? last).toISOString(),
+      lastModifiedAt: last.toISOString(),
+      reviewerName: readCredentialSnapshot(rev.reviews[0]?.credentialSnapshot)?.displayName ?? null,
+    });
+  }
+  return out;
+}

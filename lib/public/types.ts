@@ -1,0 +1,69 @@
+// What the readers' pages get: plain, serialisable values (ISO date strings, no Date or class instances), so
+// they can be stored as-is by Next's cache and handed to Server Components.
+
+export interface PublicReference {
+  /** 1-based number, in order of first citation in the body (uncited ones follow, in list order). */
+  number: number;
+  key: string;
+  authors: string;
+  title: string;
+  containerTitle: string;
+  year: number | null;
+  url: string | null;
+  doi: string | null;
+  pmid: string | null;
+  accessedAt: string | null;
+  peerReviewed: boolean;
+  /** The link readers follow: the URL if it is http(s), else the DOI resolver, else PubMed; null when none. */
+  href: string | null;
+}
+
+/** The approval the live revision carries, as recorded at sign-off (credential snapshot), never the live credential. */
+export interface PublicReview {
+  reviewerId: string;
+  displayName: string;
+  postNominals: string;
+  specialty: string;
+  reviewedAt: string;
+}
+
+export interface PublicPerson {
+  id: string;
+  name: string;
+}
+
+export interface PublicArticle {
+  articleId: string;
+  revisionId: string;
+  revisionNumber: number;
+  slug: string;
+  title: string;
+  summary: string;
+  conditionName: string;
+  /** Sanitised HTML rendered once when the revision was frozen (Revision.bodyHtml). */
+  bodyHtml: string;
+  authors: PublicPerson[];
+  review: PublicReview | null;
+  firstPublishedAt: string;
+  /** When the live revision was published. */
+  lastModifiedAt: string;
+  references: PublicReference[];
+}
+
+export interface PublicArticleSummary {
+  slug: string;
+  title: string;
+  summary: string;
+  conditionName: string;
+  firstPublishedAt: string;
+  lastModifiedAt: string;
+  reviewerName: string | null;
+}
+
+export interface PublicReviewerProfile {
+  reviewerId: string;
+  displayName: string;
+  postNominals: string;
+  specialty: string;
+  articles: { slug: string; title: string; reviewedAt: string }[];
+}
