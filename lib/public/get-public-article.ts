@@ -4,7 +4,7 @@
 import type { DbTx } from "../db/client";
 import { readCredentialSnapshot } from "./credential-snapshot";
 import { HIDDEN_STATUSES, standingApprovalWhere } from "./live-filter";
-import { numberReferences, parseFrozenReferences } from "./references";
+import { publicReferences } from "./references";
 import { isPublicSlug } from "./slug";
 import type { PublicArticle } from "./types";
 
@@ -51,12 +51,6 @@ export async function getPublicArticle(db: DbTx, slug: string): Promise<PublicAr
   const firstPublishedAt = article.firstPublishedAt ?? publishedAt;
   if (!publishedAt || !firstPublishedAt) return null; // live without any publication record: not shown
 
-  let doc: unknown = null;
-  try {
-    doc = JSON.parse(rev.bodyJson);
-  } catch {
-    doc = null;
-  }
   const authors = article.authors.length ? article.authors.map((a) => a.user) : [rev.author];
 
   return {
@@ -75,6 +69,6 @@ export async function getPublicArticle(db: DbTx, slug: string): Promise<PublicAr
         : null,
     firstPublishedAt: firstPublishedAt.toISOString(),
     lastModifiedAt: publishedAt.toISOString(),
-    references: numberReferences(doc, parseFrozenReferences(rev.referencesJson)),
+    references: publicReferences(rev.bodyJson, rev.referencesJson),
   };
 }

@@ -16,8 +16,8 @@ const article: PublicArticle = {
   firstPublishedAt: "2026-11-21T10:00:00.000Z",
   lastModifiedAt: "2026-11-22T10:00:00.000Z",
   references: [
-    { number: 1, key: "a", authors: "", title: "Calcinosis", containerTitle: "MedlinePlus", year: null, url: "https://medlineplus.gov/x", doi: null, pmid: null, accessedAt: null, peerReviewed: false, href: "https://medlineplus.gov/x" },
-    { number: 2, key: "b", authors: "Doe J", title: "Review", containerTitle: "J Clin Med", year: 2021, url: null, doi: "10.3390/jcm1", pmid: null, accessedAt: null, peerReviewed: true, href: "https://doi.org/10.3390/jcm1" },
+    { number: 1, key: "a", citedCount: 1, authors: "", title: "Calcinosis", containerTitle: "MedlinePlus", year: null, doi: null, peerReviewed: false, href: "https://medlineplus.gov/x", html: "" },
+    { number: 2, key: "b", citedCount: 1, authors: "Doe J", title: "Review", containerTitle: "J Clin Med", year: 2021, doi: "10.3390/jcm1", peerReviewed: true, href: "https://doi.org/10.3390/jcm1", html: "" },
   ],
 };
 

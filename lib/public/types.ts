@@ -2,20 +2,21 @@
 // they can be stored as-is by Next's cache and handed to Server Components.
 
 export interface PublicReference {
-  /** 1-based number, in order of first citation in the body (uncited ones follow, in list order). */
+  /** 1-based number, in order of first citation in the body (uncited ones follow), as lib/content/render.ts numbers them. */
   number: number;
   key: string;
-  authors: string;
+  /** How often the body cites it: the list links back to cite-N-1 … cite-N-citedCount. */
+  citedCount: number;
   title: string;
+  authors: string;
   containerTitle: string;
   year: number | null;
-  url: string | null;
   doi: string | null;
-  pmid: string | null;
-  accessedAt: string | null;
   peerReviewed: boolean;
-  /** The link readers follow: the URL if it is http(s), else the DOI resolver, else PubMed; null when none. */
+  /** The main link (URL if http(s), else DOI resolver, else PubMed); null when there is none. */
   href: string | null;
+  /** The citation text with its links, escaped, from lib/content/render.ts renderReferenceBody. */
+  html: string;
 }
 
 /** The approval the live revision carries, as recorded at sign-off (credential snapshot), never the live credential. */
