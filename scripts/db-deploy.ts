@@ -3,7 +3,8 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { applyMigrations } from "./lib/schema-engine";
-import { databaseUrl, databaseFilePath } from "../lib/db/url";
+import { databaseUrl } from "../lib/db/url";
+import { databaseFilePath } from "./lib/db-file";
 
 async function main() {
   const url = databaseUrl();

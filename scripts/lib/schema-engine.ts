@@ -6,7 +6,7 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
-import { databaseFilePath } from "../../lib/db/url";
+import { databaseFilePath } from "./db-file";
 
 const require = createRequire(import.meta.url);
 export const ROOT = path.resolve(__dirname, "..", "..");

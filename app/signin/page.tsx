@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getActor } from "@/app/_server/session";
+import { SignInForm } from "./signin-form";
+
+export const metadata: Metadata = { title: "Sign in", robots: { index: false } };
+
+const NOTICES: Record<string, string> = {
+  inactive: "Your session has ended because your account is no longer active. Contact an administrator if this is unexpected.",
+  "signed-out": "You are signed out.",
+};
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const params = await searchParams;
+  const callbackUrl = safeCallback(params.callbackUrl);
+  if (await getActor()) redirect(callbackUrl);
+  const notice = params.notice ? NOTICES[params.notice] : undefined;
+  return (
+    <main id="main" className="auth-page">
+      <div className="auth-card">
+        <p className="auth-brand">Imprimatur</p>
+        <h1>Sign in to the studio</h1>
+        {notice && (
+          <p className="notice info" role="status">
+            {notice}
+          </p>
+        )}
+        <SignInForm callbackUrl={callbackUrl} />
+        <p className="field-hint">
+          Readers do not need an account. <a href="/">Back to articles</a>
+        </p>
+      </div>
+    </main>
+  );
+}
+
+/** Only same-site paths: an open redirect after sign-in would be a phishing aid. */
+function safeCallback(value: string | undefined): string {
+  if (!value || !value.startsWith("/") || value.startsWith("//")) return "/studio";
+  return value;
+}

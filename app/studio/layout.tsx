@@ -1,0 +1,45 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { can } from "@/lib/auth/policy";
+import { ROLE_LABELS, isRole } from "@/lib/auth/roles";
+import { requirePermission } from "@/app/_server/session";
+import { STUDIO_NAV } from "./nav";
+import "./studio.css";
+
+export const metadata: Metadata = { title: { default: "Studio", template: "%s · Imprimatur Studio" }, robots: { index: false } };
+
+export default async function StudioLayout({ children }: { children: React.ReactNode }) {
+  const actor = await requirePermission("studio.access", "/studio");
+  const roles = actor.roles.filter(isRole).map((r) => ROLE_LABELS[r]);
+  return (
+    <div className="studio">
+      <header className="studio-header">
+        <Link href="/studio" className="studio-brand">
+          Imprimatur <span>Studio</span>
+        </Link>
+        <nav aria-label="Studio">
+          <ul>
+            {STUDIO_NAV.filter((entry) => can(actor, entry.permission)).map((entry) => (
+              <li key={entry.href}>
+                <Link href={entry.href}>{entry.label}</Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="studio-user">
+          <span data-testid="studio-user">
+            {actor.name} <span className="studio-roles">({roles.join(", ")})</span>
+          </span>
+          <form action="/signout" method="post">
+            <button type="submit" className="secondary">
+              Sign out
+            </button>
+          </form>
+        </div>
+      </header>
+      <main id="main" className="studio-main">
+        {children}
+      </main>
+    </div>
+  );
+}

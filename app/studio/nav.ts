@@ -1,0 +1,14 @@
+// Studio navigation, declarative: an entry shows only to people whose roles grant its permission. Hiding a
+// link is a courtesy; every page still checks the permission itself (requirePermission).
+import type { Permission } from "@/lib/auth/policy";
+
+export interface NavEntry {
+  href: string;
+  label: string;
+  permission: Permission;
+}
+
+export const STUDIO_NAV: NavEntry[] = [
+  { href: "/studio", label: "Dashboard", permission: "studio.access" },
+  { href: "/studio/admin/users", label: "Users", permission: "users.manage" },
+];

@@ -1,0 +1,100 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { db } from "@/lib/db/client";
+import { dashboardFor, STATUS_LABELS, ARTICLE_STATUSES } from "@/lib/studio/dashboard";
+import { requirePermission } from "@/app/_server/session";
+
+export const metadata: Metadata = { title: "Dashboard" };
+
+type ArticleRow = { id: string; slug: string; status: string; updatedAt: Date; liveRevisionId: string | null; draft: { title: string } | null };
+
+function ArticleList({ articles, empty, href }: { articles: ArticleRow[]; empty: string; href: (a: ArticleRow) => string }) {
+  if (!articles.length) return <p className="empty">{empty}</p>;
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">Title</th>
+          <th scope="col">State</th>
+          <th scope="col">Updated</th>
+        </tr>
+      </thead>
+      <tbody>
+        {articles.map((a) => (
+          <tr key={a.id}>
+            <td>
+              <Link href={href(a)}>{a.draft?.title || a.slug}</Link>
+              {a.liveRevisionId && <span className="badge ok" style={{ marginLeft: ".5rem" }}>Live</span>}
+            </td>
+            <td>{STATUS_LABELS[a.status] ?? a.status}</td>
+            <td>
+              <time dateTime={a.updatedAt.toISOString()}>{a.updatedAt.toISOString().slice(0, 16).replace("T", " ")}</time>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export default async function StudioDashboard() {
+  const actor = await requirePermission("studio.access", "/studio");
+  const { drafts, queue, editorial, users } = await dashboardFor(db, actor);
+  return (
+    <>
+      <h1>Dashboard</h1>
+      <div className="panel-grid">
+        {drafts && (
+          <section className="panel" aria-labelledby="drafts-heading" data-testid="area-writer">
+            <h2 id="drafts-heading">Your articles</h2>
+            <p>
+              <Link className="button" href="/studio/articles/new">
+                New article
+              </Link>
+            </p>
+            <ArticleList articles={drafts} empty="You have no articles yet." href={(a) => `/studio/articles/${a.id}/edit`} />
+          </section>
+        )}
+        {queue && (
+          <section className="panel" aria-labelledby="queue-heading" data-testid="area-reviewer">
+            <h2 id="queue-heading">Review queue</h2>
+            <ArticleList articles={queue} empty="Nothing is waiting for your review." href={(a) => `/studio/articles/${a.id}/review`} />
+          </section>
+        )}
+        {editorial && (
+          <section className="panel" aria-labelledby="editorial-heading" data-testid="area-editor">
+            <h2 id="editorial-heading">Articles by state</h2>
+            <ul className="stat-list">
+              {ARTICLE_STATUSES.map((s) => (
+                <li key={s}>
+                  {STATUS_LABELS[s]}: <strong>{editorial.counts[s] ?? 0}</strong>
+                </li>
+              ))}
+            </ul>
+            <h3>Recently changed</h3>
+            <ArticleList articles={editorial.recent} empty="No articles yet." href={(a) => `/studio/articles/${a.id}/publish`} />
+          </section>
+        )}
+        {users && (
+          <section className="panel" aria-labelledby="admin-heading" data-testid="area-admin">
+            <h2 id="admin-heading">Administration</h2>
+            <ul className="stat-list">
+              <li>
+                Active users: <strong>{users.active}</strong>
+              </li>
+              <li>
+                Disabled: <strong>{users.disabled}</strong>
+              </li>
+              <li>
+                Credentials to verify: <strong>{users.pendingCredentials}</strong>
+              </li>
+            </ul>
+            <p>
+              <Link href="/studio/admin/users">Manage users and roles</Link>
+            </p>
+          </section>
+        )}
+      </div>
+    </>
+  );
+}

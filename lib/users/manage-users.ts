@@ -1,0 +1,78 @@
+// Account administration: create, change roles, disable / enable. Each change writes its audit event in
+// the same transaction. Only actors with users.manage may call these.
+import { z } from "zod";
+import type { Db } from "../db/client";
+import { AppError } from "../errors";
+import { assertCan, type Actor } from "../auth/policy";
+import { ROLES, type Role } from "../auth/roles";
+import { hashPassword } from "../auth/password";
+import { normaliseEmail } from "../auth/authenticate";
+import { recordAuditEvent } from "../audit/record-event";
+import { parseInput } from "../validation";
+
+export const PASSWORD_MIN_LENGTH = 12;
+
+export const newUserSchema = z.object({
+  name: z.string().trim().min(1, "Enter the person's name.").max(120, "Keep the name under 120 characters."),
+  email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid e-mail address.")),
+  password: z.string().min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`).max(200, "Keep the password under 200 characters."),
+  roles: z.array(z.enum(ROLES, "Unknown role.")).default([]),
+});
+export type NewUserInput = z.input<typeof newUserSchema>;
+
+/** Creates an account (used by admins and by the seed). `actor` null only for the seed / tests. */
+export async function createUser(db: Db, actor: Actor | null, input: NewUserInput) {
+  if (actor) assertCan(actor, "users.manage", "manage users");
+  const data = parseInput(newUserSchema, input);
+  const email = normaliseEmail(data.email);
+  if (await db.user.findUnique({ where: { email }, select: { id: true } })) {
+    throw new AppError("CONFLICT", "An account with this e-mail already exists.", { fieldErrors: { email: ["An account with this e-mail already exists."] } });
+  }
+  const passwordHash = await hashPassword(data.password);
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.create({
+      data: { name: data.name, email, passwordHash, roles: { create: [...new Set(data.roles)].map((role) => ({ role })) } },
+    });
+    await recordAuditEvent(tx, { actorId: actor?.id ?? null, action: "user.created", entityType: "User", entityId: user.id, data: { email, roles: data.roles } });
+    return user;
+  });
+}
+
+export const setRolesSchema = z.object({ userId: z.string().min(1), roles: z.array(z.enum(ROLES, "Unknown role.")) });
+
+/** Replaces a user's roles. An admin cannot remove their own admin role (so the site keeps an administrator). */
+export async function setUserRoles(db: Db, actor: Actor, input: z.input<typeof setRolesSchema>) {
+  assertCan(actor, "users.manage", "manage users");
+  const { userId, roles } = parseInput(setRolesSchema, input);
+  const wanted = new Set<Role>(roles);
+  if (userId === actor.id && !wanted.has("ADMIN")) {
+    throw new AppError("CONFLICT", "You cannot remove your own admin role. Ask another admin to do it.");
+  }
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, roles: { select: { role: true } } } });
+    if (!user) throw new AppError("NOT_FOUND", "That user does not exist.");
+    const current = new Set(user.roles.map((r) => r.role));
+    const granted = [...wanted].filter((r) => !current.has(r));
+    const removed = [...current].filter((r) => !wanted.has(r as Role));
+    if (!granted.length && !removed.length) return { granted, removed };
+    await tx.userRole.deleteMany({ where: { userId, role: { in: removed } } });
+    if (granted.length) await tx.userRole.createMany({ data: granted.map((role) => ({ userId, role })) });
+    await recordAuditEvent(tx, { actorId: actor.id, action: "user.roles_changed", entityType: "User", entityId: userId, data: { granted, removed } });
+    return { granted, removed };
+  });
+}
+
+export const setStatusSchema = z.object({ userId: z.string().min(1), status: z.enum(["ACTIVE", "DISABLED"]) });
+
+export async function setUserStatus(db: Db, actor: Actor, input: z.input<typeof setStatusSchema>) {
+  assertCan(actor, "users.manage", "manage users");
+  const { userId, status } = parseInput(setStatusSchema, input);
+  if (userId === actor.id && status === "DISABLED") throw new AppError("CONFLICT", "You cannot disable your own account.");
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { status: true } });
+    if (!user) throw new AppError("NOT_FOUND", "That user does not exist.");
+    if (user.status === status) return;
+    await tx.user.update({ where: { id: userId }, data: { status } });
+    await recordAuditEvent(tx, { actorId: actor.id, action: status === "DISABLED" ? "user.disabled" : "user.enabled", entityType: "User", entityId: userId });
+  });
+}

@@ -1,0 +1,42 @@
+import { randomBytes } from "node:crypto";
+import { defineConfig, devices } from "@playwright/test";
+import { CHROMIUM_ARGS, findChromium } from "./e2e/helpers/chromium";
+import { E2E_BASE_URL, E2E_DATABASE_URL, E2E_PORT } from "./e2e/helpers/env";
+
+const executablePath = findChromium();
+// The config is evaluated in every worker too: keep one secret for the whole run.
+process.env.E2E_NEXTAUTH_SECRET ||= randomBytes(32).toString("base64url");
+
+export default defineConfig({
+  testDir: "e2e",
+  testMatch: "**/*.spec.ts",
+  globalSetup: "./e2e/helpers/global-setup.ts",
+  fullyParallel: false,
+  workers: 2,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  forbidOnly: true,
+  reporter: process.env.CI ? [["list"]] : [["list"]],
+  use: {
+    baseURL: E2E_BASE_URL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: { executablePath, args: CHROMIUM_ARGS },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions: { executablePath, args: CHROMIUM_ARGS } } }],
+  webServer: {
+    command: `npx tsx e2e/helpers/prepare-db.ts && npx tsx scripts/db-deploy.ts && npx tsx prisma/seed.ts && npx next start -H 127.0.0.1 -p ${E2E_PORT}`,
+    url: `${E2E_BASE_URL}/signin`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      DATABASE_URL: E2E_DATABASE_URL,
+      NEXTAUTH_URL: E2E_BASE_URL,
+      NEXTAUTH_SECRET: process.env.E2E_NEXTAUTH_SECRET!,
+      IMPRIMATUR_E2E: "1",
+    },
+  },
+});

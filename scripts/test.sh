@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# npm test — the whole suite: migrations match the schema, types, unit + integration tests (vitest, fresh
+# SQLite file per test file), production build, end-to-end tests in Chromium (Playwright).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/ensure-env.sh
+npm run --silent db:generate >/dev/null
+echo "› Checking migrations against prisma/schema.prisma"
+npx tsx scripts/db-migrate.ts --check
+echo "› Type-checking"
+npx tsc --noEmit
+echo "› Unit and integration tests"
+npx vitest run
+echo "› Building for end-to-end tests"
+npx next build
+echo "› End-to-end tests (Chromium)"
+npx playwright test
