@@ -1,12 +1,20 @@
 // npm run db:seed — demo users and the demo article. Safe to run again: it adds only what is missing.
 import { createDb } from "../lib/db/client";
 import { seedDemoUsers } from "./seed-users";
+import { seedDemoArticle } from "./demo/seed-demo-article";
 
 export async function runSeed() {
   const db = createDb();
   try {
     const people = await seedDemoUsers(db);
-    console.log(`Seeded demo users: ${[people.writer, people.reviewer, people.editor, people.admin].map((u) => u.email).join(", ")}`);
+    console.log(`Demo users: ${[people.writer, people.reviewer, people.editor, people.admin].map((u) => u.email).join(", ")}`);
+    const article = await seedDemoArticle(db, {
+      writerId: people.writer.id,
+      reviewerId: people.reviewer.id,
+      credentialId: people.credential.id,
+      editorId: people.editor.id,
+    });
+    console.log(article.created ? `Demo article published at /articles/${article.slug}` : `Demo article /articles/${article.slug} already present.`);
   } finally {
     await db.$disconnect();
   }

@@ -18,7 +18,7 @@ describe("user administration", () => {
     const admin = await actorFor((await createUser(t.db, null, { name: "Admin", email: "a@example.com", password: "long enough password", roles: ["ADMIN"] })).id);
     const person = await createUser(t.db, admin, { name: "Person", email: "p@example.com", password: "long enough password", roles: ["WRITER"] });
     await setUserRoles(t.db, admin, { userId: person.id, roles: ["EDITOR", "REVIEWER"] });
-    expect((await actorFor(person.id)).roles.sort()).toEqual(["EDITOR", "REVIEWER"]);
+    expect([...(await actorFor(person.id)).roles].sort()).toEqual(["EDITOR", "REVIEWER"]);
     await setUserStatus(t.db, admin, { userId: person.id, status: "DISABLED" });
     expect(await loadActor(t.db, person.id)).toBeNull();
     const actions = (await t.db.auditEvent.findMany({ where: { entityId: person.id }, orderBy: { id: "asc" } })).map((e) => e.action);
