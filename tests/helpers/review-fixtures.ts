@@ -1,6 +1,6 @@
 // Rows for review/publishing integration tests, written directly (not through the editor's functions) so
 // these tests depend only on the data model.
-import { createHash } from "node:crypto";
+import { freezeRevision } from "../../lib/revisions/freeze-revision";
 import type { DbTx } from "../../lib/db/client";
 
 let n = 0;
@@ -46,29 +46,14 @@ export async function makeArticle(db: DbTx, writerId: string, over: Partial<{ st
   });
 }
 
-/** Freezes the working copy as a revision directly and makes it current (with its contributors). */
-export async function makeRevision(db: DbTx, articleId: string, authorId: string, contributors: string[] = [authorId], changeSummary = "First version") {
-  const draft = await db.workingDraft.findUniqueOrThrow({ where: { articleId } });
-  const number = (await db.revision.count({ where: { articleId } })) + 1;
-  const refs = await db.reference.findMany({ where: { articleId }, orderBy: { position: "asc" } });
-  const referencesJson = JSON.stringify(refs.map((r) => ({ key: r.key, title: r.title, url: r.url, doi: r.doi, pmid: r.pmid })));
-  const contentHash = createHash("sha256").update(JSON.stringify([draft.title, draft.summary, draft.bodyJson, referencesJson])).digest("hex");
-  const rev = await db.revision.create({
-    data: {
-      articleId,
-      number,
-      title: draft.title,
-      summary: draft.summary,
-      bodyJson: draft.bodyJson,
-      referencesJson,
-      contentHash,
-      changeSummary,
-      bodyHtml: "<p>Body text.</p>",
-      authorId,
-      contributors: { create: [...new Set(contributors)].map((userId) => ({ userId })) },
-    },
-  });
-  await db.article.update({ where: { id: articleId }, data: { currentRevisionId: rev.id } });
+/** Freezes the working copy (through the editor's freezeRevision) and makes it current. `contributors`
+ *  replaces the contributor list when given (e.g. to make a reviewer an editor of the revision). */
+export async function makeRevision(db: DbTx, articleId: string, authorId: string, contributors?: string[], changeSummary = "First version") {
+  const rev = await freezeRevision(db, { articleId, actorId: authorId, changeSummary });
+  if (contributors) {
+    await db.revisionContributor.deleteMany({ where: { revisionId: rev.id } });
+    for (const userId of new Set(contributors)) await db.revisionContributor.create({ data: { revisionId: rev.id, userId } });
+  }
   return rev;
 }
 

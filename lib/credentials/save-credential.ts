@@ -1,0 +1,66 @@
+// A reviewer enters or updates their credential. Any change needs a new verification by an admin: the row
+// goes back to PENDING (approvals already given keep their snapshot, so what was true then stays shown).
+import { z } from "zod";
+import type { Db } from "../db/client";
+import { AppError } from "../errors";
+import { assertCan, type Actor } from "../auth/policy";
+import { parseInput } from "../validation";
+import { recordAuditEvent } from "../audit/record-event";
+
+const text = (label: string, max: number) =>
+  z
+    .string({ error: `${label} is required.` })
+    .trim()
+    .min(1, `${label} is required.`)
+    .max(max, `${label} must be at most ${max} characters.`);
+
+export const credentialInputSchema = z.object({
+  displayName: text("Display name", 120),
+  postNominals: text("Post-nominals", 120),
+  specialty: text("Specialty", 120),
+  licenseNumber: text("Licence or registration number", 80),
+  issuingBody: text("Issuing body", 160),
+  jurisdiction: text("Jurisdiction", 120),
+  expiresAt: z
+    .string({ error: "Expiry date is required." })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the expiry date as YYYY-MM-DD.")
+    .transform((s) => new Date(`${s}T23:59:59.999Z`))
+    .refine((d) => !Number.isNaN(d.getTime()), "Enter a real date.")
+    .refine((d) => d.getTime() > Date.now(), "The expiry date must be in the future."),
+});
+export type CredentialInput = z.input<typeof credentialInputSchema>;
+
+const FIELDS = ["displayName", "postNominals", "specialty", "licenseNumber", "issuingBody", "jurisdiction", "expiresAt"] as const;
+
+/** Creates the reviewer's credential, or updates their latest one (back to PENDING if anything changed). */
+export async function saveCredential(db: Db, actor: Actor | null, input: unknown) {
+  assertCan(actor, "credential.manage.own", "manage a reviewer credential");
+  const data = parseInput(credentialInputSchema, input);
+  return db.$transaction(async (tx) => {
+    const latest = await tx.credential.findFirst({ where: { userId: actor.id }, orderBy: { createdAt: "desc" } });
+    if (latest) {
+      const changed = FIELDS.filter((f) => (f === "expiresAt" ? latest.expiresAt.getTime() !== data.expiresAt.getTime() : latest[f] !== data[f]));
+      if (changed.length === 0) return latest;
+      // A verified credential stays as it was (approvals point at it); the change becomes a new one to verify.
+      if (latest.status === "VERIFIED") {
+        const created = await tx.credential.create({ data: { userId: actor.id, ...data } });
+        await recordAuditEvent(tx, { actorId: actor.id, action: "credential.submitted", entityType: "Credential", entityId: created.id, data: { replaces: latest.id, changed } });
+        return created;
+      }
+      const updated = await tx.credential.update({
+        where: { id: latest.id },
+        data: { ...data, status: "PENDING", rejectionReason: null, verifiedAt: null, verifiedById: null },
+      });
+      await recordAuditEvent(tx, { actorId: actor.id, action: "credential.updated", entityType: "Credential", entityId: updated.id, data: { changed } });
+      return updated;
+    }
+    const created = await tx.credential.create({ data: { userId: actor.id, ...data } });
+    await recordAuditEvent(tx, { actorId: actor.id, action: "credential.submitted", entityType: "Credential", entityId: created.id, data: {} });
+    return created;
+  });
+}
+
+export function assertCredentialExists<T>(c: T | null): T {
+  if (!c) throw new AppError("NOT_FOUND", "That credential does not exist.");
+  return c;
+}

@@ -1,0 +1,179 @@
+// The publish gate (PRODUCT.md "Article lifecycle"), item by item. Pure: loadGate (load-gate.ts) gathers the
+// inputs from the database; this decides. Each item is passed, failed (with what is missing) or overridden
+// (an editor's written reason for this revision, GateOverride). The medical approval can never be overridden:
+// "Medically reviewed by" must be literally true.
+import { parseDocument } from "../content/document-schema";
+import { citationKeys } from "../content/text";
+import { parseReferencesJson } from "../content/reference-snapshot";
+import type { CredentialSnapshot } from "../credentials/credential-standing";
+
+export const GATE_ITEMS = ["approval", "citations", "plagiarism", "feedback", "contentChecks"] as const;
+export type GateItemKey = (typeof GATE_ITEMS)[number];
+
+export const GATE_ITEM_LABELS: Record<GateItemKey, string> = {
+  approval: "Medical approval of this exact revision",
+  citations: "Citations and reference links",
+  plagiarism: "Plagiarism report",
+  feedback: "Reader reports of inaccurate or outdated content",
+  contentChecks: "Content checks",
+};
+
+export const OVERRIDABLE: Record<GateItemKey, boolean> = {
+  approval: false,
+  citations: true,
+  plagiarism: true,
+  feedback: true,
+  contentChecks: true,
+};
+
+export function isGateItemKey(v: string): v is GateItemKey {
+  return (GATE_ITEMS as readonly string[]).includes(v);
+}
+
+export interface GateApproval {
+  id: string;
+  reviewerId: string;
+  reviewerName: string;
+  decision: string;
+  contentHash: string;
+  createdAt: Date;
+  voidedAt: Date | null;
+  snapshot: CredentialSnapshot | null;
+}
+
+export interface GateInputs {
+  revision: { id: string; number: number; contentHash: string; bodyJson: string; referencesJson: string; contributorIds: readonly string[] };
+  approvals: readonly GateApproval[];
+  /** Latest plagiarism report for this revision. */
+  plagiarism: { similarity: number; createdAt: Date; checker: string } | null;
+  thresholdPercent: number;
+  isLive: boolean;
+  /** Reader reports (INACCURATE / OUTDATED) on the live revision still NEW or ACKNOWLEDGED. */
+  openLiveReports: ReadonlyArray<{ id: string; reason: string; createdAt: Date }>;
+  /** Latest content check run for this revision. */
+  checkRun: { blocking: number; advisory: number; createdAt: Date; blockingMessages: string[] } | null;
+  overrides: ReadonlyArray<{ item: string; reason: string; byName: string; createdAt: Date }>;
+}
+
+export type GateItemState = "passed" | "failed" | "overridden";
+
+export interface GateItemResult {
+  key: GateItemKey;
+  label: string;
+  state: GateItemState;
+  /** Why it passed or what is missing (always filled, shown to the editor). */
+  reason: string;
+  /** For a failure that was overridden, the original failure too. */
+  failure?: string;
+  override?: { reason: string; byName: string; at: Date };
+  overridable: boolean;
+}
+
+export interface GateResult {
+  revisionId: string;
+  passes: boolean;
+  items: GateItemResult[];
+  /** The approval that satisfies the gate, if any (the publication cites it). */
+  approval: GateApproval | null;
+}
+
+type Raw = { ok: boolean; reason: string };
+
+/** The approval that counts: not voided, bound to this revision's hash, by someone who did not contribute,
+ *  with a credential that was verified and unexpired when they signed. */
+export function validApproval(inputs: Pick<GateInputs, "revision" | "approvals">): { approval: GateApproval | null; problems: string[] } {
+  const problems: string[] = [];
+  const candidates = [...inputs.approvals].filter((a) => a.decision === "APPROVED").sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+  for (const a of candidates) {
+    if (a.voidedAt) {
+      problems.push(`${a.reviewerName}'s approval was voided.`);
+      continue;
+    }
+    if (a.contentHash !== inputs.revision.contentHash) {
+      problems.push(`${a.reviewerName}'s approval was for different content (hash mismatch).`);
+      continue;
+    }
+    if (inputs.revision.contributorIds.includes(a.reviewerId)) {
+      problems.push(`${a.reviewerName} wrote or edited this revision, so their approval does not count.`);
+      continue;
+    }
+    const s = a.snapshot;
+    if (!s || !s.verifiedAt || !(new Date(s.expiresAt).getTime() > a.createdAt.getTime())) {
+      problems.push(`${a.reviewerName} had no verified, unexpired credential when they approved.`);
+      continue;
+    }
+    return { approval: a, problems };
+  }
+  return { approval: null, problems };
+}
+
+function approvalItem(inputs: GateInputs, approval: GateApproval | null, problems: string[]): Raw {
+  if (approval) {
+    const s = approval.snapshot!;
+    return { ok: true, reason: `Approved by ${s.displayName}, ${s.postNominals} on ${approval.createdAt.toISOString().slice(0, 10)} (revision ${inputs.revision.number}).` };
+  }
+  return { ok: false, reason: problems.length ? `No valid approval: ${problems.join(" ")}` : `Revision ${inputs.revision.number} has not been approved by a medical reviewer.` };
+}
+
+function citationsItem(inputs: GateInputs): Raw {
+  let keys: string[];
+  try {
+    keys = citationKeys(parseDocument(inputs.revision.bodyJson));
+  } catch {
+    return { ok: false, reason: "The revision body could not be read." };
+  }
+  const refs = parseReferencesJson(inputs.revision.referencesJson);
+  const known = new Set(refs.map((r) => r.key));
+  const missing = [...new Set(keys.filter((k) => !known.has(k)))];
+  const unlinked = refs.filter((r) => !r.url && !r.doi && !r.pmid);
+  const problems: string[] = [];
+  if (missing.length) problems.push(`${missing.length} citation${missing.length > 1 ? "s point" : " points"} at no reference (${missing.join(", ")}).`);
+  if (unlinked.length) problems.push(`${unlinked.length} reference${unlinked.length > 1 ? "s have" : " has"} no URL, DOI or PMID (${unlinked.map((r) => `“${r.title}”`).join(", ")}).`);
+  if (problems.length) return { ok: false, reason: problems.join(" ") };
+  return { ok: true, reason: `${new Set(keys).size} cited source${new Set(keys).size === 1 ? "" : "s"}; all ${refs.length} reference${refs.length === 1 ? " has" : "s have"} a link.` };
+}
+
+function plagiarismItem(inputs: GateInputs): Raw {
+  const p = inputs.plagiarism;
+  if (!p) return { ok: false, reason: "No plagiarism report exists for this revision yet." };
+  const pct = `${p.similarity.toFixed(1)}%`;
+  if (p.similarity >= inputs.thresholdPercent) return { ok: false, reason: `Similarity ${pct} is at or above the ${inputs.thresholdPercent}% threshold.` };
+  return { ok: true, reason: `Similarity ${pct}, under the ${inputs.thresholdPercent}% threshold.` };
+}
+
+function feedbackItem(inputs: GateInputs): Raw {
+  if (!inputs.isLive) return { ok: true, reason: "Not live yet: no reader reports apply." };
+  const n = inputs.openLiveReports.length;
+  if (n) return { ok: false, reason: `${n} reader report${n > 1 ? "s" : ""} of inaccurate or outdated content on the live version ${n > 1 ? "are" : "is"} not resolved or dismissed.` };
+  return { ok: true, reason: "No open reports of inaccurate or outdated content on the live version." };
+}
+
+function checksItem(inputs: GateInputs): Raw {
+  const r = inputs.checkRun;
+  if (!r) return { ok: false, reason: "The content checks have not run on this revision yet." };
+  if (r.blocking > 0) {
+    const first = r.blockingMessages.slice(0, 3).join("; ");
+    return { ok: false, reason: `${r.blocking} blocking finding${r.blocking > 1 ? "s" : ""}${first ? `: ${first}` : ""}.` };
+  }
+  return { ok: true, reason: r.advisory ? `No blocking findings (${r.advisory} advisory).` : "No findings." };
+}
+
+export function evaluateGate(inputs: GateInputs): GateResult {
+  const { approval, problems } = validApproval(inputs);
+  const raw: Record<GateItemKey, Raw> = {
+    approval: approvalItem(inputs, approval, problems),
+    citations: citationsItem(inputs),
+    plagiarism: plagiarismItem(inputs),
+    feedback: feedbackItem(inputs),
+    contentChecks: checksItem(inputs),
+  };
+  const items = GATE_ITEMS.map((key): GateItemResult => {
+    const r = raw[key];
+    const base = { key, label: GATE_ITEM_LABELS[key], overridable: OVERRIDABLE[key] };
+    if (r.ok) return { ...base, state: "passed", reason: r.reason };
+    const o = OVERRIDABLE[key] ? inputs.overrides.find((x) => x.item === key) : undefined;
+    if (o) return { ...base, state: "overridden", reason: `Overridden by ${o.byName}: ${o.reason}`, failure: r.reason, override: { reason: o.reason, byName: o.byName, at: o.createdAt } };
+    return { ...base, state: "failed", reason: r.reason };
+  });
+  return { revisionId: inputs.revision.id, passes: items.every((i) => i.state !== "failed"), items, approval };
+}

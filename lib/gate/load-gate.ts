@@ -1,0 +1,65 @@
+// Gathers the gate's inputs for an article's current revision and evaluates them. Takes a DbTx so publish
+// can evaluate inside its own transaction (what it checks is what it publishes).
+import type { DbTx } from "../db/client";
+import { getSetting } from "../settings/settings";
+import { parseCredentialSnapshot } from "../credentials/credential-standing";
+import { evaluateGate, type GateResult } from "./evaluate-gate";
+
+export const OPEN_REPORT_REASONS = ["INACCURATE", "OUTDATED"];
+export const OPEN_REPORT_STATUSES = ["NEW", "ACKNOWLEDGED"];
+
+/** null when the article has no frozen revision (nothing to publish). */
+export async function loadGate(db: DbTx, articleId: string, revisionId?: string | null): Promise<GateResult | null> {
+  const article = await db.article.findUnique({ where: { id: articleId }, select: { currentRevisionId: true, liveRevisionId: true } });
+  const revId = revisionId ?? article?.currentRevisionId;
+  if (!article || !revId) return null;
+  const revision = await db.revision.findUnique({
+    where: { id: revId },
+    select: { id: true, number: true, contentHash: true, bodyJson: true, referencesJson: true, contributors: { select: { userId: true } } },
+  });
+  if (!revision) return null;
+  const [reviews, plagiarism, reports, checkRun, overrides, thresholdPercent] = await Promise.all([
+    db.review.findMany({ where: { revisionId: revId, decision: "APPROVED" }, include: { reviewer: { select: { name: true } } } }),
+    db.plagiarismReport.findFirst({ where: { revisionId: revId }, orderBy: { createdAt: "desc" } }),
+    article.liveRevisionId
+      ? db.feedback.findMany({
+          where: { revisionId: article.liveRevisionId, reason: { in: OPEN_REPORT_REASONS }, status: { in: OPEN_REPORT_STATUSES } },
+          select: { id: true, reason: true, createdAt: true },
+        })
+      : Promise.resolve([]),
+    db.contentCheckRun.findFirst({ where: { revisionId: revId }, orderBy: { createdAt: "desc" } }),
+    db.gateOverride.findMany({ where: { revisionId: revId }, include: { by: { select: { name: true } } } }),
+    getSetting(db, "plagiarism.thresholdPercent"),
+  ]);
+  return evaluateGate({
+    revision: { ...revision, contributorIds: revision.contributors.map((c) => c.userId) },
+    approvals: reviews.map((r) => ({
+      id: r.id,
+      reviewerId: r.reviewerId,
+      reviewerName: r.reviewer.name,
+      decision: r.decision,
+      contentHash: r.contentHash,
+      createdAt: r.createdAt,
+      voidedAt: r.voidedAt,
+      snapshot: parseCredentialSnapshot(r.credentialSnapshot),
+    })),
+    plagiarism: plagiarism ? { similarity: plagiarism.similarity, createdAt: plagiarism.createdAt, checker: plagiarism.checker } : null,
+    thresholdPercent,
+    isLive: !!article.liveRevisionId,
+    openLiveReports: reports.map((r) => ({ id: r.id, reason: r.reason ?? "", createdAt: r.createdAt })),
+    checkRun: checkRun ? { blocking: checkRun.blocking, advisory: checkRun.advisory, createdAt: checkRun.createdAt, blockingMessages: blockingMessages(checkRun.findingsJson) } : null,
+    overrides: overrides.map((o) => ({ item: o.item, reason: o.reason, byName: o.by.name, createdAt: o.createdAt })),
+  });
+}
+
+function blockingMessages(json: string): string[] {
+  try {
+    const v: unknown = JSON.parse(json);
+    if (!Array.isArray(v)) return [];
+    return v
+      .filter((f): f is { severity: string; message: string } => !!f && typeof f === "object" && String((f as { severity?: unknown }).severity).toLowerCase() === "blocking")
+      .map((f) => String(f.message));
+  } catch {
+    return [];
+  }
+}

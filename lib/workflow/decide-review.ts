@@ -1,0 +1,148 @@
+// A medical reviewer's decision on the revision under review: approve (with an explicit statement) or
+// request changes (with a comment). The approval is bound to the revision id and the content hash the
+// reviewer read, and stores a snapshot of their credential as it is at this moment.
+import { z } from "zod";
+import type { Db, DbTx } from "../db/client";
+import { AppError } from "../errors";
+import type { Actor } from "../auth/policy";
+import { parseInput } from "../validation";
+import { recordAuditEvent } from "../audit/record-event";
+import { queueNotifications } from "../notifications/queue-notification";
+import { bestCredential, credentialSnapshot } from "../credentials/credential-standing";
+import { assertTransition, TRANSITIONS } from "./state-machine";
+import { loadTransitionContext } from "./load-transition-context";
+
+/** The words an approving reviewer confirms; stored with the approval. */
+export function approvalStatement(revisionNumber: number, contentHash: string): string {
+  return `I have reviewed revision ${revisionNumber} of this article (content hash ${contentHash.slice(0, 12)}…) for medical accuracy and approve it for publication.`;
+}
+
+const base = {
+  articleId: z.string().min(1),
+  revisionId: z.string().min(1, "The revision is missing; reload the page."),
+  contentHash: z.string().regex(/^[0-9a-f]{64}$/, "The content hash is missing; reload the page."),
+};
+
+const approveSchema = z.object({
+  ...base,
+  attest: z.literal(true, { error: "Tick the statement to confirm your approval." }),
+  note: z.string().trim().max(2000, "Keep the note under 2000 characters.").optional().default(""),
+});
+
+const requestChangesSchema = z.object({
+  ...base,
+  summary: z
+    .string({ error: "Say what needs to change." })
+    .trim()
+    .min(10, "Say what needs to change (at least 10 characters).")
+    .max(5000, "Keep the summary under 5000 characters."),
+});
+
+async function loadForDecision(tx: DbTx, actor: Actor | null, name: "approve" | "requestChanges", data: { articleId: string; revisionId: string; contentHash: string }) {
+  const loaded = await loadTransitionContext(tx, data.articleId, actor);
+  const to = assertTransition(name, actor, loaded.ctx);
+  if (loaded.article.currentRevisionId !== data.revisionId) {
+    throw new AppError("CONFLICT", "A newer revision was submitted while you were reading. Reload to review the current one.");
+  }
+  const revision = await tx.revision.findUniqueOrThrow({ where: { id: data.revisionId } });
+  if (revision.contentHash !== data.contentHash) {
+    throw new AppError("CONFLICT", "The content you read is not the content of this revision. Reload and review it again.");
+  }
+  return { ...loaded, to, revision };
+}
+
+async function people(tx: DbTx, articleId: string, revisionId: string) {
+  const [authors, contributors] = await Promise.all([
+    tx.articleAuthor.findMany({ where: { articleId }, select: { userId: true } }),
+    tx.revisionContributor.findMany({ where: { revisionId }, select: { userId: true } }),
+  ]);
+  return [...authors, ...contributors].map((x) => x.userId);
+}
+
+export async function approveRevision(db: Db, actor: Actor | null, input: unknown) {
+  const data = parseInput(approveSchema, input);
+  return db.$transaction(async (tx) => {
+    const { to, revision, article, ctx } = await loadForDecision(tx, actor, "approve", data);
+    const creds = await tx.credential.findMany({ where: { userId: actor!.id }, include: { verifiedBy: { select: { name: true } } } });
+    const { credential } = bestCredential(creds);
+    // assertTransition already required a VALID standing; this keeps the type checker and a race honest.
+    if (!credential) throw new AppError("FORBIDDEN", "You need a verified, unexpired credential to sign off.");
+    const snapshot = credentialSnapshot(credential, credential.verifiedBy?.name ?? null);
+    const statement = approvalStatement(revision.number, revision.contentHash) + (data.note ? `\n\nNote: ${data.note}` : "");
+    const review = await tx.review.create({
+      data: {
+        revisionId: revision.id,
+        reviewerId: actor!.id,
+        credentialId: credential.id,
+        decision: "APPROVED",
+        statement,
+        contentHash: revision.contentHash,
+        credentialSnapshot: JSON.stringify(snapshot),
+      },
+    });
+    await tx.article.update({ where: { id: article.id }, data: { status: to } });
+    await recordAuditEvent(tx, {
+      actorId: actor!.id,
+      action: TRANSITIONS.approve.auditAction,
+      entityType: "Article",
+      entityId: article.id,
+      data: { from: ctx.status, to, reviewId: review.id, revisionId: revision.id, contentHash: revision.contentHash, credentialId: credential.id },
+    });
+    const editors = await tx.user.findMany({ where: { status: "ACTIVE", roles: { some: { role: "EDITOR" } } }, select: { id: true } });
+    await queueNotifications(
+      tx,
+      [...(await people(tx, article.id, revision.id)), ...editors.map((e) => e.id)],
+      {
+        kind: "APPROVED",
+        title: `Approved: “${revision.title}”`,
+        body: `${snapshot.displayName}, ${snapshot.postNominals} approved revision ${revision.number}. It can now be published.`,
+        link: `/studio/articles/${article.id}/publish`,
+      },
+      actor!.id,
+    );
+    return review;
+  });
+}
+
+export async function requestChanges(db: Db, actor: Actor | null, input: unknown) {
+  const data = parseInput(requestChangesSchema, input);
+  return db.$transaction(async (tx) => {
+    const { to, revision, article, ctx } = await loadForDecision(tx, actor, "requestChanges", data);
+    const creds = await tx.credential.findMany({ where: { userId: actor!.id }, include: { verifiedBy: { select: { name: true } } } });
+    const { credential } = bestCredential(creds);
+    const review = await tx.review.create({
+      data: {
+        revisionId: revision.id,
+        reviewerId: actor!.id,
+        credentialId: credential?.id ?? null,
+        decision: "CHANGES_REQUESTED",
+        statement: data.summary,
+        contentHash: revision.contentHash,
+        credentialSnapshot: credential ? JSON.stringify(credentialSnapshot(credential, credential.verifiedBy?.name ?? null)) : "{}",
+      },
+    });
+    // The summary becomes an article-level comment too, so the writer can answer and resolve it like the others.
+    await tx.reviewComment.create({ data: { articleId: article.id, revisionId: revision.id, authorId: actor!.id, body: data.summary, blockIndex: null } });
+    await tx.article.update({ where: { id: article.id }, data: { status: to } });
+    const open = await tx.reviewComment.count({ where: { revisionId: revision.id, parentId: null, resolvedAt: null } });
+    await recordAuditEvent(tx, {
+      actorId: actor!.id,
+      action: TRANSITIONS.requestChanges.auditAction,
+      entityType: "Article",
+      entityId: article.id,
+      data: { from: ctx.status, to, reviewId: review.id, revisionId: revision.id, openComments: open },
+    });
+    await queueNotifications(
+      tx,
+      await people(tx, article.id, revision.id),
+      {
+        kind: "CHANGES_REQUESTED",
+        title: `Changes requested: “${revision.title}”`,
+        body: `${actor!.name} asked for changes to revision ${revision.number} (${open} open comment${open === 1 ? "" : "s"}): ${data.summary}`,
+        link: `/studio/review/${article.id}`,
+      },
+      actor!.id,
+    );
+    return review;
+  });
+}

@@ -1,0 +1,213 @@
+// The review-and-publish journey through the lib functions, against a real (SQLite) database.
+import { afterAll, describe, expect, it } from "vitest";
+import { createTestDb } from "../../tests/helpers/test-db";
+import { doc, makeArticle, makeCredential, makeUser } from "../../tests/helpers/review-fixtures";
+import type { Actor } from "../auth/policy";
+import { submitArticle, withdrawSubmission } from "./submit-article";
+import { approveRevision, requestChanges } from "./decide-review";
+import { voidApprovalOnEdit } from "./void-approval";
+import { addReviewComment, listReviewComments, replyToReviewComment, resolveReviewComment } from "../review/review-comments";
+import { loadGate } from "../gate/load-gate";
+import { overrideGateItem } from "../gate/override-gate-item";
+import { publishArticle } from "../publishing/publish-article";
+import { schedulePublication } from "../publishing/schedule-publication";
+import { publishDueArticles } from "../publishing/publish-due";
+import { unpublishArticle } from "../publishing/unpublish-article";
+import { getPublicTrail, getReviewerProfile } from "../publishing/public-trail";
+
+const t = createTestDb();
+afterAll(() => t.cleanup());
+
+const actor = (u: { id: string; name: string; email: string }, roles: string[]): Actor => ({ ...u, status: "ACTIVE", roles });
+
+async function setup() {
+  const w = await makeUser(t.db, ["WRITER"], "Wendy Writer");
+  const r = await makeUser(t.db, ["REVIEWER"], "Rita Reviewer");
+  const e = await makeUser(t.db, ["EDITOR"], "Ed Editor");
+  await makeCredential(t.db, r.id);
+  const article = await makeArticle(t.db, w.id, { title: "Calcinosis cutis", body: "Calcium deposits in the skin." });
+  return { writer: actor(w, ["WRITER"]), reviewer: actor(r, ["REVIEWER"]), editor: actor(e, ["EDITOR"]), article };
+}
+
+async function edit(articleId: string, userId: string, text: string) {
+  await t.db.$transaction(async (tx) => {
+    const d = await tx.workingDraft.findUniqueOrThrow({ where: { articleId } });
+    const ids = new Set<string>(JSON.parse(d.editorIds));
+    ids.add(userId);
+    await tx.workingDraft.update({ where: { articleId }, data: { bodyJson: doc(text), editorIds: JSON.stringify([...ids]), version: { increment: 1 } } });
+    await voidApprovalOnEdit(tx, { articleId, actorId: userId });
+  });
+}
+
+/** What the integrity helper records after a freeze: a clean plagiarism report and check run. */
+async function integrity(revisionId: string, articleId: string, similarity = 2) {
+  await t.db.plagiarismReport.create({ data: { revisionId, similarity, parametersJson: "{}", matchesJson: "[]" } });
+  await t.db.contentCheckRun.create({ data: { articleId, revisionId, findingsJson: "[]" } });
+}
+
+const status = async (id: string) => (await t.db.article.findUniqueOrThrow({ where: { id } })).status;
+
+describe("review and publishing journey", () => {
+  it("submit → changes requested with a comment → answered, resolved → resubmit → approve → publish → edit keeps the live text", async () => {
+    const { writer, reviewer, editor, article } = await setup();
+
+    const first = await submitArticle(t.db, writer, { articleId: article.id, changeSummary: "First draft" });
+    expect(first.status).toBe("IN_REVIEW");
+    expect(await t.db.notification.count({ where: { userId: reviewer.id, kind: "REVIEW_REQUESTED" } })).toBe(1);
+    await expect(submitArticle(t.db, writer, { articleId: article.id, changeSummary: "Again" })).rejects.toMatchObject({ code: "INVALID_TRANSITION" });
+
+    const comment = await addReviewComment(t.db, reviewer, { articleId: article.id, revisionId: first.revisionId, blockIndex: 0, quote: "Calcium", body: "Say it can reach deeper tissue." });
+    await expect(addReviewComment(t.db, writer, { articleId: article.id, revisionId: first.revisionId, body: "x" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(addReviewComment(t.db, reviewer, { articleId: article.id, revisionId: first.revisionId, blockIndex: 99, body: "x" })).rejects.toMatchObject({ code: "VALIDATION" });
+    const rev1 = await t.db.revision.findUniqueOrThrow({ where: { id: first.revisionId } });
+    await requestChanges(t.db, reviewer, { articleId: article.id, revisionId: rev1.id, contentHash: rev1.contentHash, summary: "Please expand on the extent of deposits." });
+    expect(await status(article.id)).toBe("CHANGES_REQUESTED");
+    expect(await t.db.notification.count({ where: { userId: writer.id, kind: "CHANGES_REQUESTED" } })).toBe(1);
+
+    await replyToReviewComment(t.db, writer, { commentId: comment.id, body: "Added a sentence." });
+    await resolveReviewComment(t.db, writer, { commentId: comment.id });
+    const threads = await listReviewComments(t.db, article.id);
+    const thread = threads.find((c) => c.id === comment.id)!;
+    expect(thread.replies).toHaveLength(1);
+    expect(thread.resolvedAt).not.toBeNull();
+
+    await edit(article.id, writer.id, "Calcium deposits in the skin that can extend to deeper tissue.");
+    expect(await status(article.id)).toBe("CHANGES_REQUESTED"); // the writer's turn: nothing to void
+    const second = await submitArticle(t.db, writer, { articleId: article.id, changeSummary: "Extent of deposits" });
+    const rev2 = await t.db.revision.findUniqueOrThrow({ where: { id: second.revisionId } });
+
+    // Stale hash (the reviewer read something else) is refused.
+    await expect(approveRevision(t.db, reviewer, { articleId: article.id, revisionId: rev2.id, contentHash: rev1.contentHash, attest: true })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(approveRevision(t.db, reviewer, { articleId: article.id, revisionId: rev2.id, contentHash: rev2.contentHash })).rejects.toMatchObject({ code: "VALIDATION" });
+    const approval = await approveRevision(t.db, reviewer, { articleId: article.id, revisionId: rev2.id, contentHash: rev2.contentHash, attest: true });
+    expect(approval.contentHash).toBe(rev2.contentHash);
+    expect(JSON.parse(approval.credentialSnapshot)).toMatchObject({ displayName: "Dr. Test Reviewer", postNominals: "M.D., FRCP" });
+    expect(approval.statement).toMatch(/approve it for publication/);
+    expect(await status(article.id)).toBe("APPROVED");
+
+    // Gate: no plagiarism report / checks yet.
+    let gate = await loadGate(t.db, article.id);
+    expect(gate!.passes).toBe(false);
+    expect(gate!.items.filter((i) => i.state === "failed").map((i) => i.key)).toEqual(["plagiarism", "contentChecks"]);
+    await expect(publishArticle(t.db, editor, { articleId: article.id, revisionId: rev2.id })).rejects.toMatchObject({ code: "INVALID_TRANSITION" });
+    await integrity(rev2.id, article.id);
+    gate = await loadGate(t.db, article.id);
+    expect(gate!.passes).toBe(true);
+
+    await expect(publishArticle(t.db, writer, { articleId: article.id, revisionId: rev2.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const pub = await publishArticle(t.db, editor, { articleId: article.id, revisionId: rev2.id });
+    const live = await t.db.article.findUniqueOrThrow({ where: { id: article.id } });
+    expect(live).toMatchObject({ status: "PUBLISHED", liveRevisionId: rev2.id });
+    expect(live.firstPublishedAt).toEqual(pub.publishedAt);
+    expect(live.reviewDueAt!.getTime()).toBeGreaterThan(Date.now() + 300 * 86400_000);
+
+    const trail = await getPublicTrail(t.db, article.id);
+    expect(trail.reviewer).toMatchObject({ displayName: "Dr. Test Reviewer", postNominals: "M.D., FRCP" });
+    expect(trail.history).toHaveLength(1);
+    expect(trail.history[0]).toMatchObject({ revisionNumber: 2, changeSummary: "Extent of deposits" });
+    expect((await getReviewerProfile(t.db, reviewer.id))!.articlesReviewed.map((a) => a.articleId)).toEqual([article.id]);
+
+    // The writer edits the published article: the live revision stays until the next is approved and published.
+    await edit(article.id, writer.id, "A new paragraph under review.");
+    expect(await t.db.article.findUniqueOrThrow({ where: { id: article.id } })).toMatchObject({ status: "PUBLISHED", liveRevisionId: rev2.id });
+    const third = await submitArticle(t.db, writer, { articleId: article.id, changeSummary: "Rewrite" });
+    expect(await t.db.article.findUniqueOrThrow({ where: { id: article.id } })).toMatchObject({ status: "IN_REVIEW", liveRevisionId: rev2.id });
+    const rev3 = await t.db.revision.findUniqueOrThrow({ where: { id: third.revisionId } });
+    await approveRevision(t.db, reviewer, { articleId: article.id, revisionId: rev3.id, contentHash: rev3.contentHash, attest: true });
+    expect((await t.db.article.findUniqueOrThrow({ where: { id: article.id } })).liveRevisionId).toBe(rev2.id);
+    await integrity(rev3.id, article.id);
+    await publishArticle(t.db, editor, { articleId: article.id, revisionId: rev3.id });
+    expect((await t.db.article.findUniqueOrThrow({ where: { id: article.id } })).liveRevisionId).toBe(rev3.id);
+    expect((await getPublicTrail(t.db, article.id)).history.map((h) => h.revisionNumber)).toEqual([3, 2]);
+
+    // Unpublish needs a reason; then the article is not live.
+    await expect(unpublishArticle(t.db, editor, { articleId: article.id, reason: "" })).rejects.toMatchObject({ code: "VALIDATION" });
+    await unpublishArticle(t.db, editor, { articleId: article.id, reason: "Legal review" });
+    expect(await t.db.article.findUniqueOrThrow({ where: { id: article.id } })).toMatchObject({ status: "UNPUBLISHED", liveRevisionId: null });
+    expect((await getPublicTrail(t.db, article.id)).lastModifiedAt).toBeNull();
+
+    const actions = (await t.db.auditEvent.findMany({ where: { entityId: article.id }, orderBy: { id: "asc" } })).map((e) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(["article.submitted", "review.changes_requested", "review.approved", "article.published", "article.unpublished", "revision.frozen"]));
+  });
+
+  it("separation of duties: a reviewer who edited the revision cannot approve it; an unverified reviewer cannot", async () => {
+    const { writer, editor, article } = await setup();
+    const both = await makeUser(t.db, ["WRITER", "REVIEWER"], "Dual Role");
+    await makeCredential(t.db, both.id);
+    const dual = actor(both, ["WRITER", "REVIEWER"]);
+    await t.db.articleAuthor.create({ data: { articleId: article.id, userId: both.id } });
+    await edit(article.id, both.id, "Edited by the dual-role person.");
+    const s = await submitArticle(t.db, writer, { articleId: article.id, changeSummary: "First version" });
+    const rev = await t.db.revision.findUniqueOrThrow({ where: { id: s.revisionId } });
+    await expect(approveRevision(t.db, dual, { articleId: article.id, revisionId: rev.id, contentHash: rev.contentHash, attest: true })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: expect.stringMatching(/wrote or edited/),
+    });
+
+    const pending = await makeUser(t.db, ["REVIEWER"], "Pending Reviewer");
+    await makeCredential(t.db, pending.id, { status: "PENDING" });
+    await expect(approveRevision(t.db, actor(pending, ["REVIEWER"]), { articleId: article.id, revisionId: rev.id, contentHash: rev.contentHash, attest: true })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: expect.stringMatching(/verified, unexpired credential/),
+    });
+    const expired = await makeUser(t.db, ["REVIEWER"], "Expired Reviewer");
+    await makeCredential(t.db, expired.id, { expiresAt: new Date(Date.now() - 86400_000) });
+    await expect(approveRevision(t.db, actor(expired, ["REVIEWER"]), { articleId: article.id, revisionId: rev.id, contentHash: rev.contentHash, attest: true })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(approveRevision(t.db, editor, { articleId: article.id, revisionId: rev.id, contentHash: rev.contentHash, attest: true })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await status(article.id)).toBe("IN_REVIEW");
+
+    await withdrawSubmission(t.db, writer, { articleId: article.id });
+    expect(await status(article.id)).toBe("DRAFT");
+  });
+
+  it("an edit after approval voids it and cancels the schedule; the gate then fails", async () => {
+    const { writer, reviewer, editor, article } = await setup();
+    const s = await submitArticle(t.db, writer, { articleId: article.id, changeSummary: "First version" });
+    const rev = await t.db.revision.findUniqueOrThrow({ where: { id: s.revisionId } });
+    await approveRevision(t.db, reviewer, { articleId: article.id, revisionId: rev.id, contentHash: rev.contentHash, attest: true });
+    await integrity(rev.id, article.id);
+    await schedulePublication(t.db, editor, { articleId: article.id, revisionId: rev.id, publishAt: new Date(Date.now() + 3600_000).toISOString() });
+    await edit(article.id, writer.id, "Changed after approval.");
+    const a = await t.db.article.findUniqueOrThrow({ where: { id: article.id } });
+    expect(a).toMatchObject({ status: "DRAFT", scheduledPublishAt: null });
+    expect((await loadGate(t.db, article.id))!.items[0].state).toBe("failed");
+    expect(await t.db.notification.count({ where: { userId: reviewer.id, kind: "APPROVAL_VOIDED" } })).toBe(1);
+  });
+
+  it("a scheduled publication fires when due (and only once); one that can no longer go out is cleared and reported", async () => {
+    const { writer, reviewer, editor, article } = await setup();
+    const s = await submitArticle(t.db, writer, { articleId: article.id, changeSummary: "First version" });
+    const rev = await t.db.revision.findUniqueOrThrow({ where: { id: s.revisionId } });
+    await approveRevision(t.db, reviewer, { articleId: article.id, revisionId: rev.id, contentHash: rev.contentHash, attest: true });
+    await integrity(rev.id, article.id);
+    await expect(schedulePublication(t.db, editor, { articleId: article.id, revisionId: rev.id, publishAt: new Date(Date.now() - 1000).toISOString() })).rejects.toMatchObject({ code: "VALIDATION" });
+    const when = new Date(Date.now() + 60_000);
+    await schedulePublication(t.db, editor, { articleId: article.id, revisionId: rev.id, publishAt: when.toISOString() });
+
+    expect((await publishDueArticles(t.db, new Date(when.getTime() - 1000))).published).toHaveLength(0);
+    const [a, b] = await Promise.all([publishDueArticles(t.db, new Date(when.getTime() + 1000)), publishDueArticles(t.db, new Date(when.getTime() + 1000))]);
+    expect(a.published.length + b.published.length).toBe(1);
+    expect(await t.db.article.findUniqueOrThrow({ where: { id: article.id } })).toMatchObject({ status: "PUBLISHED", liveRevisionId: rev.id, scheduledPublishAt: null });
+    expect(await t.db.publication.count({ where: { articleId: article.id } })).toBe(1);
+
+    // A schedule whose gate fails by the time it is due is cleared and the editor told.
+    const other = await makeArticle(t.db, writer.id);
+    const s2 = await submitArticle(t.db, writer, { articleId: other.id, changeSummary: "First version" });
+    const rev2 = await t.db.revision.findUniqueOrThrow({ where: { id: s2.revisionId } });
+    await approveRevision(t.db, reviewer, { articleId: other.id, revisionId: rev2.id, contentHash: rev2.contentHash, attest: true });
+    await integrity(rev2.id, other.id);
+    await schedulePublication(t.db, editor, { articleId: other.id, revisionId: rev2.id, publishAt: when.toISOString() });
+    await t.db.plagiarismReport.create({ data: { revisionId: rev2.id, similarity: 80, parametersJson: "{}", matchesJson: "[]" } });
+    const run = await publishDueArticles(t.db, new Date(when.getTime() + 1000));
+    expect(run.failed).toEqual([expect.objectContaining({ articleId: other.id, reason: expect.stringMatching(/gate/) })]);
+    expect(await t.db.article.findUniqueOrThrow({ where: { id: other.id } })).toMatchObject({ status: "APPROVED", liveRevisionId: null, scheduledPublishAt: null });
+    expect(await t.db.notification.count({ where: { userId: editor.id, kind: "PUBLISH_FAILED" } })).toBe(1);
+
+    // An override (audited) lets it through.
+    await expect(overrideGateItem(t.db, editor, { articleId: other.id, revisionId: rev2.id, item: "plagiarism", reason: "short" })).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(overrideGateItem(t.db, editor, { articleId: other.id, revisionId: rev2.id, item: "approval", reason: "I checked it myself" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await overrideGateItem(t.db, editor, { articleId: other.id, revisionId: rev2.id, item: "plagiarism", reason: "Matches are quoted WHO guidance." });
+    await publishArticle(t.db, editor, { articleId: other.id, revisionId: rev2.id });
+    expect(await t.db.auditEvent.count({ where: { action: "gate.override", entityId: other.id } })).toBe(1);
+  });
+});

@@ -1,0 +1,76 @@
+// Loads what the state machine's preconditions need for one article and one actor. Takes a DbTx so the
+// functions that perform a transition check it inside their own transaction.
+import type { DbTx } from "../db/client";
+import { AppError } from "../errors";
+import type { Actor } from "../auth/policy";
+import { contentHash } from "../content/hash";
+import { parseDocument } from "../content/document-schema";
+import { toReferenceSnapshot } from "../content/reference-snapshot";
+import { bestCredential } from "../credentials/credential-standing";
+import { loadGate } from "../gate/load-gate";
+import type { GateResult } from "../gate/evaluate-gate";
+import { toArticleStatus, type TransitionContext } from "./state-machine";
+
+/** The working copy's content hash as freezeRevision would compute it; null if the body is unreadable. */
+export async function workingCopyHash(db: DbTx, articleId: string): Promise<string | null> {
+  const draft = await db.workingDraft.findUnique({ where: { articleId } });
+  if (!draft) return null;
+  const refs = await db.reference.findMany({ where: { articleId }, orderBy: [{ position: "asc" }, { createdAt: "asc" }] });
+  try {
+    return contentHash({ title: draft.title, summary: draft.summary, conditionName: draft.conditionName, body: parseDocument(draft.bodyJson), references: refs.map(toReferenceSnapshot) });
+  } catch {
+    return null;
+  }
+}
+
+export interface LoadedContext {
+  ctx: TransitionContext;
+  article: { id: string; slug: string; status: string; currentRevisionId: string | null; liveRevisionId: string | null; title: string };
+  gate: GateResult | null;
+}
+
+export async function loadTransitionContext(db: DbTx, articleId: string, actor: Actor | null, opts: { gate?: boolean } = {}): Promise<LoadedContext> {
+  const article = await db.article.findUnique({
+    where: { id: articleId },
+    select: {
+      id: true,
+      slug: true,
+      status: true,
+      currentRevisionId: true,
+      liveRevisionId: true,
+      draft: { select: { title: true } },
+      currentRevision: { select: { contentHash: true, title: true, contributors: { select: { userId: true } } } },
+      authors: { select: { userId: true } },
+    },
+  });
+  if (!article) throw new AppError("NOT_FOUND", "That article does not exist.");
+  const [hash, creds, gate] = await Promise.all([
+    workingCopyHash(db, articleId),
+    actor ? db.credential.findMany({ where: { userId: actor.id } }) : Promise.resolve([]),
+    opts.gate ? loadGate(db, articleId) : Promise.resolve(null),
+  ]);
+  const ctx: TransitionContext = {
+    status: toArticleStatus(article.status),
+    isLive: article.liveRevisionId !== null,
+    actorIsAuthor: !!actor && article.authors.some((a) => a.userId === actor.id),
+    hasCurrentRevision: article.currentRevisionId !== null,
+    actorContributedToCurrent: !!actor && !!article.currentRevision?.contributors.some((c) => c.userId === actor.id),
+    // An unreadable body counts as changed: submitting it will then report exactly what is wrong.
+    workingCopyChanged: !article.currentRevision || hash === null || hash !== article.currentRevision.contentHash,
+    actorCredential: bestCredential(creds).standing,
+    gatePasses: gate?.passes ?? false,
+    currentIsLive: article.currentRevisionId !== null && article.currentRevisionId === article.liveRevisionId,
+  };
+  return {
+    ctx,
+    gate,
+    article: {
+      id: article.id,
+      slug: article.slug,
+      status: article.status,
+      currentRevisionId: article.currentRevisionId,
+      liveRevisionId: article.liveRevisionId,
+      title: article.draft?.title ?? article.currentRevision?.title ?? "Untitled",
+    },
+  };
+}

@@ -1,0 +1,80 @@
+// Writer (or editor) submits the working copy for medical review: freezes it into an immutable revision and
+// moves the article to IN_REVIEW, in one transaction with the audit events and the reviewers' notifications.
+// After commit the caller runs afterRevisionFrozen (checks + plagiarism, lib/revisions/after-freeze.ts).
+import { z } from "zod";
+import type { Db } from "../db/client";
+import type { Actor } from "../auth/policy";
+import { parseInput } from "../validation";
+import { recordAuditEvent } from "../audit/record-event";
+import { freezeRevision } from "../revisions/freeze-revision";
+import { queueNotifications } from "../notifications/queue-notification";
+import { assertTransition, TRANSITIONS } from "./state-machine";
+import { loadTransitionContext } from "./load-transition-context";
+
+const submitSchema = z.object({
+  articleId: z.string().min(1),
+  changeSummary: z
+    .string({ error: "Say briefly what changed." })
+    .trim()
+    .min(3, "Say briefly what changed (at least 3 characters): readers see it in the update history.")
+    .max(500, "Keep the change summary under 500 characters."),
+});
+
+export async function submitArticle(db: Db, actor: Actor | null, input: unknown) {
+  const data = parseInput(submitSchema, input);
+  return db.$transaction(async (tx) => {
+    const { ctx, article } = await loadTransitionContext(tx, data.articleId, actor);
+    const to = assertTransition("submit", actor, ctx);
+    const revision = await freezeRevision(tx, { articleId: article.id, actorId: actor!.id, changeSummary: data.changeSummary });
+    await tx.article.update({ where: { id: article.id }, data: { status: to } });
+    await recordAuditEvent(tx, {
+      actorId: actor!.id,
+      action: TRANSITIONS.submit.auditAction,
+      entityType: "Article",
+      entityId: article.id,
+      data: { from: ctx.status, to, revisionId: revision.id, number: revision.number, contentHash: revision.contentHash },
+    });
+    // Every reviewer who could sign it off (verified, unexpired credential; did not write or edit it).
+    const contributors = new Set((await tx.revisionContributor.findMany({ where: { revisionId: revision.id } })).map((c) => c.userId));
+    const reviewers = await tx.user.findMany({
+      where: {
+        status: "ACTIVE",
+        roles: { some: { role: "REVIEWER" } },
+        credentials: { some: { status: "VERIFIED", expiresAt: { gt: new Date() } } },
+      },
+      select: { id: true },
+    });
+    await queueNotifications(
+      tx,
+      reviewers.map((r) => r.id).filter((id) => !contributors.has(id)),
+      {
+        kind: "REVIEW_REQUESTED",
+        title: `Submitted for your review: “${revision.title}”`,
+        body: `${actor!.name} submitted revision ${revision.number}. Change summary: ${revision.changeSummary}`,
+        link: `/studio/review/${article.id}`,
+      },
+      actor!.id,
+    );
+    return { articleId: article.id, slug: article.slug, revisionId: revision.id, number: revision.number, status: to };
+  });
+}
+
+const withdrawSchema = z.object({ articleId: z.string().min(1) });
+
+/** The writer takes a submission back before a decision. */
+export async function withdrawSubmission(db: Db, actor: Actor | null, input: unknown) {
+  const data = parseInput(withdrawSchema, input);
+  return db.$transaction(async (tx) => {
+    const { ctx, article } = await loadTransitionContext(tx, data.articleId, actor);
+    const to = assertTransition("withdraw", actor, ctx);
+    await tx.article.update({ where: { id: article.id }, data: { status: to } });
+    await recordAuditEvent(tx, {
+      actorId: actor!.id,
+      action: TRANSITIONS.withdraw.auditAction,
+      entityType: "Article",
+      entityId: article.id,
+      data: { from: ctx.status, to, revisionId: article.currentRevisionId },
+    });
+    return { articleId: article.id, status: to };
+  });
+}
