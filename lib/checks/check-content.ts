@@ -1,0 +1,73 @@
+// Content checks against the database: the project dictionary, a revision, the working draft; and the
+// stored run (ContentCheckRun) that the review screen and the publish gate read.
+import type { DbTx } from "../db/client";
+import { AppError } from "../errors";
+import { runContentChecks, type CheckSummary } from "./run-checks";
+import { createWordChecker } from "./spelling";
+import type { CheckInput, CheckReference, Finding } from "./types";
+
+export async function projectWordChecker(db: DbTx) {
+  const words = await db.dictionaryWord.findMany({ select: { word: true } });
+  return createWordChecker(words.map((w) => w.word));
+}
+
+export async function checkContent(db: DbTx, input: CheckInput): Promise<CheckSummary> {
+  return runContentChecks(input, { words: await projectWordChecker(db) });
+}
+
+function referencesFromJson(json: string): CheckReference[] {
+  try {
+    const value: unknown = JSON.parse(json);
+    if (!Array.isArray(value)) return [];
+    return value.filter((r): r is CheckReference => !!r && typeof r === "object" && typeof (r as CheckReference).key === "string");
+  } catch {
+    return [];
+  }
+}
+
+/** Runs the checks on a frozen revision and stores the run. */
+export async function checkRevisionContent(db: DbTx, revisionId: string) {
+  const r = await db.revision.findUnique({ where: { id: revisionId } });
+  if (!r) throw new AppError("NOT_FOUND", "That revision does not exist.");
+  const summary = await checkContent(db, {
+    title: r.title,
+    summary: r.summary,
+    conditionName: r.conditionName,
+    body: r.bodyJson,
+    references: referencesFromJson(r.referencesJson),
+  });
+  return db.contentCheckRun.create({
+    data: { articleId: r.articleId, revisionId: r.id, findingsJson: JSON.stringify(summary.findings), blocking: summary.blocking, advisory: summary.advisory },
+  });
+}
+
+/** Checks the working draft as saved (the editor panel posts unsaved content to checkContent instead). */
+export async function checkWorkingDraft(db: DbTx, articleId: string): Promise<CheckSummary> {
+  const draft = await db.workingDraft.findUnique({ where: { articleId } });
+  if (!draft) throw new AppError("NOT_FOUND", "That article has no working draft.");
+  const references = await db.reference.findMany({ where: { articleId }, orderBy: { position: "asc" } });
+  return checkContent(db, { title: draft.title, summary: draft.summary, conditionName: draft.conditionName, body: draft.bodyJson, references });
+}
+
+export interface StoredCheckRun {
+  id: string;
+  articleId: string;
+  revisionId: string | null;
+  findings: Finding[];
+  blocking: number;
+  advisory: number;
+  createdAt: Date;
+}
+
+/** The latest stored run for a revision (what the gate reads), or null. */
+export async function latestContentCheckRun(db: DbTx, revisionId: string): Promise<StoredCheckRun | null> {
+  const row = await db.contentCheckRun.findFirst({ where: { revisionId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+  if (!row) return null;
+  let findings: Finding[] = [];
+  try {
+    findings = JSON.parse(row.findingsJson) as Finding[];
+  } catch {
+    findings = [];
+  }
+  return { id: row.id, articleId: row.articleId, revisionId: row.revisionId, findings, blocking: row.blocking, advisory: row.advisory, createdAt: row.createdAt };
+}

@@ -1,0 +1,99 @@
+// Spelling: nspell (a Hunspell-compatible checker in plain JavaScript) with the dictionary-en word list,
+// plus the medical word list shipped here and the project dictionary editors extend (DictionaryWord).
+// The dictionary is loaded once per process (~0.1 s) and shared; checking is a hash lookup per distinct word.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import nspell from "nspell";
+import { excerpt, type TextBlock } from "./document-blocks";
+import { MEDICAL_WORDS } from "./medical-words";
+import type { Finding } from "./types";
+
+export interface WordChecker {
+  correct(word: string): boolean;
+}
+
+let english: ReturnType<typeof nspell> | null = null;
+
+/**
+ * dictionary-en's own entry point reads its files with a top-level await relative to import.meta.url,
+ * which bundlers (Next) rewrite; reading the two files from the installed package directly works the
+ * same under node, tsx, vitest and `next start` (all run from the project root).
+ */
+function dictionaryDir(): string {
+  return process.env.IMPRIMATUR_DICTIONARY_DIR ?? path.join(process.cwd(), "node_modules", "dictionary-en");
+}
+
+export function englishSpeller(): ReturnType<typeof nspell> {
+  if (!english) {
+    const dir = dictionaryDir();
+    english = nspell({ aff: readFileSync(path.join(dir, "index.aff")), dic: readFileSync(path.join(dir, "index.dic")) });
+  }
+  return english;
+}
+
+function stripPossessive(w: string): string {
+  return w.replace(/['’]s$/i, "").replace(/['’]$/, "");
+}
+
+/** A checker that accepts dictionary words, medical words and the given project words (any case). */
+export function createWordChecker(projectWords: Iterable<string> = []): WordChecker {
+  const speller = englishSpeller();
+  const extra = new Set<string>(MEDICAL_WORDS);
+  for (const w of projectWords) extra.add(w.normalize("NFKC").toLowerCase());
+  const cache = new Map<string, boolean>();
+  const known = (w: string): boolean => {
+    const lower = w.toLowerCase();
+    if (extra.has(lower)) return true;
+    if (lower.endsWith("s") && extra.has(lower.slice(0, -1))) return true;
+    return speller.correct(w) || (w !== lower && speller.correct(lower));
+  };
+  return {
+    correct(raw: string) {
+      const w = stripPossessive(raw.normalize("NFKC"));
+      let ok = cache.get(w);
+      if (ok === undefined) {
+        ok = known(w) || known(w.replace(/’/g, "'"));
+        cache.set(w, ok);
+      }
+      return ok;
+    },
+  };
+}
+
+// Words of letters with inner apostrophes; numbers and words with digits are not spell-checked.
+const WORD = /[\p{L}][\p{L}'’]*/gu;
+/** An all-capitals short word is an abbreviation (MRI, NSAID, DNA), not a misspelling. */
+const ABBREVIATION = /^[\p{Lu}]{2,8}s?$/u;
+const MAX_SPELLING_FINDINGS = 200;
+
+export function misspellings(blocks: TextBlock[], checker: WordChecker): Finding[] {
+  const out: Finding[] = [];
+  for (const b of blocks) {
+    const reported = new Set<string>();
+    // Digits glued to letters (e.g. "B12", "COVID-19") mean an identifier: split at hyphens/digits and skip.
+    for (const m of b.text.matchAll(WORD)) {
+      const word = m[0].replace(/['’]+$/, "");
+      if (word.length < 2 || ABBREVIATION.test(word)) continue;
+      const prev = b.text[m.index - 1];
+      const next = b.text[m.index + m[0].length];
+      if ((prev && /\d/.test(prev)) || (next && /\d/.test(next))) continue;
+      if (checker.correct(word)) continue;
+      const key = word.toLowerCase();
+      if (reported.has(key)) continue;
+      reported.add(key);
+      out.push({
+        rule: "spelling",
+        severity: "advisory",
+        message: `“${word}” may be misspelled. If it is right, an editor can add it to the project dictionary.`,
+        location: { field: "body", blockIndex: b.blockIndex, path: b.path, excerpt: excerpt(contextAround(b.text, m.index, word.length)) },
+      });
+      if (out.length >= MAX_SPELLING_FINDINGS) return out;
+    }
+  }
+  return out;
+}
+
+function contextAround(text: string, index: number, length: number): string {
+  const start = Math.max(0, text.lastIndexOf(" ", Math.max(0, index - 30)));
+  return text.slice(start, Math.min(text.length, index + length + 30)).trim();
+}

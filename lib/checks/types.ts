@@ -1,0 +1,38 @@
+// A content-check finding: what is wrong, how much it matters, and where (so the editor can jump to it).
+export type Severity = "blocking" | "advisory";
+
+export interface FindingLocation {
+  field: "title" | "summary" | "body" | "references";
+  /** Top-level block index in the body (what review comments anchor to). */
+  blockIndex?: number;
+  /** Child indexes from the document root to the text block (paragraph/heading). */
+  path?: number[];
+  /** Reference key for findings about one reference. */
+  refKey?: string;
+  /** The text the finding is about, shortened. */
+  excerpt?: string;
+}
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  message: string;
+  location: FindingLocation;
+}
+
+export interface CheckReference {
+  key: string;
+  title?: string | null;
+  url?: string | null;
+  doi?: string | null;
+  pmid?: string | null;
+}
+
+export interface CheckInput {
+  title: string;
+  summary: string;
+  conditionName?: string | null;
+  /** Tiptap JSON (object or string). */
+  body: unknown;
+  references: CheckReference[];
+}

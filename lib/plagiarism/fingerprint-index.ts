@@ -1,0 +1,93 @@
+// The fingerprint index in SQLite: every frozen revision and every corpus document. Written with raw,
+// multi-row INSERTs because a 1,500-word text has ~430 fingerprints and the ORM's per-row path is far too
+// slow for a bulk import (bench/plagiarism.ts measures documents per second).
+import type { DbTx } from "../db/client";
+import { fingerprint, DEFAULT_PARAMS, type FingerprintHit } from "./winnow";
+import { tokenize } from "./tokenize";
+
+export type SourceKind = "REVISION" | "CORPUS";
+
+export interface IndexInput {
+  kind: SourceKind;
+  sourceId: string;
+  articleId?: string | null;
+  text: string;
+}
+
+// 3 parameters per row; SQLite allows 32,766 bound parameters, stay well below.
+const ROWS_PER_INSERT = 2_000;
+
+async function insertFingerprints(db: DbTx, sourceNo: number, hits: FingerprintHit[]): Promise<void> {
+  for (let i = 0; i < hits.length; i += ROWS_PER_INSERT) {
+    const chunk = hits.slice(i, i + ROWS_PER_INSERT);
+    // Values are integers we computed (never user text), so inlining them is safe and avoids binding costs.
+    const values = chunk.map((h) => `(${h.hash | 0},${sourceNo | 0},${h.position | 0})`).join(",");
+    await db.$executeRawUnsafe(`INSERT OR IGNORE INTO "Fingerprint" ("hash","sourceNo","position") VALUES ${values}`);
+  }
+}
+
+async function deleteFingerprints(db: DbTx, sourceNo: number, hits: FingerprintHit[]): Promise<void> {
+  for (let i = 0; i < hits.length; i += ROWS_PER_INSERT) {
+    const chunk = hits.slice(i, i + ROWS_PER_INSERT);
+    const keys = chunk.map((h) => `(${h.hash | 0},${sourceNo | 0},${h.position | 0})`).join(",");
+    await db.$executeRawUnsafe(`DELETE FROM "Fingerprint" WHERE ("hash","sourceNo","position") IN (VALUES ${keys})`);
+  }
+}
+
+/**
+ * Indexes one text. Idempotent: indexing the same source again replaces its fingerprints (a corpus
+ * document whose text was corrected), so callers need not know whether it was indexed before.
+ * Returns the source number used in the Fingerprint table.
+ */
+export async function indexSource(db: DbTx, input: IndexInput, previousText?: string): Promise<number> {
+  const tokens = tokenize(input.text);
+  const hits = fingerprint(tokens.words, DEFAULT_PARAMS);
+  const existing = await db.fingerprintSource.findUnique({ where: { kind_sourceId: { kind: input.kind, sourceId: input.sourceId } } });
+  let sourceNo: number;
+  if (existing) {
+    sourceNo = existing.id;
+    if (previousText !== undefined) await deleteFingerprints(db, sourceNo, fingerprint(tokenize(previousText).words, DEFAULT_PARAMS));
+    else await db.$executeRawUnsafe(`DELETE FROM "Fingerprint" WHERE "sourceNo" = ?`, sourceNo);
+    await db.fingerprintSource.update({
+      where: { id: sourceNo },
+      data: { articleId: input.articleId ?? null, wordCount: tokens.words.length, fingerprintCount: hits.length, indexedAt: new Date() },
+    });
+  } else {
+    const created = await db.fingerprintSource.create({
+      data: { kind: input.kind, sourceId: input.sourceId, articleId: input.articleId ?? null, wordCount: tokens.words.length, fingerprintCount: hits.length },
+    });
+    sourceNo = created.id;
+  }
+  await insertFingerprints(db, sourceNo, hits);
+  return sourceNo;
+}
+
+/** Removes a source from the index; `text` (what was indexed) lets us delete its rows by key, not by scan. */
+export async function removeSource(db: DbTx, kind: SourceKind, sourceId: string, text: string): Promise<void> {
+  const existing = await db.fingerprintSource.findUnique({ where: { kind_sourceId: { kind, sourceId } } });
+  if (!existing) return;
+  await deleteFingerprints(db, existing.id, fingerprint(tokenize(text).words, DEFAULT_PARAMS));
+  await db.fingerprintSource.delete({ where: { id: existing.id } });
+}
+
+export interface IndexRow {
+  hash: number;
+  sourceNo: number;
+  position: number;
+}
+
+const HASHES_PER_QUERY = 900;
+
+/** Every indexed occurrence of the given hashes. */
+export async function lookupHashes(db: DbTx, hashes: number[]): Promise<IndexRow[]> {
+  const unique = [...new Set(hashes.map((h) => h | 0))];
+  const rows: IndexRow[] = [];
+  for (let i = 0; i < unique.length; i += HASHES_PER_QUERY) {
+    const chunk = unique.slice(i, i + HASHES_PER_QUERY);
+    const found = await db.$queryRawUnsafe<Array<{ hash: number | bigint; sourceNo: number | bigint; position: number | bigint }>>(
+      `SELECT "hash","sourceNo","position" FROM "Fingerprint" WHERE "hash" IN (${chunk.join(",")})`,
+    );
+    for (const r of found) rows.push({ hash: Number(r.hash), sourceNo: Number(r.sourceNo), position: Number(r.position) });
+  }
+  return rows;
+}

@@ -1,0 +1,169 @@
+// Checks a text against the fingerprint index: look up its winnowed fingerprints, rank the sources that
+// share them, then confirm and grow passages word by word against each candidate's own text.
+import type { DbTx } from "../db/client";
+import { roundPercent, type MatchedSource, type PlagiarismResult, type SourceMatch } from "./checker";
+import { extractCheckableText } from "./extract-text";
+import { findPassages, MAX_GAP_WORDS, MIN_PASSAGE_WORDS, type Seed, type TextWithTokens } from "./find-passages";
+import { lookupHashes } from "./fingerprint-index";
+import { tokenize } from "./tokenize";
+import { DEFAULT_PARAMS, GUARANTEE, kgramHashes, winnowHashes, type WinnowParams } from "./winnow";
+
+/**
+ * A fingerprint shared by more sources than this is boilerplate (a standard disclaimer, a licence notice),
+ * not evidence of copying from any one of them: it is not used to pick candidates.
+ */
+export const MAX_SOURCES_PER_HASH = 50;
+/** Candidates whose text is compared word by word, best first (most shared fingerprints). */
+export const MAX_CANDIDATES = 25;
+/** Stored report size bounds. */
+const MAX_PASSAGES_PER_SOURCE = 60;
+
+export interface MatchOptions {
+  /** Leave out every revision of this article (its own earlier versions do not count). */
+  excludeArticleId?: string | null;
+  params?: WinnowParams;
+}
+
+export function reportParameters(params: WinnowParams = DEFAULT_PARAMS) {
+  return {
+    algorithm: "winnowing (Schleimer, Wilkerson & Aiken 2003) over word k-grams",
+    k: params.k,
+    w: params.w,
+    guaranteeThresholdWords: params.w + params.k - 1,
+    noiseThresholdWords: params.k,
+    minPassageWords: MIN_PASSAGE_WORDS,
+    maxGapWords: MAX_GAP_WORDS,
+    hash: "FNV-1a per word, polynomial rolling hash mod 2^32, MurmurHash3 finaliser",
+    normalisation: "Unicode NFKC, lower case, punctuation and whitespace ignored, apostrophes dropped",
+    excluded: ["blockquotes", "quoted text", "reference list", "the article's own revisions"],
+  };
+}
+
+export function seedsBySource(ourHashes: Int32Array, rows: Array<{ hash: number; sourceNo: number; position: number }>): Map<number, Seed[]> {
+  const ourPositions = new Map<number, number[]>();
+  for (let i = 0; i < ourHashes.length; i++) {
+    const list = ourPositions.get(ourHashes[i]);
+    if (list) list.push(i);
+    else ourPositions.set(ourHashes[i], [i]);
+  }
+  const sourcesPerHash = new Map<number, Set<number>>();
+  for (const r of rows) {
+    let s = sourcesPerHash.get(r.hash);
+    if (!s) sourcesPerHash.set(r.hash, (s = new Set()));
+    s.add(r.sourceNo);
+  }
+  const out = new Map<number, Seed[]>();
+  for (const r of rows) {
+    if (sourcesPerHash.get(r.hash)!.size > MAX_SOURCES_PER_HASH) continue;
+    const ours = ourPositions.get(r.hash);
+    if (!ours) continue;
+    let list = out.get(r.sourceNo);
+    if (!list) out.set(r.sourceNo, (list = []));
+    for (const o of ours) list.push({ ours: o, theirs: r.position });
+  }
+  return out;
+}
+
+interface Candidate {
+  sourceNo: number;
+  source: MatchedSource;
+  text: string;
+}
+
+async function loadCandidates(db: DbTx, sourceNos: number[], excludeArticleId: string | null | undefined): Promise<Candidate[]> {
+  if (sourceNos.length === 0) return [];
+  const sources = await db.fingerprintSource.findMany({ where: { id: { in: sourceNos } } });
+  const kept = sources.filter((s) => !(s.kind === "REVISION" && excludeArticleId && s.articleId === excludeArticleId));
+  const corpusIds = kept.filter((s) => s.kind === "CORPUS").map((s) => s.sourceId);
+  const revisionIds = kept.filter((s) => s.kind === "REVISION").map((s) => s.sourceId);
+  const [docs, revisions] = await Promise.all([
+    corpusIds.length ? db.corpusDocument.findMany({ where: { id: { in: corpusIds } }, select: { id: true, title: true, url: true, text: true } }) : [],
+    revisionIds.length
+      ? db.revision.findMany({
+          where: { id: { in: revisionIds } },
+          select: { id: true, articleId: true, number: true, title: true, summary: true, bodyJson: true, article: { select: { slug: true } } },
+        })
+      : [],
+  ]);
+  const docById = new Map(docs.map((d) => [d.id, d]));
+  const revById = new Map(revisions.map((r) => [r.id, r]));
+  const out: Candidate[] = [];
+  for (const s of kept) {
+    if (s.kind === "CORPUS") {
+      const d = docById.get(s.sourceId);
+      if (d) out.push({ sourceNo: s.id, source: { kind: "CORPUS", id: d.id, articleId: null, title: d.title, url: d.url }, text: d.text });
+    } else {
+      const r = revById.get(s.sourceId);
+      if (r)
+        out.push({
+          sourceNo: s.id,
+          source: { kind: "REVISION", id: r.id, articleId: r.articleId, title: `${r.title} (revision ${r.number})`, url: `/articles/${r.article.slug}` },
+          text: extractCheckableText({ title: r.title, summary: r.summary, body: r.bodyJson }),
+        });
+    }
+  }
+  return out;
+}
+
+/** Compares one text with one candidate text: the primitive shared by the index path and brute force. */
+export function compareTexts(ours: TextWithTokens, ourHashes: Int32Array, theirs: TextWithTokens, params: WinnowParams = DEFAULT_PARAMS) {
+  const theirHashes = kgramHashes(theirs.tokens.words, params.k);
+  const theirFps = winnowHashes(theirHashes, params.w);
+  const rows = theirFps.map((f) => ({ hash: f.hash, sourceNo: 0, position: f.position }));
+  const seeds = seedsBySource(ourHashes, rows).get(0) ?? [];
+  return findPassages(ours, theirs, seeds, params.k);
+}
+
+export function summarise(wordCount: number, perSource: Array<{ source: MatchedSource; passages: SourceMatch["passages"] }>, params: WinnowParams): PlagiarismResult {
+  const all = new Uint8Array(wordCount);
+  let covered = 0;
+  const matches: SourceMatch[] = [];
+  for (const { source, passages } of perSource) {
+    if (passages.length === 0) continue;
+    const mine = new Uint8Array(wordCount);
+    let n = 0;
+    for (const p of passages)
+      for (let i = p.ours.wordStart; i < p.ours.wordEnd; i++) {
+        if (!mine[i]) {
+          mine[i] = 1;
+          n++;
+        }
+        if (!all[i]) {
+          all[i] = 1;
+          covered++;
+        }
+      }
+    matches.push({ source, percent: roundPercent(n, wordCount), matchedWords: n, passages: passages.slice(0, MAX_PASSAGES_PER_SOURCE) });
+  }
+  matches.sort((a, b) => b.percent - a.percent || a.source.title.localeCompare(b.source.title));
+  return { similarity: roundPercent(covered, wordCount), wordCount, matches, parameters: reportParameters(params) };
+}
+
+export async function matchText(db: DbTx, text: string, options: MatchOptions = {}): Promise<PlagiarismResult> {
+  const params = options.params ?? DEFAULT_PARAMS;
+  const tokens = tokenize(text);
+  const ours: TextWithTokens = { text, tokens };
+  const ourHashes = kgramHashes(tokens.words, params.k);
+  const fps = winnowHashes(ourHashes, params.w);
+  const rows = await lookupHashes(
+    db,
+    fps.map((f) => f.hash),
+  );
+  const seeds = seedsBySource(ourHashes, rows);
+  const ranked = [...seeds.entries()].sort((a, b) => b[1].length - a[1].length);
+  // Rank before loading texts; load a few extra in case some belong to the excluded article.
+  const candidates = await loadCandidates(
+    db,
+    ranked.slice(0, MAX_CANDIDATES * 2).map(([no]) => no),
+    options.excludeArticleId,
+  );
+  const order = new Map(ranked.map(([no], i) => [no, i]));
+  candidates.sort((a, b) => order.get(a.sourceNo)! - order.get(b.sourceNo)!);
+  const perSource = candidates.slice(0, MAX_CANDIDATES).map((c) => ({
+    source: c.source,
+    passages: findPassages(ours, { text: c.text, tokens: tokenize(c.text) }, seeds.get(c.sourceNo) ?? [], params.k),
+  }));
+  return summarise(tokens.words.length, perSource, params);
+}
+
+export { GUARANTEE };

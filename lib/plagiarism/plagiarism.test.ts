@@ -1,0 +1,133 @@
+// The plagiarism check end to end on a real (test) database: fixtures for each way of copying.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDb } from "../../tests/helpers/test-db";
+import { doc, FEW_WORDS_CHANGED, QUOTED_SENTENCE, REORDERED, SOURCE_PARAGRAPHS, SOURCE_TITLE, SOURCE_URL, UNRELATED_TEXT, VERBATIM_COPY } from "../../tests/fixtures/plagiarism/texts";
+import { latestContentCheckRun } from "../checks/check-content";
+import { afterRevisionFrozen } from "../revisions/after-freeze";
+import { addCorpusDocument, deleteCorpusDocument } from "./corpus";
+import { latestPlagiarismReport } from "./read-report";
+
+const t = createTestDb();
+afterAll(() => t.cleanup());
+
+let userId = "";
+let sourceId = "";
+let n = 0;
+
+async function article(slug: string) {
+  return t.db.article.create({ data: { slug, createdById: userId } });
+}
+
+async function freeze(articleId: string, body: unknown, extra: { title?: string; summary?: string } = {}) {
+  const number = (await t.db.revision.count({ where: { articleId } })) + 1;
+  return t.db.revision.create({
+    data: {
+      articleId,
+      number,
+      title: extra.title ?? `Test article ${++n}`,
+      summary: extra.summary ?? "",
+      bodyJson: JSON.stringify(body),
+      referencesJson: "[]",
+      contentHash: `hash-${n}-${number}`,
+      authorId: userId,
+    },
+  });
+}
+
+async function checkBody(body: unknown) {
+  const a = await article(`article-${++n}`);
+  const r = await freeze(a.id, body);
+  const result = await afterRevisionFrozen(t.db, r.id);
+  expect(result.errors).toEqual([]);
+  return (await latestPlagiarismReport(t.db, r.id))!;
+}
+
+beforeAll(async () => {
+  const user = await t.db.user.create({ data: { email: "w@example.org", name: "Writer", passwordHash: "x" } });
+  userId = user.id;
+  const source = await addCorpusDocument(t.db, userId, { title: SOURCE_TITLE, url: SOURCE_URL, text: SOURCE_PARAGRAPHS });
+  sourceId = source.id;
+  await addCorpusDocument(t.db, userId, { title: "Pollen allergy", text: UNRELATED_TEXT + " " + UNRELATED_TEXT });
+});
+
+describe("plagiarism check", () => {
+  it("finds a paragraph copied verbatim, names the source and shows both sides", async () => {
+    const report = await checkBody(doc(VERBATIM_COPY));
+    expect(report.checker).toBe("imprimatur-winnowing");
+    expect(report.matches).toHaveLength(1);
+    const m = report.matches[0];
+    expect(m.source).toMatchObject({ kind: "CORPUS", id: sourceId, title: SOURCE_TITLE, url: SOURCE_URL });
+    expect(m.passages).toHaveLength(1);
+    expect(m.passages[0].ours.text).toMatch(/^The most frequent form follows damage.*within the normal range$/);
+    expect(m.passages[0].theirs.text).toBe(m.passages[0].ours.text);
+    expect(report.similarity).toBeGreaterThan(50);
+    expect(report.similarity).toBeLessThan(100);
+    expect(m.percent).toBe(report.similarity);
+    expect(report.parameters).toMatchObject({ k: 5, w: 6, guaranteeThresholdWords: 10 });
+  });
+
+  it("finds a paragraph with a few words changed as one passage", async () => {
+    const report = await checkBody(doc(FEW_WORDS_CHANGED));
+    expect(report.matches.map((m) => m.source.id)).toEqual([sourceId]);
+    expect(report.matches[0].passages).toHaveLength(1);
+    expect(report.matches[0].passages[0].theirs.text).toContain("cutting out the deposits");
+    expect(report.similarity).toBeGreaterThan(50);
+  });
+
+  it("finds reordered sentences, each as its own passage", async () => {
+    const report = await checkBody(doc(REORDERED));
+    expect(report.matches.map((m) => m.source.id)).toEqual([sourceId]);
+    expect(report.matches[0].passages.length).toBe(3);
+    expect(report.similarity).toBeGreaterThan(70);
+  });
+
+  it("ignores a quoted passage, in quotation marks or as a blockquote", async () => {
+    const inline = await checkBody(doc(`As one review puts it, “${QUOTED_SENTENCE}” We agree with that summary.`));
+    expect(inline.matches).toEqual([]);
+    expect(inline.similarity).toBe(0);
+    const block = await checkBody(doc("A dermatology textbook describes the process:", { quote: QUOTED_SENTENCE }, "Its authors studied many patients."));
+    expect(block.matches).toEqual([]);
+  });
+
+  it("ignores an unrelated article", async () => {
+    const report = await checkBody(doc("Calcinosis cutis is rare. Our editors describe the signs, the tests that confirm it and how doctors treat it, in plain words written for this site and for nobody else."));
+    expect(report.matches).toEqual([]);
+    expect(report.similarity).toBe(0);
+  });
+
+  it("finds copying from another article's revision but not from the article's own earlier revisions", async () => {
+    const original = await article("original-article");
+    const r1 = await freeze(original.id, doc(UNRELATED_TEXT.replace("Seasonal", "Hay fever, or seasonal")));
+    await afterRevisionFrozen(t.db, r1.id);
+    // The same article's next revision repeats its own text: not plagiarism.
+    const r2 = await freeze(original.id, doc(UNRELATED_TEXT.replace("Seasonal", "Hay fever, or seasonal") + " A new closing line."));
+    await afterRevisionFrozen(t.db, r2.id);
+    const own = (await latestPlagiarismReport(t.db, r2.id))!;
+    expect(own.matches.filter((m) => m.source.kind === "REVISION")).toEqual([]);
+    // A different article copying it is caught, with that revision named.
+    const other = await checkBody(doc("Our introduction. " + UNRELATED_TEXT.slice(0, 200)));
+    const kinds = other.matches.map((m) => `${m.source.kind}:${m.source.articleId ?? m.source.title}`);
+    expect(kinds).toContain(`REVISION:${original.id}`);
+    expect(kinds).toContain("CORPUS:Pollen allergy");
+  });
+
+  it("stores a content-check run next to the report", async () => {
+    const a = await article("checked");
+    const r = await freeze(a.id, doc({ heading: "Causes" }), { summary: "" });
+    await afterRevisionFrozen(t.db, r.id);
+    const run = (await latestContentCheckRun(t.db, r.id))!;
+    expect(run.blocking).toBeGreaterThan(0);
+    expect(run.findings.map((f) => f.rule)).toEqual(expect.arrayContaining(["missing-summary", "empty-section"]));
+  });
+
+  it("stops finding a corpus document once it is removed", async () => {
+    const extra = await addCorpusDocument(t.db, userId, { title: "Temporary", text: "Zebra crossings were painted near every school in the town after the council voted for safer routes to school last spring." });
+    const before = await checkBody(doc("Zebra crossings were painted near every school in the town after the council voted for safer routes."));
+    expect(before.matches.map((m) => m.source.id)).toContain(extra.id);
+    await deleteCorpusDocument(t.db, userId, extra.id);
+    expect(await t.db.fingerprintSource.count({ where: { sourceId: extra.id } })).toBe(0);
+    const after = await checkBody(doc("Zebra crossings were painted near every school in the town after the council voted for safer routes."));
+    // (The earlier checked revision now matches too, as it should; the removed document must not.)
+    expect(after.matches.map((m) => m.source.id)).not.toContain(extra.id);
+  });
+});

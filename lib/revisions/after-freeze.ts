@@ -1,0 +1,41 @@
+// What happens once a revision is frozen and its transaction has committed (submit for review): the
+// revision joins the plagiarism index, gets a plagiarism report, and gets a content-check run. These are
+// side effects of the submission, not part of it: they run after the commit, each on its own, and a failure
+// in one is logged and returned, never thrown, so a submission that succeeded is never reported as failed.
+// The publish gate reads the latest report/run; an editor can re-run them from the report page.
+import type { Db } from "../db/client";
+import { checkRevisionContent } from "../checks/check-content";
+import { checkRevisionPlagiarism, indexRevision } from "../plagiarism/check-revision";
+
+export interface AfterFreezeResult {
+  plagiarismReportId: string | null;
+  similarity: number | null;
+  contentCheckRunId: string | null;
+  blocking: number | null;
+  errors: string[];
+}
+
+export async function afterRevisionFrozen(db: Db, revisionId: string): Promise<AfterFreezeResult> {
+  const result: AfterFreezeResult = { plagiarismReportId: null, similarity: null, contentCheckRunId: null, blocking: null, errors: [] };
+  try {
+    // Index and report together: a revision in the index always has a report, and a retry starts clean.
+    const report = await db.$transaction(async (tx) => {
+      await indexRevision(tx, revisionId);
+      return checkRevisionPlagiarism(tx, revisionId);
+    });
+    result.plagiarismReportId = report.id;
+    result.similarity = report.similarity;
+  } catch (err) {
+    result.errors.push(`plagiarism: ${err instanceof Error ? err.message : String(err)}`);
+    console.error("[afterRevisionFrozen] plagiarism check failed for", revisionId, err);
+  }
+  try {
+    const run = await checkRevisionContent(db, revisionId);
+    result.contentCheckRunId = run.id;
+    result.blocking = run.blocking;
+  } catch (err) {
+    result.errors.push(`content checks: ${err instanceof Error ? err.message : String(err)}`);
+    console.error("[afterRevisionFrozen] content checks failed for", revisionId, err);
+  }
+  return result;
+}
