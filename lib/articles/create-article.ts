@@ -7,6 +7,8 @@ import { assertCan, type Actor } from "../auth/policy";
 import { recordAuditEvent } from "../audit/record-event";
 import { conditionTemplate } from "../content/condition-template";
 import { EMPTY_DOCUMENT, parseDocument, type DocumentJson } from "../content/document-schema";
+import { insertReferences } from "../references/manage-references";
+import type { ReferenceData } from "../references/reference-schema";
 import { slugify, slugSchema, uniqueSlug } from "./slug";
 
 export const createArticleSchema = z.object({
@@ -18,7 +20,7 @@ export const createArticleSchema = z.object({
 });
 export type CreateArticleInput = z.input<typeof createArticleSchema>;
 
-export async function createArticle(db: Db, actor: Actor | null | undefined, input: CreateArticleInput, opts: { body?: DocumentJson } = {}) {
+export async function createArticle(db: Db, actor: Actor | null | undefined, input: CreateArticleInput, opts: { body?: DocumentJson; references?: Array<ReferenceData & { key: string }>; source?: string } = {}) {
   assertCan(actor, "article.create", "create articles");
   const data = parseInput(createArticleSchema, input);
   const body = opts.body ? parseDocument(opts.body) : data.template === "condition" ? conditionTemplate() : EMPTY_DOCUMENT;
@@ -50,7 +52,14 @@ export async function createArticle(db: Db, actor: Actor | null | undefined, inp
         },
       },
     });
-    await recordAuditEvent(tx, { actorId: actor.id, action: "article.created", entityType: "Article", entityId: article.id, data: { slug, template: opts.body ? "import" : data.template } });
+    if (opts.references?.length) await insertReferences(tx, article.id, opts.references);
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: "article.created",
+      entityType: "Article",
+      entityId: article.id,
+      data: { slug, template: opts.body ? (opts.source ?? "import") : data.template, references: opts.references?.length ?? 0 },
+    });
     return article;
   });
 }

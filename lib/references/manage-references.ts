@@ -27,14 +27,15 @@ export async function listReferences(db: DbTx, articleId: string) {
 }
 
 /** Adds references inside an existing transaction (used by create and by the importer). */
-export async function insertReferences(tx: DbTx, articleId: string, items: ReferenceData[]) {
+export async function insertReferences(tx: DbTx, articleId: string, items: Array<ReferenceData & { key?: string }>) {
   const existing = await tx.reference.findMany({ where: { articleId }, select: { key: true, position: true } });
   if (existing.length + items.length > MAX_REFERENCES) throw new AppError("VALIDATION", `An article can have at most ${MAX_REFERENCES} references.`);
   const taken = new Set(existing.map((r) => r.key));
   let position = existing.reduce((max, r) => Math.max(max, r.position), -1) + 1;
   const created = [];
-  for (const data of items) {
-    const key = uniqueReferenceKey(baseReferenceKey(data.authors, data.year, data.title), taken);
+  for (const { key: wanted, ...data } of items) {
+    // Imported references arrive with keys their citations already use; keep those when free.
+    const key = wanted && !taken.has(wanted) ? wanted : uniqueReferenceKey(baseReferenceKey(data.authors, data.year, data.title), taken);
     taken.add(key);
     created.push(await tx.reference.create({ data: { ...data, articleId, key, position: position++ } }));
   }

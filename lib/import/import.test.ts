@@ -1,0 +1,123 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { renderDocument } from "../content/render";
+import { toReferenceSnapshot } from "../content/reference-snapshot";
+import { htmlToDocument } from "./html-to-document";
+import { markdownToDocument } from "./markdown-to-document";
+import { parseReferenceItem } from "./parse-reference-item";
+
+const fixture = readFileSync(path.join(__dirname, "../../tests/fixtures/publisher-article.html"), "utf8");
+
+describe("htmlToDocument", () => {
+  const result = htmlToDocument(fixture);
+  const json = JSON.stringify(result.doc);
+
+  it("takes the title from the h1 and keeps headings, lists, emphasis, links and quotes", () => {
+    expect(result.title).toBe("Calcinosis Cutis: Causes, Symptoms, Treatment");
+    const types = result.doc.content.map((b) => (b.type === "heading" ? `h${b.attrs.level}` : b.type));
+    expect(types).toEqual(["paragraph", "h2", "paragraph", "h2", "bulletList", "h3", "orderedList", "blockquote", "paragraph", "paragraph"]);
+    expect(result.doc.content[0]).toMatchObject({
+      content: [
+        { type: "text", text: "Calcinosis cutis is a " },
+        { type: "text", text: "rare", marks: [{ type: "bold" }] },
+        { type: "text", text: " condition in which " },
+        { type: "text", text: "calcium deposits", marks: [{ type: "italic" }] },
+        { type: "text", text: " form in the skin." },
+        { type: "citation", attrs: { refKey: "medlineplus" } },
+      ],
+    });
+    const list = result.doc.content[4];
+    expect(list.type === "bulletList" && list.content.length).toBe(3);
+    expect(JSON.stringify(list)).toContain('"bulletList"'); // nested list kept
+    expect(result.doc.content[6]).toMatchObject({ type: "orderedList", attrs: { start: 3 } });
+    expect(json).toContain('"href":"https://medlineplus.gov/ency/article/000477.htm"');
+  });
+
+  it("cleans: no scripts, styles, iframes, event handlers, nav/footer or script links survive", () => {
+    for (const bad of ["alert", "track", "steal", "iframe", "onclick", "onmouseover", "javascript", "color:red", "Home", "© Example", "x.png"]) expect(json).not.toContain(bad);
+    expect(result.warnings.join(" ")).toMatch(/Images are not imported/);
+    expect(result.warnings.join(" ")).toMatch(/Scripts, frames/);
+  });
+
+  it("turns the trailing References list into structured references and maps [n] and <sup>n</sup> to them", () => {
+    expect(result.references).toHaveLength(2);
+    expect(result.references[0]).toMatchObject({ key: "medlineplus", authors: "MedlinePlus", title: "Calcinosis cutis", url: "https://medlineplus.gov/ency/article/000477.htm", year: null });
+    expect(result.references[0].accessedAt?.toISOString().slice(0, 10)).toBe("2024-03-03");
+    expect(result.references[1]).toMatchObject({
+      key: "smith2021",
+      authors: "Smith J, Doe A",
+      title: "Calcinosis cutis: a comprehensive review",
+      containerTitle: "J Clin Med",
+      year: 2021,
+      doi: "10.3390/jcm10051012",
+      pmid: "33802467",
+    });
+    expect(json).not.toContain("References");
+    const { orderedReferences } = renderDocument(result.doc, result.references.map(toReferenceSnapshot));
+    expect(orderedReferences.map((r) => [r.key, r.citedCount])).toEqual([
+      ["medlineplus", 2],
+      ["smith2021", 1],
+    ]);
+  });
+});
+
+describe("markdownToDocument", () => {
+  it("imports Markdown with headings, lists, links, emphasis and a references list", () => {
+    const md = `# Gout\n\nGout is **painful** and *common* [1].\n\n## Causes\n\n- Uric acid\n- Diet\n\n1. First\n2. Second\n\n> Quoted\n\n<script>alert(1)</script>\n\n[Link](https://example.org) and [bad](javascript:alert(1))\n\n## References\n\n1. Doe A. Gout review. Lancet. 2019;1:1. https://example.org/gout\n`;
+    const r = markdownToDocument(md);
+    expect(r.title).toBe("Gout");
+    const types = r.doc.content.map((b) => b.type);
+    expect(types).toEqual(["paragraph", "heading", "bulletList", "orderedList", "blockquote", "paragraph"]);
+    expect(JSON.stringify(r.doc)).not.toContain("alert(1)</script>");
+    expect(JSON.stringify(r.doc)).not.toMatch(/"href":"javascript/);
+    expect(JSON.stringify(r.doc)).toContain('"citation","attrs":{"refKey":"doe2019"}');
+    expect(r.references[0]).toMatchObject({ authors: "Doe A", title: "Gout review", containerTitle: "Lancet", year: 2019, url: "https://example.org/gout" });
+  });
+
+  it("keeps unmatched citation numbers as text when there is no reference list", () => {
+    const r = markdownToDocument("Text [3].");
+    expect(r.doc.content[0]).toEqual({ type: "paragraph", content: [{ type: "text", text: "Text [3]." }] });
+    expect(r.references).toEqual([]);
+  });
+});
+
+describe("parseReferenceItem", () => {
+  it("reads APA style and pubmed/doi links", () => {
+    const { data } = parseReferenceItem({
+      text: "Reiter, N., El-Shabrawi, L., & Leinweber, B. (2011). Calcinosis cutis: part I. Journal of the American Academy of Dermatology, 65(1), 1-12.",
+      hrefs: ["https://doi.org/10.1016/j.jaad.2010.08.038", "https://pubmed.ncbi.nlm.nih.gov/21679810/"],
+    });
+    expect(data).toMatchObject({ year: 2011, title: "Calcinosis cutis: part I", containerTitle: "Journal of the American Academy of Dermatology", doi: "10.1016/j.jaad.2010.08.038", pmid: "21679810" });
+    expect(data.authors).toMatch(/^Reiter, N\./);
+  });
+});
+
+describe("importArticle", async () => {
+  const { afterAll } = await import("vitest");
+  const { createTestDb } = await import("../../tests/helpers/test-db");
+  const { actorOf, makeUser } = await import("../../tests/helpers/article-fixtures");
+  const { importArticle } = await import("./import-article");
+  const t = createTestDb();
+  afterAll(() => t.cleanup());
+
+  it("creates the article with its body and structured references in one go", async () => {
+    const w = actorOf(await makeUser(t.db));
+    const { article, warnings, referenceCount } = await importArticle(t.db, w, { source: fixture });
+    expect(referenceCount).toBe(2);
+    expect(warnings.length).toBeGreaterThan(0);
+    expect(article.slug).toBe("calcinosis-cutis-causes-symptoms-treatment");
+    const refs = await t.db.reference.findMany({ where: { articleId: article.id }, orderBy: { position: "asc" } });
+    expect(refs.map((r) => r.key)).toEqual(["medlineplus", "smith2021"]);
+    const draft = await t.db.workingDraft.findUniqueOrThrow({ where: { articleId: article.id } });
+    expect(draft.title).toBe("Calcinosis Cutis: Causes, Symptoms, Treatment");
+    expect(draft.bodyJson).toContain('"refKey":"smith2021"');
+  });
+
+  it("asks for a title when the source has none, and refuses reviewers", async () => {
+    const w = actorOf(await makeUser(t.db));
+    await expect(importArticle(t.db, w, { source: "just text" })).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { title: expect.any(Array) } });
+    const r = actorOf(await makeUser(t.db, ["REVIEWER"]));
+    await expect(importArticle(t.db, r, { source: "# Title\n\ntext" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
