@@ -3,6 +3,7 @@
 # install, .env with a generated secret, generate the Prisma client, migrate, seed (adds only what is
 # missing, so a second start does not duplicate anything), build, serve.
 set -euo pipefail
+export NEXT_TELEMETRY_DISABLED=1
 cd "$(dirname "$0")/.."
 bash scripts/ensure-env.sh
 set -a; . ./.env; set +a

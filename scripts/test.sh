@@ -2,6 +2,7 @@
 # npm test — the whole suite: migrations match the schema, types, unit + integration tests (vitest, fresh
 # SQLite file per test file), production build, end-to-end tests in Chromium (Playwright).
 set -euo pipefail
+export NEXT_TELEMETRY_DISABLED=1
 cd "$(dirname "$0")/.."
 bash scripts/ensure-env.sh
 npm run --silent db:generate >/dev/null
