@@ -1,0 +1,187 @@
+// Diff between two versions of an article (two revisions, or a revision and the working copy).
+// Blocks are the document's top-level blocks (a heading, a paragraph, a whole list, a quote): they are
+// aligned with a longest-common-subsequence over their text, and a removed block facing an added block of
+// the same kind is shown as one changed block with word-level insertions and deletions marked. References
+// are compared by key, field by field. Pure functions: no database.
+import type { BlockNode, DocumentJson } from "../content/document-schema";
+import type { ReferenceSnapshot } from "../content/reference-snapshot";
+import { blockText } from "../content/text";
+
+export interface DiffableVersion {
+  title: string;
+  summary: string;
+  conditionName: string;
+  body: DocumentJson;
+  references: ReferenceSnapshot[];
+}
+
+export type Segment = { op: "equal" | "insert" | "delete"; text: string };
+
+export type BlockDiff =
+  | { kind: "equal"; blockType: string; text: string }
+  | { kind: "added" | "removed"; blockType: string; text: string }
+  | { kind: "changed"; blockType: string; segments: Segment[] };
+
+export interface FieldDiff {
+  field: "title" | "summary" | "conditionName";
+  before: string;
+  after: string;
+  segments: Segment[];
+}
+
+export interface ReferenceDiff {
+  key: string;
+  kind: "added" | "removed" | "changed";
+  title: string;
+  changes: Array<{ field: keyof ReferenceSnapshot; before: string; after: string }>;
+}
+
+export interface VersionDiff {
+  fields: FieldDiff[];
+  blocks: BlockDiff[];
+  references: ReferenceDiff[];
+  stats: { added: number; removed: number; changed: number; referencesChanged: number };
+}
+
+function describeBlock(b: BlockNode): string {
+  return b.type === "heading" ? `heading ${b.attrs.level}` : b.type;
+}
+
+/** LCS alignment of two sequences by equality of keys. Returns pairs of indices (or -1 for a gap). */
+function align(a: string[], b: string[]): Array<[number, number]> {
+  const n = a.length;
+  const m = b.length;
+  // Trim common prefix/suffix first: most revisions change a few blocks, so the table stays tiny.
+  let start = 0;
+  while (start < n && start < m && a[start] === b[start]) start++;
+  let endA = n;
+  let endB = m;
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+    endA--;
+    endB--;
+  }
+  const out: Array<[number, number]> = [];
+  for (let i = 0; i < start; i++) out.push([i, i]);
+  const rows = endA - start;
+  const cols = endB - start;
+  if (rows * cols > 4_000_000) {
+    // Too big for the table: everything in the middle counts as replaced.
+    for (let i = start; i < endA; i++) out.push([i, -1]);
+    for (let j = start; j < endB; j++) out.push([-1, j]);
+  } else {
+    const table = new Uint32Array((rows + 1) * (cols + 1));
+    const at = (i: number, j: number) => i * (cols + 1) + j;
+    for (let i = rows - 1; i >= 0; i--)
+      for (let j = cols - 1; j >= 0; j--)
+        table[at(i, j)] = a[start + i] === b[start + j] ? table[at(i + 1, j + 1)] + 1 : Math.max(table[at(i + 1, j)], table[at(i, j + 1)]);
+    let i = 0;
+    let j = 0;
+    while (i < rows && j < cols) {
+      if (a[start + i] === b[start + j]) {
+        out.push([start + i, start + j]);
+        i++;
+        j++;
+      } else if (table[at(i + 1, j)] >= table[at(i, j + 1)]) out.push([start + i++, -1]);
+      else out.push([-1, start + j++]);
+    }
+    while (i < rows) out.push([start + i++, -1]);
+    while (j < cols) out.push([-1, start + j++]);
+  }
+  for (let k = 0; k < n - endA; k++) out.push([endA + k, endB + k]);
+  return out;
+}
+
+function tokens(text: string): string[] {
+  return text.match(/\s+|[\p{L}\p{N}]+|[^\s\p{L}\p{N}]/gu) ?? [];
+}
+
+/** Word-level diff of two texts, with neighbouring segments of the same op merged. */
+export function diffText(before: string, after: string): Segment[] {
+  const a = tokens(before);
+  const b = tokens(after);
+  const segments: Segment[] = [];
+  const push = (op: Segment["op"], text: string) => {
+    const last = segments[segments.length - 1];
+    if (last && last.op === op) last.text += text;
+    else segments.push({ op, text });
+  };
+  for (const [i, j] of align(a, b)) {
+    if (i >= 0 && j >= 0) push("equal", a[i]);
+    else if (i >= 0) push("delete", a[i]);
+    else push("insert", b[j]);
+  }
+  return segments;
+}
+
+export function diffBlocks(before: DocumentJson, after: DocumentJson): BlockDiff[] {
+  const keyOf = (b: BlockNode) => `${describeBlock(b)}\u0000${blockText(b, { citations: true })}`;
+  const a = before.content;
+  const b = after.content;
+  const pairs = align(a.map(keyOf), b.map(keyOf));
+  const out: BlockDiff[] = [];
+  let removed: number[] = [];
+  let added: number[] = [];
+  const flush = () => {
+    // Pair removed and added blocks of the same kind, in order, as "changed"; the rest stay added/removed.
+    const usedAdded = new Set<number>();
+    for (const r of removed) {
+      const match = added.find((x) => !usedAdded.has(x) && describeBlock(b[x]) === describeBlock(a[r]));
+      if (match !== undefined) {
+        usedAdded.add(match);
+        out.push({ kind: "changed", blockType: describeBlock(a[r]), segments: diffText(blockText(a[r], { citations: true }), blockText(b[match], { citations: true })) });
+      } else out.push({ kind: "removed", blockType: describeBlock(a[r]), text: blockText(a[r], { citations: true }) });
+    }
+    for (const x of added) if (!usedAdded.has(x)) out.push({ kind: "added", blockType: describeBlock(b[x]), text: blockText(b[x], { citations: true }) });
+    removed = [];
+    added = [];
+  };
+  for (const [i, j] of pairs) {
+    if (i >= 0 && j >= 0) {
+      flush();
+      out.push({ kind: "equal", blockType: describeBlock(a[i]), text: blockText(a[i], { citations: true }) });
+    } else if (i >= 0) removed.push(i);
+    else added.push(j);
+  }
+  flush();
+  return out;
+}
+
+const REF_FIELDS: Array<keyof ReferenceSnapshot> = ["authors", "title", "containerTitle", "year", "url", "doi", "pmid", "accessedAt", "peerReviewed"];
+const show = (v: unknown) => (v === null || v === undefined ? "" : String(v));
+
+export function diffReferences(before: ReferenceSnapshot[], after: ReferenceSnapshot[]): ReferenceDiff[] {
+  const a = new Map(before.map((r) => [r.key, r]));
+  const b = new Map(after.map((r) => [r.key, r]));
+  const out: ReferenceDiff[] = [];
+  for (const [key, r] of a) {
+    const next = b.get(key);
+    if (!next) {
+      out.push({ key, kind: "removed", title: r.title, changes: [] });
+      continue;
+    }
+    const changes = REF_FIELDS.filter((f) => show(r[f]) !== show(next[f])).map((field) => ({ field, before: show(r[field]), after: show(next[field]) }));
+    if (changes.length) out.push({ key, kind: "changed", title: next.title, changes });
+  }
+  for (const [key, r] of b) if (!a.has(key)) out.push({ key, kind: "added", title: r.title, changes: [] });
+  return out;
+}
+
+export function diffVersions(before: DiffableVersion, after: DiffableVersion): VersionDiff {
+  const fields: FieldDiff[] = [];
+  for (const field of ["title", "summary", "conditionName"] as const) {
+    if (before[field] !== after[field]) fields.push({ field, before: before[field], after: after[field], segments: diffText(before[field], after[field]) });
+  }
+  const blocks = diffBlocks(before.body, after.body);
+  const references = diffReferences(before.references, after.references);
+  return {
+    fields,
+    blocks,
+    references,
+    stats: {
+      added: blocks.filter((b) => b.kind === "added").length,
+      removed: blocks.filter((b) => b.kind === "removed").length,
+      changed: blocks.filter((b) => b.kind === "changed").length,
+      referencesChanged: references.length,
+    },
+  };
+}

@@ -1,0 +1,84 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { createTestDb } from "../../tests/helpers/test-db";
+import { actorOf, makeArticle, makeUser } from "../../tests/helpers/article-fixtures";
+import type { DocumentJson } from "../content/document-schema";
+import type { ReferenceSnapshot } from "../content/reference-snapshot";
+import { saveDraft } from "../drafts/save-draft";
+import { createReference } from "../references/manage-references";
+import { diffText, diffVersions } from "./diff-revisions";
+import { listRevisions } from "./list-revisions";
+import { restoreRevision } from "./restore-revision";
+import { saveRevision } from "./save-revision";
+
+const t = createTestDb();
+afterAll(() => t.cleanup());
+
+const para = (text: string) => ({ type: "paragraph" as const, content: [{ type: "text" as const, text }] });
+const h2 = (text: string) => ({ type: "heading" as const, attrs: { level: 2 as const }, content: [{ type: "text" as const, text }] });
+const doc = (...content: DocumentJson["content"]): DocumentJson => ({ type: "doc", content });
+const ref = (key: string, over: Partial<ReferenceSnapshot> = {}): ReferenceSnapshot => ({
+  key, authors: "", title: key, containerTitle: "", year: null, url: null, doi: null, pmid: null, accessedAt: null, peerReviewed: false, ...over,
+});
+
+describe("diffVersions", () => {
+  it("marks added, removed and changed blocks with word-level segments, and compares references", () => {
+    const before = { title: "Gout", summary: "", conditionName: "", body: doc(h2("Causes"), para("Uric acid builds up in joints."), para("Old paragraph.")), references: [ref("a"), ref("b", { year: 2020 })] };
+    const after = { title: "Gout explained", summary: "", conditionName: "", body: doc(h2("Causes"), para("Uric acid crystals build up in joints."), h2("Outlook")), references: [ref("b", { year: 2021 }), ref("c")] };
+    const d = diffVersions(before, after);
+    expect(d.fields).toMatchObject([{ field: "title", before: "Gout", after: "Gout explained" }]);
+    expect(d.blocks.map((b) => b.kind)).toEqual(["equal", "changed", "removed", "added"]);
+    const changed = d.blocks[1];
+    expect(changed.kind === "changed" && changed.segments.filter((s) => s.op !== "equal")).toEqual([
+      { op: "delete", text: "builds" },
+      { op: "insert", text: "crystals build" },
+    ]);
+    expect(d.references).toEqual([
+      { key: "a", kind: "removed", title: "a", changes: [] },
+      { key: "b", kind: "changed", title: "b", changes: [{ field: "year", before: "2020", after: "2021" }] },
+      { key: "c", kind: "added", title: "c", changes: [] },
+    ]);
+    expect(d.stats).toEqual({ added: 1, removed: 1, changed: 1, referencesChanged: 3 });
+  });
+
+  it("diffText of equal texts is one equal segment", () => {
+    expect(diffText("same words", "same words")).toEqual([{ op: "equal", text: "same words" }]);
+  });
+});
+
+describe("save revision, history and restore", () => {
+  it("freezes checkpoints, lists them, and restores an old one (body and references) as the new draft", async () => {
+    const w = actorOf(await makeUser(t.db, ["WRITER"], "Wendy"));
+    const a = await makeArticle(t.db, w.id, { title: "Gout", bodyJson: JSON.stringify(doc(para("First text."))) });
+    await createReference(t.db, w, a.id, { title: "Ref one", url: "https://one.org" });
+    const r1 = await saveRevision(t.db, w, { articleId: a.id, changeSummary: "First version" });
+    await expect(saveRevision(t.db, w, { articleId: a.id, changeSummary: "again" })).rejects.toMatchObject({ code: "CONFLICT", message: /Nothing changed since revision 1/ });
+
+    await saveDraft(t.db, w, { articleId: a.id, baseVersion: 1, title: "Gout 2", summary: "", conditionName: "", body: doc(para("Second text.")) });
+    await createReference(t.db, w, a.id, { title: "Ref two", url: "https://two.org" });
+    await saveRevision(t.db, w, { articleId: a.id, changeSummary: "Second version" });
+
+    const history = await listRevisions(t.db, a.id);
+    expect(history.map((h) => [h.number, h.changeSummary, h.author.name, h.isCurrent])).toEqual([
+      [2, "Second version", "Wendy", true],
+      [1, "First version", "Wendy", false],
+    ]);
+
+    const restored = await restoreRevision(t.db, w, { articleId: a.id, revisionId: r1.id });
+    expect(restored).toMatchObject({ version: 3, number: 1 });
+    const draft = await t.db.workingDraft.findUniqueOrThrow({ where: { articleId: a.id } });
+    expect(draft.title).toBe("Gout");
+    expect(JSON.parse(draft.bodyJson)).toEqual(doc(para("First text.")));
+    expect((await t.db.reference.findMany({ where: { articleId: a.id } })).map((r) => r.title)).toEqual(["Ref one"]);
+    expect(await t.db.auditEvent.count({ where: { action: "revision.restored", entityId: a.id } })).toBe(1);
+  });
+
+  it("refuses restore to readers and a revision of another article", async () => {
+    const w = actorOf(await makeUser(t.db));
+    const a = await makeArticle(t.db, w.id);
+    const b = await makeArticle(t.db, w.id);
+    const rb = await saveRevision(t.db, w, { articleId: b.id, changeSummary: "B one" });
+    await expect(restoreRevision(t.db, w, { articleId: a.id, revisionId: rb.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const reviewer = actorOf(await makeUser(t.db, ["REVIEWER"]));
+    await expect(restoreRevision(t.db, reviewer, { articleId: b.id, revisionId: rb.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
