@@ -3,10 +3,8 @@
 import type { DbTx } from "../db/client";
 import { getSetting } from "../settings/settings";
 import { parseCredentialSnapshot } from "../credentials/credential-standing";
+import { openBlockingReports } from "../feedback/open-blocking-reports";
 import { evaluateGate, type GateResult } from "./evaluate-gate";
-
-export const OPEN_REPORT_REASONS = ["INACCURATE", "OUTDATED"];
-export const OPEN_REPORT_STATUSES = ["NEW", "ACKNOWLEDGED"];
 
 /** null when the article has no frozen revision (nothing to publish). */
 export async function loadGate(db: DbTx, articleId: string, revisionId?: string | null): Promise<GateResult | null> {
@@ -21,12 +19,8 @@ export async function loadGate(db: DbTx, articleId: string, revisionId?: string 
   const [reviews, plagiarism, reports, checkRun, overrides, thresholdPercent] = await Promise.all([
     db.review.findMany({ where: { revisionId: revId, decision: "APPROVED" }, include: { reviewer: { select: { name: true } } } }),
     db.plagiarismReport.findFirst({ where: { revisionId: revId }, orderBy: { createdAt: "desc" } }),
-    article.liveRevisionId
-      ? db.feedback.findMany({
-          where: { revisionId: article.liveRevisionId, reason: { in: OPEN_REPORT_REASONS }, status: { in: OPEN_REPORT_STATUSES } },
-          select: { id: true, reason: true, createdAt: true },
-        })
-      : Promise.resolve([]),
+    // The feedback area's own definition of a report that holds publishing (lib/feedback/open-blocking-reports.ts).
+    openBlockingReports(db, articleId),
     db.contentCheckRun.findFirst({ where: { revisionId: revId }, orderBy: { createdAt: "desc" } }),
     db.gateOverride.findMany({ where: { revisionId: revId }, include: { by: { select: { name: true } } } }),
     getSetting(db, "plagiarism.thresholdPercent"),

@@ -1,0 +1,40 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { createTestDb } from "../../tests/helpers/test-db";
+import { makeUser } from "../../tests/helpers/review-fixtures";
+import { getSetting } from "./settings";
+import { updatePolicies } from "./update-settings";
+import { listAuditEvents } from "../audit/list-audit-events";
+
+const t = createTestDb();
+afterAll(() => t.cleanup());
+
+describe("updatePolicies", () => {
+  it("only admins change policies; each change is audited with old and new values", async () => {
+    const admin = await makeUser(t.db, ["ADMIN"], "Ada Admin");
+    const editor = await makeUser(t.db, ["EDITOR"]);
+    const input = { "plagiarism.thresholdPercent": "20", "review.intervalMonths": "6", "review.dueSoonDays": "30" };
+    await expect(updatePolicies(t.db, { ...editor, roles: ["EDITOR"] }, input)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const r = await updatePolicies(t.db, { ...admin, roles: ["ADMIN"] }, input);
+    expect(r.changed.sort()).toEqual(["plagiarism.thresholdPercent", "review.intervalMonths"]);
+    expect(await getSetting(t.db, "plagiarism.thresholdPercent")).toBe(20);
+    expect(await getSetting(t.db, "review.intervalMonths")).toBe(6);
+    const { events } = await listAuditEvents(t.db, { action: "settings", actor: "Ada" });
+    expect(events).toHaveLength(1);
+    expect(JSON.parse(events[0].dataJson).changes["review.intervalMonths"]).toEqual({ from: 12, to: 6 });
+    // No change, no event.
+    await updatePolicies(t.db, { ...admin, roles: ["ADMIN"] }, input);
+    expect((await listAuditEvents(t.db, { action: "settings" })).events).toHaveLength(1);
+  });
+
+  it("refuses out-of-range values field by field", async () => {
+    const admin = await makeUser(t.db, ["ADMIN"]);
+    await expect(updatePolicies(t.db, { ...admin, roles: ["ADMIN"] }, { "plagiarism.thresholdPercent": "0", "review.intervalMonths": "1.5", "review.dueSoonDays": "abc" })).rejects.toMatchObject({
+      code: "VALIDATION",
+      fieldErrors: {
+        "plagiarism.thresholdPercent": [expect.stringMatching(/at least 1%/)],
+        "review.intervalMonths": [expect.stringMatching(/whole number/)],
+        "review.dueSoonDays": [expect.any(String)],
+      },
+    });
+  });
+});

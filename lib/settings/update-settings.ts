@@ -1,0 +1,44 @@
+// Admins change site policies; every change is audited with the old and new values in one transaction.
+import { z } from "zod";
+import type { Db } from "../db/client";
+import { assertCan, type Actor } from "../auth/policy";
+import { parseInput } from "../validation";
+import { recordAuditEvent } from "../audit/record-event";
+import { getSettings, putSetting, type SettingKey } from "./settings";
+
+export const policySchema = z.object({
+  "plagiarism.thresholdPercent": z.coerce
+    .number({ error: "Enter a number." })
+    .min(1, "The threshold must be at least 1%.")
+    .max(100, "The threshold cannot be more than 100%."),
+  "review.intervalMonths": z.coerce
+    .number({ error: "Enter a whole number of months." })
+    .int("Enter a whole number of months.")
+    .min(1, "The interval must be at least 1 month.")
+    .max(60, "The interval cannot be more than 60 months."),
+  "review.dueSoonDays": z.coerce
+    .number({ error: "Enter a whole number of days." })
+    .int("Enter a whole number of days.")
+    .min(1, "At least 1 day.")
+    .max(365, "At most 365 days."),
+});
+export type PolicyInput = z.input<typeof policySchema>;
+export const POLICY_KEYS = Object.keys(policySchema.shape) as Array<keyof typeof policySchema.shape>;
+
+export async function updatePolicies(db: Db, actor: Actor | null, input: unknown) {
+  assertCan(actor, "settings.manage", "change site policies");
+  const data = parseInput(policySchema, input);
+  return db.$transaction(async (tx) => {
+    const before = await getSettings(tx);
+    const changes: Record<string, { from: number; to: number }> = {};
+    for (const key of POLICY_KEYS) {
+      if (before[key] === data[key]) continue;
+      changes[key] = { from: before[key], to: data[key] };
+      await putSetting(tx, key as SettingKey, data[key] as never);
+    }
+    if (Object.keys(changes).length) {
+      await recordAuditEvent(tx, { actorId: actor.id, action: "settings.updated", entityType: "Setting", entityId: "policies", data: { changes } });
+    }
+    return { changed: Object.keys(changes) };
+  });
+}
