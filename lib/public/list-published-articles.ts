@@ -20,7 +20,7 @@ export async function listPublishedArticles(db: DbTx, options: { limit?: number 
           title: true,
           summary: true,
           conditionName: true,
-          reviews: { where: standingApprovalWhere, orderBy: { createdAt: "desc" }, take: 1, select: { credentialSnapshot: true } },
+          reviews: { where: standingApprovalWhere, orderBy: { createdAt: "desc" }, take: 1, select: { reviewerId: true, credentialSnapshot: true } },
         },
       },
     },
@@ -30,6 +30,7 @@ export async function listPublishedArticles(db: DbTx, options: { limit?: number 
     const rev = row.liveRevision;
     const last = row.lastPublishedAt ?? row.firstPublishedAt;
     if (!rev || !last) continue;
+    const snapshot = readCredentialSnapshot(rev.reviews[0]?.credentialSnapshot);
     out.push({
       slug: row.slug,
       title: rev.title,
@@ -37,7 +38,8 @@ export async function listPublishedArticles(db: DbTx, options: { limit?: number 
       conditionName: rev.conditionName || row.conditionName,
       firstPublishedAt: (row.firstPublishedAt ?? last).toISOString(),
       lastModifiedAt: last.toISOString(),
-      reviewerName: readCredentialSnapshot(rev.reviews[0]?.credentialSnapshot)?.displayName ?? null,
+      reviewerName: snapshot?.displayName ?? null,
+      reviewerId: snapshot ? rev.reviews[0].reviewerId : null,
     });
   }
   return out;

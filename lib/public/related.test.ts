@@ -10,6 +10,7 @@ const summary = (slug: string, title: string, conditionName = ""): PublicArticle
   firstPublishedAt: "2026-01-01T00:00:00.000Z",
   lastModifiedAt: "2026-01-01T00:00:00.000Z",
   reviewerName: null,
+  reviewerId: null,
 });
 
 describe("pickRelatedAndRecent", () => {

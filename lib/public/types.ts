@@ -59,6 +59,7 @@ export interface PublicArticleSummary {
   firstPublishedAt: string;
   lastModifiedAt: string;
   reviewerName: string | null;
+  reviewerId: string | null;
 }
 
 export interface PublicReviewerProfile {

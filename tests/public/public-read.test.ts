@@ -108,7 +108,7 @@ describe("getPublicArticle", () => {
 describe("lists and profiles", () => {
   it("lists the published article with its reviewer", async () => {
     expect(await listPublishedArticles(t.db)).toEqual([
-      expect.objectContaining({ slug: DEMO_ARTICLE_SLUG, reviewerName: "Dr. Rae Reviewer", lastModifiedAt: NOW.toISOString() }),
+      expect.objectContaining({ slug: DEMO_ARTICLE_SLUG, reviewerName: "Dr. Rae Reviewer", reviewerId: ids.reviewerId, lastModifiedAt: NOW.toISOString() }),
     ]);
   });
 

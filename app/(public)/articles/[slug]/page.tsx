@@ -1,0 +1,156 @@
+// The public article page. Everything it says comes from recorded data: the live revision (pre-rendered body
+// and frozen references), the approval's credential snapshot, the publication dates.
+//
+// Rendering: stored whole after the first visit (ISR: no slug is prerendered at build, so the build needs no
+// database; `generateStaticParams` returning [] lets every slug be rendered on its first request and kept).
+// Publishing expires it through the tags of its data (lib/public/cache-tags.ts). An unknown slug answers 404,
+// also cached, and expired by the same tag when an article appears under that slug.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { buildArticleJsonLd, serializeJsonLd } from "@/lib/public/json-ld";
+import { pickRelatedAndRecent } from "@/lib/public/related";
+import { articlePath, EDITORIAL_POLICY_PATH, reviewerPath, siteUrl } from "@/lib/public/site";
+import { cachedPublicArticle, cachedPublishedArticles } from "../../_data/public-data";
+import { ArticleList } from "../../_components/article-list";
+import { FeedbackSlot } from "../../_components/feedback-slot";
+import { ReferenceList } from "../../_components/reference-list";
+import { UpdateHistorySlot } from "../../_components/update-history-slot";
+import { When } from "../../_components/when";
+
+// Must be a literal for Next to read it; keep equal to PUBLIC_REVALIDATE_SECONDS.
+export const revalidate = 3600;
+
+export async function generateStaticParams(): Promise<{ slug: string }[]> {
+  return [];
+}
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug } = await params;
+  const article = await cachedPublicArticle(slug);
+  if (!article) return { title: "Article not found", robots: { index: false } };
+  return {
+    title: article.title,
+    description: article.summary,
+    alternates: { canonical: siteUrl() + articlePath(article.slug) },
+    openGraph: {
+      type: "article",
+      title: article.title,
+      description: article.summary,
+      publishedTime: article.firstPublishedAt,
+      modifiedTime: article.lastModifiedAt,
+    },
+  };
+}
+
+export default async function ArticlePage({ params }: Props) {
+  const { slug } = await params;
+  const article = await cachedPublicArticle(slug);
+  if (!article) notFound();
+
+  const { related, recent } = pickRelatedAndRecent(article, await cachedPublishedArticles());
+  const jsonLd = serializeJsonLd(buildArticleJsonLd(article, siteUrl()));
+  const review = article.review;
+
+  return (
+    <main id="main" className="pub-main pub-wrap pub-article-layout" tabIndex={-1}>
+      <article className="pub-article" aria-labelledby="article-title">
+        <nav aria-label="Breadcrumb" className="pub-breadcrumb">
+          <ol>
+            <li>
+              <Link href="/" prefetch={false}>
+                Articles
+              </Link>
+            </li>
+            <li aria-current="page">{article.conditionName || article.title}</li>
+          </ol>
+        </nav>
+
+        <header className="pub-article-header">
+          <h1 id="article-title">{article.title}</h1>
+          {article.summary ? <p className="pub-summary">{article.summary}</p> : null}
+
+          <div className="pub-byline">
+            {article.authors.length ? (
+              <p className="pub-byline-authors">
+                Written by <span className="pub-strong">{article.authors.map((a) => a.name).join(", ")}</span>
+              </p>
+            ) : null}
+            {review ? (
+              <p className="pub-reviewed" data-testid="medically-reviewed">
+                <span className="pub-reviewed-mark" aria-hidden="true">
+                  ✓
+                </span>{" "}
+                Medically reviewed by{" "}
+                <Link href={reviewerPath(review.reviewerId)} prefetch={false} className="pub-strong">
+                  {review.displayName}
+                  {review.postNominals ? `, ${review.postNominals}` : ""}
+                </Link>{" "}
+                on <When iso={review.reviewedAt} />
+              </p>
+            ) : null}
+            <p className="pub-dates">
+              <span data-testid="last-modified">
+                Last modified on <When iso={article.lastModifiedAt} />
+              </span>
+              <span aria-hidden="true"> · </span>
+              <span data-testid="first-published">
+                First published on <When iso={article.firstPublishedAt} />
+              </span>
+            </p>
+            <p className="pub-policy-link">
+              <Link href={EDITORIAL_POLICY_PATH} prefetch={false}>
+                How we write, review and update articles
+              </Link>
+            </p>
+          </div>
+        </header>
+
+        {/* Pre-rendered and sanitised when the revision was frozen (lib/content/render.ts); never built per request. */}
+        <div className="pub-body" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
+
+        <ReferenceList references={article.references} />
+
+        <UpdateHistorySlot articleId={article.articleId} slug={article.slug} />
+
+        <aside className="pub-disclaimer" aria-label="Medical disclaimer">
+          <p>
+            <strong>This article does not provide medical advice.</strong> It is for general information only and does not replace a
+            consultation with a doctor or another qualified health professional, who can take your own situation into account. If you think
+            you may have a medical emergency, call your local emergency number at once.
+          </p>
+          <p>
+            Learn how our articles are written, medically reviewed and kept up to date in our{" "}
+            <Link href={EDITORIAL_POLICY_PATH} prefetch={false}>
+              editorial policy
+            </Link>
+            .
+          </p>
+        </aside>
+
+        <FeedbackSlot articleId={article.articleId} revisionId={article.revisionId} articleSlug={article.slug} />
+      </article>
+
+      {related.length || recent.length ? (
+        <aside className="pub-more" aria-label="More articles">
+          {related.length ? (
+            <section aria-labelledby="related-heading">
+              <h2 id="related-heading">Related articles</h2>
+              <ArticleList articles={related} headingLevel={3} />
+            </section>
+          ) : null}
+          {recent.length ? (
+            <section aria-labelledby="recent-heading">
+              <h2 id="recent-heading">Recent articles</h2>
+              <ArticleList articles={recent} headingLevel={3} />
+            </section>
+          ) : null}
+        </aside>
+      ) : null}
+
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLd }} />
+    </main>
+  );
+}

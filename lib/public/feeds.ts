@@ -1,0 +1,64 @@
+// sitemap.xml and rss.xml from the list of published articles. Every value is XML-escaped; dates come from the
+// publication records (lastmod / pubDate = when the live revision was published).
+import { isoDay } from "./format-date";
+import { articlePath, EDITORIAL_POLICY_PATH, reviewerPath, SITE_DESCRIPTION, SITE_NAME } from "./site";
+import type { PublicArticleSummary } from "./types";
+
+export function escapeXml(value: string): string {
+  // Also drops characters XML 1.0 forbids, which would make the whole feed unreadable.
+  return value
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&apos;");
+}
+
+export function buildSitemapXml(articles: PublicArticleSummary[], origin: string): string {
+  const entries: { loc: string; lastmod?: string }[] = [
+    { loc: `${origin}/`, lastmod: articles[0] ? isoDay(articles[0].lastModifiedAt) : undefined },
+    { loc: origin + EDITORIAL_POLICY_PATH },
+  ];
+  const reviewers = new Map<string, string>(); // id → newest lastmod among their articles
+  for (const a of articles) {
+    entries.push({ loc: origin + articlePath(a.slug), lastmod: isoDay(a.lastModifiedAt) });
+    if (a.reviewerId && !reviewers.has(a.reviewerId)) reviewers.set(a.reviewerId, isoDay(a.lastModifiedAt));
+  }
+  for (const [id, lastmod] of reviewers) entries.push({ loc: origin + reviewerPath(id), lastmod });
+  const urls = entries
+    .map((e) => `  <url><loc>${escapeXml(e.loc)}</loc>${e.lastmod ? `<lastmod>${e.lastmod}</lastmod>` : ""}</url>`)
+    .join("\n");
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls}\n</urlset>\n`;
+}
+
+export function buildRssXml(articles: PublicArticleSummary[], origin: string): string {
+  const items = articles
+    .map((a) => {
+      const link = origin + articlePath(a.slug);
+      return [
+        "    <item>",
+        `      <title>${escapeXml(a.title)}</title>`,
+        `      <link>${escapeXml(link)}</link>`,
+        // A new guid per published version, so readers' feed apps show updates as new items.
+        `      <guid isPermaLink="false">${escapeXml(`${link}#${a.lastModifiedAt}`)}</guid>`,
+        `      <pubDate>${new Date(a.lastModifiedAt).toUTCString()}</pubDate>`,
+        `      <description>${escapeXml(a.summary)}</description>`,
+        "    </item>",
+      ].join("\n");
+    })
+    .join("\n");
+  const lastBuild = articles[0] ? `\n    <lastBuildDate>${new Date(articles[0].lastModifiedAt).toUTCString()}</lastBuildDate>` : "";
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">
+  <channel>
+    <title>${escapeXml(SITE_NAME)}</title>
+    <link>${escapeXml(`${origin}/`)}</link>
+    <description>${escapeXml(SITE_DESCRIPTION)}</description>
+    <language>en</language>
+    <atom:link href="${escapeXml(`${origin}/rss.xml`)}" rel="self" type="application/rss+xml"/>${lastBuild}
+${items}
+  </channel>
+</rss>
+`;
+}
