@@ -29,7 +29,10 @@ const securityHeaders = [
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  experimental: { authInterrupts: true },
+  // isrFlushToDisk false: readers' cached pages and data (app/(public)) live in memory for the life of the server
+  // process only. On disk they would outlive the database they came from (a fresh e2e database, a restored
+  // backup, a reseeded demo) and be served as if current; publishing expires them by tag either way.
+  experimental: { authInterrupts: true, isrFlushToDisk: false },
   // Native modules stay outside the server bundle.
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "@prisma/adapter-better-sqlite3"],
   async headers() {
