@@ -62,6 +62,49 @@ export async function indexSource(db: DbTx, input: IndexInput, previousText?: st
   return sourceNo;
 }
 
+/**
+ * Indexes many texts that are not in the index yet (a bulk import): one statement for the source rows and
+ * one per 2,000 fingerprints, whatever the number of texts. Returns the source numbers in input order.
+ */
+export async function indexNewSources(db: DbTx, inputs: Array<IndexInput & { words?: string[] }>): Promise<number[]> {
+  if (inputs.length === 0) return [];
+  const fps = inputs.map((i) => {
+    const words = i.words ?? tokenize(i.text).words;
+    return { words: words.length, hits: fingerprint(words, DEFAULT_PARAMS) };
+  });
+  const created = await db.fingerprintSource.createManyAndReturn({
+    data: inputs.map((i, n) => ({ kind: i.kind, sourceId: i.sourceId, articleId: i.articleId ?? null, wordCount: fps[n].words, fingerprintCount: fps[n].hits.length })),
+    select: { id: true, kind: true, sourceId: true },
+  });
+  const idOf = new Map(created.map((c) => [`${c.kind}:${c.sourceId}`, c.id]));
+  const sourceNos = inputs.map((i) => idOf.get(`${i.kind}:${i.sourceId}`)!);
+  // Insert in key order: the B-tree then takes the batch page by page instead of at random places, which
+  // keeps a bulk import fast once the index no longer fits in SQLite's page cache.
+  let total = 0;
+  for (const f of fps) total += f.hits.length;
+  const hashes = new Int32Array(total);
+  const nos = new Int32Array(total);
+  const positions = new Int32Array(total);
+  let at = 0;
+  for (let n = 0; n < inputs.length; n++)
+    for (const h of fps[n].hits) {
+      hashes[at] = h.hash;
+      nos[at] = sourceNos[n];
+      positions[at] = h.position;
+      at++;
+    }
+  const order = Array.from({ length: total }, (_, i) => i).sort((a, b) => hashes[a] - hashes[b] || nos[a] - nos[b] || positions[a] - positions[b]);
+  for (let i = 0; i < total; i += ROWS_PER_INSERT) {
+    const values: string[] = [];
+    for (let j = i; j < Math.min(total, i + ROWS_PER_INSERT); j++) {
+      const o = order[j];
+      values.push(`(${hashes[o]},${nos[o]},${positions[o]})`);
+    }
+    await db.$executeRawUnsafe(`INSERT OR IGNORE INTO "Fingerprint" ("hash","sourceNo","position") VALUES ${values.join(",")}`);
+  }
+  return sourceNos;
+}
+
 /** Removes a source from the index; `text` (what was indexed) lets us delete its rows by key, not by scan. */
 export async function removeSource(db: DbTx, kind: SourceKind, sourceId: string, text: string): Promise<void> {
   const existing = await db.fingerprintSource.findUnique({ where: { kind_sourceId: { kind, sourceId } } });

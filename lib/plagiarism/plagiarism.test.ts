@@ -4,7 +4,8 @@ import { createTestDb } from "../../tests/helpers/test-db";
 import { doc, FEW_WORDS_CHANGED, QUOTED_SENTENCE, REORDERED, SOURCE_PARAGRAPHS, SOURCE_TITLE, SOURCE_URL, UNRELATED_TEXT, VERBATIM_COPY } from "../../tests/fixtures/plagiarism/texts";
 import { latestContentCheckRun } from "../checks/check-content";
 import { afterRevisionFrozen } from "../revisions/after-freeze";
-import { addCorpusDocument, deleteCorpusDocument } from "./corpus";
+import { addCorpusDocument, deleteCorpusDocument, importCorpusDocuments } from "./corpus";
+import { fileToText } from "./corpus-text";
 import { latestPlagiarismReport } from "./read-report";
 
 const t = createTestDb();
@@ -129,5 +130,21 @@ describe("plagiarism check", () => {
     const after = await checkBody(doc("Zebra crossings were painted near every school in the town after the council voted for safer routes."));
     // (The earlier checked revision now matches too, as it should; the removed document must not.)
     expect(after.matches.map((m) => m.source.id)).not.toContain(extra.id);
+  });
+
+  it("imports many documents at once (the corpus:import path) and finds copying from one of them", async () => {
+    const html = fileToText("leaflet.html", "<html><head><title>Kidney stones &amp; you</title><style>p{}</style></head><body><h1>Kidney stones</h1><p>Drinking plenty of water every day dilutes the urine so that minerals are less likely to form hard crystals inside the kidneys.</p><script>alert(1)</script></body></html>");
+    expect(html.title).toBe("Kidney stones & you");
+    expect(html.text).not.toContain("alert");
+    const md = fileToText("notes/gout-basics.md", "# Gout basics\n\nA **sudden**, painful swelling of the big toe at night is the [classic](https://x.org) first attack of gout in many adults.");
+    expect(md.title).toBe("Gout basics");
+    expect(md.text).toContain("A sudden, painful swelling of the big toe at night is the classic first attack");
+    const progress: number[] = [];
+    const ids = await importCorpusDocuments(t.db, userId, [html, md, { title: "Plain", text: "Plain text document with enough words to be accepted by the importer today." }], { onProgress: (n) => progress.push(n) });
+    expect(ids).toHaveLength(3);
+    expect(progress).toEqual([3]);
+    const report = await checkBody(doc("Our article says that a sudden, painful swelling of the big toe at night is the classic first attack of gout."));
+    expect(report.matches.map((m) => m.source.title)).toContain("Gout basics");
+    await expect(importCorpusDocuments(t.db, userId, [{ title: "Too short", text: "Two words" }])).rejects.toThrow(/Document 1/);
   });
 });
