@@ -11,4 +11,7 @@ export interface NavEntry {
 export const STUDIO_NAV: NavEntry[] = [
   { href: "/studio", label: "Dashboard", permission: "studio.access" },
   { href: "/studio/admin/users", label: "Users", permission: "users.manage" },
+  { href: "/studio/checks", label: "Checks", permission: "checks.run" },
+  { href: "/studio/corpus", label: "Corpus", permission: "corpus.manage" },
+  { href: "/studio/dictionary", label: "Dictionary", permission: "dictionary.manage" },
 ];

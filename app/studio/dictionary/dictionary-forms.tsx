@@ -1,0 +1,59 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import type { ActionResult } from "@/app/_server/action";
+import { addWordAction, removeWordAction } from "./actions";
+
+type Result = ActionResult<{ word: string }> | null;
+
+export function AddWordForm() {
+  const [word, setWord] = useState("");
+  const [state, formAction, pending] = useActionState<Result, FormData>(async (_prev, form) => {
+    const result = await addWordAction(form);
+    if (result.ok) setWord("");
+    return result;
+  }, null);
+  const error = state && !state.ok ? (state.fieldErrors?.word?.join(" ") ?? state.message) : null;
+  return (
+    <form action={formAction} aria-labelledby="add-word-heading" noValidate>
+      <h2 id="add-word-heading">Add a word</h2>
+      {state?.ok && (
+        <p className="notice ok" role="status">
+          Added “{state.data.word}”. The spelling check accepts it from now on.
+        </p>
+      )}
+      <label htmlFor="dictionary-word">Word</label>
+      <input id="dictionary-word" name="word" type="text" autoComplete="off" value={word} onChange={(e) => setWord(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby="dictionary-word-hint dictionary-word-error" />
+      <p className="field-hint" id="dictionary-word-hint">
+        One word; case does not matter. Plurals and possessives of it are accepted too.
+      </p>
+      {error && (
+        <p className="field-error" id="dictionary-word-error" role="alert">
+          {error}
+        </p>
+      )}
+      <p>
+        <button type="submit" disabled={pending}>
+          {pending ? "Adding…" : "Add word"}
+        </button>
+      </p>
+    </form>
+  );
+}
+
+export function RemoveWordButton({ word }: { word: string }) {
+  const [state, formAction, pending] = useActionState<Result, FormData>((_prev, form) => removeWordAction(form), null);
+  return (
+    <form action={formAction}>
+      <input type="hidden" name="word" value={word} />
+      <button type="submit" className="secondary" disabled={pending} aria-label={`Remove “${word}”`}>
+        {pending ? "Removing…" : "Remove"}
+      </button>
+      {state && !state.ok && (
+        <p className="field-error" role="alert">
+          {state.message}
+        </p>
+      )}
+    </form>
+  );
+}

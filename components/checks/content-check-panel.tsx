@@ -1,0 +1,73 @@
+"use client";
+// The editor's live content-check side panel. Give it the working copy; it re-checks on the server a moment
+// after the writer stops typing (debounced, one request in flight), lists the findings, and calls onJump
+// when a finding is chosen (jumpToFinding() in jump-to-finding.ts moves a Tiptap editor's cursor there).
+import { useEffect, useRef, useState } from "react";
+import type { CheckReference, Finding } from "@/lib/checks/types";
+import { CheckFindingsList } from "./check-findings-list";
+
+export interface CheckableDraft {
+  title: string;
+  summary: string;
+  conditionName?: string | null;
+  body: unknown;
+  references: CheckReference[];
+}
+
+type State = { status: "idle" | "checking" } | { status: "done"; findings: Finding[]; blocking: number; advisory: number } | { status: "error"; message: string };
+
+export function ContentCheckPanel({ content, onJump, debounceMs = 800, endpoint = "/api/checks" }: { content: CheckableDraft; onJump?: (f: Finding) => void; debounceMs?: number; endpoint?: string }) {
+  const [state, setState] = useState<State>({ status: "idle" });
+  const [last, setLast] = useState<Extract<State, { status: "done" }> | null>(null);
+  const key = JSON.stringify(content);
+  const controller = useRef<AbortController | null>(null);
+
+  useEffect(() => {
+    const timer = setTimeout(async () => {
+      controller.current?.abort();
+      const c = new AbortController();
+      controller.current = c;
+      setState({ status: "checking" });
+      try {
+        const res = await fetch(endpoint, { method: "POST", headers: { "Content-Type": "application/json" }, body: key, signal: c.signal });
+        const data = await res.json().catch(() => null);
+        if (!res.ok) {
+          setState({ status: "error", message: data?.error?.message ?? `The checks could not run (HTTP ${res.status}).` });
+          return;
+        }
+        const done = { status: "done" as const, findings: data.findings as Finding[], blocking: data.blocking as number, advisory: data.advisory as number };
+        setState(done);
+        setLast(done);
+      } catch (err) {
+        if ((err as Error).name === "AbortError") return;
+        setState({ status: "error", message: "The checks could not reach the server. They will run again when you next edit." });
+      }
+    }, debounceMs);
+    return () => clearTimeout(timer);
+  }, [key, debounceMs, endpoint]);
+
+  useEffect(() => () => controller.current?.abort(), []);
+
+  const shown = state.status === "done" ? state : last;
+  return (
+    <aside className="content-check-panel" aria-labelledby="content-check-heading" data-testid="content-check-panel">
+      <h2 id="content-check-heading">Checks</h2>
+      <p role="status" aria-live="polite" className="field-hint">
+        {state.status === "checking" ? "Checking…" : state.status === "error" ? "" : shown ? `${shown.blocking} blocking, ${shown.advisory} advisory.` : "Checks run as you write."}
+      </p>
+      {state.status === "error" && <p className="notice error">{state.message}</p>}
+      {shown && (
+        <CheckFindingsList
+          findings={shown.findings}
+          renderAction={(f) =>
+            onJump && f.location.field === "body" && f.location.path ? (
+              <button type="button" className="link-button" onClick={() => onJump(f)}>
+                Go to this place
+              </button>
+            ) : null
+          }
+        />
+      )}
+    </aside>
+  );
+}

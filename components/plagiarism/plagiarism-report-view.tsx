@@ -1,0 +1,75 @@
+// A stored plagiarism report, readable without JavaScript: overall similarity against the policy threshold,
+// each matched source with its share, and every matched passage side by side (ours | theirs) with the
+// matching words highlighted. Used by the report page and the review screen.
+import type { StoredReport } from "@/lib/plagiarism/read-report";
+import "./plagiarism-report.css";
+
+function Side({ label, side }: { label: string; side: { before: string; text: string; after: string } }) {
+  return (
+    <blockquote className="passage-side">
+      <p className="passage-label">{label}</p>
+      <p>
+        {side.before}
+        <mark>{side.text}</mark>
+        {side.after}
+      </p>
+    </blockquote>
+  );
+}
+
+export function PlagiarismReportView({ report, thresholdPercent, headingLevel = 2 }: { report: StoredReport; thresholdPercent: number; headingLevel?: 2 | 3 }) {
+  const H = `h${headingLevel}` as "h2" | "h3";
+  const H2 = `h${headingLevel + 1}` as "h3" | "h4";
+  const over = report.similarity >= thresholdPercent;
+  const params = report.parameters as { k?: number; w?: number; guaranteeThresholdWords?: number; wordCount?: number };
+  return (
+    <section className="plagiarism-report" aria-labelledby={`report-${report.id}`} data-testid="plagiarism-report">
+      <H id={`report-${report.id}`}>Plagiarism report</H>
+      <p className={`notice ${over ? "error" : "ok"}`} data-testid="plagiarism-similarity">
+        Overall similarity <strong>{report.similarity.toFixed(1)}%</strong> — {over ? "at or above" : "under"} the {thresholdPercent}% threshold.
+      </p>
+      <p className="field-hint">
+        Checked {report.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC by {report.checker}
+        {params.wordCount !== undefined ? `, ${params.wordCount} words checked` : ""}
+        {params.k ? `; word ${params.k}-grams, window ${params.w}: any shared run of ${params.guaranteeThresholdWords}+ words is found` : ""}. Quotations, the reference list and this
+        article&apos;s own revisions are left out.
+      </p>
+      {report.matches.length === 0 ? (
+        <p className="empty">No matching passages were found in other articles or the reference corpus.</p>
+      ) : (
+        <ol className="plagiarism-sources">
+          {report.matches.map((m) => (
+            <li key={`${m.source.kind}:${m.source.id}`} data-testid="plagiarism-source">
+              <H2>
+                {m.source.url && /^https?:\/\//.test(m.source.url) ? (
+                  <a href={m.source.url} rel="noopener noreferrer">
+                    {m.source.title}
+                  </a>
+                ) : m.source.url?.startsWith("/") ? (
+                  <a href={m.source.url}>{m.source.title}</a>
+                ) : (
+                  m.source.title
+                )}{" "}
+                <span className="badge">{m.source.kind === "CORPUS" ? "Reference corpus" : "Article revision"}</span>{" "}
+                <span className="source-percent">{m.percent.toFixed(1)}%</span>
+              </H2>
+              <ol className="passages">
+                {m.passages.map((p, i) => (
+                  <li key={i} className="passage" data-testid="plagiarism-passage">
+                    <p className="visually-hidden">
+                      Passage {i + 1} of {m.passages.length}: {p.matchedWords} matching words.
+                    </p>
+                    <div className="passage-pair">
+                      <Side label="This revision" side={p.ours} />
+                      <Side label="Source" side={p.theirs} />
+                    </div>
+                  </li>
+                ))}
+              </ol>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,25 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { createTestDb } from "../../tests/helpers/test-db";
+import { checkContent } from "./check-content";
+import { addDictionaryWord, listDictionaryWords, removeDictionaryWord } from "./dictionary";
+
+const t = createTestDb();
+afterAll(() => t.cleanup());
+
+const input = { title: "T", summary: "S", body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "The Zorblax clinic treats patients." }] }] }, references: [] };
+const spelling = async () => (await checkContent(t.db, input)).findings.filter((f) => f.rule === "spelling").length;
+
+describe("project dictionary", () => {
+  it("extends the spelling rule, with an audit event, and can be undone", async () => {
+    const editor = await t.db.user.create({ data: { email: "e@example.org", name: "Editor", passwordHash: "x" } });
+    expect(await spelling()).toBe(1);
+    await addDictionaryWord(t.db, editor.id, { word: "  Zorblax " });
+    expect((await listDictionaryWords(t.db)).map((w) => w.word)).toEqual(["zorblax"]);
+    expect(await spelling()).toBe(0);
+    expect(await t.db.auditEvent.count({ where: { action: "dictionary.word_added", entityId: "zorblax" } })).toBe(1);
+    await expect(addDictionaryWord(t.db, editor.id, { word: "zorblax" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(addDictionaryWord(t.db, editor.id, { word: "two words" })).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { word: [expect.stringContaining("one word")] } });
+    await removeDictionaryWord(t.db, editor.id, { word: "ZORBLAX" });
+    expect(await spelling()).toBe(1);
+  });
+});
