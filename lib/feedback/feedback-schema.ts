@@ -2,10 +2,9 @@
 // (every value a string, unticked boxes absent) and the JSON body the enhanced form sends, so both paths
 // validate identically.
 import { z } from "zod";
-import { FEEDBACK_LIMITS, FEEDBACK_REASONS, type FeedbackReason } from "./reasons";
+import { FEEDBACK_LIMITS, FEEDBACK_REASONS, HONEYPOT_FIELD, type FeedbackReason } from "./reasons";
 
-/** The honeypot's field name: a field people never see, named like one that form-filling bots love. */
-export const HONEYPOT_FIELD = "website";
+export { HONEYPOT_FIELD };
 
 const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 

@@ -48,3 +48,6 @@ export const FEEDBACK_LIMITS = {
   /** Request bodies larger than this are refused before parsing (a full form is well under 10 KB even URL-encoded). */
   bodyBytesMax: 16 * 1024,
 } as const;
+
+/** The honeypot's field name: a field people never see, named like one that form-filling bots love. */
+export const HONEYPOT_FIELD = "website";
