@@ -1,0 +1,103 @@
+// npm run bench:feedback — drives POST /api/feedback on loopback against `next start` and prints accepted
+// answers per second, p50/p99 latency, and the rows found in the database afterwards.
+// Target (issue 5): ≥ 1,000 accepted answers/s, p99 < 50 ms, every accepted answer stored.
+//
+// Needs a production build first (`npx next build`). Uses its own database file under bench/.tmp and its own
+// port (BENCH_PORT, default 3113). The rate limit is disabled for the run through its setting
+// (feedback.rateLimitPerWindow = 0), as a real flood would otherwise be answered 429 after 5 answers.
+// Knobs: BENCH_CONNECTIONS (default 10), BENCH_SECONDS (default 10).
+import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+import { mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import autocannon from "autocannon";
+import { createDb } from "../lib/db/client";
+import { putSetting } from "../lib/settings/settings";
+import { makeArticle, makeUser } from "../lib/feedback/test-fixtures";
+
+const ROOT = path.resolve(__dirname, "..");
+const PORT = Number(process.env.BENCH_PORT || 3113);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10);
+const SECONDS = Number(process.env.BENCH_SECONDS || 10);
+const DB_FILE = path.join(ROOT, "bench", ".tmp", `feedback-${PORT}.db`);
+const DB_URL = `file:${DB_FILE}`;
+const BASE = `http://127.0.0.1:${PORT}`;
+
+function run(opts: autocannon.Options): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    autocannon(opts, (err, result) => (err ? reject(err) : resolve(result)));
+  });
+}
+
+async function waitForServer(server: ChildProcess) {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`next start exited with code ${server.exitCode}`);
+    try {
+      const res = await fetch(`${BASE}/api/feedback`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+      if (res.status === 400) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error("next start did not answer within 60 s");
+}
+
+async function main() {
+  mkdirSync(path.dirname(DB_FILE), { recursive: true });
+  for (const s of ["", "-wal", "-shm", "-journal"]) rmSync(DB_FILE + s, { force: true });
+  execFileSync("npx", ["tsx", "scripts/db-deploy.ts"], { cwd: ROOT, env: { ...process.env, DATABASE_URL: DB_URL }, stdio: "ignore" });
+
+  const db = createDb(DB_URL);
+  const writer = await makeUser(db, ["WRITER"], "Bench Writer");
+  const { article } = await makeArticle(db, writer.id, { title: "Bench article" });
+  await putSetting(db, "feedback.rateLimitPerWindow", 0);
+
+  const server = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(PORT)], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: DB_URL, NEXTAUTH_URL: BASE, NEXTAUTH_SECRET: randomBytes(32).toString("base64url") },
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+  });
+  try {
+    await waitForServer(server);
+    // Answers as the enhanced form sends them: a mix of yes and "no — unclear" with a comment.
+    const bodies = [
+      JSON.stringify({ articleId: article.id, revisionId: article.liveRevisionId, helpful: "yes" }),
+      JSON.stringify({ articleId: article.id, revisionId: article.liveRevisionId, helpful: "no", reason: "UNCLEAR", comment: "The second section lost me." }),
+    ];
+    let i = 0;
+    const opts: autocannon.Options = {
+      url: `${BASE}/api/feedback`,
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/json", "user-agent": "imprimatur-bench" },
+      connections: CONNECTIONS,
+      requests: [{ setupRequest: (req) => ({ ...req, body: bodies[i++ % bodies.length] }) }],
+    };
+    await run({ ...opts, duration: 3 }); // warm-up: JIT, route compilation, SQLite page cache
+    const before = await db.feedback.count({ where: { articleId: article.id } });
+    const result = await run({ ...opts, duration: SECONDS });
+    const after = await db.feedback.count({ where: { articleId: article.id } });
+
+    const codes = result.statusCodeStats ?? {};
+    const accepted = codes["201"]?.count ?? 0;
+    const seconds = (new Date(result.finish).getTime() - new Date(result.start).getTime()) / 1000;
+    const stored = after - before;
+    const other = Object.entries(codes).filter(([code]) => code !== "201");
+    console.log(`feedback endpoint bench — ${CONNECTIONS} connections, ${seconds.toFixed(1)} s, next start on ${BASE}`);
+    console.log(`  accepted (201):      ${accepted}  (${(accepted / seconds).toFixed(0)} accepted/s; target >= 1000)`);
+    console.log(`  latency:             p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms (target p99 < 50)`);
+    console.log(`  other answers:       ${other.length ? other.map(([c, s]) => `${c}×${s.count}`).join(", ") : "none"}; errors ${result.errors}, timeouts ${result.timeouts}`);
+    console.log(`  rows stored in run:  ${stored}  ${stored === accepted ? "(= accepted: every accepted answer stored)" : `(MISMATCH: ${accepted} accepted)`}`);
+    if (stored !== accepted) process.exitCode = 1;
+  } finally {
+    if (server.pid) process.kill(-server.pid, "SIGTERM");
+    await db.$disconnect();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
