@@ -5,7 +5,8 @@
 // Needs a production build first (`npx next build`). Uses its own database file under bench/.tmp and its own
 // port (BENCH_PORT, default 3113). The rate limit is disabled for the run through its setting
 // (feedback.rateLimitPerWindow = 0), as a real flood would otherwise be answered 429 after 5 answers.
-// Knobs: BENCH_CONNECTIONS (default 10), BENCH_SECONDS (default 10).
+// Knobs: BENCH_CONNECTIONS (default 10), BENCH_REQUESTS (default 10000). A fixed number of requests (not a
+// duration) so that every request is answered before the rows are counted: accepted must equal stored.
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -18,7 +19,7 @@ import { makeArticle, makeUser } from "../lib/feedback/test-fixtures";
 const ROOT = path.resolve(__dirname, "..");
 const PORT = Number(process.env.BENCH_PORT || 3113);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10);
-const SECONDS = Number(process.env.BENCH_SECONDS || 10);
+const REQUESTS = Number(process.env.BENCH_REQUESTS || 10_000);
 const DB_FILE = path.join(ROOT, "bench", ".tmp", `feedback-${PORT}.db`);
 const DB_URL = `file:${DB_FILE}`;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -75,9 +76,9 @@ async function main() {
       connections: CONNECTIONS,
       requests: [{ setupRequest: (req) => ({ ...req, body: bodies[i++ % bodies.length] }) }],
     };
-    await run({ ...opts, duration: 3 }); // warm-up: JIT, route compilation, SQLite page cache
+    await run({ ...opts, amount: 2_000 }); // warm-up: JIT, route compilation, SQLite page cache
     const before = await db.feedback.count({ where: { articleId: article.id } });
-    const result = await run({ ...opts, duration: SECONDS });
+    const result = await run({ ...opts, amount: REQUESTS });
     const after = await db.feedback.count({ where: { articleId: article.id } });
 
     const codes = result.statusCodeStats ?? {};

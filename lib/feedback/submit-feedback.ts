@@ -9,6 +9,8 @@ import { feedbackSubmissionSchema } from "./feedback-schema";
 import { SlidingWindowLimiter, type RateLimitRule } from "./rate-limiter";
 import { loadFeedbackRateLimitRule } from "./rate-limit-rule";
 import { isBlockingReason } from "./reasons";
+import { feedbackWriterFor } from "./batch-writer";
+import { publishedRevisions, type PublishedRevisionCache } from "./published-revisions";
 
 export interface FeedbackClient {
   /** From hashClient(): never the raw address. */
@@ -19,6 +21,7 @@ export interface SubmitFeedbackOptions {
   limiter?: SlidingWindowLimiter;
   /** Overrides the rule from Settings (tests). */
   rule?: RateLimitRule;
+  targets?: PublishedRevisionCache;
   now?: Date;
 }
 
@@ -54,28 +57,20 @@ export async function submitFeedback(
     );
   }
 
-  const article = await db.article.findUnique({
-    where: { id: data.articleId },
-    select: { id: true, slug: true, liveRevisionId: true, needsReReview: true },
-  });
-  if (!article || !article.liveRevisionId) {
+  const target = await (options.targets ?? publishedRevisions).lookup(db, data.articleId, data.revisionId, now.getTime());
+  if (!target || !target.live) {
     throw new AppError("NOT_FOUND", "This article is not published, so it cannot take feedback.");
   }
-  if (data.revisionId !== article.liveRevisionId) {
+  if (!target.revisionSeen) {
     // A reader may have loaded the page just before a newer version went live: any version that was once
     // published for this article is accepted; anything else was never shown to a reader.
-    const wasPublished = await db.publication.findFirst({
-      where: { articleId: article.id, revisionId: data.revisionId },
-      select: { id: true },
-    });
-    if (!wasPublished) {
-      throw new AppError(
-        "BAD_REQUEST",
-        "Your answer refers to a version of this article that was never published. Please reload the article and answer again.",
-        { fieldErrors: { revisionId: ["Unknown version of this article."] } },
-      );
-    }
+    throw new AppError(
+      "BAD_REQUEST",
+      "Your answer refers to a version of this article that was never published. Please reload the article and answer again.",
+      { fieldErrors: { revisionId: ["Unknown version of this article."] } },
+    );
   }
+  const article = { id: data.articleId, slug: target.slug };
 
   if (data.honeypotFilled) return { stored: false, id: null, articleSlug: article.slug, flaggedForReReview: false };
 
@@ -90,13 +85,14 @@ export async function submitFeedback(
     createdAt: now,
   };
 
-  if (!isBlockingReason(data.reason) || article.needsReReview) {
-    const created = await db.feedback.create({ data: row, select: { id: true } });
-    return { stored: true, id: created.id, articleSlug: article.slug, flaggedForReReview: false };
+  if (!isBlockingReason(data.reason)) {
+    const id = await feedbackWriterFor(db).insert(row);
+    return { stored: true, id, articleSlug: article.slug, flaggedForReReview: false };
   }
 
   // An "inaccurate" or "outdated" report puts the medical content in doubt: flag the article for re-review,
   // and audit the flag (not every answer: readers' answers are not editorial acts) in the same transaction.
+  // These are rare, so they take this direct path rather than the batch writer.
   return db.$transaction(async (tx) => {
     const created = await tx.feedback.create({ data: row, select: { id: true } });
     const flagged = await tx.article.updateMany({ where: { id: article.id, needsReReview: false }, data: { needsReReview: true } });

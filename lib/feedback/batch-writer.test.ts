@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createTestDb } from "../../tests/helpers/test-db";
+import { FeedbackBatchWriter } from "./batch-writer";
+import { makeArticle, makeUser } from "./test-fixtures";
+
+const t = createTestDb();
+afterAll(() => t.cleanup());
+let target: { articleId: string; revisionId: string };
+beforeAll(async () => {
+  const { article } = await makeArticle(t.db, (await makeUser(t.db, ["WRITER"])).id);
+  target = { articleId: article.id, revisionId: article.liveRevisionId! };
+});
+const row = (over: Partial<{ articleId: string; revisionId: string }> = {}) => ({
+  ...target,
+  ...over,
+  helpful: true,
+  reason: null,
+  comment: "",
+  email: null,
+  clientHash: "h",
+  createdAt: new Date(),
+});
+
+describe("FeedbackBatchWriter", () => {
+  it("writes answers arriving together in one statement, each caller getting its committed row's id", async () => {
+    const writer = new FeedbackBatchWriter(t.db);
+    const spy = vi.spyOn(t.db.feedback, "createMany");
+    const ids = await Promise.all(Array.from({ length: 50 }, () => writer.insert(row())));
+    expect(spy).toHaveBeenCalledTimes(1);
+    spy.mockRestore();
+    expect(new Set(ids).size).toBe(50);
+    expect(await t.db.feedback.count({ where: { id: { in: ids } } })).toBe(50);
+  });
+
+  it("isolates a bad row: the others are stored, only its caller fails", async () => {
+    const writer = new FeedbackBatchWriter(t.db);
+    const results = await Promise.allSettled([writer.insert(row()), writer.insert(row({ revisionId: "no-such-revision" })), writer.insert(row())]);
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    const ids = results.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
+    expect(await t.db.feedback.count({ where: { id: { in: ids } } })).toBe(2);
+  });
+
+  it("keeps batches under maxBatch and drains everything queued", async () => {
+    const writer = new FeedbackBatchWriter(t.db, 7);
+    const spy = vi.spyOn(t.db.feedback, "createMany");
+    const ids = await Promise.all(Array.from({ length: 30 }, () => writer.insert(row())));
+    expect(spy.mock.calls.every(([args]) => (args?.data as unknown[]).length <= 7)).toBe(true);
+    spy.mockRestore();
+    expect(await t.db.feedback.count({ where: { id: { in: ids } } })).toBe(30);
+  });
+});
