@@ -10,6 +10,7 @@ export interface NavEntry {
 
 export const STUDIO_NAV: NavEntry[] = [
   { href: "/studio", label: "Dashboard", permission: "studio.access" },
+  { href: "/studio/feedback", label: "Feedback", permission: "feedback.triage" },
   { href: "/studio/admin/users", label: "Users", permission: "users.manage" },
   { href: "/studio/checks", label: "Checks", permission: "checks.run" },
   { href: "/studio/corpus", label: "Corpus", permission: "corpus.manage" },

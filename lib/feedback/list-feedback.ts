@@ -135,11 +135,33 @@ export async function listArticlesWithFeedback(db: DbTx): Promise<{ id: string; 
   return [...titles.entries()].map(([id, t]) => ({ id, title: t.title })).sort((a, b) => a.title.localeCompare(b.title));
 }
 
-/** Revisions an editor may link as the fix for a report on `articleId` seen at revision `seenNumber`. */
-export async function listFixCandidates(db: DbTx, articleId: string, seenNumber: number) {
-  return db.revision.findMany({
-    where: { articleId, number: { gt: seenNumber } },
+/**
+ * For each open report among `items`, the revisions an editor may link as its fix: later revisions of the same
+ * article (frozen, whether or not published yet: the fix is usually resolved before it goes live, since open
+ * reports hold the publish). One query for the whole page.
+ */
+export async function listFixCandidates(
+  db: DbTx,
+  items: readonly Pick<InboxItem, "id" | "articleId" | "revisionNumber" | "helpful" | "status">[],
+): Promise<Map<string, { id: string; number: number; label: string }[]>> {
+  const open = items.filter((i) => !i.helpful && (i.status === "NEW" || i.status === "ACKNOWLEDGED"));
+  const articleIds = [...new Set(open.map((i) => i.articleId))];
+  if (!articleIds.length) return new Map();
+  const revisions = await db.revision.findMany({
+    where: { articleId: { in: articleIds } },
     orderBy: { number: "desc" },
-    select: { id: true, number: true, changeSummary: true, createdAt: true },
+    select: { id: true, articleId: true, number: true, changeSummary: true, createdAt: true },
   });
+  return new Map(
+    open.map((item) => [
+      item.id,
+      revisions
+        .filter((r) => r.articleId === item.articleId && r.number > item.revisionNumber)
+        .map((r) => ({
+          id: r.id,
+          number: r.number,
+          label: `Revision ${r.number}${r.changeSummary ? ` — ${r.changeSummary.slice(0, 60)}` : ""} (${r.createdAt.toISOString().slice(0, 10)})`,
+        })),
+    ]),
+  );
 }
