@@ -4,7 +4,7 @@ import type { Actor } from "../auth/policy";
 import { AppError } from "../errors";
 import { openBlockingReports } from "./open-blocking-reports";
 import { acknowledgeFeedback, dismissFeedback, resolveFeedback } from "./triage-feedback";
-import { listFeedback, parseFeedbackFilters } from "./list-feedback";
+import { listFeedback, listFixCandidates, parseFeedbackFilters } from "./list-feedback";
 import { submitFeedback } from "./submit-feedback";
 import { makeArticle, makeUser } from "./test-fixtures";
 
@@ -106,5 +106,16 @@ describe("triage", () => {
     expect((await listFeedback(t.db, parseFeedbackFilters({ articleId: article.id, to: "2000-01-01" }))).total).toBe(0);
     // Nonsense filters are ignored rather than failing the page.
     expect(parseFeedbackFilters({ reason: "BOGUS", status: "x", from: "yesterday", page: "-3" })).toEqual({ answer: "no", page: 1 });
+  });
+
+  it("offers later revisions of the same article as fixes, for open reports only", async () => {
+    const { article, revisions } = await makeArticle(t.db, writer.id, { revisions: 3, publishedCount: 1 });
+    const openId = await report(article);
+    const closedId = await report(article);
+    await dismissFeedback(t.db, editor, { feedbackId: closedId, reason: "Not about this article" });
+    const { items } = await listFeedback(t.db, parseFeedbackFilters({ articleId: article.id }));
+    const fixes = await listFixCandidates(t.db, items);
+    expect(fixes.get(openId)?.map((c) => c.id)).toEqual([revisions[2].id, revisions[1].id]);
+    expect(fixes.has(closedId)).toBe(false);
   });
 });
