@@ -8,6 +8,7 @@ import { AppError } from "../errors";
 import { parseInput } from "../validation";
 import { indexNewSources, indexSource, removeSource } from "./fingerprint-index";
 import { tokenize } from "./tokenize";
+import { tuneForIndex } from "./tune-connection";
 
 export const MAX_CORPUS_TEXT_CHARS = 2_000_000;
 
@@ -62,6 +63,7 @@ export async function importCorpusDocuments(
     }
   });
   const ids: string[] = [];
+  await tuneForIndex(db);
   for (let i = 0; i < parsed.length; i += IMPORT_BATCH_SIZE) {
     const batch = parsed.slice(i, i + IMPORT_BATCH_SIZE);
     const batchIds = await db.$transaction(

@@ -82,22 +82,27 @@ export async function indexNewSources(db: DbTx, inputs: Array<IndexInput & { wor
   // keeps a bulk import fast once the index no longer fits in SQLite's page cache.
   let total = 0;
   for (const f of fps) total += f.hits.length;
+  if (total >= 2 ** 21) throw new Error("Too many fingerprints in one batch; import fewer documents at a time.");
+  // Sort keys packed in a double: (hash + 2^31) · 2^21 + row index stays below 2^53, so it is exact, and a
+  // typed-array sort needs no comparator call per pair.
   const hashes = new Int32Array(total);
   const nos = new Int32Array(total);
   const positions = new Int32Array(total);
+  const keys = new Float64Array(total);
   let at = 0;
   for (let n = 0; n < inputs.length; n++)
     for (const h of fps[n].hits) {
       hashes[at] = h.hash;
       nos[at] = sourceNos[n];
       positions[at] = h.position;
+      keys[at] = (h.hash + 2 ** 31) * 2 ** 21 + at;
       at++;
     }
-  const order = Array.from({ length: total }, (_, i) => i).sort((a, b) => hashes[a] - hashes[b] || nos[a] - nos[b] || positions[a] - positions[b]);
+  keys.sort();
   for (let i = 0; i < total; i += ROWS_PER_INSERT) {
     const values: string[] = [];
     for (let j = i; j < Math.min(total, i + ROWS_PER_INSERT); j++) {
-      const o = order[j];
+      const o = keys[j] % 2 ** 21;
       values.push(`(${hashes[o]},${nos[o]},${positions[o]})`);
     }
     await db.$executeRawUnsafe(`INSERT OR IGNORE INTO "Fingerprint" ("hash","sourceNo","position") VALUES ${values.join(",")}`);

@@ -6,6 +6,7 @@ import { extractCheckableText } from "./extract-text";
 import { findPassages, MAX_GAP_WORDS, MIN_PASSAGE_WORDS, type Seed, type TextWithTokens } from "./find-passages";
 import { lookupHashes } from "./fingerprint-index";
 import { tokenize } from "./tokenize";
+import { tuneForIndex } from "./tune-connection";
 import { DEFAULT_PARAMS, GUARANTEE, kgramHashes, winnowHashes, type WinnowParams } from "./winnow";
 
 /**
@@ -141,6 +142,7 @@ export function summarise(wordCount: number, perSource: Array<{ source: MatchedS
 
 export async function matchText(db: DbTx, text: string, options: MatchOptions = {}): Promise<PlagiarismResult> {
   const params = options.params ?? DEFAULT_PARAMS;
+  await tuneForIndex(db);
   const tokens = tokenize(text);
   const ours: TextWithTokens = { text, tokens };
   const ourHashes = kgramHashes(tokens.words, params.k);

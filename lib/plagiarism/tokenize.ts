@@ -17,7 +17,15 @@ export interface Tokens {
 const WORD = /[\p{L}\p{N}\p{M}]+(?:['’ʼ][\p{L}\p{N}\p{M}]+)*/gu;
 const APOSTROPHES = /['’ʼ]/g;
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 export function normaliseWord(raw: string): string {
+  // Fast path: plain ASCII words are already in NFKC form (most English text; normalize() is the costliest
+  // step of indexing otherwise).
+  if (!NON_ASCII.test(raw)) {
+    const lower = raw.toLowerCase();
+    return lower.includes("'") ? lower.replace(APOSTROPHES, "") : lower;
+  }
   return raw.normalize("NFKC").toLowerCase().replace(APOSTROPHES, "");
 }
 
