@@ -8,7 +8,8 @@
 // Knobs: BENCH_CONNECTIONS (default 10), BENCH_REQUESTS (default 10000). A fixed number of requests (not a
 // duration) so that every request is answered before the rows are counted: accepted must equal stored.
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
-import { mkdirSync, rmSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import autocannon from "autocannon";
@@ -28,6 +29,28 @@ function run(opts: autocannon.Options): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
     autocannon(opts, (err, result) => (err ? reject(err) : resolve(result)));
   });
+}
+
+/**
+ * CPU seconds used so far by every process in a process group (Linux /proc; 0 elsewhere). On a shared machine
+ * requests/s depends on what else runs; CPU time per answer says what the endpoint itself costs.
+ */
+function groupCpuSeconds(pgid: number): number {
+  let ticks = 0;
+  try {
+    for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        if (Number(fields[2]) === pgid) ticks += Number(fields[11]) + Number(fields[12]);
+      } catch {
+        // the process ended meanwhile
+      }
+    }
+  } catch {
+    return 0;
+  }
+  return ticks / 100; // USER_HZ is 100 on Linux
 }
 
 async function waitForServer(server: ChildProcess) {
@@ -78,7 +101,9 @@ async function main() {
     };
     await run({ ...opts, amount: 2_000 }); // warm-up: JIT, route compilation, SQLite page cache
     const before = await db.feedback.count({ where: { articleId: article.id } });
+    const cpuBefore = groupCpuSeconds(server.pid!);
     const result = await run({ ...opts, amount: REQUESTS });
+    const serverCpu = groupCpuSeconds(server.pid!) - cpuBefore;
     const after = await db.feedback.count({ where: { articleId: article.id } });
 
     const codes = result.statusCodeStats ?? {};
@@ -90,6 +115,7 @@ async function main() {
     console.log(`  accepted (201):      ${accepted}  (${(accepted / seconds).toFixed(0)} accepted/s; target >= 1000)`);
     console.log(`  latency:             p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms (target p99 < 50)`);
     console.log(`  other answers:       ${other.length ? other.map(([c, s]) => `${c}×${s.count}`).join(", ") : "none"}; errors ${result.errors}, timeouts ${result.timeouts}`);
+    console.log(`  server CPU:          ${serverCpu.toFixed(1)} s for ${accepted + other.reduce((n, [, st]) => n + (st.count ?? 0), 0)} answers = ${((serverCpu * 1000) / Math.max(1, REQUESTS)).toFixed(2)} ms per answer (one free core would allow ~${serverCpu > 0 ? Math.round(REQUESTS / serverCpu) : "?"}/s); machine load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`);
     console.log(`  rows stored in run:  ${stored}  ${stored === accepted ? "(= accepted: every accepted answer stored)" : `(MISMATCH: ${accepted} accepted)`}`);
     if (stored !== accepted) process.exitCode = 1;
   } finally {

@@ -13,9 +13,14 @@ export function dailySalt(secret: string, now: Date): string {
   return createHmac("sha256", secret).update(`feedback-client-salt:${day}`).digest("hex");
 }
 
+let saltCache: { secret: string; day: string; salt: string } | null = null;
+
 /** The stored client identifier: 32 hex characters, different every day for the same client. */
 export function hashClient(secret: string, ip: string, userAgent: string, now: Date = new Date()): string {
-  return createHmac("sha256", dailySalt(secret, now)).update(`${ip}\n${userAgent}`).digest("hex").slice(0, 32);
+  // The day's salt is computed once per day, not once per answer.
+  const day = now.toISOString().slice(0, 10);
+  if (!saltCache || saltCache.secret !== secret || saltCache.day !== day) saltCache = { secret, day, salt: dailySalt(secret, now) };
+  return createHmac("sha256", saltCache.salt).update(`${ip}\n${userAgent}`).digest("hex").slice(0, 32);
 }
 
 let cachedSecret: { db: unknown; secret: string } | null = null;
