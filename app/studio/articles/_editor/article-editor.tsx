@@ -1,0 +1,473 @@
+"use client";
+// The writer's editor: title/summary/condition fields, the Tiptap body with toolbar and shortcuts, word
+// count, autosave with a visible state, offline backup, the conflict view, and the reference manager.
+// Domain rules live on the server (lib/drafts, lib/references); this component only keeps the person's
+// text safe and shows what the server said.
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import Link from "next/link";
+import { EditorContent, useEditor, type Editor } from "@tiptap/react";
+import StarterKit from "@tiptap/starter-kit";
+import { isSafeHttpUrl } from "@/lib/content/document-schema";
+import { countWords } from "@/lib/content/text";
+import { renderDocument } from "@/lib/content/render";
+import { toReferenceSnapshot } from "@/lib/content/reference-snapshot";
+import {
+  AutosaveController,
+  discardedKey,
+  readBackup,
+  sameContent,
+  backupKey,
+  type AutosaveState,
+  type DraftContent,
+  type ServerDraft,
+} from "@/lib/drafts/autosave-controller";
+import type { EditorReference, EditorState } from "@/lib/drafts/load-editor-state";
+import { Citation, citationNumbers, REFRESH_CITATIONS, type CitationStorage } from "./citation";
+import { Toolbar, openLinkForm } from "./toolbar";
+import { ReferencePanel } from "./reference-panel";
+import { api } from "./api";
+
+declare global {
+  interface Window {
+    /** Set by the benchmark only: autosave round trips in ms. */
+    __imprimaturAutosaveRoundTrips?: number[];
+  }
+}
+
+function formatTime(iso: string | null): string {
+  if (!iso) return "";
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? "" : d.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+}
+
+function statusText(s: AutosaveState): string {
+  switch (s.kind) {
+    case "saved":
+      return s.at ? `Saved at ${formatTime(s.at)}` : "All changes saved";
+    case "dirty":
+      return "Unsaved changes";
+    case "saving":
+      return "Saving…";
+    case "retrying":
+      return s.message;
+    case "offline":
+      return "Offline — your changes are kept on this device and will be sent when you are back online";
+    case "conflict":
+      return "Not saved — this draft was changed elsewhere";
+    case "error":
+      return s.message;
+  }
+}
+
+const statusClass = (s: AutosaveState) => (s.kind === "saved" ? "ok" : s.kind === "dirty" || s.kind === "saving" ? "info" : s.kind === "offline" ? "warn" : "bad");
+
+export function ArticleEditor({ initial, contentCheckSlot }: { initial: EditorState; contentCheckSlot?: ReactNode }) {
+  const articleId = initial.article.id;
+  const [title, setTitle] = useState(initial.draft.title);
+  const [summary, setSummary] = useState(initial.draft.summary);
+  const [conditionName, setConditionName] = useState(initial.draft.conditionName);
+  const [references, setReferences] = useState<EditorReference[]>(initial.references);
+  const [saveState, setSaveState] = useState<AutosaveState>({ kind: "saved", at: initial.draft.updatedAt });
+  const [mounted, setMounted] = useState(false);
+  const [words, setWords] = useState<number | null>(null);
+  const [numbers, setNumbers] = useState<Map<string, number>>(new Map());
+  const [notice, setNotice] = useState<string | null>(null);
+  const [discarded, setDiscarded] = useState<DraftContent | null>(null);
+  const fields = useRef({ title, summary, conditionName });
+  fields.current = { title, summary, conditionName };
+  const controllerRef = useRef<AutosaveController | null>(null);
+  const editorRef = useRef<Editor | null>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const infoTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  // Word count and citation numbers are derived from the whole document: computed a moment after typing
+  // stops, never inside the keystroke.
+  const refreshInfo = useCallback((delay: number) => {
+    if (infoTimer.current) clearTimeout(infoTimer.current);
+    infoTimer.current = setTimeout(() => {
+      const e = editorRef.current;
+      if (!e) return;
+      setWords(countWords(e.state.doc.textBetween(0, e.state.doc.content.size, "\n", " ")));
+      setNumbers(new Map(citationNumbers(e.state)));
+    }, delay);
+  }, []);
+
+  const editor = useEditor({
+    immediatelyRender: false,
+    shouldRerenderOnTransaction: false,
+    editable: initial.canEdit,
+    extensions: [
+      StarterKit.configure({
+        heading: { levels: [2, 3, 4] },
+        code: false,
+        codeBlock: false,
+        strike: false,
+        horizontalRule: false,
+        underline: false,
+        link: {
+          openOnClick: false,
+          autolink: true,
+          defaultProtocol: "https",
+          protocols: [],
+          isAllowedUri: (url) => isSafeHttpUrl(url),
+          shouldAutoLink: (url) => isSafeHttpUrl(url.startsWith("http") ? url : `https://${url}`),
+        },
+      }),
+      Citation,
+    ],
+    content: initial.draft.bodyJson,
+    editorProps: {
+      attributes: {
+        id: "article-body",
+        class: "article-body-editor",
+        "aria-label": "Article body",
+        "aria-multiline": "true",
+        role: "textbox",
+        "data-testid": "article-body",
+      },
+      handleKeyDown: (_view, event) => {
+        const mod = event.metaKey || event.ctrlKey;
+        if (mod && !event.shiftKey && event.key.toLowerCase() === "k") {
+          event.preventDefault();
+          openLinkForm(rootRef.current);
+          return true;
+        }
+        if (mod && event.shiftKey && event.key.toLowerCase() === "c") {
+          event.preventDefault();
+          focusCiteButtons();
+          return true;
+        }
+        return false;
+      },
+    },
+    onCreate: ({ editor: e }) => {
+      editorRef.current = e;
+      setCitationTitles(e, initial.references);
+      refreshInfo(0);
+    },
+    onUpdate: () => {
+      controllerRef.current?.change();
+      refreshInfo(300);
+    },
+  });
+
+  const getContent = useCallback((): DraftContent => {
+    const e = editorRef.current;
+    return { ...fields.current, body: e ? e.getJSON() : initial.draft.bodyJson };
+  }, [initial.draft.bodyJson]);
+
+  // The autosave controller lives as long as the page.
+  useEffect(() => {
+    if (!initial.canEdit) return;
+    const controller = new AutosaveController({
+      articleId,
+      baseVersion: initial.draft.version,
+      lastSavedAt: initial.draft.updatedAt,
+      getContent,
+      send: async (content, baseVersion) => {
+        const r = await api(`/api/studio/articles/${articleId}/draft`, "PUT", { ...content, baseVersion });
+        return { status: r.status, body: r.body };
+      },
+      onState: setSaveState,
+      onRoundTrip: (ms) => {
+        if (window.__imprimaturAutosaveRoundTrips) window.__imprimaturAutosaveRoundTrips.push(ms);
+      },
+      storage: typeof localStorage === "undefined" ? null : localStorage,
+      isOnline: () => navigator.onLine,
+    });
+    controllerRef.current = controller;
+    const online = () => controller.online();
+    const offline = () => controller.offline();
+    const hide = () => {
+      if (controller.dirty) controller.backup();
+    };
+    window.addEventListener("online", online);
+    window.addEventListener("offline", offline);
+    window.addEventListener("pagehide", hide);
+    return () => {
+      window.removeEventListener("online", online);
+      window.removeEventListener("offline", offline);
+      window.removeEventListener("pagehide", hide);
+      controller.dispose();
+      controllerRef.current = null;
+    };
+  }, [articleId, getContent, initial.canEdit, initial.draft.updatedAt, initial.draft.version]);
+
+  // Once the editor exists: bring back edits that never reached the server (offline, closed tab).
+  useEffect(() => {
+    setMounted(true);
+    if (!editor || !initial.canEdit) return;
+    const controller = controllerRef.current;
+    if (!controller) return;
+    try {
+      const raw = localStorage.getItem(discardedKey(articleId));
+      if (raw) setDiscarded((JSON.parse(raw) as { content: DraftContent }).content);
+    } catch {
+      // ignore unreadable storage
+    }
+    const backup = readBackup(localStorage, articleId);
+    if (!backup) return;
+    const server: DraftContent = { title: initial.draft.title, summary: initial.draft.summary, conditionName: initial.draft.conditionName, body: initial.draft.bodyJson };
+    if (sameContent(backup.content, server)) {
+      localStorage.removeItem(backupKey(articleId));
+      return;
+    }
+    if (backup.baseVersion === initial.draft.version) {
+      applyContent(editor, backup.content);
+      controller.change();
+      setNotice("Restored changes from this device that had not reached the server yet; they are being saved now.");
+    } else {
+      controller.startConflict(backup.content, { ...server, version: initial.draft.version, updatedAt: initial.draft.updatedAt, lastEditorName: initial.draft.lastEditorName });
+    }
+    // Runs once per editor instance.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [editor]);
+
+  function applyContent(e: Editor, content: DraftContent) {
+    setTitle(content.title);
+    setSummary(content.summary);
+    setConditionName(content.conditionName);
+    fields.current = { title: content.title, summary: content.summary, conditionName: content.conditionName };
+    e.commands.setContent(content.body as never, { emitUpdate: false });
+    refreshInfo(0);
+  }
+
+  function setCitationTitles(e: Editor, refs: EditorReference[]) {
+    const storage = (e.storage as unknown as { citation: CitationStorage }).citation;
+    storage.titles = new Map(refs.map((r) => [r.key, r.title]));
+    e.view.dispatch(e.state.tr.setMeta(REFRESH_CITATIONS, true).setMeta("addToHistory", false));
+    refreshInfo(0);
+  }
+
+  function focusCiteButtons() {
+    const first = rootRef.current?.querySelector<HTMLButtonElement>("[data-cite-button]");
+    if (first) first.focus();
+    else rootRef.current?.querySelector<HTMLButtonElement>(".reference-panel > button")?.focus();
+  }
+
+  const onFieldChange = (setter: (v: string) => void, name: "title" | "summary" | "conditionName") => (value: string) => {
+    setter(value);
+    fields.current = { ...fields.current, [name]: value };
+    controllerRef.current?.change();
+  };
+
+  const onReferencesChange = (refs: EditorReference[]) => {
+    setReferences(refs);
+    if (editor) setCitationTitles(editor, refs);
+  };
+
+  const cite = (key: string) => {
+    if (!editor) return;
+    editor.chain().focus().insertContent({ type: "citation", attrs: { refKey: key } }).run();
+  };
+
+  const removeCitations = (key: string) => {
+    if (!editor) return;
+    const { state } = editor;
+    const tr = state.tr;
+    const ranges: Array<[number, number]> = [];
+    state.doc.descendants((node, pos) => {
+      if (node.type.name === "citation" && node.attrs.refKey === key) ranges.push([pos, pos + node.nodeSize]);
+      return node.isBlock || node.type.name === "citation" ? true : false;
+    });
+    for (const [from, to] of ranges.reverse()) tr.delete(from, to);
+    if (ranges.length) editor.view.dispatch(tr);
+  };
+
+  // Conflict resolution.
+  const keepMine = async () => {
+    await controllerRef.current?.keepMine();
+  };
+  const takeTheirs = () => {
+    const c = controllerRef.current;
+    if (!c || c.state.kind !== "conflict" || !editor) return;
+    const { theirs } = c.state;
+    const mine = getContent();
+    c.takeTheirs(mine);
+    applyContent(editor, theirs);
+    setDiscarded(mine);
+  };
+
+  const [revisionSummary, setRevisionSummary] = useState("");
+  const [revisionMessage, setRevisionMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
+  const saveRevision = async () => {
+    setRevisionMessage(null);
+    await controllerRef.current?.flush();
+    if (controllerRef.current?.dirty) {
+      setRevisionMessage({ kind: "error", text: "Your latest changes are not saved yet, so no revision was made. Try again once they are saved." });
+      return;
+    }
+    try {
+      const r = await api<{ number: number }>(`/api/studio/articles/${articleId}/revisions`, "POST", { changeSummary: revisionSummary });
+      if (!r.ok) setRevisionMessage({ kind: "error", text: r.body.error?.fieldErrors?.changeSummary?.join(" ") ?? r.body.error?.message ?? "No revision was made." });
+      else {
+        setRevisionMessage({ kind: "ok", text: `Saved as revision ${r.body.number}.` });
+        setRevisionSummary("");
+      }
+    } catch {
+      setRevisionMessage({ kind: "error", text: "The server could not be reached; no revision was made." });
+    }
+  };
+
+  const conflict = saveState.kind === "conflict" ? saveState : null;
+  const snapshots = useMemo(() => references.map((r) => toReferenceSnapshot(r)), [references]);
+
+  if (!initial.canEdit) return null;
+
+  return (
+    <div className="editor-layout" ref={rootRef}>
+      <div className="editor-main">
+        <div className="editor-statusbar">
+          <p role="status" aria-live="polite" className={`save-state ${statusClass(saveState)}`} data-testid="save-state" data-state={saveState.kind}>
+            {mounted ? statusText(saveState) : "All changes saved"}
+          </p>
+          <p className="word-count" data-testid="word-count" aria-live="off">
+            {words === null ? "" : `${words.toLocaleString("en")} word${words === 1 ? "" : "s"}`}
+          </p>
+        </div>
+        {notice && (
+          <p className="notice info" role="status">
+            {notice}{" "}
+            <button type="button" className="link-button" onClick={() => setNotice(null)}>
+              Dismiss
+            </button>
+          </p>
+        )}
+        {conflict && (
+          <ConflictView mine={conflict.mine} theirs={conflict.theirs} references={snapshots} onKeepMine={keepMine} onTakeTheirs={takeTheirs} />
+        )}
+        {discarded && !conflict && (
+          <details className="panel discarded" data-testid="discarded-version">
+            <summary>Your earlier version (not kept) — open to copy from it</summary>
+            <DocumentPreview content={discarded} references={snapshots} />
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => {
+                localStorage.removeItem(discardedKey(articleId));
+                setDiscarded(null);
+              }}
+            >
+              I no longer need it
+            </button>
+          </details>
+        )}
+
+        <div className="editor-fields">
+          <label htmlFor="article-title">Title</label>
+          <input id="article-title" type="text" className="title-input" value={title} maxLength={200} onChange={(e) => onFieldChange(setTitle, "title")(e.target.value)} />
+          <label htmlFor="article-summary">Summary</label>
+          <textarea id="article-summary" value={summary} maxLength={1000} rows={3} onChange={(e) => onFieldChange(setSummary, "summary")(e.target.value)} aria-describedby="article-summary-hint" />
+          <p id="article-summary-hint" className="field-hint">
+            One or two sentences shown under the title and in search results.
+          </p>
+          <label htmlFor="article-condition">Condition name</label>
+          <input id="article-condition" type="text" value={conditionName} maxLength={200} onChange={(e) => onFieldChange(setConditionName, "conditionName")(e.target.value)} />
+        </div>
+
+        {editor ? <Toolbar editor={editor} onCite={focusCiteButtons} disabled={!!conflict} /> : <p className="field-hint">Loading the editor…</p>}
+        <div className="editor-surface">
+          <EditorContent editor={editor} />
+        </div>
+        <details className="shortcuts">
+          <summary>Keyboard shortcuts</summary>
+          <ul>
+            <li>Bold: Ctrl/⌘+B · Italic: Ctrl/⌘+I · Link: Ctrl/⌘+K</li>
+            <li>Headings: Ctrl/⌘+Alt+2, 3, 4 · Paragraph: Ctrl/⌘+Alt+0</li>
+            <li>Bulleted list: Ctrl/⌘+Shift+8 · Numbered list: Ctrl/⌘+Shift+7 · Quotation: Ctrl/⌘+Shift+B</li>
+            <li>Insert citation: Ctrl/⌘+Shift+C (moves to the references’ “Cite” buttons)</li>
+            <li>Toolbar: Tab into it, then the arrow keys</li>
+          </ul>
+        </details>
+
+        <section className="panel revision-box" aria-labelledby="revision-heading">
+          <h2 id="revision-heading">Save a revision</h2>
+          <p className="field-hint">Freezes the current text and references as a numbered revision you can compare with and restore later.</p>
+          <label htmlFor="revision-summary">What changed?</label>
+          <input id="revision-summary" type="text" value={revisionSummary} maxLength={500} onChange={(e) => setRevisionSummary(e.target.value)} />
+          <div className="row">
+            <button type="button" onClick={saveRevision}>
+              Save revision
+            </button>
+            <Link href={`/studio/articles/${articleId}/history`}>History and restore</Link>
+          </div>
+          {revisionMessage && (
+            <p className={`notice ${revisionMessage.kind === "ok" ? "ok" : "error"}`} role={revisionMessage.kind === "ok" ? "status" : "alert"} data-testid="revision-message">
+              {revisionMessage.text}
+            </p>
+          )}
+        </section>
+      </div>
+      <aside className="editor-side" aria-label="References and checks">
+        <ReferencePanel
+          articleId={articleId}
+          references={references}
+          numbers={numbers}
+          canEdit={!conflict}
+          onChange={onReferencesChange}
+          onCite={cite}
+          onDeleted={removeCitations}
+        />
+        {/* Content-check panel slot (see content-check-slot.tsx): rendered here when provided. */}
+        {contentCheckSlot}
+      </aside>
+    </div>
+  );
+}
+
+function DocumentPreview({ content, references }: { content: DraftContent; references: ReturnType<typeof toReferenceSnapshot>[] }) {
+  let html = "";
+  try {
+    html = renderDocument(content.body, references).html;
+  } catch {
+    html = "<p>(This version's text could not be displayed.)</p>";
+  }
+  return (
+    <div className="version-preview">
+      <p className="version-title">{content.title || "(no title)"}</p>
+      {content.summary && <p className="version-summary">{content.summary}</p>}
+      {/* renderDocument escapes every text and allows only our node types. */}
+      <div className="article-prose" dangerouslySetInnerHTML={{ __html: html }} />
+    </div>
+  );
+}
+
+function ConflictView(props: {
+  mine: DraftContent;
+  theirs: ServerDraft;
+  references: ReturnType<typeof toReferenceSnapshot>[];
+  onKeepMine: () => void;
+  onTakeTheirs: () => void;
+}) {
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => headingRef.current?.focus(), []);
+  return (
+    <section className="conflict panel" aria-labelledby="conflict-heading" data-testid="conflict-view">
+      <h2 id="conflict-heading" tabIndex={-1} ref={headingRef}>
+        This draft was changed elsewhere
+      </h2>
+      <p>
+        {props.theirs.lastEditorName ?? "Someone"} saved a newer version at {formatTime(props.theirs.updatedAt)} while you were editing. Nothing has been overwritten.
+        Compare both versions and choose which one to keep; the other stays available on this page to copy from.
+      </p>
+      <div className="conflict-columns">
+        <div data-testid="conflict-mine">
+          <h3>Your version (not saved)</h3>
+          <DocumentPreview content={props.mine} references={props.references} />
+        </div>
+        <div data-testid="conflict-theirs">
+          <h3>Saved version{props.theirs.lastEditorName ? ` by ${props.theirs.lastEditorName}` : ""}</h3>
+          <DocumentPreview content={props.theirs} references={props.references} />
+        </div>
+      </div>
+      <div className="row">
+        <button type="button" onClick={props.onKeepMine}>
+          Keep my version
+        </button>
+        <button type="button" className="secondary" onClick={props.onTakeTheirs}>
+          Use the saved version
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,263 @@
+"use client";
+// The reference manager beside the editor: list (numbered by first use in the text, like the public page),
+// add / edit with field-by-field errors, "Cite" to insert a citation at the cursor, and delete that asks
+// first and lists where the reference is cited.
+import { useState, type FormEvent } from "react";
+import type { EditorReference } from "@/lib/drafts/load-editor-state";
+import { api } from "./api";
+
+const EMPTY: Omit<EditorReference, "id" | "key"> = {
+  authors: "",
+  title: "",
+  containerTitle: "",
+  year: null,
+  url: null,
+  doi: null,
+  pmid: null,
+  accessedAt: null,
+  peerReviewed: false,
+};
+
+type CitedIn = Array<{ blockIndex: number; excerpt: string }>;
+
+export function ReferencePanel(props: {
+  articleId: string;
+  references: EditorReference[];
+  numbers: Map<string, number>;
+  canEdit: boolean;
+  onChange: (refs: EditorReference[]) => void;
+  onCite: (key: string) => void;
+  onDeleted: (key: string) => void;
+}) {
+  const { articleId, references, numbers, canEdit } = props;
+  const [editing, setEditing] = useState<string | "new" | null>(null);
+  const [pendingDelete, setPendingDelete] = useState<{ ref: EditorReference; citedIn: CitedIn } | null>(null);
+  const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const sorted = [...references].sort((a, b) => (numbers.get(a.key) ?? 1e9) - (numbers.get(b.key) ?? 1e9));
+
+  async function remove(ref: EditorReference, confirm: boolean) {
+    setBusy(true);
+    setMessage(null);
+    try {
+      const r = await api<{ references: EditorReference[]; citedIn: CitedIn }>(`/api/studio/articles/${articleId}/references/${ref.id}${confirm ? "?confirm=1" : ""}`, "DELETE");
+      if (r.status === 409 && r.body.error?.details?.citedIn) {
+        setPendingDelete({ ref, citedIn: r.body.error.details.citedIn as CitedIn });
+        return;
+      }
+      if (!r.ok) {
+        setMessage({ kind: "error", text: r.body.error?.message ?? "The reference could not be deleted." });
+        return;
+      }
+      setPendingDelete(null);
+      props.onChange(r.body.references);
+      props.onDeleted(ref.key);
+      setMessage({ kind: "ok", text: `Deleted “${ref.title}”.` });
+    } catch {
+      setMessage({ kind: "error", text: "The server could not be reached; nothing was deleted." });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="panel reference-panel" aria-labelledby="refs-heading" data-testid="reference-panel">
+      <h2 id="refs-heading">References ({references.length})</h2>
+      <p className="field-hint">Numbers follow the order of first citation in the text, as readers will see them.</p>
+      {message && (
+        <p className={`notice ${message.kind === "ok" ? "ok" : "error"}`} role={message.kind === "error" ? "alert" : "status"}>
+          {message.text}
+        </p>
+      )}
+      {pendingDelete && (
+        <div className="notice warn confirm-box" role="alertdialog" aria-labelledby="confirm-delete-title" aria-describedby="confirm-delete-desc">
+          <p id="confirm-delete-title">
+            <strong>Delete “{pendingDelete.ref.title}”?</strong>
+          </p>
+          <div id="confirm-delete-desc">
+            <p>
+              It is cited {pendingDelete.citedIn.length} time{pendingDelete.citedIn.length === 1 ? "" : "s"}. Deleting it also removes these citations:
+            </p>
+            <ul data-testid="cited-in">
+              {pendingDelete.citedIn.map((c, i) => (
+                <li key={i}>
+                  Block {c.blockIndex + 1}: “{c.excerpt}”
+                </li>
+              ))}
+            </ul>
+          </div>
+          <div className="row">
+            <button type="button" className="danger" disabled={busy} onClick={() => remove(pendingDelete.ref, true)} autoFocus>
+              Delete reference and its citations
+            </button>
+            <button type="button" className="secondary" onClick={() => setPendingDelete(null)}>
+              Keep it
+            </button>
+          </div>
+        </div>
+      )}
+      {sorted.length === 0 ? (
+        <p className="empty">No references yet. Add the sources this article relies on.</p>
+      ) : (
+        <ol className="ref-list">
+          {sorted.map((ref) => {
+            const n = numbers.get(ref.key);
+            return (
+              <li key={ref.id} className="ref-item" data-testid="reference-item" data-ref-key={ref.key}>
+                {editing === ref.id ? (
+                  <ReferenceForm
+                    articleId={articleId}
+                    initial={ref}
+                    onDone={(refs) => {
+                      setEditing(null);
+                      if (refs) props.onChange(refs);
+                    }}
+                  />
+                ) : (
+                  <>
+                    <div className="ref-head">
+                      <span className="ref-number" aria-label={n ? `Reference ${n}` : "Not cited yet"}>
+                        {n ? `[${n}]` : "—"}
+                      </span>
+                      <span className="ref-title">{ref.title}</span>
+                    </div>
+                    <p className="ref-meta">
+                      {[ref.authors, ref.containerTitle, ref.year].filter(Boolean).join(" · ")}
+                      {ref.peerReviewed && <span className="badge ok">Peer-reviewed</span>}
+                      {!ref.url && !ref.doi && !ref.pmid && <span className="badge warn">No link</span>}
+                      {!n && <span className="badge">Not cited</span>}
+                    </p>
+                    {canEdit && (
+                      <div className="row">
+                        <button type="button" className="secondary small" onClick={() => props.onCite(ref.key)} aria-label={`Cite “${ref.title}” at the cursor`} data-cite-button>
+                          Cite
+                        </button>
+                        <button type="button" className="secondary small" onClick={() => setEditing(ref.id)} aria-label={`Edit “${ref.title}”`}>
+                          Edit
+                        </button>
+                        <button type="button" className="secondary small" disabled={busy} onClick={() => remove(ref, false)} aria-label={`Delete “${ref.title}”`}>
+                          Delete
+                        </button>
+                      </div>
+                    )}
+                  </>
+                )}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+      {canEdit &&
+        (editing === "new" ? (
+          <ReferenceForm
+            articleId={articleId}
+            onDone={(refs) => {
+              setEditing(null);
+              if (refs) {
+                props.onChange(refs);
+                setMessage({ kind: "ok", text: "Reference added. Use “Cite” to cite it at the cursor." });
+              }
+            }}
+          />
+        ) : (
+          <button type="button" onClick={() => setEditing("new")}>
+            Add reference
+          </button>
+        ))}
+    </section>
+  );
+}
+
+function ReferenceForm({ articleId, initial, onDone }: { articleId: string; initial?: EditorReference; onDone: (refs: EditorReference[] | null) => void }) {
+  const [values, setValues] = useState(() => ({ ...EMPTY, ...(initial ?? {}) }));
+  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const [formError, setFormError] = useState("");
+  const [saving, setSaving] = useState(false);
+  const idp = initial ? `ref-${initial.id}` : "ref-new";
+
+  const field = (name: keyof typeof EMPTY, label: string, opts: { type?: string; hint?: string; required?: boolean } = {}) => {
+    const id = `${idp}-${name}`;
+    const err = errors[name];
+    return (
+      <div className="ref-field">
+        <label htmlFor={id}>
+          {label}
+          {opts.required && <span aria-hidden="true"> *</span>}
+        </label>
+        <input
+          id={id}
+          name={name}
+          type={opts.type ?? "text"}
+          required={opts.required}
+          value={values[name] === null || values[name] === undefined ? "" : String(values[name])}
+          onChange={(e) => setValues((v) => ({ ...v, [name]: e.target.value }))}
+          aria-invalid={err ? true : undefined}
+          aria-describedby={[err ? `${id}-error` : "", opts.hint ? `${id}-hint` : ""].filter(Boolean).join(" ") || undefined}
+        />
+        {opts.hint && (
+          <p id={`${id}-hint`} className="field-hint">
+            {opts.hint}
+          </p>
+        )}
+        {err && (
+          <p id={`${id}-error`} className="field-error">
+            {err.join(" ")}
+          </p>
+        )}
+      </div>
+    );
+  };
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setSaving(true);
+    setFormError("");
+    const payload = { ...values, year: values.year === null ? "" : String(values.year) };
+    try {
+      const r = initial
+        ? await api<{ references: EditorReference[] }>(`/api/studio/articles/${articleId}/references/${initial.id}`, "PUT", payload)
+        : await api<{ references: EditorReference[] }>(`/api/studio/articles/${articleId}/references`, "POST", payload);
+      if (!r.ok) {
+        setErrors(r.body.error?.fieldErrors ?? {});
+        setFormError(r.body.error?.message ?? "The reference could not be saved.");
+        return;
+      }
+      onDone(r.body.references);
+    } catch {
+      setFormError("The server could not be reached. Your entries are still here; try again.");
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <form className="ref-form" onSubmit={submit} noValidate aria-label={initial ? `Edit reference “${initial.title}”` : "New reference"}>
+      {formError && (
+        <p className="notice error" role="alert">
+          {formError}
+        </p>
+      )}
+      {field("title", "Title", { required: true })}
+      {field("authors", "Authors", { hint: "e.g. Smith J, Doe A" })}
+      {field("containerTitle", "Journal or publisher")}
+      {field("year", "Year", { type: "number" })}
+      {field("url", "URL", { type: "url", hint: "http:// or https:// only" })}
+      {field("doi", "DOI", { hint: "e.g. 10.3390/jcm10051012" })}
+      {field("pmid", "PMID", { hint: "PubMed ID, digits only" })}
+      {field("accessedAt", "Accessed on", { type: "date" })}
+      <label className="checkbox">
+        <input type="checkbox" checked={values.peerReviewed} onChange={(e) => setValues((v) => ({ ...v, peerReviewed: e.target.checked }))} />
+        Peer-reviewed source
+      </label>
+      <div className="row">
+        <button type="submit" disabled={saving}>
+          {saving ? "Saving…" : initial ? "Save reference" : "Add reference"}
+        </button>
+        <button type="button" className="secondary" onClick={() => onDone(null)}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

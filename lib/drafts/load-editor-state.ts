@@ -1,0 +1,62 @@
+// Everything the studio editor page needs, in one read: the article, its working copy, its references (as
+// plain JSON-safe objects) and whether this person may edit or only read.
+import type { DbTx } from "../db/client";
+import { AppError } from "../errors";
+import type { Actor } from "../auth/policy";
+import { canEditArticle, canReadArticle } from "../articles/article-access";
+import { loadDraftSnapshot, type DraftSnapshot } from "./save-draft";
+import { listReferences } from "../references/manage-references";
+
+export interface EditorReference {
+  id: string;
+  key: string;
+  authors: string;
+  title: string;
+  containerTitle: string;
+  year: number | null;
+  url: string | null;
+  doi: string | null;
+  pmid: string | null;
+  accessedAt: string | null; // YYYY-MM-DD
+  peerReviewed: boolean;
+}
+
+export function toEditorReference(r: {
+  id: string; key: string; authors: string; title: string; containerTitle: string; year: number | null; url: string | null; doi: string | null; pmid: string | null; accessedAt: Date | null; peerReviewed: boolean;
+}): EditorReference {
+  return {
+    id: r.id, key: r.key, authors: r.authors, title: r.title, containerTitle: r.containerTitle, year: r.year, url: r.url, doi: r.doi, pmid: r.pmid,
+    accessedAt: r.accessedAt ? r.accessedAt.toISOString().slice(0, 10) : null,
+    peerReviewed: r.peerReviewed,
+  };
+}
+
+export interface EditorState {
+  article: { id: string; slug: string; status: string; isLive: boolean; slugLocked: boolean; currentRevisionNumber: number | null };
+  draft: DraftSnapshot;
+  references: EditorReference[];
+  canEdit: boolean;
+}
+
+export async function loadEditorState(db: DbTx, actor: Actor | null, articleId: string): Promise<EditorState> {
+  if (!(await canReadArticle(db, actor, articleId))) throw new AppError("NOT_FOUND", "This article does not exist or you may not see it.");
+  const article = await db.article.findUnique({
+    where: { id: articleId },
+    select: { id: true, slug: true, status: true, liveRevisionId: true, firstPublishedAt: true, currentRevision: { select: { number: true } } },
+  });
+  if (!article) throw new AppError("NOT_FOUND", "This article does not exist.");
+  const [draft, refs, canEdit] = await Promise.all([loadDraftSnapshot(db, articleId), listReferences(db, articleId), canEditArticle(db, actor, articleId)]);
+  return {
+    article: {
+      id: article.id,
+      slug: article.slug,
+      status: article.status,
+      isLive: !!article.liveRevisionId,
+      slugLocked: !!article.firstPublishedAt,
+      currentRevisionNumber: article.currentRevision?.number ?? null,
+    },
+    draft,
+    references: refs.map(toEditorReference),
+    canEdit: canEdit && article.status !== "ARCHIVED",
+  };
+}
