@@ -3,7 +3,7 @@
 // count, autosave with a visible state, offline backup, the conflict view, and the reference manager.
 // Domain rules live on the server (lib/drafts, lib/references); this component only keeps the person's
 // text safe and shows what the server said.
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import Link from "next/link";
 import { EditorContent, useEditor, type Editor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
@@ -26,6 +26,11 @@ import { Citation, citationNumbers, REFRESH_CITATIONS, type CitationStorage } fr
 import { Toolbar, openLinkForm } from "./toolbar";
 import { ReferencePanel } from "./reference-panel";
 import { api } from "./api";
+import { ContentCheckPanel, type CheckableDraft } from "@/components/checks/content-check-panel";
+import { jumpToFinding } from "@/components/checks/jump-to-finding";
+
+// Memoised so that the editor's own re-renders (save state changes) do not re-serialise a long draft.
+const CheckPanel = memo(ContentCheckPanel);
 
 declare global {
   interface Window {
@@ -61,7 +66,7 @@ function statusText(s: AutosaveState): string {
 
 const statusClass = (s: AutosaveState) => (s.kind === "saved" ? "ok" : s.kind === "dirty" || s.kind === "saving" ? "info" : s.kind === "offline" ? "warn" : "bad");
 
-export function ArticleEditor({ initial, contentCheckSlot }: { initial: EditorState; contentCheckSlot?: ReactNode }) {
+export function ArticleEditor({ initial }: { initial: EditorState }) {
   const articleId = initial.article.id;
   const [title, setTitle] = useState(initial.draft.title);
   const [summary, setSummary] = useState(initial.draft.summary);
@@ -79,6 +84,8 @@ export function ArticleEditor({ initial, contentCheckSlot }: { initial: EditorSt
   const editorRef = useRef<Editor | null>(null);
   const rootRef = useRef<HTMLDivElement>(null);
   const infoTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // The content-check panel gets a snapshot of the draft, refreshed with the word count: never per keystroke.
+  const [checkContent, setCheckContent] = useState<Omit<CheckableDraft, "references"> | null>(null);
 
   // Word count and citation numbers are derived from the whole document: computed a moment after typing
   // stops, never inside the keystroke.
@@ -89,6 +96,7 @@ export function ArticleEditor({ initial, contentCheckSlot }: { initial: EditorSt
       if (!e) return;
       setWords(countWords(e.state.doc.textBetween(0, e.state.doc.content.size, "\n", " ")));
       setNumbers(new Map(citationNumbers(e.state)));
+      setCheckContent({ ...fields.current, body: e.getJSON() });
     }, delay);
   }, []);
 
@@ -249,6 +257,7 @@ export function ArticleEditor({ initial, contentCheckSlot }: { initial: EditorSt
     setter(value);
     fields.current = { ...fields.current, [name]: value };
     controllerRef.current?.change();
+    refreshInfo(300);
   };
 
   const onReferencesChange = (refs: EditorReference[]) => {
@@ -310,6 +319,13 @@ export function ArticleEditor({ initial, contentCheckSlot }: { initial: EditorSt
   };
 
   const conflict = saveState.kind === "conflict" ? saveState : null;
+  const checkDraft = useMemo<CheckableDraft | null>(
+    () => (checkContent ? { ...checkContent, references: references.map((r) => ({ key: r.key, title: r.title, url: r.url, doi: r.doi, pmid: r.pmid })) } : null),
+    [checkContent, references],
+  );
+  const onJump = useCallback((f: Parameters<typeof jumpToFinding>[1]) => {
+    if (editorRef.current) jumpToFinding(editorRef.current, f);
+  }, []);
   const snapshots = useMemo(() => references.map((r) => toReferenceSnapshot(r)), [references]);
 
   if (!initial.canEdit) return null;
@@ -408,8 +424,8 @@ export function ArticleEditor({ initial, contentCheckSlot }: { initial: EditorSt
           onCite={cite}
           onDeleted={removeCitations}
         />
-        {/* Content-check panel slot (see content-check-slot.tsx): rendered here when provided. */}
-        {contentCheckSlot}
+        {/* Content checks (components/checks, owned by the checks area): findings for the live draft. */}
+        {checkDraft && <CheckPanel content={checkDraft} onJump={onJump} />}
       </aside>
     </div>
   );

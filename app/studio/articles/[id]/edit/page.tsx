@@ -6,13 +6,13 @@ import { ArticleEditor } from "../../_editor/article-editor";
 import { ArticleTabs } from "../article-tabs";
 import { loadArticleOr404 } from "../load";
 import { SlugField } from "./slug-field";
-import { ContentCheckSlot } from "./content-check-slot";
 import "../../_editor/editor.css";
 
 export const metadata: Metadata = { title: "Edit article" };
 
-export default async function EditArticlePage({ params }: { params: Promise<{ id: string }> }) {
+export default async function EditArticlePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ restored?: string; imported?: string }> }) {
   const { id } = await params;
+  const { restored, imported } = await searchParams;
   const actor = await requirePermission("studio.access", `/studio/articles/${id}/edit`);
   const state = await loadArticleOr404(actor, id);
   return (
@@ -26,10 +26,20 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
         </p>
         <ArticleTabs articleId={id} current="edit" canEdit={state.canEdit} />
       </div>
+      {restored && (
+        <p className="notice ok" role="status" data-testid="restored-notice">
+          Revision {restored} is now the working draft. Save a revision or submit it when ready.
+        </p>
+      )}
+      {imported !== undefined && (
+        <p className="notice ok" role="status">
+          Imported with {imported} reference{imported === "1" ? "" : "s"}. Check the reference details beside the text.
+        </p>
+      )}
       {state.canEdit ? (
         <>
           <SlugField articleId={id} slug={state.article.slug} locked={state.article.slugLocked} />
-          <ArticleEditor initial={state} contentCheckSlot={<ContentCheckSlot articleId={id} />} />
+          <ArticleEditor initial={state} />
         </>
       ) : (
         <div className="notice info" role="status" data-testid="read-only">

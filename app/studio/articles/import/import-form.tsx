@@ -1,0 +1,115 @@
+"use client";
+// Works as a plain multipart form post without JavaScript (the route redirects); with JavaScript it stays on
+// the page to show what the importer left out or guessed before opening the editor.
+import { useState, type FormEvent } from "react";
+import Link from "next/link";
+
+interface Result {
+  id: string;
+  editUrl: string;
+  warnings: string[];
+  referenceCount: number;
+}
+
+export function ImportForm({ initialError }: { initialError: string }) {
+  const [error, setError] = useState(initialError);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+  const [result, setResult] = useState<Result | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    setBusy(true);
+    setError("");
+    setFieldErrors({});
+    try {
+      const res = await fetch("/api/studio/articles/import", { method: "POST", body: new FormData(e.currentTarget), headers: { Accept: "application/json" } });
+      const body = await res.json().catch(() => ({}));
+      if (!res.ok) {
+        setError(body?.error?.message ?? "The import failed.");
+        setFieldErrors(body?.error?.fieldErrors ?? {});
+        return;
+      }
+      setResult(body as Result);
+    } catch {
+      setError("The server could not be reached. Your text is still here; try again.");
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (result) {
+    return (
+      <section className="panel" aria-labelledby="import-done" data-testid="import-result">
+        <h2 id="import-done">Imported</h2>
+        <p>
+          The article was created with {result.referenceCount} reference{result.referenceCount === 1 ? "" : "s"}. Check the guessed reference fields in the
+          reference manager.
+        </p>
+        {result.warnings.length > 0 && (
+          <>
+            <h3>Left out or changed</h3>
+            <ul>
+              {result.warnings.map((w) => (
+                <li key={w}>{w}</li>
+              ))}
+            </ul>
+          </>
+        )}
+        <p>
+          <Link className="button" href={result.editUrl}>
+            Open in the editor
+          </Link>
+        </p>
+      </section>
+    );
+  }
+
+  const err = (name: string) =>
+    fieldErrors[name] ? (
+      <p id={`${name}-error`} className="field-error">
+        {fieldErrors[name].join(" ")}
+      </p>
+    ) : null;
+
+  return (
+    <form action="/api/studio/articles/import" method="post" encType="multipart/form-data" onSubmit={submit} className="import-form" noValidate>
+      {error && (
+        <p className="notice error" role="alert">
+          {error}
+        </p>
+      )}
+      <label htmlFor="import-source">Paste HTML or Markdown</label>
+      <textarea id="import-source" name="source" rows={14} aria-invalid={fieldErrors.source ? true : undefined} aria-describedby={fieldErrors.source ? "source-error" : undefined} />
+      {err("source")}
+      <label htmlFor="import-file">…or upload a file (.html, .htm, .md)</label>
+      <input id="import-file" name="file" type="file" accept=".html,.htm,.md,.markdown,.txt,text/html,text/markdown" aria-describedby={fieldErrors.file ? "file-error" : undefined} />
+      {err("file")}
+      <fieldset>
+        <legend>Format</legend>
+        <label className="checkbox">
+          <input type="radio" name="format" value="auto" defaultChecked /> Detect automatically
+        </label>
+        <label className="checkbox">
+          <input type="radio" name="format" value="html" /> HTML
+        </label>
+        <label className="checkbox">
+          <input type="radio" name="format" value="markdown" /> Markdown
+        </label>
+      </fieldset>
+      <label htmlFor="import-title">Title (optional)</label>
+      <input id="import-title" name="title" type="text" maxLength={200} aria-describedby={`import-title-hint${fieldErrors.title ? " title-error" : ""}`} aria-invalid={fieldErrors.title ? true : undefined} />
+      <p id="import-title-hint" className="field-hint">
+        Leave empty to use the article’s first main heading.
+      </p>
+      {err("title")}
+      <label htmlFor="import-condition">Condition name (optional)</label>
+      <input id="import-condition" name="conditionName" type="text" maxLength={200} />
+      <p>
+        <button type="submit" disabled={busy}>
+          {busy ? "Importing…" : "Import"}
+        </button>
+      </p>
+    </form>
+  );
+}
