@@ -28,6 +28,9 @@ const securityHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // No ETag on stored pages: Next hashes the whole HTML on every request to make one (~9% of the CPU of serving
+  // the article page, bench/article-page.ts). Cache-Control already lets a CDN or browser reuse the page.
+  generateEtags: false,
   reactStrictMode: true,
   // isrFlushToDisk false: readers' cached pages and data (app/(public)) live in memory for the life of the server
   // process only. On disk they would outlive the database they came from (a fresh e2e database, a restored

@@ -7,9 +7,11 @@
 //
 // It seeds a fresh SQLite file under bench/.tmp (migrations + prisma/seed.ts), starts `next start` on it,
 // warms the page once, then runs autocannon against each server in turn (never both at once: they share the
-// CPU) and prints requests/s, p50 and p99 latency per concurrency and the ratio Next / plain.
+// CPU) and prints requests/s, p50 and p99 latency per concurrency and the ratio Next / plain. Other work on
+// the machine moves requests/s a lot from run to run; the servers' CPU time per response (read from /proc)
+// moves much less, so the last column is the one to compare between changes.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
 import { DEMO_ARTICLE_SLUG } from "../prisma/demo/calcinosis-cutis";
@@ -80,13 +82,28 @@ interface Result {
   p50: number;
   p99: number;
   errors: number;
+  /** Server CPU time per response (user + system, from /proc): what load on the shared machine cannot skew. */
+  cpuUs: number;
 }
 
-async function measure(url: string, connections: number, headers: Record<string, string> = {}): Promise<Result> {
+/** CPU seconds a process has used so far (Linux /proc; 0 elsewhere, and the column then reads 0). */
+function cpuSeconds(pid: number | undefined): number {
+  if (!pid) return 0;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks (USER_HZ = 100)
+  } catch {
+    return 0;
+  }
+}
+
+async function measure(url: string, connections: number, pid: number | undefined, headers: Record<string, string> = {}): Promise<Result> {
   // A short unrecorded run first: JIT, lazily loaded modules and socket pools settle before we count.
   await autocannon({ url, connections, duration: 1, pipelining: 1, headers });
+  const cpuBefore = cpuSeconds(pid);
   const r = await autocannon({ url, connections, duration: DURATION, pipelining: 1, headers });
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts + r.non2xx };
+  const cpuUs = ((cpuSeconds(pid) - cpuBefore) * 1e6) / Math.max(1, r.requests.total);
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts + r.non2xx, cpuUs };
 }
 
 async function main() {
@@ -98,7 +115,8 @@ async function main() {
   run("npx", ["tsx", "prisma/seed.ts"]);
   if (!existsSync(path.join(ROOT, ".next", "BUILD_ID"))) run("npx", ["next", "build"]);
 
-  const next = start("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(NEXT_PORT)]);
+  // `node …/next start` rather than npx: the child is then the server process itself, whose CPU time we read.
+  const next = start(process.execPath, [path.join(ROOT, "node_modules", "next", "dist", "bin", "next"), "start", "-H", "127.0.0.1", "-p", String(NEXT_PORT)]);
   let plain: ChildProcess | null = null;
   try {
     const res = await waitFor(`http://127.0.0.1:${NEXT_PORT}${PAGE}`);
@@ -119,7 +137,7 @@ async function main() {
     const rows: string[] = [];
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     const fmt = (name: string, c: number, rs: Result[]) =>
-      `${name.padEnd(12)} c=${String(c).padStart(3)}  ${median(rs.map((r) => r.rps)).toFixed(0).padStart(7)} req/s  p50 ${String(median(rs.map((r) => r.p50))).padStart(4)} ms  p99 ${String(median(rs.map((r) => r.p99))).padStart(4)} ms` +
+      `${name.padEnd(12)} c=${String(c).padStart(3)}  ${median(rs.map((r) => r.rps)).toFixed(0).padStart(7)} req/s  p50 ${String(median(rs.map((r) => r.p50))).padStart(4)} ms  p99 ${String(median(rs.map((r) => r.p99))).padStart(4)} ms  cpu ${median(rs.map((r) => r.cpuUs)).toFixed(0).padStart(5)} µs/req` +
       (rs.some((r) => r.errors) ? `  (${rs.reduce((n, r) => n + r.errors, 0)} errors/non-2xx)` : "");
     for (const c of CONNECTIONS) {
       // The machine is shared: run the servers in alternation, several rounds, and report medians, so a burst
@@ -128,17 +146,19 @@ async function main() {
       const p: Result[] = [];
       const g: Result[] = [];
       const ratios: number[] = [];
+      const cpuRatios: number[] = [];
       for (let round = 0; round < ROUNDS; round++) {
-        const nr = await measure(`http://127.0.0.1:${NEXT_PORT}${PAGE}`, c);
-        const pr = await measure(`http://127.0.0.1:${PLAIN_PORT}${PAGE}`, c);
+        const nr = await measure(`http://127.0.0.1:${NEXT_PORT}${PAGE}`, c, next.pid);
+        const pr = await measure(`http://127.0.0.1:${PLAIN_PORT}${PAGE}`, c, plain!.pid);
         n.push(nr);
         p.push(pr);
         ratios.push(nr.rps / pr.rps);
+        cpuRatios.push(pr.cpuUs / nr.cpuUs);
         // What a browser gets: it asks for gzip, and Next compresses the stored page on every request.
-        if (process.env.BENCH_GZIP !== "0") g.push(await measure(`http://127.0.0.1:${NEXT_PORT}${PAGE}`, c, { "accept-encoding": "gzip" }));
+        if (process.env.BENCH_GZIP !== "0") g.push(await measure(`http://127.0.0.1:${NEXT_PORT}${PAGE}`, c, next.pid, { "accept-encoding": "gzip" }));
       }
       rows.push(fmt("next start", c, n), ...(g.length ? [fmt("next (gzip)", c, g)] : []), fmt("plain http", c, p));
-      rows.push(`${"ratio".padEnd(12)} c=${String(c).padStart(3)}  next/plain throughput ${median(ratios).toFixed(2)} (median of rounds: ${ratios.map((r) => r.toFixed(2)).join(", ")})`, "");
+      rows.push(`${"ratio".padEnd(12)} c=${String(c).padStart(3)}  next/plain throughput ${median(ratios).toFixed(2)} (rounds: ${ratios.map((r) => r.toFixed(2)).join(", ")}); per-request CPU plain/next ${median(cpuRatios).toFixed(2)}`, "");
     }
     console.log(rows.join("\n"));
   } finally {
