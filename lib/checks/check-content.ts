@@ -11,8 +11,15 @@ export async function projectWordChecker(db: DbTx) {
   return createWordChecker(words.map((w) => w.word));
 }
 
+/**
+ * The public article page prints the medical disclaimer under every article (app/(public)/articles/[slug]/
+ * page.tsx), so in this installation an article never lacks one and the rule stays quiet. A theme that
+ * drops that block should set this to false: the rule then asks for the sentence in the article itself.
+ */
+export const SITE_PRINTS_DISCLAIMER = true;
+
 export async function checkContent(db: DbTx, input: CheckInput): Promise<CheckSummary> {
-  return runContentChecks(input, { words: await projectWordChecker(db) });
+  return runContentChecks(input, { words: await projectWordChecker(db), siteDisclaimer: SITE_PRINTS_DISCLAIMER });
 }
 
 function referencesFromJson(json: string): CheckReference[] {

@@ -98,6 +98,24 @@ describe("content checks", () => {
     expect(r2.findings).toEqual([]);
   });
 
+  it("lists blocking findings first, each group in reading order", () => {
+    const body = { type: "doc", content: [h("Causes"), p("Speling here."), h("Symptoms"), h("Causes"), p("Text.", [cite("medline")]), p("Includes:")] };
+    const r = runContentChecks(base({ summary: "", body }));
+    expect(r.findings.map((f) => `${f.severity}:${f.rule}:${f.location.blockIndex ?? f.location.field}`)).toEqual([
+      "blocking:missing-summary:summary",
+      "blocking:empty-section:2",
+      "blocking:empty-lead-in:5",
+      "advisory:spelling:1",
+      "advisory:duplicate-heading:3",
+      "advisory:missing-section:body",
+      "advisory:missing-section:body",
+      "advisory:missing-section:body",
+      "advisory:missing-section:body",
+      "advisory:missing-section:body",
+      "advisory:missing-disclaimer:body",
+    ]);
+  });
+
   it("never throws on a body it does not understand", () => {
     expect(() => runContentChecks(base({ body: "not json" }))).not.toThrow();
     expect(() => runContentChecks(base({ body: { type: "doc", content: [null, { type: "weird" }, { content: "x" }] } }))).not.toThrow();

@@ -20,6 +20,24 @@ export interface CheckSummary {
   advisory: number;
 }
 
+const FIELD_ORDER = { title: 0, summary: 1, body: 2, references: 3 } as const;
+
+function comparePaths(a: number[] = [], b: number[] = []): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return a.length - b.length;
+}
+
+/** Blocking first, then in reading order (title, summary, body top to bottom, references). */
+export function byImportanceThenPlace(a: Finding, b: Finding): number {
+  if (a.severity !== b.severity) return a.severity === "blocking" ? -1 : 1;
+  const field = FIELD_ORDER[a.location.field] - FIELD_ORDER[b.location.field];
+  if (field) return field;
+  // Body findings without a place (a missing section) come after those with one.
+  const pa = a.location.path ?? [Number.MAX_SAFE_INTEGER];
+  const pb = b.location.path ?? [Number.MAX_SAFE_INTEGER];
+  return comparePaths(pa, pb);
+}
+
 export function runContentChecks(input: CheckInput, options: RunChecksOptions = {}): CheckSummary {
   const blocks = textBlocks(parseBody(input.body));
   const words = options.words ?? createWordChecker();
@@ -36,8 +54,7 @@ export function runContentChecks(input: CheckInput, options: RunChecksOptions = 
     ...missingDisclaimer(input, blocks, options.siteDisclaimer ?? false),
     ...misspellings(blocks, words),
   ];
-  // Blocking first, then in reading order.
-  findings.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "blocking" ? -1 : 1));
+  findings.sort(byImportanceThenPlace);
   const blocking = findings.filter((f) => f.severity === "blocking").length;
   return { findings, blocking, advisory: findings.length - blocking };
 }
