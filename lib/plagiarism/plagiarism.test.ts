@@ -7,6 +7,7 @@ import { afterRevisionFrozen } from "../revisions/after-freeze";
 import { addCorpusDocument, deleteCorpusDocument, importCorpusDocuments } from "./corpus";
 import { fileToText } from "./corpus-text";
 import { latestPlagiarismReport } from "./read-report";
+import { indexMissingSources } from "./reindex";
 
 const t = createTestDb();
 afterAll(() => t.cleanup());
@@ -146,5 +147,16 @@ describe("plagiarism check", () => {
     const report = await checkBody(doc("Our article says that a sudden, painful swelling of the big toe at night is the classic first attack of gout."));
     expect(report.matches.map((m) => m.source.title)).toContain("Gout basics");
     await expect(importCorpusDocuments(t.db, userId, [{ title: "Too short", text: "Two words" }])).rejects.toThrow(/Document 1/);
+  });
+
+  it("indexes revisions that were frozen without the checks (seed, restore), once", async () => {
+    const a = await article("seeded");
+    const r = await freeze(a.id, doc("A revision frozen by a seed script, never indexed, about lighthouse keepers on remote northern islands."));
+    const first = await indexMissingSources(t.db);
+    expect(first.revisions).toBe(1);
+    expect(await t.db.fingerprintSource.count({ where: { sourceId: r.id } })).toBe(1);
+    expect((await indexMissingSources(t.db)).revisions).toBe(0);
+    const copy = await checkBody(doc("Our own text: a revision frozen by a seed script, never indexed, about lighthouse keepers and their lives."));
+    expect(copy.matches.map((m) => m.source.id)).toContain(r.id);
   });
 });
