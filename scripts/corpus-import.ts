@@ -25,7 +25,7 @@ async function main() {
   const args = process.argv.slice(2);
   const byIndex = args.indexOf("--by");
   const byEmail = byIndex >= 0 ? args[byIndex + 1] : undefined;
-  const folder = args.find((a, i) => !a.startsWith("--") && i !== byIndex + 1);
+  const folder = args.find((a, i) => !a.startsWith("--") && (byIndex < 0 || i !== byIndex + 1));
   if (!folder) {
     console.error("usage: npm run corpus:import -- <folder> [--by editor@example.org]");
     process.exit(2);

@@ -7,6 +7,8 @@ import { afterRevisionFrozen } from "../revisions/after-freeze";
 import { addCorpusDocument, deleteCorpusDocument, importCorpusDocuments } from "./corpus";
 import { fileToText } from "./corpus-text";
 import { latestPlagiarismReport } from "./read-report";
+import { checkRevisionPlagiarism } from "./check-revision";
+import type { PlagiarismChecker } from "./checker";
 import { indexMissingSources } from "./reindex";
 
 const t = createTestDb();
@@ -158,5 +160,24 @@ describe("plagiarism check", () => {
     expect((await indexMissingSources(t.db)).revisions).toBe(0);
     const copy = await checkBody(doc("Our own text: a revision frozen by a seed script, never indexed, about lighthouse keepers and their lives."));
     expect(copy.matches.map((m) => m.source.id)).toContain(r.id);
+  });
+
+  it("stores a report from an outside checker through the same interface; the latest report is the one read", async () => {
+    const a = await article("outside-checked");
+    const r = await freeze(a.id, doc("Text checked by an outside service as well as by our own index, for this test only."));
+    await afterRevisionFrozen(t.db, r.id);
+    const seen: string[] = [];
+    const outside: PlagiarismChecker = {
+      name: "acme-similarity-service",
+      async check(input) {
+        seen.push(input.text);
+        return { similarity: 42, wordCount: 18, matches: [], parameters: { service: "acme", version: 3 } };
+      },
+    };
+    await new Promise((resolve) => setTimeout(resolve, 5)); // distinct createdAt
+    await checkRevisionPlagiarism(t.db, r.id, outside);
+    expect(seen[0]).toContain("Text checked by an outside service");
+    const latest = (await latestPlagiarismReport(t.db, r.id))!;
+    expect(latest).toMatchObject({ checker: "acme-similarity-service", similarity: 42, parameters: { service: "acme", version: 3 } });
   });
 });
