@@ -81,4 +81,22 @@ test.describe("integrity checks", () => {
     await expect(panel.locator('[data-rule="empty-section"]')).toHaveCount(0);
     await expect(panel.locator('[data-rule="spelling"]')).toHaveCount(0);
   });
+
+  test("an editor adds a flagged word to the project dictionary from the panel, and removes it again", async ({ page }) => {
+    const editor = await createTestUser(["EDITOR"]);
+    // Letters only (dictionary words may not contain digits), unique per run.
+    const word = "qorblax" + uniqueSuffix().replace(/[^a-z]/g, "").slice(0, 6) + uniqueSuffix().replace(/\d/g, (d) => "abcdefghij"[Number(d)]).slice(-4);
+    await signIn(page, editor, "/studio/checks");
+    await page.getByLabel("Text", { exact: true }).fill(`## Treatment\nThe ${word} clinic offers advice.`);
+    const panel = page.getByTestId("content-check-panel");
+    await expect(panel.locator('[data-rule="spelling"]')).toContainText(word);
+    await panel.getByRole("button", { name: `Add “${word}” to the dictionary` }).click();
+    await expect(panel.getByRole("status").filter({ hasText: "is in the project dictionary now" })).toBeVisible();
+    await expect(panel.locator('[data-rule="spelling"]')).toHaveCount(0);
+    await page.goto("/studio/dictionary");
+    const row = page.getByTestId("dictionary-row").filter({ hasText: word });
+    await expect(row).toContainText(editor.name);
+    await row.getByRole("button", { name: `Remove “${word}”` }).click();
+    await expect(page.getByTestId("dictionary-row").filter({ hasText: word })).toHaveCount(0);
+  });
 });

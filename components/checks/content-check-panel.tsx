@@ -16,8 +16,23 @@ export interface CheckableDraft {
 
 type State = { status: "idle" | "checking" } | { status: "done"; findings: Finding[]; blocking: number; advisory: number } | { status: "error"; message: string };
 
-export function ContentCheckPanel({ content, onJump, debounceMs = 800, endpoint = "/api/checks" }: { content: CheckableDraft; onJump?: (f: Finding) => void; debounceMs?: number; endpoint?: string }) {
+export function ContentCheckPanel({
+  content,
+  onJump,
+  debounceMs = 800,
+  endpoint = "/api/checks",
+  canAddWords = false,
+}: {
+  content: CheckableDraft;
+  onJump?: (f: Finding) => void;
+  debounceMs?: number;
+  endpoint?: string;
+  /** Editors (dictionary.manage): offer "add to the project dictionary" on spelling findings. */
+  canAddWords?: boolean;
+}) {
   const [state, setState] = useState<State>({ status: "idle" });
+  const [recheck, setRecheck] = useState(0);
+  const [wordMessage, setWordMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [last, setLast] = useState<Extract<State, { status: "done" }> | null>(null);
   const key = JSON.stringify(content);
   const controller = useRef<AbortController | null>(null);
@@ -44,7 +59,23 @@ export function ContentCheckPanel({ content, onJump, debounceMs = 800, endpoint 
       }
     }, debounceMs);
     return () => clearTimeout(timer);
-  }, [key, debounceMs, endpoint]);
+  }, [key, debounceMs, endpoint, recheck]);
+
+  const addWord = async (word: string) => {
+    setWordMessage(null);
+    try {
+      const res = await fetch("/api/dictionary", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ word }) });
+      const data = await res.json().catch(() => null);
+      if (!res.ok && res.status !== 409) {
+        setWordMessage({ ok: false, text: data?.error?.fieldErrors?.word?.[0] ?? data?.error?.message ?? "The word could not be added." });
+        return;
+      }
+      setWordMessage({ ok: true, text: `“${word}” is in the project dictionary now.` });
+      setRecheck((n) => n + 1);
+    } catch {
+      setWordMessage({ ok: false, text: "The word could not be added: the server did not answer." });
+    }
+  };
 
   useEffect(() => () => controller.current?.abort(), []);
 
@@ -56,16 +87,31 @@ export function ContentCheckPanel({ content, onJump, debounceMs = 800, endpoint 
         {state.status === "checking" ? "Checking…" : state.status === "error" ? "" : shown ? `${shown.blocking} blocking, ${shown.advisory} advisory.` : "Checks run as you write."}
       </p>
       {state.status === "error" && <p className="notice error">{state.message}</p>}
+      {wordMessage && (
+        <p className={`notice ${wordMessage.ok ? "ok" : "error"}`} role={wordMessage.ok ? "status" : "alert"}>
+          {wordMessage.text}
+        </p>
+      )}
       {shown && (
         <CheckFindingsList
           findings={shown.findings}
-          renderAction={(f) =>
-            onJump && f.location.field === "body" && f.location.path ? (
-              <button type="button" className="link-button" onClick={() => onJump(f)}>
-                Go to this place
-              </button>
-            ) : null
-          }
+          renderAction={(f) => (
+            <>
+              {onJump && f.location.field === "body" && f.location.path && (
+                <button type="button" className="link-button" onClick={() => onJump(f)}>
+                  Go to this place
+                </button>
+              )}
+              {canAddWords && f.rule === "spelling" && f.subject && (
+                <>
+                  {" "}
+                  <button type="button" className="link-button" onClick={() => addWord(f.subject!)}>
+                    Add “{f.subject}” to the dictionary
+                  </button>
+                </>
+              )}
+            </>
+          )}
         />
       )}
     </aside>

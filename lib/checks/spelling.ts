@@ -86,6 +86,7 @@ export function misspellings(blocks: TextBlock[], checker: WordChecker): Finding
         severity: "advisory",
         message: `“${word}” may be misspelled. If it is right, an editor can add it to the project dictionary.`,
         location: { field: "body", blockIndex: b.blockIndex, path: b.path, excerpt: excerpt(contextAround(b.text, m.index, word.length)) },
+        subject: word,
       });
       if (out.length >= MAX_SPELLING_FINDINGS) return out;
     }

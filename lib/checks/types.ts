@@ -18,6 +18,8 @@ export interface Finding {
   severity: Severity;
   message: string;
   location: FindingLocation;
+  /** What the finding is about, when it is one word or key (the misspelled word: lets an editor add it). */
+  subject?: string;
 }
 
 export interface CheckReference {

@@ -30,7 +30,7 @@ function toDocument(text: string) {
   return { doc: { type: "doc", content }, lineOfBlock };
 }
 
-export function CheckPlayground() {
+export function CheckPlayground({ canAddWords = false }: { canAddWords?: boolean }) {
   const [title, setTitle] = useState("");
   const [summary, setSummary] = useState("");
   const [body, setBody] = useState("");
@@ -61,7 +61,7 @@ export function CheckPlayground() {
         <textarea id="check-body" ref={area} rows={16} value={body} onChange={(e) => setBody(e.target.value)} />
       </div>
       <div className="panel">
-        <ContentCheckPanel content={content} onJump={jump} debounceMs={600} />
+        <ContentCheckPanel content={content} onJump={jump} debounceMs={600} canAddWords={canAddWords} />
       </div>
     </div>
   );

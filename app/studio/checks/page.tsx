@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
+import { can } from "@/lib/auth/policy";
 import { requirePermission } from "@/app/_server/session";
 import { CheckPlayground } from "./check-playground";
 
 export const metadata: Metadata = { title: "Content checks" };
 
 export default async function ChecksPage() {
-  await requirePermission("checks.run", "/studio/checks");
+  const actor = await requirePermission("checks.run", "/studio/checks");
   return (
     <>
       <h1>Content checks</h1>
@@ -14,7 +15,7 @@ export default async function ChecksPage() {
         medical word list and the project dictionary), a missing summary or disclaimer. Lines starting with <code>## </code> are headings, lines starting
         with <code>- </code> are list items. Nothing here is saved.
       </p>
-      <CheckPlayground />
+      <CheckPlayground canAddWords={can(actor, "dictionary.manage")} />
     </>
   );
 }
