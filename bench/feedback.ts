@@ -106,6 +106,13 @@ async function main() {
     const serverCpu = groupCpuSeconds(server.pid!) - cpuBefore;
     const after = await db.feedback.count({ where: { articleId: article.id } });
 
+    // Baseline: the same endpoint refusing an empty body at validation (no database work at all): the CPU the
+    // framework itself spends per request, to compare the accepted path with.
+    const floorCpuBefore = groupCpuSeconds(server.pid!);
+    const floor = await run({ ...opts, requests: undefined, body: "{}", amount: Math.min(REQUESTS, 5_000) });
+    const floorCpu = groupCpuSeconds(server.pid!) - floorCpuBefore;
+    const floorCount = floor.statusCodeStats?.["400"]?.count ?? 0;
+
     const codes = result.statusCodeStats ?? {};
     const accepted = codes["201"]?.count ?? 0;
     const seconds = (new Date(result.finish).getTime() - new Date(result.start).getTime()) / 1000;
@@ -116,6 +123,7 @@ async function main() {
     console.log(`  latency:             p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms (target p99 < 50)`);
     console.log(`  other answers:       ${other.length ? other.map(([c, s]) => `${c}×${s.count}`).join(", ") : "none"}; errors ${result.errors}, timeouts ${result.timeouts}`);
     console.log(`  server CPU:          ${serverCpu.toFixed(1)} s for ${accepted + other.reduce((n, [, st]) => n + (st.count ?? 0), 0)} answers = ${((serverCpu * 1000) / Math.max(1, REQUESTS)).toFixed(2)} ms per answer (one free core would allow ~${serverCpu > 0 ? Math.round(REQUESTS / serverCpu) : "?"}/s); machine load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`);
+    console.log(`  baseline:            ${floorCount} requests refused at validation (400, no DB) cost ${((floorCpu * 1000) / Math.max(1, floorCount)).toFixed(2)} ms server CPU each, p99 ${floor.latency.p99} ms`);
     console.log(`  rows stored in run:  ${stored}  ${stored === accepted ? "(= accepted: every accepted answer stored)" : `(MISMATCH: ${accepted} accepted)`}`);
     if (stored !== accepted) process.exitCode = 1;
   } finally {
