@@ -150,6 +150,7 @@ async function main() {
   try {
     await waitFor(`${BASE}/signin`);
     const page = await (await browser.newContext()).newPage();
+    page.on("pageerror", (err) => console.error("page error:", err.message));
     await page.addInitScript(() => {
       (window as unknown as { __imprimaturAutosaveRoundTrips: number[] }).__imprimaturAutosaveRoundTrips = [];
     });
@@ -157,10 +158,17 @@ async function main() {
     await page.getByLabel("E-mail").fill(DEMO_USERS.writer.email);
     await page.getByLabel("Password").fill(DEMO_USERS.writer.password);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL(/\/studio$/);
+    // Not a regex on the whole URL: the sign-in page's own ?callbackUrl=/studio would match it.
+    await page.waitForURL((url) => url.pathname === "/studio").catch(async (err) => {
+      console.error(`Sign-in did not reach the studio (${page.url()}):`, (await page.locator("body").textContent())?.slice(0, 300));
+      throw err;
+    });
     await page.goto(`${BASE}/studio/articles/${article.id}/edit`);
     const editorEl = page.getByTestId("article-body");
-    await editorEl.waitFor();
+    await editorEl.waitFor().catch(async (err) => {
+      console.error(`The editor did not appear at ${page.url()}:`, (await page.locator("main").textContent())?.slice(0, 500));
+      throw err;
+    });
     await page.getByTestId("word-count").filter({ hasText: "words" }).waitFor();
     const shownWords = await page.getByTestId("word-count").textContent();
 

@@ -221,6 +221,31 @@ test.describe("writer's editor", () => {
     await expect(body(page).locator("sup.citation")).toHaveCount(3);
   });
 
+  test("pasted HTML is cleaned: no scripts, styles, frames, event handlers or script links reach the draft", async ({ page }) => {
+    const writer = await createTestUser(["WRITER"]);
+    const article = await newArticle(writer, "Rosacea overview");
+    await signIn(page, writer);
+    await page.goto(`/studio/articles/${article.id}/edit`);
+    await body(page).locator("p").first().click();
+    await page.evaluate(() => {
+      const html =
+        '<style>p{color:red}</style><script>window.__pwned=1</script><p onclick="window.__pwned=2">Pasted <b>bold</b> text ' +
+        '<a href="javascript:window.__pwned=3">bad link</a> and <a href="https://example.org/ok">good link</a></p>' +
+        '<iframe src="https://evil.example/"></iframe><img src=x onerror="window.__pwned=4"><h1>Big heading</h1>';
+      const data = new DataTransfer();
+      data.setData("text/html", html);
+      data.setData("text/plain", "Pasted bold text");
+      document.querySelector('[data-testid="article-body"]')!.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    await expect(body(page)).toContainText("Pasted bold text");
+    await expect(body(page).locator("strong")).toHaveText("bold");
+    await expect(body(page).locator("a[href='https://example.org/ok']")).toHaveText("good link");
+    await expect(saveState(page)).toHaveText(/Saved at/);
+    const stored = (await e2eDb().workingDraft.findUniqueOrThrow({ where: { articleId: article.id } })).bodyJson;
+    for (const bad of ["javascript", "onclick", "onerror", "iframe", "script", "color:red", "evil.example"]) expect(stored).not.toContain(bad);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  });
+
   test("forged saves are refused with a clear 4xx and the stored draft is untouched; reviewers only read", async ({ page }) => {
     const writer = await createTestUser(["WRITER"]);
     const article = await newArticle(writer, "Acne overview");

@@ -72,7 +72,7 @@ export async function saveDraft(db: Db, actor: Actor | null | undefined, input: 
   const bodyJson = JSON.stringify(body);
 
   return db.$transaction(async (tx) => {
-    await assertCanEditArticle(tx, actor, data.articleId);
+    const article = await assertCanEditArticle(tx, actor, data.articleId);
     const draft = await tx.workingDraft.findUnique({ where: { articleId: data.articleId } });
     if (!draft) throw new AppError("NOT_FOUND", "This article has no working draft.");
 
@@ -91,26 +91,31 @@ export async function saveDraft(db: Db, actor: Actor | null | undefined, input: 
       draft.bodyJson === bodyJson;
     if (unchanged) return { version: draft.version, savedAt: draft.updatedAt.toISOString(), changed: false, voided: null };
 
-    // The version condition makes the check-and-write atomic even if two saves were to interleave.
-    const updated = await tx.workingDraft.updateMany({
-      where: { articleId: data.articleId, version: data.baseVersion },
-      data: {
-        title: data.title,
-        summary: data.summary,
-        conditionName: data.conditionName,
-        bodyJson,
-        version: { increment: 1 },
-        editorIds: withEditor(draft.editorIds, actor!.id),
-        lastEditorId: actor!.id,
-      },
-    });
-    if (updated.count !== 1) {
+    // The version condition makes the check-and-write atomic even if two saves were to interleave: the
+    // update matches no row when someone else bumped the version in between.
+    let fresh: { version: number; updatedAt: Date };
+    try {
+      fresh = await tx.workingDraft.update({
+        where: { articleId: data.articleId, version: data.baseVersion },
+        data: {
+          title: data.title,
+          summary: data.summary,
+          conditionName: data.conditionName,
+          bodyJson,
+          version: { increment: 1 },
+          editorIds: withEditor(draft.editorIds, actor!.id),
+          lastEditorId: actor!.id,
+        },
+        select: { version: true, updatedAt: true },
+      });
+    } catch (err) {
+      if ((err as { code?: string }).code !== "P2025") throw err;
       throw new AppError("CONFLICT", "Someone else saved this draft while you were editing. Compare both versions and choose what to keep.", {
         details: { current: await loadDraftSnapshot(tx, data.articleId), yourBaseVersion: data.baseVersion },
       });
     }
-    const { voided } = await voidApprovalOnEdit(tx, { articleId: data.articleId, actorId: actor!.id });
-    const fresh = await tx.workingDraft.findUniqueOrThrow({ where: { articleId: data.articleId }, select: { version: true, updatedAt: true } });
+    // Only a submitted or approved article has a sign-off to void (voidApprovalOnEdit re-checks the status).
+    const { voided } = article.status === "APPROVED" || article.status === "IN_REVIEW" ? await voidApprovalOnEdit(tx, { articleId: data.articleId, actorId: actor!.id }) : { voided: null };
     return { version: fresh.version, savedAt: fresh.updatedAt.toISOString(), changed: true, voided };
   });
 }
