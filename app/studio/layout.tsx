@@ -4,12 +4,15 @@ import { can } from "@/lib/auth/policy";
 import { ROLE_LABELS, isRole } from "@/lib/auth/roles";
 import { requirePermission } from "@/app/_server/session";
 import { STUDIO_NAV } from "./nav";
+import { runDueCheckIfNeeded } from "./_review/scheduler";
 import "./studio.css";
 
 export const metadata: Metadata = { title: { default: "Studio", template: "%s · Imprimatur Studio" }, robots: { index: false } };
 
 export default async function StudioLayout({ children }: { children: React.ReactNode }) {
   const actor = await requirePermission("studio.access", "/studio");
+  // Publish anything scheduled that has fallen due before showing staff the state of things.
+  await runDueCheckIfNeeded();
   const roles = actor.roles.filter(isRole).map((r) => ROLE_LABELS[r]);
   return (
     <div className="studio">

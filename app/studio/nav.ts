@@ -10,9 +10,15 @@ export interface NavEntry {
 
 export const STUDIO_NAV: NavEntry[] = [
   { href: "/studio", label: "Dashboard", permission: "studio.access" },
+  { href: "/studio/inbox", label: "Inbox", permission: "studio.access" },
+  { href: "/studio/credential", label: "Your credential", permission: "credential.manage.own" },
   { href: "/studio/feedback", label: "Feedback", permission: "feedback.triage" },
-  { href: "/studio/admin/users", label: "Users", permission: "users.manage" },
   { href: "/studio/checks", label: "Checks", permission: "checks.run" },
   { href: "/studio/corpus", label: "Corpus", permission: "corpus.manage" },
   { href: "/studio/dictionary", label: "Dictionary", permission: "dictionary.manage" },
+  { href: "/studio/admin/users", label: "Users", permission: "users.manage" },
+  { href: "/studio/admin/credentials", label: "Credentials", permission: "credentials.verify" },
+  { href: "/studio/admin/settings", label: "Policies", permission: "settings.manage" },
+  { href: "/studio/admin/audit", label: "Audit log", permission: "audit.read" },
+  { href: "/studio/admin/outbox", label: "Outbox", permission: "outbox.read" },
 ];

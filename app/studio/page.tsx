@@ -3,6 +3,8 @@ import Link from "next/link";
 import { db } from "@/lib/db/client";
 import { dashboardFor, STATUS_LABELS, ARTICLE_STATUSES } from "@/lib/studio/dashboard";
 import { requirePermission } from "@/app/_server/session";
+import { reviewDueLists } from "@/lib/publishing/review-due";
+import { ReviewDuePanel } from "@/components/review/review-due-panel";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -40,6 +42,8 @@ function ArticleList({ articles, empty, href }: { articles: ArticleRow[]; empty:
 export default async function StudioDashboard() {
   const actor = await requirePermission("studio.access", "/studio");
   const { drafts, queue, editorial, users } = await dashboardFor(db, actor);
+  // Editors and reviewers see which live articles are overdue or due soon for medical re-review.
+  const due = editorial || queue ? await reviewDueLists(db) : null;
   return (
     <>
       <h1>Dashboard</h1>
@@ -75,6 +79,7 @@ export default async function StudioDashboard() {
             <ArticleList articles={editorial.recent} empty="No articles yet." href={(a) => `/studio/articles/${a.id}/publish`} />
           </section>
         )}
+        {due && <ReviewDuePanel lists={due} />}
         {users && (
           <section className="panel" aria-labelledby="admin-heading" data-testid="area-admin">
             <h2 id="admin-heading">Administration</h2>

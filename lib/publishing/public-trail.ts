@@ -1,7 +1,7 @@
 // What readers are shown about an article's history, read only from the records: first published, last
 // modified (when the live revision was published), last reviewed (that revision's approval, with the
 // credential snapshot taken at sign-off) and the update history (one entry per publication).
-// For the public article page (owned by the public pages) and the reviewer profile pages.
+// For the public article page's update history (components/article/update-history.tsx) and the publish screen.
 import type { DbTx } from "../db/client";
 import { parseCredentialSnapshot, type CredentialSnapshot } from "../credentials/credential-standing";
 
@@ -78,45 +78,5 @@ export async function getPublicTrail(db: DbTx, articleId: string): Promise<Publi
     lastReviewedAt: liveApproval?.at ?? null,
     reviewer: liveApproval?.reviewer ?? null,
     history,
-  };
-}
-
-export interface ReviewerProfile {
-  userId: string;
-  name: string;
-  bio: string;
-  /** From the reviewer's current verified credential; null if none is verified and unexpired. */
-  credential: { displayName: string; postNominals: string; specialty: string; issuingBody: string; jurisdiction: string; verifiedAt: Date | null } | null;
-  /** Live articles whose live revision this reviewer approved. */
-  articlesReviewed: Array<{ articleId: string; slug: string; title: string; reviewedAt: Date }>;
-}
-
-/** Public profile of a medical reviewer, or null if the user is not an active reviewer. */
-export async function getReviewerProfile(db: DbTx, userId: string): Promise<ReviewerProfile | null> {
-  const user = await db.user.findUnique({
-    where: { id: userId },
-    select: { id: true, name: true, bio: true, status: true, roles: { select: { role: true } } },
-  });
-  if (!user || user.status !== "ACTIVE" || !user.roles.some((r) => r.role === "REVIEWER")) return null;
-  const cred = await db.credential.findFirst({ where: { userId, status: "VERIFIED", expiresAt: { gt: new Date() } }, orderBy: { expiresAt: "desc" } });
-  const reviews = await db.review.findMany({
-    where: { reviewerId: userId, decision: "APPROVED", voidedAt: null, revision: { liveOf: { isNot: null } } },
-    orderBy: { createdAt: "desc" },
-    select: { createdAt: true, revision: { select: { title: true, liveOf: { select: { id: true, slug: true } } } } },
-  });
-  const seen = new Set<string>();
-  const articlesReviewed: ReviewerProfile["articlesReviewed"] = [];
-  for (const r of reviews) {
-    const a = r.revision.liveOf;
-    if (!a || seen.has(a.id)) continue;
-    seen.add(a.id);
-    articlesReviewed.push({ articleId: a.id, slug: a.slug, title: r.revision.title, reviewedAt: r.createdAt });
-  }
-  return {
-    userId: user.id,
-    name: user.name,
-    bio: user.bio,
-    credential: cred ? { displayName: cred.displayName, postNominals: cred.postNominals, specialty: cred.specialty, issuingBody: cred.issuingBody, jurisdiction: cred.jurisdiction, verifiedAt: cred.verifiedAt } : null,
-    articlesReviewed,
   };
 }

@@ -18,6 +18,8 @@ export interface PublishedInfo {
   articleId: string;
   slug: string;
   revisionId: string;
+  /** The revision that was live before (its reviewer's profile changes too). */
+  previousLiveRevisionId: string | null;
   publicationId: string;
   publishedAt: Date;
 }
@@ -85,7 +87,7 @@ export async function publishInTx(tx: DbTx, actor: Actor, articleId: string, rev
     { kind: "PUBLISHED", title: `Published: “${revision.title}”`, body: `Revision ${revision.number} is live${via === "schedule" ? " (scheduled publication)" : ""}.`, link: `/articles/${article.slug}` },
     actor.id,
   );
-  return { articleId, slug: article.slug, revisionId, publicationId: publication.id, publishedAt: now };
+  return { articleId, slug: article.slug, revisionId, previousLiveRevisionId: previous.liveRevisionId, publicationId: publication.id, publishedAt: now };
 }
 
 export async function publishArticle(db: Db, actor: Actor | null, input: unknown): Promise<PublishedInfo> {

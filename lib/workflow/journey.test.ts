@@ -13,7 +13,8 @@ import { publishArticle } from "../publishing/publish-article";
 import { schedulePublication } from "../publishing/schedule-publication";
 import { publishDueArticles } from "../publishing/publish-due";
 import { unpublishArticle } from "../publishing/unpublish-article";
-import { getPublicTrail, getReviewerProfile } from "../publishing/public-trail";
+import { getPublicTrail } from "../publishing/public-trail";
+import { getReviewerProfile } from "../public/get-reviewer-profile";
 
 const t = createTestDb();
 afterAll(() => t.cleanup());
@@ -105,7 +106,7 @@ describe("review and publishing journey", () => {
     expect(trail.reviewer).toMatchObject({ displayName: "Dr. Test Reviewer", postNominals: "M.D., FRCP" });
     expect(trail.history).toHaveLength(1);
     expect(trail.history[0]).toMatchObject({ revisionNumber: 2, changeSummary: "Extent of deposits" });
-    expect((await getReviewerProfile(t.db, reviewer.id))!.articlesReviewed.map((a) => a.articleId)).toEqual([article.id]);
+    expect((await getReviewerProfile(t.db, reviewer.id))!.articles.map((a) => a.slug)).toEqual([live.slug]);
 
     // The writer edits the published article: the live revision stays until the next is approved and published.
     await edit(article.id, writer.id, "A new paragraph under review.");

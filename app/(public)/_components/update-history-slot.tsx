@@ -1,12 +1,36 @@
-// Public update history of the article (each published revision's date, change summary and reviewer).
-// PLACEHOLDER owned by the `review` work: render the history here. The article page is cached whole and
-// expired by the tag article:<slug> (lib/public/cache-tags.ts), so read the data through a cached function
-// tagged with articleTag(slug) (see app/(public)/_data/public-data.ts), never cookies/headers.
+// Public update history of the article (each published revision's date, change summary and reviewer), from
+// the review work's getPublicTrail. Cached with the page's tag article:<slug> (lib/public/cache-tags.ts), so
+// publishing or unpublishing (which expire that tag) refreshes it together with the page; no cookies/headers.
+import { unstable_cache } from "next/cache";
+import { db } from "@/lib/db/client";
+import { articleTag } from "@/lib/public/cache-tags";
+import { reviewerPath } from "@/lib/public/site";
+import { getPublicTrail, type UpdateHistoryEntry } from "@/lib/publishing/public-trail";
+import { UpdateHistory } from "@/components/article/update-history";
+import { PUBLIC_REVALIDATE_SECONDS } from "../_data/public-data";
+
 export interface UpdateHistorySlotProps {
   articleId: string;
   slug: string;
 }
 
-export function UpdateHistorySlot(_props: UpdateHistorySlotProps) {
-  return null;
+// unstable_cache stores JSON: dates travel as ISO strings and are turned back into Dates below.
+type Stored = Array<Omit<UpdateHistoryEntry, "publishedAt" | "reviewedAt" | "unpublishedAt"> & { publishedAt: string; reviewedAt: string | null; unpublishedAt: string | null }>;
+
+function cachedHistory(articleId: string, slug: string): Promise<Stored> {
+  return unstable_cache(
+    async (): Promise<Stored> =>
+      (await getPublicTrail(db, articleId)).history
+        // Versions that were taken down are not part of what readers were shown as the article's history.
+        .filter((h) => !h.unpublishedAt)
+        .map((h) => ({ ...h, publishedAt: h.publishedAt.toISOString(), reviewedAt: h.reviewedAt?.toISOString() ?? null, unpublishedAt: null })),
+    ["public-update-history", articleId],
+    { tags: [articleTag(slug)], revalidate: PUBLIC_REVALIDATE_SECONDS },
+  )();
+}
+
+export async function UpdateHistorySlot({ articleId, slug }: UpdateHistorySlotProps) {
+  const stored = await cachedHistory(articleId, slug);
+  const history: UpdateHistoryEntry[] = stored.map((h) => ({ ...h, publishedAt: new Date(h.publishedAt), reviewedAt: h.reviewedAt ? new Date(h.reviewedAt) : null, unpublishedAt: null }));
+  return <UpdateHistory history={history} headingLevel={2} reviewerHref={reviewerPath} />;
 }

@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import { db } from "@/lib/db/client";
+import { getSettings } from "@/lib/settings/settings";
+import { requirePermission } from "@/app/_server/session";
+import { ActionForm, Field } from "@/components/studio/action-form";
+import { updatePoliciesAction } from "./actions";
+
+export const metadata: Metadata = { title: "Policies" };
+
+export default async function SettingsPage() {
+  await requirePermission("settings.manage", "/studio/admin/settings");
+  const s = await getSettings(db);
+  return (
+    <>
+      <h1>Editorial policies</h1>
+      <section className="panel" aria-labelledby="policies-heading">
+        <h2 id="policies-heading">Publish gate and re-review</h2>
+        <ActionForm action={updatePoliciesAction} submitLabel="Save policies" successMessage="Saved. The change is recorded in the audit log." label="Policies">
+          <Field
+            name="plagiarism.thresholdPercent"
+            label="Plagiarism threshold (%)"
+            type="number"
+            step="0.1"
+            defaultValue={String(s["plagiarism.thresholdPercent"])}
+            hint="A revision whose overall similarity is at or above this fails the publish gate (an editor may override with a reason)."
+          />
+          <Field
+            name="review.intervalMonths"
+            label="Medical re-review interval (months)"
+            type="number"
+            defaultValue={String(s["review.intervalMonths"])}
+            hint="A published article is due for re-review this long after its last approval."
+          />
+          <Field name="review.dueSoonDays" label="“Due soon” window (days)" type="number" defaultValue={String(s["review.dueSoonDays"])} hint="The dashboard lists articles due within this many days." />
+        </ActionForm>
+      </section>
+    </>
+  );
+}

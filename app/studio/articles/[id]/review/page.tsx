@@ -1,0 +1,297 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { db } from "@/lib/db/client";
+import { can } from "@/lib/auth/policy";
+import { isAppError } from "@/lib/errors";
+import { STATUS_LABELS } from "@/lib/workflow/state-machine";
+import { loadReviewScreen, type ReviewScreen } from "@/lib/review/review-screen";
+import { requirePermission } from "@/app/_server/session";
+import { ActionForm, Field, FieldErrors } from "@/components/studio/action-form";
+import { DiffView } from "@/components/review/diff-view";
+import { addCommentAction, approveAction, replyAction, requestChangesAction, resolveAction, submitAction, withdrawAction } from "./actions";
+import "../../../_review/review.css";
+
+export const metadata: Metadata = { title: "Review" };
+
+const fmt = (d: Date) => d.toISOString().slice(0, 16).replace("T", " ") + " UTC";
+
+type Thread = ReviewScreen["comments"][number];
+
+function Threads({ threads, canAnswer, articleId }: { threads: Thread[]; canAnswer: boolean; articleId: string }) {
+  if (!threads.length) return null;
+  return (
+    <ul className="threads">
+      {threads.map((t) => (
+        <li key={t.id} id={`comment-${t.id}`} className={`thread${t.resolvedAt ? " resolved" : ""}`} data-testid="comment-thread">
+          <p className="comment-meta">
+            <strong>{t.author.name}</strong> on revision {t.revision.number} · <time dateTime={t.createdAt.toISOString()}>{fmt(t.createdAt)}</time>{" "}
+            {t.resolvedAt ? <span className="badge ok">Resolved</span> : <span className="badge warn">Open</span>}
+          </p>
+          {t.quote && <blockquote className="comment-quote">{t.quote}</blockquote>}
+          <p className="comment-body">{t.body}</p>
+          {t.replies.map((r) => (
+            <div key={r.id} className="reply">
+              <p className="comment-meta">
+                <strong>{r.author.name}</strong> · <time dateTime={r.createdAt.toISOString()}>{fmt(r.createdAt)}</time>
+              </p>
+              <p className="comment-body">{r.body}</p>
+            </div>
+          ))}
+          {canAnswer && (
+            <div className="thread-actions">
+              <ActionForm action={replyAction} submitLabel="Reply" pendingLabel="Sending…" resetOnSuccess buttonClass="secondary" label={`Reply to ${t.author.name}`}>
+                <input type="hidden" name="commentId" value={t.id} />
+                <input type="hidden" name="articleId" value={articleId} />
+                <Field name="body" label="Your answer" textarea rows={2} />
+              </ActionForm>
+              <ActionForm action={resolveAction} submitLabel={t.resolvedAt ? "Reopen" : "Resolve"} pendingLabel="…" buttonClass="secondary" label={t.resolvedAt ? "Reopen comment" : "Resolve comment"}>
+                <input type="hidden" name="commentId" value={t.id} />
+                <input type="hidden" name="resolved" value={t.resolvedAt ? "false" : "true"} />
+              </ActionForm>
+            </div>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export default async function ReviewPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const actor = await requirePermission("studio.access", `/studio/articles/${id}/review`);
+  let screen: ReviewScreen;
+  try {
+    screen = await loadReviewScreen(db, actor, id);
+  } catch (err) {
+    if (isAppError(err) && err.code === "NOT_FOUND") notFound();
+    throw err;
+  }
+  const { article, ctx, may, revision, comments } = screen;
+  const isReviewer = can(actor, "review.decide");
+  const canComment = can(actor, "review.comment") && ctx.status === "IN_REVIEW" && !!revision;
+  const canAnswer = may.submit.ok || may.withdraw.ok || can(actor, "review.comment") || can(actor, "article.edit.any") || ctx.actorIsAuthor;
+  const currentThreads = revision ? comments.filter((c) => c.revisionId === revision.id) : [];
+  const generalThreads = comments.filter((c) => c.blockIndex === null || (revision && c.revisionId !== revision.id));
+  const decisionRefusal = !may.approve.ok && may.approve.code === "FORBIDDEN" ? may.approve.reason : null;
+
+  return (
+    <>
+      <p className="breadcrumbs">
+        <Link href="/studio">Dashboard</Link> › Review
+      </p>
+      <h1>{article.title}</h1>
+      <p className="status-line">
+        <span className="badge" data-testid="article-status">
+          {STATUS_LABELS[ctx.status]}
+        </span>{" "}
+        {ctx.isLive && <span className="badge ok">Live</span>}{" "}
+        {(ctx.actorIsAuthor || can(actor, "article.edit.any")) && <Link href={`/studio/articles/${article.id}/edit`}>Edit the working copy</Link>}{" "}
+        {can(actor, "article.publish") && <Link href={`/studio/articles/${article.id}/publish`}>Publish gate</Link>}
+      </p>
+
+      {(may.submit.ok || may.withdraw.ok) && (
+        <section className="panel" aria-labelledby="workflow-heading">
+          <h2 id="workflow-heading">Workflow</h2>
+          {may.submit.ok && (
+            <ActionForm action={submitAction} submitLabel="Submit for review" pendingLabel="Submitting… (running checks)" label="Submit for review" testId="submit-form">
+              <input type="hidden" name="articleId" value={article.id} />
+              <Field name="changeSummary" label="What changed (shown to readers in the update history)" textarea rows={2} hint="For example: “Added treatment options; updated references.”" />
+            </ActionForm>
+          )}
+          {may.withdraw.ok && (
+            <ActionForm action={withdrawAction} submitLabel="Withdraw from review" buttonClass="secondary" label="Withdraw from review">
+              <input type="hidden" name="articleId" value={article.id} />
+            </ActionForm>
+          )}
+        </section>
+      )}
+
+      {!revision ? (
+        <p className="empty">Nothing has been submitted for review yet.</p>
+      ) : (
+        <div className="review-layout">
+          <section aria-labelledby="revision-heading" className="panel review-main">
+            <h2 id="revision-heading">
+              Revision {revision.number} <span className="field-hint">(frozen)</span>
+            </h2>
+            <dl className="meta">
+              <dt>Submitted</dt>
+              <dd>
+                <time dateTime={revision.createdAt.toISOString()}>{fmt(revision.createdAt)}</time> by {revision.authorName}
+              </dd>
+              <dt>Written or edited by</dt>
+              <dd>{revision.contributorNames.join(", ")}</dd>
+              <dt>Change summary</dt>
+              <dd>{revision.changeSummary || "—"}</dd>
+              <dt>Content hash</dt>
+              <dd>
+                <code data-testid="content-hash">{revision.contentHash}</code>
+              </dd>
+            </dl>
+            <h3 className="rev-title">{revision.title}</h3>
+            {revision.summary && <p className="rev-summary">{revision.summary}</p>}
+            <div className="review-blocks">
+              {revision.blocks.map((b) => {
+                const threads = currentThreads.filter((c) => c.blockIndex === b.index);
+                return (
+                  <div key={b.index} id={`block-${b.index}`} className={`review-block${threads.length ? " has-comments" : ""}`} data-testid="review-block">
+                    <div className="block-content article-body" dangerouslySetInnerHTML={{ __html: b.html }} />
+                    <Threads threads={threads} canAnswer={canAnswer} articleId={article.id} />
+                    {canComment && (
+                      <details className="add-comment">
+                        <summary>Comment on this paragraph</summary>
+                        <ActionForm action={addCommentAction} submitLabel="Add comment" pendingLabel="Adding…" resetOnSuccess label={`Comment on paragraph ${b.index + 1}`}>
+                          <input type="hidden" name="articleId" value={article.id} />
+                          <input type="hidden" name="revisionId" value={revision.id} />
+                          <input type="hidden" name="blockIndex" value={b.index} />
+                          <input type="hidden" name="quote" value={b.text.slice(0, 120)} />
+                          <Field name="body" label="Comment" textarea rows={3} />
+                        </ActionForm>
+                      </details>
+                    )}
+                  </div>
+                );
+              })}
+            </div>
+            {revision.referencesHtml && (
+              <>
+                <h3>References</h3>
+                <div className="article-body" dangerouslySetInnerHTML={{ __html: revision.referencesHtml }} />
+              </>
+            )}
+          </section>
+
+          <aside className="review-side" aria-label="Review tools">
+            {isReviewer && (
+              <section className="panel" aria-labelledby="decision-heading" data-testid="decision-panel">
+                <h2 id="decision-heading">Your decision</h2>
+                <p>
+                  Your credential: <strong>{screen.standing.text}</strong>
+                  {screen.standing.code !== "VALID" && (
+                    <>
+                      {" "}
+                      (<Link href="/studio/credential">manage your credential</Link>)
+                    </>
+                  )}
+                </p>
+                {decisionRefusal && (
+                  <p className="notice warn" data-testid="decision-refused">
+                    {decisionRefusal}
+                  </p>
+                )}
+                {!may.approve.ok && !decisionRefusal && <p className="empty">{may.approve.reason}</p>}
+                {may.requestChanges.ok && (
+                  <ActionForm action={requestChangesAction} submitLabel="Request changes" pendingLabel="Sending…" buttonClass="secondary" label="Request changes">
+                    <input type="hidden" name="articleId" value={article.id} />
+                    <input type="hidden" name="revisionId" value={revision.id} />
+                    <input type="hidden" name="contentHash" value={revision.contentHash} />
+                    <Field name="summary" label="What needs to change" textarea rows={3} hint="Anchor detailed remarks to paragraphs with “Comment on this paragraph”." />
+                  </ActionForm>
+                )}
+                {may.approve.ok && (
+                  <ActionForm action={approveAction} submitLabel="Approve revision" pendingLabel="Approving…" label="Approve">
+                    <input type="hidden" name="articleId" value={article.id} />
+                    <input type="hidden" name="revisionId" value={revision.id} />
+                    <input type="hidden" name="contentHash" value={revision.contentHash} />
+                    <label className="checkbox statement">
+                      <input type="checkbox" name="attest" /> {revision.statement}
+                    </label>
+                    <FieldErrors name="attest" />
+                    <Field name="note" label="Note (optional)" textarea rows={2} />
+                  </ActionForm>
+                )}
+              </section>
+            )}
+
+            <section className="panel" aria-labelledby="checks-heading">
+              <h2 id="checks-heading">Content checks</h2>
+              {!screen.checkRun ? (
+                <p className="empty">No content check has run on this revision.</p>
+              ) : (
+                <>
+                  <p>
+                    <span className={`badge ${screen.checkRun.blocking ? "bad" : "ok"}`}>{screen.checkRun.blocking} blocking</span>{" "}
+                    <span className="badge">{screen.checkRun.advisory} advisory</span>
+                  </p>
+                  {screen.checkRun.findings.length > 0 && (
+                    <ul className="findings">
+                      {screen.checkRun.findings.slice(0, 30).map((f, i) => (
+                        <li key={i}>
+                          <span className={`badge ${f.severity === "blocking" ? "bad" : "warn"}`}>{f.severity}</span> {f.message}
+                          {f.location.blockIndex !== undefined && (
+                            <>
+                              {" "}
+                              (<a href={`#block-${f.location.blockIndex}`}>paragraph {f.location.blockIndex + 1}</a>)
+                            </>
+                          )}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </>
+              )}
+            </section>
+
+            <section className="panel" aria-labelledby="plagiarism-heading">
+              <h2 id="plagiarism-heading">Plagiarism</h2>
+              {!screen.plagiarism ? (
+                <p className="empty">No plagiarism report for this revision yet.</p>
+              ) : (
+                <>
+                  <p>
+                    Similarity <strong>{screen.plagiarism.similarity.toFixed(1)}%</strong> (threshold {screen.plagiarism.threshold}%){" "}
+                    <span className={`badge ${screen.plagiarism.similarity >= screen.plagiarism.threshold ? "bad" : "ok"}`}>
+                      {screen.plagiarism.similarity >= screen.plagiarism.threshold ? "Over threshold" : "Under threshold"}
+                    </span>
+                  </p>
+                  {screen.plagiarism.matches.length > 0 && (
+                    <ul>
+                      {screen.plagiarism.matches.slice(0, 10).map((m, i) => (
+                        <li key={i}>
+                          {m.source.url ? <a href={m.source.url} rel="nofollow noopener">{m.source.title}</a> : m.source.title}: {m.percent.toFixed(1)}%
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </>
+              )}
+            </section>
+
+            <section className="panel" aria-labelledby="general-heading">
+              <h2 id="general-heading">General comments and earlier revisions</h2>
+              {generalThreads.length ? <Threads threads={generalThreads} canAnswer={canAnswer} articleId={article.id} /> : <p className="empty">None.</p>}
+            </section>
+
+            <section className="panel" aria-labelledby="decisions-heading">
+              <h2 id="decisions-heading">Decisions</h2>
+              {screen.decisions.length === 0 ? (
+                <p className="empty">No decisions yet.</p>
+              ) : (
+                <ul className="decisions">
+                  {screen.decisions.map((d) => (
+                    <li key={d.id}>
+                      <span className={`badge ${d.voidedAt ? "bad" : d.decision === "APPROVED" ? "ok" : "warn"}`}>
+                        {d.voidedAt ? "Approval voided" : d.decision === "APPROVED" ? "Approved" : "Changes requested"}
+                      </span>{" "}
+                      revision {d.revisionNumber} by {d.snapshot ? `${d.snapshot.displayName}, ${d.snapshot.postNominals}` : d.reviewerName} ·{" "}
+                      <time dateTime={d.createdAt.toISOString()}>{fmt(d.createdAt)}</time>
+                      {d.voidReason && <p className="field-hint">{d.voidReason}</p>}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+          </aside>
+        </div>
+      )}
+
+      {revision && (
+        <section className="panel" aria-labelledby="diff-heading">
+          <h2 id="diff-heading">{screen.baseline ? `Changes since revision ${screen.baseline.number} (last approved or published)` : "Changes"}</h2>
+          {screen.diff ? <DiffView diff={screen.diff} /> : <p className="empty">This is the first reviewed version: there is nothing earlier to compare with.</p>}
+        </section>
+      )}
+    </>
+  );
+}

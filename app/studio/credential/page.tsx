@@ -1,0 +1,83 @@
+import type { Metadata } from "next";
+import { db } from "@/lib/db/client";
+import { myCredentials } from "@/lib/credentials/list-credentials";
+import { CREDENTIAL_STANDING_TEXT } from "@/lib/credentials/credential-standing";
+import { requirePermission } from "@/app/_server/session";
+import { ActionForm, Field } from "@/components/studio/action-form";
+import { saveCredentialAction } from "./actions";
+import "../_review/review.css";
+
+export const metadata: Metadata = { title: "Your credential" };
+
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
+export default async function CredentialPage() {
+  const actor = await requirePermission("credential.manage.own", "/studio/credential");
+  const { credentials, credential, standing } = await myCredentials(db, actor.id);
+  const latest = credentials[0];
+  return (
+    <>
+      <h1>Your reviewer credential</h1>
+      <p>
+        Sign-off status:{" "}
+        <strong className={`badge ${standing === "VALID" ? "ok" : "warn"}`} data-testid="credential-standing">
+          {CREDENTIAL_STANDING_TEXT[standing]}
+        </strong>
+        {credential && standing === "VALID" && <> — until {day(credential.expiresAt)}</>}
+      </p>
+      <p className="field-hint">
+        Only a verified, unexpired credential lets you approve or request changes. Any change you make here must be verified again by an admin; approvals you already
+        gave keep the credential as it was when you signed.
+      </p>
+      <div className="panel-grid">
+        <section className="panel" aria-labelledby="cred-form-heading">
+          <h2 id="cred-form-heading">{latest ? "Update your credential" : "Enter your credential"}</h2>
+          <ActionForm action={saveCredentialAction} submitLabel="Save and send for verification" pendingLabel="Saving…" successMessage="Saved. An admin will verify it." label="Credential">
+            <Field name="displayName" label="Name as shown to readers" defaultValue={latest?.displayName ?? actor.name} />
+            <Field name="postNominals" label="Post-nominals" defaultValue={latest?.postNominals} hint="For example: M.D., FFARCSI, DA" />
+            <Field name="specialty" label="Specialty" defaultValue={latest?.specialty} />
+            <Field name="licenseNumber" label="Licence or registration number" defaultValue={latest?.licenseNumber} />
+            <Field name="issuingBody" label="Issuing body" defaultValue={latest?.issuingBody} />
+            <Field name="jurisdiction" label="Jurisdiction" defaultValue={latest?.jurisdiction} />
+            <Field name="expiresAt" label="Expiry date" type="date" defaultValue={latest ? day(latest.expiresAt) : undefined} />
+          </ActionForm>
+        </section>
+        <section className="panel" aria-labelledby="cred-list-heading">
+          <h2 id="cred-list-heading">History</h2>
+          {credentials.length === 0 ? (
+            <p className="empty">No credential yet.</p>
+          ) : (
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Credential</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Expires</th>
+                </tr>
+              </thead>
+              <tbody>
+                {credentials.map((c) => (
+                  <tr key={c.id}>
+                    <td>
+                      {c.displayName}, {c.postNominals}
+                      <br />
+                      <span className="field-hint">
+                        {c.specialty} · {c.issuingBody} ({c.jurisdiction}) · {c.licenseNumber}
+                      </span>
+                    </td>
+                    <td>
+                      {CREDENTIAL_STANDING_TEXT[c.standing]}
+                      {c.verifiedBy && c.verifiedAt && <div className="field-hint">Verified by {c.verifiedBy.name} on {day(c.verifiedAt)}</div>}
+                      {c.rejectionReason && <div className="field-hint">Reason: {c.rejectionReason}</div>}
+                    </td>
+                    <td>{day(c.expiresAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,245 @@
+// Medical review and publishing, end to end in Chromium: the journey of issue 4 plus the refusals
+// (own article, unverified reviewer) and a scheduled publication fired by the server's timer.
+//
+// The writer's text edits go through the editor's own lib function (saveDraft: the same call the editor
+// page's autosave makes, which voids approvals); everything else is done in the browser.
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { e2eDb } from "./helpers/db";
+import { createReviewer, createTestUser, signIn, uniqueSuffix, type TestUser } from "./helpers/factory";
+import { saveDraft } from "../lib/drafts/save-draft";
+import { submitArticle } from "../lib/workflow/submit-article";
+import { approveRevision } from "../lib/workflow/decide-review";
+import { afterRevisionFrozen } from "../lib/revisions/after-freeze";
+import type { Actor } from "../lib/auth/policy";
+import { formatLongDate } from "../lib/public/format-date";
+
+const WORDS =
+  "calcium phosphate nodule papule dermis tissue lesion biopsy imaging serum level kidney joint tendon muscle ulcer pain deposit plaque firm white chalky painful tender swelling redness itching fever fatigue stiffness inflammation infection injury trauma scar tumour varicose connective disorder lupus scleroderma dermatomyositis therapy surgery excision laser shockwave medicine diet vitamin hormone parathyroid gland bone marrow blood vessel artery vein capillary fingertip elbow knee ankle shoulder hip wrist forearm thigh calf chest abdomen scalp face neck".split(
+    " ",
+  );
+
+/** Prose no other article shares (random word order), so the plagiarism check finds nothing to match. */
+function prose(sentences: number): string {
+  const out: string[] = [];
+  for (let s = 0; s < sentences; s++) {
+    const n = 9 + Math.floor(Math.random() * 6);
+    const words = Array.from({ length: n }, () => WORDS[Math.floor(Math.random() * WORDS.length)]);
+    out.push(words.join(" ").replace(/^./, (c) => c.toUpperCase()) + ".");
+  }
+  return out.join(" ");
+}
+
+const paragraph = (text: string, cite = false) => ({
+  type: "paragraph",
+  content: [{ type: "text", text }, ...(cite ? [{ type: "citation", attrs: { refKey: "medlineplus" } }] : [])],
+});
+const body = (paras: string[]) => ({
+  type: "doc",
+  content: [{ type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "Overview" }] }, ...paras.map((p, i) => paragraph(p, i === 0))],
+});
+
+/** An article written by `writer`, with a linked reference, a summary and text that passes the content checks. */
+async function seedArticle(writer: TestUser, title: string) {
+  const slug = `review-e2e-${uniqueSuffix()}`;
+  const paras = [prose(3), prose(3)];
+  const article = await e2eDb().article.create({
+    data: {
+      slug,
+      createdById: writer.id,
+      authors: { create: [{ userId: writer.id }] },
+      draft: { create: { title, summary: `What ${title.toLowerCase()} is and how it is treated.`, bodyJson: JSON.stringify(body(paras)), editorIds: JSON.stringify([writer.id]) } },
+      references: { create: [{ key: "medlineplus", title: "Calcinosis cutis", containerTitle: "MedlinePlus", year: 2024, url: "https://medlineplus.gov/ency/article/000000.htm" }] },
+    },
+  });
+  return { id: article.id, slug, paras };
+}
+
+const actorOf = (u: TestUser): Actor => ({ id: u.id, name: u.name, email: u.email, status: "ACTIVE", roles: u.roles });
+
+/** The writer changes the text (as the editor page's autosave would). */
+async function writerEdits(writer: TestUser, articleId: string, paras: string[]) {
+  const draft = await e2eDb().workingDraft.findUniqueOrThrow({ where: { articleId } });
+  await saveDraft(e2eDb(), actorOf(writer), { articleId, baseVersion: draft.version, title: draft.title, summary: draft.summary, conditionName: draft.conditionName, body: body(paras) });
+}
+
+async function as(browser: Browser, user: Pick<TestUser, "email" | "password">, path: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, user, path);
+  return page;
+}
+
+async function submit(page: Page, summary: string) {
+  await page.getByLabel(/What changed/).fill(summary);
+  await page.getByRole("button", { name: "Submit for review" }).click();
+  await expect(page.getByTestId("article-status")).toHaveText("In review", { timeout: 30_000 });
+}
+
+test.describe("medical review and publishing", () => {
+  test("writer submits → reviewer requests changes → writer answers, fixes, resubmits → approved → published → reader sees it; a later edit stays off the live page until approved and published", async ({ browser }) => {
+    test.setTimeout(180_000);
+    const writer = await createTestUser(["WRITER"]);
+    const { user: reviewer, credential } = await createReviewer({ postNominals: `M.D., FAAD ${uniqueSuffix()}` });
+    const editor = await createTestUser(["EDITOR"]);
+    const title = `Calcinosis journey ${uniqueSuffix()}`;
+    const article = await seedArticle(writer, title);
+    const reviewPath = `/studio/articles/${article.id}/review`;
+
+    // Writer submits.
+    const w = await as(browser, writer, reviewPath);
+    await submit(w, "First version");
+
+    // Reviewer comments on a paragraph and requests changes.
+    const r = await as(browser, reviewer, "/studio");
+    await r.getByTestId("area-reviewer").getByRole("link", { name: title }).click();
+    await expect(r).toHaveURL(new RegExp(reviewPath));
+    const block = r.getByTestId("review-block").nth(1);
+    await block.getByText("Comment on this paragraph").click();
+    await block.getByRole("textbox", { name: "Comment", exact: true }).fill("Say that deposits can reach muscle and organs.");
+    await block.getByRole("button", { name: "Add comment" }).click();
+    await expect(block.getByTestId("comment-thread")).toContainText("Say that deposits can reach muscle and organs.");
+    // Approving needs the explicit statement ticked.
+    await r.getByRole("button", { name: "Approve revision" }).click();
+    await expect(r.getByTestId("decision-panel").getByText("Tick the statement to confirm your approval.")).toBeVisible();
+    await r.getByLabel("What needs to change").fill("Please cover how far the deposits can extend.");
+    await r.getByRole("button", { name: "Request changes" }).click();
+    await expect(r.getByTestId("article-status")).toHaveText("Changes requested");
+
+    // Writer sees the comment, answers and resolves it, fixes the text and resubmits.
+    await w.reload();
+    const thread = w.getByTestId("review-block").nth(1).getByTestId("comment-thread");
+    await expect(thread).toContainText("Say that deposits can reach muscle and organs.");
+    await thread.getByLabel("Your answer").fill("Added a sentence on muscle and organs.");
+    await thread.getByRole("button", { name: "Reply" }).click();
+    await expect(thread).toContainText("Added a sentence on muscle and organs.");
+    await thread.getByRole("button", { name: "Resolve" }).click();
+    await expect(thread.getByText("Resolved")).toBeVisible();
+    const fixed = [article.paras[0], article.paras[1] + " Deposits can extend to muscle and organs."];
+    await writerEdits(writer, article.id, fixed);
+    await w.reload();
+    await submit(w, "Extent of deposits");
+
+    // Reviewer sees the resubmitted revision (the first was never approved, so there is no diff baseline).
+    await r.reload();
+    await expect(r.getByRole("heading", { name: "Revision 2 (frozen)" })).toBeVisible();
+    await expect(r.getByText("Deposits can extend to muscle and organs.")).toBeVisible();
+    await r.getByLabel(/I have reviewed revision 2/).check();
+    await r.getByRole("button", { name: "Approve revision" }).click();
+    await expect(r.getByTestId("article-status")).toHaveText("Approved");
+    const approval = await e2eDb().review.findFirstOrThrow({ where: { reviewerId: reviewer.id, decision: "APPROVED" }, include: { revision: true } });
+    expect(approval.contentHash).toBe(approval.revision.contentHash);
+    expect(JSON.parse(approval.credentialSnapshot)).toMatchObject({ credentialId: credential.id, postNominals: credential.postNominals });
+
+    // Editor sees the gate item by item and publishes.
+    const e = await as(browser, editor, `/studio/articles/${article.id}/publish`);
+    for (const item of ["approval", "citations", "plagiarism", "feedback", "contentChecks"]) {
+      await expect(e.getByTestId(`gate-item-${item}`)).toContainText("Passed");
+    }
+    await expect(e.getByTestId("gate-item-approval")).toContainText(`${credential.displayName}, ${credential.postNominals}`);
+    await e.getByRole("button", { name: "Publish now" }).click();
+    await expect(e.getByTestId("live-badge")).toBeVisible();
+
+    // A reader sees the reviewer, post-nominals, the dates and the history.
+    const reader = await (await browser.newContext()).newPage();
+    await reader.goto(`/articles/${article.slug}`);
+    await expect(reader.getByRole("heading", { level: 1 })).toHaveText(title);
+    await expect(reader.getByTestId("medically-reviewed")).toContainText(`Medically reviewed by ${credential.displayName}, ${credential.postNominals}`);
+    const published = await e2eDb().article.findUniqueOrThrow({ where: { id: article.id } });
+    await expect(reader.getByTestId("last-modified")).toContainText(formatLongDate(published.lastPublishedAt!));
+    await expect(reader.getByTestId("medically-reviewed")).toContainText(formatLongDate(approval.createdAt));
+    await expect(reader.getByTestId("update-history")).toContainText("Extent of deposits");
+    await expect(reader.getByText("Deposits can extend to muscle and organs.")).toBeVisible();
+
+    // The writer edits the published article: the live page stays on the approved text.
+    const next = [fixed[0], fixed[1], "Treatment begins with the cause; surgery comes last."];
+    await writerEdits(writer, article.id, next);
+    await reader.reload();
+    await expect(reader.getByText("Deposits can extend to muscle and organs.")).toBeVisible();
+    await expect(reader.getByText("surgery comes last")).toHaveCount(0);
+    await w.reload();
+    await submit(w, "Treatment order");
+    await reader.reload();
+    await expect(reader.getByText("surgery comes last")).toHaveCount(0);
+
+    // Approved and published: now readers see it, and the history lists both versions.
+    await r.reload();
+    await expect(r.getByTestId("diff")).toContainText("surgery comes last");
+    await r.getByLabel(/I have reviewed revision 3/).check();
+    await r.getByRole("button", { name: "Approve revision" }).click();
+    await expect(r.getByTestId("article-status")).toHaveText("Approved");
+    await reader.reload();
+    await expect(reader.getByText("surgery comes last")).toHaveCount(0);
+    await e.reload();
+    await e.getByRole("button", { name: "Publish now" }).click();
+    await expect(e.getByTestId("article-status")).toHaveText("Published");
+    await reader.reload();
+    await expect(reader.getByText("Treatment begins with the cause; surgery comes last.")).toBeVisible();
+    await expect(reader.getByTestId("update-history").locator("li")).toHaveCount(2);
+    await expect(reader.getByTestId("update-history")).toContainText("Treatment order");
+
+    // The writer was told at each step.
+    await w.goto("/studio/inbox");
+    await expect(w.getByTestId("inbox")).toContainText("Changes requested");
+    await expect(w.getByTestId("inbox")).toContainText("Published");
+  });
+
+  test("a reviewer cannot approve an article they wrote", async ({ browser }) => {
+    const both = await createTestUser(["WRITER", "REVIEWER"]);
+    await e2eDb().credential.create({
+      data: { userId: both.id, displayName: both.name, postNominals: "M.D.", specialty: "Dermatology", licenseNumber: "X1", issuingBody: "GMC", jurisdiction: "UK", expiresAt: new Date(Date.now() + 365 * 86400_000), status: "VERIFIED", verifiedAt: new Date() },
+    });
+    const article = await seedArticle(both, `Own article ${uniqueSuffix()}`);
+    const page = await as(browser, both, `/studio/articles/${article.id}/review`);
+    await submit(page, "First version");
+    await expect(page.getByTestId("decision-refused")).toHaveText("You wrote or edited this revision, so someone else must review it.");
+    await expect(page.getByRole("button", { name: "Approve revision" })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Request changes" })).toHaveCount(0);
+  });
+
+  test("a reviewer whose credential is not verified cannot approve", async ({ browser }) => {
+    const writer = await createTestUser(["WRITER"]);
+    const { user: pending } = await createReviewer({ credentialStatus: "PENDING" });
+    const article = await seedArticle(writer, `Unverified ${uniqueSuffix()}`);
+    await submitArticle(e2eDb(), actorOf(writer), { articleId: article.id, changeSummary: "First version" });
+    const page = await as(browser, pending, `/studio/articles/${article.id}/review`);
+    await expect(page.getByTestId("decision-panel")).toContainText("Awaiting verification by an admin");
+    await expect(page.getByTestId("decision-refused")).toContainText("You need a verified, unexpired credential to sign off.");
+    await expect(page.getByRole("button", { name: "Approve revision" })).toHaveCount(0);
+    expect((await e2eDb().article.findUniqueOrThrow({ where: { id: article.id } })).status).toBe("IN_REVIEW");
+  });
+
+  test.describe("scheduling", () => {
+    test.use({ timezoneId: "UTC" });
+    test("a scheduled publication goes live at its time without anyone visiting the studio", async ({ browser }) => {
+      test.setTimeout(90_000);
+      const writer = await createTestUser(["WRITER"]);
+      const { user: reviewer } = await createReviewer();
+      const editor = await createTestUser(["EDITOR"]);
+      const title = `Scheduled ${uniqueSuffix()}`;
+      const article = await seedArticle(writer, title);
+      const submitted = await submitArticle(e2eDb(), actorOf(writer), { articleId: article.id, changeSummary: "First version" });
+      await afterRevisionFrozen(e2eDb(), submitted.revisionId);
+      const rev = await e2eDb().revision.findUniqueOrThrow({ where: { id: submitted.revisionId } });
+      await approveRevision(e2eDb(), actorOf(reviewer), { articleId: article.id, revisionId: rev.id, contentHash: rev.contentHash, attest: true });
+
+      const page = await as(browser, editor, `/studio/articles/${article.id}/publish`);
+      const when = new Date(Date.now() + 10_000);
+      await page.getByLabel("Publish at (your local time)").fill(when.toISOString().slice(0, 19));
+      await page.getByRole("button", { name: "Schedule" }).click();
+      await expect(page.getByTestId("schedule-info")).toContainText(when.toISOString().slice(0, 16).replace("T", " "));
+      await page.context().close();
+
+      const reader = await (await browser.newContext()).newPage();
+      expect((await reader.goto(`/articles/${article.slug}`))?.status()).toBe(404);
+      // The server's timer (every 10 s) publishes it; readers' requests do not trigger anything.
+      await expect
+        .poll(async () => (await reader.goto(`/articles/${article.slug}`))?.status(), { timeout: 45_000, intervals: [2_000] })
+        .toBe(200);
+      await expect(reader.getByRole("heading", { level: 1 })).toHaveText(title);
+      const a = await e2eDb().article.findUniqueOrThrow({ where: { id: article.id } });
+      expect(a.lastPublishedAt!.getTime()).toBeGreaterThanOrEqual(when.getTime());
+      expect(a.scheduledPublishAt).toBeNull();
+      expect(await e2eDb().auditEvent.count({ where: { entityId: article.id, action: "article.published", dataJson: { contains: '"via":"schedule"' } } })).toBe(1);
+    });
+  });
+});

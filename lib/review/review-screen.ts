@@ -1,0 +1,124 @@
+// Everything the review screen shows for one article, for one viewer: the frozen revision split into
+// top-level blocks (so comments can anchor to them), the diff against the last approved or published
+// revision, the latest content checks and plagiarism report, the comment threads, past decisions, and which
+// workflow actions this viewer may take now (with the reason when a reviewer may not sign off).
+import type { DbTx } from "../db/client";
+import type { Actor } from "../auth/policy";
+import { AppError } from "../errors";
+import { canReadArticle } from "../articles/article-access";
+import { parseDocument, type DocumentJson } from "../content/document-schema";
+import { renderDocument, renderReferenceList } from "../content/render";
+import { parseReferencesJson } from "../content/reference-snapshot";
+import { blockText } from "../content/text";
+import { diffVersions, type VersionDiff } from "../revisions/diff-revisions";
+import { latestContentCheckRun } from "../checks/check-content";
+import { latestPlagiarismReport } from "../plagiarism/read-report";
+import { parseCredentialSnapshot, CREDENTIAL_STANDING_TEXT } from "../credentials/credential-standing";
+import { getSetting } from "../settings/settings";
+import { checkTransition, type TransitionName } from "../workflow/state-machine";
+import { loadTransitionContext } from "../workflow/load-transition-context";
+import { listReviewComments } from "./review-comments";
+import { approvalStatement } from "../workflow/decide-review";
+
+/**
+ * HTML of each top-level block, numbered exactly as in the whole document. renderDocument joins blocks
+ * with "\n" and citation numbers depend only on first use, so the HTML of blocks 0..i minus that of blocks
+ * 0..i-1 is block i's HTML (text may itself contain newlines, so the joined HTML is not simply split).
+ */
+export function renderBlocks(doc: DocumentJson, refs: ReturnType<typeof parseReferencesJson>): string[] {
+  const out: string[] = [];
+  let prev = "";
+  for (let i = 0; i < doc.content.length; i++) {
+    const html = renderDocument({ type: "doc", content: doc.content.slice(0, i + 1) }, refs).html;
+    out.push(i === 0 ? html : html.slice(prev.length + 1));
+    prev = html;
+  }
+  return out;
+}
+
+const DIFF_NAMES = { title: "title", summary: "summary", conditionName: "conditionName" } as const;
+
+export async function loadReviewScreen(db: DbTx, actor: Actor, articleId: string) {
+  if (!(await canReadArticle(db, actor, articleId))) throw new AppError("NOT_FOUND", "This article does not exist or you may not see it.");
+  const { ctx, article } = await loadTransitionContext(db, articleId, actor);
+  const check = (n: TransitionName) => checkTransition(n, actor, ctx);
+  const may = {
+    submit: check("submit"),
+    withdraw: check("withdraw"),
+    approve: check("approve"),
+    requestChanges: check("requestChanges"),
+  };
+  const comments = await listReviewComments(db, articleId);
+  const base = { article, ctx, may, comments, standing: { code: ctx.actorCredential, text: CREDENTIAL_STANDING_TEXT[ctx.actorCredential] } };
+  if (!article.currentRevisionId) return { ...base, revision: null };
+
+  const rev = await db.revision.findUniqueOrThrow({
+    where: { id: article.currentRevisionId },
+    include: { author: { select: { name: true } }, contributors: { include: { user: { select: { name: true } } } } },
+  });
+  const doc = parseDocument(rev.bodyJson);
+  const refs = parseReferencesJson(rev.referencesJson);
+  const blocks = renderBlocks(doc, refs).map((html, i) => ({ index: i, html, text: blockText(doc.content[i]).slice(0, 300) }));
+  const referencesHtml = renderReferenceList(renderDocument(doc, refs).orderedReferences);
+
+  // Baseline for the diff: the latest earlier revision that went live or was approved (and not voided).
+  const baseline = await db.revision.findFirst({
+    where: {
+      articleId,
+      number: { lt: rev.number },
+      OR: [{ publications: { some: {} } }, { reviews: { some: { decision: "APPROVED", voidedAt: null } } }],
+    },
+    orderBy: { number: "desc" },
+  });
+  let diff: VersionDiff | null = null;
+  if (baseline) {
+    const v = (r: typeof rev | typeof baseline) => ({ title: r!.title, summary: r!.summary, conditionName: r!.conditionName, body: parseDocument(r!.bodyJson), references: parseReferencesJson(r!.referencesJson) });
+    diff = diffVersions(v(baseline), v(rev));
+  }
+
+  const [checkRun, plagiarism, threshold, decisions] = await Promise.all([
+    latestContentCheckRun(db, rev.id),
+    latestPlagiarismReport(db, rev.id),
+    getSetting(db, "plagiarism.thresholdPercent"),
+    db.review.findMany({
+      where: { revision: { articleId } },
+      orderBy: { createdAt: "desc" },
+      include: { reviewer: { select: { name: true } }, revision: { select: { number: true } } },
+    }),
+  ]);
+
+  return {
+    ...base,
+    revision: {
+      id: rev.id,
+      number: rev.number,
+      title: rev.title,
+      summary: rev.summary,
+      changeSummary: rev.changeSummary,
+      contentHash: rev.contentHash,
+      createdAt: rev.createdAt,
+      authorName: rev.author.name,
+      contributorNames: rev.contributors.map((c) => c.user.name),
+      blocks,
+      referencesHtml,
+      statement: approvalStatement(rev.number, rev.contentHash),
+    },
+    baseline: baseline ? { id: baseline.id, number: baseline.number } : null,
+    diff,
+    diffFieldNames: DIFF_NAMES,
+    checkRun,
+    plagiarism: plagiarism ? { ...plagiarism, threshold } : null,
+    decisions: decisions.map((d) => ({
+      id: d.id,
+      decision: d.decision,
+      revisionNumber: d.revision.number,
+      reviewerName: d.reviewer.name,
+      snapshot: parseCredentialSnapshot(d.credentialSnapshot),
+      statement: d.statement,
+      createdAt: d.createdAt,
+      voidedAt: d.voidedAt,
+      voidReason: d.voidReason,
+    })),
+  };
+}
+export type ReviewScreen = Awaited<ReturnType<typeof loadReviewScreen>>;
