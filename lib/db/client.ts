@@ -3,6 +3,7 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../generated/prisma/client";
 import { databaseUrl } from "./url";
+import { takeWriteLock } from "./write-lock";
 
 export type Db = PrismaClient;
 /** A client or an interactive transaction: lib functions that write take this so callers can compose them. */
@@ -10,7 +11,24 @@ export type DbTx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$tra
 
 export function createDb(url: string = databaseUrl()): PrismaClient {
   const adapter = new PrismaBetterSqlite3({ url, timeout: 5000 });
-  return new PrismaClient({ adapter });
+  return lockOnBegin(new PrismaClient({ adapter }));
+}
+
+/**
+ * Every interactive transaction takes SQLite's write lock with its first statement (see write-lock.ts:
+ * the adapter's deferred BEGIN otherwise lets a read-then-write transaction fail at once with
+ * SQLITE_BUSY_SNAPSHOT when another connection commits in between, instead of waiting its turn).
+ */
+function lockOnBegin(client: PrismaClient): PrismaClient {
+  const original = client.$transaction.bind(client) as (arg: unknown, options?: unknown) => Promise<unknown>;
+  (client as unknown as { $transaction: typeof original }).$transaction = (arg, options) =>
+    typeof arg === "function"
+      ? original(async (tx: DbTx) => {
+          await takeWriteLock(tx);
+          return (arg as (tx: DbTx) => Promise<unknown>)(tx);
+        }, options)
+      : original(arg, options);
+  return client;
 }
 
 const globalForDb = globalThis as unknown as { imprimaturDb?: PrismaClient };

@@ -4,6 +4,7 @@ const TABS = [
   { seg: "edit", label: "Edit" },
   { seg: "preview", label: "Preview" },
   { seg: "history", label: "History" },
+  { seg: "review", label: "Review" },
 ] as const;
 
 /** Navigation between an article's studio pages; the current one is marked for assistive technology. */

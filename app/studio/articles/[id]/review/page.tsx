@@ -9,6 +9,8 @@ import { loadReviewScreen, type ReviewScreen } from "@/lib/review/review-screen"
 import { requirePermission } from "@/app/_server/session";
 import { ActionForm, Field, FieldErrors } from "@/components/studio/action-form";
 import { DiffView } from "@/components/review/diff-view";
+import { canEditArticle } from "@/lib/articles/article-access";
+import { ArticleTabs } from "../article-tabs";
 import { addCommentAction, approveAction, replyAction, requestChangesAction, resolveAction, submitAction, withdrawAction } from "./actions";
 import "../../../_review/review.css";
 
@@ -68,6 +70,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
     throw err;
   }
   const { article, ctx, may, revision, comments } = screen;
+  const canEdit = await canEditArticle(db, actor, article.id);
   const isReviewer = can(actor, "review.decide");
   const canComment = can(actor, "review.comment") && ctx.status === "IN_REVIEW" && !!revision;
   const canAnswer = may.submit.ok || may.withdraw.ok || can(actor, "review.comment") || can(actor, "article.edit.any") || ctx.actorIsAuthor;
@@ -81,12 +84,12 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
         <Link href="/studio">Dashboard</Link> › Review
       </p>
       <h1>{article.title}</h1>
+      <ArticleTabs articleId={article.id} current="review" canEdit={canEdit} />
       <p className="status-line">
         <span className="badge" data-testid="article-status">
           {STATUS_LABELS[ctx.status]}
         </span>{" "}
         {ctx.isLive && <span className="badge ok">Live</span>}{" "}
-        {(ctx.actorIsAuthor || can(actor, "article.edit.any")) && <Link href={`/studio/articles/${article.id}/edit`}>Edit the working copy</Link>}{" "}
         {can(actor, "article.publish") && <Link href={`/studio/articles/${article.id}/publish`}>Publish gate</Link>}
       </p>
 
