@@ -4,6 +4,7 @@ import type { DbTx } from "../db/client";
 import { getSetting } from "../settings/settings";
 import { parseCredentialSnapshot } from "../credentials/credential-standing";
 import { openBlockingReports } from "../feedback/open-blocking-reports";
+import { cycleContributorIds } from "../workflow/cycle-contributors";
 import { evaluateGate, type GateResult } from "./evaluate-gate";
 
 /** null when the article has no frozen revision (nothing to publish). */
@@ -13,10 +14,10 @@ export async function loadGate(db: DbTx, articleId: string, revisionId?: string 
   if (!article || !revId) return null;
   const revision = await db.revision.findUnique({
     where: { id: revId },
-    select: { id: true, number: true, contentHash: true, bodyJson: true, referencesJson: true, contributors: { select: { userId: true } } },
+    select: { id: true, number: true, contentHash: true, bodyJson: true, referencesJson: true },
   });
   if (!revision) return null;
-  const [reviews, plagiarism, reports, checkRun, overrides, thresholdPercent] = await Promise.all([
+  const [reviews, plagiarism, reports, checkRun, overrides, thresholdPercent, contributorIds] = await Promise.all([
     db.review.findMany({ where: { revisionId: revId, decision: "APPROVED" }, include: { reviewer: { select: { name: true } } } }),
     db.plagiarismReport.findFirst({ where: { revisionId: revId }, orderBy: { createdAt: "desc" } }),
     // The feedback area's own definition of a report that holds publishing (lib/feedback/open-blocking-reports.ts).
@@ -24,9 +25,10 @@ export async function loadGate(db: DbTx, articleId: string, revisionId?: string 
     db.contentCheckRun.findFirst({ where: { revisionId: revId }, orderBy: { createdAt: "desc" } }),
     db.gateOverride.findMany({ where: { revisionId: revId }, include: { by: { select: { name: true } } } }),
     getSetting(db, "plagiarism.thresholdPercent"),
+    cycleContributorIds(db, articleId, revId),
   ]);
   return evaluateGate({
-    revision: { ...revision, contributorIds: revision.contributors.map((c) => c.userId) },
+    revision: { ...revision, contributorIds },
     approvals: reviews.map((r) => ({
       id: r.id,
       reviewerId: r.reviewerId,

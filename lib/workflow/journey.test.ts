@@ -6,6 +6,7 @@ import type { Actor } from "../auth/policy";
 import { submitArticle, withdrawSubmission } from "./submit-article";
 import { approveRevision, requestChanges } from "./decide-review";
 import { voidApprovalOnEdit } from "./void-approval";
+import { saveRevision } from "../revisions/save-revision";
 import { addReviewComment, listReviewComments, replyToReviewComment, resolveReviewComment } from "../review/review-comments";
 import { loadGate } from "../gate/load-gate";
 import { overrideGateItem } from "../gate/override-gate-item";
@@ -159,6 +160,28 @@ describe("review and publishing journey", () => {
 
     await withdrawSubmission(t.db, writer, { articleId: article.id });
     expect(await status(article.id)).toBe("DRAFT");
+  });
+
+  it("separation of duties spans the cycle: editing revision 1 bars approving revision 2; a checkpoint can be submitted as is", async () => {
+    const { writer, reviewer, article } = await setup();
+    const both = await makeUser(t.db, ["WRITER", "REVIEWER"], "Dual Cycle");
+    await makeCredential(t.db, both.id);
+    const dual = actor(both, ["WRITER", "REVIEWER"]);
+    await t.db.articleAuthor.create({ data: { articleId: article.id, userId: both.id } });
+    await edit(article.id, both.id, "Words written by the dual-role person.");
+    const s1 = await submitArticle(t.db, writer, { articleId: article.id, changeSummary: "First version" });
+    const rev1 = await t.db.revision.findUniqueOrThrow({ where: { id: s1.revisionId } });
+    await requestChanges(t.db, reviewer, { articleId: article.id, revisionId: rev1.id, contentHash: rev1.contentHash, summary: "Please add a sentence on causes." });
+    await edit(article.id, writer.id, "Words written by the dual-role person. And a sentence on causes.");
+    // The editor's "Save revision" checkpoint freezes without submitting; submitting right after must still work.
+    const checkpoint = await saveRevision(t.db, writer, { articleId: article.id, changeSummary: "Checkpoint" });
+    const s2 = await submitArticle(t.db, writer, { articleId: article.id, changeSummary: "Causes added" });
+    expect(s2.revisionId).not.toBe(checkpoint.id);
+    const rev2 = await t.db.revision.findUniqueOrThrow({ where: { id: s2.revisionId } });
+    expect(await t.db.revisionContributor.count({ where: { revisionId: rev2.id, userId: both.id } })).toBe(0);
+    await expect(approveRevision(t.db, dual, { articleId: article.id, revisionId: rev2.id, contentHash: rev2.contentHash, attest: true })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await approveRevision(t.db, reviewer, { articleId: article.id, revisionId: rev2.id, contentHash: rev2.contentHash, attest: true });
+    expect(await status(article.id)).toBe("APPROVED");
   });
 
   it("an edit after approval voids it and cancels the schedule; the gate then fails", async () => {

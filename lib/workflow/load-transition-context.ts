@@ -9,6 +9,7 @@ import { toReferenceSnapshot } from "../content/reference-snapshot";
 import { bestCredential } from "../credentials/credential-standing";
 import { loadGate } from "../gate/load-gate";
 import type { GateResult } from "../gate/evaluate-gate";
+import { cycleContributorIds, wasSubmitted } from "./cycle-contributors";
 import { toArticleStatus, type TransitionContext } from "./state-machine";
 
 /** The working copy's content hash as freezeRevision would compute it; null if the body is unreadable. */
@@ -39,24 +40,27 @@ export async function loadTransitionContext(db: DbTx, articleId: string, actor: 
       currentRevisionId: true,
       liveRevisionId: true,
       draft: { select: { title: true } },
-      currentRevision: { select: { contentHash: true, title: true, contributors: { select: { userId: true } } } },
+      currentRevision: { select: { contentHash: true, title: true } },
       authors: { select: { userId: true } },
     },
   });
   if (!article) throw new AppError("NOT_FOUND", "That article does not exist.");
-  const [hash, creds, gate] = await Promise.all([
+  const [hash, creds, gate, contributors, submitted] = await Promise.all([
     workingCopyHash(db, articleId),
     actor ? db.credential.findMany({ where: { userId: actor.id } }) : Promise.resolve([]),
     opts.gate ? loadGate(db, articleId) : Promise.resolve(null),
+    article.currentRevisionId ? cycleContributorIds(db, articleId, article.currentRevisionId) : Promise.resolve([] as string[]),
+    article.currentRevisionId ? wasSubmitted(db, articleId, article.currentRevisionId) : Promise.resolve(false),
   ]);
   const ctx: TransitionContext = {
     status: toArticleStatus(article.status),
     isLive: article.liveRevisionId !== null,
     actorIsAuthor: !!actor && article.authors.some((a) => a.userId === actor.id),
     hasCurrentRevision: article.currentRevisionId !== null,
-    actorContributedToCurrent: !!actor && !!article.currentRevision?.contributors.some((c) => c.userId === actor.id),
-    // An unreadable body counts as changed: submitting it will then report exactly what is wrong.
-    workingCopyChanged: !article.currentRevision || hash === null || hash !== article.currentRevision.contentHash,
+    actorContributedToCurrent: !!actor && contributors.includes(actor.id),
+    // An unreadable body counts as changed: submitting it will then report exactly what is wrong. A current
+    // revision that is only the editor's checkpoint (never submitted) leaves the text still to be submitted.
+    workingCopyChanged: !article.currentRevision || hash === null || hash !== article.currentRevision.contentHash || !submitted,
     actorCredential: bestCredential(creds).standing,
     gatePasses: gate?.passes ?? false,
     currentIsLive: article.currentRevisionId !== null && article.currentRevisionId === article.liveRevisionId,
