@@ -75,6 +75,8 @@ test.describe("writer's editor", () => {
     await page.getByLabel("Summary").fill("Calcium deposits in the skin: causes, symptoms and treatment.");
     await expect(saveState(page)).toHaveText(/Saved at \d\d:\d\d/);
     await expect(page.getByTestId("word-count")).toContainText("words");
+    // The content checks run beside the text (components/checks); an empty template section is reported.
+    await expect(page.getByTestId("content-check-panel")).toContainText("blocking");
 
     await page.reload();
     await expect(body(page)).toContainText("Calcium deposits form in the skin.");
@@ -274,6 +276,8 @@ test.describe("writer's editor", () => {
     await signIn(rp, reviewer);
     const refused = await rp.request.put(`/api/studio/articles/${article.id}/draft`, { data: { ...base, body: { type: "doc", content: [] } } });
     expect(refused.status()).toBe(403);
+    await rp.goto(`/studio/articles/${article.id}`);
+    await expect(rp).toHaveURL(/\/preview$/);
     await rp.goto(`/studio/articles/${article.id}/edit`);
     await expect(rp.getByTestId("read-only")).toBeVisible();
     await expect(rp.getByTestId("article-body")).toHaveCount(0);
