@@ -10,7 +10,12 @@ function Side({ label, side }: { label: string; side: { before: string; text: st
       <p className="passage-label">{label}</p>
       <p>
         {side.before}
-        <mark>{side.text}</mark>
+        {/* Screen readers do not announce <mark>; say where the matching words start and end. */}
+        <mark>
+          <span className="visually-hidden">[matching text] </span>
+          {side.text}
+          <span className="visually-hidden"> [end of matching text]</span>
+        </mark>
         {side.after}
       </p>
     </blockquote>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { extractCheckableText, stripQuoted } from "./extract-text";
-import { normaliseText, tokenize } from "./tokenize";
+import { normaliseText, tokenize, tokenizeWithRegex } from "./tokenize";
 import { fingerprint, GUARANTEE, K, kgramHashes, W, winnowHashes } from "./winnow";
 
 // Deterministic pseudo-random words so the guarantee test covers many shapes of text.
@@ -20,6 +20,17 @@ describe("normalisation", () => {
     expect(normaliseText("The  PATIENT’s\tskin—ﬁrm, white   papules!")).toBe("the patients skin firm white papules");
     expect(normaliseText("Ｆｕｌｌ width")).toBe("full width");
   });
+  it("the fast scanner finds exactly the words the regular expression defines", () => {
+    const r = rng(5);
+    const alphabet = ["a", "Z", "7", " ", "'", "’", "-", ".", "é", "ß", "ﬁ", "日本", "𝔸", "\u0301", "ʼ", "\n", "Ω", "٣", "—", "😀"];
+    for (let trial = 0; trial < 500; trial++) {
+      let s = "";
+      const len = Math.floor(r() * 60);
+      for (let i = 0; i < len; i++) s += alphabet[Math.floor(r() * alphabet.length)];
+      expect(tokenize(s)).toEqual(tokenizeWithRegex(s));
+    }
+  });
+
   it("keeps each word's offsets in the original text", () => {
     const t = tokenize("Hello, wide world");
     expect(t.words).toEqual(["hello", "wide", "world"]);
