@@ -158,6 +158,10 @@ describe("plagiarism check", () => {
     expect(first.revisions).toBe(1);
     expect(await t.db.fingerprintSource.count({ where: { sourceId: r.id } })).toBe(1);
     expect((await indexMissingSources(t.db)).revisions).toBe(0);
+    // Frozen without the checks again: the next check notices and indexes it before matching.
+    const r2 = await freeze(a.id, doc("Another seeded text, never indexed, about beekeepers who move their hives to the heather moors in August."));
+    const other = await checkBody(doc("We write that some beekeepers who move their hives to the heather moors in August get dark honey."));
+    expect(other.matches.map((m) => m.source.id)).toContain(r2.id);
     const copy = await checkBody(doc("Our own text: a revision frozen by a seed script, never indexed, about lighthouse keepers and their lives."));
     expect(copy.matches.map((m) => m.source.id)).toContain(r.id);
   });

@@ -30,3 +30,17 @@ export async function indexMissingSources(db: Db, onProgress?: (done: number, to
   }
   return { revisions: revisionIds.length, corpus: corpusIds.length };
 }
+
+/**
+ * Cheap completeness test (two counts) before a check: revisions frozen by a path that did not run the
+ * checks (the demo seed, a data import) join the index the first time anything is checked afterwards.
+ */
+export async function ensureIndexComplete(db: Db): Promise<void> {
+  const [revisions, corpus, sources] = await Promise.all([
+    db.revision.count(),
+    db.corpusDocument.count(),
+    db.fingerprintSource.groupBy({ by: ["kind"], _count: { _all: true } }),
+  ]);
+  const indexed = (kind: string) => sources.find((s) => s.kind === kind)?._count._all ?? 0;
+  if (indexed("REVISION") < revisions || indexed("CORPUS") < corpus) await indexMissingSources(db);
+}

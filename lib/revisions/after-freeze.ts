@@ -6,6 +6,7 @@
 import type { Db } from "../db/client";
 import { checkRevisionContent } from "../checks/check-content";
 import { checkRevisionPlagiarism, indexRevision } from "../plagiarism/check-revision";
+import { ensureIndexComplete } from "../plagiarism/reindex";
 
 export interface AfterFreezeResult {
   plagiarismReportId: string | null;
@@ -17,6 +18,12 @@ export interface AfterFreezeResult {
 
 export async function afterRevisionFrozen(db: Db, revisionId: string): Promise<AfterFreezeResult> {
   const result: AfterFreezeResult = { plagiarismReportId: null, similarity: null, contentCheckRunId: null, blocking: null, errors: [] };
+  try {
+    // Revisions frozen without this step (seeded, imported) join the index first, so they count too.
+    await ensureIndexComplete(db);
+  } catch (err) {
+    console.error("[afterRevisionFrozen] could not complete the index", err);
+  }
   try {
     // Index and report together: a revision in the index always has a report, and a retry starts clean.
     const report = await db.$transaction(async (tx) => {

@@ -33,7 +33,7 @@ export default async function ArticleIntegrityPage({ params, searchParams }: { p
   return (
     <>
       <p>
-        <Link href={`/studio/articles/${id}/edit`}>← Back to the article</Link>
+        <Link href={`/studio/articles/${id}`}>← Back to the article</Link>
       </p>
       <h1>Integrity checks: {title}</h1>
       {!revision ? (
