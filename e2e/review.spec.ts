@@ -208,6 +208,51 @@ test.describe("medical review and publishing", () => {
     expect((await e2eDb().article.findUniqueOrThrow({ where: { id: article.id } })).status).toBe("IN_REVIEW");
   });
 
+  test("a reviewer enters a credential; an admin rejects it with a reason, then verifies the corrected one; the audit log shows both", async ({ browser }) => {
+    const reviewer = await createTestUser(["REVIEWER"]);
+    const admin = await createTestUser(["ADMIN"]);
+    const r = await as(browser, reviewer, "/studio/credential");
+    await expect(r.getByTestId("credential-standing")).toHaveText("No credential on file");
+    await r.getByLabel("Post-nominals").fill("M.D.");
+    await r.getByLabel("Specialty").fill("Dermatology");
+    await r.getByLabel("Licence or registration number").fill("GMC 7654321");
+    await r.getByLabel("Issuing body").fill("General Medical Council");
+    await r.getByLabel("Jurisdiction").fill("United Kingdom");
+    await r.getByRole("button", { name: "Save and send for verification" }).click();
+    // Field-by-field error, and what was typed stays.
+    await expect(r.getByText("Expiry date is required.").or(r.getByText("Enter the expiry date as YYYY-MM-DD."))).toBeVisible();
+    await expect(r.getByLabel("Specialty")).toHaveValue("Dermatology");
+    await r.getByLabel("Expiry date").fill(new Date(Date.now() + 400 * 86400_000).toISOString().slice(0, 10));
+    await r.getByRole("button", { name: "Save and send for verification" }).click();
+    await expect(r.getByTestId("credential-standing")).toHaveText("Awaiting verification by an admin");
+
+    const a = await as(browser, admin, "/studio/admin/credentials");
+    const card = a.getByTestId(`credential-${reviewer.email}`);
+    await card.getByLabel("Reason (sent to the reviewer)").fill("The registration number is not in the register.");
+    await card.getByRole("button", { name: "Reject" }).click();
+    await expect(card).toHaveCount(0);
+
+    await r.reload();
+    await expect(r.getByTestId("credential-standing")).toHaveText("Rejected by an admin");
+    await expect(r.getByText("Reason: The registration number is not in the register.")).toBeVisible();
+    await r.getByLabel("Licence or registration number").fill("GMC 7654322");
+    await r.getByRole("button", { name: "Save and send for verification" }).click();
+    await expect(r.getByTestId("credential-standing")).toHaveText("Awaiting verification by an admin");
+
+    await a.reload();
+    await a.getByTestId(`credential-${reviewer.email}`).getByRole("button", { name: "Verify" }).click();
+    await expect(a.getByTestId(`credential-${reviewer.email}`)).toHaveCount(0);
+    await r.reload();
+    await expect(r.getByTestId("credential-standing")).toHaveText("Verified and current");
+    await r.goto("/studio/inbox");
+    await expect(r.getByTestId("inbox")).toContainText("Your credential was verified");
+
+    await a.goto(`/studio/admin/audit?action=credential&actor=${encodeURIComponent(admin.email)}`);
+    await expect(a.getByTestId("audit-table").locator("tbody tr")).toHaveCount(2);
+    await expect(a.getByTestId("audit-table")).toContainText("credential.rejected");
+    await expect(a.getByTestId("audit-table")).toContainText("credential.verified");
+  });
+
   test.describe("scheduling", () => {
     test.use({ timezoneId: "UTC" });
     test("a scheduled publication goes live at its time without anyone visiting the studio", async ({ browser }) => {
