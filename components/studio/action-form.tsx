@@ -1,7 +1,7 @@
 "use client";
 // A form that calls a server action (ActionResult), shows the message and field-by-field errors, keeps what
-// the person typed when it fails (submitted by hand, not through <form action>, so React does not reset the
-// fields), and refreshes the page's server data when it succeeds.
+// the person typed when it fails (submitted by hand in onSubmit, so React does not reset the fields), and
+// refreshes the page's server data when it succeeds.
 import { createContext, useContext, useId, useRef, useState, useTransition, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import type { ActionResult } from "@/app/_server/action";
@@ -43,6 +43,10 @@ export function ActionForm({
     <FormState.Provider value={{ result, formId }}>
       <form
         ref={formRef}
+        // Before hydration (slow network, script still loading) a submit still reaches the server action as a
+        // normal POST (progressive enhancement) instead of a GET to this page that would drop what was typed.
+        // Once hydrated, onSubmit below prevents that and calls the action itself.
+        action={action as unknown as (form: FormData) => void}
         className={className}
         aria-label={label}
         data-testid={testId}

@@ -13,6 +13,7 @@ import { canEditArticle } from "@/lib/articles/article-access";
 import { ArticleTabs } from "../article-tabs";
 import { addCommentAction, approveAction, replyAction, requestChangesAction, resolveAction, submitAction, withdrawAction } from "./actions";
 import "../../../_review/review.css";
+import "../../_editor/editor.css";
 
 export const metadata: Metadata = { title: "Review" };
 
