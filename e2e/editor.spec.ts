@@ -223,6 +223,35 @@ test.describe("writer's editor", () => {
     await expect(body(page).locator("sup.citation")).toHaveCount(3);
   });
 
+  test("keyboard: formatting shortcuts, the toolbar's arrow keys and the citation shortcut", async ({ page }) => {
+    const writer = await createTestUser(["WRITER"]);
+    const article = await newArticle(writer, "Vitiligo overview");
+    await signIn(page, writer);
+    await page.goto(`/studio/articles/${article.id}/edit`);
+    await addReference(page, { title: "Vitiligo review", url: "https://example.org/vitiligo" });
+    await body(page).locator("p").first().click();
+    await page.keyboard.press("Control+b");
+    await page.keyboard.type("Loss of pigment");
+    await page.keyboard.press("Control+b");
+    await page.keyboard.type(" in patches");
+    await expect(body(page).locator("strong")).toHaveText("Loss of pigment");
+    await page.keyboard.press("Control+Alt+r");
+    const cite = page.getByRole("button", { name: "Cite “Vitiligo review” at the cursor" });
+    await expect(cite).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(body(page).locator("sup.citation")).toHaveAttribute("data-n", "1");
+
+    const toolbar = page.getByRole("toolbar", { name: "Formatting" });
+    await toolbar.getByRole("button", { name: /^Bold/ }).focus();
+    await expect(toolbar.getByRole("button", { name: /^Bold/ })).toHaveAttribute("aria-pressed", "false");
+    await page.keyboard.press("ArrowRight");
+    await expect(toolbar.getByRole("button", { name: /^Italic/ })).toBeFocused();
+    await page.keyboard.press("End");
+    await expect(toolbar.getByRole("button", { name: /^Redo/ })).toBeFocused();
+    await expect(toolbar.locator("button[tabindex='0']")).toHaveCount(1);
+    await expect(saveState(page)).toHaveText(/Saved at \d\d:\d\d$/);
+  });
+
   test("pasted HTML is cleaned: no scripts, styles, frames, event handlers or script links reach the draft", async ({ page }) => {
     const writer = await createTestUser(["WRITER"]);
     const article = await newArticle(writer, "Rosacea overview");

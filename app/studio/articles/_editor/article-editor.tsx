@@ -7,6 +7,7 @@ import { memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import Link from "next/link";
 import { EditorContent, useEditor, type Editor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
+import { Extension } from "@tiptap/core";
 import { isSafeHttpUrl } from "@/lib/content/document-schema";
 import { countWords } from "@/lib/content/text";
 import { renderDocument } from "@/lib/content/render";
@@ -122,6 +123,21 @@ export function ArticleEditor({ initial }: { initial: EditorState }) {
         },
       }),
       Citation,
+      // Mod-K: link form. Mod-Alt-R ("reference"): to the references' Cite buttons (Ctrl/⌘+Shift+C is taken
+      // by the browsers' element inspector).
+      Extension.create({
+        name: "editorShortcuts",
+        addKeyboardShortcuts: () => ({
+          "Mod-k": () => {
+            openLinkForm(rootRef.current);
+            return true;
+          },
+          "Mod-Alt-r": () => {
+            focusCiteButtons();
+            return true;
+          },
+        }),
+      }),
     ],
     content: initial.draft.bodyJson,
     editorProps: {
@@ -132,20 +148,6 @@ export function ArticleEditor({ initial }: { initial: EditorState }) {
         "aria-multiline": "true",
         role: "textbox",
         "data-testid": "article-body",
-      },
-      handleKeyDown: (_view, event) => {
-        const mod = event.metaKey || event.ctrlKey;
-        if (mod && !event.shiftKey && event.key.toLowerCase() === "k") {
-          event.preventDefault();
-          openLinkForm(rootRef.current);
-          return true;
-        }
-        if (mod && event.shiftKey && event.key.toLowerCase() === "c") {
-          event.preventDefault();
-          focusCiteButtons();
-          return true;
-        }
-        return false;
       },
     },
     onCreate: ({ editor: e }) => {
@@ -391,7 +393,7 @@ export function ArticleEditor({ initial }: { initial: EditorState }) {
             <li>Bold: Ctrl/⌘+B · Italic: Ctrl/⌘+I · Link: Ctrl/⌘+K</li>
             <li>Headings: Ctrl/⌘+Alt+2, 3, 4 · Paragraph: Ctrl/⌘+Alt+0</li>
             <li>Bulleted list: Ctrl/⌘+Shift+8 · Numbered list: Ctrl/⌘+Shift+7 · Quotation: Ctrl/⌘+Shift+B</li>
-            <li>Insert citation: Ctrl/⌘+Shift+C (moves to the references’ “Cite” buttons)</li>
+            <li>Insert citation: Ctrl/⌘+Alt+R (moves to the references’ “Cite” buttons)</li>
             <li>Toolbar: Tab into it, then the arrow keys</li>
           </ul>
         </details>

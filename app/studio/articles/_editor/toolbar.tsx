@@ -53,7 +53,7 @@ export function Toolbar({ editor, onCite, disabled }: { editor: Editor; onCite: 
         setLinkOpen(true);
       },
     },
-    { id: "cite", label: "Insert citation", text: "Cite", shortcut: `${MOD}+Shift+C`, run: onCite },
+    { id: "cite", label: "Insert citation", text: "Cite", shortcut: `${MOD}+Alt+R`, run: onCite },
     { id: "undo", label: "Undo", text: "↶", shortcut: `${MOD}+Z`, enabled: state.canUndo, run: () => editor.chain().focus().undo().run() },
     { id: "redo", label: "Redo", text: "↷", shortcut: `${MOD}+Shift+Z`, enabled: state.canRedo, run: () => editor.chain().focus().redo().run() },
   ];
@@ -98,10 +98,14 @@ export function Toolbar({ editor, onCite, disabled }: { editor: Editor; onCite: 
             aria-label={`${b.label}${b.shortcut ? ` (${b.shortcut})` : ""}`}
             title={`${b.label}${b.shortcut ? ` (${b.shortcut})` : ""}`}
             aria-pressed={b.pressed === undefined ? undefined : b.pressed}
-            disabled={disabled || b.enabled === false}
+            // aria-disabled, not disabled: unavailable buttons stay reachable with the arrow keys (ARIA toolbar
+            // practice), they just do nothing.
+            aria-disabled={disabled || b.enabled === false ? true : undefined}
             onMouseDown={(e) => e.preventDefault() /* keep the text selection */}
             onFocus={() => setFocusIndex(i)}
-            onClick={b.run}
+            onClick={() => {
+              if (!(disabled || b.enabled === false)) b.run();
+            }}
           >
             {b.text}
           </button>

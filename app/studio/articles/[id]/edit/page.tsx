@@ -36,6 +36,13 @@ export default async function EditArticlePage({ params, searchParams }: { params
           Imported with {imported} reference{imported === "1" ? "" : "s"}. Check the reference details beside the text.
         </p>
       )}
+      {state.canEdit && (state.article.status === "IN_REVIEW" || state.article.status === "APPROVED") && (
+        <p className="notice warn" data-testid="edit-voids-notice">
+          {state.article.status === "IN_REVIEW"
+            ? "This article is in review. Changing its text or references withdraws the submission; you can submit again afterwards."
+            : "This article is approved. Changing its text or references voids the approval, and it must be reviewed again before publishing."}
+        </p>
+      )}
       {state.canEdit ? (
         <>
           <SlugField articleId={id} slug={state.article.slug} locked={state.article.slugLocked} />
