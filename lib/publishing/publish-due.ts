@@ -10,6 +10,7 @@ import { isAppError } from "../errors";
 import { recordAuditEvent } from "../audit/record-event";
 import { queueNotification } from "../notifications/queue-notification";
 import { publishInTx, type PublishedInfo } from "./publish-article";
+import { publishPath } from "../workflow/links";
 
 export interface DueRunResult {
   published: PublishedInfo[];
@@ -68,7 +69,7 @@ async function clearFailedSchedule(db: Db, articleId: string, reason: string) {
         kind: "PUBLISH_FAILED",
         title: `Scheduled publication did not happen: “${a.draft?.title ?? a.slug}”`,
         body: `It was due at ${a.scheduledPublishAt.toISOString()}. Reason: ${reason} The schedule was cleared; check the gate and publish or schedule again.`,
-        link: `/studio/articles/${articleId}/publish`,
+        link: publishPath(articleId),
       });
     }
     return { articleId, slug: a.slug, reason };

@@ -8,6 +8,7 @@ import { recordAuditEvent } from "../audit/record-event";
 import { queueNotifications } from "../notifications/queue-notification";
 import { assertTransition, TRANSITIONS } from "../workflow/state-machine";
 import { loadTransitionContext } from "../workflow/load-transition-context";
+import { reviewPath } from "../workflow/links";
 
 const reason = z
   .string({ error: "Give the reason." })
@@ -41,7 +42,7 @@ export async function unpublishArticle(db: Db, actor: Actor | null, input: unkno
     await queueNotifications(
       tx,
       authors.map((a) => a.userId),
-      { kind: "UNPUBLISHED", title: `Unpublished: “${article.title}”`, body: `${actor!.name} took it down. Reason: ${data.reason}`, link: `/studio/articles/${article.id}` },
+      { kind: "UNPUBLISHED", title: `Unpublished: “${article.title}”`, body: `${actor!.name} took it down. Reason: ${data.reason}`, link: reviewPath(article.id) },
       actor!.id,
     );
     return { articleId: article.id, slug: article.slug, status: to };

@@ -9,6 +9,7 @@ import { parseInput } from "../validation";
 import { recordAuditEvent } from "../audit/record-event";
 import { queueNotifications } from "../notifications/queue-notification";
 import { parseDocument } from "../content/document-schema";
+import { reviewPath } from "../workflow/links";
 
 const body = z
   .string({ error: "Write the comment." })
@@ -75,7 +76,7 @@ export async function replyToReviewComment(db: Db, actor: Actor | null, input: u
     await queueNotifications(
       tx,
       [...thread.map((c) => c.authorId), ...authors.map((a) => a.userId)],
-      { kind: "COMMENT", title: `New reply on “${parent.revision.title}”`, body: `${actor.name}: ${data.body.slice(0, 300)}`, link: `/studio/review/${root.articleId}#comment-${root.id}` },
+      { kind: "COMMENT", title: `New reply on “${parent.revision.title}”`, body: `${actor.name}: ${data.body.slice(0, 300)}`, link: reviewPath(root.articleId, root.id) },
       actor.id,
     );
     return reply;

@@ -11,6 +11,7 @@ import { queueNotifications } from "../notifications/queue-notification";
 import { bestCredential, credentialSnapshot } from "../credentials/credential-standing";
 import { assertTransition, TRANSITIONS } from "./state-machine";
 import { loadTransitionContext } from "./load-transition-context";
+import { publishPath, reviewPath } from "./links";
 
 /** The words an approving reviewer confirms; stored with the approval. */
 export function approvalStatement(revisionNumber: number, contentHash: string): string {
@@ -89,17 +90,15 @@ export async function approveRevision(db: Db, actor: Actor | null, input: unknow
       data: { from: ctx.status, to, reviewId: review.id, revisionId: revision.id, contentHash: revision.contentHash, credentialId: credential.id },
     });
     const editors = await tx.user.findMany({ where: { status: "ACTIVE", roles: { some: { role: "EDITOR" } } }, select: { id: true } });
-    await queueNotifications(
-      tx,
-      [...(await people(tx, article.id, revision.id)), ...editors.map((e) => e.id)],
-      {
-        kind: "APPROVED",
-        title: `Approved: “${revision.title}”`,
-        body: `${snapshot.displayName}, ${snapshot.postNominals} approved revision ${revision.number}. It can now be published.`,
-        link: `/studio/articles/${article.id}/publish`,
-      },
-      actor!.id,
-    );
+    const approved = {
+      kind: "APPROVED" as const,
+      title: `Approved: “${revision.title}”`,
+      body: `${snapshot.displayName}, ${snapshot.postNominals} approved revision ${revision.number}. It can now be published.`,
+    };
+    const writers = (await people(tx, article.id, revision.id)).filter((id) => !editors.some((e) => e.id === id));
+    // Editors go to the publish screen; writers (who cannot publish) to the review screen.
+    await queueNotifications(tx, editors.map((e) => e.id), { ...approved, link: publishPath(article.id) }, actor!.id);
+    await queueNotifications(tx, writers, { ...approved, link: reviewPath(article.id) }, actor!.id);
     return review;
   });
 }
@@ -139,7 +138,7 @@ export async function requestChanges(db: Db, actor: Actor | null, input: unknown
         kind: "CHANGES_REQUESTED",
         title: `Changes requested: “${revision.title}”`,
         body: `${actor!.name} asked for changes to revision ${revision.number} (${open} open comment${open === 1 ? "" : "s"}): ${data.summary}`,
-        link: `/studio/review/${article.id}`,
+        link: reviewPath(article.id),
       },
       actor!.id,
     );

@@ -55,7 +55,8 @@ describe("review and publishing journey", () => {
 
     const first = await submitArticle(t.db, writer, { articleId: article.id, changeSummary: "First draft" });
     expect(first.status).toBe("IN_REVIEW");
-    expect(await t.db.notification.count({ where: { userId: reviewer.id, kind: "REVIEW_REQUESTED" } })).toBe(1);
+    const requested = await t.db.notification.findMany({ where: { userId: reviewer.id, kind: "REVIEW_REQUESTED" } });
+    expect(requested.map((n) => n.link)).toEqual([`/studio/articles/${article.id}/review`]);
     await expect(submitArticle(t.db, writer, { articleId: article.id, changeSummary: "Again" })).rejects.toMatchObject({ code: "INVALID_TRANSITION" });
 
     const comment = await addReviewComment(t.db, reviewer, { articleId: article.id, revisionId: first.revisionId, blockIndex: 0, quote: "Calcium", body: "Say it can reach deeper tissue." });
@@ -86,6 +87,9 @@ describe("review and publishing journey", () => {
     expect(JSON.parse(approval.credentialSnapshot)).toMatchObject({ displayName: "Dr. Test Reviewer", postNominals: "M.D., FRCP" });
     expect(approval.statement).toMatch(/approve it for publication/);
     expect(await status(article.id)).toBe("APPROVED");
+    // Editors are sent to the publish screen, writers (who cannot publish) to the review screen.
+    expect((await t.db.notification.findFirstOrThrow({ where: { userId: editor.id, kind: "APPROVED" } })).link).toBe(`/studio/articles/${article.id}/publish`);
+    expect((await t.db.notification.findFirstOrThrow({ where: { userId: writer.id, kind: "APPROVED" } })).link).toBe(`/studio/articles/${article.id}/review`);
 
     // Gate: no plagiarism report / checks yet.
     let gate = await loadGate(t.db, article.id);

@@ -10,6 +10,7 @@ import { freezeRevision } from "../revisions/freeze-revision";
 import { queueNotifications } from "../notifications/queue-notification";
 import { assertTransition, TRANSITIONS } from "./state-machine";
 import { loadTransitionContext } from "./load-transition-context";
+import { reviewPath } from "./links";
 
 const submitSchema = z.object({
   articleId: z.string().min(1),
@@ -51,7 +52,7 @@ export async function submitArticle(db: Db, actor: Actor | null, input: unknown)
         kind: "REVIEW_REQUESTED",
         title: `Submitted for your review: “${revision.title}”`,
         body: `${actor!.name} submitted revision ${revision.number}. Change summary: ${revision.changeSummary}`,
-        link: `/studio/review/${article.id}`,
+        link: reviewPath(article.id),
       },
       actor!.id,
     );

@@ -15,6 +15,7 @@
 import type { DbTx } from "../db/client";
 import { recordAuditEvent } from "../audit/record-event";
 import { queueNotification, queueNotifications } from "../notifications/queue-notification";
+import { reviewPath } from "./links";
 
 export interface VoidResult {
   /** What was voided: an approval, a pending submission, or nothing. */
@@ -34,7 +35,7 @@ export async function voidApprovalOnEdit(tx: DbTx, input: { articleId: string; a
   const actor = await tx.user.findUnique({ where: { id: input.actorId }, select: { name: true } });
   const who = actor?.name ?? "Someone";
   const title = article.draft?.title ?? "an article";
-  const link = `/studio/articles/${article.id}`;
+  const link = reviewPath(article.id);
   const now = new Date();
 
   if (article.status === "APPROVED") {
