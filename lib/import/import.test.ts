@@ -121,3 +121,32 @@ describe("importArticle", async () => {
     await expect(importArticle(t.db, r, { source: "# Title\n\ntext" })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });
+
+describe("importMany", async () => {
+  const { afterAll } = await import("vitest");
+  const { createTestDb } = await import("../../tests/helpers/test-db");
+  const { actorOf, makeUser } = await import("../../tests/helpers/article-fixtures");
+  const { importMany } = await import("./import-many");
+  const t = createTestDb();
+  afterAll(() => t.cleanup());
+
+  it("imports each file as its own article and reports the ones it cannot import", async () => {
+    const w = actorOf(await makeUser(t.db));
+    const seen: string[] = [];
+    const outcomes = await importMany(
+      t.db,
+      w,
+      [
+        { name: "a.html", source: fixture },
+        { name: "no-title.md", source: "just a paragraph" },
+        { name: "b.md", source: "# Gout\n\nPainful joints [1].\n\n## References\n\n1. Doe A. Gout. Lancet. 2019. https://example.org/g\n" },
+      ],
+      (o) => seen.push(o.name),
+    );
+    expect(seen).toEqual(["a.html", "no-title.md", "b.md"]);
+    expect(outcomes.map((o) => o.ok)).toEqual([true, false, true]);
+    expect(outcomes[1]).toMatchObject({ ok: false, error: expect.stringMatching(/no title/) });
+    expect(outcomes[2]).toMatchObject({ ok: true, slug: "gout", referenceCount: 1 });
+    expect(await t.db.article.count()).toBe(2);
+  });
+});
