@@ -1,7 +1,8 @@
 // Sends the e-mails queued in OutboxMail (queue-notification.ts writes them inside the transaction of the
 // change they report). Runs after commit and on every scheduler tick, so nothing is lost if the process
 // stops in between.
-// - SMTP configured (SMTP_HOST, optional SMTP_PORT, SMTP_USER, SMTP_PASSWORD, SMTP_SECURE, MAIL_FROM):
+// - SMTP configured (SMTP_URL such as smtps://user:pass@mail.example.org:465, or SMTP_HOST with optional
+//   SMTP_PORT, SMTP_USER, SMTP_PASSWORD, SMTP_SECURE; MAIL_FROM for the sender):
 //   each unsent row is sent through nodemailer; sentAt is set when the server accepted it, failures are
 //   counted (lastError) and retried on later ticks, up to MAX_ATTEMPTS.
 // - No SMTP: rows stay unsent in the outbox, which admins read in the studio (/studio/admin/outbox).
@@ -11,6 +12,8 @@ import type { Db } from "../db/client";
 export const MAX_ATTEMPTS = 5;
 
 export interface SmtpConfig {
+  /** A connection URL (SMTP_URL); when set, it wins over the separate fields. */
+  url?: string;
   host: string;
   port: number;
   secure: boolean;
@@ -20,6 +23,17 @@ export interface SmtpConfig {
 }
 
 export function smtpConfigFromEnv(env: Record<string, string | undefined> = process.env): SmtpConfig | null {
+  const from = env.MAIL_FROM || "Imprimatur <no-reply@localhost>";
+  const url = env.SMTP_URL?.trim();
+  if (url) {
+    try {
+      const u = new URL(url);
+      return { url, host: u.hostname, port: Number(u.port) || (u.protocol === "smtps:" ? 465 : 587), secure: u.protocol === "smtps:", from };
+    } catch {
+      console.error("[mail] SMTP_URL is not a valid URL; mail stays in the outbox.");
+      return null;
+    }
+  }
   const host = env.SMTP_HOST?.trim();
   if (!host) return null;
   const port = Number(env.SMTP_PORT || 587);
@@ -29,7 +43,7 @@ export function smtpConfigFromEnv(env: Record<string, string | undefined> = proc
     secure: env.SMTP_SECURE === "true" || port === 465,
     user: env.SMTP_USER || undefined,
     password: env.SMTP_PASSWORD || undefined,
-    from: env.MAIL_FROM || "Imprimatur <no-reply@localhost>",
+    from,
   };
 }
 
@@ -37,12 +51,14 @@ export function smtpConfigFromEnv(env: Record<string, string | undefined> = proc
 export type MailSender = (msg: { from: string; to: string; subject: string; text: string }) => Promise<void>;
 
 export function nodemailerSender(config: SmtpConfig): MailSender {
-  const transport = nodemailer.createTransport({
-    host: config.host,
-    port: config.port,
-    secure: config.secure,
-    auth: config.user ? { user: config.user, pass: config.password ?? "" } : undefined,
-  });
+  const transport = config.url
+    ? nodemailer.createTransport(config.url)
+    : nodemailer.createTransport({
+        host: config.host,
+        port: config.port,
+        secure: config.secure,
+        auth: config.user ? { user: config.user, pass: config.password ?? "" } : undefined,
+      });
   return async (msg) => {
     await transport.sendMail(msg);
   };
