@@ -104,11 +104,27 @@ test.describe("public article page", () => {
     }
   });
 
-  test("an unknown slug answers 404 with a way back", async ({ page }) => {
+  test("an unknown slug or reviewer answers 404 with a way back, with and without JavaScript", async ({ page, browser }) => {
     const response = await page.goto("/articles/no-such-article-anywhere");
     expect(response?.status()).toBe(404);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Article not found");
     await expect(page.getByRole("link", { name: "Browse all articles" })).toBeVisible();
+
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const noJs = await context.newPage();
+    try {
+      for (const [path, heading] of [
+        ["/articles/another-missing-article", "Article not found"],
+        ["/reviewers/nosuchreviewer1", "Reviewer not found"],
+      ] as const) {
+        expect((await noJs.goto(path))?.status()).toBe(404);
+        await expect(noJs.getByRole("heading", { level: 1 })).toHaveText(heading);
+        await expect(noJs.getByRole("link", { name: "Browse all articles" })).toBeVisible();
+        await expect(noJs.getByRole("banner")).toBeVisible(); // the site's frame, not an empty error shell
+      }
+    } finally {
+      await context.close();
+    }
   });
 
   test("the home page lists the article; sitemap and RSS include it", async ({ page, request }) => {

@@ -8,12 +8,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Suspense } from "react";
 import { buildArticleJsonLd, serializeJsonLd } from "@/lib/public/json-ld";
 import { pickRelatedAndRecent } from "@/lib/public/related";
 import { articlePath, EDITORIAL_POLICY_PATH, reviewerPath, siteUrl } from "@/lib/public/site";
 import { cachedPublicArticle, cachedPublishedArticles } from "../../_data/public-data";
 import { ArticleList } from "../../_components/article-list";
 import { FeedbackSlot } from "../../_components/feedback-slot";
+import { ArticleNotFoundMessage } from "../../_components/not-found-message";
 import { ReferenceList } from "../../_components/reference-list";
 import { UpdateHistorySlot } from "../../_components/update-history-slot";
 import { When } from "../../_components/when";
@@ -45,8 +47,22 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
+// notFound() is thrown inside <Suspense> on purpose. Thrown at the top of the page, Next 16 answers 404 with an
+// empty "error shell" whose content only JavaScript can draw (vercel/next.js#62228), a blank page for readers
+// without JS. Inside the boundary the 404 status stays, the layout renders, and the fallback (the same
+// not-found message) is what the HTML shows; with JS the segment's not-found.tsx takes over. The fallback is
+// never seen for a real article: this page is generated whole before it is sent (ISR), so no boundary is
+// ever streamed; e2e/public.spec.ts checks both cases with JavaScript off.
 export default async function ArticlePage({ params }: Props) {
   const { slug } = await params;
+  return (
+    <Suspense fallback={<ArticleNotFoundMessage />}>
+      <ArticleView slug={slug} />
+    </Suspense>
+  );
+}
+
+async function ArticleView({ slug }: { slug: string }) {
   const article = await cachedPublicArticle(slug);
   if (!article) notFound();
 

@@ -4,9 +4,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Suspense } from "react";
 import { articlePath, siteUrl, reviewerPath, EDITORIAL_POLICY_PATH } from "@/lib/public/site";
 import { cachedReviewerProfile } from "../../_data/public-data";
 import { When } from "../../_components/when";
+import { ReviewerNotFoundMessage } from "../../_components/not-found-message";
 
 export const revalidate = 3600;
 
@@ -28,8 +30,17 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
+// notFound() inside <Suspense>: see the article page for why (a real 404 page without JavaScript).
 export default async function ReviewerPage({ params }: Props) {
   const { id } = await params;
+  return (
+    <Suspense fallback={<ReviewerNotFoundMessage />}>
+      <ReviewerView id={id} />
+    </Suspense>
+  );
+}
+
+async function ReviewerView({ id }: { id: string }) {
   const profile = await cachedReviewerProfile(id);
   if (!profile) notFound();
   return (
