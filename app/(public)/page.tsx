@@ -1,12 +1,13 @@
 // Home: every published article, newest change first. Rendered per request (a page without params would be
 // prerendered at build, and the build must not need the database), from the cached list: no query per view.
+// `connection()`, not `dynamic = "force-dynamic"`: force-dynamic also turns off the data cache
+// (unstable_cache is skipped under fetchCache "force-no-store"), which would query the database on every view.
 import type { Metadata } from "next";
 import Link from "next/link";
+import { connection } from "next/server";
 import { SITE_DESCRIPTION, SITE_NAME } from "@/lib/public/site";
 import { cachedPublishedArticles } from "./_data/public-data";
 import { ArticleList } from "./_components/article-list";
-
-export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = {
   title: { absolute: `${SITE_NAME}: medically reviewed health articles` },
@@ -15,6 +16,7 @@ export const metadata: Metadata = {
 };
 
 export default async function HomePage() {
+  await connection();
   const articles = await cachedPublishedArticles();
   return (
     <main id="main" className="pub-main pub-wrap" tabIndex={-1}>
