@@ -10,6 +10,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { buildArticleJsonLd, serializeJsonLd } from "@/lib/public/json-ld";
+import type { PublicArticle } from "@/lib/public/types";
 import { pickRelatedAndRecent } from "@/lib/public/related";
 import { articlePath, EDITORIAL_POLICY_PATH, reviewerPath, siteUrl } from "@/lib/public/site";
 import { cachedPublicArticle, cachedPublishedArticles } from "../../_data/public-data";
@@ -47,25 +48,30 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-// notFound() is thrown inside <Suspense> on purpose. Thrown at the top of the page, Next 16 answers 404 with an
-// empty "error shell" whose content only JavaScript can draw (vercel/next.js#62228), a blank page for readers
-// without JS. Inside the boundary the 404 status stays, the layout renders, and the fallback (the same
-// not-found message) is what the HTML shows; with JS the segment's not-found.tsx takes over. The fallback is
-// never seen for a real article: this page is generated whole before it is sent (ISR), so no boundary is
-// ever streamed; e2e/public.spec.ts checks both cases with JavaScript off.
+// A found article renders with no <Suspense> boundary at all, so its HTML is always complete (nothing is
+// streamed behind a fallback that only JavaScript could replace). An unknown slug throws notFound() inside a
+// boundary, on purpose: thrown at the top of the page, Next 16 answers 404 with an empty "error shell" that
+// only JavaScript can draw (vercel/next.js#62228), a blank page for readers without JS. Inside the boundary
+// the status stays 404, the site frame renders, and the fallback (the not-found message) is in the HTML; with
+// JS the segment's not-found.tsx takes over. e2e/public.spec.ts checks both with JavaScript off.
 export default async function ArticlePage({ params }: Props) {
   const { slug } = await params;
-  return (
-    <Suspense fallback={<ArticleNotFoundMessage />}>
-      <ArticleView slug={slug} />
-    </Suspense>
-  );
+  const article = await cachedPublicArticle(slug);
+  if (!article) {
+    return (
+      <Suspense fallback={<ArticleNotFoundMessage />}>
+        <NotFound />
+      </Suspense>
+    );
+  }
+  return <ArticleView article={article} />;
 }
 
-async function ArticleView({ slug }: { slug: string }) {
-  const article = await cachedPublicArticle(slug);
-  if (!article) notFound();
+async function NotFound(): Promise<never> {
+  notFound();
+}
 
+async function ArticleView({ article }: { article: PublicArticle }) {
   const { related, recent } = pickRelatedAndRecent(article, await cachedPublishedArticles());
   const jsonLd = serializeJsonLd(buildArticleJsonLd(article, siteUrl()));
   const review = article.review;

@@ -6,6 +6,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { articlePath, siteUrl, reviewerPath, EDITORIAL_POLICY_PATH } from "@/lib/public/site";
+import type { PublicReviewerProfile } from "@/lib/public/types";
 import { cachedReviewerProfile } from "../../_data/public-data";
 import { When } from "../../_components/when";
 import { ReviewerNotFoundMessage } from "../../_components/not-found-message";
@@ -30,19 +31,26 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-// notFound() inside <Suspense>: see the article page for why (a real 404 page without JavaScript).
+// Found: no <Suspense> boundary, complete HTML. Not found: notFound() inside a boundary so readers without
+// JavaScript get a real 404 page (see the article page for why).
 export default async function ReviewerPage({ params }: Props) {
   const { id } = await params;
-  return (
-    <Suspense fallback={<ReviewerNotFoundMessage />}>
-      <ReviewerView id={id} />
-    </Suspense>
-  );
+  const profile = await cachedReviewerProfile(id);
+  if (!profile) {
+    return (
+      <Suspense fallback={<ReviewerNotFoundMessage />}>
+        <NotFound />
+      </Suspense>
+    );
+  }
+  return <ReviewerView profile={profile} />;
 }
 
-async function ReviewerView({ id }: { id: string }) {
-  const profile = await cachedReviewerProfile(id);
-  if (!profile) notFound();
+async function NotFound(): Promise<never> {
+  notFound();
+}
+
+function ReviewerView({ profile }: { profile: PublicReviewerProfile }) {
   return (
     <main id="main" className="pub-main pub-wrap pub-narrow" tabIndex={-1}>
       <p className="pub-eyebrow">Medical reviewer</p>
