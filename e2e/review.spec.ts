@@ -12,6 +12,7 @@ import { approveRevision } from "../lib/workflow/decide-review";
 import { afterRevisionFrozen } from "../lib/revisions/after-freeze";
 import type { Actor } from "../lib/auth/policy";
 import { formatLongDate } from "../lib/public/format-date";
+import { queueNotification } from "../lib/notifications/queue-notification";
 
 const WORDS =
   "calcium phosphate nodule papule dermis tissue lesion biopsy imaging serum level kidney joint tendon muscle ulcer pain deposit plaque firm white chalky painful tender swelling redness itching fever fatigue stiffness inflammation infection injury trauma scar tumour varicose connective disorder lupus scleroderma dermatomyositis therapy surgery excision laser shockwave medicine diet vitamin hormone parathyroid gland bone marrow blood vessel artery vein capillary fingertip elbow knee ankle shoulder hip wrist forearm thigh calf chest abdomen scalp face neck".split(
@@ -251,6 +252,35 @@ test.describe("medical review and publishing", () => {
     await expect(a.getByTestId("audit-table").locator("tbody tr")).toHaveCount(2);
     await expect(a.getByTestId("audit-table")).toContainText("credential.rejected");
     await expect(a.getByTestId("audit-table")).toContainText("credential.verified");
+  });
+
+  test("an admin changes the policies (field errors keep the input; the change is audited) and reads the mail outbox", async ({ browser }) => {
+    const admin = await createTestUser(["ADMIN"]);
+    const a = await as(browser, admin, "/studio/admin/settings");
+    const threshold = a.getByLabel("Plagiarism threshold (%)");
+    const interval = a.getByLabel("Medical re-review interval (months)");
+    const before = { threshold: await threshold.inputValue(), interval: await interval.inputValue() };
+    await interval.fill("0");
+    await a.getByRole("button", { name: "Save policies" }).click();
+    await expect(a.getByText("The interval must be at least 1 month.")).toBeVisible();
+    await expect(interval).toHaveValue("0");
+    await interval.fill(before.interval === "9" ? "10" : "9");
+    await a.getByRole("button", { name: "Save policies" }).click();
+    await expect(a.getByText("Saved. The change is recorded in the audit log.")).toBeVisible();
+    await a.goto(`/studio/admin/audit?action=settings.updated&actor=${encodeURIComponent(admin.email)}`);
+    await expect(a.getByTestId("audit-table")).toContainText("review.intervalMonths");
+    // Put the policy back: other tests rely on the defaults.
+    await a.goto("/studio/admin/settings");
+    await a.getByLabel("Medical re-review interval (months)").fill(before.interval);
+    await a.getByRole("button", { name: "Save policies" }).click();
+    await expect(a.getByText("Saved. The change is recorded in the audit log.")).toBeVisible();
+
+    // Something to read, whatever ran before: a notification to the admin queues an e-mail.
+    await e2eDb().$transaction((tx) => queueNotification(tx, { userId: admin.id, kind: "PUBLISHED", title: `Outbox check ${admin.name}` }));
+    await a.goto("/studio/admin/outbox");
+    await expect(a.getByText("No SMTP server is configured")).toBeVisible();
+    await expect(a.getByTestId("outbox")).toContainText(`[Imprimatur] Outbox check ${admin.name}`);
+    await expect(a.getByTestId("outbox")).toContainText(admin.email);
   });
 
   test.describe("scheduling", () => {
