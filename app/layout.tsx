@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import "./globals.css";
+import { HydrationMarker } from "@/components/ui/hydration-marker";
 
 export const metadata: Metadata = {
   title: { default: "Imprimatur Health", template: "%s · Imprimatur Health" },
@@ -14,6 +15,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           Skip to content
         </a>
         {children}
+        <HydrationMarker />
       </body>
     </html>
   );
