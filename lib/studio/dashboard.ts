@@ -36,7 +36,17 @@ export async function reviewQueue(db: DbTx, actor: Actor) {
   return db.article.findMany({
     where: {
       status: "IN_REVIEW",
-      currentRevision: { contributors: { none: { userId: actor.id } } },
+      // Separation of duties (lib/workflow/cycle-contributors.ts) refuses anyone who wrote any revision of the
+      // current cycle. One query stands in for it here: leave out articles where this reviewer contributed to
+      // any revision that was never approved or published. That is the cycle's revisions plus, rarely, an
+      // abandoned older draft (erring towards hiding, never towards offering what the decision would refuse).
+      revisions: {
+        none: {
+          contributors: { some: { userId: actor.id } },
+          publications: { none: {} },
+          reviews: { none: { decision: "APPROVED", voidedAt: null } },
+        },
+      },
     },
     orderBy: { updatedAt: "asc" },
     take: 50,
