@@ -40,18 +40,26 @@ export function reportParameters(params: WinnowParams = DEFAULT_PARAMS) {
   };
 }
 
-export function seedsBySource(ourHashes: Int32Array, rows: Array<{ hash: number; sourceNo: number; position: number }>): Map<number, Seed[]> {
+/**
+ * Seeds (our position, their position) per source. `ownerOf` names who a source belongs to (an article for
+ * revisions): the boilerplate rule counts owners, so one article with many revisions is one owner.
+ */
+export function seedsBySource(
+  ourHashes: Int32Array,
+  rows: Array<{ hash: number; sourceNo: number; position: number }>,
+  ownerOf: (sourceNo: number) => string | number = (n) => n,
+): Map<number, Seed[]> {
   const ourPositions = new Map<number, number[]>();
   for (let i = 0; i < ourHashes.length; i++) {
     const list = ourPositions.get(ourHashes[i]);
     if (list) list.push(i);
     else ourPositions.set(ourHashes[i], [i]);
   }
-  const sourcesPerHash = new Map<number, Set<number>>();
+  const sourcesPerHash = new Map<number, Set<string | number>>();
   for (const r of rows) {
     let s = sourcesPerHash.get(r.hash);
     if (!s) sourcesPerHash.set(r.hash, (s = new Set()));
-    s.add(r.sourceNo);
+    s.add(ownerOf(r.sourceNo));
   }
   const out = new Map<number, Seed[]>();
   for (const r of rows) {
@@ -61,6 +69,15 @@ export function seedsBySource(ourHashes: Int32Array, rows: Array<{ hash: number;
     let list = out.get(r.sourceNo);
     if (!list) out.set(r.sourceNo, (list = []));
     for (const o of ours) list.push({ ours: o, theirs: r.position });
+  }
+  return out;
+}
+
+async function sourceOwners(db: DbTx, sourceNos: number[]) {
+  const out = new Map<number, { kind: string; articleId: string | null }>();
+  for (let i = 0; i < sourceNos.length; i += 900) {
+    const rows = await db.fingerprintSource.findMany({ where: { id: { in: sourceNos.slice(i, i + 900) } }, select: { id: true, kind: true, articleId: true } });
+    for (const r of rows) out.set(r.id, { kind: r.kind, articleId: r.articleId });
   }
   return out;
 }
@@ -151,12 +168,32 @@ export async function matchText(db: DbTx, text: string, options: MatchOptions = 
     db,
     fps.map((f) => f.hash),
   );
-  const seeds = seedsBySource(ourHashes, rows);
-  const ranked = [...seeds.entries()].sort((a, b) => b[1].length - a[1].length);
-  // Rank before loading texts; load a few extra in case some belong to the excluded article.
+  // Who each matching source belongs to. The article's own revisions go first, before anything is counted
+  // or ranked; other articles count once each, however many revisions they have: otherwise an article
+  // resubmitted many times would look like boilerplate (MAX_SOURCES_PER_HASH) and fill every candidate
+  // place with copies of itself.
+  const info = await sourceOwners(db, [...new Set(rows.map((r) => r.sourceNo))]);
+  const ownerOf = (no: number) => {
+    const s = info.get(no)!;
+    return s.kind === "REVISION" && s.articleId ? `article:${s.articleId}` : `source:${no}`;
+  };
+  const kept = rows.filter((r) => {
+    const s = info.get(r.sourceNo);
+    return !!s && !(options.excludeArticleId && s.kind === "REVISION" && s.articleId === options.excludeArticleId);
+  });
+  const seeds = seedsBySource(ourHashes, kept, ownerOf);
+  // One candidate per owner: the revision of another article sharing the most fingerprints.
+  const best = new Map<string | number, [number, Seed[]]>();
+  for (const entry of seeds) {
+    const o = ownerOf(entry[0]);
+    const cur = best.get(o);
+    if (!cur || entry[1].length > cur[1].length) best.set(o, entry);
+  }
+  const ranked = [...best.values()].sort((a, b) => b[1].length - a[1].length);
+  // Rank before loading texts; a few extra in case a source disappeared since it was indexed.
   const candidates = await loadCandidates(
     db,
-    ranked.slice(0, MAX_CANDIDATES * 2).map(([no]) => no),
+    ranked.slice(0, MAX_CANDIDATES + 5).map(([no]) => no),
     options.excludeArticleId,
   );
   const order = new Map(ranked.map(([no], i) => [no, i]));

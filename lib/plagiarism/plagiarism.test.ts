@@ -7,9 +7,10 @@ import { afterRevisionFrozen } from "../revisions/after-freeze";
 import { addCorpusDocument, deleteCorpusDocument, importCorpusDocuments } from "./corpus";
 import { fileToText } from "./corpus-text";
 import { latestPlagiarismReport } from "./read-report";
-import { checkRevisionPlagiarism } from "./check-revision";
+import { checkRevisionPlagiarism, indexRevision } from "./check-revision";
 import type { PlagiarismChecker } from "./checker";
 import { indexMissingSources } from "./reindex";
+import { MAX_CANDIDATES } from "./match-text";
 
 const t = createTestDb();
 afterAll(() => t.cleanup());
@@ -183,5 +184,30 @@ describe("plagiarism check", () => {
     expect(seen[0]).toContain("Text checked by an outside service");
     const latest = (await latestPlagiarismReport(t.db, r.id))!;
     expect(latest).toMatchObject({ checker: "acme-similarity-service", similarity: 42, parameters: { service: "acme", version: 3 } });
+  });
+
+  it("still finds a real source when the article's own revisions are many and share the copied text", async () => {
+    const a = await article("resubmitted-often");
+    const body = doc(VERBATIM_COPY);
+    for (let i = 0; i < MAX_CANDIDATES * 2 + 5; i++) {
+      const r = await freeze(a.id, body);
+      await t.db.$transaction((tx) => indexRevision(tx, r.id));
+    }
+    const last = await freeze(a.id, body);
+    const result = await afterRevisionFrozen(t.db, last.id);
+    expect(result.errors).toEqual([]);
+    const report = (await latestPlagiarismReport(t.db, last.id))!;
+    expect(report.matches.map((m) => m.source.id)).toContain(sourceId);
+    expect(report.matches.filter((m) => m.source.articleId === a.id)).toEqual([]);
+  });
+
+  it("finds copying from an article with many revisions, named once (its best-matching revision)", async () => {
+    // "resubmitted-often" above has more revisions than the boilerplate limit, all holding VERBATIM_COPY.
+    const report = await checkBody(doc("An introduction of ours. " + VERBATIM_COPY));
+    const fromOften = report.matches.filter((m) => m.source.kind === "REVISION" && m.source.title.startsWith("Test article") && m.percent > 50);
+    const articles = new Set(report.matches.filter((m) => m.source.kind === "REVISION").map((m) => m.source.articleId));
+    expect(articles.size).toBe(report.matches.filter((m) => m.source.kind === "REVISION").length);
+    expect(fromOften.length).toBeGreaterThan(0);
+    expect(report.matches.map((m) => m.source.id)).toContain(sourceId);
   });
 });
