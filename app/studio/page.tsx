@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/lib/db/client";
-import { dashboardFor, STATUS_LABELS, ARTICLE_STATUSES } from "@/lib/studio/dashboard";
+import { dashboardFor } from "@/lib/studio/dashboard";
+import { ARTICLE_STATUSES, STATUS_LABELS, statusLabel } from "@/lib/workflow/state-machine";
 import { requirePermission } from "@/app/_server/session";
 import { reviewDueLists } from "@/lib/publishing/review-due";
 import { ReviewDuePanel } from "@/components/review/review-due-panel";
@@ -28,7 +29,7 @@ function ArticleList({ articles, empty, href }: { articles: ArticleRow[]; empty:
               <Link href={href(a)}>{a.draft?.title || a.slug}</Link>
               {a.liveRevisionId && <span className="badge ok" style={{ marginLeft: ".5rem" }}>Live</span>}
             </td>
-            <td>{STATUS_LABELS[a.status] ?? a.status}</td>
+            <td>{statusLabel(a.status)}</td>
             <td>
               <time dateTime={a.updatedAt.toISOString()}>{a.updatedAt.toISOString().slice(0, 16).replace("T", " ")}</time>
             </td>

@@ -2,17 +2,6 @@
 import type { DbTx } from "../db/client";
 import { can, type Actor } from "../auth/policy";
 
-export const ARTICLE_STATUSES = ["DRAFT", "IN_REVIEW", "CHANGES_REQUESTED", "APPROVED", "PUBLISHED", "UNPUBLISHED", "ARCHIVED"] as const;
-export const STATUS_LABELS: Record<string, string> = {
-  DRAFT: "Draft",
-  IN_REVIEW: "In review",
-  CHANGES_REQUESTED: "Changes requested",
-  APPROVED: "Approved",
-  PUBLISHED: "Published",
-  UNPUBLISHED: "Unpublished",
-  ARCHIVED: "Archived",
-};
-
 const articleListSelect = {
   id: true,
   slug: true,

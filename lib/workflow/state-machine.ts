@@ -27,6 +27,11 @@ export function isArticleStatus(value: string): value is ArticleStatus {
   return (ARTICLE_STATUSES as readonly string[]).includes(value);
 }
 
+/** The label of a stored status (the raw value for anything unknown, so a bad row is visible, not hidden). */
+export function statusLabel(status: string): string {
+  return isArticleStatus(status) ? STATUS_LABELS[status] : status;
+}
+
 /** Why a reviewer's credential can or cannot sign off (lib/credentials/credential-standing.ts computes it). */
 export type CredentialStanding = "VALID" | "NONE" | "PENDING" | "REJECTED" | "EXPIRED";
 

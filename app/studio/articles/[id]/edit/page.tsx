@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePermission } from "@/app/_server/session";
-import { STATUS_LABELS } from "@/lib/studio/dashboard";
+import { statusLabel } from "@/lib/workflow/state-machine";
 import { ArticleEditor } from "../../_editor/article-editor";
 import { ArticleTabs } from "../article-tabs";
 import { loadArticleOr404 } from "../load";
@@ -20,7 +20,7 @@ export default async function EditArticlePage({ params, searchParams }: { params
       <div className="article-header">
         <h1>{state.draft.title || "Untitled article"}</h1>
         <p className="article-state">
-          <span className="badge">{STATUS_LABELS[state.article.status] ?? state.article.status}</span>
+          <span className="badge">{statusLabel(state.article.status)}</span>
           {state.article.isLive && <span className="badge ok">Live</span>}
           {state.article.currentRevisionNumber !== null && <span> Latest revision: {state.article.currentRevisionNumber}</span>}
         </p>
