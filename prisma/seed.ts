@@ -2,6 +2,7 @@
 import { createDb } from "../lib/db/client";
 import { seedDemoUsers } from "./seed-users";
 import { seedDemoArticle } from "./demo/seed-demo-article";
+import { afterRevisionFrozen } from "../lib/revisions/after-freeze";
 
 export async function runSeed() {
   const db = createDb();
@@ -14,7 +15,13 @@ export async function runSeed() {
       credentialId: people.credential.id,
       editorId: people.editor.id,
     });
-    console.log(article.created ? `Demo article published at /articles/${article.slug}` : `Demo article /articles/${article.slug} already present.`);
+    if (article.created) {
+      // The same integrity run a submission gets: fingerprints, plagiarism report, content checks.
+      await afterRevisionFrozen(db, article.revisionId);
+      console.log(`Demo article published at /articles/${article.slug}`);
+    } else {
+      console.log(`Demo article /articles/${article.slug} already present.`);
+    }
   } finally {
     await db.$disconnect();
   }
