@@ -6,20 +6,10 @@ import type { Actor } from "../auth/policy";
 import { canEditArticle, canReadArticle } from "../articles/article-access";
 import { loadDraftSnapshot, type DraftSnapshot } from "./save-draft";
 import { listReferences } from "../references/manage-references";
+import type { ReferenceSnapshot } from "../content/reference-snapshot";
 
-export interface EditorReference {
-  id: string;
-  key: string;
-  authors: string;
-  title: string;
-  containerTitle: string;
-  year: number | null;
-  url: string | null;
-  doi: string | null;
-  pmid: string | null;
-  accessedAt: string | null; // YYYY-MM-DD
-  peerReviewed: boolean;
-}
+/** A reference as the editor shows it: the snapshot fields plus the row id, with the accessed date as YYYY-MM-DD. */
+export type EditorReference = Omit<ReferenceSnapshot, "accessedAt"> & { id: string; accessedAt: string | null };
 
 export function toEditorReference(r: {
   id: string; key: string; authors: string; title: string; containerTitle: string; year: number | null; url: string | null; doi: string | null; pmid: string | null; accessedAt: Date | null; peerReviewed: boolean;
