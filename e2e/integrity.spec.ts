@@ -28,7 +28,8 @@ test.describe("integrity checks", () => {
     await page.getByLabel("Address (optional)").fill("ftp://example.org/x");
     await page.getByLabel("Text", { exact: true }).fill("Some words that are long enough to pass the minimum length rule.");
     await page.getByRole("button", { name: "Add to corpus" }).click();
-    await expect(page.locator("#corpus-url-error")).toContainText("http:// or https://");
+    await expect(page.getByLabel("Address (optional)")).toHaveAccessibleDescription(/http:\/\/ or https:\/\//);
+    await expect(page.getByLabel("Address (optional)")).toHaveAttribute("aria-invalid", "true");
     await expect(page.getByLabel("Text", { exact: true })).toHaveValue(/long enough/);
 
     // A revision (frozen as submitting does) copies the source's first sentence.

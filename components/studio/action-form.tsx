@@ -16,6 +16,7 @@ export function ActionForm({
   pendingLabel = "Saving…",
   successMessage,
   resetOnSuccess = false,
+  validate,
   buttonClass,
   className,
   label,
@@ -25,8 +26,11 @@ export function ActionForm({
   children?: ReactNode;
   submitLabel: string;
   pendingLabel?: string;
-  successMessage?: string;
+  /** Shown after success; a function gets the action's data (e.g. to name what was created). */
+  successMessage?: string | ((data: unknown) => string);
   resetOnSuccess?: boolean;
+  /** Checks in the browser before anything is sent (e.g. a file's size); a returned error is shown like the server's. */
+  validate?: (form: FormData) => ActionResult<unknown> | null;
   buttonClass?: string;
   className?: string;
   /** Accessible name of the form. */
@@ -57,7 +61,7 @@ export function ActionForm({
           startTransition(async () => {
             let r: Result;
             try {
-              r = await action(data);
+              r = validate?.(data) ?? (await action(data));
             } catch {
               r = { ok: false, code: "INTERNAL", message: "The server could not be reached. Nothing you typed was lost; try again." };
             }
@@ -79,7 +83,7 @@ export function ActionForm({
         )}
         {result?.ok && successMessage && (
           <p className="notice ok" role="status">
-            {successMessage}
+            {typeof successMessage === "function" ? successMessage(result.data) : successMessage}
           </p>
         )}
         {children}
