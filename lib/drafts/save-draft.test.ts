@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../../tests/helpers/test-db";
+import { catchAppError } from "../../tests/helpers/catch-app-error";
 import { actorOf, makeArticle, makeUser } from "../../tests/helpers/article-fixtures";
-import { AppError } from "../errors";
 import { MAX_BODY_BYTES } from "../content/document-schema";
 import { saveDraft } from "./save-draft";
 
@@ -16,15 +16,6 @@ async function setup(status = "DRAFT") {
   return { writer: actorOf(writerUser), article };
 }
 
-async function catchErr(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error("expected an AppError");
-}
 
 describe("saveDraft", () => {
   it("saves, bumps the version and records the editor", async () => {
@@ -49,7 +40,7 @@ describe("saveDraft", () => {
     const { writer, article } = await setup();
     const other = actorOf(await makeUser(t.db, ["EDITOR"], "Eddie Editor"));
     await saveDraft(t.db, other, { articleId: article.id, baseVersion: 1, title: "Theirs", summary: "", conditionName: "", body: doc("their text") });
-    const e = await catchErr(saveDraft(t.db, writer, { articleId: article.id, baseVersion: 1, title: "Mine", summary: "", conditionName: "", body: doc("my text") }));
+    const e = await catchAppError(saveDraft(t.db, writer, { articleId: article.id, baseVersion: 1, title: "Mine", summary: "", conditionName: "", body: doc("my text") }));
     expect(e.code).toBe("CONFLICT");
     expect(e.details?.current).toMatchObject({ version: 2, title: "Theirs", bodyJson: doc("their text"), lastEditorName: "Eddie Editor" });
     const d = await t.db.workingDraft.findUniqueOrThrow({ where: { articleId: article.id } });
@@ -60,14 +51,14 @@ describe("saveDraft", () => {
     const { writer, article } = await setup();
     const before = await t.db.workingDraft.findUniqueOrThrow({ where: { articleId: article.id } });
     const base = { articleId: article.id, baseVersion: 1, title: "t", summary: "", conditionName: "" };
-    const unknown = await catchErr(saveDraft(t.db, writer, { ...base, body: { type: "doc", content: [{ type: "script", content: [] }] } }));
+    const unknown = await catchAppError(saveDraft(t.db, writer, { ...base, body: { type: "doc", content: [{ type: "script", content: [] }] } }));
     expect(unknown).toMatchObject({ code: "VALIDATION" });
     expect(unknown.message).toContain('"script"');
-    const js = await catchErr(
+    const js = await catchAppError(
       saveDraft(t.db, writer, { ...base, body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "x", marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }] }] }] } }),
     );
     expect(js.code).toBe("VALIDATION");
-    const big = await catchErr(saveDraft(t.db, writer, { ...base, body: doc("a".repeat(MAX_BODY_BYTES + 10)) }));
+    const big = await catchAppError(saveDraft(t.db, writer, { ...base, body: doc("a".repeat(MAX_BODY_BYTES + 10)) }));
     expect(big.code).toBe("PAYLOAD_TOO_LARGE");
     expect(big.httpStatus).toBe(413);
     const after = await t.db.workingDraft.findUniqueOrThrow({ where: { articleId: article.id } });
@@ -79,9 +70,9 @@ describe("saveDraft", () => {
     const input = { articleId: article.id, baseVersion: 1, title: "x", summary: "", conditionName: "", body: doc("x") };
     const otherWriter = actorOf(await makeUser(t.db, ["WRITER"]));
     const reviewer = actorOf(await makeUser(t.db, ["REVIEWER"]));
-    expect((await catchErr(saveDraft(t.db, otherWriter, input))).code).toBe("FORBIDDEN");
-    expect((await catchErr(saveDraft(t.db, reviewer, input))).code).toBe("FORBIDDEN");
-    expect((await catchErr(saveDraft(t.db, null, input))).code).toBe("UNAUTHENTICATED");
+    expect((await catchAppError(saveDraft(t.db, otherWriter, input))).code).toBe("FORBIDDEN");
+    expect((await catchAppError(saveDraft(t.db, reviewer, input))).code).toBe("FORBIDDEN");
+    expect((await catchAppError(saveDraft(t.db, null, input))).code).toBe("UNAUTHENTICATED");
     const editor = actorOf(await makeUser(t.db, ["EDITOR"]));
     expect((await saveDraft(t.db, editor, input)).changed).toBe(true);
   });

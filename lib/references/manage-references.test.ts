@@ -1,21 +1,12 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../../tests/helpers/test-db";
+import { catchAppError } from "../../tests/helpers/catch-app-error";
 import { actorOf, makeArticle, makeUser } from "../../tests/helpers/article-fixtures";
-import { AppError } from "../errors";
 import { createReference, deleteReference, listReferences, updateReference } from "./manage-references";
 
 const t = createTestDb();
 afterAll(() => t.cleanup());
 
-async function catchErr(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error("expected an AppError");
-}
 
 describe("references", () => {
   it("creates references with readable unique keys and normalised DOI/PMID", async () => {
@@ -32,10 +23,10 @@ describe("references", () => {
   it("refuses bad fields field by field", async () => {
     const w = actorOf(await makeUser(t.db));
     const a = await makeArticle(t.db, w.id);
-    const e = await catchErr(createReference(t.db, w, a.id, { title: "", url: "javascript:alert(1)", doi: "11.1/x", pmid: "12a", year: "20x1" }));
+    const e = await catchAppError(createReference(t.db, w, a.id, { title: "", url: "javascript:alert(1)", doi: "11.1/x", pmid: "12a", year: "20x1" }));
     expect(e.code).toBe("VALIDATION");
     expect(Object.keys(e.fieldErrors ?? {}).sort()).toEqual(["doi", "pmid", "title", "url", "year"]);
-    const ftp = await catchErr(createReference(t.db, w, a.id, { title: "x", url: "ftp://example.org/file" }));
+    const ftp = await catchAppError(createReference(t.db, w, a.id, { title: "x", url: "ftp://example.org/file" }));
     expect(ftp.fieldErrors?.url?.[0]).toMatch(/http/);
   });
 
@@ -51,7 +42,7 @@ describe("references", () => {
       }),
     });
     const r = await createReference(t.db, w, a.id, { authors: "MedlinePlus", title: "Calcinosis", year: 2024, url: "https://medlineplus.gov/x" });
-    const e = await catchErr(deleteReference(t.db, w, a.id, r.id));
+    const e = await catchAppError(deleteReference(t.db, w, a.id, r.id));
     expect(e.code).toBe("CONFLICT");
     expect(e.details?.citedIn).toEqual([{ blockIndex: 1, excerpt: "Damaged tissue" }]);
     expect(await t.db.reference.count({ where: { articleId: a.id } })).toBe(1);
@@ -66,7 +57,7 @@ describe("references", () => {
     const u = await updateReference(t.db, w, a.id, r.id, { title: "T2", url: "https://y.org" });
     expect(u).toMatchObject({ key: r.key, title: "T2", url: "https://y.org" });
     const reviewer = actorOf(await makeUser(t.db, ["REVIEWER"]));
-    expect((await catchErr(deleteReference(t.db, reviewer, a.id, r.id))).code).toBe("FORBIDDEN");
+    expect((await catchAppError(deleteReference(t.db, reviewer, a.id, r.id))).code).toBe("FORBIDDEN");
     await deleteReference(t.db, w, a.id, r.id);
     expect(await t.db.reference.count({ where: { articleId: a.id } })).toBe(0);
   });

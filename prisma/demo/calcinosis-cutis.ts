@@ -6,6 +6,8 @@
 // !! that every link resolves to the right source family (MedlinePlus; the Journal of Clinical Medicine via a
 // !! PubMed search). Check and complete them against the real sources before any real use of this article.
 
+import type { ReferenceSnapshot } from "../../lib/content/reference-snapshot";
+
 export const DEMO_ARTICLE_SLUG = "calcinosis-cutis";
 
 type Mark = { type: "bold" | "italic" };
@@ -19,18 +21,8 @@ export interface DemoDoc {
   content: BlockNode[];
 }
 
-export interface DemoReference {
-  key: string;
-  authors: string;
-  title: string;
-  containerTitle: string;
-  year: number | null;
-  url: string | null;
-  doi: string | null;
-  pmid: string | null;
-  accessedAt: Date | null;
-  peerReviewed: boolean;
-}
+/** The seed's reference rows: the snapshot fields, with the accessed date as a Date for Prisma. */
+export type DemoReference = Omit<ReferenceSnapshot, "accessedAt"> & { accessedAt: Date | null };
 
 // ── small builders so the document below reads like the article ──
 const t = (text: string): InlineNode => ({ type: "text", text });
