@@ -24,7 +24,9 @@ export default defineConfig({
     screenshot: "only-on-failure",
     launchOptions: { executablePath, args: CHROMIUM_ARGS },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions: { executablePath, args: CHROMIUM_ARGS } } }],
+  projects: [
+    { name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions: { executablePath, args: CHROMIUM_ARGS } } },
+  ],
   webServer: {
     command: `npx tsx e2e/helpers/prepare-db.ts && npx tsx scripts/db-deploy.ts && npx tsx prisma/seed.ts && npx next start -H 127.0.0.1 -p ${E2E_PORT}`,
     url: `${E2E_BASE_URL}/signin`,

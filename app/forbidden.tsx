@@ -5,7 +5,9 @@ export default function Forbidden() {
     <main id="main" className="auth-page">
       <div className="auth-card">
         <h1>Not allowed</h1>
-        <p data-testid="forbidden">Your role does not give you access to this page. If you need it, ask an administrator.</p>
+        <p data-testid="forbidden">
+          Your role does not give you access to this page. If you need it, ask an administrator.
+        </p>
         <p>
           <Link href="/studio">Back to your dashboard</Link>
         </p>

@@ -60,7 +60,10 @@ async function assertFree(port: number) {
     () => true,
     () => false,
   );
-  if (busy) throw new Error(`Port ${port} is already in use: set BENCH_PORT to a free port (it uses BENCH_PORT and BENCH_PORT+1).`);
+  if (busy)
+    throw new Error(
+      `Port ${port} is already in use: set BENCH_PORT to a free port (it uses BENCH_PORT and BENCH_PORT+1).`,
+    );
 }
 
 async function waitFor(url: string, timeoutMs = 60_000) {
@@ -97,13 +100,24 @@ function cpuSeconds(pid: number | undefined): number {
   }
 }
 
-async function measure(url: string, connections: number, pid: number | undefined, headers: Record<string, string> = {}): Promise<Result> {
+async function measure(
+  url: string,
+  connections: number,
+  pid: number | undefined,
+  headers: Record<string, string> = {},
+): Promise<Result> {
   // A short unrecorded run first: JIT, lazily loaded modules and socket pools settle before we count.
   await autocannon({ url, connections, duration: 1, pipelining: 1, headers });
   const cpuBefore = cpuSeconds(pid);
   const r = await autocannon({ url, connections, duration: DURATION, pipelining: 1, headers });
   const cpuUs = ((cpuSeconds(pid) - cpuBefore) * 1e6) / Math.max(1, r.requests.total);
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts + r.non2xx, cpuUs };
+  return {
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors: r.errors + r.timeouts + r.non2xx,
+    cpuUs,
+  };
 }
 
 async function main() {
@@ -116,7 +130,14 @@ async function main() {
   if (!existsSync(path.join(ROOT, ".next", "BUILD_ID"))) run("npx", ["next", "build"]);
 
   // `node …/next start` rather than npx: the child is then the server process itself, whose CPU time we read.
-  const next = start(process.execPath, [path.join(ROOT, "node_modules", "next", "dist", "bin", "next"), "start", "-H", "127.0.0.1", "-p", String(NEXT_PORT)]);
+  const next = start(process.execPath, [
+    path.join(ROOT, "node_modules", "next", "dist", "bin", "next"),
+    "start",
+    "-H",
+    "127.0.0.1",
+    "-p",
+    String(NEXT_PORT),
+  ]);
   let plain: ChildProcess | null = null;
   try {
     const res = await waitFor(`http://127.0.0.1:${NEXT_PORT}${PAGE}`);
@@ -133,11 +154,21 @@ async function main() {
     ]);
     await waitFor(`http://127.0.0.1:${PLAIN_PORT}/`);
 
-    console.log(`\n${PAGE}: ${html.length} bytes, x-nextjs-cache: ${cacheState}; ${ROUNDS} rounds x ${DURATION}s per server; node ${process.version}`);
+    console.log(
+      `\n${PAGE}: ${html.length} bytes, x-nextjs-cache: ${cacheState}; ${ROUNDS} rounds x ${DURATION}s per server; node ${process.version}`,
+    );
     const rows: string[] = [];
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     const fmt = (name: string, c: number, rs: Result[]) =>
-      `${name.padEnd(12)} c=${String(c).padStart(3)}  ${median(rs.map((r) => r.rps)).toFixed(0).padStart(7)} req/s  p50 ${String(median(rs.map((r) => r.p50))).padStart(4)} ms  p99 ${String(median(rs.map((r) => r.p99))).padStart(4)} ms  cpu ${median(rs.map((r) => r.cpuUs)).toFixed(0).padStart(5)} µs/req` +
+      `${name.padEnd(12)} c=${String(c).padStart(3)}  ${median(rs.map((r) => r.rps))
+        .toFixed(0)
+        .padStart(
+          7,
+        )} req/s  p50 ${String(median(rs.map((r) => r.p50))).padStart(4)} ms  p99 ${String(median(rs.map((r) => r.p99))).padStart(4)} ms  cpu ${median(
+        rs.map((r) => r.cpuUs),
+      )
+        .toFixed(0)
+        .padStart(5)} µs/req` +
       (rs.some((r) => r.errors) ? `  (${rs.reduce((n, r) => n + r.errors, 0)} errors/non-2xx)` : "");
     for (const c of CONNECTIONS) {
       // The machine is shared: run the servers in alternation, several rounds, and report medians, so a burst
@@ -155,10 +186,14 @@ async function main() {
         ratios.push(nr.rps / pr.rps);
         cpuRatios.push(pr.cpuUs / nr.cpuUs);
         // What a browser gets: it asks for gzip, and Next compresses the stored page on every request.
-        if (process.env.BENCH_GZIP !== "0") g.push(await measure(`http://127.0.0.1:${NEXT_PORT}${PAGE}`, c, next.pid, { "accept-encoding": "gzip" }));
+        if (process.env.BENCH_GZIP !== "0")
+          g.push(await measure(`http://127.0.0.1:${NEXT_PORT}${PAGE}`, c, next.pid, { "accept-encoding": "gzip" }));
       }
       rows.push(fmt("next start", c, n), ...(g.length ? [fmt("next (gzip)", c, g)] : []), fmt("plain http", c, p));
-      rows.push(`${"ratio".padEnd(12)} c=${String(c).padStart(3)}  next/plain throughput ${median(ratios).toFixed(2)} (rounds: ${ratios.map((r) => r.toFixed(2)).join(", ")}); per-request CPU plain/next ${median(cpuRatios).toFixed(2)}`, "");
+      rows.push(
+        `${"ratio".padEnd(12)} c=${String(c).padStart(3)}  next/plain throughput ${median(ratios).toFixed(2)} (rounds: ${ratios.map((r) => r.toFixed(2)).join(", ")}); per-request CPU plain/next ${median(cpuRatios).toFixed(2)}`,
+        "",
+      );
     }
     console.log(rows.join("\n"));
   } finally {

@@ -28,7 +28,10 @@ function buildArticle() {
   for (let i = 0; i < 6000; i++) vocab.push(dic[Math.floor(r() * dic.length)]);
   const sample = makeSampler(["the", "of", "and", "a", "to", "in", "is", "with", ...vocab], r);
   const typos = ["recieve", "calcium", "definately", "occured", "seperate"];
-  const p = (text: string, refKey?: string) => ({ type: "paragraph", content: [{ type: "text", text }, ...(refKey ? [{ type: "citation", attrs: { refKey } }] : [])] });
+  const p = (text: string, refKey?: string) => ({
+    type: "paragraph",
+    content: [{ type: "text", text }, ...(refKey ? [{ type: "citation", attrs: { refKey } }] : [])],
+  });
   const sentence = (n: number) => {
     const words = Array.from({ length: n }, () => (r() < 0.002 ? typos[Math.floor(r() * typos.length)] : sample()));
     return words.join(" ").replace(/^./, (c) => c.toUpperCase()) + ".";
@@ -38,7 +41,11 @@ function buildArticle() {
   let words = 0;
   let s = 0;
   while (words < WORDS) {
-    content.push({ type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: `${sections[s % sections.length]} ${s >= sections.length ? s : ""}`.trim() }] });
+    content.push({
+      type: "heading",
+      attrs: { level: 2 },
+      content: [{ type: "text", text: `${sections[s % sections.length]} ${s >= sections.length ? s : ""}`.trim() }],
+    });
     s++;
     for (let k = 0; k < 4 && words < WORDS; k++) {
       const text = Array.from({ length: 5 }, () => sentence(12 + Math.floor(r() * 10))).join(" ");
@@ -46,7 +53,10 @@ function buildArticle() {
       content.push(p(text, k === 0 ? `ref${s % 10}` : undefined));
     }
     content.push(p("Signs include:"));
-    content.push({ type: "bulletList", content: [1, 2, 3].map(() => ({ type: "listItem", content: [p(sentence(6))] })) });
+    content.push({
+      type: "bulletList",
+      content: [1, 2, 3].map(() => ({ type: "listItem", content: [p(sentence(6))] })),
+    });
     words += 20;
   }
   return {
@@ -54,7 +64,11 @@ function buildArticle() {
     summary: "Calcium deposits in the skin. This article does not provide medical advice.",
     conditionName: "Calcinosis cutis",
     body: { type: "doc", content },
-    references: Array.from({ length: 12 }, (_, i) => ({ key: `ref${i}`, title: `Reference ${i}`, url: i === 11 ? null : `https://example.org/${i}` })),
+    references: Array.from({ length: 12 }, (_, i) => ({
+      key: `ref${i}`,
+      title: `Reference ${i}`,
+      url: i === 11 ? null : `https://example.org/${i}`,
+    })),
   };
 }
 
@@ -78,8 +92,12 @@ function main() {
   times.sort((a, b) => a - b);
   const p50 = times[Math.floor(times.length / 2)];
   const max = times[times.length - 1];
-  console.log(`Content checks on a ${WORDS.toLocaleString("en")}-word article (${article.body.content.length} blocks, ${findings} findings), ${RUNS} runs:`);
-  console.log(`  p50 ${p50.toFixed(1)} ms, slowest ${max.toFixed(1)} ms (first run ${first.toFixed(1)} ms, before the JIT warms up) (target < 100 ms); English dictionary load once per process: ${loadMs.toFixed(0)} ms`);
+  console.log(
+    `Content checks on a ${WORDS.toLocaleString("en")}-word article (${article.body.content.length} blocks, ${findings} findings), ${RUNS} runs:`,
+  );
+  console.log(
+    `  p50 ${p50.toFixed(1)} ms, slowest ${max.toFixed(1)} ms (first run ${first.toFixed(1)} ms, before the JIT warms up) (target < 100 ms); English dictionary load once per process: ${loadMs.toFixed(0)} ms`,
+  );
 }
 
 main();

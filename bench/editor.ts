@@ -89,7 +89,11 @@ function longDocument(words: number): DocumentJson {
   let section = 0;
   while (total < words) {
     if (total >= (section * words) / CONDITION_SECTIONS.length && section < CONDITION_SECTIONS.length) {
-      content.push({ type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: CONDITION_SECTIONS[section++] }] });
+      content.push({
+        type: "heading",
+        attrs: { level: 2 },
+        content: [{ type: "text", text: CONDITION_SECTIONS[section++] }],
+      });
     }
     if (r() < 0.12) {
       const items = 3 + Math.floor(r() * 4);
@@ -98,7 +102,10 @@ function longDocument(words: number): DocumentJson {
         content: Array.from({ length: items }, () => {
           const text = sentence();
           total += text.split(" ").length;
-          return { type: "listItem" as const, content: [{ type: "paragraph" as const, content: [{ type: "text" as const, text }] }] };
+          return {
+            type: "listItem" as const,
+            content: [{ type: "paragraph" as const, content: [{ type: "text" as const, text }] }],
+          };
         }),
       });
       continue;
@@ -134,18 +141,39 @@ async function main() {
   const writerRow = await db.user.findUniqueOrThrow({ where: { email: DEMO_USERS.writer.email } });
   const actor = (await loadActor(db, writerRow.id))!;
   const doc = longDocument(WORDS);
-  const article = await createArticle(db, actor, { title: "Benchmark: a very long condition article", template: "blank" }, { body: doc });
+  const article = await createArticle(
+    db,
+    actor,
+    { title: "Benchmark: a very long condition article", template: "blank" },
+    { body: doc },
+  );
   await db.$transaction((tx) =>
     insertReferences(
       tx,
       article.id,
-      Array.from({ length: 12 }, (_, i) => ({ key: `ref${i + 1}`, authors: `Author ${i + 1}`, title: `Reference ${i + 1}`, containerTitle: "J Bench", year: 2020, url: `https://example.org/${i + 1}`, doi: null, pmid: null, accessedAt: null, peerReviewed: true })),
+      Array.from({ length: 12 }, (_, i) => ({
+        key: `ref${i + 1}`,
+        authors: `Author ${i + 1}`,
+        title: `Reference ${i + 1}`,
+        containerTitle: "J Bench",
+        year: 2020,
+        url: `https://example.org/${i + 1}`,
+        doi: null,
+        pmid: null,
+        accessedAt: null,
+        peerReviewed: true,
+      })),
     ),
   );
   const bodyBytes = Buffer.byteLength(JSON.stringify(doc));
   await db.$disconnect();
 
-  const server = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(PORT)], { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"], detached: true });
+  const server = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(PORT)], {
+    cwd: ROOT,
+    env,
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+  });
   const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
   try {
     await waitFor(`${BASE}/signin`);
@@ -159,14 +187,22 @@ async function main() {
     await page.getByLabel("Password").fill(DEMO_USERS.writer.password);
     await page.getByRole("button", { name: "Sign in" }).click();
     // Not a regex on the whole URL: the sign-in page's own ?callbackUrl=/studio would match it.
-    await page.waitForURL((url) => url.pathname === "/studio").catch(async (err) => {
-      console.error(`Sign-in did not reach the studio (${page.url()}):`, (await page.locator("body").textContent())?.slice(0, 300));
-      throw err;
-    });
+    await page
+      .waitForURL((url) => url.pathname === "/studio")
+      .catch(async (err) => {
+        console.error(
+          `Sign-in did not reach the studio (${page.url()}):`,
+          (await page.locator("body").textContent())?.slice(0, 300),
+        );
+        throw err;
+      });
     await page.goto(`${BASE}/studio/articles/${article.id}/edit`);
     const editorEl = page.getByTestId("article-body");
     await editorEl.waitFor().catch(async (err) => {
-      console.error(`The editor did not appear at ${page.url()}:`, (await page.locator("main").textContent())?.slice(0, 500));
+      console.error(
+        `The editor did not appear at ${page.url()}:`,
+        (await page.locator("main").textContent())?.slice(0, 500),
+      );
       throw err;
     });
     await page.getByTestId("word-count").filter({ hasText: "words" }).waitFor();
@@ -181,7 +217,12 @@ async function main() {
 
     // 1. keypress → DOM.
     await page.evaluate(() => {
-      const w = window as unknown as { __keyT: number[]; __domT: number[]; __frameT: number[]; __pending: number | null };
+      const w = window as unknown as {
+        __keyT: number[];
+        __domT: number[];
+        __frameT: number[];
+        __pending: number | null;
+      };
       w.__keyT = [];
       w.__domT = [];
       w.__frameT = [];
@@ -217,18 +258,36 @@ async function main() {
 
     // 2. autosave round trip: one character, wait for its save, repeat.
     await page.getByTestId("save-state").filter({ hasText: "Saved at" }).waitFor({ timeout: 30_000 });
-    await page.evaluate(() => ((window as unknown as { __imprimaturAutosaveRoundTrips: number[] }).__imprimaturAutosaveRoundTrips.length = 0));
+    await page.evaluate(
+      () =>
+        ((window as unknown as { __imprimaturAutosaveRoundTrips: number[] }).__imprimaturAutosaveRoundTrips.length = 0),
+    );
     for (let i = 0; i < SAVES; i++) {
       await page.keyboard.press(i % 2 ? "Backspace" : "x");
-      await page.waitForFunction((n) => (window as unknown as { __imprimaturAutosaveRoundTrips: number[] }).__imprimaturAutosaveRoundTrips.length > n, i, { timeout: 30_000 });
+      await page.waitForFunction(
+        (n) =>
+          (window as unknown as { __imprimaturAutosaveRoundTrips: number[] }).__imprimaturAutosaveRoundTrips.length > n,
+        i,
+        { timeout: 30_000 },
+      );
     }
-    const trips = await page.evaluate(() => (window as unknown as { __imprimaturAutosaveRoundTrips: number[] }).__imprimaturAutosaveRoundTrips);
+    const trips = await page.evaluate(
+      () => (window as unknown as { __imprimaturAutosaveRoundTrips: number[] }).__imprimaturAutosaveRoundTrips,
+    );
     const saveState = await page.getByTestId("save-state").textContent();
 
-    console.log(`\nEditor benchmark — ${wordCount(doc).toLocaleString("en")} words (${(bodyBytes / 1024).toFixed(0)} KB of JSON), editor shows "${shownWords}"; Chromium ${browser.version()}, node ${process.version}`);
-    console.log(`keypress → DOM update   n=${dom.length}  p50 ${f(pct(dom, 50))} ms  p95 ${f(pct(dom, 95))} ms  max ${f(Math.max(...dom))} ms   (target p95 < 50 ms)`);
-    console.log(`keypress → next frame   n=${frame.length}  p50 ${f(pct(frame, 50))} ms  p95 ${f(pct(frame, 95))} ms  max ${f(Math.max(...frame))} ms`);
-    console.log(`autosave round trip     n=${trips.length}  p50 ${f(pct(trips, 50))} ms  p95 ${f(pct(trips, 95))} ms  max ${f(Math.max(...trips))} ms   (target p50 < 50 ms)`);
+    console.log(
+      `\nEditor benchmark — ${wordCount(doc).toLocaleString("en")} words (${(bodyBytes / 1024).toFixed(0)} KB of JSON), editor shows "${shownWords}"; Chromium ${browser.version()}, node ${process.version}`,
+    );
+    console.log(
+      `keypress → DOM update   n=${dom.length}  p50 ${f(pct(dom, 50))} ms  p95 ${f(pct(dom, 95))} ms  max ${f(Math.max(...dom))} ms   (target p95 < 50 ms)`,
+    );
+    console.log(
+      `keypress → next frame   n=${frame.length}  p50 ${f(pct(frame, 50))} ms  p95 ${f(pct(frame, 95))} ms  max ${f(Math.max(...frame))} ms`,
+    );
+    console.log(
+      `autosave round trip     n=${trips.length}  p50 ${f(pct(trips, 50))} ms  p95 ${f(pct(trips, 95))} ms  max ${f(Math.max(...trips))} ms   (target p50 < 50 ms)`,
+    );
     console.log(`final save state: ${saveState}`);
     if (dom.length < KEYS * 0.9) console.log(`warning: only ${dom.length} of ${KEYS} key presses were observed`);
   } finally {

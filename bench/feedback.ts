@@ -58,7 +58,11 @@ async function waitForServer(server: ChildProcess) {
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error(`next start exited with code ${server.exitCode}`);
     try {
-      const res = await fetch(`${BASE}/api/feedback`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+      const res = await fetch(`${BASE}/api/feedback`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: "{}",
+      });
       if (res.status === 400) return;
     } catch {
       // not listening yet
@@ -71,7 +75,11 @@ async function waitForServer(server: ChildProcess) {
 async function main() {
   mkdirSync(path.dirname(DB_FILE), { recursive: true });
   for (const s of ["", "-wal", "-shm", "-journal"]) rmSync(DB_FILE + s, { force: true });
-  execFileSync("npx", ["tsx", "scripts/db-deploy.ts"], { cwd: ROOT, env: { ...process.env, DATABASE_URL: DB_URL }, stdio: "ignore" });
+  execFileSync("npx", ["tsx", "scripts/db-deploy.ts"], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: DB_URL },
+    stdio: "ignore",
+  });
 
   const db = createDb(DB_URL);
   const writer = await makeUser(db, ["WRITER"], "Bench Writer");
@@ -80,7 +88,13 @@ async function main() {
 
   const server = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(PORT)], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: DB_URL, NEXTAUTH_URL: BASE, NEXTAUTH_SECRET: randomBytes(32).toString("base64url") },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: DB_URL,
+      NEXTAUTH_URL: BASE,
+      NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+    },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });
@@ -89,7 +103,13 @@ async function main() {
     // Answers as the enhanced form sends them: a mix of yes and "no — unclear" with a comment.
     const bodies = [
       JSON.stringify({ articleId: article.id, revisionId: article.liveRevisionId, helpful: "yes" }),
-      JSON.stringify({ articleId: article.id, revisionId: article.liveRevisionId, helpful: "no", reason: "UNCLEAR", comment: "The second section lost me." }),
+      JSON.stringify({
+        articleId: article.id,
+        revisionId: article.liveRevisionId,
+        helpful: "no",
+        reason: "UNCLEAR",
+        comment: "The second section lost me.",
+      }),
     ];
     let i = 0;
     const opts: autocannon.Options = {
@@ -120,11 +140,21 @@ async function main() {
     const other = Object.entries(codes).filter(([code]) => code !== "201");
     console.log(`feedback endpoint bench — ${CONNECTIONS} connections, ${seconds.toFixed(1)} s, next start on ${BASE}`);
     console.log(`  accepted (201):      ${accepted}  (${(accepted / seconds).toFixed(0)} accepted/s; target >= 1000)`);
-    console.log(`  latency:             p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms (target p99 < 50)`);
-    console.log(`  other answers:       ${other.length ? other.map(([c, s]) => `${c}×${s.count}`).join(", ") : "none"}; errors ${result.errors}, timeouts ${result.timeouts}`);
-    console.log(`  server CPU:          ${serverCpu.toFixed(1)} s for ${accepted + other.reduce((n, [, st]) => n + (st.count ?? 0), 0)} answers = ${((serverCpu * 1000) / Math.max(1, REQUESTS)).toFixed(2)} ms per answer (one free core would allow ~${serverCpu > 0 ? Math.round(REQUESTS / serverCpu) : "?"}/s); machine load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`);
-    console.log(`  baseline:            ${floorCount} requests refused at validation (400, no DB) cost ${((floorCpu * 1000) / Math.max(1, floorCount)).toFixed(2)} ms server CPU each, p99 ${floor.latency.p99} ms`);
-    console.log(`  rows stored in run:  ${stored}  ${stored === accepted ? "(= accepted: every accepted answer stored)" : `(MISMATCH: ${accepted} accepted)`}`);
+    console.log(
+      `  latency:             p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms (target p99 < 50)`,
+    );
+    console.log(
+      `  other answers:       ${other.length ? other.map(([c, s]) => `${c}×${s.count}`).join(", ") : "none"}; errors ${result.errors}, timeouts ${result.timeouts}`,
+    );
+    console.log(
+      `  server CPU:          ${serverCpu.toFixed(1)} s for ${accepted + other.reduce((n, [, st]) => n + (st.count ?? 0), 0)} answers = ${((serverCpu * 1000) / Math.max(1, REQUESTS)).toFixed(2)} ms per answer (one free core would allow ~${serverCpu > 0 ? Math.round(REQUESTS / serverCpu) : "?"}/s); machine load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`,
+    );
+    console.log(
+      `  baseline:            ${floorCount} requests refused at validation (400, no DB) cost ${((floorCpu * 1000) / Math.max(1, floorCount)).toFixed(2)} ms server CPU each, p99 ${floor.latency.p99} ms`,
+    );
+    console.log(
+      `  rows stored in run:  ${stored}  ${stored === accepted ? "(= accepted: every accepted answer stored)" : `(MISMATCH: ${accepted} accepted)`}`,
+    );
     if (stored !== accepted) process.exitCode = 1;
   } finally {
     if (server.pid) process.kill(-server.pid, "SIGTERM");

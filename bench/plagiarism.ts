@@ -57,12 +57,16 @@ async function main() {
   const sample = makeSampler(vocab, r);
   const texts = Array.from({ length: DOCS }, () => makeText(WORDS, sample, r));
   const docs = texts.map((text, i) => ({ title: `Synthetic document ${i + 1}`, text }));
-  console.log(`Synthetic corpus: ${DOCS} documents × ${WORDS} words (vocabulary 30,000, Zipf); ${QUERIES} checks of 2,000-word articles on each database.`);
+  console.log(
+    `Synthetic corpus: ${DOCS} documents × ${WORDS} words (vocabulary 30,000, Zipf); ${QUERIES} checks of 2,000-word articles on each database.`,
+  );
 
   await importCorpusDocuments(small.db, null, docs.slice(0, SMALL));
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
-  await importCorpusDocuments(large.db, null, docs, { onProgress: (n) => process.stdout.write(`  indexed ${n}/${DOCS}\r`) });
+  await importCorpusDocuments(large.db, null, docs, {
+    onProgress: (n) => process.stdout.write(`  indexed ${n}/${DOCS}\r`),
+  });
   const buildMs = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
   const buildCpuMs = (cpu.user + cpu.system) / 1000;
@@ -124,13 +128,25 @@ async function main() {
 
   const p50s = pct(smallTimes, 50);
   const p50l = pct(largeTimes, 50);
-  console.log(`Index build: ${DOCS} documents in ${(buildMs / 1000).toFixed(1)} s = ${((DOCS / buildMs) * 1000).toFixed(0)} documents/s wall clock (target ≥ 200); ${((DOCS / buildCpuMs) * 1000).toFixed(0)} documents per CPU-second of this process`);
-  console.log(`Fingerprint rows: ${Number(rows[0].n).toLocaleString("en")} (${(Number(rows[0].n) / DOCS).toFixed(0)} per document); database ${(statSync(large.file).size / 1024 / 1024).toFixed(0)} MB`);
-  console.log(`Check against ${SMALL} documents: p50 ${ms(p50s)}, p95 ${ms(pct(smallTimes, 95))} (sources found per check: ${(smallFound / QUERIES).toFixed(1)}, 3 expected)`);
-  console.log(`Check against ${DOCS} documents: p50 ${ms(p50l)}, p95 ${ms(pct(largeTimes, 95))} (sources found per check: ${(largeFound / QUERIES).toFixed(1)}) (target p50 < 150 ms)`);
+  console.log(
+    `Index build: ${DOCS} documents in ${(buildMs / 1000).toFixed(1)} s = ${((DOCS / buildMs) * 1000).toFixed(0)} documents/s wall clock (target ≥ 200); ${((DOCS / buildCpuMs) * 1000).toFixed(0)} documents per CPU-second of this process`,
+  );
+  console.log(
+    `Fingerprint rows: ${Number(rows[0].n).toLocaleString("en")} (${(Number(rows[0].n) / DOCS).toFixed(0)} per document); database ${(statSync(large.file).size / 1024 / 1024).toFixed(0)} MB`,
+  );
+  console.log(
+    `Check against ${SMALL} documents: p50 ${ms(p50s)}, p95 ${ms(pct(smallTimes, 95))} (sources found per check: ${(smallFound / QUERIES).toFixed(1)}, 3 expected)`,
+  );
+  console.log(
+    `Check against ${DOCS} documents: p50 ${ms(p50l)}, p95 ${ms(pct(largeTimes, 95))} (sources found per check: ${(largeFound / QUERIES).toFixed(1)}) (target p50 < 150 ms)`,
+  );
   console.log(`Slow-down from ${SMALL} to ${DOCS} documents (p50): ${(p50l / p50s).toFixed(2)}× (target ≤ 2×)`);
-  console.log(`Brute force (compare with every one of ${DOCS} documents, texts in memory): ${ms(bruteMs)} for one check, ${bruteFound} sources; the index found ${indexed.found} in ${ms(indexed.ms)}: ${(bruteMs / p50l).toFixed(0)}× faster at p50`);
-  console.log(`Machine load while measuring (1-min load average, ${os.cpus().length} cores): ${os.loadavg()[0].toFixed(1)}`);
+  console.log(
+    `Brute force (compare with every one of ${DOCS} documents, texts in memory): ${ms(bruteMs)} for one check, ${bruteFound} sources; the index found ${indexed.found} in ${ms(indexed.ms)}: ${(bruteMs / p50l).toFixed(0)}× faster at p50`,
+  );
+  console.log(
+    `Machine load while measuring (1-min load average, ${os.cpus().length} cores): ${os.loadavg()[0].toFixed(1)}`,
+  );
   await Promise.all([large.db.$disconnect(), small.db.$disconnect()]);
   rmSync(dir, { recursive: true, force: true });
 }

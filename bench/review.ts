@@ -51,20 +51,53 @@ async function main() {
   const db = createDb(`file:${file}`);
   try {
     const mk = (roles: string[], name: string) =>
-      db.user.create({ data: { email: `${name}@bench.local`, name, passwordHash: "x", roles: { create: roles.map((role) => ({ role })) } } });
+      db.user.create({
+        data: {
+          email: `${name}@bench.local`,
+          name,
+          passwordHash: "x",
+          roles: { create: roles.map((role) => ({ role })) },
+        },
+      });
     const w = await mk(["WRITER"], "writer");
     const r = await mk(["REVIEWER"], "reviewer");
     const e = await mk(["EDITOR"], "editor");
     await db.credential.create({
-      data: { userId: r.id, displayName: "Dr. Bench", postNominals: "M.D.", specialty: "Derm", licenseNumber: "1", issuingBody: "GMC", jurisdiction: "UK", expiresAt: new Date(Date.now() + 365 * 86400_000), status: "VERIFIED", verifiedAt: new Date() },
+      data: {
+        userId: r.id,
+        displayName: "Dr. Bench",
+        postNominals: "M.D.",
+        specialty: "Derm",
+        licenseNumber: "1",
+        issuingBody: "GMC",
+        jurisdiction: "UK",
+        expiresAt: new Date(Date.now() + 365 * 86400_000),
+        status: "VERIFIED",
+        verifiedAt: new Date(),
+      },
     });
-    const as = (u: { id: string; name: string; email: string }, role: string) => ({ ...u, status: "ACTIVE", roles: [role] });
+    const as = (u: { id: string; name: string; email: string }, role: string) => ({
+      ...u,
+      status: "ACTIVE",
+      roles: [role],
+    });
     const writer = as(w, "WRITER");
     const reviewer = as(r, "REVIEWER");
     const editor = as(e, "EDITOR");
     const rand = rng(7);
-    const sample = makeSampler("calcium deposit skin tissue nodule biopsy imaging treatment surgery medicine the of and a to in is with".split(" "), rand);
-    const para = (n: number) => ({ type: "paragraph", content: [{ type: "text", text: Array.from({ length: n }, sample).join(" ") + "." }, { type: "citation", attrs: { refKey: "r1" } }] });
+    const sample = makeSampler(
+      "calcium deposit skin tissue nodule biopsy imaging treatment surgery medicine the of and a to in is with".split(
+        " ",
+      ),
+      rand,
+    );
+    const para = (n: number) => ({
+      type: "paragraph",
+      content: [
+        { type: "text", text: Array.from({ length: n }, sample).join(" ") + "." },
+        { type: "citation", attrs: { refKey: "r1" } },
+      ],
+    });
 
     const tSubmit: number[] = [];
     const tApprove: number[] = [];
@@ -77,16 +110,34 @@ async function main() {
           slug: `bench-${i}`,
           createdById: w.id,
           authors: { create: [{ userId: w.id }] },
-          draft: { create: { title: `Bench ${i}`, summary: "Summary.", bodyJson: JSON.stringify(body), editorIds: JSON.stringify([w.id]) } },
+          draft: {
+            create: {
+              title: `Bench ${i}`,
+              summary: "Summary.",
+              bodyJson: JSON.stringify(body),
+              editorIds: JSON.stringify([w.id]),
+            },
+          },
           references: { create: [{ key: "r1", title: "Source", url: "https://example.org/source" }] },
         },
       });
-      const s = await timed(tSubmit, () => submitArticle(db, writer, { articleId: a.id, changeSummary: "First version" }));
+      const s = await timed(tSubmit, () =>
+        submitArticle(db, writer, { articleId: a.id, changeSummary: "First version" }),
+      );
       // What the integrity work records after the freeze (kept out of the timing: it has its own bench).
-      await db.plagiarismReport.create({ data: { revisionId: s.revisionId, similarity: 1, parametersJson: "{}", matchesJson: "[]" } });
+      await db.plagiarismReport.create({
+        data: { revisionId: s.revisionId, similarity: 1, parametersJson: "{}", matchesJson: "[]" },
+      });
       await db.contentCheckRun.create({ data: { articleId: a.id, revisionId: s.revisionId, findingsJson: "[]" } });
       const rev = await db.revision.findUniqueOrThrow({ where: { id: s.revisionId } });
-      await timed(tApprove, () => approveRevision(db, reviewer, { articleId: a.id, revisionId: rev.id, contentHash: rev.contentHash, attest: true }));
+      await timed(tApprove, () =>
+        approveRevision(db, reviewer, {
+          articleId: a.id,
+          revisionId: rev.id,
+          contentHash: rev.contentHash,
+          attest: true,
+        }),
+      );
       await timed(tGate, () => loadGate(db, a.id));
       await timed(tPublish, () => publishArticle(db, editor, { articleId: a.id, revisionId: rev.id }));
     }
@@ -98,13 +149,22 @@ async function main() {
     const existing = await db.auditEvent.count();
     for (let i = existing; i < EVENTS; i += 500) {
       await db.$transaction(async (tx) => {
-        for (let j = 0; j < 500 && i + j < EVENTS; j++) await recordAuditEvent(tx, { actorId: null, action: "bench.event", entityType: "Bench", entityId: String(i + j), data: { i: i + j } });
+        for (let j = 0; j < 500 && i + j < EVENTS; j++)
+          await recordAuditEvent(tx, {
+            actorId: null,
+            action: "bench.event",
+            entityType: "Bench",
+            entityId: String(i + j),
+            data: { i: i + j },
+          });
       });
     }
     const t0 = performance.now();
     const report = await verifyAuditChain(db);
     const ms = performance.now() - t0;
-    console.log(`audit:verify: ${report.checked} events in ${ms.toFixed(0)} ms (${Math.round(report.checked / (ms / 1000))} events/s), ok=${report.ok}`);
+    console.log(
+      `audit:verify: ${report.checked} events in ${ms.toFixed(0)} ms (${Math.round(report.checked / (ms / 1000))} events/s), ok=${report.ok}`,
+    );
   } finally {
     await db.$disconnect();
     rmSync(dir, { recursive: true, force: true });

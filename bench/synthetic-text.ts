@@ -14,12 +14,54 @@ export function rng(seed: number) {
   };
 }
 
-const SYLLABLES = ["ka", "lo", "mi", "ne", "ru", "ta", "si", "po", "de", "va", "chi", "mor", "lin", "gas", "tro", "pel", "ben", "dri", "sul", "fo"];
+const SYLLABLES = [
+  "ka",
+  "lo",
+  "mi",
+  "ne",
+  "ru",
+  "ta",
+  "si",
+  "po",
+  "de",
+  "va",
+  "chi",
+  "mor",
+  "lin",
+  "gas",
+  "tro",
+  "pel",
+  "ben",
+  "dri",
+  "sul",
+  "fo",
+];
 
 export function makeVocabulary(size: number, seed = 1): string[] {
   const r = rng(seed);
   const words = new Set<string>();
-  const common = ["the", "of", "and", "a", "to", "in", "is", "can", "with", "for", "or", "that", "are", "by", "this", "may", "from", "as", "be", "skin"];
+  const common = [
+    "the",
+    "of",
+    "and",
+    "a",
+    "to",
+    "in",
+    "is",
+    "can",
+    "with",
+    "for",
+    "or",
+    "that",
+    "are",
+    "by",
+    "this",
+    "may",
+    "from",
+    "as",
+    "be",
+    "skin",
+  ];
   common.forEach((w) => words.add(w));
   while (words.size < size) {
     const n = 1 + Math.floor(r() * 4);

@@ -60,7 +60,9 @@ test.describe("staff sign-in and roles", () => {
     }
     await page.getByLabel("Password").fill(writer.password);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByTestId("signin-error")).toHaveText(/Too many failed sign-in attempts for this account\. Try again in \d+ minutes?\./);
+    await expect(page.getByTestId("signin-error")).toHaveText(
+      /Too many failed sign-in attempts for this account\. Try again in \d+ minutes?\./,
+    );
   });
 
   test("a disabled user is signed out on the next request", async ({ page }) => {

@@ -13,13 +13,21 @@ async function actorFor(user: TestUser) {
 }
 
 async function newArticle(user: TestUser, title: string, body?: unknown) {
-  return createArticle(e2eDb(), await actorFor(user), { title, template: "condition" }, body ? { body: body as never } : {});
+  return createArticle(
+    e2eDb(),
+    await actorFor(user),
+    { title, template: "condition" },
+    body ? { body: body as never } : {},
+  );
 }
 
 const body = (page: Page) => page.getByTestId("article-body");
 const saveState = (page: Page) => page.getByTestId("save-state");
 
-async function addReference(page: Page, fields: { title: string; authors?: string; url?: string; doi?: string; year?: string }) {
+async function addReference(
+  page: Page,
+  fields: { title: string; authors?: string; url?: string; doi?: string; year?: string },
+) {
   await page.getByRole("button", { name: "Add reference" }).click();
   const form = page.getByRole("form", { name: "New reference" });
   await form.getByLabel("Title").fill(fields.title);
@@ -32,7 +40,9 @@ async function addReference(page: Page, fields: { title: string; authors?: strin
 }
 
 test.describe("writer's editor", () => {
-  test("create from the template, type, add and cite two references, autosave, reload and find everything", async ({ page }) => {
+  test("create from the template, type, add and cite two references, autosave, reload and find everything", async ({
+    page,
+  }) => {
     const writer = await createTestUser(["WRITER"]);
     await signIn(page, writer);
     await page.getByRole("link", { name: "New article" }).click();
@@ -57,8 +67,17 @@ test.describe("writer's editor", () => {
     await expect(form.getByLabel("Title")).toHaveValue("Calcinosis");
     await form.getByRole("button", { name: "Cancel" }).click();
 
-    await addReference(page, { title: "Calcinosis cutis (MedlinePlus)", authors: "MedlinePlus", url: "https://medlineplus.gov/ency/article/000477.htm" });
-    await addReference(page, { title: "Calcinosis cutis: a comprehensive review", authors: "Smith J, Doe A", year: "2021", doi: "10.3390/jcm10051012" });
+    await addReference(page, {
+      title: "Calcinosis cutis (MedlinePlus)",
+      authors: "MedlinePlus",
+      url: "https://medlineplus.gov/ency/article/000477.htm",
+    });
+    await addReference(page, {
+      title: "Calcinosis cutis: a comprehensive review",
+      authors: "Smith J, Doe A",
+      year: "2021",
+      doi: "10.3390/jcm10051012",
+    });
 
     // Type under "What is it?" and cite the second reference first: numbers follow first use.
     await body(page).locator("p").first().click();
@@ -82,7 +101,9 @@ test.describe("writer's editor", () => {
     await expect(body(page)).toContainText("Calcium deposits form in the skin.");
     await expect(body(page)).toContainText("It is rare.");
     await expect(body(page).locator("sup.citation")).toHaveCount(2);
-    await expect(page.getByLabel("Summary")).toHaveValue("Calcium deposits in the skin: causes, symptoms and treatment.");
+    await expect(page.getByLabel("Summary")).toHaveValue(
+      "Calcium deposits in the skin: causes, symptoms and treatment.",
+    );
     await expect(page.getByTestId("reference-item")).toHaveCount(2);
 
     // The preview renders through the readers' renderer with the same numbers.
@@ -102,7 +123,9 @@ test.describe("writer's editor", () => {
     await expect(page.getByTestId("reference-item")).toHaveCount(2);
   });
 
-  test("two browsers edit the same draft: the stale save shows both versions side by side and nothing is lost", async ({ browser }) => {
+  test("two browsers edit the same draft: the stale save shows both versions side by side and nothing is lost", async ({
+    browser,
+  }) => {
     const writer = await createTestUser(["WRITER"]);
     const editorUser = await createTestUser(["EDITOR"], { name: `Copy Editor ${Date.now()}` });
     const article = await newArticle(writer, "Gout overview");
@@ -154,10 +177,14 @@ test.describe("writer's editor", () => {
     await body(page).locator("p").first().click();
     await page.keyboard.type("Written on the train.");
     await expect(saveState(page)).toContainText("Offline");
-    await expect.poll(() => page.evaluate((id) => localStorage.getItem(`imprimatur:draft:${id}`), article.id)).toContain("Written on the train.");
+    await expect
+      .poll(() => page.evaluate((id) => localStorage.getItem(`imprimatur:draft:${id}`), article.id))
+      .toContain("Written on the train.");
     await context.setOffline(false);
     await expect(saveState(page)).toHaveText(/Saved at/);
-    expect((await e2eDb().workingDraft.findUniqueOrThrow({ where: { articleId: article.id } })).bodyJson).toContain("Written on the train.");
+    expect((await e2eDb().workingDraft.findUniqueOrThrow({ where: { articleId: article.id } })).bodyJson).toContain(
+      "Written on the train.",
+    );
   });
 
   test("save revisions, compare them, and restore an old one as the working draft", async ({ page }) => {
@@ -211,7 +238,9 @@ test.describe("writer's editor", () => {
     await expect(result).toContainText("2 references");
     await expect(result).toContainText("Images are not imported");
     await result.getByRole("link", { name: "Open in the editor" }).click();
-    await expect(page.getByLabel("Title", { exact: true })).toHaveValue("Calcinosis Cutis: Causes, Symptoms, Treatment");
+    await expect(page.getByLabel("Title", { exact: true })).toHaveValue(
+      "Calcinosis Cutis: Causes, Symptoms, Treatment",
+    );
     await expect(body(page).getByRole("heading", { name: "What is it?" })).toBeVisible();
     await expect(body(page).getByRole("heading", { name: "Symptoms" })).toBeVisible();
     await expect(body(page).locator("ul > li")).toHaveCount(5); // 3 types + 2 nested
@@ -219,7 +248,9 @@ test.describe("writer's editor", () => {
     await expect(body(page).locator("a[href='https://medlineplus.gov/ency/article/000477.htm']")).toBeVisible();
     await expect(body(page)).not.toContainText("alert");
     await expect(page.getByTestId("reference-item")).toHaveCount(2);
-    await expect(page.getByTestId("reference-item").filter({ hasText: "comprehensive review" })).toContainText("J Clin Med");
+    await expect(page.getByTestId("reference-item").filter({ hasText: "comprehensive review" })).toContainText(
+      "J Clin Med",
+    );
     await expect(body(page).locator("sup.citation")).toHaveCount(3);
   });
 
@@ -252,7 +283,9 @@ test.describe("writer's editor", () => {
     await expect(saveState(page)).toHaveText(/Saved at \d\d:\d\d$/);
   });
 
-  test("pasted HTML is cleaned: no scripts, styles, frames, event handlers or script links reach the draft", async ({ page }) => {
+  test("pasted HTML is cleaned: no scripts, styles, frames, event handlers or script links reach the draft", async ({
+    page,
+  }) => {
     const writer = await createTestUser(["WRITER"]);
     const article = await newArticle(writer, "Rosacea overview");
     await signIn(page, writer);
@@ -266,18 +299,23 @@ test.describe("writer's editor", () => {
       const data = new DataTransfer();
       data.setData("text/html", html);
       data.setData("text/plain", "Pasted bold text");
-      document.querySelector('[data-testid="article-body"]')!.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+      document
+        .querySelector('[data-testid="article-body"]')!
+        .dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
     });
     await expect(body(page)).toContainText("Pasted bold text");
     await expect(body(page).locator("strong")).toHaveText("bold");
     await expect(body(page).locator("a[href='https://example.org/ok']")).toHaveText("good link");
     await expect(saveState(page)).toHaveText(/Saved at/);
     const stored = (await e2eDb().workingDraft.findUniqueOrThrow({ where: { articleId: article.id } })).bodyJson;
-    for (const bad of ["javascript", "onclick", "onerror", "iframe", "script", "color:red", "evil.example"]) expect(stored).not.toContain(bad);
+    for (const bad of ["javascript", "onclick", "onerror", "iframe", "script", "color:red", "evil.example"])
+      expect(stored).not.toContain(bad);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   });
 
-  test("forged saves are refused with a clear 4xx and the stored draft is untouched; reviewers only read", async ({ page }) => {
+  test("forged saves are refused with a clear 4xx and the stored draft is untouched; reviewers only read", async ({
+    page,
+  }) => {
     const writer = await createTestUser(["WRITER"]);
     const article = await newArticle(writer, "Acne overview");
     await signIn(page, writer);
@@ -285,15 +323,35 @@ test.describe("writer's editor", () => {
     const put = (data: unknown) => page.request.put(`/api/studio/articles/${article.id}/draft`, { data });
     const base = { baseVersion: 1, title: "Forged", summary: "", conditionName: "" };
 
-    const unknownNode = await put({ ...base, body: { type: "doc", content: [{ type: "iframe", attrs: { src: "https://evil.example" } }] } });
+    const unknownNode = await put({
+      ...base,
+      body: { type: "doc", content: [{ type: "iframe", attrs: { src: "https://evil.example" } }] },
+    });
     expect(unknownNode.status()).toBe(400);
     expect((await unknownNode.json()).error.message).toContain('"iframe"');
 
-    const scriptUrl = await put({ ...base, body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "x", marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }] }] }] } });
+    const scriptUrl = await put({
+      ...base,
+      body: {
+        type: "doc",
+        content: [
+          {
+            type: "paragraph",
+            content: [{ type: "text", text: "x", marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }] }],
+          },
+        ],
+      },
+    });
     expect(scriptUrl.status()).toBe(400);
     expect((await scriptUrl.json()).error.message).toMatch(/http/);
 
-    const huge = await put({ ...base, body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "a".repeat(MAX_BODY_BYTES + 1000) }] }] } });
+    const huge = await put({
+      ...base,
+      body: {
+        type: "doc",
+        content: [{ type: "paragraph", content: [{ type: "text", text: "a".repeat(MAX_BODY_BYTES + 1000) }] }],
+      },
+    });
     expect(huge.status()).toBe(413);
 
     const after = await e2eDb().workingDraft.findUniqueOrThrow({ where: { articleId: article.id } });
@@ -303,7 +361,9 @@ test.describe("writer's editor", () => {
     const other = await page.context().browser()!.newContext();
     const rp = await other.newPage();
     await signIn(rp, reviewer);
-    const refused = await rp.request.put(`/api/studio/articles/${article.id}/draft`, { data: { ...base, body: { type: "doc", content: [] } } });
+    const refused = await rp.request.put(`/api/studio/articles/${article.id}/draft`, {
+      data: { ...base, body: { type: "doc", content: [] } },
+    });
     expect(refused.status()).toBe(403);
     await rp.goto(`/studio/articles/${article.id}`);
     await expect(rp).toHaveURL(/\/preview$/);

@@ -14,7 +14,13 @@ async function seedArticle(label: string) {
   const suffix = uniqueSuffix();
   const title = `${label} ${suffix}`;
   const slug = `feedback-${suffix}`;
-  const body = { type: "doc", content: [{ type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "What is it?" }] }, { type: "paragraph", content: [{ type: "text", text: "A condition described for the feedback tests." }] }] };
+  const body = {
+    type: "doc",
+    content: [
+      { type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "What is it?" }] },
+      { type: "paragraph", content: [{ type: "text", text: "A condition described for the feedback tests." }] },
+    ],
+  };
   return db.$transaction(async (tx) => {
     const article = await tx.article.create({
       data: {
@@ -24,11 +30,24 @@ async function seedArticle(label: string) {
         draft: { create: { title, summary: "Test summary.", bodyJson: JSON.stringify(body) } },
       },
     });
-    const rev1 = await freezeRevision(tx, { articleId: article.id, actorId: writer.id, changeSummary: "First version" });
+    const rev1 = await freezeRevision(tx, {
+      articleId: article.id,
+      actorId: writer.id,
+      changeSummary: "First version",
+    });
     const now = new Date();
-    await tx.publication.create({ data: { articleId: article.id, revisionId: rev1.id, publishedById: writer.id, publishedAt: now } });
-    await tx.article.update({ where: { id: article.id }, data: { status: "PUBLISHED", liveRevisionId: rev1.id, firstPublishedAt: now, lastPublishedAt: now } });
-    const rev2 = await freezeRevision(tx, { articleId: article.id, actorId: writer.id, changeSummary: "Updated treatment guidance" });
+    await tx.publication.create({
+      data: { articleId: article.id, revisionId: rev1.id, publishedById: writer.id, publishedAt: now },
+    });
+    await tx.article.update({
+      where: { id: article.id },
+      data: { status: "PUBLISHED", liveRevisionId: rev1.id, firstPublishedAt: now, lastPublishedAt: now },
+    });
+    const rev2 = await freezeRevision(tx, {
+      articleId: article.id,
+      actorId: writer.id,
+      changeSummary: "Updated treatment guidance",
+    });
     return { id: article.id, slug, title, rev1: rev1.id, rev2: rev2.id };
   });
 }
@@ -41,7 +60,10 @@ async function answerNo(page: Page, reason: string, comment: string) {
 }
 
 test.describe("reader feedback", () => {
-  test("readers with and without JavaScript report outdated content; the editor resolves one and dismisses the other", async ({ browser, page }) => {
+  test("readers with and without JavaScript report outdated content; the editor resolves one and dismisses the other", async ({
+    browser,
+    page,
+  }) => {
     const article = await seedArticle("Feedback flow");
     const editor = await createTestUser(["EDITOR"]);
 
@@ -85,7 +107,9 @@ test.describe("reader feedback", () => {
     await page.reload();
     await expect(page.getByTestId("helpfulness-rate")).toHaveText("0 %");
     await expect(page.getByTestId("open-reports")).toHaveText("2");
-    await expect(page.getByTestId("feedback-chart").locator("desc")).toContainText("0 yes, 2 no, of which 2 reported the article inaccurate or outdated");
+    await expect(page.getByTestId("feedback-chart").locator("desc")).toContainText(
+      "0 yes, 2 no, of which 2 reported the article inaccurate or outdated",
+    );
     await expect(page.getByTestId("feedback-trend-table").locator("tbody tr").last()).toContainText("022");
 
     // The editor's inbox shows both; filters narrow it.
@@ -100,7 +124,11 @@ test.describe("reader feedback", () => {
     // Resolve the first by linking revision 2 (the fix).
     await noJsItem.getByRole("button", { name: "Acknowledge" }).click();
     await expect(noJsItem.locator(".badge")).toHaveText("Acknowledged");
-    await expect(noJsItem.getByLabel("Fixed by revision").locator("option", { hasText: "Revision 2 — Updated treatment guidance" })).toHaveCount(1);
+    await expect(
+      noJsItem
+        .getByLabel("Fixed by revision")
+        .locator("option", { hasText: "Revision 2 — Updated treatment guidance" }),
+    ).toHaveCount(1);
     await noJsItem.getByLabel("Fixed by revision").selectOption(article.rev2);
     await noJsItem.getByRole("button", { name: "Resolve" }).click();
     await expect(noJsItem.locator(".badge")).toHaveText("Resolved");
@@ -121,7 +149,10 @@ test.describe("reader feedback", () => {
       ["RESOLVED", article.rev2, editor.id],
       ["DISMISSED", null, editor.id],
     ]);
-    const audit = await e2eDb().auditEvent.findMany({ where: { entityType: "Feedback", entityId: { in: after.map((f) => f.id) } }, orderBy: { id: "asc" } });
+    const audit = await e2eDb().auditEvent.findMany({
+      where: { entityType: "Feedback", entityId: { in: after.map((f) => f.id) } },
+      orderBy: { id: "asc" },
+    });
     expect(audit.map((e) => e.action)).toEqual(["feedback.acknowledged", "feedback.resolved", "feedback.dismissed"]);
 
     // Status filter; then a third reader finds it helpful and the rate moves again.
@@ -138,11 +169,18 @@ test.describe("reader feedback", () => {
     await expect(page.getByTestId("feedback-chart").locator("desc")).toContainText("1 yes, 2 no");
   });
 
-  test("bad input gets a clear 4xx, nothing is stored wrongly, and no script runs", async ({ browser, page, request }) => {
+  test("bad input gets a clear 4xx, nothing is stored wrongly, and no script runs", async ({
+    browser,
+    page,
+    request,
+  }) => {
     const article = await seedArticle("Feedback bad input");
     const count = () => e2eDb().feedback.count({ where: { articleId: article.id } });
     const json = (data: Record<string, unknown>) =>
-      request.post("/api/feedback", { headers: { Accept: "application/json" }, data: { articleId: article.id, revisionId: article.rev1, ...data } });
+      request.post("/api/feedback", {
+        headers: { Accept: "application/json" },
+        data: { articleId: article.id, revisionId: article.rev1, ...data },
+      });
 
     // A 10,000-character comment.
     const long = await json({ helpful: "no", reason: "OTHER", comment: "x".repeat(10_000) });
@@ -168,7 +206,10 @@ test.describe("reader feedback", () => {
     await reader.goto(`/articles/${article.slug}`);
     await reader.getByRole("radio", { name: "No", exact: true }).check();
     await reader.getByLabel("Comment (optional)").fill(script);
-    const [response] = await Promise.all([reader.waitForResponse((r) => r.url().endsWith("/api/feedback")), reader.getByRole("button", { name: "Send feedback" }).click()]);
+    const [response] = await Promise.all([
+      reader.waitForResponse((r) => r.url().endsWith("/api/feedback")),
+      reader.getByRole("button", { name: "Send feedback" }).click(),
+    ]);
     expect(response.status()).toBe(400);
     await expect(reader.getByRole("heading", { level: 1 })).toHaveText("Your feedback was not sent");
     await expect(reader.locator("#feedback-error")).toContainText("choose a reason");
@@ -205,13 +246,19 @@ test.describe("reader feedback", () => {
     // A flood, on an article of its own: the limit is 5 answers per client per article per 10 minutes, then
     // 429 with Retry-After, for JSON and for the plain form alike; only the accepted ones are stored.
     const flood = await seedArticle("Feedback flood");
-    const answer = () => request.post("/api/feedback", { headers: { Accept: "application/json" }, data: { articleId: flood.id, revisionId: flood.rev1, helpful: "yes" } });
+    const answer = () =>
+      request.post("/api/feedback", {
+        headers: { Accept: "application/json" },
+        data: { articleId: flood.id, revisionId: flood.rev1, helpful: "yes" },
+      });
     for (let i = 0; i < 5; i++) expect((await answer()).status()).toBe(201);
     const flooded = await answer();
     expect(flooded.status()).toBe(429);
     expect(Number(flooded.headers()["retry-after"])).toBeGreaterThan(0);
     expect((await flooded.json()).error.message).toMatch(/try again in \d+ minutes/);
-    const floodedForm = await request.post("/api/feedback", { form: { articleId: flood.id, revisionId: flood.rev1, helpful: "yes", slug: flood.slug } });
+    const floodedForm = await request.post("/api/feedback", {
+      form: { articleId: flood.id, revisionId: flood.rev1, helpful: "yes", slug: flood.slug },
+    });
     expect(floodedForm.status()).toBe(429);
     expect(floodedForm.headers()["retry-after"]).toBeTruthy();
     expect(await floodedForm.text()).toContain("Your feedback was not sent");

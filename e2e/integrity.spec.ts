@@ -11,7 +11,9 @@ function sourceText(tag: string) {
 }
 
 test.describe("integrity checks", () => {
-  test("an editor adds a corpus text; a revision copying it gets a report naming it, with highlighted passages", async ({ page }) => {
+  test("an editor adds a corpus text; a revision copying it gets a report naming it, with highlighted passages", async ({
+    page,
+  }) => {
     const editor = await createTestUser(["EDITOR"]);
     const tag = `zq${uniqueSuffix()}`;
     const title = `Outside leaflet ${tag}`;
@@ -26,7 +28,9 @@ test.describe("integrity checks", () => {
     // A bad address is refused with a message beside the field, and the text stays.
     await page.getByLabel("Title", { exact: true }).fill("Second source");
     await page.getByLabel("Address (optional)").fill("ftp://example.org/x");
-    await page.getByLabel("Text", { exact: true }).fill("Some words that are long enough to pass the minimum length rule.");
+    await page
+      .getByLabel("Text", { exact: true })
+      .fill("Some words that are long enough to pass the minimum length rule.");
     await page.getByRole("button", { name: "Add to corpus" }).click();
     await expect(page.getByLabel("Address (optional)")).toHaveAccessibleDescription(/http:\/\/ or https:\/\//);
     await expect(page.getByLabel("Address (optional)")).toHaveAttribute("aria-invalid", "true");
@@ -39,12 +43,24 @@ test.describe("integrity checks", () => {
     const body = {
       type: "doc",
       content: [
-        { type: "paragraph", content: [{ type: "text", text: "Our own opening words about the condition come first." }] },
+        {
+          type: "paragraph",
+          content: [{ type: "text", text: "Our own opening words about the condition come first." }],
+        },
         { type: "paragraph", content: [{ type: "text", text: sourceText(tag).split(". ")[0] + "." }] },
       ],
     };
     const revision = await db.revision.create({
-      data: { articleId: article.id, number: 1, title: `Copied article ${tag}`, summary: "", bodyJson: JSON.stringify(body), referencesJson: "[]", contentHash: `h-${tag}`, authorId: editor.id },
+      data: {
+        articleId: article.id,
+        number: 1,
+        title: `Copied article ${tag}`,
+        summary: "",
+        bodyJson: JSON.stringify(body),
+        referencesJson: "[]",
+        contentHash: `h-${tag}`,
+        authorId: editor.id,
+      },
     });
     await db.article.update({ where: { id: article.id }, data: { currentRevisionId: revision.id } });
 
@@ -75,18 +91,31 @@ test.describe("integrity checks", () => {
     await expect(empty).toContainText("Blocking");
     await expect(panel.locator('[data-rule="spelling"]')).toContainText("recieve");
     await empty.getByRole("button", { name: "Go to this place" }).click();
-    const selected = await page.getByLabel("Text", { exact: true }).evaluate((el: HTMLTextAreaElement) => el.value.slice(el.selectionStart, el.selectionEnd));
+    const selected = await page
+      .getByLabel("Text", { exact: true })
+      .evaluate((el: HTMLTextAreaElement) => el.value.slice(el.selectionStart, el.selectionEnd));
     expect(selected).toBe("## Symptoms");
     // Fixing it clears the finding.
-    await page.getByLabel("Text", { exact: true }).fill("## Causes\nCalcium deposits receive attention.\n## Symptoms\nHard lumps.");
+    await page
+      .getByLabel("Text", { exact: true })
+      .fill("## Causes\nCalcium deposits receive attention.\n## Symptoms\nHard lumps.");
     await expect(panel.locator('[data-rule="empty-section"]')).toHaveCount(0);
     await expect(panel.locator('[data-rule="spelling"]')).toHaveCount(0);
   });
 
-  test("an editor adds a flagged word to the project dictionary from the panel, and removes it again", async ({ page }) => {
+  test("an editor adds a flagged word to the project dictionary from the panel, and removes it again", async ({
+    page,
+  }) => {
     const editor = await createTestUser(["EDITOR"]);
     // Letters only (dictionary words may not contain digits), unique per run.
-    const word = "qorblax" + uniqueSuffix().replace(/[^a-z]/g, "").slice(0, 6) + uniqueSuffix().replace(/\d/g, (d) => "abcdefghij"[Number(d)]).slice(-4);
+    const word =
+      "qorblax" +
+      uniqueSuffix()
+        .replace(/[^a-z]/g, "")
+        .slice(0, 6) +
+      uniqueSuffix()
+        .replace(/\d/g, (d) => "abcdefghij"[Number(d)])
+        .slice(-4);
     await signIn(page, editor, "/studio/checks");
     await page.getByLabel("Text", { exact: true }).fill(`## Treatment\nThe ${word} clinic offers advice.`);
     const panel = page.getByTestId("content-check-panel");

@@ -12,7 +12,9 @@ const REVIEWED_BY = `${DEMO_CREDENTIAL.displayName}, ${DEMO_CREDENTIAL.postNomin
 async function recorded() {
   const article = await e2eDb().article.findUniqueOrThrow({
     where: { slug: DEMO_ARTICLE_SLUG },
-    include: { liveRevision: { include: { reviews: { where: { decision: "APPROVED", voidedAt: null } }, publications: true } } },
+    include: {
+      liveRevision: { include: { reviews: { where: { decision: "APPROVED", voidedAt: null } }, publications: true } },
+    },
   });
   const rev = article.liveRevision!;
   return {
@@ -25,20 +27,29 @@ async function recorded() {
 
 async function expectReaderContent(page: Page) {
   const facts = await recorded();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Calcinosis Cutis: Causes, Symptoms, Treatment, Diagnosis");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "Calcinosis Cutis: Causes, Symptoms, Treatment, Diagnosis",
+  );
 
   const reviewed = page.getByTestId("medically-reviewed");
   await expect(reviewed).toContainText(`Medically reviewed by ${REVIEWED_BY}`);
   await expect(reviewed).toContainText(formatLongDate(facts.reviewedAt));
   await expect(page.getByTestId("last-modified")).toHaveText(`Last modified on ${formatLongDate(facts.lastModified)}`);
-  await expect(page.getByTestId("first-published")).toHaveText(`First published on ${formatLongDate(facts.firstPublished)}`);
-  await expect(page.getByTestId("last-modified").locator("time")).toHaveAttribute("datetime", facts.lastModified.toISOString());
+  await expect(page.getByTestId("first-published")).toHaveText(
+    `First published on ${formatLongDate(facts.firstPublished)}`,
+  );
+  await expect(page.getByTestId("last-modified").locator("time")).toHaveAttribute(
+    "datetime",
+    facts.lastModified.toISOString(),
+  );
 
   // Numbered references: item N is #ref-N, every superscript points at an existing item, the links are the sources'.
   const refs = page.getByRole("region", { name: "References" }).locator("ol > li");
   await expect(refs).toHaveCount(demoReferences.length);
   for (let i = 0; i < demoReferences.length; i++) await expect(refs.nth(i)).toHaveAttribute("id", `ref-${i + 1}`);
-  const citationHrefs = await page.locator(".pub-body sup.citation a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+  const citationHrefs = await page
+    .locator(".pub-body sup.citation a")
+    .evaluateAll((as) => as.map((a) => a.getAttribute("href")));
   expect(citationHrefs.length).toBeGreaterThanOrEqual(demoReferences.length);
   for (const href of citationHrefs) {
     expect(href).toMatch(/^#ref-\d+$/);
@@ -52,13 +63,24 @@ async function expectReaderContent(page: Page) {
   }
 
   await expect(page.getByText("This article does not provide medical advice.")).toBeVisible();
-  await expect(page.getByRole("complementary", { name: "Medical disclaimer" }).getByRole("link", { name: "editorial policy", exact: true })).toHaveAttribute("href", "/editorial-policy");
+  await expect(
+    page
+      .getByRole("complementary", { name: "Medical disclaimer" })
+      .getByRole("link", { name: "editorial policy", exact: true }),
+  ).toHaveAttribute("href", "/editorial-policy");
   await expect(page.getByRole("heading", { name: "Was this article helpful?" })).toBeVisible();
-  await expect(page.locator("form").filter({ has: page.getByRole("button") }).last()).toBeVisible();
+  await expect(
+    page
+      .locator("form")
+      .filter({ has: page.getByRole("button") })
+      .last(),
+  ).toBeVisible();
 }
 
 test.describe("public article page", () => {
-  test("a reader sees the reviewer, both dates, numbered references, the disclaimer and the feedback form", async ({ page }) => {
+  test("a reader sees the reviewer, both dates, numbered references, the disclaimer and the feedback form", async ({
+    page,
+  }) => {
     const response = await page.goto(ARTICLE_PATH);
     expect(response?.status()).toBe(200);
     await expectReaderContent(page);
@@ -77,7 +99,11 @@ test.describe("public article page", () => {
     const facts = await recorded();
     expect(ld["@type"]).toBe("MedicalWebPage");
     expect(ld.about).toEqual({ "@type": "MedicalCondition", name: "Calcinosis cutis" });
-    expect(ld.reviewedBy).toMatchObject({ "@type": "Person", name: DEMO_CREDENTIAL.displayName, honorificSuffix: DEMO_CREDENTIAL.postNominals });
+    expect(ld.reviewedBy).toMatchObject({
+      "@type": "Person",
+      name: DEMO_CREDENTIAL.displayName,
+      honorificSuffix: DEMO_CREDENTIAL.postNominals,
+    });
     expect(ld.lastReviewed).toBe(facts.reviewedAt.toISOString().slice(0, 10));
     expect(ld.citation.map((c: { url: string }) => c.url)).toEqual(facts.referencesJson.map((r) => r.url));
   });
@@ -96,7 +122,9 @@ test.describe("public article page", () => {
       // The reviewer's profile and the editorial policy are plain pages too.
       await page.getByRole("link", { name: REVIEWED_BY }).click();
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(REVIEWED_BY);
-      await expect(page.getByRole("link", { name: "Calcinosis Cutis: Causes, Symptoms, Treatment, Diagnosis" })).toBeVisible();
+      await expect(
+        page.getByRole("link", { name: "Calcinosis Cutis: Causes, Symptoms, Treatment, Diagnosis" }),
+      ).toBeVisible();
       await page.getByRole("link", { name: "Editorial policy" }).first().click();
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("Editorial policy");
     } finally {
@@ -104,7 +132,10 @@ test.describe("public article page", () => {
     }
   });
 
-  test("an unknown slug or reviewer answers 404 with a way back, with and without JavaScript", async ({ page, browser }) => {
+  test("an unknown slug or reviewer answers 404 with a way back, with and without JavaScript", async ({
+    page,
+    browser,
+  }) => {
     const response = await page.goto("/articles/no-such-article-anywhere");
     expect(response?.status()).toBe(404);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Article not found");
@@ -129,7 +160,9 @@ test.describe("public article page", () => {
 
   test("the home page lists the article; sitemap and RSS include it", async ({ page, request }) => {
     await page.goto("/");
-    await expect(page.getByRole("main").getByRole("link", { name: "Calcinosis Cutis: Causes, Symptoms, Treatment, Diagnosis" })).toHaveAttribute("href", ARTICLE_PATH);
+    await expect(
+      page.getByRole("main").getByRole("link", { name: "Calcinosis Cutis: Causes, Symptoms, Treatment, Diagnosis" }),
+    ).toHaveAttribute("href", ARTICLE_PATH);
     const sitemap = await request.get("/sitemap.xml");
     expect(sitemap.headers()["content-type"]).toContain("xml");
     expect(await sitemap.text()).toContain(`${ARTICLE_PATH}</loc>`);

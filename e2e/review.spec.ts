@@ -36,7 +36,10 @@ const paragraph = (text: string, cite = false) => ({
 });
 const body = (paras: string[]) => ({
   type: "doc",
-  content: [{ type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "Overview" }] }, ...paras.map((p, i) => paragraph(p, i === 0))],
+  content: [
+    { type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "Overview" }] },
+    ...paras.map((p, i) => paragraph(p, i === 0)),
+  ],
 });
 
 /** An article written by `writer`, with a linked reference, a summary and text that passes the content checks. */
@@ -48,8 +51,25 @@ async function seedArticle(writer: TestUser, title: string) {
       slug,
       createdById: writer.id,
       authors: { create: [{ userId: writer.id }] },
-      draft: { create: { title, summary: `What ${title.toLowerCase()} is and how it is treated.`, bodyJson: JSON.stringify(body(paras)), editorIds: JSON.stringify([writer.id]) } },
-      references: { create: [{ key: "medlineplus", title: "Calcinosis cutis", containerTitle: "MedlinePlus", year: 2024, url: "https://medlineplus.gov/ency/article/000000.htm" }] },
+      draft: {
+        create: {
+          title,
+          summary: `What ${title.toLowerCase()} is and how it is treated.`,
+          bodyJson: JSON.stringify(body(paras)),
+          editorIds: JSON.stringify([writer.id]),
+        },
+      },
+      references: {
+        create: [
+          {
+            key: "medlineplus",
+            title: "Calcinosis cutis",
+            containerTitle: "MedlinePlus",
+            year: 2024,
+            url: "https://medlineplus.gov/ency/article/000000.htm",
+          },
+        ],
+      },
     },
   });
   return { id: article.id, slug, paras };
@@ -60,7 +80,14 @@ const actorOf = (u: TestUser): Actor => ({ id: u.id, name: u.name, email: u.emai
 /** The writer changes the text (as the editor page's autosave would). */
 async function writerEdits(writer: TestUser, articleId: string, paras: string[]) {
   const draft = await e2eDb().workingDraft.findUniqueOrThrow({ where: { articleId } });
-  await saveDraft(e2eDb(), actorOf(writer), { articleId, baseVersion: draft.version, title: draft.title, summary: draft.summary, conditionName: draft.conditionName, body: body(paras) });
+  await saveDraft(e2eDb(), actorOf(writer), {
+    articleId,
+    baseVersion: draft.version,
+    title: draft.title,
+    summary: draft.summary,
+    conditionName: draft.conditionName,
+    body: body(paras),
+  });
 }
 
 async function as(browser: Browser, user: Pick<TestUser, "email" | "password">, path: string): Promise<Page> {
@@ -77,7 +104,9 @@ async function submit(page: Page, summary: string) {
 }
 
 test.describe("medical review and publishing", () => {
-  test("writer submits → reviewer requests changes → writer answers, fixes, resubmits → approved → published → reader sees it; a later edit stays off the live page until approved and published", async ({ browser }) => {
+  test("writer submits → reviewer requests changes → writer answers, fixes, resubmits → approved → published → reader sees it; a later edit stays off the live page until approved and published", async ({
+    browser,
+  }) => {
     test.setTimeout(180_000);
     const writer = await createTestUser(["WRITER"]);
     const { user: reviewer, credential } = await createReviewer({ postNominals: `M.D., FAAD ${uniqueSuffix()}` });
@@ -96,12 +125,16 @@ test.describe("medical review and publishing", () => {
     await expect(r).toHaveURL(new RegExp(reviewPath));
     const block = r.getByTestId("review-block").nth(1);
     await block.getByText("Comment on this paragraph").click();
-    await block.getByRole("textbox", { name: "Comment", exact: true }).fill("Say that deposits can reach muscle and organs.");
+    await block
+      .getByRole("textbox", { name: "Comment", exact: true })
+      .fill("Say that deposits can reach muscle and organs.");
     await block.getByRole("button", { name: "Add comment" }).click();
     await expect(block.getByTestId("comment-thread")).toContainText("Say that deposits can reach muscle and organs.");
     // Approving needs the explicit statement ticked.
     await r.getByRole("button", { name: "Approve revision" }).click();
-    await expect(r.getByTestId("decision-panel").getByText("Tick the statement to confirm your approval.")).toBeVisible();
+    await expect(
+      r.getByTestId("decision-panel").getByText("Tick the statement to confirm your approval."),
+    ).toBeVisible();
     await r.getByLabel("What needs to change").fill("Please cover how far the deposits can extend.");
     await r.getByRole("button", { name: "Request changes" }).click();
     await expect(r.getByTestId("article-status")).toHaveText("Changes requested");
@@ -127,16 +160,24 @@ test.describe("medical review and publishing", () => {
     await r.getByLabel(/I have reviewed revision 2/).check();
     await r.getByRole("button", { name: "Approve revision" }).click();
     await expect(r.getByTestId("article-status")).toHaveText("Approved");
-    const approval = await e2eDb().review.findFirstOrThrow({ where: { reviewerId: reviewer.id, decision: "APPROVED" }, include: { revision: true } });
+    const approval = await e2eDb().review.findFirstOrThrow({
+      where: { reviewerId: reviewer.id, decision: "APPROVED" },
+      include: { revision: true },
+    });
     expect(approval.contentHash).toBe(approval.revision.contentHash);
-    expect(JSON.parse(approval.credentialSnapshot)).toMatchObject({ credentialId: credential.id, postNominals: credential.postNominals });
+    expect(JSON.parse(approval.credentialSnapshot)).toMatchObject({
+      credentialId: credential.id,
+      postNominals: credential.postNominals,
+    });
 
     // Editor sees the gate item by item and publishes.
     const e = await as(browser, editor, `/studio/articles/${article.id}/publish`);
     for (const item of ["approval", "citations", "plagiarism", "feedback", "contentChecks"]) {
       await expect(e.getByTestId(`gate-item-${item}`)).toContainText("Passed");
     }
-    await expect(e.getByTestId("gate-item-approval")).toContainText(`${credential.displayName}, ${credential.postNominals}`);
+    await expect(e.getByTestId("gate-item-approval")).toContainText(
+      `${credential.displayName}, ${credential.postNominals}`,
+    );
     await e.getByRole("button", { name: "Publish now" }).click();
     await expect(e.getByTestId("live-badge")).toBeVisible();
 
@@ -144,7 +185,9 @@ test.describe("medical review and publishing", () => {
     const reader = await (await browser.newContext()).newPage();
     await reader.goto(`/articles/${article.slug}`);
     await expect(reader.getByRole("heading", { level: 1 })).toHaveText(title);
-    await expect(reader.getByTestId("medically-reviewed")).toContainText(`Medically reviewed by ${credential.displayName}, ${credential.postNominals}`);
+    await expect(reader.getByTestId("medically-reviewed")).toContainText(
+      `Medically reviewed by ${credential.displayName}, ${credential.postNominals}`,
+    );
     const published = await e2eDb().article.findUniqueOrThrow({ where: { id: article.id } });
     await expect(reader.getByTestId("last-modified")).toContainText(formatLongDate(published.lastPublishedAt!));
     await expect(reader.getByTestId("medically-reviewed")).toContainText(formatLongDate(approval.createdAt));
@@ -187,12 +230,25 @@ test.describe("medical review and publishing", () => {
   test("a reviewer cannot approve an article they wrote", async ({ browser }) => {
     const both = await createTestUser(["WRITER", "REVIEWER"]);
     await e2eDb().credential.create({
-      data: { userId: both.id, displayName: both.name, postNominals: "M.D.", specialty: "Dermatology", licenseNumber: "X1", issuingBody: "GMC", jurisdiction: "UK", expiresAt: new Date(Date.now() + 365 * 86400_000), status: "VERIFIED", verifiedAt: new Date() },
+      data: {
+        userId: both.id,
+        displayName: both.name,
+        postNominals: "M.D.",
+        specialty: "Dermatology",
+        licenseNumber: "X1",
+        issuingBody: "GMC",
+        jurisdiction: "UK",
+        expiresAt: new Date(Date.now() + 365 * 86400_000),
+        status: "VERIFIED",
+        verifiedAt: new Date(),
+      },
     });
     const article = await seedArticle(both, `Own article ${uniqueSuffix()}`);
     const page = await as(browser, both, `/studio/articles/${article.id}/review`);
     await submit(page, "First version");
-    await expect(page.getByTestId("decision-refused")).toHaveText("You wrote or edited this revision, so someone else must review it.");
+    await expect(page.getByTestId("decision-refused")).toHaveText(
+      "You wrote or edited this revision, so someone else must review it.",
+    );
     await expect(page.getByRole("button", { name: "Approve revision" })).toHaveCount(0);
     await expect(page.getByRole("button", { name: "Request changes" })).toHaveCount(0);
   });
@@ -204,12 +260,16 @@ test.describe("medical review and publishing", () => {
     await submitArticle(e2eDb(), actorOf(writer), { articleId: article.id, changeSummary: "First version" });
     const page = await as(browser, pending, `/studio/articles/${article.id}/review`);
     await expect(page.getByTestId("decision-panel")).toContainText("Awaiting verification by an admin");
-    await expect(page.getByTestId("decision-refused")).toContainText("You need a verified, unexpired credential to sign off.");
+    await expect(page.getByTestId("decision-refused")).toContainText(
+      "You need a verified, unexpired credential to sign off.",
+    );
     await expect(page.getByRole("button", { name: "Approve revision" })).toHaveCount(0);
     expect((await e2eDb().article.findUniqueOrThrow({ where: { id: article.id } })).status).toBe("IN_REVIEW");
   });
 
-  test("a reviewer enters a credential; an admin rejects it with a reason, then verifies the corrected one; the audit log shows both", async ({ browser }) => {
+  test("a reviewer enters a credential; an admin rejects it with a reason, then verifies the corrected one; the audit log shows both", async ({
+    browser,
+  }) => {
     const reviewer = await createTestUser(["REVIEWER"]);
     const admin = await createTestUser(["ADMIN"]);
     const r = await as(browser, reviewer, "/studio/credential");
@@ -221,7 +281,9 @@ test.describe("medical review and publishing", () => {
     await r.getByLabel("Jurisdiction").fill("United Kingdom");
     await r.getByRole("button", { name: "Save and send for verification" }).click();
     // Field-by-field error, and what was typed stays.
-    await expect(r.getByText("Expiry date is required.").or(r.getByText("Enter the expiry date as YYYY-MM-DD."))).toBeVisible();
+    await expect(
+      r.getByText("Expiry date is required.").or(r.getByText("Enter the expiry date as YYYY-MM-DD.")),
+    ).toBeVisible();
     await expect(r.getByLabel("Specialty")).toHaveValue("Dermatology");
     await r.getByLabel("Expiry date").fill(new Date(Date.now() + 400 * 86400_000).toISOString().slice(0, 10));
     await r.getByRole("button", { name: "Save and send for verification" }).click();
@@ -254,7 +316,9 @@ test.describe("medical review and publishing", () => {
     await expect(a.getByTestId("audit-table")).toContainText("credential.verified");
   });
 
-  test("an admin changes the policies (field errors keep the input; the change is audited) and reads the mail outbox", async ({ browser }) => {
+  test("an admin changes the policies (field errors keep the input; the change is audited) and reads the mail outbox", async ({
+    browser,
+  }) => {
     const admin = await createTestUser(["ADMIN"]);
     const a = await as(browser, admin, "/studio/admin/settings");
     const threshold = a.getByLabel("Plagiarism threshold (%)");
@@ -276,7 +340,9 @@ test.describe("medical review and publishing", () => {
     await expect(a.getByText("Saved. The change is recorded in the audit log.")).toBeVisible();
 
     // Something to read, whatever ran before: a notification to the admin queues an e-mail.
-    await e2eDb().$transaction((tx) => queueNotification(tx, { userId: admin.id, kind: "PUBLISHED", title: `Outbox check ${admin.name}` }));
+    await e2eDb().$transaction((tx) =>
+      queueNotification(tx, { userId: admin.id, kind: "PUBLISHED", title: `Outbox check ${admin.name}` }),
+    );
     await a.goto("/studio/admin/outbox");
     await expect(a.getByText("No SMTP server is configured")).toBeVisible();
     await expect(a.getByTestId("outbox")).toContainText(`[Imprimatur] Outbox check ${admin.name}`);
@@ -292,10 +358,18 @@ test.describe("medical review and publishing", () => {
       const editor = await createTestUser(["EDITOR"]);
       const title = `Scheduled ${uniqueSuffix()}`;
       const article = await seedArticle(writer, title);
-      const submitted = await submitArticle(e2eDb(), actorOf(writer), { articleId: article.id, changeSummary: "First version" });
+      const submitted = await submitArticle(e2eDb(), actorOf(writer), {
+        articleId: article.id,
+        changeSummary: "First version",
+      });
       await afterRevisionFrozen(e2eDb(), submitted.revisionId);
       const rev = await e2eDb().revision.findUniqueOrThrow({ where: { id: submitted.revisionId } });
-      await approveRevision(e2eDb(), actorOf(reviewer), { articleId: article.id, revisionId: rev.id, contentHash: rev.contentHash, attest: true });
+      await approveRevision(e2eDb(), actorOf(reviewer), {
+        articleId: article.id,
+        revisionId: rev.id,
+        contentHash: rev.contentHash,
+        attest: true,
+      });
 
       const page = await as(browser, editor, `/studio/articles/${article.id}/publish`);
       const when = new Date(Date.now() + 10_000);
@@ -308,13 +382,20 @@ test.describe("medical review and publishing", () => {
       expect((await reader.goto(`/articles/${article.slug}`))?.status()).toBe(404);
       // The server's timer (every 10 s) publishes it; readers' requests do not trigger anything.
       await expect
-        .poll(async () => (await reader.goto(`/articles/${article.slug}`))?.status(), { timeout: 45_000, intervals: [2_000] })
+        .poll(async () => (await reader.goto(`/articles/${article.slug}`))?.status(), {
+          timeout: 45_000,
+          intervals: [2_000],
+        })
         .toBe(200);
       await expect(reader.getByRole("heading", { level: 1 })).toHaveText(title);
       const a = await e2eDb().article.findUniqueOrThrow({ where: { id: article.id } });
       expect(a.lastPublishedAt!.getTime()).toBeGreaterThanOrEqual(when.getTime());
       expect(a.scheduledPublishAt).toBeNull();
-      expect(await e2eDb().auditEvent.count({ where: { entityId: article.id, action: "article.published", dataJson: { contains: '"via":"schedule"' } } })).toBe(1);
+      expect(
+        await e2eDb().auditEvent.count({
+          where: { entityId: article.id, action: "article.published", dataJson: { contains: '"via":"schedule"' } },
+        }),
+      ).toBe(1);
     });
   });
 });

@@ -27,7 +27,11 @@ export class AppError extends Error {
   /** Extra machine-readable detail (e.g. the current version on a conflict, seconds to wait). */
   readonly details?: Record<string, unknown>;
 
-  constructor(code: ErrorCode, message: string, options: { fieldErrors?: FieldErrors; details?: Record<string, unknown> } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { fieldErrors?: FieldErrors; details?: Record<string, unknown> } = {},
+  ) {
     super(message);
     this.name = "AppError";
     this.code = code;
@@ -44,4 +48,5 @@ export function isAppError(err: unknown): err is AppError {
   return err instanceof AppError;
 }
 
-export const GENERIC_ERROR_MESSAGE = "Something went wrong on our side. Nothing you entered was lost; please try again.";
+export const GENERIC_ERROR_MESSAGE =
+  "Something went wrong on our side. Nothing you entered was lost; please try again.";

@@ -2,7 +2,11 @@ import type { z } from "zod";
 import { AppError, type FieldErrors } from "./errors";
 
 /** Parses input with a zod schema; on failure throws a VALIDATION AppError with messages field by field. */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown, message = "Please correct the highlighted fields."): z.output<S> {
+export function parseInput<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  message = "Please correct the highlighted fields.",
+): z.output<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const fieldErrors: FieldErrors = {};

@@ -6,10 +6,30 @@ import { recordAuditEvent } from "../lib/audit/record-event";
 import type { Role } from "../lib/auth/roles";
 
 export const DEMO_USERS = {
-  writer: { name: "Wendy Okafor", email: "writer@imprimatur.example", password: "writer-demo-password", roles: ["WRITER"] as Role[] },
-  reviewer: { name: "Dr. Rowan Iyer", email: "reviewer@imprimatur.example", password: "reviewer-demo-password", roles: ["REVIEWER"] as Role[] },
-  editor: { name: "Elena Marsh", email: "editor@imprimatur.example", password: "editor-demo-password", roles: ["EDITOR"] as Role[] },
-  admin: { name: "Aditya Rao", email: "admin@imprimatur.example", password: "admin-demo-password", roles: ["ADMIN"] as Role[] },
+  writer: {
+    name: "Wendy Okafor",
+    email: "writer@imprimatur.example",
+    password: "writer-demo-password",
+    roles: ["WRITER"] as Role[],
+  },
+  reviewer: {
+    name: "Dr. Rowan Iyer",
+    email: "reviewer@imprimatur.example",
+    password: "reviewer-demo-password",
+    roles: ["REVIEWER"] as Role[],
+  },
+  editor: {
+    name: "Elena Marsh",
+    email: "editor@imprimatur.example",
+    password: "editor-demo-password",
+    roles: ["EDITOR"] as Role[],
+  },
+  admin: {
+    name: "Aditya Rao",
+    email: "admin@imprimatur.example",
+    password: "admin-demo-password",
+    roles: ["ADMIN"] as Role[],
+  },
 } as const;
 
 export const DEMO_CREDENTIAL = {
@@ -38,9 +58,22 @@ export async function seedDemoUsers(db: Db) {
     const expiresAt = new Date(Date.UTC(verifiedAt.getUTCFullYear() + 2, 11, 31));
     credential = await db.$transaction(async (tx) => {
       const created = await tx.credential.create({
-        data: { userId: reviewer.id, ...DEMO_CREDENTIAL, expiresAt, status: "VERIFIED", verifiedById: admin.id, verifiedAt },
+        data: {
+          userId: reviewer.id,
+          ...DEMO_CREDENTIAL,
+          expiresAt,
+          status: "VERIFIED",
+          verifiedById: admin.id,
+          verifiedAt,
+        },
       });
-      await recordAuditEvent(tx, { actorId: admin.id, action: "credential.verified", entityType: "Credential", entityId: created.id, data: { userId: reviewer.id } });
+      await recordAuditEvent(tx, {
+        actorId: admin.id,
+        action: "credential.verified",
+        entityType: "Credential",
+        entityId: created.id,
+        data: { userId: reviewer.id },
+      });
       return created;
     });
   }

@@ -8,7 +8,9 @@ export async function runSeed() {
   const db = createDb();
   try {
     const people = await seedDemoUsers(db);
-    console.log(`Demo users: ${[people.writer, people.reviewer, people.editor, people.admin].map((u) => u.email).join(", ")}`);
+    console.log(
+      `Demo users: ${[people.writer, people.reviewer, people.editor, people.admin].map((u) => u.email).join(", ")}`,
+    );
     const article = await seedDemoArticle(db, {
       writerId: people.writer.id,
       reviewerId: people.reviewer.id,

@@ -56,13 +56,18 @@ async function main() {
     else if (tokenize(text).words.length < 10) skipped.push(`${file}: fewer than 10 words`);
     else docs.push({ title: title.slice(0, 300), text });
   }
-  const bar = new cliProgress.SingleBar({ format: "Importing [{bar}] {percentage}% | {value}/{total} documents | {eta_formatted} left", hideCursor: true }, cliProgress.Presets.shades_classic);
+  const bar = new cliProgress.SingleBar(
+    { format: "Importing [{bar}] {percentage}% | {value}/{total} documents | {eta_formatted} left", hideCursor: true },
+    cliProgress.Presets.shades_classic,
+  );
   bar.start(docs.length, 0);
   const started = performance.now();
   const ids = await importCorpusDocuments(db, actorId, docs, { onProgress: (n) => bar.update(n) });
   bar.stop();
   const seconds = (performance.now() - started) / 1000;
-  console.log(`Imported ${ids.length} document(s) in ${seconds.toFixed(1)} s (${(ids.length / Math.max(seconds, 0.001)).toFixed(0)}/s).`);
+  console.log(
+    `Imported ${ids.length} document(s) in ${seconds.toFixed(1)} s (${(ids.length / Math.max(seconds, 0.001)).toFixed(0)}/s).`,
+  );
   if (skipped.length) console.log(`Skipped ${skipped.length}:\n  ${skipped.join("\n  ")}`);
   await db.$disconnect();
 }

@@ -15,7 +15,9 @@ async function main() {
   db.pragma("journal_mode = WAL");
   db.close();
   const applied = await applyMigrations(url);
-  console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database is up to date.");
+  console.log(
+    applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database is up to date.",
+  );
 }
 
 main().catch((err) => {

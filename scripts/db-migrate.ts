@@ -35,7 +35,9 @@ async function main() {
     if (check) {
       if (empty) console.log("Migrations match prisma/schema.prisma.");
       else {
-        console.error("prisma/schema.prisma has changes no migration covers. Run: npm run db:migrate -- <name>\n\n" + sql);
+        console.error(
+          "prisma/schema.prisma has changes no migration covers. Run: npm run db:migrate -- <name>\n\n" + sql,
+        );
         process.exitCode = 1;
       }
       return;
@@ -44,7 +46,10 @@ async function main() {
       console.log("No schema changes: no migration written.");
       return;
     }
-    const stamp = new Date().toISOString().replace(/[-:TZ.]/g, "").slice(0, 14);
+    const stamp = new Date()
+      .toISOString()
+      .replace(/[-:TZ.]/g, "")
+      .slice(0, 14);
     const dir = path.join(MIGRATIONS_DIR, `${stamp}_${name!.replace(/[^a-z0-9_]+/gi, "_")}`);
     mkdirSync(dir, { recursive: true });
     writeFileSync(path.join(dir, "migration.sql"), sql + "\n");

@@ -48,7 +48,10 @@ async function main() {
     paths.map((p) => ({ name: path.relative(folder, p), source: readFileSync(p, "utf8") })),
     (o, i) => {
       const head = `[${i + 1}/${paths.length}] ${o.name}`;
-      if (o.ok) console.log(`${head} → /studio/articles/${o.articleId}/edit (${o.slug}, ${o.referenceCount} references)${o.warnings.length ? `\n    ${o.warnings.join("\n    ")}` : ""}`);
+      if (o.ok)
+        console.log(
+          `${head} → /studio/articles/${o.articleId}/edit (${o.slug}, ${o.referenceCount} references)${o.warnings.length ? `\n    ${o.warnings.join("\n    ")}` : ""}`,
+        );
       else console.log(`${head} — skipped: ${o.error}`);
     },
   );

@@ -5,7 +5,10 @@ import { db } from "../lib/db/client";
 import { indexMissingSources } from "../lib/plagiarism/reindex";
 
 async function main() {
-  const bar = new cliProgress.SingleBar({ format: "Indexing [{bar}] {value}/{total} texts", hideCursor: true }, cliProgress.Presets.shades_classic);
+  const bar = new cliProgress.SingleBar(
+    { format: "Indexing [{bar}] {value}/{total} texts", hideCursor: true },
+    cliProgress.Presets.shades_classic,
+  );
   let started = false;
   const result = await indexMissingSources(db, (done, total) => {
     if (!started) {

@@ -15,6 +15,15 @@ if (!existsSync(stub)) {
   writeFileSync(stub, "#!/bin/sh\necho 'native schema engine unavailable: use npm run db:deploy' >&2\nexit 1\n");
   chmodSync(stub, 0o755);
 }
-const env = { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY || stub, PRISMA_HIDE_UPDATE_MESSAGE: "1", CHECKPOINT_DISABLE: "1" };
-const result = spawnSync(process.execPath, [path.join(root, "node_modules", "prisma", "build", "index.js"), "generate"], { cwd: root, env, stdio: "inherit" });
+const env = {
+  ...process.env,
+  PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY || stub,
+  PRISMA_HIDE_UPDATE_MESSAGE: "1",
+  CHECKPOINT_DISABLE: "1",
+};
+const result = spawnSync(
+  process.execPath,
+  [path.join(root, "node_modules", "prisma", "build", "index.js"), "generate"],
+  { cwd: root, env, stdio: "inherit" },
+);
 process.exit(result.status ?? 1);

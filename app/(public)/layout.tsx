@@ -33,8 +33,8 @@ export default function PublicLayout({ children }: { children: React.ReactNode }
       <footer className="pub-footer">
         <div className="pub-wrap">
           <p>
-            Our articles do not provide medical advice. They are for general information and do not replace a consultation with a qualified
-            health professional. In an emergency, call your local emergency number.
+            Our articles do not provide medical advice. They are for general information and do not replace a
+            consultation with a qualified health professional. In an emergency, call your local emergency number.
           </p>
           <nav aria-label="Footer">
             <ul>
@@ -56,9 +56,7 @@ export default function PublicLayout({ children }: { children: React.ReactNode }
               </li>
             </ul>
           </nav>
-          <p className="pub-footer-small">
-            © {SITE_NAME}. Published with Imprimatur.
-          </p>
+          <p className="pub-footer-small">© {SITE_NAME}. Published with Imprimatur.</p>
         </div>
       </footer>
     </div>

@@ -23,8 +23,12 @@ export default async function HomePage() {
       <section className="pub-hero" aria-labelledby="home-title">
         <h1 id="home-title">Health information you can check</h1>
         <p>
-          Every article is written by our writers, checked by a medical reviewer whose credentials we have verified, and linked to its
-          sources. <Link href="/editorial-policy" prefetch={false}>How we work</Link>.
+          Every article is written by our writers, checked by a medical reviewer whose credentials we have verified, and
+          linked to its sources.{" "}
+          <Link href="/editorial-policy" prefetch={false}>
+            How we work
+          </Link>
+          .
         </p>
       </section>
       <section aria-labelledby="articles-heading">

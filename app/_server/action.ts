@@ -18,7 +18,8 @@ export function action<S extends z.ZodType, T>(
   return async (input: z.input<S> | FormData): Promise<ActionResult<T>> => {
     try {
       const actor = await getActor();
-      if (!actor) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again; what you entered is still here.");
+      if (!actor)
+        throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again; what you entered is still here.");
       assertCan(actor, options.permission);
       const raw = input instanceof FormData ? formDataToObject(input) : input;
       const data = parseInput(options.schema, raw);

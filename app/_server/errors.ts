@@ -12,7 +12,10 @@ export interface ErrorBody {
 
 export function toErrorBody(err: unknown, context: string): { status: number; body: ErrorBody } {
   if (isAppError(err)) {
-    return { status: err.httpStatus, body: { code: err.code, message: err.message, fieldErrors: err.fieldErrors, details: err.details } };
+    return {
+      status: err.httpStatus,
+      body: { code: err.code, message: err.message, fieldErrors: err.fieldErrors, details: err.details },
+    };
   }
   const id = randomUUID();
   console.error(`[${context}] unexpected error ${id}`, err);

@@ -18,9 +18,11 @@ export function jsonError(err: unknown, context: string): NextResponse {
 /** Reads a JSON body of at most `maxBytes`; 413 above it, 400 when it is not JSON. */
 export async function readJson(request: Request, maxBytes: number): Promise<unknown> {
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", `The request is larger than the ${formatBytes(maxBytes)} limit.`);
+  if (declared > maxBytes)
+    throw new AppError("PAYLOAD_TOO_LARGE", `The request is larger than the ${formatBytes(maxBytes)} limit.`);
   const text = await request.text();
-  if (Buffer.byteLength(text) > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", `The request is larger than the ${formatBytes(maxBytes)} limit.`);
+  if (Buffer.byteLength(text) > maxBytes)
+    throw new AppError("PAYLOAD_TOO_LARGE", `The request is larger than the ${formatBytes(maxBytes)} limit.`);
   try {
     return JSON.parse(text);
   } catch {
@@ -33,7 +35,11 @@ function formatBytes(n: number): string {
 }
 
 /** A route handler for signed-in staff with `permission`. */
-export function authedRoute<C>(permission: Permission, name: string, handler: (request: Request, actor: Actor, context: C) => Promise<Response>) {
+export function authedRoute<C>(
+  permission: Permission,
+  name: string,
+  handler: (request: Request, actor: Actor, context: C) => Promise<Response>,
+) {
   return async (request: Request, context: C): Promise<Response> => {
     try {
       const actor = await getActor();

@@ -6,11 +6,16 @@ import { SignInForm } from "./signin-form";
 export const metadata: Metadata = { title: "Sign in", robots: { index: false } };
 
 const NOTICES: Record<string, string> = {
-  inactive: "Your session has ended because your account is no longer active. Contact an administrator if this is unexpected.",
+  inactive:
+    "Your session has ended because your account is no longer active. Contact an administrator if this is unexpected.",
   "signed-out": "You are signed out.",
 };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const params = await searchParams;
   const callbackUrl = safeCallback(params.callbackUrl);
   if (await getActor()) redirect(callbackUrl);

@@ -13,9 +13,17 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     setPending(true);
     setError(null);
     try {
-      const result = await signIn("credentials", { email: String(form.get("email") ?? ""), password: String(form.get("password") ?? ""), redirect: false });
+      const result = await signIn("credentials", {
+        email: String(form.get("email") ?? ""),
+        password: String(form.get("password") ?? ""),
+        redirect: false,
+      });
       if (!result || result.error) {
-        setError(result?.error && result.error !== "CredentialsSignin" ? result.error : "That e-mail and password do not match an active account.");
+        setError(
+          result?.error && result.error !== "CredentialsSignin"
+            ? result.error
+            : "That e-mail and password do not match an active account.",
+        );
         setPending(false);
         return;
       }

@@ -4,7 +4,11 @@ import { NextResponse, type NextRequest } from "next/server";
 
 const SESSION_COOKIES = ["next-auth.session-token", "next-auth.csrf-token", "next-auth.callback-url"];
 // Cookies with these prefixes are only accepted (and so only cleared) when marked Secure.
-const SECURE_SESSION_COOKIES = ["__Secure-next-auth.session-token", "__Secure-next-auth.callback-url", "__Host-next-auth.csrf-token"];
+const SECURE_SESSION_COOKIES = [
+  "__Secure-next-auth.session-token",
+  "__Secure-next-auth.callback-url",
+  "__Host-next-auth.csrf-token",
+];
 
 function signedOut(notice: string) {
   // A relative Location keeps the browser on the host it used (request.url may name another, e.g. localhost).
@@ -16,7 +20,8 @@ function signedOut(notice: string) {
 
 export async function POST(request: NextRequest) {
   const origin = request.headers.get("origin");
-  if (origin && new URL(origin).host !== request.headers.get("host")) return new NextResponse("Cross-site sign-out refused.", { status: 403 });
+  if (origin && new URL(origin).host !== request.headers.get("host"))
+    return new NextResponse("Cross-site sign-out refused.", { status: 403 });
   return signedOut("signed-out");
 }
 

@@ -7,7 +7,10 @@ import { STUDIO_NAV } from "./nav";
 import { runDueCheckIfNeeded } from "./_review/scheduler";
 import "./studio.css";
 
-export const metadata: Metadata = { title: { default: "Studio", template: "%s · Imprimatur Studio" }, robots: { index: false } };
+export const metadata: Metadata = {
+  title: { default: "Studio", template: "%s · Imprimatur Studio" },
+  robots: { index: false },
+};
 
 export default async function StudioLayout({ children }: { children: React.ReactNode }) {
   const actor = await requirePermission("studio.access", "/studio");

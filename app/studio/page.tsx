@@ -9,9 +9,24 @@ import { ReviewDuePanel } from "@/components/review/review-due-panel";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
-type ArticleRow = { id: string; slug: string; status: string; updatedAt: Date; liveRevisionId: string | null; draft: { title: string } | null };
+type ArticleRow = {
+  id: string;
+  slug: string;
+  status: string;
+  updatedAt: Date;
+  liveRevisionId: string | null;
+  draft: { title: string } | null;
+};
 
-function ArticleList({ articles, empty, href }: { articles: ArticleRow[]; empty: string; href: (a: ArticleRow) => string }) {
+function ArticleList({
+  articles,
+  empty,
+  href,
+}: {
+  articles: ArticleRow[];
+  empty: string;
+  href: (a: ArticleRow) => string;
+}) {
   if (!articles.length) return <p className="empty">{empty}</p>;
   return (
     <table>
@@ -27,11 +42,17 @@ function ArticleList({ articles, empty, href }: { articles: ArticleRow[]; empty:
           <tr key={a.id}>
             <td>
               <Link href={href(a)}>{a.draft?.title || a.slug}</Link>
-              {a.liveRevisionId && <span className="badge ok" style={{ marginLeft: ".5rem" }}>Live</span>}
+              {a.liveRevisionId && (
+                <span className="badge ok" style={{ marginLeft: ".5rem" }}>
+                  Live
+                </span>
+              )}
             </td>
             <td>{statusLabel(a.status)}</td>
             <td>
-              <time dateTime={a.updatedAt.toISOString()}>{a.updatedAt.toISOString().slice(0, 16).replace("T", " ")}</time>
+              <time dateTime={a.updatedAt.toISOString()}>
+                {a.updatedAt.toISOString().slice(0, 16).replace("T", " ")}
+              </time>
             </td>
           </tr>
         ))}
@@ -57,13 +78,21 @@ export default async function StudioDashboard() {
                 New article
               </Link>
             </p>
-            <ArticleList articles={drafts} empty="You have no articles yet." href={(a) => `/studio/articles/${a.id}/edit`} />
+            <ArticleList
+              articles={drafts}
+              empty="You have no articles yet."
+              href={(a) => `/studio/articles/${a.id}/edit`}
+            />
           </section>
         )}
         {queue && (
           <section className="panel" aria-labelledby="queue-heading" data-testid="area-reviewer">
             <h2 id="queue-heading">Review queue</h2>
-            <ArticleList articles={queue} empty="Nothing is waiting for your review." href={(a) => `/studio/articles/${a.id}/review`} />
+            <ArticleList
+              articles={queue}
+              empty="Nothing is waiting for your review."
+              href={(a) => `/studio/articles/${a.id}/review`}
+            />
           </section>
         )}
         {editorial && (
@@ -77,7 +106,11 @@ export default async function StudioDashboard() {
               ))}
             </ul>
             <h3>Recently changed</h3>
-            <ArticleList articles={editorial.recent} empty="No articles yet." href={(a) => `/studio/articles/${a.id}/publish`} />
+            <ArticleList
+              articles={editorial.recent}
+              empty="No articles yet."
+              href={(a) => `/studio/articles/${a.id}/publish`}
+            />
           </section>
         )}
         {due && <ReviewDuePanel lists={due} />}

@@ -5,7 +5,15 @@
 import type { UpdateHistoryEntry } from "@/lib/publishing/public-trail";
 import { formatLongDate } from "@/lib/public/format-date";
 
-export function UpdateHistory({ history, headingLevel = 3, reviewerHref }: { history: UpdateHistoryEntry[]; headingLevel?: 2 | 3; reviewerHref?: (userId: string) => string }) {
+export function UpdateHistory({
+  history,
+  headingLevel = 3,
+  reviewerHref,
+}: {
+  history: UpdateHistoryEntry[];
+  headingLevel?: 2 | 3;
+  reviewerHref?: (userId: string) => string;
+}) {
   const H = `h${headingLevel}` as "h2" | "h3";
   return (
     <section aria-labelledby="update-history-heading" className="update-history" data-testid="update-history">
@@ -16,12 +24,17 @@ export function UpdateHistory({ history, headingLevel = 3, reviewerHref }: { his
         <ol reversed>
           {history.map((h) => (
             <li key={h.publicationId}>
-              <time dateTime={h.publishedAt.toISOString()}>{formatLongDate(h.publishedAt)}</time>: {h.changeSummary || "Updated."}
+              <time dateTime={h.publishedAt.toISOString()}>{formatLongDate(h.publishedAt)}</time>:{" "}
+              {h.changeSummary || "Updated."}
               {h.reviewer && (
                 <>
                   {" "}
                   Medically reviewed by{" "}
-                  {reviewerHref ? <a href={reviewerHref(h.reviewer.userId)}>{h.reviewer.displayName}</a> : h.reviewer.displayName}
+                  {reviewerHref ? (
+                    <a href={reviewerHref(h.reviewer.userId)}>{h.reviewer.displayName}</a>
+                  ) : (
+                    h.reviewer.displayName
+                  )}
                   {h.reviewer.postNominals ? `, ${h.reviewer.postNominals}` : ""}.
                 </>
               )}

@@ -12,7 +12,13 @@ export function describeLocation(f: Finding): string {
   return "Body";
 }
 
-export function CheckFindingsList({ findings, renderAction }: { findings: Finding[]; renderAction?: (f: Finding, index: number) => React.ReactNode }) {
+export function CheckFindingsList({
+  findings,
+  renderAction,
+}: {
+  findings: Finding[];
+  renderAction?: (f: Finding, index: number) => React.ReactNode;
+}) {
   if (findings.length === 0) return <p className="empty">No problems found.</p>;
   return (
     <ul className="check-findings" data-testid="check-findings">
@@ -28,13 +34,18 @@ export function CheckFindingsList({ findings, renderAction }: { findings: Findin
   );
 }
 
-export function CheckRunSummary({ run }: { run: { blocking: number; advisory: number; createdAt: Date; findings: Finding[] } | null }) {
+export function CheckRunSummary({
+  run,
+}: {
+  run: { blocking: number; advisory: number; createdAt: Date; findings: Finding[] } | null;
+}) {
   if (!run) return <p className="notice warn">The content checks have not run for this revision yet.</p>;
   return (
     <section aria-labelledby="check-run-heading" data-testid="check-run">
       <h3 id="check-run-heading">Content checks</h3>
       <p className={`notice ${run.blocking ? "error" : "ok"}`}>
-        {run.blocking} blocking, {run.advisory} advisory — checked {run.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC.
+        {run.blocking} blocking, {run.advisory} advisory — checked{" "}
+        {run.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC.
       </p>
       <CheckFindingsList findings={run.findings} />
     </section>

@@ -14,7 +14,10 @@ export interface CheckableDraft {
   references: CheckReference[];
 }
 
-type State = { status: "idle" | "checking" } | { status: "done"; findings: Finding[]; blocking: number; advisory: number } | { status: "error"; message: string };
+type State =
+  | { status: "idle" | "checking" }
+  | { status: "done"; findings: Finding[]; blocking: number; advisory: number }
+  | { status: "error"; message: string };
 
 export function ContentCheckPanel({
   content,
@@ -44,18 +47,34 @@ export function ContentCheckPanel({
       controller.current = c;
       setState({ status: "checking" });
       try {
-        const res = await fetch(endpoint, { method: "POST", headers: { "Content-Type": "application/json" }, body: key, signal: c.signal });
+        const res = await fetch(endpoint, {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: key,
+          signal: c.signal,
+        });
         const data = await res.json().catch(() => null);
         if (!res.ok) {
-          setState({ status: "error", message: data?.error?.message ?? `The checks could not run (HTTP ${res.status}).` });
+          setState({
+            status: "error",
+            message: data?.error?.message ?? `The checks could not run (HTTP ${res.status}).`,
+          });
           return;
         }
-        const done = { status: "done" as const, findings: data.findings as Finding[], blocking: data.blocking as number, advisory: data.advisory as number };
+        const done = {
+          status: "done" as const,
+          findings: data.findings as Finding[],
+          blocking: data.blocking as number,
+          advisory: data.advisory as number,
+        };
         setState(done);
         setLast(done);
       } catch (err) {
         if ((err as Error).name === "AbortError") return;
-        setState({ status: "error", message: "The checks could not reach the server. They will run again when you next edit." });
+        setState({
+          status: "error",
+          message: "The checks could not reach the server. They will run again when you next edit.",
+        });
       }
     }, debounceMs);
     return () => clearTimeout(timer);
@@ -64,10 +83,17 @@ export function ContentCheckPanel({
   const addWord = async (word: string) => {
     setWordMessage(null);
     try {
-      const res = await fetch("/api/dictionary", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ word }) });
+      const res = await fetch("/api/dictionary", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ word }),
+      });
       const data = await res.json().catch(() => null);
       if (!res.ok && res.status !== 409) {
-        setWordMessage({ ok: false, text: data?.error?.fieldErrors?.word?.[0] ?? data?.error?.message ?? "The word could not be added." });
+        setWordMessage({
+          ok: false,
+          text: data?.error?.fieldErrors?.word?.[0] ?? data?.error?.message ?? "The word could not be added.",
+        });
         return;
       }
       setWordMessage({ ok: true, text: `“${word}” is in the project dictionary now.` });
@@ -84,7 +110,13 @@ export function ContentCheckPanel({
     <aside className="content-check-panel" aria-labelledby="content-check-heading" data-testid="content-check-panel">
       <h2 id="content-check-heading">Checks</h2>
       <p role="status" aria-live="polite" className="field-hint">
-        {state.status === "checking" ? "Checking…" : state.status === "error" ? "" : shown ? `${shown.blocking} blocking, ${shown.advisory} advisory.` : "Checks run as you write."}
+        {state.status === "checking"
+          ? "Checking…"
+          : state.status === "error"
+            ? ""
+            : shown
+              ? `${shown.blocking} blocking, ${shown.advisory} advisory.`
+              : "Checks run as you write."}
       </p>
       {state.status === "error" && <p className="notice error">{state.message}</p>}
       {wordMessage && (

@@ -9,8 +9,20 @@ import { getSetting } from "@/lib/settings/settings";
 import { PlagiarismReportView } from "@/components/plagiarism/plagiarism-report-view";
 import { CheckRunSummary } from "./check-findings-list";
 
-export async function IntegrityResults({ revisionId, articleId, showPassages = true }: { revisionId: string; articleId: string; showPassages?: boolean }) {
-  const [report, run, threshold] = await Promise.all([latestPlagiarismReport(db, revisionId), latestContentCheckRun(db, revisionId), getSetting(db, "plagiarism.thresholdPercent")]);
+export async function IntegrityResults({
+  revisionId,
+  articleId,
+  showPassages = true,
+}: {
+  revisionId: string;
+  articleId: string;
+  showPassages?: boolean;
+}) {
+  const [report, run, threshold] = await Promise.all([
+    latestPlagiarismReport(db, revisionId),
+    latestContentCheckRun(db, revisionId),
+    getSetting(db, "plagiarism.thresholdPercent"),
+  ]);
   return (
     <section className="integrity-results" aria-label="Integrity checks">
       {report ? (
@@ -18,8 +30,9 @@ export async function IntegrityResults({ revisionId, articleId, showPassages = t
           <PlagiarismReportView report={report} thresholdPercent={threshold} headingLevel={3} />
         ) : (
           <p className={`notice ${report.similarity >= threshold ? "error" : "ok"}`}>
-            Plagiarism: {report.similarity.toFixed(1)}% overall similarity ({report.matches.length} matching source{report.matches.length === 1 ? "" : "s"}), threshold{" "}
-            {threshold}%. <Link href={`/studio/articles/${articleId}/plagiarism?revision=${revisionId}`}>See the passages</Link>
+            Plagiarism: {report.similarity.toFixed(1)}% overall similarity ({report.matches.length} matching source
+            {report.matches.length === 1 ? "" : "s"}), threshold {threshold}%.{" "}
+            <Link href={`/studio/articles/${articleId}/plagiarism?revision=${revisionId}`}>See the passages</Link>
           </p>
         )
       ) : (

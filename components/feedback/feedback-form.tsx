@@ -14,7 +14,11 @@ export interface FeedbackFormProps {
   articleSlug: string;
 }
 
-type Status = { kind: "idle" } | { kind: "sending" } | { kind: "sent"; message: string } | { kind: "error"; message: string; fieldErrors: Record<string, string[]> };
+type Status =
+  | { kind: "idle" }
+  | { kind: "sending" }
+  | { kind: "sent"; message: string }
+  | { kind: "error"; message: string; fieldErrors: Record<string, string[]> };
 
 export function FeedbackForm({ articleId, revisionId, articleSlug }: FeedbackFormProps) {
   const [status, setStatus] = useState<Status>({ kind: "idle" });
@@ -38,7 +42,10 @@ export function FeedbackForm({ articleId, revisionId, articleSlug }: FeedbackFor
         headers: { "Content-Type": "application/json", Accept: "application/json" },
         body: JSON.stringify(data),
       });
-      const body = (await res.json().catch(() => null)) as { message?: string; error?: { message?: string; fieldErrors?: Record<string, string[]> } } | null;
+      const body = (await res.json().catch(() => null)) as {
+        message?: string;
+        error?: { message?: string; fieldErrors?: Record<string, string[]> };
+      } | null;
       if (res.ok) {
         setStatus({ kind: "sent", message: body?.message ?? "Thank you for your feedback." });
       } else {
@@ -49,12 +56,17 @@ export function FeedbackForm({ articleId, revisionId, articleSlug }: FeedbackFor
         });
       }
     } catch {
-      setStatus({ kind: "error", message: "We could not reach the server. Your answer is still here; please try again.", fieldErrors: {} });
+      setStatus({
+        kind: "error",
+        message: "We could not reach the server. Your answer is still here; please try again.",
+        fieldErrors: {},
+      });
     }
   }
 
   const fe = status.kind === "error" ? status.fieldErrors : {};
-  const invalid = (k: string) => (fe[k]?.length ? { "aria-invalid": true as const, "aria-describedby": `fb-${k}-error` } : {});
+  const invalid = (k: string) =>
+    fe[k]?.length ? { "aria-invalid": true as const, "aria-describedby": `fb-${k}-error` } : {};
   const errorFor = (k: string) =>
     fe[k]?.length ? (
       <p className="field-error" id={`fb-${k}-error`}>
@@ -76,7 +88,13 @@ export function FeedbackForm({ articleId, revisionId, articleSlug }: FeedbackFor
           <p>{status.message}</p>
         </div>
       ) : (
-        <form method="post" action="/api/feedback" className="feedback-form" onSubmit={onSubmit} aria-busy={status.kind === "sending"}>
+        <form
+          method="post"
+          action="/api/feedback"
+          className="feedback-form"
+          onSubmit={onSubmit}
+          aria-busy={status.kind === "sending"}
+        >
           {status.kind === "error" && (
             <div className="notice error" role="alert" tabIndex={-1} ref={resultRef} data-testid="feedback-error">
               <p>{status.message}</p>
@@ -87,7 +105,14 @@ export function FeedbackForm({ articleId, revisionId, articleSlug }: FeedbackFor
           <input type="hidden" name="slug" value={articleSlug} />
           <div className="feedback-hp" aria-hidden="true">
             <label htmlFor={`fb-${HONEYPOT_FIELD}`}>Leave this empty</label>
-            <input id={`fb-${HONEYPOT_FIELD}`} name={HONEYPOT_FIELD} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+            <input
+              id={`fb-${HONEYPOT_FIELD}`}
+              name={HONEYPOT_FIELD}
+              type="text"
+              tabIndex={-1}
+              autoComplete="off"
+              defaultValue=""
+            />
           </div>
           <fieldset {...invalid("helpful")}>
             <legend>Your answer</legend>
@@ -111,19 +136,37 @@ export function FeedbackForm({ articleId, revisionId, articleSlug }: FeedbackFor
             </fieldset>
           </div>
           <label htmlFor="fb-comment">Comment (optional)</label>
-          <textarea id="fb-comment" name="comment" rows={4} maxLength={FEEDBACK_LIMITS.commentMax} aria-describedby={fe.comment?.length ? "fb-comment-error fb-comment-hint" : "fb-comment-hint"} aria-invalid={fe.comment?.length ? true : undefined} />
+          <textarea
+            id="fb-comment"
+            name="comment"
+            rows={4}
+            maxLength={FEEDBACK_LIMITS.commentMax}
+            aria-describedby={fe.comment?.length ? "fb-comment-error fb-comment-hint" : "fb-comment-hint"}
+            aria-invalid={fe.comment?.length ? true : undefined}
+          />
           <p className="field-hint" id="fb-comment-hint">
-            Up to {FEEDBACK_LIMITS.commentMax.toLocaleString("en")} characters. Please do not include personal health details.
+            Up to {FEEDBACK_LIMITS.commentMax.toLocaleString("en")} characters. Please do not include personal health
+            details.
           </p>
           {errorFor("comment")}
           <label htmlFor="fb-email">E-mail (optional, only if you want a reply)</label>
-          <input id="fb-email" name="email" type="email" maxLength={FEEDBACK_LIMITS.emailMax} autoComplete="email" {...invalid("email")} />
+          <input
+            id="fb-email"
+            name="email"
+            type="email"
+            maxLength={FEEDBACK_LIMITS.emailMax}
+            autoComplete="email"
+            {...invalid("email")}
+          />
           {errorFor("email")}
           <label className="checkbox">
-            <input type="checkbox" name="consent" {...invalid("consent")} /> You may use this address to reply to me about this feedback.
+            <input type="checkbox" name="consent" {...invalid("consent")} /> You may use this address to reply to me
+            about this feedback.
           </label>
           {errorFor("consent")}
-          {(fe.articleId || fe.revisionId) && <p className="field-error">Please reload the article and answer again.</p>}
+          {(fe.articleId || fe.revisionId) && (
+            <p className="field-error">Please reload the article and answer again.</p>
+          )}
           <p>
             <button type="submit" disabled={status.kind === "sending"}>
               {status.kind === "sending" ? (

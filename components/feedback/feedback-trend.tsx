@@ -3,14 +3,24 @@
 import { renderFeedbackChartSvg, shortWeekLabel } from "@/lib/feedback/render-chart";
 import type { WeekPoint } from "@/lib/feedback/feedback-stats";
 
-export function FeedbackTrend({ weeks, title, idPrefix = "feedback-chart" }: { weeks: WeekPoint[]; title: string; idPrefix?: string }) {
+export function FeedbackTrend({
+  weeks,
+  title,
+  idPrefix = "feedback-chart",
+}: {
+  weeks: WeekPoint[];
+  title: string;
+  idPrefix?: string;
+}) {
   // The SVG string escapes every text it contains; it holds no script and loads nothing.
   const svg = renderFeedbackChartSvg(weeks, { title, idPrefix });
   return (
     <>
       <figure className="feedback-chart-figure">
         <div dangerouslySetInnerHTML={{ __html: svg }} data-testid="feedback-chart" />
-        <figcaption>Bars: answers per week (Monday to Sunday, UTC). Diamonds: reports that the article is inaccurate or outdated.</figcaption>
+        <figcaption>
+          Bars: answers per week (Monday to Sunday, UTC). Diamonds: reports that the article is inaccurate or outdated.
+        </figcaption>
       </figure>
       <table data-testid="feedback-trend-table">
         <caption className="visually-hidden">{title}: numbers per week</caption>

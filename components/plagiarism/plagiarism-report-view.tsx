@@ -22,7 +22,15 @@ function Side({ label, side }: { label: string; side: { before: string; text: st
   );
 }
 
-export function PlagiarismReportView({ report, thresholdPercent, headingLevel = 2 }: { report: StoredReport; thresholdPercent: number; headingLevel?: 2 | 3 }) {
+export function PlagiarismReportView({
+  report,
+  thresholdPercent,
+  headingLevel = 2,
+}: {
+  report: StoredReport;
+  thresholdPercent: number;
+  headingLevel?: 2 | 3;
+}) {
   const H = `h${headingLevel}` as "h2" | "h3";
   const H2 = `h${headingLevel + 1}` as "h3" | "h4";
   const over = report.similarity >= thresholdPercent;
@@ -31,13 +39,16 @@ export function PlagiarismReportView({ report, thresholdPercent, headingLevel = 
     <section className="plagiarism-report" aria-labelledby={`report-${report.id}`} data-testid="plagiarism-report">
       <H id={`report-${report.id}`}>Plagiarism report</H>
       <p className={`notice ${over ? "error" : "ok"}`} data-testid="plagiarism-similarity">
-        Overall similarity <strong>{report.similarity.toFixed(1)}%</strong> — {over ? "at or above" : "under"} the {thresholdPercent}% threshold.
+        Overall similarity <strong>{report.similarity.toFixed(1)}%</strong> — {over ? "at or above" : "under"} the{" "}
+        {thresholdPercent}% threshold.
       </p>
       <p className="field-hint">
         Checked {report.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC by {report.checker}
         {params.wordCount !== undefined ? `, ${params.wordCount} words checked` : ""}
-        {params.k ? `; word ${params.k}-grams, window ${params.w}: any shared run of ${params.guaranteeThresholdWords}+ words is found` : ""}. Quotations, the reference list and this
-        article&apos;s own revisions are left out.
+        {params.k
+          ? `; word ${params.k}-grams, window ${params.w}: any shared run of ${params.guaranteeThresholdWords}+ words is found`
+          : ""}
+        . Quotations, the reference list and this article&apos;s own revisions are left out.
       </p>
       {report.matches.length === 0 ? (
         <p className="empty">No matching passages were found in other articles or the reference corpus.</p>

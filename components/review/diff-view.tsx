@@ -5,7 +5,15 @@ import type { Segment, VersionDiff } from "@/lib/revisions/diff-revisions";
 function Segments({ segments }: { segments: Segment[] }) {
   return (
     <>
-      {segments.map((s, i) => (s.op === "insert" ? <ins key={i}>{s.text}</ins> : s.op === "delete" ? <del key={i}>{s.text}</del> : <span key={i}>{s.text}</span>))}
+      {segments.map((s, i) =>
+        s.op === "insert" ? (
+          <ins key={i}>{s.text}</ins>
+        ) : s.op === "delete" ? (
+          <del key={i}>{s.text}</del>
+        ) : (
+          <span key={i}>{s.text}</span>
+        ),
+      )}
     </>
   );
 }
@@ -18,7 +26,8 @@ export function DiffView({ diff }: { diff: VersionDiff }) {
   return (
     <div className="diff" data-testid="diff">
       <p>
-        {stats.added} added, {stats.removed} removed, {stats.changed} changed block{stats.changed === 1 ? "" : "s"}; {stats.referencesChanged} reference change
+        {stats.added} added, {stats.removed} removed, {stats.changed} changed block{stats.changed === 1 ? "" : "s"};{" "}
+        {stats.referencesChanged} reference change
         {stats.referencesChanged === 1 ? "" : "s"}.
       </p>
       {diff.fields.map((f) => (
@@ -30,8 +39,17 @@ export function DiffView({ diff }: { diff: VersionDiff }) {
       <ol className="diff-blocks">
         {changedBlocks.map((b, i) => (
           <li key={i} className={`diff-${b.kind}`}>
-            <span className="badge">{b.kind === "added" ? "Added" : b.kind === "removed" ? "Removed" : "Changed"}</span> <span className="field-hint">{b.blockType}</span>
-            <div>{b.kind === "changed" ? <Segments segments={b.segments} /> : b.kind === "added" ? <ins>{b.text}</ins> : <del>{b.text}</del>}</div>
+            <span className="badge">{b.kind === "added" ? "Added" : b.kind === "removed" ? "Removed" : "Changed"}</span>{" "}
+            <span className="field-hint">{b.blockType}</span>
+            <div>
+              {b.kind === "changed" ? (
+                <Segments segments={b.segments} />
+              ) : b.kind === "added" ? (
+                <ins>{b.text}</ins>
+              ) : (
+                <del>{b.text}</del>
+              )}
+            </div>
           </li>
         ))}
       </ol>
@@ -42,7 +60,9 @@ export function DiffView({ diff }: { diff: VersionDiff }) {
             {diff.references.map((r) => (
               <li key={r.key}>
                 <span className="badge">{r.kind}</span> {r.title}
-                {r.changes.length > 0 && <span className="field-hint"> ({r.changes.map((c) => c.field).join(", ")})</span>}
+                {r.changes.length > 0 && (
+                  <span className="field-hint"> ({r.changes.map((c) => c.field).join(", ")})</span>
+                )}
               </li>
             ))}
           </ul>

@@ -11,7 +11,8 @@ function List({ items, empty, testId }: { items: Lists["overdue"]; empty: string
     <ul data-testid={testId}>
       {items.map((a) => (
         <li key={a.id}>
-          <Link href={`/studio/articles/${a.id}/review`}>{a.title}</Link> — due <time dateTime={a.reviewDueAt.toISOString()}>{day(a.reviewDueAt)}</time>
+          <Link href={`/studio/articles/${a.id}/review`}>{a.title}</Link> — due{" "}
+          <time dateTime={a.reviewDueAt.toISOString()}>{day(a.reviewDueAt)}</time>
         </li>
       ))}
     </ul>
@@ -24,7 +25,9 @@ export function ReviewDuePanel({ lists }: { lists: Lists }) {
       <h2 id="review-due-heading">Medical re-review</h2>
       <h3>Overdue ({lists.overdue.length})</h3>
       <List items={lists.overdue} empty="Nothing is overdue." testId="review-overdue" />
-      <h3>Due within {lists.dueSoonDays} days ({lists.dueSoon.length})</h3>
+      <h3>
+        Due within {lists.dueSoonDays} days ({lists.dueSoon.length})
+      </h3>
       <List items={lists.dueSoon} empty="Nothing is due soon." testId="review-due-soon" />
     </section>
   );

@@ -63,7 +63,11 @@ export function ActionForm({
             try {
               r = validate?.(data) ?? (await action(data));
             } catch {
-              r = { ok: false, code: "INTERNAL", message: "The server could not be reached. Nothing you typed was lost; try again." };
+              r = {
+                ok: false,
+                code: "INTERNAL",
+                message: "The server could not be reached. Nothing you typed was lost; try again.",
+              };
             }
             setResult(r);
             if (r?.ok) {
@@ -125,7 +129,14 @@ export function Field({
   const id = `${formId}-${name}`;
   const errors = result && !result.ok ? result.fieldErrors?.[name] : undefined;
   const describedBy = [hint ? `${id}-hint` : "", errors ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
-  const common = { id, name, defaultValue, "aria-invalid": errors ? true : undefined, "aria-describedby": describedBy, required };
+  const common = {
+    id,
+    name,
+    defaultValue,
+    "aria-invalid": errors ? true : undefined,
+    "aria-describedby": describedBy,
+    required,
+  };
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>

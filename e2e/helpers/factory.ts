@@ -18,18 +18,24 @@ export function uniqueSuffix(): string {
   return `${Date.now().toString(36)}${randomBytes(3).toString("hex")}`;
 }
 
-export async function createTestUser(roles: Role[], options: { name?: string; status?: "ACTIVE" | "DISABLED" } = {}): Promise<TestUser> {
+export async function createTestUser(
+  roles: Role[],
+  options: { name?: string; status?: "ACTIVE" | "DISABLED" } = {},
+): Promise<TestUser> {
   const suffix = uniqueSuffix();
   const name = options.name ?? `${roles.map((r) => r[0] + r.slice(1).toLowerCase()).join("-") || "Person"} ${suffix}`;
   const email = `${roles.join("-").toLowerCase() || "person"}-${suffix}@e2e.example`;
   const password = `pw-${suffix}-long-enough`;
   const user = await createUser(e2eDb(), null, { name, email, password, roles });
-  if (options.status === "DISABLED") await e2eDb().user.update({ where: { id: user.id }, data: { status: "DISABLED" } });
+  if (options.status === "DISABLED")
+    await e2eDb().user.update({ where: { id: user.id }, data: { status: "DISABLED" } });
   return { id: user.id, name, email, password, roles };
 }
 
 /** A reviewer with a verified credential that expires in two years (or with the given status/expiry). */
-export async function createReviewer(options: { credentialStatus?: "VERIFIED" | "PENDING" | "REJECTED"; expiresAt?: Date; postNominals?: string } = {}) {
+export async function createReviewer(
+  options: { credentialStatus?: "VERIFIED" | "PENDING" | "REJECTED"; expiresAt?: Date; postNominals?: string } = {},
+) {
   const user = await createTestUser(["REVIEWER"], { name: `Dr. Test Reviewer ${uniqueSuffix()}` });
   const status = options.credentialStatus ?? "VERIFIED";
   const credential = await e2eDb().credential.create({

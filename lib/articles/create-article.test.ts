@@ -14,12 +14,17 @@ afterAll(() => t.cleanup());
 describe("createArticle", () => {
   it("starts from the condition template with the creator as writer and a unique slug", async () => {
     const w = actorOf(await makeUser(t.db));
-    const a1 = await createArticle(t.db, w, { title: "Calcinosis Cutis: Causes & Treatment", conditionName: "Calcinosis cutis" });
+    const a1 = await createArticle(t.db, w, {
+      title: "Calcinosis Cutis: Causes & Treatment",
+      conditionName: "Calcinosis cutis",
+    });
     const a2 = await createArticle(t.db, w, { title: "Calcinosis cutis — causes & treatment" });
     expect(a1.slug).toBe("calcinosis-cutis-causes-treatment");
     expect(a2.slug).toBe("calcinosis-cutis-causes-treatment-2");
     const draft = await t.db.workingDraft.findUniqueOrThrow({ where: { articleId: a1.id } });
-    const headings = JSON.parse(draft.bodyJson).content.filter((n: { type: string }) => n.type === "heading").map((n: { content: { text: string }[] }) => n.content[0].text);
+    const headings = JSON.parse(draft.bodyJson)
+      .content.filter((n: { type: string }) => n.type === "heading")
+      .map((n: { content: { text: string }[] }) => n.content[0].text);
     expect(headings).toEqual([...CONDITION_SECTIONS]);
     expect(await t.db.articleAuthor.count({ where: { articleId: a1.id, userId: w.id } })).toBe(1);
     expect(await t.db.auditEvent.count({ where: { action: "article.created", entityId: a1.id } })).toBe(1);

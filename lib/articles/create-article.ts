@@ -12,7 +12,11 @@ import type { ReferenceData } from "../references/reference-schema";
 import { slugify, slugSchema, uniqueSlug } from "./slug";
 
 export const createArticleSchema = z.object({
-  title: z.string().trim().min(3, "Give the article a title (at least 3 characters).").max(200, "Titles can have at most 200 characters."),
+  title: z
+    .string()
+    .trim()
+    .min(3, "Give the article a title (at least 3 characters).")
+    .max(200, "Titles can have at most 200 characters."),
   conditionName: z.string().trim().max(200, "At most 200 characters.").default(""),
   summary: z.string().trim().max(1000, "Summaries can have at most 1000 characters.").default(""),
   slug: z.union([z.literal(""), slugSchema]).optional(),
@@ -20,16 +24,28 @@ export const createArticleSchema = z.object({
 });
 export type CreateArticleInput = z.input<typeof createArticleSchema>;
 
-export async function createArticle(db: Db, actor: Actor | null | undefined, input: CreateArticleInput, opts: { body?: DocumentJson; references?: Array<ReferenceData & { key: string }>; source?: string } = {}) {
+export async function createArticle(
+  db: Db,
+  actor: Actor | null | undefined,
+  input: CreateArticleInput,
+  opts: { body?: DocumentJson; references?: Array<ReferenceData & { key: string }>; source?: string } = {},
+) {
   assertCan(actor, "article.create", "create articles");
   const data = parseInput(createArticleSchema, input);
-  const body = opts.body ? parseDocument(opts.body) : data.template === "condition" ? conditionTemplate() : EMPTY_DOCUMENT;
+  const body = opts.body
+    ? parseDocument(opts.body)
+    : data.template === "condition"
+      ? conditionTemplate()
+      : EMPTY_DOCUMENT;
 
   return db.$transaction(async (tx) => {
     let slug: string;
     if (data.slug) {
       const clash = await tx.article.findUnique({ where: { slug: data.slug }, select: { id: true } });
-      if (clash) throw new AppError("CONFLICT", "That slug is already used by another article.", { fieldErrors: { slug: ["That slug is already used by another article."] } });
+      if (clash)
+        throw new AppError("CONFLICT", "That slug is already used by another article.", {
+          fieldErrors: { slug: ["That slug is already used by another article."] },
+        });
       slug = data.slug;
     } else {
       slug = await uniqueSlug(tx, slugify(data.title));
@@ -58,7 +74,11 @@ export async function createArticle(db: Db, actor: Actor | null | undefined, inp
       action: "article.created",
       entityType: "Article",
       entityId: article.id,
-      data: { slug, template: opts.body ? (opts.source ?? "import") : data.template, references: opts.references?.length ?? 0 },
+      data: {
+        slug,
+        template: opts.body ? (opts.source ?? "import") : data.template,
+        references: opts.references?.length ?? 0,
+      },
     });
     return article;
   });

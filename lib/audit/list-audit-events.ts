@@ -30,7 +30,12 @@ export async function listAuditEvents(db: DbTx, rawFilter: unknown) {
     ...(f.entityId ? { entityId: f.entityId } : {}),
     ...(f.actor ? { actor: { OR: [{ name: { contains: f.actor } }, { email: { contains: f.actor } }] } } : {}),
     ...(f.from || f.to
-      ? { at: { ...(f.from ? { gte: new Date(`${f.from}T00:00:00.000Z`) } : {}), ...(f.to ? { lte: new Date(`${f.to}T23:59:59.999Z`) } : {}) } }
+      ? {
+          at: {
+            ...(f.from ? { gte: new Date(`${f.from}T00:00:00.000Z`) } : {}),
+            ...(f.to ? { lte: new Date(`${f.to}T23:59:59.999Z`) } : {}),
+          },
+        }
       : {}),
     ...(f.before ? { id: { lt: f.before } } : {}),
   };

@@ -8,7 +8,13 @@ afterAll(() => t.cleanup());
 describe("recordAuditEvent", () => {
   it("chains each event to the previous one by hash", async () => {
     const a = await recordAuditEvent(t.db, { actorId: null, action: "test.one", entityType: "Test", entityId: "1" });
-    const b = await recordAuditEvent(t.db, { actorId: null, action: "test.two", entityType: "Test", entityId: "1", data: { x: 1 } });
+    const b = await recordAuditEvent(t.db, {
+      actorId: null,
+      action: "test.two",
+      entityType: "Test",
+      entityId: "1",
+      data: { x: 1 },
+    });
     expect(a.prevHash).toBe(GENESIS_HASH);
     expect(b.prevHash).toBe(a.hash);
     expect(hashAuditEvent(b)).toBe(b.hash);

@@ -25,7 +25,15 @@ export interface ChainedFields {
 
 /** The hash of an event: sha256 over the previous hash and the event's own fields, in a fixed order. */
 export function hashAuditEvent(e: ChainedFields): string {
-  const canonical = JSON.stringify([e.prevHash, e.at.toISOString(), e.actorId, e.action, e.entityType, e.entityId, e.dataJson]);
+  const canonical = JSON.stringify([
+    e.prevHash,
+    e.at.toISOString(),
+    e.actorId,
+    e.action,
+    e.entityType,
+    e.entityId,
+    e.dataJson,
+  ]);
   return createHash("sha256").update(canonical).digest("hex");
 }
 

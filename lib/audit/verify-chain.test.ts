@@ -14,13 +14,22 @@ afterAll(async () => {
 async function seeded(n = 5) {
   const t = createTestDb();
   dbs.push(t);
-  for (let i = 1; i <= n; i++) await recordAuditEvent(t.db, { actorId: null, action: `test.event_${i}`, entityType: "Test", entityId: String(i), data: { i } });
+  for (let i = 1; i <= n; i++)
+    await recordAuditEvent(t.db, {
+      actorId: null,
+      action: `test.event_${i}`,
+      entityType: "Test",
+      entityId: String(i),
+      data: { i },
+    });
   return t;
 }
 
 /** What someone with file access would do: drop the triggers, change the table, put the triggers back. */
 async function aroundTriggers(t: TestDb, sql: string) {
-  const triggers = await t.db.$queryRawUnsafe<Array<{ name: string; sql: string }>>(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'AuditEvent'`);
+  const triggers = await t.db.$queryRawUnsafe<Array<{ name: string; sql: string }>>(
+    `SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'AuditEvent'`,
+  );
   expect(triggers.length).toBe(2);
   for (const tr of triggers) await t.db.$executeRawUnsafe(`DROP TRIGGER "${tr.name}"`);
   await t.db.$executeRawUnsafe(sql);
@@ -29,7 +38,9 @@ async function aroundTriggers(t: TestDb, sql: string) {
 
 async function cli(url: string) {
   try {
-    const { stdout } = await run("npx", ["tsx", "scripts/audit-verify.ts"], { env: { ...process.env, DATABASE_URL: url } });
+    const { stdout } = await run("npx", ["tsx", "scripts/audit-verify.ts"], {
+      env: { ...process.env, DATABASE_URL: url },
+    });
     return { code: 0, out: stdout };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
@@ -52,7 +63,11 @@ describe("audit chain verification", () => {
     await aroundTriggers(t, `UPDATE "AuditEvent" SET "dataJson" = '{"i":999}' WHERE id = ${third.id}`);
     const report = await verifyAuditChain(t.db);
     expect(report.ok).toBe(false);
-    expect(report.firstBroken).toMatchObject({ id: third.id, action: "test.event_3", problem: expect.stringMatching(/edited/) });
+    expect(report.firstBroken).toMatchObject({
+      id: third.id,
+      action: "test.event_3",
+      problem: expect.stringMatching(/edited/),
+    });
     const r = await cli(t.url);
     expect(r.code).toBe(1);
     expect(r.out).toContain(`BROKEN at event #${third.id} (test.event_3`);
@@ -70,16 +85,25 @@ describe("audit chain verification", () => {
     const mid = await seeded();
     const e3 = await mid.db.auditEvent.findFirstOrThrow({ where: { action: "test.event_3" } });
     await aroundTriggers(mid, `DELETE FROM "AuditEvent" WHERE id = ${e3.id}`);
-    expect((await verifyAuditChain(mid.db)).firstBroken).toMatchObject({ action: "test.event_4", problem: expect.stringMatching(/prevHash/) });
+    expect((await verifyAuditChain(mid.db)).firstBroken).toMatchObject({
+      action: "test.event_4",
+      problem: expect.stringMatching(/prevHash/),
+    });
 
     const first = await seeded();
     const e1 = await first.db.auditEvent.findFirstOrThrow({ where: { action: "test.event_1" } });
     await aroundTriggers(first, `DELETE FROM "AuditEvent" WHERE id = ${e1.id}`);
-    expect((await verifyAuditChain(first.db)).firstBroken).toMatchObject({ action: "test.event_2", problem: expect.stringMatching(/genesis/) });
+    expect((await verifyAuditChain(first.db)).firstBroken).toMatchObject({
+      action: "test.event_2",
+      problem: expect.stringMatching(/genesis/),
+    });
 
     const last = await seeded();
     const e5 = await last.db.auditEvent.findFirstOrThrow({ where: { action: "test.event_5" } });
     await aroundTriggers(last, `DELETE FROM "AuditEvent" WHERE id = ${e5.id}`);
-    expect((await verifyAuditChain(last.db)).firstBroken).toMatchObject({ id: e5.id, problem: expect.stringMatching(/deleted/) });
+    expect((await verifyAuditChain(last.db)).firstBroken).toMatchObject({
+      id: e5.id,
+      problem: expect.stringMatching(/deleted/),
+    });
   });
 });

@@ -38,28 +38,46 @@ export async function verifyAuditChain(db: Db): Promise<ChainReport> {
         return { ok: false, checked, lastId: e.id, firstBroken: { id: e.id, action: e.action, at: e.at, problem } };
       }
       if (hashAuditEvent(e) !== e.hash) {
-        return { ok: false, checked, lastId: e.id, firstBroken: { id: e.id, action: e.action, at: e.at, problem: "its stored hash does not match its content (the event was edited)" } };
+        return {
+          ok: false,
+          checked,
+          lastId: e.id,
+          firstBroken: {
+            id: e.id,
+            action: e.action,
+            at: e.at,
+            problem: "its stored hash does not match its content (the event was edited)",
+          },
+        };
       }
       prevHash = e.hash;
       prevId = e.id;
     }
     if (rows.length < BATCH) break;
   }
-  const seq = await db.$queryRawUnsafe<Array<{ seq: number | bigint }>>(`SELECT seq FROM sqlite_sequence WHERE name = 'AuditEvent'`);
+  const seq = await db.$queryRawUnsafe<Array<{ seq: number | bigint }>>(
+    `SELECT seq FROM sqlite_sequence WHERE name = 'AuditEvent'`,
+  );
   const highest = seq.length ? Number(seq[0].seq) : 0;
   if (highest > prevId) {
     return {
       ok: false,
       checked,
       lastId: prevId || null,
-      firstBroken: { id: prevId + 1, action: "(missing)", at: null, problem: `events after #${prevId} up to #${highest} were deleted` },
+      firstBroken: {
+        id: prevId + 1,
+        action: "(missing)",
+        at: null,
+        problem: `events after #${prevId} up to #${highest} were deleted`,
+      },
     };
   }
   return { ok: true, checked, lastId: prevId || null, firstBroken: null };
 }
 
 export function describeReport(r: ChainReport): string {
-  if (r.ok) return `Audit chain intact: ${r.checked} event${r.checked === 1 ? "" : "s"} checked${r.lastId ? ` (last #${r.lastId})` : ""}.`;
+  if (r.ok)
+    return `Audit chain intact: ${r.checked} event${r.checked === 1 ? "" : "s"} checked${r.lastId ? ` (last #${r.lastId})` : ""}.`;
   const b = r.firstBroken!;
   return `Audit chain BROKEN at event #${b.id} (${b.action}${b.at ? `, ${b.at.toISOString()}` : ""}): ${b.problem}.`;
 }

@@ -23,7 +23,12 @@ export function normaliseEmail(email: string): string {
  * attempts on one e-mail within LOCKOUT_WINDOW_MS (until the oldest of them leaves the window), and
  * UNAUTHENTICATED with one generic message for every other failure.
  */
-export async function authenticate(db: Db, rawEmail: string, password: string, now = new Date()): Promise<AuthenticatedUser> {
+export async function authenticate(
+  db: Db,
+  rawEmail: string,
+  password: string,
+  now = new Date(),
+): Promise<AuthenticatedUser> {
   const email = normaliseEmail(rawEmail);
   const windowStart = new Date(now.getTime() - LOCKOUT_WINDOW_MS);
   const recentFailures = await db.loginFailure.findMany({
@@ -32,14 +37,22 @@ export async function authenticate(db: Db, rawEmail: string, password: string, n
     select: { createdAt: true },
   });
   if (recentFailures.length >= LOCKOUT_MAX_FAILURES) {
-    const unlocksAt = recentFailures[recentFailures.length - LOCKOUT_MAX_FAILURES].createdAt.getTime() + LOCKOUT_WINDOW_MS;
+    const unlocksAt =
+      recentFailures[recentFailures.length - LOCKOUT_MAX_FAILURES].createdAt.getTime() + LOCKOUT_WINDOW_MS;
     const minutes = Math.max(1, Math.ceil((unlocksAt - now.getTime()) / 60_000));
-    throw new AppError("ACCOUNT_LOCKED", `Too many failed sign-in attempts for this account. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, {
-      details: { retryAfterSeconds: Math.ceil((unlocksAt - now.getTime()) / 1000) },
-    });
+    throw new AppError(
+      "ACCOUNT_LOCKED",
+      `Too many failed sign-in attempts for this account. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+      {
+        details: { retryAfterSeconds: Math.ceil((unlocksAt - now.getTime()) / 1000) },
+      },
+    );
   }
 
-  const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, passwordHash: true, status: true } });
+  const user = await db.user.findUnique({
+    where: { email },
+    select: { id: true, email: true, name: true, passwordHash: true, status: true },
+  });
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
   if (!user || !passwordOk || user.status !== "ACTIVE") {
     await db.loginFailure.create({ data: { email, createdAt: now } });

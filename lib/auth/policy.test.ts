@@ -36,7 +36,9 @@ describe("authorization policy", () => {
 
   it("assertCan throws coded errors", () => {
     expect(() => assertCan(null, "studio.access")).toThrowError(expect.objectContaining({ code: "UNAUTHENTICATED" }));
-    expect(() => assertCan(actor(["WRITER"]), "users.manage")).toThrowError(expect.objectContaining({ code: "FORBIDDEN" }));
+    expect(() => assertCan(actor(["WRITER"]), "users.manage")).toThrowError(
+      expect.objectContaining({ code: "FORBIDDEN" }),
+    );
     expect(() => assertCan(actor(["ADMIN"]), "users.manage")).not.toThrow();
   });
 });

@@ -40,7 +40,15 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   WRITER: ["studio.access", "article.create", "article.edit.own", "article.submit", "comment.reply", "checks.run"],
-  REVIEWER: ["studio.access", "article.read.any", "review.queue", "review.decide", "review.comment", "credential.manage.own", "checks.run"],
+  REVIEWER: [
+    "studio.access",
+    "article.read.any",
+    "review.queue",
+    "review.decide",
+    "review.comment",
+    "credential.manage.own",
+    "checks.run",
+  ],
   EDITOR: [
     "studio.access",
     "article.read.any",
@@ -56,7 +64,15 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     "dictionary.manage",
     "feedback.triage",
   ],
-  ADMIN: ["studio.access", "article.read.any", "users.manage", "credentials.verify", "settings.manage", "audit.read", "outbox.read"],
+  ADMIN: [
+    "studio.access",
+    "article.read.any",
+    "users.manage",
+    "credentials.verify",
+    "settings.manage",
+    "audit.read",
+    "outbox.read",
+  ],
 };
 
 /** What the policy needs to know about the person acting. */
@@ -83,7 +99,11 @@ export function can(actor: Pick<Actor, "status" | "roles"> | null | undefined, p
 }
 
 /** Throws UNAUTHENTICATED without an actor, FORBIDDEN without the permission. */
-export function assertCan(actor: Actor | null | undefined, permission: Permission, what = "do this"): asserts actor is Actor {
+export function assertCan(
+  actor: Actor | null | undefined,
+  permission: Permission,
+  what = "do this",
+): asserts actor is Actor {
   if (!actor) throw new AppError("UNAUTHENTICATED", "Please sign in to continue.");
   if (!can(actor, permission)) throw new AppError("FORBIDDEN", `Your role does not allow you to ${what}.`);
 }

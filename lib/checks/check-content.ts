@@ -26,7 +26,9 @@ function referencesFromJson(json: string): CheckReference[] {
   try {
     const value: unknown = JSON.parse(json);
     if (!Array.isArray(value)) return [];
-    return value.filter((r): r is CheckReference => !!r && typeof r === "object" && typeof (r as CheckReference).key === "string");
+    return value.filter(
+      (r): r is CheckReference => !!r && typeof r === "object" && typeof (r as CheckReference).key === "string",
+    );
   } catch {
     return [];
   }
@@ -44,7 +46,13 @@ export async function checkRevisionContent(db: DbTx, revisionId: string) {
     references: referencesFromJson(r.referencesJson),
   });
   return db.contentCheckRun.create({
-    data: { articleId: r.articleId, revisionId: r.id, findingsJson: JSON.stringify(summary.findings), blocking: summary.blocking, advisory: summary.advisory },
+    data: {
+      articleId: r.articleId,
+      revisionId: r.id,
+      findingsJson: JSON.stringify(summary.findings),
+      blocking: summary.blocking,
+      advisory: summary.advisory,
+    },
   });
 }
 
@@ -53,7 +61,13 @@ export async function checkWorkingDraft(db: DbTx, articleId: string): Promise<Ch
   const draft = await db.workingDraft.findUnique({ where: { articleId } });
   if (!draft) throw new AppError("NOT_FOUND", "That article has no working draft.");
   const references = await db.reference.findMany({ where: { articleId }, orderBy: { position: "asc" } });
-  return checkContent(db, { title: draft.title, summary: draft.summary, conditionName: draft.conditionName, body: draft.bodyJson, references });
+  return checkContent(db, {
+    title: draft.title,
+    summary: draft.summary,
+    conditionName: draft.conditionName,
+    body: draft.bodyJson,
+    references,
+  });
 }
 
 export interface StoredCheckRun {
@@ -68,7 +82,10 @@ export interface StoredCheckRun {
 
 /** The latest stored run for a revision (what the gate reads), or null. */
 export async function latestContentCheckRun(db: DbTx, revisionId: string): Promise<StoredCheckRun | null> {
-  const row = await db.contentCheckRun.findFirst({ where: { revisionId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+  const row = await db.contentCheckRun.findFirst({
+    where: { revisionId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+  });
   if (!row) return null;
   let findings: Finding[] = [];
   try {
@@ -76,5 +93,13 @@ export async function latestContentCheckRun(db: DbTx, revisionId: string): Promi
   } catch {
     findings = [];
   }
-  return { id: row.id, articleId: row.articleId, revisionId: row.revisionId, findings, blocking: row.blocking, advisory: row.advisory, createdAt: row.createdAt };
+  return {
+    id: row.id,
+    articleId: row.articleId,
+    revisionId: row.revisionId,
+    findings,
+    blocking: row.blocking,
+    advisory: row.advisory,
+    createdAt: row.createdAt,
+  };
 }

@@ -6,7 +6,15 @@ import { addDictionaryWord, listDictionaryWords, removeDictionaryWord } from "./
 const t = createTestDb();
 afterAll(() => t.cleanup());
 
-const input = { title: "T", summary: "S", body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "The Zorblax clinic treats patients." }] }] }, references: [] };
+const input = {
+  title: "T",
+  summary: "S",
+  body: {
+    type: "doc",
+    content: [{ type: "paragraph", content: [{ type: "text", text: "The Zorblax clinic treats patients." }] }],
+  },
+  references: [],
+};
 const spelling = async () => (await checkContent(t.db, input)).findings.filter((f) => f.rule === "spelling").length;
 
 describe("project dictionary", () => {
@@ -18,7 +26,10 @@ describe("project dictionary", () => {
     expect(await spelling()).toBe(0);
     expect(await t.db.auditEvent.count({ where: { action: "dictionary.word_added", entityId: "zorblax" } })).toBe(1);
     await expect(addDictionaryWord(t.db, editor.id, { word: "zorblax" })).rejects.toMatchObject({ code: "CONFLICT" });
-    await expect(addDictionaryWord(t.db, editor.id, { word: "two words" })).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { word: [expect.stringContaining("one word")] } });
+    await expect(addDictionaryWord(t.db, editor.id, { word: "two words" })).rejects.toMatchObject({
+      code: "VALIDATION",
+      fieldErrors: { word: [expect.stringContaining("one word")] },
+    });
     await removeDictionaryWord(t.db, editor.id, { word: "ZORBLAX" });
     expect(await spelling()).toBe(1);
   });

@@ -45,7 +45,8 @@ export function parseBody(body: unknown): PmNode {
       return { type: "doc", content: [] };
     }
   }
-  if (!value || typeof value !== "object" || !Array.isArray((value as PmNode).content)) return { type: "doc", content: [] };
+  if (!value || typeof value !== "object" || !Array.isArray((value as PmNode).content))
+    return { type: "doc", content: [] };
   return value as PmNode;
 }
 
@@ -56,7 +57,9 @@ export function inlineText(node: PmNode): { text: string; citations: string[]; l
   for (const child of node.content ?? []) {
     if (child.type === "text" && typeof child.text === "string") {
       text += child.text;
-      for (const m of child.marks ?? []) if (m.type === "link" && typeof m.attrs?.href === "string" && links[links.length - 1] !== m.attrs.href) links.push(m.attrs.href);
+      for (const m of child.marks ?? [])
+        if (m.type === "link" && typeof m.attrs?.href === "string" && links[links.length - 1] !== m.attrs.href)
+          links.push(m.attrs.href);
     } else if (child.type === "hardBreak") text += " ";
     else if (child.type === "citation" && typeof child.attrs?.refKey === "string") citations.push(child.attrs.refKey);
   }
@@ -104,4 +107,5 @@ export function excerpt(text: string, max = 80): string {
 }
 
 /** Headings that open the reference list when a writer typed one into the body. */
-export const REFERENCE_HEADING = /^\s*(references|sources|bibliography|citations|works cited|further reading)\s*:?\s*$/i;
+export const REFERENCE_HEADING =
+  /^\s*(references|sources|bibliography|citations|works cited|further reading)\s*:?\s*$/i;

@@ -6,7 +6,10 @@ import type { CheckInput } from "./types";
 const p = (text: string, extra: object[] = []) => ({ type: "paragraph", content: [{ type: "text", text }, ...extra] });
 const h = (text: string, level = 2) => ({ type: "heading", attrs: { level }, content: [{ type: "text", text }] });
 const cite = (refKey: string) => ({ type: "citation", attrs: { refKey } });
-const list = (...items: string[]) => ({ type: "bulletList", content: items.map((i) => ({ type: "listItem", content: [p(i)] })) });
+const list = (...items: string[]) => ({
+  type: "bulletList",
+  content: items.map((i) => ({ type: "listItem", content: [p(i)] })),
+});
 
 const SECTIONS = ["What is calcinosis cutis?", "Types", "Causes", "Symptoms", "Diagnosis", "Treatment", "Outlook"];
 
@@ -15,7 +18,13 @@ function base(over: Partial<CheckInput> = {}): CheckInput {
     title: "Calcinosis cutis",
     summary: "Calcium deposits in the skin. This article does not provide medical advice.",
     conditionName: "Calcinosis cutis",
-    body: { type: "doc", content: SECTIONS.flatMap((s) => [h(s), p(`Calcium deposits and the skin, explained simply.`, [cite("medline")])]) },
+    body: {
+      type: "doc",
+      content: SECTIONS.flatMap((s) => [
+        h(s),
+        p(`Calcium deposits and the skin, explained simply.`, [cite("medline")]),
+      ]),
+    },
     references: [{ key: "medline", title: "MedlinePlus: calcinosis", url: "https://medlineplus.gov/" }],
     ...over,
   };
@@ -43,7 +52,17 @@ describe("content checks", () => {
   });
 
   it("reports an 'includes:' lead-in with nothing after it, not one followed by a list", () => {
-    const body = { type: "doc", content: [h("Symptoms"), p("Symptoms include:"), list("Firm white papules"), p("Other signs include:"), h("Diagnosis"), p("Tests.")] };
+    const body = {
+      type: "doc",
+      content: [
+        h("Symptoms"),
+        p("Symptoms include:"),
+        list("Firm white papules"),
+        p("Other signs include:"),
+        h("Diagnosis"),
+        p("Tests."),
+      ],
+    };
     const found = runContentChecks(base({ body })).findings.filter((f) => f.rule === "empty-lead-in");
     expect(found).toHaveLength(1);
     expect(found[0].location.blockIndex).toBe(3);
@@ -55,8 +74,16 @@ describe("content checks", () => {
   });
 
   it("reports misspellings but accepts medical words and the project dictionary", () => {
-    const body = { type: "doc", content: [h("Treatment"), p("Colchicine and bisphosphonates may recieve attention from a dermatologist; the Zorblax clinic uses MRI.")] };
-    const found = runContentChecks(base({ body }), { words: createWordChecker(["zorblax"]) }).findings.filter((f) => f.rule === "spelling");
+    const body = {
+      type: "doc",
+      content: [
+        h("Treatment"),
+        p("Colchicine and bisphosphonates may recieve attention from a dermatologist; the Zorblax clinic uses MRI."),
+      ],
+    };
+    const found = runContentChecks(base({ body }), { words: createWordChecker(["zorblax"]) }).findings.filter(
+      (f) => f.rule === "spelling",
+    );
     expect(found.map((f) => f.message)).toEqual([expect.stringContaining("“recieve”")]);
     expect(found[0].severity).toBe("advisory");
     const without = runContentChecks(base({ body })).findings.filter((f) => f.rule === "spelling");
@@ -66,12 +93,28 @@ describe("content checks", () => {
   it("reports citations without references and references never cited", () => {
     const body = { type: "doc", content: [h("Causes"), p("Cited.", [cite("missing")])] };
     const r = runContentChecks(base({ body }));
-    expect(r.findings.find((f) => f.rule === "citation-without-reference")).toMatchObject({ severity: "blocking", location: { blockIndex: 1 } });
-    expect(r.findings.find((f) => f.rule === "reference-not-cited")).toMatchObject({ severity: "advisory", location: { refKey: "medline" } });
+    expect(r.findings.find((f) => f.rule === "citation-without-reference")).toMatchObject({
+      severity: "blocking",
+      location: { blockIndex: 1 },
+    });
+    expect(r.findings.find((f) => f.rule === "reference-not-cited")).toMatchObject({
+      severity: "advisory",
+      location: { refKey: "medline" },
+    });
   });
 
   it("reports references without URL, DOI or PMID, and links that are not http(s)", () => {
-    const body = { type: "doc", content: [p("See", [{ type: "text", text: " this", marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }] }, cite("a"), cite("b"), cite("c")])] };
+    const body = {
+      type: "doc",
+      content: [
+        p("See", [
+          { type: "text", text: " this", marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }] },
+          cite("a"),
+          cite("b"),
+          cite("c"),
+        ]),
+      ],
+    };
     const r = runContentChecks(
       base({
         body,
@@ -87,19 +130,41 @@ describe("content checks", () => {
   });
 
   it("reports a missing summary, disclaimer and template sections", () => {
-    const r = runContentChecks(base({ summary: "", body: { type: "doc", content: [h("Causes"), p("Text.", [cite("medline")])] } }));
+    const r = runContentChecks(
+      base({ summary: "", body: { type: "doc", content: [h("Causes"), p("Text.", [cite("medline")])] } }),
+    );
     const rs = r.findings.map((f) => f.rule);
     expect(rs).toContain("missing-summary");
     expect(rs).toContain("missing-disclaimer");
-    expect(r.findings.filter((f) => f.rule === "missing-section").map((f) => f.location.excerpt)).toEqual(["What is it?", "Types", "Symptoms", "Diagnosis", "Treatment", "Outlook"]);
+    expect(r.findings.filter((f) => f.rule === "missing-section").map((f) => f.location.excerpt)).toEqual([
+      "What is it?",
+      "Types",
+      "Symptoms",
+      "Diagnosis",
+      "Treatment",
+      "Outlook",
+    ]);
     expect(r.blocking).toBe(1);
     // The site can print the disclaimer on every page; articles without a condition need no template.
-    const r2 = runContentChecks(base({ conditionName: "", summary: "x", body: { type: "doc", content: [p("Text.", [cite("medline")])] } }), { siteDisclaimer: true });
+    const r2 = runContentChecks(
+      base({ conditionName: "", summary: "x", body: { type: "doc", content: [p("Text.", [cite("medline")])] } }),
+      { siteDisclaimer: true },
+    );
     expect(r2.findings).toEqual([]);
   });
 
   it("lists blocking findings first, each group in reading order", () => {
-    const body = { type: "doc", content: [h("Causes"), p("Speling here."), h("Symptoms"), h("Causes"), p("Text.", [cite("medline")]), p("Includes:")] };
+    const body = {
+      type: "doc",
+      content: [
+        h("Causes"),
+        p("Speling here."),
+        h("Symptoms"),
+        h("Causes"),
+        p("Text.", [cite("medline")]),
+        p("Includes:"),
+      ],
+    };
     const r = runContentChecks(base({ summary: "", body }));
     expect(r.findings.map((f) => `${f.severity}:${f.rule}:${f.location.blockIndex ?? f.location.field}`)).toEqual([
       "blocking:missing-summary:summary",
@@ -118,6 +183,8 @@ describe("content checks", () => {
 
   it("never throws on a body it does not understand", () => {
     expect(() => runContentChecks(base({ body: "not json" }))).not.toThrow();
-    expect(() => runContentChecks(base({ body: { type: "doc", content: [null, { type: "weird" }, { content: "x" }] } }))).not.toThrow();
+    expect(() =>
+      runContentChecks(base({ body: { type: "doc", content: [null, { type: "weird" }, { content: "x" }] } })),
+    ).not.toThrow();
   });
 });

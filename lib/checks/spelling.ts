@@ -26,7 +26,10 @@ function dictionaryDir(): string {
 export function englishSpeller(): ReturnType<typeof nspell> {
   if (!english) {
     const dir = dictionaryDir();
-    english = nspell({ aff: readFileSync(path.join(dir, "index.aff")), dic: readFileSync(path.join(dir, "index.dic")) });
+    english = nspell({
+      aff: readFileSync(path.join(dir, "index.aff")),
+      dic: readFileSync(path.join(dir, "index.dic")),
+    });
   }
   return english;
 }
@@ -85,7 +88,12 @@ export function misspellings(blocks: TextBlock[], checker: WordChecker): Finding
         rule: "spelling",
         severity: "advisory",
         message: `“${word}” may be misspelled. If it is right, an editor can add it to the project dictionary.`,
-        location: { field: "body", blockIndex: b.blockIndex, path: b.path, excerpt: excerpt(contextAround(b.text, m.index, word.length)) },
+        location: {
+          field: "body",
+          blockIndex: b.blockIndex,
+          path: b.path,
+          excerpt: excerpt(contextAround(b.text, m.index, word.length)),
+        },
         subject: word,
       });
       if (out.length >= MAX_SPELLING_FINDINGS) return out;

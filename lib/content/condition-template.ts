@@ -2,7 +2,15 @@
 // with these headings; the content checks report any that are missing.
 import type { DocumentJson } from "./document-schema";
 
-export const CONDITION_SECTIONS = ["What is it?", "Types", "Causes", "Symptoms", "Diagnosis", "Treatment", "Outlook"] as const;
+export const CONDITION_SECTIONS = [
+  "What is it?",
+  "Types",
+  "Causes",
+  "Symptoms",
+  "Diagnosis",
+  "Treatment",
+  "Outlook",
+] as const;
 
 export function conditionTemplate(): DocumentJson {
   return {

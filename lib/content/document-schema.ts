@@ -32,7 +32,9 @@ export function isSafeHttpUrl(value: string): boolean {
 export const httpUrlSchema = z
   .string()
   .trim()
-  .refine(isSafeHttpUrl, { message: "Links must be full http:// or https:// addresses (e.g. https://example.org/page)." });
+  .refine(isSafeHttpUrl, {
+    message: "Links must be full http:// or https:// addresses (e.g. https://example.org/page).",
+  });
 
 // ── marks ──
 const boldMark = z.object({ type: z.literal("bold") });
@@ -61,7 +63,9 @@ const hardBreakNode = z.object({ type: z.literal("hardBreak"), marks });
 const citationNode = z.object({
   type: z.literal("citation"),
   attrs: z.object({
-    refKey: z.string({ error: "A citation must name the reference it points at (refKey)." }).regex(REF_KEY_PATTERN, "A citation's refKey must be a reference key (letters, digits, - and _)."),
+    refKey: z
+      .string({ error: "A citation must name the reference it points at (refKey)." })
+      .regex(REF_KEY_PATTERN, "A citation's refKey must be a reference key (letters, digits, - and _)."),
   }),
   marks,
 });
@@ -108,9 +112,14 @@ const orderedListNode = z.object({
   },
 });
 
-const blockNode: z.ZodType<BlockNode> = z.discriminatedUnion("type", [paragraphNode, headingNode, blockquoteNode, bulletListNode, orderedListNode], {
-  error: (iss) => `Block ${describeType(iss.input)} is not allowed (allowed: paragraph, heading, bulletList, orderedList, blockquote).`,
-}) as unknown as z.ZodType<BlockNode>;
+const blockNode: z.ZodType<BlockNode> = z.discriminatedUnion(
+  "type",
+  [paragraphNode, headingNode, blockquoteNode, bulletListNode, orderedListNode],
+  {
+    error: (iss) =>
+      `Block ${describeType(iss.input)} is not allowed (allowed: paragraph, heading, bulletList, orderedList, blockquote).`,
+  },
+) as unknown as z.ZodType<BlockNode>;
 
 export const documentSchema = z.object({
   type: z.literal("doc", { error: 'The body must be a Tiptap document ({"type":"doc", …}).' }),
@@ -118,7 +127,8 @@ export const documentSchema = z.object({
 });
 
 // ── types ──
-export type Mark = { type: "bold" } | { type: "italic" } | { type: "link"; attrs: { href: string; title?: string | null } };
+export type Mark =
+  { type: "bold" } | { type: "italic" } | { type: "link"; attrs: { href: string; title?: string | null } };
 export type TextNode = { type: "text"; text: string; marks?: Mark[] };
 export type HardBreakNode = { type: "hardBreak"; marks?: Mark[] };
 export type CitationNode = { type: "citation"; attrs: { refKey: string }; marks?: Mark[] };
@@ -169,7 +179,9 @@ export function parseDocument(input: unknown): DocumentJson {
     try {
       raw = JSON.parse(input);
     } catch {
-      throw new AppError("VALIDATION", "The body is not valid JSON.", { fieldErrors: { body: ["The body is not valid JSON."] } });
+      throw new AppError("VALIDATION", "The body is not valid JSON.", {
+        fieldErrors: { body: ["The body is not valid JSON."] },
+      });
     }
   } else {
     // Depth first: JSON.stringify itself overflows the stack on absurdly deep input.
@@ -178,7 +190,9 @@ export function parseDocument(input: unknown): DocumentJson {
     try {
       size = Buffer.byteLength(JSON.stringify(input) ?? "", "utf8");
     } catch {
-      throw new AppError("VALIDATION", "The body is not valid JSON.", { fieldErrors: { body: ["The body is not valid JSON."] } });
+      throw new AppError("VALIDATION", "The body is not valid JSON.", {
+        fieldErrors: { body: ["The body is not valid JSON."] },
+      });
     }
     if (size > MAX_BODY_BYTES) throw tooLarge();
   }

@@ -7,8 +7,30 @@ const base: HashableContent = {
   conditionName: "C",
   body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "x" }] }] },
   references: [
-    { key: "a", authors: "", title: "A", containerTitle: "", year: 2020, url: null, doi: null, pmid: null, accessedAt: null, peerReviewed: false },
-    { key: "b", authors: "", title: "B", containerTitle: "", year: null, url: "https://b.org", doi: null, pmid: null, accessedAt: null, peerReviewed: true },
+    {
+      key: "a",
+      authors: "",
+      title: "A",
+      containerTitle: "",
+      year: 2020,
+      url: null,
+      doi: null,
+      pmid: null,
+      accessedAt: null,
+      peerReviewed: false,
+    },
+    {
+      key: "b",
+      authors: "",
+      title: "B",
+      containerTitle: "",
+      year: null,
+      url: "https://b.org",
+      doi: null,
+      pmid: null,
+      accessedAt: null,
+      peerReviewed: true,
+    },
   ],
 };
 
@@ -16,7 +38,15 @@ describe("contentHash", () => {
   it("is a sha256 hex digest, stable across key order and reference order", () => {
     const h = contentHash(base);
     expect(h).toMatch(/^[0-9a-f]{64}$/);
-    const shuffled = JSON.parse(JSON.stringify({ references: [...base.references].reverse(), body: base.body, conditionName: "C", summary: "S", title: "T" }));
+    const shuffled = JSON.parse(
+      JSON.stringify({
+        references: [...base.references].reverse(),
+        body: base.body,
+        conditionName: "C",
+        summary: "S",
+        title: "T",
+      }),
+    );
     expect(contentHash(shuffled)).toBe(h);
   });
 
@@ -25,11 +55,20 @@ describe("contentHash", () => {
     expect(contentHash({ ...base, title: "T2" })).not.toBe(h);
     expect(contentHash({ ...base, summary: "S2" })).not.toBe(h);
     expect(contentHash({ ...base, conditionName: "C2" })).not.toBe(h);
-    expect(contentHash({ ...base, references: [base.references[0], { ...base.references[1], year: 2001 }] })).not.toBe(h);
-    expect(contentHash({ ...base, body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "y" }] }] } })).not.toBe(h);
+    expect(contentHash({ ...base, references: [base.references[0], { ...base.references[1], year: 2001 }] })).not.toBe(
+      h,
+    );
+    expect(
+      contentHash({
+        ...base,
+        body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "y" }] }] },
+      }),
+    ).not.toBe(h);
   });
 
   it("canonicalJson sorts keys at every depth", () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: null } })).toBe('{"a":{"c":null,"d":[1,{"y":2,"z":1}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: null } })).toBe(
+      '{"a":{"c":null,"d":[1,{"y":2,"z":1}]},"b":1}',
+    );
   });
 });

@@ -28,7 +28,12 @@ type ReferenceLike = {
 
 /** Converts a Reference row (or anything shaped like one) to its snapshot form. */
 export function toReferenceSnapshot(r: ReferenceLike): ReferenceSnapshot {
-  const accessed = r.accessedAt == null ? null : r.accessedAt instanceof Date ? r.accessedAt.toISOString() : new Date(r.accessedAt).toISOString();
+  const accessed =
+    r.accessedAt == null
+      ? null
+      : r.accessedAt instanceof Date
+        ? r.accessedAt.toISOString()
+        : new Date(r.accessedAt).toISOString();
   return {
     key: r.key,
     authors: r.authors ?? "",

@@ -27,7 +27,11 @@ describe("renderDocument", () => {
       content: [
         { type: "heading", attrs: { level: 3 }, content: [{ type: "text", text: "<script>alert(1)</script>" }] },
         p({ type: "text", text: `a & "b"`, marks: [{ type: "bold" }, { type: "italic" }] }, { type: "hardBreak" }),
-        { type: "orderedList", attrs: { start: 3 }, content: [{ type: "listItem", content: [p({ type: "text", text: "x" })] }] },
+        {
+          type: "orderedList",
+          attrs: { start: 3 },
+          content: [{ type: "listItem", content: [p({ type: "text", text: "x" })] }],
+        },
         { type: "blockquote", content: [p({ type: "text", text: "q" })] },
       ],
     };
@@ -40,7 +44,10 @@ describe("renderDocument", () => {
   });
 
   it("renders links with rel=nofollow noopener and escaped href, and refuses script URLs", () => {
-    const link = (href: string) => ({ type: "doc", content: [p({ type: "text", text: "go", marks: [{ type: "link", attrs: { href } }] })] });
+    const link = (href: string) => ({
+      type: "doc",
+      content: [p({ type: "text", text: "go", marks: [{ type: "link", attrs: { href } }] })],
+    });
     expect(renderDocument(link('https://example.org/?a=1&b="x"'), []).html).toBe(
       '<p><a href="https://example.org/?a=1&amp;b=&quot;x&quot;" rel="nofollow noopener">go</a></p>',
     );
@@ -48,14 +55,19 @@ describe("renderDocument", () => {
   });
 
   it("numbers citations by first use, repeats share the number, uncited references come after", () => {
-    const doc = { type: "doc", content: [p({ type: "text", text: "A" }, cite("b"), cite("a")), p(cite("b"), cite("missing"))] };
+    const doc = {
+      type: "doc",
+      content: [p({ type: "text", text: "A" }, cite("b"), cite("a")), p(cite("b"), cite("missing"))],
+    };
     const { html, orderedReferences } = renderDocument(doc, [ref("a"), ref("b"), ref("c")]);
     expect(orderedReferences.map((r) => [r.key, r.number, r.citedCount])).toEqual([
       ["b", 1, 2],
       ["a", 2, 1],
       ["c", 3, 0],
     ]);
-    expect(html).toContain('<sup class="citation"><a href="#ref-1" id="cite-1-1">1</a></sup><sup class="citation"><a href="#ref-2" id="cite-2-1">2</a></sup>');
+    expect(html).toContain(
+      '<sup class="citation"><a href="#ref-1" id="cite-1-1">1</a></sup><sup class="citation"><a href="#ref-2" id="cite-2-1">2</a></sup>',
+    );
     expect(html).toContain('<a href="#ref-1" id="cite-1-2">1</a>');
     expect(html).toContain("citation-missing");
   });
@@ -94,7 +106,15 @@ describe("text helpers", () => {
     content: [
       { type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "What is it?" }] },
       { type: "paragraph", content: [{ type: "text", text: "Calcium deposits in the skin's layers" }, cite("a")] },
-      { type: "bulletList", content: [{ type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text: "pain, ulcers" }, cite("a")] }] }] },
+      {
+        type: "bulletList",
+        content: [
+          {
+            type: "listItem",
+            content: [{ type: "paragraph", content: [{ type: "text", text: "pain, ulcers" }, cite("a")] }],
+          },
+        ],
+      },
     ],
   };
   it("counts words without citations", () => {

@@ -9,7 +9,14 @@
 // come after the cited ones, in their stored order, and are numbered too (continuing the sequence), so the
 // reference list is one continuous <ol> whose numbers match the superscripts. A citation whose key matches no
 // reference renders as a visible "[?]" marker (the content checks report it; the publish gate refuses it).
-import { parseDocument, isSafeHttpUrl, type BlockNode, type DocumentJson, type InlineNode, type Mark } from "./document-schema";
+import {
+  parseDocument,
+  isSafeHttpUrl,
+  type BlockNode,
+  type DocumentJson,
+  type InlineNode,
+  type Mark,
+} from "./document-schema";
 import type { ReferenceSnapshot } from "./reference-snapshot";
 import { citationKeys } from "./text";
 
@@ -133,7 +140,8 @@ export function renderReferenceBody(r: ReferenceSnapshot): string {
   const links: string[] = [];
   if (r.url && isSafeHttpUrl(r.url)) links.push(safeLink(r.url, r.url));
   if (r.doi) links.push(safeLink(`https://doi.org/${encodeURI(r.doi)}`, `doi:${r.doi}`));
-  if (r.pmid && /^\d+$/.test(r.pmid)) links.push(safeLink(`https://pubmed.ncbi.nlm.nih.gov/${r.pmid}/`, `PMID: ${r.pmid}`));
+  if (r.pmid && /^\d+$/.test(r.pmid))
+    links.push(safeLink(`https://pubmed.ncbi.nlm.nih.gov/${r.pmid}/`, `PMID: ${r.pmid}`));
   if (links.length) parts.push(links.join(" "));
   if (r.accessedAt) {
     const when = formatAccessed(r.accessedAt);

@@ -23,7 +23,10 @@ export const CREDENTIAL_STANDING_TEXT: Record<CredentialStanding, string> = {
   EXPIRED: "Expired",
 };
 
-export function credentialStanding(cred: Pick<CredentialLike, "status" | "expiresAt"> | null | undefined, now = new Date()): CredentialStanding {
+export function credentialStanding(
+  cred: Pick<CredentialLike, "status" | "expiresAt"> | null | undefined,
+  now = new Date(),
+): CredentialStanding {
   if (!cred) return "NONE";
   if (cred.status === "REJECTED") return "REJECTED";
   if (cred.status !== "VERIFIED") return "PENDING";
@@ -35,7 +38,10 @@ export function credentialStanding(cred: Pick<CredentialLike, "status" | "expire
 const RANK: Record<CredentialStanding, number> = { VALID: 0, PENDING: 1, EXPIRED: 2, REJECTED: 3, NONE: 4 };
 
 /** The credential that counts for a reviewer: a valid one if any (latest expiry), else the most recent. */
-export function bestCredential<C extends CredentialLike>(creds: readonly C[], now = new Date()): { credential: C | null; standing: CredentialStanding } {
+export function bestCredential<C extends CredentialLike>(
+  creds: readonly C[],
+  now = new Date(),
+): { credential: C | null; standing: CredentialStanding } {
   let best: C | null = null;
   let bestStanding: CredentialStanding = "NONE";
   for (const c of creds) {

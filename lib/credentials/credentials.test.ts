@@ -11,8 +11,14 @@ afterAll(() => t.cleanup());
 
 const future = new Date(Date.now() + 400 * 86400_000).toISOString().slice(0, 10);
 const form = (over: Record<string, string> = {}) => ({
-  displayName: "Dr. Ana Ortiz", postNominals: "M.D., FAAD", specialty: "Dermatology", licenseNumber: "MD-123",
-  issuingBody: "Medical Board of California", jurisdiction: "California, US", expiresAt: future, ...over,
+  displayName: "Dr. Ana Ortiz",
+  postNominals: "M.D., FAAD",
+  specialty: "Dermatology",
+  licenseNumber: "MD-123",
+  issuingBody: "Medical Board of California",
+  jurisdiction: "California, US",
+  expiresAt: future,
+  ...over,
 });
 const as = (u: { id: string; name: string; email: string }, roles: string[]) => ({ ...u, status: "ACTIVE", roles });
 
@@ -35,11 +41,15 @@ describe("credentials", () => {
     });
     const c = await saveCredential(t.db, r, form());
     expect(c.status).toBe("PENDING");
-    await expect(decideCredential(t.db, r, { credentialId: c.id, decision: "VERIFY" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(decideCredential(t.db, r, { credentialId: c.id, decision: "VERIFY" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     await decideCredential(t.db, admin, { credentialId: c.id, decision: "VERIFY" });
     expect((await myCredentials(t.db, r.id)).standing).toBe("VALID");
     expect(await t.db.notification.count({ where: { userId: r.id, kind: "CREDENTIAL_VERIFIED" } })).toBe(1);
-    await expect(decideCredential(t.db, admin, { credentialId: c.id, decision: "VERIFY" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(decideCredential(t.db, admin, { credentialId: c.id, decision: "VERIFY" })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
 
     // Changing the post-nominals creates a new pending credential; the verified one still counts meanwhile.
     const c2 = await saveCredential(t.db, r, form({ postNominals: "M.D., PhD" }));
@@ -54,12 +64,22 @@ describe("credentials", () => {
     const both = await makeUser(t.db, ["REVIEWER", "ADMIN"]);
     const dual = as(both, ["REVIEWER", "ADMIN"]);
     const c = await saveCredential(t.db, dual, form());
-    await expect(decideCredential(t.db, dual, { credentialId: c.id, decision: "VERIFY" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(decideCredential(t.db, dual, { credentialId: c.id, decision: "VERIFY" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     const admin = as(await makeUser(t.db, ["ADMIN"]), ["ADMIN"]);
-    await expect(decideCredential(t.db, admin, { credentialId: c.id, decision: "REJECT", reason: "" })).rejects.toMatchObject({ code: "VALIDATION" });
-    await decideCredential(t.db, admin, { credentialId: c.id, decision: "REJECT", reason: "Licence number not found in the register." });
+    await expect(
+      decideCredential(t.db, admin, { credentialId: c.id, decision: "REJECT", reason: "" }),
+    ).rejects.toMatchObject({ code: "VALIDATION" });
+    await decideCredential(t.db, admin, {
+      credentialId: c.id,
+      decision: "REJECT",
+      reason: "Licence number not found in the register.",
+    });
     const { standing } = bestCredential(await t.db.credential.findMany({ where: { userId: both.id } }));
     expect(standing).toBe("REJECTED");
-    expect((await t.db.notification.findFirstOrThrow({ where: { userId: both.id, kind: "CREDENTIAL_REJECTED" } })).body).toMatch(/not found in the register/);
+    expect(
+      (await t.db.notification.findFirstOrThrow({ where: { userId: both.id, kind: "CREDENTIAL_REJECTED" } })).body,
+    ).toMatch(/not found in the register/);
   });
 });

@@ -3,7 +3,11 @@ import type { DbTx } from "../db/client";
 import { bestCredential, credentialStanding } from "./credential-standing";
 
 export async function myCredentials(db: DbTx, userId: string) {
-  const creds = await db.credential.findMany({ where: { userId }, orderBy: { createdAt: "desc" }, include: { verifiedBy: { select: { name: true } } } });
+  const creds = await db.credential.findMany({
+    where: { userId },
+    orderBy: { createdAt: "desc" },
+    include: { verifiedBy: { select: { name: true } } },
+  });
   return { credentials: creds.map((c) => ({ ...c, standing: credentialStanding(c) })), ...bestCredential(creds) };
 }
 
@@ -20,6 +24,9 @@ export async function credentialsForAdmin(db: DbTx, filter: "PENDING" | "ALL" = 
 
 /** The standing of a user's best credential now (for the state machine and the review screen). */
 export async function reviewerStanding(db: DbTx, userId: string, now = new Date()) {
-  const creds = await db.credential.findMany({ where: { userId }, include: { verifiedBy: { select: { name: true } } } });
+  const creds = await db.credential.findMany({
+    where: { userId },
+    include: { verifiedBy: { select: { name: true } } },
+  });
   return bestCredential(creds, now);
 }

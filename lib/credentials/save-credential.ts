@@ -30,7 +30,15 @@ export const credentialInputSchema = z.object({
 });
 export type CredentialInput = z.input<typeof credentialInputSchema>;
 
-const FIELDS = ["displayName", "postNominals", "specialty", "licenseNumber", "issuingBody", "jurisdiction", "expiresAt"] as const;
+const FIELDS = [
+  "displayName",
+  "postNominals",
+  "specialty",
+  "licenseNumber",
+  "issuingBody",
+  "jurisdiction",
+  "expiresAt",
+] as const;
 
 /** Creates the reviewer's credential, or updates their latest one (back to PENDING if anything changed). */
 export async function saveCredential(db: Db, actor: Actor | null, input: unknown) {
@@ -39,23 +47,43 @@ export async function saveCredential(db: Db, actor: Actor | null, input: unknown
   return db.$transaction(async (tx) => {
     const latest = await tx.credential.findFirst({ where: { userId: actor.id }, orderBy: { createdAt: "desc" } });
     if (latest) {
-      const changed = FIELDS.filter((f) => (f === "expiresAt" ? latest.expiresAt.getTime() !== data.expiresAt.getTime() : latest[f] !== data[f]));
+      const changed = FIELDS.filter((f) =>
+        f === "expiresAt" ? latest.expiresAt.getTime() !== data.expiresAt.getTime() : latest[f] !== data[f],
+      );
       if (changed.length === 0) return latest;
       // A verified credential stays as it was (approvals point at it); the change becomes a new one to verify.
       if (latest.status === "VERIFIED") {
         const created = await tx.credential.create({ data: { userId: actor.id, ...data } });
-        await recordAuditEvent(tx, { actorId: actor.id, action: "credential.submitted", entityType: "Credential", entityId: created.id, data: { replaces: latest.id, changed } });
+        await recordAuditEvent(tx, {
+          actorId: actor.id,
+          action: "credential.submitted",
+          entityType: "Credential",
+          entityId: created.id,
+          data: { replaces: latest.id, changed },
+        });
         return created;
       }
       const updated = await tx.credential.update({
         where: { id: latest.id },
         data: { ...data, status: "PENDING", rejectionReason: null, verifiedAt: null, verifiedById: null },
       });
-      await recordAuditEvent(tx, { actorId: actor.id, action: "credential.updated", entityType: "Credential", entityId: updated.id, data: { changed } });
+      await recordAuditEvent(tx, {
+        actorId: actor.id,
+        action: "credential.updated",
+        entityType: "Credential",
+        entityId: updated.id,
+        data: { changed },
+      });
       return updated;
     }
     const created = await tx.credential.create({ data: { userId: actor.id, ...data } });
-    await recordAuditEvent(tx, { actorId: actor.id, action: "credential.submitted", entityType: "Credential", entityId: created.id, data: {} });
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: "credential.submitted",
+      entityType: "Credential",
+      entityId: created.id,
+      data: {},
+    });
     return created;
   });
 }

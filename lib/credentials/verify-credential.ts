@@ -12,7 +12,11 @@ const decisionSchema = z.discriminatedUnion("decision", [
   z.object({
     credentialId: z.string().min(1),
     decision: z.literal("REJECT"),
-    reason: z.string({ error: "Give the reason for rejecting." }).trim().min(5, "Give the reason for rejecting (at least 5 characters).").max(1000, "Keep the reason under 1000 characters."),
+    reason: z
+      .string({ error: "Give the reason for rejecting." })
+      .trim()
+      .min(5, "Give the reason for rejecting (at least 5 characters).")
+      .max(1000, "Keep the reason under 1000 characters."),
   }),
 ]);
 
@@ -22,13 +26,28 @@ export async function decideCredential(db: Db, actor: Actor | null, input: unkno
   return db.$transaction(async (tx) => {
     const cred = await tx.credential.findUnique({ where: { id: data.credentialId } });
     if (!cred) throw new AppError("NOT_FOUND", "That credential does not exist.");
-    if (cred.userId === actor.id) throw new AppError("FORBIDDEN", "You cannot verify your own credential; another admin must.");
-    if (cred.status !== "PENDING") throw new AppError("CONFLICT", `This credential was already ${cred.status === "VERIFIED" ? "verified" : "rejected"}.`);
+    if (cred.userId === actor.id)
+      throw new AppError("FORBIDDEN", "You cannot verify your own credential; another admin must.");
+    if (cred.status !== "PENDING")
+      throw new AppError(
+        "CONFLICT",
+        `This credential was already ${cred.status === "VERIFIED" ? "verified" : "rejected"}.`,
+      );
     const now = new Date();
     if (data.decision === "VERIFY") {
-      if (cred.expiresAt <= now) throw new AppError("CONFLICT", "This credential has expired; the reviewer must enter a current one.");
-      const updated = await tx.credential.update({ where: { id: cred.id }, data: { status: "VERIFIED", verifiedById: actor.id, verifiedAt: now, rejectionReason: null } });
-      await recordAuditEvent(tx, { actorId: actor.id, action: "credential.verified", entityType: "Credential", entityId: cred.id, data: { userId: cred.userId } });
+      if (cred.expiresAt <= now)
+        throw new AppError("CONFLICT", "This credential has expired; the reviewer must enter a current one.");
+      const updated = await tx.credential.update({
+        where: { id: cred.id },
+        data: { status: "VERIFIED", verifiedById: actor.id, verifiedAt: now, rejectionReason: null },
+      });
+      await recordAuditEvent(tx, {
+        actorId: actor.id,
+        action: "credential.verified",
+        entityType: "Credential",
+        entityId: cred.id,
+        data: { userId: cred.userId },
+      });
       await queueNotification(tx, {
         userId: cred.userId,
         kind: "CREDENTIAL_VERIFIED",
@@ -38,8 +57,17 @@ export async function decideCredential(db: Db, actor: Actor | null, input: unkno
       });
       return updated;
     }
-    const updated = await tx.credential.update({ where: { id: cred.id }, data: { status: "REJECTED", verifiedById: actor.id, verifiedAt: null, rejectionReason: data.reason } });
-    await recordAuditEvent(tx, { actorId: actor.id, action: "credential.rejected", entityType: "Credential", entityId: cred.id, data: { userId: cred.userId, reason: data.reason } });
+    const updated = await tx.credential.update({
+      where: { id: cred.id },
+      data: { status: "REJECTED", verifiedById: actor.id, verifiedAt: null, rejectionReason: data.reason },
+    });
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: "credential.rejected",
+      entityType: "Credential",
+      entityId: cred.id,
+      data: { userId: cred.userId, reason: data.reason },
+    });
     await queueNotification(tx, {
       userId: cred.userId,
       kind: "CREDENTIAL_REJECTED",

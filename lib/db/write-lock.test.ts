@@ -25,7 +25,9 @@ describe("write lock on BEGIN", () => {
       a.prepare("BEGIN").run();
       a.prepare(`SELECT count(*) FROM "Setting"`).get();
       b.prepare(`INSERT INTO "Setting" (key, value, updatedAt) VALUES ('raw.other', '1', 0)`).run();
-      expect(() => a.prepare(`INSERT INTO "Setting" (key, value, updatedAt) VALUES ('raw.mine', '1', 0)`).run()).toThrow(expect.objectContaining({ code: "SQLITE_BUSY_SNAPSHOT" }));
+      expect(() =>
+        a.prepare(`INSERT INTO "Setting" (key, value, updatedAt) VALUES ('raw.mine', '1', 0)`).run(),
+      ).toThrow(expect.objectContaining({ code: "SQLITE_BUSY_SNAPSHOT" }));
       a.prepare("ROLLBACK").run();
     } finally {
       a.close();

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { AutosaveController, backupKey, discardedKey, readBackup, type AutosaveState, type DraftContent, type SendResult } from "./autosave-controller";
+import {
+  AutosaveController,
+  backupKey,
+  discardedKey,
+  readBackup,
+  type AutosaveState,
+  type DraftContent,
+  type SendResult,
+} from "./autosave-controller";
 
 function harness(responses: Array<SendResult | Error>, opts: { online?: boolean } = {}) {
   const timers: Array<{ fn: () => void; ms: number; id: number }> = [];
@@ -22,7 +30,11 @@ function harness(responses: Array<SendResult | Error>, opts: { online?: boolean 
       return r;
     },
     onState: (s) => states.push(s),
-    storage: { getItem: (k) => store.get(k) ?? null, setItem: (k, v) => void store.set(k, v), removeItem: (k) => void store.delete(k) },
+    storage: {
+      getItem: (k) => store.get(k) ?? null,
+      setItem: (k, v) => void store.set(k, v),
+      removeItem: (k) => void store.delete(k),
+    },
     isOnline: () => env.online,
     setTimer: (fn, ms) => {
       const id = nextId++;
@@ -40,10 +52,22 @@ function harness(responses: Array<SendResult | Error>, opts: { online?: boolean 
       await new Promise((r) => setTimeout(r, 0));
     }
   };
-  return { c, timers, store, states, sent, env, runTimers, edit: (title: string) => ((content = { ...content, title }), c.change()) };
+  return {
+    c,
+    timers,
+    store,
+    states,
+    sent,
+    env,
+    runTimers,
+    edit: (title: string) => ((content = { ...content, title }), c.change()),
+  };
 }
 
-const ok = (version: number): SendResult => ({ status: 200, body: { version, savedAt: "2026-11-25T10:00:00.000Z", changed: true } });
+const ok = (version: number): SendResult => ({
+  status: 200,
+  body: { version, savedAt: "2026-11-25T10:00:00.000Z", changed: true },
+});
 
 describe("AutosaveController", () => {
   it("debounces changes into one save carrying the base version, then clears the local copy", async () => {
@@ -65,7 +89,9 @@ describe("AutosaveController", () => {
     await h.runTimers();
     expect(h.c.state.kind).toBe("offline");
     expect(h.sent).toHaveLength(0);
-    expect(readBackup({ getItem: (k) => h.store.get(k) ?? null, setItem() {}, removeItem() {} }, "a1")?.content.title).toBe("offline text");
+    expect(
+      readBackup({ getItem: (k) => h.store.get(k) ?? null, setItem() {}, removeItem() {} }, "a1")?.content.title,
+    ).toBe("offline text");
     h.env.online = true;
     h.c.online();
     await new Promise((r) => setTimeout(r, 0));
@@ -90,11 +116,26 @@ describe("AutosaveController", () => {
   });
 
   it("stops on a conflict with both versions; keepMine saves over theirs with their version as base", async () => {
-    const current = { version: 5, title: "Theirs", summary: "", conditionName: "", bodyJson: { type: "doc", content: [] }, updatedAt: "2026-11-25T09:00:00.000Z", lastEditorName: "Eddie" };
-    const h = harness([{ status: 409, body: { error: { code: "CONFLICT", message: "…", details: { current } } } }, ok(6)]);
+    const current = {
+      version: 5,
+      title: "Theirs",
+      summary: "",
+      conditionName: "",
+      bodyJson: { type: "doc", content: [] },
+      updatedAt: "2026-11-25T09:00:00.000Z",
+      lastEditorName: "Eddie",
+    };
+    const h = harness([
+      { status: 409, body: { error: { code: "CONFLICT", message: "…", details: { current } } } },
+      ok(6),
+    ]);
     h.edit("Mine");
     await h.runTimers();
-    expect(h.c.state).toMatchObject({ kind: "conflict", mine: { title: "Mine" }, theirs: { version: 5, title: "Theirs", lastEditorName: "Eddie" } });
+    expect(h.c.state).toMatchObject({
+      kind: "conflict",
+      mine: { title: "Mine" },
+      theirs: { version: 5, title: "Theirs", lastEditorName: "Eddie" },
+    });
     h.edit("Mine, still typing");
     expect(h.timers).toHaveLength(0); // paused: nothing is sent while the writer decides
     await h.c.keepMine();
@@ -103,7 +144,15 @@ describe("AutosaveController", () => {
   });
 
   it("takeTheirs keeps this browser's text aside instead of dropping it", async () => {
-    const current = { version: 3, title: "Theirs", summary: "", conditionName: "", bodyJson: {}, updatedAt: "2026-11-25T09:00:00.000Z", lastEditorName: null };
+    const current = {
+      version: 3,
+      title: "Theirs",
+      summary: "",
+      conditionName: "",
+      bodyJson: {},
+      updatedAt: "2026-11-25T09:00:00.000Z",
+      lastEditorName: null,
+    };
     const h = harness([{ status: 409, body: { error: { details: { current } } } }]);
     h.edit("Mine");
     await h.runTimers();

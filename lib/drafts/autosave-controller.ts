@@ -73,14 +73,21 @@ export function readBackup(storage: StorageLike | null | undefined, articleId: s
     const raw = storage.getItem(backupKey(articleId));
     if (!raw) return null;
     const value = JSON.parse(raw) as LocalBackup;
-    return value && value.articleId === articleId && typeof value.baseVersion === "number" && value.content ? value : null;
+    return value && value.articleId === articleId && typeof value.baseVersion === "number" && value.content
+      ? value
+      : null;
   } catch {
     return null;
   }
 }
 
 export function sameContent(a: DraftContent, b: DraftContent): boolean {
-  return a.title === b.title && a.summary === b.summary && a.conditionName === b.conditionName && JSON.stringify(a.body) === JSON.stringify(b.body);
+  return (
+    a.title === b.title &&
+    a.summary === b.summary &&
+    a.conditionName === b.conditionName &&
+    JSON.stringify(a.body) === JSON.stringify(b.body)
+  );
 }
 
 function errorMessage(body: unknown, fallback: string): string {
@@ -97,7 +104,8 @@ export class AutosaveController {
   private inFlight: Promise<void> | null = null;
   private attempt = 0;
   private paused = false;
-  private readonly o: Required<Omit<AutosaveOptions, "storage" | "onRoundTrip">> & Pick<AutosaveOptions, "storage" | "onRoundTrip">;
+  private readonly o: Required<Omit<AutosaveOptions, "storage" | "onRoundTrip">> &
+    Pick<AutosaveOptions, "storage" | "onRoundTrip">;
 
   constructor(options: AutosaveOptions) {
     this.o = {
@@ -125,7 +133,13 @@ export class AutosaveController {
   change() {
     this.generation++;
     if (this.paused) return;
-    if (this.state.kind !== "dirty" && this.state.kind !== "saving" && this.state.kind !== "offline" && this.state.kind !== "retrying") this.set({ kind: "dirty" });
+    if (
+      this.state.kind !== "dirty" &&
+      this.state.kind !== "saving" &&
+      this.state.kind !== "offline" &&
+      this.state.kind !== "retrying"
+    )
+      this.set({ kind: "dirty" });
     this.schedule(this.o.delayMs);
   }
 
@@ -140,7 +154,15 @@ export class AutosaveController {
   /** Writes the local backup now (page hide, going offline). */
   backup(content: DraftContent = this.o.getContent()) {
     try {
-      this.o.storage?.setItem(backupKey(this.o.articleId), JSON.stringify({ articleId: this.o.articleId, baseVersion: this.baseVersion, content, at: new Date(this.o.now()).toISOString() } satisfies LocalBackup));
+      this.o.storage?.setItem(
+        backupKey(this.o.articleId),
+        JSON.stringify({
+          articleId: this.o.articleId,
+          baseVersion: this.baseVersion,
+          content,
+          at: new Date(this.o.now()).toISOString(),
+        } satisfies LocalBackup),
+      );
     } catch {
       // Storage full or disabled: the server copy and the open page still hold the text.
     }
@@ -205,7 +227,8 @@ export class AutosaveController {
       return;
     }
     if (result.status === 409) {
-      const current = (result.body as { error?: { details?: { current?: Record<string, unknown> } } })?.error?.details?.current;
+      const current = (result.body as { error?: { details?: { current?: Record<string, unknown> } } })?.error?.details
+        ?.current;
       if (current) {
         this.paused = true;
         this.set({
@@ -224,10 +247,17 @@ export class AutosaveController {
         return;
       }
     }
-    if (result.status === 401) return this.retryLater("Not saved — your session has ended. Sign in again in another tab; your changes are kept on this device.");
-    if (result.status >= 500 || result.status === 429 || result.status === 408) return this.retryLater("Not saved — retrying.");
+    if (result.status === 401)
+      return this.retryLater(
+        "Not saved — your session has ended. Sign in again in another tab; your changes are kept on this device.",
+      );
+    if (result.status >= 500 || result.status === 429 || result.status === 408)
+      return this.retryLater("Not saved — retrying.");
     // Permanent refusal: say why; the next change tries again.
-    this.set({ kind: "error", message: `Not saved — ${errorMessage(result.body, `the server refused the save (${result.status}).`)}` });
+    this.set({
+      kind: "error",
+      message: `Not saved — ${errorMessage(result.body, `the server refused the save (${result.status}).`)}`,
+    });
   }
 
   private retryLater(message: string | null) {
@@ -269,7 +299,10 @@ export class AutosaveController {
     // What was typed after the conflict appeared counts too.
     const mine = latestMine ?? this.state.mine;
     try {
-      this.o.storage?.setItem(discardedKey(this.o.articleId), JSON.stringify({ content: mine, at: new Date(this.o.now()).toISOString() }));
+      this.o.storage?.setItem(
+        discardedKey(this.o.articleId),
+        JSON.stringify({ content: mine, at: new Date(this.o.now()).toISOString() }),
+      );
     } catch {
       // ignore
     }

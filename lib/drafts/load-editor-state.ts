@@ -12,30 +12,67 @@ import type { ReferenceSnapshot } from "../content/reference-snapshot";
 export type EditorReference = Omit<ReferenceSnapshot, "accessedAt"> & { id: string; accessedAt: string | null };
 
 export function toEditorReference(r: {
-  id: string; key: string; authors: string; title: string; containerTitle: string; year: number | null; url: string | null; doi: string | null; pmid: string | null; accessedAt: Date | null; peerReviewed: boolean;
+  id: string;
+  key: string;
+  authors: string;
+  title: string;
+  containerTitle: string;
+  year: number | null;
+  url: string | null;
+  doi: string | null;
+  pmid: string | null;
+  accessedAt: Date | null;
+  peerReviewed: boolean;
 }): EditorReference {
   return {
-    id: r.id, key: r.key, authors: r.authors, title: r.title, containerTitle: r.containerTitle, year: r.year, url: r.url, doi: r.doi, pmid: r.pmid,
+    id: r.id,
+    key: r.key,
+    authors: r.authors,
+    title: r.title,
+    containerTitle: r.containerTitle,
+    year: r.year,
+    url: r.url,
+    doi: r.doi,
+    pmid: r.pmid,
     accessedAt: r.accessedAt ? r.accessedAt.toISOString().slice(0, 10) : null,
     peerReviewed: r.peerReviewed,
   };
 }
 
 export interface EditorState {
-  article: { id: string; slug: string; status: string; isLive: boolean; slugLocked: boolean; currentRevisionNumber: number | null };
+  article: {
+    id: string;
+    slug: string;
+    status: string;
+    isLive: boolean;
+    slugLocked: boolean;
+    currentRevisionNumber: number | null;
+  };
   draft: DraftSnapshot;
   references: EditorReference[];
   canEdit: boolean;
 }
 
 export async function loadEditorState(db: DbTx, actor: Actor | null, articleId: string): Promise<EditorState> {
-  if (!(await canReadArticle(db, actor, articleId))) throw new AppError("NOT_FOUND", "This article does not exist or you may not see it.");
+  if (!(await canReadArticle(db, actor, articleId)))
+    throw new AppError("NOT_FOUND", "This article does not exist or you may not see it.");
   const article = await db.article.findUnique({
     where: { id: articleId },
-    select: { id: true, slug: true, status: true, liveRevisionId: true, firstPublishedAt: true, currentRevision: { select: { number: true } } },
+    select: {
+      id: true,
+      slug: true,
+      status: true,
+      liveRevisionId: true,
+      firstPublishedAt: true,
+      currentRevision: { select: { number: true } },
+    },
   });
   if (!article) throw new AppError("NOT_FOUND", "This article does not exist.");
-  const [draft, refs, canEdit] = await Promise.all([loadDraftSnapshot(db, articleId), listReferences(db, articleId), canEditArticle(db, actor, articleId)]);
+  const [draft, refs, canEdit] = await Promise.all([
+    loadDraftSnapshot(db, articleId),
+    listReferences(db, articleId),
+    canEditArticle(db, actor, articleId),
+  ]);
   return {
     article: {
       id: article.id,

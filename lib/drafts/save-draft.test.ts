@@ -16,11 +16,17 @@ async function setup(status = "DRAFT") {
   return { writer: actorOf(writerUser), article };
 }
 
-
 describe("saveDraft", () => {
   it("saves, bumps the version and records the editor", async () => {
     const { writer, article } = await setup();
-    const r = await saveDraft(t.db, writer, { articleId: article.id, baseVersion: 1, title: "New", summary: "S", conditionName: "C", body: doc("typed") });
+    const r = await saveDraft(t.db, writer, {
+      articleId: article.id,
+      baseVersion: 1,
+      title: "New",
+      summary: "S",
+      conditionName: "C",
+      body: doc("typed"),
+    });
     expect(r).toMatchObject({ version: 2, changed: true, voided: null });
     const d = await t.db.workingDraft.findUniqueOrThrow({ where: { articleId: article.id } });
     expect(d.title).toBe("New");
@@ -30,7 +36,14 @@ describe("saveDraft", () => {
 
   it("accepts an unchanged save without a new version", async () => {
     const { writer, article } = await setup();
-    const input = { articleId: article.id, baseVersion: 1, title: "New", summary: "", conditionName: "", body: doc("x") };
+    const input = {
+      articleId: article.id,
+      baseVersion: 1,
+      title: "New",
+      summary: "",
+      conditionName: "",
+      body: doc("x"),
+    };
     await saveDraft(t.db, writer, input);
     const again = await saveDraft(t.db, writer, { ...input, baseVersion: 2 });
     expect(again).toMatchObject({ version: 2, changed: false });
@@ -39,10 +52,31 @@ describe("saveDraft", () => {
   it("refuses a stale save with CONFLICT and the current server copy, leaving the draft as the other save left it", async () => {
     const { writer, article } = await setup();
     const other = actorOf(await makeUser(t.db, ["EDITOR"], "Eddie Editor"));
-    await saveDraft(t.db, other, { articleId: article.id, baseVersion: 1, title: "Theirs", summary: "", conditionName: "", body: doc("their text") });
-    const e = await catchAppError(saveDraft(t.db, writer, { articleId: article.id, baseVersion: 1, title: "Mine", summary: "", conditionName: "", body: doc("my text") }));
+    await saveDraft(t.db, other, {
+      articleId: article.id,
+      baseVersion: 1,
+      title: "Theirs",
+      summary: "",
+      conditionName: "",
+      body: doc("their text"),
+    });
+    const e = await catchAppError(
+      saveDraft(t.db, writer, {
+        articleId: article.id,
+        baseVersion: 1,
+        title: "Mine",
+        summary: "",
+        conditionName: "",
+        body: doc("my text"),
+      }),
+    );
     expect(e.code).toBe("CONFLICT");
-    expect(e.details?.current).toMatchObject({ version: 2, title: "Theirs", bodyJson: doc("their text"), lastEditorName: "Eddie Editor" });
+    expect(e.details?.current).toMatchObject({
+      version: 2,
+      title: "Theirs",
+      bodyJson: doc("their text"),
+      lastEditorName: "Eddie Editor",
+    });
     const d = await t.db.workingDraft.findUniqueOrThrow({ where: { articleId: article.id } });
     expect(d.title).toBe("Theirs");
   });
@@ -51,11 +85,24 @@ describe("saveDraft", () => {
     const { writer, article } = await setup();
     const before = await t.db.workingDraft.findUniqueOrThrow({ where: { articleId: article.id } });
     const base = { articleId: article.id, baseVersion: 1, title: "t", summary: "", conditionName: "" };
-    const unknown = await catchAppError(saveDraft(t.db, writer, { ...base, body: { type: "doc", content: [{ type: "script", content: [] }] } }));
+    const unknown = await catchAppError(
+      saveDraft(t.db, writer, { ...base, body: { type: "doc", content: [{ type: "script", content: [] }] } }),
+    );
     expect(unknown).toMatchObject({ code: "VALIDATION" });
     expect(unknown.message).toContain('"script"');
     const js = await catchAppError(
-      saveDraft(t.db, writer, { ...base, body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "x", marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }] }] }] } }),
+      saveDraft(t.db, writer, {
+        ...base,
+        body: {
+          type: "doc",
+          content: [
+            {
+              type: "paragraph",
+              content: [{ type: "text", text: "x", marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }] }],
+            },
+          ],
+        },
+      }),
     );
     expect(js.code).toBe("VALIDATION");
     const big = await catchAppError(saveDraft(t.db, writer, { ...base, body: doc("a".repeat(MAX_BODY_BYTES + 10)) }));
@@ -79,7 +126,14 @@ describe("saveDraft", () => {
 
   it("voids an approval when the content of an approved article changes", async () => {
     const { writer, article } = await setup("APPROVED");
-    const r = await saveDraft(t.db, writer, { articleId: article.id, baseVersion: 1, title: "Edited", summary: "", conditionName: "", body: doc("edited") });
+    const r = await saveDraft(t.db, writer, {
+      articleId: article.id,
+      baseVersion: 1,
+      title: "Edited",
+      summary: "",
+      conditionName: "",
+      body: doc("edited"),
+    });
     expect(r.voided).toBe("approval");
     expect((await t.db.article.findUniqueOrThrow({ where: { id: article.id } })).status).toBe("DRAFT");
   });

@@ -50,7 +50,10 @@ export interface SaveDraftResult {
 }
 
 export async function loadDraftSnapshot(db: DbTx, articleId: string): Promise<DraftSnapshot> {
-  const draft = await db.workingDraft.findUnique({ where: { articleId }, include: { lastEditor: { select: { name: true } } } });
+  const draft = await db.workingDraft.findUnique({
+    where: { articleId },
+    include: { lastEditor: { select: { name: true } } },
+  });
   if (!draft) throw new AppError("NOT_FOUND", "This article has no working draft.");
   return {
     articleId,
@@ -65,8 +68,16 @@ export async function loadDraftSnapshot(db: DbTx, articleId: string): Promise<Dr
   };
 }
 
-export async function saveDraft(db: Db, actor: Actor | null | undefined, input: SaveDraftInput): Promise<SaveDraftResult> {
-  const data = parseInput(saveDraftSchema, input, "The draft could not be saved: please correct the highlighted fields.");
+export async function saveDraft(
+  db: Db,
+  actor: Actor | null | undefined,
+  input: SaveDraftInput,
+): Promise<SaveDraftResult> {
+  const data = parseInput(
+    saveDraftSchema,
+    input,
+    "The draft could not be saved: please correct the highlighted fields.",
+  );
   // Validate (and size-check) the body before opening a transaction: a refused body never touches the draft.
   const body = parseDocument(data.body);
   const bodyJson = JSON.stringify(body);
@@ -77,9 +88,13 @@ export async function saveDraft(db: Db, actor: Actor | null | undefined, input: 
     if (!draft) throw new AppError("NOT_FOUND", "This article has no working draft.");
 
     if (draft.version !== data.baseVersion) {
-      throw new AppError("CONFLICT", "Someone else saved this draft while you were editing. Compare both versions and choose what to keep.", {
-        details: { current: await loadDraftSnapshot(tx, data.articleId), yourBaseVersion: data.baseVersion },
-      });
+      throw new AppError(
+        "CONFLICT",
+        "Someone else saved this draft while you were editing. Compare both versions and choose what to keep.",
+        {
+          details: { current: await loadDraftSnapshot(tx, data.articleId), yourBaseVersion: data.baseVersion },
+        },
+      );
     }
 
     const unchanged =
@@ -89,7 +104,8 @@ export async function saveDraft(db: Db, actor: Actor | null | undefined, input: 
       // Stored bodies are always written from parseDocument's output, whose key order is fixed by the schema,
       // so a plain string comparison is exact here (and cheap on a 10,000-word article).
       draft.bodyJson === bodyJson;
-    if (unchanged) return { version: draft.version, savedAt: draft.updatedAt.toISOString(), changed: false, voided: null };
+    if (unchanged)
+      return { version: draft.version, savedAt: draft.updatedAt.toISOString(), changed: false, voided: null };
 
     // The version condition makes the check-and-write atomic even if two saves were to interleave: the
     // update matches no row when someone else bumped the version in between.
@@ -110,12 +126,19 @@ export async function saveDraft(db: Db, actor: Actor | null | undefined, input: 
       });
     } catch (err) {
       if ((err as { code?: string }).code !== "P2025") throw err;
-      throw new AppError("CONFLICT", "Someone else saved this draft while you were editing. Compare both versions and choose what to keep.", {
-        details: { current: await loadDraftSnapshot(tx, data.articleId), yourBaseVersion: data.baseVersion },
-      });
+      throw new AppError(
+        "CONFLICT",
+        "Someone else saved this draft while you were editing. Compare both versions and choose what to keep.",
+        {
+          details: { current: await loadDraftSnapshot(tx, data.articleId), yourBaseVersion: data.baseVersion },
+        },
+      );
     }
     // Only a submitted or approved article has a sign-off to void (voidApprovalOnEdit re-checks the status).
-    const { voided } = article.status === "APPROVED" || article.status === "IN_REVIEW" ? await voidApprovalOnEdit(tx, { articleId: data.articleId, actorId: actor!.id }) : { voided: null };
+    const { voided } =
+      article.status === "APPROVED" || article.status === "IN_REVIEW"
+        ? await voidApprovalOnEdit(tx, { articleId: data.articleId, actorId: actor!.id })
+        : { voided: null };
     return { version: fresh.version, savedAt: fresh.updatedAt.toISOString(), changed: true, voided };
   });
 }

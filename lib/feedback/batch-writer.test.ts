@@ -25,13 +25,33 @@ describe("FeedbackBatchWriter", () => {
   it("stores rows exactly as Prisma would: same values, dates comparable and filterable", async () => {
     const writer = new FeedbackBatchWriter(t.db);
     const at = new Date("2026-03-04T05:06:07.089Z");
-    const id = await writer.insert({ ...row(), helpful: false, reason: "OTHER", comment: "it's \"quoted\" <b>", email: "r@example.org", createdAt: at });
+    const id = await writer.insert({
+      ...row(),
+      helpful: false,
+      reason: "OTHER",
+      comment: 'it\'s "quoted" <b>',
+      email: "r@example.org",
+      createdAt: at,
+    });
     const viaPrisma = await t.db.feedback.create({ data: { ...row(), createdAt: at }, select: { id: true } });
     const stored = await t.db.feedback.findUniqueOrThrow({ where: { id } });
-    expect(stored).toMatchObject({ helpful: false, reason: "OTHER", comment: 'it\'s "quoted" <b>', email: "r@example.org", status: "NEW", createdAt: at });
-    const raw = await t.db.$queryRawUnsafe<{ id: string; createdAt: string }[]>(`SELECT id, (createdAt || '') AS createdAt FROM "Feedback" WHERE id IN (?, ?)`, id, viaPrisma.id);
+    expect(stored).toMatchObject({
+      helpful: false,
+      reason: "OTHER",
+      comment: 'it\'s "quoted" <b>',
+      email: "r@example.org",
+      status: "NEW",
+      createdAt: at,
+    });
+    const raw = await t.db.$queryRawUnsafe<{ id: string; createdAt: string }[]>(
+      `SELECT id, (createdAt || '') AS createdAt FROM "Feedback" WHERE id IN (?, ?)`,
+      id,
+      viaPrisma.id,
+    );
     expect(new Set(raw.map((r) => r.createdAt)).size).toBe(1); // byte-identical storage
-    const inRange = await t.db.feedback.findMany({ where: { id: { in: [id, viaPrisma.id] }, createdAt: { gte: at, lt: new Date(at.getTime() + 1) } } });
+    const inRange = await t.db.feedback.findMany({
+      where: { id: { in: [id, viaPrisma.id] }, createdAt: { gte: at, lt: new Date(at.getTime() + 1) } },
+    });
     expect(inRange).toHaveLength(2);
   });
 
@@ -47,7 +67,11 @@ describe("FeedbackBatchWriter", () => {
 
   it("isolates a bad row: the others are stored, only its caller fails", async () => {
     const writer = new FeedbackBatchWriter(t.db);
-    const results = await Promise.allSettled([writer.insert(row()), writer.insert(row({ revisionId: "no-such-revision" })), writer.insert(row())]);
+    const results = await Promise.allSettled([
+      writer.insert(row()),
+      writer.insert(row({ revisionId: "no-such-revision" })),
+      writer.insert(row()),
+    ]);
     expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
     const ids = results.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
     expect(await t.db.feedback.count({ where: { id: { in: ids } } })).toBe(2);

@@ -62,7 +62,10 @@ export class FeedbackBatchWriter {
       while (this.queue.length) {
         const batch = this.queue.splice(0, this.maxBatch);
         try {
-          await insertRows(this.db, batch.map((p) => p.row));
+          await insertRows(
+            this.db,
+            batch.map((p) => p.row),
+          );
           for (const p of batch) p.resolve(p.row.id);
         } catch {
           // One bad row (say, its article was deleted a moment ago) must not fail everyone else's answer:
@@ -84,7 +87,17 @@ export class FeedbackBatchWriter {
   }
 }
 
-const COLUMNS = ["id", "articleId", "revisionId", "helpful", "reason", "comment", "email", "clientHash", "createdAt"] as const;
+const COLUMNS = [
+  "id",
+  "articleId",
+  "revisionId",
+  "helpful",
+  "reason",
+  "comment",
+  "email",
+  "clientHash",
+  "createdAt",
+] as const;
 
 /**
  * Prisma stores DateTime in SQLite as ISO text with an explicit offset ("2026-11-25T17:05:49.010+00:00") and
@@ -102,8 +115,21 @@ export function sqliteDateTime(d: Date): string {
 async function insertRows(db: Db, rows: readonly (FeedbackRow & { id: string })[]) {
   if (!rows.length) return;
   const placeholders = rows.map(() => `(${COLUMNS.map(() => "?").join(", ")})`).join(", ");
-  const params = rows.flatMap((r) => [r.id, r.articleId, r.revisionId, r.helpful ? 1 : 0, r.reason, r.comment, r.email, r.clientHash, sqliteDateTime(r.createdAt)]);
-  await db.$executeRawUnsafe(`INSERT INTO "Feedback" (${COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES ${placeholders}`, ...params);
+  const params = rows.flatMap((r) => [
+    r.id,
+    r.articleId,
+    r.revisionId,
+    r.helpful ? 1 : 0,
+    r.reason,
+    r.comment,
+    r.email,
+    r.clientHash,
+    sqliteDateTime(r.createdAt),
+  ]);
+  await db.$executeRawUnsafe(
+    `INSERT INTO "Feedback" (${COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES ${placeholders}`,
+    ...params,
+  );
 }
 
 const writers = new WeakMap<Db, FeedbackBatchWriter>();

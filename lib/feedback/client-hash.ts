@@ -19,7 +19,8 @@ let saltCache: { secret: string; day: string; salt: string } | null = null;
 export function hashClient(secret: string, ip: string, userAgent: string, now: Date = new Date()): string {
   // The day's salt is computed once per day, not once per answer.
   const day = now.toISOString().slice(0, 10);
-  if (!saltCache || saltCache.secret !== secret || saltCache.day !== day) saltCache = { secret, day, salt: dailySalt(secret, now) };
+  if (!saltCache || saltCache.secret !== secret || saltCache.day !== day)
+    saltCache = { secret, day, salt: dailySalt(secret, now) };
   return createHmac("sha256", saltCache.salt).update(`${ip}\n${userAgent}`).digest("hex").slice(0, 32);
 }
 
@@ -30,7 +31,9 @@ export async function getClientHashSecret(db: DbTx): Promise<string> {
   if (cachedSecret && cachedSecret.db === db) return cachedSecret.secret;
   let row = await db.setting.findUnique({ where: { key: CLIENT_HASH_SECRET_KEY } });
   if (!row) {
-    await db.setting.createMany({ data: [{ key: CLIENT_HASH_SECRET_KEY, value: randomBytes(32).toString("hex") }] }).catch(() => undefined);
+    await db.setting
+      .createMany({ data: [{ key: CLIENT_HASH_SECRET_KEY, value: randomBytes(32).toString("hex") }] })
+      .catch(() => undefined);
     row = await db.setting.findUniqueOrThrow({ where: { key: CLIENT_HASH_SECRET_KEY } });
   }
   cachedSecret = { db, secret: row.value };

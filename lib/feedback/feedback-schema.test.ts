@@ -17,7 +17,13 @@ function fieldErrorsOf(input: Record<string, unknown>) {
 
 describe("feedbackSubmissionSchema", () => {
   it("accepts a plain form's strings and JSON booleans alike", () => {
-    expect(parse({ helpful: "yes" })).toMatchObject({ helpful: true, reason: null, comment: "", email: null, honeypotFilled: false });
+    expect(parse({ helpful: "yes" })).toMatchObject({
+      helpful: true,
+      reason: null,
+      comment: "",
+      email: null,
+      honeypotFilled: false,
+    });
     expect(parse({ helpful: false, reason: "OUTDATED" })).toMatchObject({ helpful: false, reason: "OUTDATED" });
     expect(parse({ helpful: "no", reason: "TYPO_OR_BROKEN_LINK", comment: "  link 3 is dead \r\n" })).toMatchObject({
       reason: "TYPO_OR_BROKEN_LINK",
@@ -47,7 +53,9 @@ describe("feedbackSubmissionSchema", () => {
   });
 
   it("keeps markup as plain text (escaping happens when shown)", () => {
-    expect(parse({ helpful: "no", reason: "OTHER", comment: "<script>alert(1)</script>" }).comment).toBe("<script>alert(1)</script>");
+    expect(parse({ helpful: "no", reason: "OTHER", comment: "<script>alert(1)</script>" }).comment).toBe(
+      "<script>alert(1)</script>",
+    );
   });
 
   it("strips invisible control characters but keeps tabs and newlines", () => {
@@ -55,9 +63,15 @@ describe("feedbackSubmissionSchema", () => {
   });
 
   it("takes an e-mail only with the consent box ticked", () => {
-    expect(parse({ helpful: "no", reason: "OTHER", email: "r@example.org", consent: "on" }).email).toBe("r@example.org");
-    expect(fieldErrorsOf({ helpful: "no", reason: "OTHER", email: "r@example.org" }).consent?.[0]).toMatch(/Tick the box/);
-    expect(fieldErrorsOf({ helpful: "no", reason: "OTHER", email: "not-an-address", consent: "on" }).email?.[0]).toMatch(/valid e-mail/);
+    expect(parse({ helpful: "no", reason: "OTHER", email: "r@example.org", consent: "on" }).email).toBe(
+      "r@example.org",
+    );
+    expect(fieldErrorsOf({ helpful: "no", reason: "OTHER", email: "r@example.org" }).consent?.[0]).toMatch(
+      /Tick the box/,
+    );
+    expect(
+      fieldErrorsOf({ helpful: "no", reason: "OTHER", email: "not-an-address", consent: "on" }).email?.[0],
+    ).toMatch(/valid e-mail/);
     // Consent without an address stores nothing.
     expect(parse({ helpful: "yes", consent: "on" }).email).toBeNull();
   });

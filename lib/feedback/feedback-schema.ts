@@ -33,10 +33,7 @@ const helpful = z.preprocess(
   z.boolean({ error: "Please choose Yes or No." }),
 );
 
-const checkbox = z.preprocess(
-  (v) => v === true || v === "on" || v === "yes" || v === "true" || v === "1",
-  z.boolean(),
-);
+const checkbox = z.preprocess((v) => v === true || v === "on" || v === "yes" || v === "true" || v === "1", z.boolean());
 
 export const feedbackSubmissionSchema = z
   .object({

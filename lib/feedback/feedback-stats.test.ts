@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../../tests/helpers/test-db";
-import { formatRate, getArticleFeedbackStats, helpfulness, listLeastHelpful, weekStartOf, weeklySeries } from "./feedback-stats";
+import {
+  formatRate,
+  getArticleFeedbackStats,
+  helpfulness,
+  listLeastHelpful,
+  weekStartOf,
+  weeklySeries,
+} from "./feedback-stats";
 import { makeArticle, makeUser } from "./test-fixtures";
 
 const t = createTestDb();
@@ -70,6 +77,12 @@ describe("stats from the database", () => {
     const titles = rows.map((r) => r.title);
     expect(titles.indexOf("Bad")).toBeLessThan(titles.indexOf("Good"));
     expect(titles).not.toContain("Few");
-    expect(rows.find((r) => r.title === "Bad")).toMatchObject({ yes: 1, no: 4, rate: 0.2, openReports: 4, slug: bad.article.slug });
+    expect(rows.find((r) => r.title === "Bad")).toMatchObject({
+      yes: 1,
+      no: 4,
+      rate: 0.2,
+      openReports: 4,
+      slug: bad.article.slug,
+    });
   });
 });

@@ -85,7 +85,10 @@ export async function getArticleFeedbackStats(
   const since = new Date(weekStartOf(now).getTime() - (weeks - 1) * 7 * DAY_MS);
   const [totals, recent, openReports] = await Promise.all([
     getHelpfulness(db, articleId),
-    db.feedback.findMany({ where: { articleId, createdAt: { gte: since } }, select: { helpful: true, reason: true, createdAt: true } }),
+    db.feedback.findMany({
+      where: { articleId, createdAt: { gte: since } },
+      select: { helpful: true, reason: true, createdAt: true },
+    }),
     db.feedback.count({ where: { articleId, helpful: false, status: { in: [...OPEN_STATUSES] } } }),
   ]);
   return { ...totals, weeks: weeklySeries(recent, weeks, now), openReports };
@@ -102,12 +105,19 @@ export interface LeastHelpfulRow extends HelpfulnessTotals {
  * Articles ranked from least to most helpful, among those with at least `minAnswers` answers (one "No" out of
  * one answer says little). Ties go to the article with more "No" answers.
  */
-export async function listLeastHelpful(db: DbTx, options: { minAnswers?: number; limit?: number } = {}): Promise<LeastHelpfulRow[]> {
+export async function listLeastHelpful(
+  db: DbTx,
+  options: { minAnswers?: number; limit?: number } = {},
+): Promise<LeastHelpfulRow[]> {
   const minAnswers = options.minAnswers ?? 3;
   const limit = options.limit ?? 20;
   const [groups, open] = await Promise.all([
     db.feedback.groupBy({ by: ["articleId", "helpful"], _count: { _all: true } }),
-    db.feedback.groupBy({ by: ["articleId"], where: { helpful: false, status: { in: [...OPEN_STATUSES] } }, _count: { _all: true } }),
+    db.feedback.groupBy({
+      by: ["articleId"],
+      where: { helpful: false, status: { in: [...OPEN_STATUSES] } },
+      _count: { _all: true },
+    }),
   ]);
   const counts = new Map<string, { yes: number; no: number }>();
   for (const g of groups) {
@@ -135,7 +145,10 @@ export async function listLeastHelpful(db: DbTx, options: { minAnswers?: number;
 }
 
 /** The title an editor knows an article by: its live version's, else its latest frozen one's, else the draft's. */
-export async function articleTitles(db: DbTx, ids: readonly string[]): Promise<Map<string, { slug: string; title: string }>> {
+export async function articleTitles(
+  db: DbTx,
+  ids: readonly string[],
+): Promise<Map<string, { slug: string; title: string }>> {
   if (ids.length === 0) return new Map();
   const rows = await db.article.findMany({
     where: { id: { in: [...ids] } },
@@ -148,6 +161,9 @@ export async function articleTitles(db: DbTx, ids: readonly string[]): Promise<M
     },
   });
   return new Map(
-    rows.map((a) => [a.id, { slug: a.slug, title: a.liveRevision?.title ?? a.currentRevision?.title ?? a.draft?.title ?? a.slug }]),
+    rows.map((a) => [
+      a.id,
+      { slug: a.slug, title: a.liveRevision?.title ?? a.currentRevision?.title ?? a.draft?.title ?? a.slug },
+    ]),
   );
 }

@@ -55,7 +55,10 @@ export interface InboxItem {
   createdAt: Date;
 }
 
-export async function listFeedback(db: DbTx, filters: FeedbackFilters): Promise<{ items: InboxItem[]; total: number; pages: number }> {
+export async function listFeedback(
+  db: DbTx,
+  filters: FeedbackFilters,
+): Promise<{ items: InboxItem[]; total: number; pages: number }> {
   const where = {
     ...(filters.articleId ? { articleId: filters.articleId } : {}),
     ...(filters.reason ? { reason: filters.reason } : {}),
@@ -132,7 +135,9 @@ export async function listArticlesWithFeedback(db: DbTx): Promise<{ id: string; 
     db,
     groups.map((g) => g.articleId),
   );
-  return [...titles.entries()].map(([id, t]) => ({ id, title: t.title })).sort((a, b) => a.title.localeCompare(b.title));
+  return [...titles.entries()]
+    .map(([id, t]) => ({ id, title: t.title }))
+    .sort((a, b) => a.title.localeCompare(b.title));
 }
 
 /**

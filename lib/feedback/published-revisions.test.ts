@@ -15,7 +15,11 @@ describe("PublishedRevisionCache", () => {
     const cache = new PublishedRevisionCache();
     const { article, revisions } = await makeArticle(t.db, writerId, { revisions: 3, publishedCount: 2 });
     const other = await makeArticle(t.db, writerId);
-    expect(await cache.lookup(t.db, article.id, revisions[1].id)).toMatchObject({ live: true, revisionSeen: true, slug: article.slug });
+    expect(await cache.lookup(t.db, article.id, revisions[1].id)).toMatchObject({
+      live: true,
+      revisionSeen: true,
+      slug: article.slug,
+    });
     expect((await cache.lookup(t.db, article.id, revisions[0].id))?.revisionSeen).toBe(true);
     expect((await cache.lookup(t.db, article.id, revisions[2].id))?.revisionSeen).toBe(false);
     expect((await cache.lookup(t.db, article.id, other.article.liveRevisionId!))?.revisionSeen).toBe(false);

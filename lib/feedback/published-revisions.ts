@@ -24,7 +24,10 @@ export interface ArticleTarget {
 export class PublishedRevisionCache {
   private readonly entries = new Map<string, Entry>();
 
-  constructor(private readonly ttlMs = TTL_MS, private readonly maxEntries = 10_000) {}
+  constructor(
+    private readonly ttlMs = TTL_MS,
+    private readonly maxEntries = 10_000,
+  ) {}
 
   async lookup(db: DbTx, articleId: string, revisionId: string, nowMs = Date.now()): Promise<ArticleTarget | null> {
     let entry = this.entries.get(articleId);
@@ -38,7 +41,12 @@ export class PublishedRevisionCache {
         return null;
       }
       const live = article.liveRevisionId !== null && !(HIDDEN_STATUSES as readonly string[]).includes(article.status);
-      entry = { slug: article.slug, live, known: new Set(article.liveRevisionId ? [article.liveRevisionId] : []), expires: nowMs + this.ttlMs };
+      entry = {
+        slug: article.slug,
+        live,
+        known: new Set(article.liveRevisionId ? [article.liveRevisionId] : []),
+        expires: nowMs + this.ttlMs,
+      };
       if (this.entries.size >= this.maxEntries) this.entries.clear();
       this.entries.set(articleId, entry);
     }

@@ -18,7 +18,9 @@ describe("renderFeedbackChartSvg", () => {
 
   it("draws one bar per non-zero value and a report marker per week", () => {
     const svg = renderFeedbackChartSvg(weeks, { title: "t" });
-    expect(svg.match(/<rect x="[\d.]+" y="[\d.]+" width="[\d.]+" height="[\d.]+" fill="[^"]+"><title>/g)).toHaveLength(4);
+    expect(svg.match(/<rect x="[\d.]+" y="[\d.]+" width="[\d.]+" height="[\d.]+" fill="[^"]+"><title>/g)).toHaveLength(
+      4,
+    );
     expect(svg).toContain("Week of Nov 23: 3 no");
     expect(svg.match(/inaccurate or outdated reports<\/title>/g)).toHaveLength(3);
   });

@@ -14,10 +14,19 @@ export interface ChartOptions {
   height?: number;
 }
 
-export const CHART_COLOURS = { yes: "#1d6b3a", no: "#a3241b", reports: "#1f2430", grid: "#d4d7dd", text: "#30343b" } as const;
+export const CHART_COLOURS = {
+  yes: "#1d6b3a",
+  no: "#a3241b",
+  reports: "#1f2430",
+  grid: "#d4d7dd",
+  text: "#30343b",
+} as const;
 
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string,
+  );
 }
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -101,7 +110,9 @@ export function renderFeedbackChartSvg(weeks: readonly WeekPoint[], options: Cha
   // Reports of inaccurate/outdated content: a line with diamond markers over the bars.
   if (weeks.length) {
     const points = weeks.map((w, i) => `${r(pad.left + slot * i + slot / 2)},${r(y(w.reports))}`);
-    out.push(`<polyline points="${points.join(" ")}" fill="none" stroke="${CHART_COLOURS.reports}" stroke-width="1.5" stroke-dasharray="4 3"/>`);
+    out.push(
+      `<polyline points="${points.join(" ")}" fill="none" stroke="${CHART_COLOURS.reports}" stroke-width="1.5" stroke-dasharray="4 3"/>`,
+    );
     weeks.forEach((w, i) => {
       const cx = r(pad.left + slot * i + slot / 2);
       const cy = r(y(w.reports));
@@ -112,7 +123,9 @@ export function renderFeedbackChartSvg(weeks: readonly WeekPoint[], options: Cha
   }
 
   // Axis line and legend.
-  out.push(`<line x1="${pad.left}" x2="${width - pad.right}" y1="${pad.top + plotH}" y2="${pad.top + plotH}" stroke="${CHART_COLOURS.text}" stroke-width="1"/>`);
+  out.push(
+    `<line x1="${pad.left}" x2="${width - pad.right}" y1="${pad.top + plotH}" y2="${pad.top + plotH}" stroke="${CHART_COLOURS.text}" stroke-width="1"/>`,
+  );
   const ly = height - 18;
   out.push(
     `<g font-size="12" fill="${CHART_COLOURS.text}">`,

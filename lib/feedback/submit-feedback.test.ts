@@ -31,33 +31,62 @@ async function expectAppError(p: Promise<unknown>, code: string, status: number)
 describe("submitFeedback", () => {
   it("stores a Yes with the revision the reader saw and the client hash only", async () => {
     const { article } = await makeArticle(t.db, writerId);
-    const res = await submitFeedback(t.db, { articleId: article.id, revisionId: article.liveRevisionId, helpful: "yes" }, client, { rule: open });
+    const res = await submitFeedback(
+      t.db,
+      { articleId: article.id, revisionId: article.liveRevisionId, helpful: "yes" },
+      client,
+      { rule: open },
+    );
     expect(res).toMatchObject({ stored: true, articleSlug: article.slug, flaggedForReReview: false });
     const row = await t.db.feedback.findUniqueOrThrow({ where: { id: res.id! } });
-    expect(row).toMatchObject({ helpful: true, reason: null, revisionId: article.liveRevisionId, clientHash: client.clientHash, status: "NEW" });
+    expect(row).toMatchObject({
+      helpful: true,
+      reason: null,
+      revisionId: article.liveRevisionId,
+      clientHash: client.clientHash,
+      status: "NEW",
+    });
   });
 
   it("flags the article for re-review on an outdated report, audited once", async () => {
     const { article } = await makeArticle(t.db, writerId);
-    const input = { articleId: article.id, revisionId: article.liveRevisionId, helpful: "no", reason: "OUTDATED", comment: "New guidance in 2026" };
+    const input = {
+      articleId: article.id,
+      revisionId: article.liveRevisionId,
+      helpful: "no",
+      reason: "OUTDATED",
+      comment: "New guidance in 2026",
+    };
     const first = await submitFeedback(t.db, input, client, { rule: open });
     const second = await submitFeedback(t.db, { ...input, reason: "INACCURATE" }, client, { rule: open });
     expect(first.flaggedForReReview).toBe(true);
     expect(second.flaggedForReReview).toBe(false);
     expect((await t.db.article.findUniqueOrThrow({ where: { id: article.id } })).needsReReview).toBe(true);
-    const events = await t.db.auditEvent.findMany({ where: { entityId: article.id, action: "article.flagged_for_rereview" } });
+    const events = await t.db.auditEvent.findMany({
+      where: { entityId: article.id, action: "article.flagged_for_rereview" },
+    });
     expect(events).toHaveLength(1);
   });
 
   it("does not flag for unclear or typo reports", async () => {
     const { article } = await makeArticle(t.db, writerId);
-    await submitFeedback(t.db, { articleId: article.id, revisionId: article.liveRevisionId, helpful: "no", reason: "UNCLEAR" }, client, { rule: open });
+    await submitFeedback(
+      t.db,
+      { articleId: article.id, revisionId: article.liveRevisionId, helpful: "no", reason: "UNCLEAR" },
+      client,
+      { rule: open },
+    );
     expect((await t.db.article.findUniqueOrThrow({ where: { id: article.id } })).needsReReview).toBe(false);
   });
 
   it("accepts an earlier published version (page loaded before a publish)", async () => {
     const { article, revisions } = await makeArticle(t.db, writerId, { revisions: 2, publishedCount: 2 });
-    const res = await submitFeedback(t.db, { articleId: article.id, revisionId: revisions[0].id, helpful: "yes" }, client, { rule: open });
+    const res = await submitFeedback(
+      t.db,
+      { articleId: article.id, revisionId: revisions[0].id, helpful: "yes" },
+      client,
+      { rule: open },
+    );
     expect(res.stored).toBe(true);
   });
 
@@ -66,31 +95,57 @@ describe("submitFeedback", () => {
     const other = await makeArticle(t.db, writerId);
     const before = await t.db.feedback.count();
     const unpublished = await expectAppError(
-      submitFeedback(t.db, { articleId: article.id, revisionId: revisions[1].id, helpful: "yes" }, client, { rule: open }),
+      submitFeedback(t.db, { articleId: article.id, revisionId: revisions[1].id, helpful: "yes" }, client, {
+        rule: open,
+      }),
       "BAD_REQUEST",
       400,
     );
     expect(unpublished.message).toMatch(/never published/);
     await expectAppError(
-      submitFeedback(t.db, { articleId: article.id, revisionId: other.article.liveRevisionId, helpful: "yes" }, client, { rule: open }),
+      submitFeedback(
+        t.db,
+        { articleId: article.id, revisionId: other.article.liveRevisionId, helpful: "yes" },
+        client,
+        { rule: open },
+      ),
       "BAD_REQUEST",
       400,
     );
-    await expectAppError(submitFeedback(t.db, { articleId: article.id, revisionId: "forged123", helpful: "yes" }, client, { rule: open }), "BAD_REQUEST", 400);
+    await expectAppError(
+      submitFeedback(t.db, { articleId: article.id, revisionId: "forged123", helpful: "yes" }, client, { rule: open }),
+      "BAD_REQUEST",
+      400,
+    );
     expect(await t.db.feedback.count()).toBe(before);
   });
 
   it("refuses unpublished or unknown articles with 404", async () => {
     const { article, revisions } = await makeArticle(t.db, writerId, { publishedCount: 0 });
-    await expectAppError(submitFeedback(t.db, { articleId: article.id, revisionId: revisions[0].id, helpful: "yes" }, client, { rule: open }), "NOT_FOUND", 404);
-    await expectAppError(submitFeedback(t.db, { articleId: "nope", revisionId: revisions[0].id, helpful: "yes" }, client, { rule: open }), "NOT_FOUND", 404);
+    await expectAppError(
+      submitFeedback(t.db, { articleId: article.id, revisionId: revisions[0].id, helpful: "yes" }, client, {
+        rule: open,
+      }),
+      "NOT_FOUND",
+      404,
+    );
+    await expectAppError(
+      submitFeedback(t.db, { articleId: "nope", revisionId: revisions[0].id, helpful: "yes" }, client, { rule: open }),
+      "NOT_FOUND",
+      404,
+    );
   });
 
   it("refuses invalid input field by field and stores nothing", async () => {
     const { article } = await makeArticle(t.db, writerId);
     const before = await t.db.feedback.count();
     const err = await expectAppError(
-      submitFeedback(t.db, { articleId: article.id, revisionId: article.liveRevisionId, helpful: "no", comment: "x".repeat(10_000) }, client, { rule: open }),
+      submitFeedback(
+        t.db,
+        { articleId: article.id, revisionId: article.liveRevisionId, helpful: "no", comment: "x".repeat(10_000) },
+        client,
+        { rule: open },
+      ),
       "VALIDATION",
       400,
     );
@@ -101,7 +156,12 @@ describe("submitFeedback", () => {
   it("answers the honeypot with a quiet success and stores nothing", async () => {
     const { article } = await makeArticle(t.db, writerId);
     const before = await t.db.feedback.count();
-    const res = await submitFeedback(t.db, { articleId: article.id, revisionId: article.liveRevisionId, helpful: "no", reason: "OTHER", website: "buy" }, client, { rule: open });
+    const res = await submitFeedback(
+      t.db,
+      { articleId: article.id, revisionId: article.liveRevisionId, helpful: "no", reason: "OTHER", website: "buy" },
+      client,
+      { rule: open },
+    );
     expect(res).toMatchObject({ stored: false, id: null });
     expect(await t.db.feedback.count()).toBe(before);
   });
@@ -113,7 +173,11 @@ describe("submitFeedback", () => {
     const rule = { limit: 2, windowSeconds: 600 };
     const now = new Date("2026-11-25T10:00:00Z");
     const answer = (a: { id: string; liveRevisionId: string | null }, c = client, at = now) =>
-      submitFeedback(t.db, { articleId: a.id, revisionId: a.liveRevisionId, helpful: "yes" }, c, { limiter, rule, now: at });
+      submitFeedback(t.db, { articleId: a.id, revisionId: a.liveRevisionId, helpful: "yes" }, c, {
+        limiter,
+        rule,
+        now: at,
+      });
     await answer(article);
     await answer(article);
     const err = await expectAppError(answer(article), "RATE_LIMITED", 429);
@@ -130,7 +194,10 @@ describe("submitFeedback", () => {
     const limiter = new SlidingWindowLimiter();
     await putSetting(t.db, "feedback.rateLimitPerWindow", 1);
     clearFeedbackRateLimitRuleCache();
-    const answer = () => submitFeedback(t.db, { articleId: article.id, revisionId: article.liveRevisionId, helpful: "yes" }, client, { limiter });
+    const answer = () =>
+      submitFeedback(t.db, { articleId: article.id, revisionId: article.liveRevisionId, helpful: "yes" }, client, {
+        limiter,
+      });
     await answer();
     await expectAppError(answer(), "RATE_LIMITED", 429);
     await putSetting(t.db, "feedback.rateLimitPerWindow", 0);

@@ -57,7 +57,12 @@ export async function submitFeedback(
     );
   }
 
-  const target = await (options.targets ?? publishedRevisions).lookup(db, data.articleId, data.revisionId, now.getTime());
+  const target = await (options.targets ?? publishedRevisions).lookup(
+    db,
+    data.articleId,
+    data.revisionId,
+    now.getTime(),
+  );
   if (!target || !target.live) {
     throw new AppError("NOT_FOUND", "This article is not published, so it cannot take feedback.");
   }
@@ -95,7 +100,10 @@ export async function submitFeedback(
   // These are rare, so they take this direct path rather than the batch writer.
   return db.$transaction(async (tx) => {
     const created = await tx.feedback.create({ data: row, select: { id: true } });
-    const flagged = await tx.article.updateMany({ where: { id: article.id, needsReReview: false }, data: { needsReReview: true } });
+    const flagged = await tx.article.updateMany({
+      where: { id: article.id, needsReReview: false },
+      data: { needsReReview: true },
+    });
     if (flagged.count > 0) {
       await recordAuditEvent(tx, {
         actorId: null,

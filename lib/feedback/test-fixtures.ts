@@ -15,7 +15,11 @@ export async function makeUser(db: Db, roles: string[], name = "Test User"): Pro
 }
 
 /** An article with `revisions` frozen revisions; the first `publishedCount` of them were published, the last of those is live. */
-export async function makeArticle(db: Db, authorId: string, opts: { revisions?: number; publishedCount?: number; title?: string } = {}) {
+export async function makeArticle(
+  db: Db,
+  authorId: string,
+  opts: { revisions?: number; publishedCount?: number; title?: string } = {},
+) {
   seq++;
   const revisions = opts.revisions ?? 1;
   const publishedCount = opts.publishedCount ?? 1;
@@ -38,12 +42,18 @@ export async function makeArticle(db: Db, authorId: string, opts: { revisions?: 
     );
   }
   for (let n = 1; n <= publishedCount; n++) {
-    await db.publication.create({ data: { articleId: article.id, revisionId: revs[n - 1].id, publishedById: authorId } });
+    await db.publication.create({
+      data: { articleId: article.id, revisionId: revs[n - 1].id, publishedById: authorId },
+    });
   }
   const live = publishedCount > 0 ? revs[publishedCount - 1] : null;
   await db.article.update({
     where: { id: article.id },
-    data: { liveRevisionId: live?.id ?? null, status: live ? "PUBLISHED" : "DRAFT", currentRevisionId: revs[revs.length - 1]?.id },
+    data: {
+      liveRevisionId: live?.id ?? null,
+      status: live ? "PUBLISHED" : "DRAFT",
+      currentRevisionId: revs[revs.length - 1]?.id,
+    },
   });
   return { article: { ...article, liveRevisionId: live?.id ?? null }, revisions: revs };
 }

@@ -38,16 +38,27 @@ export const dismissFeedbackSchema = z.object({
     .string({ error: "Say why this report is dismissed." })
     .trim()
     .min(3, { error: "Say why this report is dismissed (at least a few words)." })
-    .max(FEEDBACK_LIMITS.dismissReasonMax, { error: `Keep the reason under ${FEEDBACK_LIMITS.dismissReasonMax} characters.` }),
+    .max(FEEDBACK_LIMITS.dismissReasonMax, {
+      error: `Keep the reason under ${FEEDBACK_LIMITS.dismissReasonMax} characters.`,
+    }),
 });
 
 async function loadReport(tx: DbTx, feedbackId: string) {
   const report = await tx.feedback.findUnique({
     where: { id: feedbackId },
-    select: { id: true, articleId: true, revisionId: true, status: true, helpful: true, reason: true, revision: { select: { number: true } } },
+    select: {
+      id: true,
+      articleId: true,
+      revisionId: true,
+      status: true,
+      helpful: true,
+      reason: true,
+      revision: { select: { number: true } },
+    },
   });
   if (!report) throw new AppError("NOT_FOUND", "That report no longer exists.");
-  if (report.helpful) throw new AppError("INVALID_TRANSITION", "A “Yes, helpful” answer is not a report and needs no triage.");
+  if (report.helpful)
+    throw new AppError("INVALID_TRANSITION", "A “Yes, helpful” answer is not a report and needs no triage.");
   return report;
 }
 
@@ -64,7 +75,8 @@ async function move(tx: DbTx, id: string, from: string, data: Record<string, unk
   const moved = await tx.feedback.updateMany({ where: { id, status: from }, data });
   // Someone else changed it between our read and our write (inside SQLite's write lock this cannot happen,
   // but the guard keeps the rule true on any database).
-  if (moved.count !== 1) throw new AppError("CONFLICT", "Someone else has just changed this report. Reload to see its current state.");
+  if (moved.count !== 1)
+    throw new AppError("CONFLICT", "Someone else has just changed this report. Reload to see its current state.");
 }
 
 export async function acknowledgeFeedback(db: Db, actor: Actor | null, feedbackId: string, now = new Date()) {
@@ -91,7 +103,10 @@ export async function resolveFeedback(db: Db, actor: Actor | null, input: unknow
   return db.$transaction(async (tx) => {
     const report = await loadReport(tx, feedbackId);
     if (!canTransition(report.status, "RESOLVED")) refuseTransition(report.status, "RESOLVED");
-    const fix = await tx.revision.findUnique({ where: { id: revisionId }, select: { id: true, articleId: true, number: true } });
+    const fix = await tx.revision.findUnique({
+      where: { id: revisionId },
+      select: { id: true, articleId: true, number: true },
+    });
     if (!fix || fix.articleId !== report.articleId) {
       throw new AppError("VALIDATION", "Link a revision of this same article.", {
         fieldErrors: { revisionId: ["That revision does not belong to this article."] },
@@ -114,7 +129,12 @@ export async function resolveFeedback(db: Db, actor: Actor | null, input: unknow
       action: "feedback.resolved",
       entityType: "Feedback",
       entityId: feedbackId,
-      data: { articleId: report.articleId, from: report.status, resolvedRevisionId: fix.id, resolvedRevisionNumber: fix.number },
+      data: {
+        articleId: report.articleId,
+        from: report.status,
+        resolvedRevisionId: fix.id,
+        resolvedRevisionNumber: fix.number,
+      },
     });
     return { id: feedbackId, status: "RESOLVED" as const, articleId: report.articleId };
   });
@@ -126,7 +146,12 @@ export async function dismissFeedback(db: Db, actor: Actor | null, input: unknow
   return db.$transaction(async (tx) => {
     const report = await loadReport(tx, feedbackId);
     if (!canTransition(report.status, "DISMISSED")) refuseTransition(report.status, "DISMISSED");
-    await move(tx, feedbackId, report.status, { status: "DISMISSED", dismissReason: reason, triagedById: actor.id, triagedAt: now });
+    await move(tx, feedbackId, report.status, {
+      status: "DISMISSED",
+      dismissReason: reason,
+      triagedById: actor.id,
+      triagedAt: now,
+    });
     await recordAuditEvent(tx, {
       actorId: actor.id,
       action: "feedback.dismissed",

@@ -3,17 +3,63 @@ import { evaluateGate, type GateApproval, type GateInputs } from "./evaluate-gat
 
 const HASH = "a".repeat(64);
 const body = (keys: string[]) =>
-  JSON.stringify({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Text" }, ...keys.map((k) => ({ type: "citation", attrs: { refKey: k } }))] }] });
-const ref = (key: string, link: Partial<{ url: string; doi: string; pmid: string }> = { url: "https://example.org" }) => ({
-  key, authors: "", title: `Ref ${key}`, containerTitle: "", year: 2020, url: link.url ?? null, doi: link.doi ?? null, pmid: link.pmid ?? null, accessedAt: null, peerReviewed: true,
+  JSON.stringify({
+    type: "doc",
+    content: [
+      {
+        type: "paragraph",
+        content: [{ type: "text", text: "Text" }, ...keys.map((k) => ({ type: "citation", attrs: { refKey: k } }))],
+      },
+    ],
+  });
+const ref = (
+  key: string,
+  link: Partial<{ url: string; doi: string; pmid: string }> = { url: "https://example.org" },
+) => ({
+  key,
+  authors: "",
+  title: `Ref ${key}`,
+  containerTitle: "",
+  year: 2020,
+  url: link.url ?? null,
+  doi: link.doi ?? null,
+  pmid: link.pmid ?? null,
+  accessedAt: null,
+  peerReviewed: true,
 });
-const snapshot = { credentialId: "c1", displayName: "Dr. R", postNominals: "M.D.", specialty: "Derm", licenseNumber: "1", issuingBody: "GMC", jurisdiction: "UK", expiresAt: "2099-01-01T00:00:00.000Z", verifiedAt: "2020-01-01T00:00:00.000Z", verifiedByName: "Admin" };
+const snapshot = {
+  credentialId: "c1",
+  displayName: "Dr. R",
+  postNominals: "M.D.",
+  specialty: "Derm",
+  licenseNumber: "1",
+  issuingBody: "GMC",
+  jurisdiction: "UK",
+  expiresAt: "2099-01-01T00:00:00.000Z",
+  verifiedAt: "2020-01-01T00:00:00.000Z",
+  verifiedByName: "Admin",
+};
 const approval = (over: Partial<GateApproval> = {}): GateApproval => ({
-  id: "r1", reviewerId: "rev", reviewerName: "Dr. R", decision: "APPROVED", contentHash: HASH, createdAt: new Date("2026-01-01"), voidedAt: null, snapshot, ...over,
+  id: "r1",
+  reviewerId: "rev",
+  reviewerName: "Dr. R",
+  decision: "APPROVED",
+  contentHash: HASH,
+  createdAt: new Date("2026-01-01"),
+  voidedAt: null,
+  snapshot,
+  ...over,
 });
 
 const passing = (over: Partial<GateInputs> = {}): GateInputs => ({
-  revision: { id: "rv1", number: 2, contentHash: HASH, bodyJson: body(["a", "b"]), referencesJson: JSON.stringify([ref("a"), ref("b", { doi: "10.1/x" })]), contributorIds: ["writer"] },
+  revision: {
+    id: "rv1",
+    number: 2,
+    contentHash: HASH,
+    bodyJson: body(["a", "b"]),
+    referencesJson: JSON.stringify([ref("a"), ref("b", { doi: "10.1/x" })]),
+    contributorIds: ["writer"],
+  },
   approvals: [approval()],
   plagiarism: { similarity: 3.2, createdAt: new Date(), checker: "imprimatur-winnowing" },
   thresholdPercent: 15,
@@ -31,7 +77,11 @@ describe("publish gate", () => {
     const g = evaluateGate(passing());
     expect(g.passes).toBe(true);
     expect(g.items.map((i) => [i.key, i.state])).toEqual([
-      ["approval", "passed"], ["citations", "passed"], ["plagiarism", "passed"], ["feedback", "passed"], ["contentChecks", "passed"],
+      ["approval", "passed"],
+      ["citations", "passed"],
+      ["plagiarism", "passed"],
+      ["feedback", "passed"],
+      ["contentChecks", "passed"],
     ]);
     expect(item(passing(), "approval").reason).toMatch(/Dr\. R, M\.D\./);
     expect(g.approval?.id).toBe("r1");
@@ -43,10 +93,22 @@ describe("publish gate", () => {
       ["voided", { approvals: [approval({ voidedAt: new Date() })] }, /voided/],
       ["bound to other content", { approvals: [approval({ contentHash: "b".repeat(64) })] }, /hash mismatch/],
       ["by a contributor", { approvals: [approval({ reviewerId: "writer" })] }, /wrote or edited/],
-      ["without a verified credential", { approvals: [approval({ snapshot: { ...snapshot, verifiedAt: null } })] }, /no verified, unexpired credential/],
-      ["with a credential expired at sign-off", { approvals: [approval({ snapshot: { ...snapshot, expiresAt: "2025-01-01T00:00:00.000Z" } })] }, /no verified, unexpired credential/],
+      [
+        "without a verified credential",
+        { approvals: [approval({ snapshot: { ...snapshot, verifiedAt: null } })] },
+        /no verified, unexpired credential/,
+      ],
+      [
+        "with a credential expired at sign-off",
+        { approvals: [approval({ snapshot: { ...snapshot, expiresAt: "2025-01-01T00:00:00.000Z" } })] },
+        /no verified, unexpired credential/,
+      ],
       ["with no snapshot", { approvals: [approval({ snapshot: null })] }, /no verified/],
-      ["a changes-requested decision", { approvals: [approval({ decision: "CHANGES_REQUESTED" })] }, /has not been approved/],
+      [
+        "a changes-requested decision",
+        { approvals: [approval({ decision: "CHANGES_REQUESTED" })] },
+        /has not been approved/,
+      ],
     ];
     for (const [name, over, reason] of cases) {
       it(`fails: ${name}`, () => {
@@ -56,12 +118,19 @@ describe("publish gate", () => {
       });
     }
     it("cannot be overridden", () => {
-      const inputs = passing({ approvals: [], overrides: [{ item: "approval", reason: "trust me", byName: "Ed", createdAt: new Date() }] });
+      const inputs = passing({
+        approvals: [],
+        overrides: [{ item: "approval", reason: "trust me", byName: "Ed", createdAt: new Date() }],
+      });
       expect(item(inputs, "approval").state).toBe("failed");
       expect(evaluateGate(inputs).passes).toBe(false);
     });
     it("uses a valid approval even if a later one was voided", () => {
-      const g = evaluateGate(passing({ approvals: [approval(), approval({ id: "r2", createdAt: new Date("2026-02-01"), voidedAt: new Date() })] }));
+      const g = evaluateGate(
+        passing({
+          approvals: [approval(), approval({ id: "r2", createdAt: new Date("2026-02-01"), voidedAt: new Date() })],
+        }),
+      );
       expect(g.approval?.id).toBe("r1");
     });
   });
@@ -74,20 +143,38 @@ describe("publish gate", () => {
     });
     it("fails on a reference without URL, DOI or PMID; a PMID alone is enough", () => {
       const refs = (r: object) => ({ ...passing().revision, referencesJson: JSON.stringify([ref("a"), r]) });
-      expect(item(passing({ revision: refs(ref("b", {})) }), "citations").reason).toMatch(/no URL, DOI or PMID \(“Ref b”\)/);
+      expect(item(passing({ revision: refs(ref("b", {})) }), "citations").reason).toMatch(
+        /no URL, DOI or PMID \(“Ref b”\)/,
+      );
       expect(item(passing({ revision: refs(ref("b", { pmid: "123" })) }), "citations").state).toBe("passed");
     });
   });
 
   describe("plagiarism", () => {
-    it("fails without a report", () => expect(item(passing({ plagiarism: null }), "plagiarism").reason).toMatch(/No plagiarism report/));
+    it("fails without a report", () =>
+      expect(item(passing({ plagiarism: null }), "plagiarism").reason).toMatch(/No plagiarism report/));
     it("fails at or above the threshold, passes under it", () => {
-      expect(item(passing({ plagiarism: { similarity: 15, createdAt: new Date(), checker: "x" } }), "plagiarism").state).toBe("failed");
-      expect(item(passing({ plagiarism: { similarity: 14.9, createdAt: new Date(), checker: "x" } }), "plagiarism").state).toBe("passed");
-      expect(item(passing({ thresholdPercent: 40, plagiarism: { similarity: 30, createdAt: new Date(), checker: "x" } }), "plagiarism").state).toBe("passed");
+      expect(
+        item(passing({ plagiarism: { similarity: 15, createdAt: new Date(), checker: "x" } }), "plagiarism").state,
+      ).toBe("failed");
+      expect(
+        item(passing({ plagiarism: { similarity: 14.9, createdAt: new Date(), checker: "x" } }), "plagiarism").state,
+      ).toBe("passed");
+      expect(
+        item(
+          passing({ thresholdPercent: 40, plagiarism: { similarity: 30, createdAt: new Date(), checker: "x" } }),
+          "plagiarism",
+        ).state,
+      ).toBe("passed");
     });
     it("an editor's override lets it pass, keeping the original failure and the reason", () => {
-      const i = item(passing({ plagiarism: { similarity: 50, createdAt: new Date(), checker: "x" }, overrides: [{ item: "plagiarism", reason: "Quoted guideline text", byName: "Ed", createdAt: new Date() }] }), "plagiarism");
+      const i = item(
+        passing({
+          plagiarism: { similarity: 50, createdAt: new Date(), checker: "x" },
+          overrides: [{ item: "plagiarism", reason: "Quoted guideline text", byName: "Ed", createdAt: new Date() }],
+        }),
+        "plagiarism",
+      );
       expect(i.state).toBe("overridden");
       expect(i.failure).toMatch(/50\.0%/);
       expect(i.reason).toMatch(/Overridden by Ed: Quoted guideline text/);
@@ -96,7 +183,10 @@ describe("publish gate", () => {
 
   describe("reader feedback", () => {
     it("fails on open inaccurate/outdated reports on the live revision", () => {
-      const i = item(passing({ openLiveReports: [{ id: "f", reason: "INACCURATE", createdAt: new Date() }] }), "feedback");
+      const i = item(
+        passing({ openLiveReports: [{ id: "f", reason: "INACCURATE", createdAt: new Date() }] }),
+        "feedback",
+      );
       expect(i.state).toBe("failed");
     });
     it("passes for an article that is not live", () => {
@@ -107,7 +197,17 @@ describe("publish gate", () => {
   describe("content checks", () => {
     it("fails when no check ran, or with blocking findings", () => {
       expect(item(passing({ checkRun: null }), "contentChecks").reason).toMatch(/not run/);
-      const i = item(passing({ checkRun: { blocking: 2, advisory: 0, createdAt: new Date(), blockingMessages: ["Empty heading", "Missing summary"] } }), "contentChecks");
+      const i = item(
+        passing({
+          checkRun: {
+            blocking: 2,
+            advisory: 0,
+            createdAt: new Date(),
+            blockingMessages: ["Empty heading", "Missing summary"],
+          },
+        }),
+        "contentChecks",
+      );
       expect(i.state).toBe("failed");
       expect(i.reason).toMatch(/2 blocking findings: Empty heading; Missing summary/);
     });
@@ -115,6 +215,13 @@ describe("publish gate", () => {
 
   it("the gate fails if any item fails and is not overridden", () => {
     expect(evaluateGate(passing({ checkRun: null })).passes).toBe(false);
-    expect(evaluateGate(passing({ checkRun: null, overrides: [{ item: "contentChecks", reason: "Checker down", byName: "Ed", createdAt: new Date() }] })).passes).toBe(true);
+    expect(
+      evaluateGate(
+        passing({
+          checkRun: null,
+          overrides: [{ item: "contentChecks", reason: "Checker down", byName: "Ed", createdAt: new Date() }],
+        }),
+      ).passes,
+    ).toBe(true);
   });
 });

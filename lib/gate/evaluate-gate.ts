@@ -42,7 +42,14 @@ export interface GateApproval {
 }
 
 export interface GateInputs {
-  revision: { id: string; number: number; contentHash: string; bodyJson: string; referencesJson: string; contributorIds: readonly string[] };
+  revision: {
+    id: string;
+    number: number;
+    contentHash: string;
+    bodyJson: string;
+    referencesJson: string;
+    contributorIds: readonly string[];
+  };
   approvals: readonly GateApproval[];
   /** Latest plagiarism report for this revision. */
   plagiarism: { similarity: number; createdAt: Date; checker: string } | null;
@@ -81,9 +88,14 @@ type Raw = { ok: boolean; reason: string };
 
 /** The approval that counts: not voided, bound to this revision's hash, by someone who did not contribute,
  *  with a credential that was verified and unexpired when they signed. */
-export function validApproval(inputs: Pick<GateInputs, "revision" | "approvals">): { approval: GateApproval | null; problems: string[] } {
+export function validApproval(inputs: Pick<GateInputs, "revision" | "approvals">): {
+  approval: GateApproval | null;
+  problems: string[];
+} {
   const problems: string[] = [];
-  const candidates = [...inputs.approvals].filter((a) => a.decision === "APPROVED").sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+  const candidates = [...inputs.approvals]
+    .filter((a) => a.decision === "APPROVED")
+    .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
   for (const a of candidates) {
     if (a.voidedAt) {
       problems.push(`${a.reviewerName}'s approval was voided.`);
@@ -110,9 +122,17 @@ export function validApproval(inputs: Pick<GateInputs, "revision" | "approvals">
 function approvalItem(inputs: GateInputs, approval: GateApproval | null, problems: string[]): Raw {
   if (approval) {
     const s = approval.snapshot!;
-    return { ok: true, reason: `Approved by ${s.displayName}, ${s.postNominals} on ${approval.createdAt.toISOString().slice(0, 10)} (revision ${inputs.revision.number}).` };
+    return {
+      ok: true,
+      reason: `Approved by ${s.displayName}, ${s.postNominals} on ${approval.createdAt.toISOString().slice(0, 10)} (revision ${inputs.revision.number}).`,
+    };
   }
-  return { ok: false, reason: problems.length ? `No valid approval: ${problems.join(" ")}` : `Revision ${inputs.revision.number} has not been approved by a medical reviewer.` };
+  return {
+    ok: false,
+    reason: problems.length
+      ? `No valid approval: ${problems.join(" ")}`
+      : `Revision ${inputs.revision.number} has not been approved by a medical reviewer.`,
+  };
 }
 
 function citationsItem(inputs: GateInputs): Raw {
@@ -127,24 +147,38 @@ function citationsItem(inputs: GateInputs): Raw {
   const missing = [...new Set(keys.filter((k) => !known.has(k)))];
   const unlinked = refs.filter((r) => !r.url && !r.doi && !r.pmid);
   const problems: string[] = [];
-  if (missing.length) problems.push(`${missing.length} citation${missing.length > 1 ? "s point" : " points"} at no reference (${missing.join(", ")}).`);
-  if (unlinked.length) problems.push(`${unlinked.length} reference${unlinked.length > 1 ? "s have" : " has"} no URL, DOI or PMID (${unlinked.map((r) => `“${r.title}”`).join(", ")}).`);
+  if (missing.length)
+    problems.push(
+      `${missing.length} citation${missing.length > 1 ? "s point" : " points"} at no reference (${missing.join(", ")}).`,
+    );
+  if (unlinked.length)
+    problems.push(
+      `${unlinked.length} reference${unlinked.length > 1 ? "s have" : " has"} no URL, DOI or PMID (${unlinked.map((r) => `“${r.title}”`).join(", ")}).`,
+    );
   if (problems.length) return { ok: false, reason: problems.join(" ") };
-  return { ok: true, reason: `${new Set(keys).size} cited source${new Set(keys).size === 1 ? "" : "s"}; all ${refs.length} reference${refs.length === 1 ? " has" : "s have"} a link.` };
+  return {
+    ok: true,
+    reason: `${new Set(keys).size} cited source${new Set(keys).size === 1 ? "" : "s"}; all ${refs.length} reference${refs.length === 1 ? " has" : "s have"} a link.`,
+  };
 }
 
 function plagiarismItem(inputs: GateInputs): Raw {
   const p = inputs.plagiarism;
   if (!p) return { ok: false, reason: "No plagiarism report exists for this revision yet." };
   const pct = `${p.similarity.toFixed(1)}%`;
-  if (p.similarity >= inputs.thresholdPercent) return { ok: false, reason: `Similarity ${pct} is at or above the ${inputs.thresholdPercent}% threshold.` };
+  if (p.similarity >= inputs.thresholdPercent)
+    return { ok: false, reason: `Similarity ${pct} is at or above the ${inputs.thresholdPercent}% threshold.` };
   return { ok: true, reason: `Similarity ${pct}, under the ${inputs.thresholdPercent}% threshold.` };
 }
 
 function feedbackItem(inputs: GateInputs): Raw {
   if (!inputs.isLive) return { ok: true, reason: "Not live yet: no reader reports apply." };
   const n = inputs.openLiveReports.length;
-  if (n) return { ok: false, reason: `${n} reader report${n > 1 ? "s" : ""} of inaccurate or outdated content on the live version ${n > 1 ? "are" : "is"} not resolved or dismissed.` };
+  if (n)
+    return {
+      ok: false,
+      reason: `${n} reader report${n > 1 ? "s" : ""} of inaccurate or outdated content on the live version ${n > 1 ? "are" : "is"} not resolved or dismissed.`,
+    };
   return { ok: true, reason: "No open reports of inaccurate or outdated content on the live version." };
 }
 
@@ -153,7 +187,10 @@ function checksItem(inputs: GateInputs): Raw {
   if (!r) return { ok: false, reason: "The content checks have not run on this revision yet." };
   if (r.blocking > 0) {
     const first = r.blockingMessages.slice(0, 3).join("; ");
-    return { ok: false, reason: `${r.blocking} blocking finding${r.blocking > 1 ? "s" : ""}${first ? `: ${first}` : ""}.` };
+    return {
+      ok: false,
+      reason: `${r.blocking} blocking finding${r.blocking > 1 ? "s" : ""}${first ? `: ${first}` : ""}.`,
+    };
   }
   return { ok: true, reason: r.advisory ? `No blocking findings (${r.advisory} advisory).` : "No findings." };
 }
@@ -172,7 +209,14 @@ export function evaluateGate(inputs: GateInputs): GateResult {
     const base = { key, label: GATE_ITEM_LABELS[key], overridable: OVERRIDABLE[key] };
     if (r.ok) return { ...base, state: "passed", reason: r.reason };
     const o = OVERRIDABLE[key] ? inputs.overrides.find((x) => x.item === key) : undefined;
-    if (o) return { ...base, state: "overridden", reason: `Overridden by ${o.byName}: ${o.reason}`, failure: r.reason, override: { reason: o.reason, byName: o.byName, at: o.createdAt } };
+    if (o)
+      return {
+        ...base,
+        state: "overridden",
+        reason: `Overridden by ${o.byName}: ${o.reason}`,
+        failure: r.reason,
+        override: { reason: o.reason, byName: o.byName, at: o.createdAt },
+      };
     return { ...base, state: "failed", reason: r.reason };
   });
   return { revisionId: inputs.revision.id, passes: items.every((i) => i.state !== "failed"), items, approval };

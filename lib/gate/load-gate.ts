@@ -9,7 +9,10 @@ import { evaluateGate, type GateResult } from "./evaluate-gate";
 
 /** null when the article has no frozen revision (nothing to publish). */
 export async function loadGate(db: DbTx, articleId: string, revisionId?: string | null): Promise<GateResult | null> {
-  const article = await db.article.findUnique({ where: { id: articleId }, select: { currentRevisionId: true, liveRevisionId: true } });
+  const article = await db.article.findUnique({
+    where: { id: articleId },
+    select: { currentRevisionId: true, liveRevisionId: true },
+  });
   const revId = revisionId ?? article?.currentRevisionId;
   if (!article || !revId) return null;
   const revision = await db.revision.findUnique({
@@ -18,7 +21,10 @@ export async function loadGate(db: DbTx, articleId: string, revisionId?: string 
   });
   if (!revision) return null;
   const [reviews, plagiarism, reports, checkRun, overrides, thresholdPercent, contributorIds] = await Promise.all([
-    db.review.findMany({ where: { revisionId: revId, decision: "APPROVED" }, include: { reviewer: { select: { name: true } } } }),
+    db.review.findMany({
+      where: { revisionId: revId, decision: "APPROVED" },
+      include: { reviewer: { select: { name: true } } },
+    }),
     db.plagiarismReport.findFirst({ where: { revisionId: revId }, orderBy: { createdAt: "desc" } }),
     // The feedback area's own definition of a report that holds publishing (lib/feedback/open-blocking-reports.ts).
     openBlockingReports(db, articleId),
@@ -39,11 +45,20 @@ export async function loadGate(db: DbTx, articleId: string, revisionId?: string 
       voidedAt: r.voidedAt,
       snapshot: parseCredentialSnapshot(r.credentialSnapshot),
     })),
-    plagiarism: plagiarism ? { similarity: plagiarism.similarity, createdAt: plagiarism.createdAt, checker: plagiarism.checker } : null,
+    plagiarism: plagiarism
+      ? { similarity: plagiarism.similarity, createdAt: plagiarism.createdAt, checker: plagiarism.checker }
+      : null,
     thresholdPercent,
     isLive: !!article.liveRevisionId,
     openLiveReports: reports.map((r) => ({ id: r.id, reason: r.reason ?? "", createdAt: r.createdAt })),
-    checkRun: checkRun ? { blocking: checkRun.blocking, advisory: checkRun.advisory, createdAt: checkRun.createdAt, blockingMessages: blockingMessages(checkRun.findingsJson) } : null,
+    checkRun: checkRun
+      ? {
+          blocking: checkRun.blocking,
+          advisory: checkRun.advisory,
+          createdAt: checkRun.createdAt,
+          blockingMessages: blockingMessages(checkRun.findingsJson),
+        }
+      : null,
     overrides: overrides.map((o) => ({ item: o.item, reason: o.reason, byName: o.by.name, createdAt: o.createdAt })),
   });
 }
@@ -53,7 +68,10 @@ function blockingMessages(json: string): string[] {
     const v: unknown = JSON.parse(json);
     if (!Array.isArray(v)) return [];
     return v
-      .filter((f): f is { severity: string; message: string } => !!f && typeof f === "object" && String((f as { severity?: unknown }).severity).toLowerCase() === "blocking")
+      .filter(
+        (f): f is { severity: string; message: string } =>
+          !!f && typeof f === "object" && String((f as { severity?: unknown }).severity).toLowerCase() === "blocking",
+      )
       .map((f) => String(f.message));
   } catch {
     return [];

@@ -23,15 +23,32 @@ const overrideSchema = z.object({
 export async function overrideGateItem(db: Db, actor: Actor | null, input: unknown) {
   assertCan(actor, "gate.override", "override a publish gate item");
   const data = parseInput(overrideSchema, input);
-  if (!OVERRIDABLE[data.item]) throw new AppError("FORBIDDEN", `“${GATE_ITEM_LABELS[data.item]}” cannot be overridden: the page may only say it was reviewed if it was.`);
+  if (!OVERRIDABLE[data.item])
+    throw new AppError(
+      "FORBIDDEN",
+      `“${GATE_ITEM_LABELS[data.item]}” cannot be overridden: the page may only say it was reviewed if it was.`,
+    );
   return db.$transaction(async (tx) => {
     const article = await tx.article.findUnique({ where: { id: data.articleId }, select: { currentRevisionId: true } });
     if (!article) throw new AppError("NOT_FOUND", "That article does not exist.");
-    if (article.currentRevisionId !== data.revisionId) throw new AppError("CONFLICT", "A newer revision exists; reload the page to see its gate.");
+    if (article.currentRevisionId !== data.revisionId)
+      throw new AppError("CONFLICT", "A newer revision exists; reload the page to see its gate.");
     const gate = await loadGate(tx, data.articleId, data.revisionId);
     const item = gate?.items.find((i) => i.key === data.item);
-    if (!item || item.state !== "failed") throw new AppError("CONFLICT", `“${GATE_ITEM_LABELS[data.item]}” is not failing, so there is nothing to override.`);
-    const row = await tx.gateOverride.create({ data: { articleId: data.articleId, revisionId: data.revisionId, item: data.item, reason: data.reason, byId: actor.id } });
+    if (!item || item.state !== "failed")
+      throw new AppError(
+        "CONFLICT",
+        `“${GATE_ITEM_LABELS[data.item]}” is not failing, so there is nothing to override.`,
+      );
+    const row = await tx.gateOverride.create({
+      data: {
+        articleId: data.articleId,
+        revisionId: data.revisionId,
+        item: data.item,
+        reason: data.reason,
+        byId: actor.id,
+      },
+    });
     await recordAuditEvent(tx, {
       actorId: actor.id,
       action: "gate.override",

@@ -10,7 +10,15 @@
 // (script, style, iframe, forms, embeds, nav…). Attributes are never copied except link hrefs that pass the
 // http(s) check. The result is finally run through parseDocument like any other body.
 import { parse, type DefaultTreeAdapterMap } from "parse5";
-import { parseDocument, isSafeHttpUrl, type BlockNode, type DocumentJson, type InlineNode, type ListItemNode, type Mark } from "../content/document-schema";
+import {
+  parseDocument,
+  isSafeHttpUrl,
+  type BlockNode,
+  type DocumentJson,
+  type InlineNode,
+  type ListItemNode,
+  type Mark,
+} from "../content/document-schema";
 import type { ReferenceData } from "../references/reference-schema";
 import { baseReferenceKey, uniqueReferenceKey } from "../references/reference-key";
 import { parseReferenceItem, type ReferenceItemSource } from "./parse-reference-item";
@@ -32,13 +40,67 @@ export interface ImportResult {
 }
 
 const DROP = new Set([
-  "script", "style", "iframe", "frame", "frameset", "object", "embed", "noscript", "template", "svg", "math", "canvas",
-  "video", "audio", "source", "track", "picture", "form", "input", "button", "select", "option", "textarea", "label",
-  "nav", "aside", "footer", "head", "title", "meta", "link", "base", "dialog", "map", "applet", "portal",
+  "script",
+  "style",
+  "iframe",
+  "frame",
+  "frameset",
+  "object",
+  "embed",
+  "noscript",
+  "template",
+  "svg",
+  "math",
+  "canvas",
+  "video",
+  "audio",
+  "source",
+  "track",
+  "picture",
+  "form",
+  "input",
+  "button",
+  "select",
+  "option",
+  "textarea",
+  "label",
+  "nav",
+  "aside",
+  "footer",
+  "head",
+  "title",
+  "meta",
+  "link",
+  "base",
+  "dialog",
+  "map",
+  "applet",
+  "portal",
 ]);
 const HEADINGS: Record<string, 1 | 2 | 3 | 4 | 5 | 6> = { h1: 1, h2: 2, h3: 3, h4: 4, h5: 5, h6: 6 };
-const BLOCK_CONTAINERS = new Set(["div", "section", "article", "main", "header", "body", "html", "figure", "figcaption", "details", "summary", "center", "address", "hgroup", "dl", "dd", "dt", "fieldset", "caption"]);
-const REFERENCE_HEADING = /^(references?|sources?|bibliography|citations?|works cited|literature cited|notes and references)\s*:?$/i;
+const BLOCK_CONTAINERS = new Set([
+  "div",
+  "section",
+  "article",
+  "main",
+  "header",
+  "body",
+  "html",
+  "figure",
+  "figcaption",
+  "details",
+  "summary",
+  "center",
+  "address",
+  "hgroup",
+  "dl",
+  "dd",
+  "dt",
+  "fieldset",
+  "caption",
+]);
+const REFERENCE_HEADING =
+  /^(references?|sources?|bibliography|citations?|works cited|literature cited|notes and references)\s*:?$/i;
 const MAX_NESTING = 8;
 
 // During the walk a citation marker is kept as a pending node until the reference list is known.
@@ -91,8 +153,10 @@ function pushText(out: WorkInline[], text: string, marks: Mark[]) {
   const re = /\[(\d{1,3}(?:\s*[-–,]\s*\d{1,3})*)\]/g;
   let last = 0;
   for (const m of text.matchAll(re)) {
-    if (m.index! > last) out.push({ type: "text", text: text.slice(last, m.index), ...(marks.length ? { marks } : {}) });
-    for (const n of citationNumbers(m[1])) out.push({ type: "pendingCitation", n, text: `[${n}]`, ...(marks.length ? { marks } : {}) });
+    if (m.index! > last)
+      out.push({ type: "text", text: text.slice(last, m.index), ...(marks.length ? { marks } : {}) });
+    for (const n of citationNumbers(m[1]))
+      out.push({ type: "pendingCitation", n, text: `[${n}]`, ...(marks.length ? { marks } : {}) });
     last = m.index! + m[0].length;
   }
   if (last < text.length) out.push({ type: "text", text: text.slice(last), ...(marks.length ? { marks } : {}) });
@@ -106,7 +170,8 @@ function collectInline(node: Node, marks: Mark[], out: WorkInline[], ctx: Ctx) {
   if (!isElement(node)) return;
   const tag = node.tagName;
   if (DROP.has(tag) || attr(node, "hidden") !== undefined || attr(node, "aria-hidden") === "true") {
-    if (tag === "script" || tag === "iframe" || tag === "object" || tag === "embed") warn(ctx, "Scripts, frames and embedded objects were removed.");
+    if (tag === "script" || tag === "iframe" || tag === "object" || tag === "embed")
+      warn(ctx, "Scripts, frames and embedded objects were removed.");
     return;
   }
   if (tag === "img") {
@@ -135,7 +200,8 @@ function collectInline(node: Node, marks: Mark[], out: WorkInline[], ctx: Ctx) {
       return;
     }
     if (isSafeHttpUrl(href)) next = [...marks.filter((x) => x.type !== "link"), { type: "link", attrs: { href } }];
-    else if (href && !href.startsWith("#")) warn(ctx, "Links that were not full http(s) addresses were kept as plain text.");
+    else if (href && !href.startsWith("#"))
+      warn(ctx, "Links that were not full http(s) addresses were kept as plain text.");
   }
   for (const child of node.childNodes) collectInline(child, next, out, ctx);
 }
@@ -145,7 +211,11 @@ function tidyInline(content: WorkInline[]): WorkInline[] {
   const merged: WorkInline[] = [];
   for (const node of content) {
     const prev = merged[merged.length - 1];
-    if (node.type === "text" && prev?.type === "text" && JSON.stringify(prev.marks ?? []) === JSON.stringify(node.marks ?? [])) {
+    if (
+      node.type === "text" &&
+      prev?.type === "text" &&
+      JSON.stringify(prev.marks ?? []) === JSON.stringify(node.marks ?? [])
+    ) {
       merged[merged.length - 1] = { ...prev, text: (prev.text + node.text).replace(/ {2,}/g, " ") };
     } else merged.push(node.type === "text" ? { ...node, text: node.text.replace(/ {2,}/g, " ") } : node);
   }
@@ -155,7 +225,8 @@ function tidyInline(content: WorkInline[]): WorkInline[] {
     let text = node.text;
     const prev = merged[i - 1];
     const next = merged[i + 1];
-    if (!prev || prev.type === "hardBreak" || (prev.type === "text" && prev.text.endsWith(" "))) text = text.replace(/^ +/, "");
+    if (!prev || prev.type === "hardBreak" || (prev.type === "text" && prev.text.endsWith(" ")))
+      text = text.replace(/^ +/, "");
     if (!next || next.type === "hardBreak") text = text.replace(/ +$/, "");
     merged[i] = { ...node, text };
   }
@@ -185,7 +256,8 @@ function collectBlocks(nodes: Node[], ctx: Ctx): WorkBlock[] {
     }
     const tag = node.tagName;
     if (DROP.has(tag) || attr(node, "hidden") !== undefined || attr(node, "aria-hidden") === "true") {
-      if (tag === "script" || tag === "iframe" || tag === "object" || tag === "embed") warn(ctx, "Scripts, frames and embedded objects were removed.");
+      if (tag === "script" || tag === "iframe" || tag === "object" || tag === "embed")
+        warn(ctx, "Scripts, frames and embedded objects were removed.");
       continue;
     }
     if (tag in HEADINGS) {
@@ -194,7 +266,10 @@ function collectBlocks(nodes: Node[], ctx: Ctx): WorkBlock[] {
       if (!hasVisibleContent(content)) continue;
       const level = HEADINGS[tag];
       if (level === 1 && ctx.headingTitle === undefined) {
-        ctx.headingTitle = content.map((n) => (n.type === "text" ? n.text : "")).join("").trim();
+        ctx.headingTitle = content
+          .map((n) => (n.type === "text" ? n.text : ""))
+          .join("")
+          .trim();
         continue;
       }
       blocks.push({ type: "heading", level: Math.min(4, Math.max(2, level)), content });
@@ -223,11 +298,14 @@ function collectBlocks(nodes: Node[], ctx: Ctx): WorkBlock[] {
       flush();
       warn(ctx, "Tables were turned into one paragraph per row.");
       for (const row of findAll(node, "tr")) {
-        const cells = row.childNodes.filter((c): c is Element => isElement(c) && (c.tagName === "td" || c.tagName === "th"));
+        const cells = row.childNodes.filter(
+          (c): c is Element => isElement(c) && (c.tagName === "td" || c.tagName === "th"),
+        );
         const content: WorkInline[] = [];
         cells.forEach((cell, i) => {
           if (i) content.push({ type: "text", text: " | " });
-          for (const c of cell.childNodes) collectInline(c, cell.tagName === "th" ? [{ type: "bold" }] : [], content, ctx);
+          for (const c of cell.childNodes)
+            collectInline(c, cell.tagName === "th" ? [{ type: "bold" }] : [], content, ctx);
         });
         const tidy = tidyInline(content);
         if (hasVisibleContent(tidy)) blocks.push({ type: "paragraph", content: tidy });
@@ -264,20 +342,34 @@ function collectList(el: Element, ctx: Ctx): WorkBlock | null {
   const items: WorkBlock[][] = [];
   for (const child of el.childNodes) {
     if (!isElement(child)) {
-      if (child.nodeName === "#text" && textOf(child).trim()) items.push([{ type: "paragraph", content: tidyInline([{ type: "text", text: textOf(child) }]) }]);
+      if (child.nodeName === "#text" && textOf(child).trim())
+        items.push([{ type: "paragraph", content: tidyInline([{ type: "text", text: textOf(child) }]) }]);
       continue;
     }
     if (DROP.has(child.tagName)) continue;
     const content = nested(ctx, () => collectBlocks(child.tagName === "li" ? child.childNodes : [child], ctx));
     if (!content.length) continue;
     // A list directly inside a list (invalid but common) belongs to the previous item.
-    if (child.tagName !== "li" && items.length && (content[0].type === "bulletList" || content[0].type === "orderedList")) items[items.length - 1].push(...content);
+    if (
+      child.tagName !== "li" &&
+      items.length &&
+      (content[0].type === "bulletList" || content[0].type === "orderedList")
+    )
+      items[items.length - 1].push(...content);
     else items.push(content);
   }
   if (!items.length) return null;
-  if (ctx.depth >= MAX_NESTING) return { type: "paragraph", content: items.flat().flatMap((b) => (b.type === "paragraph" ? [...b.content, { type: "text" as const, text: " " }] : [])) };
+  if (ctx.depth >= MAX_NESTING)
+    return {
+      type: "paragraph",
+      content: items
+        .flat()
+        .flatMap((b) => (b.type === "paragraph" ? [...b.content, { type: "text" as const, text: " " }] : [])),
+    };
   const start = Number(attr(el, "start"));
-  return el.tagName === "ol" ? { type: "orderedList", ...(Number.isInteger(start) && start !== 1 && start >= 0 ? { start } : {}), items } : { type: "bulletList", items };
+  return el.tagName === "ol"
+    ? { type: "orderedList", ...(Number.isInteger(start) && start !== 1 && start >= 0 ? { start } : {}), items }
+    : { type: "bulletList", items };
 }
 
 function findAll(el: Element, tag: string): Element[] {
@@ -313,7 +405,11 @@ function contentRoot(docNode: DefaultTreeAdapterMap["document"]): { root: Elemen
 }
 
 function plainText(content: WorkInline[]): string {
-  return content.map((n) => (n.type === "text" ? n.text : n.type === "hardBreak" ? " " : n.type === "pendingCitation" ? n.text : "")).join("");
+  return content
+    .map((n) =>
+      n.type === "text" ? n.text : n.type === "hardBreak" ? " " : n.type === "pendingCitation" ? n.text : "",
+    )
+    .join("");
 }
 
 function itemSource(blocks: WorkBlock[]): ReferenceItemSource {
@@ -322,7 +418,8 @@ function itemSource(blocks: WorkBlock[]): ReferenceItemSource {
   const visit = (b: WorkBlock) => {
     if (b.type === "paragraph" || b.type === "heading") {
       texts.push(plainText(b.content));
-      for (const n of b.content) for (const m of ("marks" in n ? n.marks : undefined) ?? []) if (m.type === "link") hrefs.push(m.attrs.href);
+      for (const n of b.content)
+        for (const m of ("marks" in n ? n.marks : undefined) ?? []) if (m.type === "link") hrefs.push(m.attrs.href);
     } else if (b.type === "blockquote") b.content.forEach(visit);
     else b.items.forEach((i) => i.forEach(visit));
   };
@@ -331,7 +428,10 @@ function itemSource(blocks: WorkBlock[]): ReferenceItemSource {
 }
 
 /** Finds a trailing "References" section and turns its items into structured references (removed from the body). */
-function extractReferences(blocks: WorkBlock[], ctx: Ctx): { body: WorkBlock[]; references: ImportedReference[]; numberToKey: Map<number, string> } {
+function extractReferences(
+  blocks: WorkBlock[],
+  ctx: Ctx,
+): { body: WorkBlock[]; references: ImportedReference[]; numberToKey: Map<number, string> } {
   let headingIndex = -1;
   for (let i = blocks.length - 1; i >= 0; i--) {
     const b = blocks[i];
@@ -382,7 +482,8 @@ function finishInline(content: WorkInline[], numberToKey: Map<number, string>, c
     const key = numberToKey.get(node.n);
     if (key) out.push({ type: "citation", attrs: { refKey: key } });
     else {
-      if (numberToKey.size) warn(ctx, "Some citation numbers did not match an item of the reference list and were kept as text.");
+      if (numberToKey.size)
+        warn(ctx, "Some citation numbers did not match an item of the reference list and were kept as text.");
       out.push({ type: "text", text: node.text, ...(node.marks ? { marks: node.marks } : {}) });
     }
   }
@@ -399,8 +500,13 @@ function finishBlock(b: WorkBlock, map: Map<number, string>, ctx: Ctx): BlockNod
       return { type: "blockquote", content: b.content.map((x) => finishBlock(x, map, ctx)) };
     case "bulletList":
     case "orderedList": {
-      const content: ListItemNode[] = b.items.map((item) => ({ type: "listItem", content: item.map((x) => finishBlock(x, map, ctx)) }));
-      return b.type === "orderedList" ? { type: "orderedList", ...(b.start !== undefined ? { attrs: { start: b.start } } : {}), content } : { type: "bulletList", content };
+      const content: ListItemNode[] = b.items.map((item) => ({
+        type: "listItem",
+        content: item.map((x) => finishBlock(x, map, ctx)),
+      }));
+      return b.type === "orderedList"
+        ? { type: "orderedList", ...(b.start !== undefined ? { attrs: { start: b.start } } : {}), content }
+        : { type: "bulletList", content };
     }
   }
 }
@@ -410,7 +516,9 @@ export function htmlToDocument(html: string): ImportResult {
   const { root, pageTitle } = contentRoot(parse(html));
   const blocks = root ? collectBlocks(root.childNodes, ctx) : [];
   const { body, references, numberToKey } = extractReferences(blocks, ctx);
-  const content = body.map((b) => finishBlock(b, numberToKey, ctx)).filter((b) => b.type !== "paragraph" || (b.content?.length ?? 0) > 0);
+  const content = body
+    .map((b) => finishBlock(b, numberToKey, ctx))
+    .filter((b) => b.type !== "paragraph" || (b.content?.length ?? 0) > 0);
   const doc = parseDocument({ type: "doc", content: content.length ? content : [{ type: "paragraph" }] });
   const title = (ctx.headingTitle || pageTitle).replace(/\s+/g, " ").trim().slice(0, 200);
   const warnings = [...ctx.warnings].map(([message, count]) => (count > 1 ? `${message} (${count}×)` : message));

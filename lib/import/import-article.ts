@@ -26,7 +26,9 @@ export function detectFormat(source: string): "html" | "markdown" {
 
 export function convertSource(source: string, format: "html" | "markdown" | "auto" = "auto"): ImportResult {
   if (Buffer.byteLength(source, "utf8") > MAX_IMPORT_BYTES) {
-    throw new AppError("PAYLOAD_TOO_LARGE", `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`, { fieldErrors: { source: ["The file is too large to import."] } });
+    throw new AppError("PAYLOAD_TOO_LARGE", `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`, {
+      fieldErrors: { source: ["The file is too large to import."] },
+    });
   }
   const kind = format === "auto" ? detectFormat(source) : format;
   return kind === "html" ? htmlToDocument(source) : markdownToDocument(source);
@@ -34,12 +36,23 @@ export function convertSource(source: string, format: "html" | "markdown" | "aut
 
 export async function importArticle(db: Db, actor: Actor | null | undefined, input: ImportArticleInput) {
   assertCan(actor, "article.create", "create articles");
-  const data = parseInput(importArticleSchema, input, "The article could not be imported: please correct the highlighted fields.");
+  const data = parseInput(
+    importArticleSchema,
+    input,
+    "The article could not be imported: please correct the highlighted fields.",
+  );
   const result = convertSource(data.source, data.format);
   const title = data.title || result.title;
   if (title.length < 3) {
-    throw new AppError("VALIDATION", "The imported text has no title (no <h1>, # heading or <title>). Enter one.", { fieldErrors: { title: ["Enter a title for the imported article."] } });
+    throw new AppError("VALIDATION", "The imported text has no title (no <h1>, # heading or <title>). Enter one.", {
+      fieldErrors: { title: ["Enter a title for the imported article."] },
+    });
   }
-  const article = await createArticle(db, actor, { title, conditionName: data.conditionName, template: "blank" }, { body: result.doc, references: result.references, source: "import" });
+  const article = await createArticle(
+    db,
+    actor,
+    { title, conditionName: data.conditionName, template: "blank" },
+    { body: result.doc, references: result.references, source: "import" },
+  );
   return { article, warnings: result.warnings, referenceCount: result.references.length };
 }

@@ -20,13 +20,25 @@ function formatFor(name: string): "html" | "markdown" | "auto" {
   return "auto";
 }
 
-export async function importMany(db: Db, actor: Actor, files: ImportFile[], onProgress?: (outcome: ImportOutcome, index: number) => void): Promise<ImportOutcome[]> {
+export async function importMany(
+  db: Db,
+  actor: Actor,
+  files: ImportFile[],
+  onProgress?: (outcome: ImportOutcome, index: number) => void,
+): Promise<ImportOutcome[]> {
   const outcomes: ImportOutcome[] = [];
   for (const [index, file] of files.entries()) {
     let outcome: ImportOutcome;
     try {
       const r = await importArticle(db, actor, { source: file.source, format: formatFor(file.name) });
-      outcome = { name: file.name, ok: true, articleId: r.article.id, slug: r.article.slug, referenceCount: r.referenceCount, warnings: r.warnings };
+      outcome = {
+        name: file.name,
+        ok: true,
+        articleId: r.article.id,
+        slug: r.article.slug,
+        referenceCount: r.referenceCount,
+        warnings: r.warnings,
+      };
     } catch (err) {
       if (!isAppError(err)) throw err; // a bug or a database failure: stop rather than report it per file
       outcome = { name: file.name, ok: false, error: err.message };

@@ -16,7 +16,18 @@ describe("htmlToDocument", () => {
   it("takes the title from the h1 and keeps headings, lists, emphasis, links and quotes", () => {
     expect(result.title).toBe("Calcinosis Cutis: Causes, Symptoms, Treatment");
     const types = result.doc.content.map((b) => (b.type === "heading" ? `h${b.attrs.level}` : b.type));
-    expect(types).toEqual(["paragraph", "h2", "paragraph", "h2", "bulletList", "h3", "orderedList", "blockquote", "paragraph", "paragraph"]);
+    expect(types).toEqual([
+      "paragraph",
+      "h2",
+      "paragraph",
+      "h2",
+      "bulletList",
+      "h3",
+      "orderedList",
+      "blockquote",
+      "paragraph",
+      "paragraph",
+    ]);
     expect(result.doc.content[0]).toMatchObject({
       content: [
         { type: "text", text: "Calcinosis cutis is a " },
@@ -35,14 +46,33 @@ describe("htmlToDocument", () => {
   });
 
   it("cleans: no scripts, styles, iframes, event handlers, nav/footer or script links survive", () => {
-    for (const bad of ["alert", "track", "steal", "iframe", "onclick", "onmouseover", "javascript", "color:red", "Home", "© Example", "x.png"]) expect(json).not.toContain(bad);
+    for (const bad of [
+      "alert",
+      "track",
+      "steal",
+      "iframe",
+      "onclick",
+      "onmouseover",
+      "javascript",
+      "color:red",
+      "Home",
+      "© Example",
+      "x.png",
+    ])
+      expect(json).not.toContain(bad);
     expect(result.warnings.join(" ")).toMatch(/Images are not imported/);
     expect(result.warnings.join(" ")).toMatch(/Scripts, frames/);
   });
 
   it("turns the trailing References list into structured references and maps [n] and <sup>n</sup> to them", () => {
     expect(result.references).toHaveLength(2);
-    expect(result.references[0]).toMatchObject({ key: "medlineplus", authors: "MedlinePlus", title: "Calcinosis cutis", url: "https://medlineplus.gov/ency/article/000477.htm", year: null });
+    expect(result.references[0]).toMatchObject({
+      key: "medlineplus",
+      authors: "MedlinePlus",
+      title: "Calcinosis cutis",
+      url: "https://medlineplus.gov/ency/article/000477.htm",
+      year: null,
+    });
     expect(result.references[0].accessedAt?.toISOString().slice(0, 10)).toBe("2024-03-03");
     expect(result.references[1]).toMatchObject({
       key: "smith2021",
@@ -72,7 +102,13 @@ describe("markdownToDocument", () => {
     expect(JSON.stringify(r.doc)).not.toContain("alert(1)</script>");
     expect(JSON.stringify(r.doc)).not.toMatch(/"href":"javascript/);
     expect(JSON.stringify(r.doc)).toContain('"citation","attrs":{"refKey":"doe2019"}');
-    expect(r.references[0]).toMatchObject({ authors: "Doe A", title: "Gout review", containerTitle: "Lancet", year: 2019, url: "https://example.org/gout" });
+    expect(r.references[0]).toMatchObject({
+      authors: "Doe A",
+      title: "Gout review",
+      containerTitle: "Lancet",
+      year: 2019,
+      url: "https://example.org/gout",
+    });
   });
 
   it("keeps unmatched citation numbers as text when there is no reference list", () => {
@@ -88,7 +124,13 @@ describe("parseReferenceItem", () => {
       text: "Reiter, N., El-Shabrawi, L., & Leinweber, B. (2011). Calcinosis cutis: part I. Journal of the American Academy of Dermatology, 65(1), 1-12.",
       hrefs: ["https://doi.org/10.1016/j.jaad.2010.08.038", "https://pubmed.ncbi.nlm.nih.gov/21679810/"],
     });
-    expect(data).toMatchObject({ year: 2011, title: "Calcinosis cutis: part I", containerTitle: "Journal of the American Academy of Dermatology", doi: "10.1016/j.jaad.2010.08.038", pmid: "21679810" });
+    expect(data).toMatchObject({
+      year: 2011,
+      title: "Calcinosis cutis: part I",
+      containerTitle: "Journal of the American Academy of Dermatology",
+      doi: "10.1016/j.jaad.2010.08.038",
+      pmid: "21679810",
+    });
     expect(data.authors).toMatch(/^Reiter, N\./);
   });
 });
@@ -116,7 +158,10 @@ describe("importArticle", async () => {
 
   it("asks for a title when the source has none, and refuses reviewers", async () => {
     const w = actorOf(await makeUser(t.db));
-    await expect(importArticle(t.db, w, { source: "just text" })).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { title: expect.any(Array) } });
+    await expect(importArticle(t.db, w, { source: "just text" })).rejects.toMatchObject({
+      code: "VALIDATION",
+      fieldErrors: { title: expect.any(Array) },
+    });
     const r = actorOf(await makeUser(t.db, ["REVIEWER"]));
     await expect(importArticle(t.db, r, { source: "# Title\n\ntext" })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
@@ -139,7 +184,11 @@ describe("importMany", async () => {
       [
         { name: "a.html", source: fixture },
         { name: "no-title.md", source: "just a paragraph" },
-        { name: "b.md", source: "# Gout\n\nPainful joints [1].\n\n## References\n\n1. Doe A. Gout. Lancet. 2019. https://example.org/g\n" },
+        {
+          name: "b.md",
+          source:
+            "# Gout\n\nPainful joints [1].\n\n## References\n\n1. Doe A. Gout. Lancet. 2019. https://example.org/g\n",
+        },
       ],
       (o) => seen.push(o.name),
     );

@@ -61,7 +61,11 @@ export function parseReferenceItem(src: ReferenceItemSource): { data: ReferenceD
     if (!url && isSafeHttpUrl(clean)) url = clean;
     text = text.replace(u, " ");
   }
-  text = text.replace(/\b(?:available (?:at|from)|from|online):?\s*$/i, "").replace(/\s+/g, " ").replace(/[\s.,;]+$/, "").trim();
+  text = text
+    .replace(/\b(?:available (?:at|from)|from|online):?\s*$/i, "")
+    .replace(/\s+/g, " ")
+    .replace(/[\s.,;]+$/, "")
+    .trim();
 
   const maxYear = new Date().getUTCFullYear() + 1;
   let year: number | null = null;
@@ -109,7 +113,8 @@ export function parseReferenceItem(src: ReferenceItemSource): { data: ReferenceD
   const bad = new Set(parsed.error.issues.map((i) => String(i.path[0])));
   const repaired: Record<string, unknown> = { ...candidate };
   for (const field of bad) {
-    repaired[field] = field === "title" ? "Untitled reference" : field === "authors" || field === "containerTitle" ? "" : null;
+    repaired[field] =
+      field === "title" ? "Untitled reference" : field === "authors" || field === "containerTitle" ? "" : null;
     warnings.push(`Reference "${candidate.title.slice(0, 60)}": ${field} was not usable and was left empty.`);
   }
   return { data: referenceInputSchema.parse(repaired), warnings };

@@ -18,7 +18,9 @@ describe("notifications", () => {
       }),
     ).rejects.toThrow("boom");
     expect(await t.db.notification.count({ where: { userId: u.id } })).toBe(0);
-    await t.db.$transaction((tx) => queueNotification(tx, { userId: u.id, kind: "APPROVED", title: "Approved: X", body: "Body", link: "/studio/x" }));
+    await t.db.$transaction((tx) =>
+      queueNotification(tx, { userId: u.id, kind: "APPROVED", title: "Approved: X", body: "Body", link: "/studio/x" }),
+    );
     expect(await unreadCount(t.db, u.id)).toBe(1);
     const mail = await t.db.outboxMail.findFirstOrThrow({ where: { to: u.email } });
     expect(mail.subject).toBe("[Imprimatur] Approved: X");
@@ -31,8 +33,17 @@ describe("notifications", () => {
 
   it("without SMTP mail stays in the outbox; with a sender it is sent once, failures retried up to a limit", async () => {
     expect(smtpConfigFromEnv({})).toBeNull();
-    expect(smtpConfigFromEnv({ SMTP_HOST: "mail.local", SMTP_PORT: "465" })).toMatchObject({ host: "mail.local", port: 465, secure: true });
-    expect(smtpConfigFromEnv({ SMTP_URL: "smtps://u:p@mail.example.org", MAIL_FROM: "x@y" })).toMatchObject({ url: "smtps://u:p@mail.example.org", host: "mail.example.org", port: 465, from: "x@y" });
+    expect(smtpConfigFromEnv({ SMTP_HOST: "mail.local", SMTP_PORT: "465" })).toMatchObject({
+      host: "mail.local",
+      port: 465,
+      secure: true,
+    });
+    expect(smtpConfigFromEnv({ SMTP_URL: "smtps://u:p@mail.example.org", MAIL_FROM: "x@y" })).toMatchObject({
+      url: "smtps://u:p@mail.example.org",
+      host: "mail.example.org",
+      port: 465,
+      from: "x@y",
+    });
     expect(smtpConfigFromEnv({ SMTP_URL: "not a url" })).toBeNull();
     const u = await makeUser(t.db, ["WRITER"]);
     await t.db.$transaction((tx) => queueNotification(tx, { userId: u.id, kind: "PUBLISHED", title: "Published" }));
@@ -45,7 +56,8 @@ describe("notifications", () => {
     expect((await deliverQueuedMail(t.db, { sender: async (m) => void sent.push(m.to) })).sent).toBe(0);
 
     await t.db.$transaction((tx) => queueNotification(tx, { userId: u.id, kind: "PUBLISHED", title: "Again" }));
-    for (let i = 0; i < MAX_ATTEMPTS + 2; i++) await deliverQueuedMail(t.db, { sender: async () => Promise.reject(new Error("550 mailbox unavailable")) });
+    for (let i = 0; i < MAX_ATTEMPTS + 2; i++)
+      await deliverQueuedMail(t.db, { sender: async () => Promise.reject(new Error("550 mailbox unavailable")) });
     const failed = await t.db.outboxMail.findFirstOrThrow({ where: { subject: "[Imprimatur] Again" } });
     expect(failed).toMatchObject({ sentAt: null, attempts: MAX_ATTEMPTS, lastError: "550 mailbox unavailable" });
   });
@@ -87,9 +99,18 @@ describe("SMTP delivery through nodemailer", () => {
     const port = (server.address() as { port: number }).port;
     try {
       const u = await makeUser(t.db, ["WRITER"]);
-      await t.db.$transaction((tx) => queueNotification(tx, { userId: u.id, kind: "CREDENTIAL_VERIFIED", title: "Over SMTP", body: "Hello by mail." }));
+      await t.db.$transaction((tx) =>
+        queueNotification(tx, {
+          userId: u.id,
+          kind: "CREDENTIAL_VERIFIED",
+          title: "Over SMTP",
+          body: "Hello by mail.",
+        }),
+      );
       const { nodemailerSender } = await import("./deliver-mail");
-      const r = await deliverQueuedMail(t.db, { sender: nodemailerSender({ host: "127.0.0.1", port, secure: false, from: "Imprimatur <no-reply@test.local>" }) });
+      const r = await deliverQueuedMail(t.db, {
+        sender: nodemailerSender({ host: "127.0.0.1", port, secure: false, from: "Imprimatur <no-reply@test.local>" }),
+      });
       expect(r.failed).toBe(0);
       const row = await t.db.outboxMail.findFirstOrThrow({ where: { subject: "[Imprimatur] Over SMTP" } });
       expect(row.sentAt).not.toBeNull();

@@ -28,7 +28,13 @@ export function smtpConfigFromEnv(env: Record<string, string | undefined> = proc
   if (url) {
     try {
       const u = new URL(url);
-      return { url, host: u.hostname, port: Number(u.port) || (u.protocol === "smtps:" ? 465 : 587), secure: u.protocol === "smtps:", from };
+      return {
+        url,
+        host: u.hostname,
+        port: Number(u.port) || (u.protocol === "smtps:" ? 465 : 587),
+        secure: u.protocol === "smtps:",
+        from,
+      };
     } catch {
       console.error("[mail] SMTP_URL is not a valid URL; mail stays in the outbox.");
       return null;
@@ -73,14 +79,20 @@ export interface DeliveryResult {
 let running: Promise<DeliveryResult> | null = null;
 
 /** Sends pending mail (at most `limit` per call). Concurrent calls in one process share one run. */
-export function deliverQueuedMail(db: Db, options: { sender?: MailSender | null; from?: string; limit?: number } = {}): Promise<DeliveryResult> {
+export function deliverQueuedMail(
+  db: Db,
+  options: { sender?: MailSender | null; from?: string; limit?: number } = {},
+): Promise<DeliveryResult> {
   running ??= run(db, options).finally(() => {
     running = null;
   });
   return running;
 }
 
-async function run(db: Db, options: { sender?: MailSender | null; from?: string; limit?: number }): Promise<DeliveryResult> {
+async function run(
+  db: Db,
+  options: { sender?: MailSender | null; from?: string; limit?: number },
+): Promise<DeliveryResult> {
   const config = smtpConfigFromEnv();
   const sender = options.sender === undefined ? (config ? nodemailerSender(config) : null) : options.sender;
   if (!sender) return { mode: "outbox", sent: 0, failed: 0 };
@@ -95,11 +107,17 @@ async function run(db: Db, options: { sender?: MailSender | null; from?: string;
   for (const mail of pending) {
     try {
       await sender({ from, to: mail.to, subject: mail.subject, text: mail.text });
-      await db.outboxMail.update({ where: { id: mail.id }, data: { sentAt: new Date(), attempts: { increment: 1 }, lastError: null } });
+      await db.outboxMail.update({
+        where: { id: mail.id },
+        data: { sentAt: new Date(), attempts: { increment: 1 }, lastError: null },
+      });
       sent++;
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
-      await db.outboxMail.update({ where: { id: mail.id }, data: { attempts: { increment: 1 }, lastError: message.slice(0, 500) } });
+      await db.outboxMail.update({
+        where: { id: mail.id },
+        data: { attempts: { increment: 1 }, lastError: message.slice(0, 500) },
+      });
       failed++;
     }
   }

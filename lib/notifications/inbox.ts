@@ -16,7 +16,8 @@ export async function unreadCount(db: DbTx, userId: string): Promise<number> {
 
 /** Marks one notification (or all, with id "all") read. Only the owner may. */
 export async function markRead(db: DbTx, userId: string, id: string | "all"): Promise<number> {
-  if (id === "all") return (await db.notification.updateMany({ where: { userId, readAt: null }, data: { readAt: new Date() } })).count;
+  if (id === "all")
+    return (await db.notification.updateMany({ where: { userId, readAt: null }, data: { readAt: new Date() } })).count;
   const n = await db.notification.findUnique({ where: { id } });
   if (!n || n.userId !== userId) throw new AppError("NOT_FOUND", "That notification does not exist.");
   if (!n.readAt) await db.notification.update({ where: { id }, data: { readAt: new Date() } });

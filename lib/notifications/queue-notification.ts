@@ -37,7 +37,13 @@ export async function queueNotification(tx: DbTx, input: NotificationInput): Pro
   const user = await tx.user.findUnique({ where: { id: input.userId }, select: { email: true, status: true } });
   if (!user) return; // the person was removed: nothing to tell
   await tx.notification.create({
-    data: { userId: input.userId, kind: input.kind, title: input.title, body: input.body ?? "", link: input.link ?? null },
+    data: {
+      userId: input.userId,
+      kind: input.kind,
+      title: input.title,
+      body: input.body ?? "",
+      link: input.link ?? null,
+    },
   });
   if (user.status !== "ACTIVE") return; // no mail to disabled accounts; the inbox row stays for the record
   const text = [input.body ?? "", input.link ? `\n${siteUrl()}${input.link}` : "", "\n\n— Imprimatur"].join("").trim();
@@ -45,7 +51,12 @@ export async function queueNotification(tx: DbTx, input: NotificationInput): Pro
 }
 
 /** Notifies several people at once (deduplicated; the actor is left out: nobody is told what they just did). */
-export async function queueNotifications(tx: DbTx, userIds: Iterable<string>, input: Omit<NotificationInput, "userId">, exceptUserId?: string | null): Promise<void> {
+export async function queueNotifications(
+  tx: DbTx,
+  userIds: Iterable<string>,
+  input: Omit<NotificationInput, "userId">,
+  exceptUserId?: string | null,
+): Promise<void> {
   for (const userId of new Set(userIds)) {
     if (userId === exceptUserId) continue;
     await queueNotification(tx, { ...input, userId });

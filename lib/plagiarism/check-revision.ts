@@ -22,7 +22,10 @@ export function revisionCheckableText(r: { title: string; summary: string; bodyJ
 
 /** Adds a frozen revision to the index (so later articles are checked against it). Idempotent. */
 export async function indexRevision(db: DbTx, revisionId: string): Promise<void> {
-  const r = await db.revision.findUnique({ where: { id: revisionId }, select: { id: true, articleId: true, title: true, summary: true, bodyJson: true } });
+  const r = await db.revision.findUnique({
+    where: { id: revisionId },
+    select: { id: true, articleId: true, title: true, summary: true, bodyJson: true },
+  });
   if (!r) throw new AppError("NOT_FOUND", "That revision does not exist.");
   const text = revisionCheckableText(r);
   await indexSource(db, { kind: "REVISION", sourceId: r.id, articleId: r.articleId, text }, text);
@@ -42,7 +45,10 @@ export async function storePlagiarismReport(db: DbTx, revisionId: string, checke
 }
 
 export async function checkRevisionPlagiarism(db: DbTx, revisionId: string, checker?: PlagiarismChecker) {
-  const r = await db.revision.findUnique({ where: { id: revisionId }, select: { id: true, articleId: true, title: true, summary: true, bodyJson: true } });
+  const r = await db.revision.findUnique({
+    where: { id: revisionId },
+    select: { id: true, articleId: true, title: true, summary: true, bodyJson: true },
+  });
   if (!r) throw new AppError("NOT_FOUND", "That revision does not exist.");
   const c = checker ?? winnowingChecker(db);
   const result = await c.check({ revisionId: r.id, articleId: r.articleId, text: revisionCheckableText(r) });

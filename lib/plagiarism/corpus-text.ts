@@ -1,7 +1,21 @@
 // Plain text from the files editors import into the reference corpus (.txt, .md, .html). Only the words
 // matter for fingerprinting, so this drops markup rather than rendering it; nothing here is ever shown as HTML.
 
-const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " ", mdash: "—", ndash: "–", hellip: "…", rsquo: "’", lsquo: "‘", rdquo: "”", ldquo: "“" };
+const ENTITIES: Record<string, string> = {
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  nbsp: " ",
+  mdash: "—",
+  ndash: "–",
+  hellip: "…",
+  rsquo: "’",
+  lsquo: "‘",
+  rdquo: "”",
+  ldquo: "“",
+};
 
 function decodeEntities(s: string): string {
   return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
@@ -18,14 +32,21 @@ export function htmlToText(html: string): { text: string; title: string | null }
   const body = html
     .replace(/<!--[\s\S]*?-->/g, " ")
     .replace(/<(script|style|noscript|template|svg|head)\b[\s\S]*?<\/\1\s*>/gi, " ")
-    .replace(/<\/?(p|div|section|article|h[1-6]|li|ul|ol|br|tr|table|blockquote|header|footer|main|nav|pre)\b[^>]*>/gi, "\n")
+    .replace(
+      /<\/?(p|div|section|article|h[1-6]|li|ul|ol|br|tr|table|blockquote|header|footer|main|nav|pre)\b[^>]*>/gi,
+      "\n",
+    )
     .replace(/<[^>]+>/g, " ");
   const text = decodeEntities(body)
     .split("\n")
     .map((l) => l.replace(/[ \t\r\f\v\u00a0]+/g, " ").trim())
     .filter(Boolean)
     .join("\n\n");
-  const title = titleMatch ? decodeEntities(titleMatch[1].replace(/<[^>]+>/g, " ")).replace(/\s+/g, " ").trim() : null;
+  const title = titleMatch
+    ? decodeEntities(titleMatch[1].replace(/<[^>]+>/g, " "))
+        .replace(/\s+/g, " ")
+        .trim()
+    : null;
   return { text, title: title || null };
 }
 
@@ -46,7 +67,12 @@ export function markdownToText(md: string): { text: string; title: string | null
 export function fileToText(fileName: string, content: string): { text: string; title: string } {
   const lower = fileName.toLowerCase();
   const base = fileName.replace(/^.*[\\/]/, "").replace(/\.[^.]+$/, "");
-  const parsed = lower.endsWith(".html") || lower.endsWith(".htm") ? htmlToText(content) : lower.endsWith(".md") || lower.endsWith(".markdown") ? markdownToText(content) : { text: content.replace(/\r\n?/g, "\n").trim(), title: null };
+  const parsed =
+    lower.endsWith(".html") || lower.endsWith(".htm")
+      ? htmlToText(content)
+      : lower.endsWith(".md") || lower.endsWith(".markdown")
+        ? markdownToText(content)
+        : { text: content.replace(/\r\n?/g, "\n").trim(), title: null };
   return { text: parsed.text, title: parsed.title || base.replace(/[-_]+/g, " ").trim() || "Untitled" };
 }
 

@@ -23,19 +23,35 @@ export const corpusDocumentInput = z.object({
     .transform((v) => (v ? v : null)),
   text: z
     .string()
-    .max(MAX_CORPUS_TEXT_CHARS, `The text is longer than ${MAX_CORPUS_TEXT_CHARS.toLocaleString("en")} characters; split it.`)
+    .max(
+      MAX_CORPUS_TEXT_CHARS,
+      `The text is longer than ${MAX_CORPUS_TEXT_CHARS.toLocaleString("en")} characters; split it.`,
+    )
     .refine((v) => tokenize(v).words.length >= 10, "Paste at least a few sentences of text (10 words or more)."),
 });
 export type CorpusDocumentInput = z.input<typeof corpusDocumentInput>;
 
-export async function addCorpusDocument(db: Db, actorId: string | null, input: CorpusDocumentInput, options: { audit?: boolean } = {}) {
+export async function addCorpusDocument(
+  db: Db,
+  actorId: string | null,
+  input: CorpusDocumentInput,
+  options: { audit?: boolean } = {},
+) {
   const data = parseInput(corpusDocumentInput, input);
   const wordCount = tokenize(data.text).words.length;
   return db.$transaction(async (tx) => {
-    const doc = await tx.corpusDocument.create({ data: { title: data.title, url: data.url ?? null, text: data.text, wordCount, addedById: actorId } });
+    const doc = await tx.corpusDocument.create({
+      data: { title: data.title, url: data.url ?? null, text: data.text, wordCount, addedById: actorId },
+    });
     await indexSource(tx, { kind: "CORPUS", sourceId: doc.id, text: doc.text });
     if (options.audit !== false)
-      await recordAuditEvent(tx, { actorId, action: "corpus.added", entityType: "CorpusDocument", entityId: doc.id, data: { title: doc.title, url: doc.url, wordCount } });
+      await recordAuditEvent(tx, {
+        actorId,
+        action: "corpus.added",
+        entityType: "CorpusDocument",
+        entityId: doc.id,
+        data: { title: doc.title, url: doc.url, wordCount },
+      });
     return doc;
   });
 }
@@ -58,7 +74,16 @@ export async function importCorpusDocuments(
     try {
       return parseInput(corpusDocumentInput, input);
     } catch (err) {
-      if (err instanceof AppError) throw new AppError(err.code, `Document ${i + 1} (“${String(input.title).slice(0, 80)}”): ${Object.values(err.fieldErrors ?? {}).flat().join(" ") || err.message}`, { fieldErrors: err.fieldErrors });
+      if (err instanceof AppError)
+        throw new AppError(
+          err.code,
+          `Document ${i + 1} (“${String(input.title).slice(0, 80)}”): ${
+            Object.values(err.fieldErrors ?? {})
+              .flat()
+              .join(" ") || err.message
+          }`,
+          { fieldErrors: err.fieldErrors },
+        );
       throw err;
     }
   });
@@ -73,14 +98,27 @@ export async function importCorpusDocuments(
         // row without relying on the order of RETURNING rows, which SQLite does not promise.
         const out = batch.map(() => randomUUID());
         await tx.corpusDocument.createMany({
-          data: batch.map((d, n) => ({ id: out[n], title: d.title, url: d.url ?? null, text: d.text, wordCount: words[n].length, addedById: actorId })),
+          data: batch.map((d, n) => ({
+            id: out[n],
+            title: d.title,
+            url: d.url ?? null,
+            text: d.text,
+            wordCount: words[n].length,
+            addedById: actorId,
+          })),
         });
         await indexNewSources(
           tx,
           batch.map((d, n) => ({ kind: "CORPUS" as const, sourceId: out[n], text: d.text, words: words[n] })),
         );
         if (options.audit !== false)
-          await recordAuditEvent(tx, { actorId, action: "corpus.imported", entityType: "CorpusDocument", entityId: out[0], data: { count: out.length, ids: out } });
+          await recordAuditEvent(tx, {
+            actorId,
+            action: "corpus.imported",
+            entityType: "CorpusDocument",
+            entityId: out[0],
+            data: { count: out.length, ids: out },
+          });
         return out;
       },
       { timeout: 120_000 },
@@ -94,10 +132,17 @@ export async function importCorpusDocuments(
 export async function deleteCorpusDocument(db: Db, actorId: string, id: string) {
   return db.$transaction(async (tx) => {
     const doc = await tx.corpusDocument.findUnique({ where: { id } });
-    if (!doc) throw new AppError("NOT_FOUND", "That corpus document does not exist (it may have been removed already).");
+    if (!doc)
+      throw new AppError("NOT_FOUND", "That corpus document does not exist (it may have been removed already).");
     await removeSource(tx, "CORPUS", doc.id, doc.text);
     await tx.corpusDocument.delete({ where: { id } });
-    await recordAuditEvent(tx, { actorId, action: "corpus.removed", entityType: "CorpusDocument", entityId: id, data: { title: doc.title } });
+    await recordAuditEvent(tx, {
+      actorId,
+      action: "corpus.removed",
+      entityType: "CorpusDocument",
+      entityId: id,
+      data: { title: doc.title },
+    });
   });
 }
 
@@ -110,7 +155,14 @@ export async function listCorpusDocuments(db: Db, options: { skip?: number; take
       orderBy: { createdAt: "desc" },
       skip: options.skip ?? 0,
       take: options.take ?? 50,
-      select: { id: true, title: true, url: true, wordCount: true, createdAt: true, addedBy: { select: { name: true } } },
+      select: {
+        id: true,
+        title: true,
+        url: true,
+        wordCount: true,
+        createdAt: true,
+        addedBy: { select: { name: true } },
+      },
     }),
   ]);
   return { total, docs };

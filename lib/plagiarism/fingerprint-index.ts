@@ -42,19 +42,33 @@ async function deleteFingerprints(db: DbTx, sourceNo: number, hits: FingerprintH
 export async function indexSource(db: DbTx, input: IndexInput, previousText?: string): Promise<number> {
   const tokens = tokenize(input.text);
   const hits = fingerprint(tokens.words, DEFAULT_PARAMS);
-  const existing = await db.fingerprintSource.findUnique({ where: { kind_sourceId: { kind: input.kind, sourceId: input.sourceId } } });
+  const existing = await db.fingerprintSource.findUnique({
+    where: { kind_sourceId: { kind: input.kind, sourceId: input.sourceId } },
+  });
   let sourceNo: number;
   if (existing) {
     sourceNo = existing.id;
-    if (previousText !== undefined) await deleteFingerprints(db, sourceNo, fingerprint(tokenize(previousText).words, DEFAULT_PARAMS));
+    if (previousText !== undefined)
+      await deleteFingerprints(db, sourceNo, fingerprint(tokenize(previousText).words, DEFAULT_PARAMS));
     else await db.$executeRawUnsafe(`DELETE FROM "Fingerprint" WHERE "sourceNo" = ?`, sourceNo);
     await db.fingerprintSource.update({
       where: { id: sourceNo },
-      data: { articleId: input.articleId ?? null, wordCount: tokens.words.length, fingerprintCount: hits.length, indexedAt: new Date() },
+      data: {
+        articleId: input.articleId ?? null,
+        wordCount: tokens.words.length,
+        fingerprintCount: hits.length,
+        indexedAt: new Date(),
+      },
     });
   } else {
     const created = await db.fingerprintSource.create({
-      data: { kind: input.kind, sourceId: input.sourceId, articleId: input.articleId ?? null, wordCount: tokens.words.length, fingerprintCount: hits.length },
+      data: {
+        kind: input.kind,
+        sourceId: input.sourceId,
+        articleId: input.articleId ?? null,
+        wordCount: tokens.words.length,
+        fingerprintCount: hits.length,
+      },
     });
     sourceNo = created.id;
   }
@@ -73,7 +87,13 @@ export async function indexNewSources(db: DbTx, inputs: Array<IndexInput & { wor
     return { words: words.length, hits: fingerprint(words, DEFAULT_PARAMS) };
   });
   const created = await db.fingerprintSource.createManyAndReturn({
-    data: inputs.map((i, n) => ({ kind: i.kind, sourceId: i.sourceId, articleId: i.articleId ?? null, wordCount: fps[n].words, fingerprintCount: fps[n].hits.length })),
+    data: inputs.map((i, n) => ({
+      kind: i.kind,
+      sourceId: i.sourceId,
+      articleId: i.articleId ?? null,
+      wordCount: fps[n].words,
+      fingerprintCount: fps[n].hits.length,
+    })),
     select: { id: true, kind: true, sourceId: true },
   });
   const idOf = new Map(created.map((c) => [`${c.kind}:${c.sourceId}`, c.id]));
@@ -105,7 +125,9 @@ export async function indexNewSources(db: DbTx, inputs: Array<IndexInput & { wor
       const o = keys[j] % 2 ** 21;
       values.push(`(${hashes[o]},${nos[o]},${positions[o]})`);
     }
-    await db.$executeRawUnsafe(`INSERT OR IGNORE INTO "Fingerprint" ("hash","sourceNo","position") VALUES ${values.join(",")}`);
+    await db.$executeRawUnsafe(
+      `INSERT OR IGNORE INTO "Fingerprint" ("hash","sourceNo","position") VALUES ${values.join(",")}`,
+    );
   }
   return sourceNos;
 }
@@ -132,10 +154,11 @@ export async function lookupHashes(db: DbTx, hashes: number[]): Promise<IndexRow
   const rows: IndexRow[] = [];
   for (let i = 0; i < unique.length; i += HASHES_PER_QUERY) {
     const chunk = unique.slice(i, i + HASHES_PER_QUERY);
-    const found = await db.$queryRawUnsafe<Array<{ hash: number | bigint; sourceNo: number | bigint; position: number | bigint }>>(
-      `SELECT "hash","sourceNo","position" FROM "Fingerprint" WHERE "hash" IN (${chunk.join(",")})`,
-    );
-    for (const r of found) rows.push({ hash: Number(r.hash), sourceNo: Number(r.sourceNo), position: Number(r.position) });
+    const found = await db.$queryRawUnsafe<
+      Array<{ hash: number | bigint; sourceNo: number | bigint; position: number | bigint }>
+    >(`SELECT "hash","sourceNo","position" FROM "Fingerprint" WHERE "hash" IN (${chunk.join(",")})`);
+    for (const r of found)
+      rows.push({ hash: Number(r.hash), sourceNo: Number(r.sourceNo), position: Number(r.position) });
   }
   return rows;
 }

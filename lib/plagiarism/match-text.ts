@@ -76,7 +76,10 @@ export function seedsBySource(
 async function sourceOwners(db: DbTx, sourceNos: number[]) {
   const out = new Map<number, { kind: string; articleId: string | null }>();
   for (let i = 0; i < sourceNos.length; i += 900) {
-    const rows = await db.fingerprintSource.findMany({ where: { id: { in: sourceNos.slice(i, i + 900) } }, select: { id: true, kind: true, articleId: true } });
+    const rows = await db.fingerprintSource.findMany({
+      where: { id: { in: sourceNos.slice(i, i + 900) } },
+      select: { id: true, kind: true, articleId: true },
+    });
     for (const r of rows) out.set(r.id, { kind: r.kind, articleId: r.articleId });
   }
   return out;
@@ -88,18 +91,35 @@ interface Candidate {
   text: string;
 }
 
-async function loadCandidates(db: DbTx, sourceNos: number[], excludeArticleId: string | null | undefined): Promise<Candidate[]> {
+async function loadCandidates(
+  db: DbTx,
+  sourceNos: number[],
+  excludeArticleId: string | null | undefined,
+): Promise<Candidate[]> {
   if (sourceNos.length === 0) return [];
   const sources = await db.fingerprintSource.findMany({ where: { id: { in: sourceNos } } });
   const kept = sources.filter((s) => !(s.kind === "REVISION" && excludeArticleId && s.articleId === excludeArticleId));
   const corpusIds = kept.filter((s) => s.kind === "CORPUS").map((s) => s.sourceId);
   const revisionIds = kept.filter((s) => s.kind === "REVISION").map((s) => s.sourceId);
   const [docs, revisions] = await Promise.all([
-    corpusIds.length ? db.corpusDocument.findMany({ where: { id: { in: corpusIds } }, select: { id: true, title: true, url: true, text: true } }) : [],
+    corpusIds.length
+      ? db.corpusDocument.findMany({
+          where: { id: { in: corpusIds } },
+          select: { id: true, title: true, url: true, text: true },
+        })
+      : [],
     revisionIds.length
       ? db.revision.findMany({
           where: { id: { in: revisionIds } },
-          select: { id: true, articleId: true, number: true, title: true, summary: true, bodyJson: true, article: { select: { slug: true } } },
+          select: {
+            id: true,
+            articleId: true,
+            number: true,
+            title: true,
+            summary: true,
+            bodyJson: true,
+            article: { select: { slug: true } },
+          },
         })
       : [],
   ]);
@@ -109,13 +129,24 @@ async function loadCandidates(db: DbTx, sourceNos: number[], excludeArticleId: s
   for (const s of kept) {
     if (s.kind === "CORPUS") {
       const d = docById.get(s.sourceId);
-      if (d) out.push({ sourceNo: s.id, source: { kind: "CORPUS", id: d.id, articleId: null, title: d.title, url: d.url }, text: d.text });
+      if (d)
+        out.push({
+          sourceNo: s.id,
+          source: { kind: "CORPUS", id: d.id, articleId: null, title: d.title, url: d.url },
+          text: d.text,
+        });
     } else {
       const r = revById.get(s.sourceId);
       if (r)
         out.push({
           sourceNo: s.id,
-          source: { kind: "REVISION", id: r.id, articleId: r.articleId, title: `${r.title} (revision ${r.number})`, url: `/articles/${r.article.slug}` },
+          source: {
+            kind: "REVISION",
+            id: r.id,
+            articleId: r.articleId,
+            title: `${r.title} (revision ${r.number})`,
+            url: `/articles/${r.article.slug}`,
+          },
           text: extractCheckableText({ title: r.title, summary: r.summary, body: r.bodyJson }),
         });
     }
@@ -124,7 +155,12 @@ async function loadCandidates(db: DbTx, sourceNos: number[], excludeArticleId: s
 }
 
 /** Compares one text with one candidate text: the primitive shared by the index path and brute force. */
-export function compareTexts(ours: TextWithTokens, ourHashes: Int32Array, theirs: TextWithTokens, params: WinnowParams = DEFAULT_PARAMS) {
+export function compareTexts(
+  ours: TextWithTokens,
+  ourHashes: Int32Array,
+  theirs: TextWithTokens,
+  params: WinnowParams = DEFAULT_PARAMS,
+) {
   const theirHashes = kgramHashes(theirs.tokens.words, params.k);
   const theirFps = winnowHashes(theirHashes, params.w);
   const rows = theirFps.map((f) => ({ hash: f.hash, sourceNo: 0, position: f.position }));
@@ -132,7 +168,11 @@ export function compareTexts(ours: TextWithTokens, ourHashes: Int32Array, theirs
   return findPassages(ours, theirs, seeds, params.k);
 }
 
-export function summarise(wordCount: number, perSource: Array<{ source: MatchedSource; passages: SourceMatch["passages"] }>, params: WinnowParams): PlagiarismResult {
+export function summarise(
+  wordCount: number,
+  perSource: Array<{ source: MatchedSource; passages: SourceMatch["passages"] }>,
+  params: WinnowParams,
+): PlagiarismResult {
   const all = new Uint8Array(wordCount);
   let covered = 0;
   const matches: SourceMatch[] = [];
@@ -151,7 +191,12 @@ export function summarise(wordCount: number, perSource: Array<{ source: MatchedS
           covered++;
         }
       }
-    matches.push({ source, percent: roundPercent(n, wordCount), matchedWords: n, passages: passages.slice(0, MAX_PASSAGES_PER_SOURCE) });
+    matches.push({
+      source,
+      percent: roundPercent(n, wordCount),
+      matchedWords: n,
+      passages: passages.slice(0, MAX_PASSAGES_PER_SOURCE),
+    });
   }
   matches.sort((a, b) => b.percent - a.percent || a.source.title.localeCompare(b.source.title));
   return { similarity: roundPercent(covered, wordCount), wordCount, matches, parameters: reportParameters(params) };

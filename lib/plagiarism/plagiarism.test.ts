@@ -1,7 +1,17 @@
 // The plagiarism check end to end on a real (test) database: fixtures for each way of copying.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../../tests/helpers/test-db";
-import { doc, FEW_WORDS_CHANGED, QUOTED_SENTENCE, REORDERED, SOURCE_PARAGRAPHS, SOURCE_TITLE, SOURCE_URL, UNRELATED_TEXT, VERBATIM_COPY } from "../../tests/fixtures/plagiarism/texts";
+import {
+  doc,
+  FEW_WORDS_CHANGED,
+  QUOTED_SENTENCE,
+  REORDERED,
+  SOURCE_PARAGRAPHS,
+  SOURCE_TITLE,
+  SOURCE_URL,
+  UNRELATED_TEXT,
+  VERBATIM_COPY,
+} from "../../tests/fixtures/plagiarism/texts";
 import { latestContentCheckRun } from "../checks/check-content";
 import { afterRevisionFrozen } from "../revisions/after-freeze";
 import { addCorpusDocument, deleteCorpusDocument, importCorpusDocuments } from "./corpus";
@@ -50,7 +60,11 @@ async function checkBody(body: unknown) {
 beforeAll(async () => {
   const user = await t.db.user.create({ data: { email: "w@example.org", name: "Writer", passwordHash: "x" } });
   userId = user.id;
-  const source = await addCorpusDocument(t.db, userId, { title: SOURCE_TITLE, url: SOURCE_URL, text: SOURCE_PARAGRAPHS });
+  const source = await addCorpusDocument(t.db, userId, {
+    title: SOURCE_TITLE,
+    url: SOURCE_URL,
+    text: SOURCE_PARAGRAPHS,
+  });
   sourceId = source.id;
   await addCorpusDocument(t.db, userId, { title: "Pollen allergy", text: UNRELATED_TEXT + " " + UNRELATED_TEXT });
 });
@@ -90,12 +104,22 @@ describe("plagiarism check", () => {
     const inline = await checkBody(doc(`As one review puts it, “${QUOTED_SENTENCE}” We agree with that summary.`));
     expect(inline.matches).toEqual([]);
     expect(inline.similarity).toBe(0);
-    const block = await checkBody(doc("A dermatology textbook describes the process:", { quote: QUOTED_SENTENCE }, "Its authors studied many patients."));
+    const block = await checkBody(
+      doc(
+        "A dermatology textbook describes the process:",
+        { quote: QUOTED_SENTENCE },
+        "Its authors studied many patients.",
+      ),
+    );
     expect(block.matches).toEqual([]);
   });
 
   it("ignores an unrelated article", async () => {
-    const report = await checkBody(doc("Calcinosis cutis is rare. Our editors describe the signs, the tests that confirm it and how doctors treat it, in plain words written for this site and for nobody else."));
+    const report = await checkBody(
+      doc(
+        "Calcinosis cutis is rare. Our editors describe the signs, the tests that confirm it and how doctors treat it, in plain words written for this site and for nobody else.",
+      ),
+    );
     expect(report.matches).toEqual([]);
     expect(report.similarity).toBe(0);
   });
@@ -105,7 +129,10 @@ describe("plagiarism check", () => {
     const r1 = await freeze(original.id, doc(UNRELATED_TEXT.replace("Seasonal", "Hay fever, or seasonal")));
     await afterRevisionFrozen(t.db, r1.id);
     // The same article's next revision repeats its own text: not plagiarism.
-    const r2 = await freeze(original.id, doc(UNRELATED_TEXT.replace("Seasonal", "Hay fever, or seasonal") + " A new closing line."));
+    const r2 = await freeze(
+      original.id,
+      doc(UNRELATED_TEXT.replace("Seasonal", "Hay fever, or seasonal") + " A new closing line."),
+    );
     await afterRevisionFrozen(t.db, r2.id);
     const own = (await latestPlagiarismReport(t.db, r2.id))!;
     expect(own.matches.filter((m) => m.source.kind === "REVISION")).toEqual([]);
@@ -126,50 +153,91 @@ describe("plagiarism check", () => {
   });
 
   it("stops finding a corpus document once it is removed", async () => {
-    const extra = await addCorpusDocument(t.db, userId, { title: "Temporary", text: "Zebra crossings were painted near every school in the town after the council voted for safer routes to school last spring." });
-    const before = await checkBody(doc("Zebra crossings were painted near every school in the town after the council voted for safer routes."));
+    const extra = await addCorpusDocument(t.db, userId, {
+      title: "Temporary",
+      text: "Zebra crossings were painted near every school in the town after the council voted for safer routes to school last spring.",
+    });
+    const before = await checkBody(
+      doc("Zebra crossings were painted near every school in the town after the council voted for safer routes."),
+    );
     expect(before.matches.map((m) => m.source.id)).toContain(extra.id);
     await deleteCorpusDocument(t.db, userId, extra.id);
     expect(await t.db.fingerprintSource.count({ where: { sourceId: extra.id } })).toBe(0);
-    const after = await checkBody(doc("Zebra crossings were painted near every school in the town after the council voted for safer routes."));
+    const after = await checkBody(
+      doc("Zebra crossings were painted near every school in the town after the council voted for safer routes."),
+    );
     // (The earlier checked revision now matches too, as it should; the removed document must not.)
     expect(after.matches.map((m) => m.source.id)).not.toContain(extra.id);
   });
 
   it("imports many documents at once (the corpus:import path) and finds copying from one of them", async () => {
-    const html = fileToText("leaflet.html", "<html><head><title>Kidney stones &amp; you</title><style>p{}</style></head><body><h1>Kidney stones</h1><p>Drinking plenty of water every day dilutes the urine so that minerals are less likely to form hard crystals inside the kidneys.</p><script>alert(1)</script></body></html>");
+    const html = fileToText(
+      "leaflet.html",
+      "<html><head><title>Kidney stones &amp; you</title><style>p{}</style></head><body><h1>Kidney stones</h1><p>Drinking plenty of water every day dilutes the urine so that minerals are less likely to form hard crystals inside the kidneys.</p><script>alert(1)</script></body></html>",
+    );
     expect(html.title).toBe("Kidney stones & you");
     expect(html.text).not.toContain("alert");
-    const md = fileToText("notes/gout-basics.md", "# Gout basics\n\nA **sudden**, painful swelling of the big toe at night is the [classic](https://x.org) first attack of gout in many adults.");
+    const md = fileToText(
+      "notes/gout-basics.md",
+      "# Gout basics\n\nA **sudden**, painful swelling of the big toe at night is the [classic](https://x.org) first attack of gout in many adults.",
+    );
     expect(md.title).toBe("Gout basics");
     expect(md.text).toContain("A sudden, painful swelling of the big toe at night is the classic first attack");
     const progress: number[] = [];
-    const ids = await importCorpusDocuments(t.db, userId, [html, md, { title: "Plain", text: "Plain text document with enough words to be accepted by the importer today." }], { onProgress: (n) => progress.push(n) });
+    const ids = await importCorpusDocuments(
+      t.db,
+      userId,
+      [
+        html,
+        md,
+        { title: "Plain", text: "Plain text document with enough words to be accepted by the importer today." },
+      ],
+      { onProgress: (n) => progress.push(n) },
+    );
     expect(ids).toHaveLength(3);
     expect(progress).toEqual([3]);
-    const report = await checkBody(doc("Our article says that a sudden, painful swelling of the big toe at night is the classic first attack of gout."));
+    const report = await checkBody(
+      doc(
+        "Our article says that a sudden, painful swelling of the big toe at night is the classic first attack of gout.",
+      ),
+    );
     expect(report.matches.map((m) => m.source.title)).toContain("Gout basics");
-    await expect(importCorpusDocuments(t.db, userId, [{ title: "Too short", text: "Two words" }])).rejects.toThrow(/Document 1/);
+    await expect(importCorpusDocuments(t.db, userId, [{ title: "Too short", text: "Two words" }])).rejects.toThrow(
+      /Document 1/,
+    );
   });
 
   it("indexes revisions that were frozen without the checks (seed, restore), once", async () => {
     const a = await article("seeded");
-    const r = await freeze(a.id, doc("A revision frozen by a seed script, never indexed, about lighthouse keepers on remote northern islands."));
+    const r = await freeze(
+      a.id,
+      doc("A revision frozen by a seed script, never indexed, about lighthouse keepers on remote northern islands."),
+    );
     const first = await indexMissingSources(t.db);
     expect(first.revisions).toBe(1);
     expect(await t.db.fingerprintSource.count({ where: { sourceId: r.id } })).toBe(1);
     expect((await indexMissingSources(t.db)).revisions).toBe(0);
     // Frozen without the checks again: the next check notices and indexes it before matching.
-    const r2 = await freeze(a.id, doc("Another seeded text, never indexed, about beekeepers who move their hives to the heather moors in August."));
-    const other = await checkBody(doc("We write that some beekeepers who move their hives to the heather moors in August get dark honey."));
+    const r2 = await freeze(
+      a.id,
+      doc("Another seeded text, never indexed, about beekeepers who move their hives to the heather moors in August."),
+    );
+    const other = await checkBody(
+      doc("We write that some beekeepers who move their hives to the heather moors in August get dark honey."),
+    );
     expect(other.matches.map((m) => m.source.id)).toContain(r2.id);
-    const copy = await checkBody(doc("Our own text: a revision frozen by a seed script, never indexed, about lighthouse keepers and their lives."));
+    const copy = await checkBody(
+      doc("Our own text: a revision frozen by a seed script, never indexed, about lighthouse keepers and their lives."),
+    );
     expect(copy.matches.map((m) => m.source.id)).toContain(r.id);
   });
 
   it("stores a report from an outside checker through the same interface; the latest report is the one read", async () => {
     const a = await article("outside-checked");
-    const r = await freeze(a.id, doc("Text checked by an outside service as well as by our own index, for this test only."));
+    const r = await freeze(
+      a.id,
+      doc("Text checked by an outside service as well as by our own index, for this test only."),
+    );
     await afterRevisionFrozen(t.db, r.id);
     const seen: string[] = [];
     const outside: PlagiarismChecker = {
@@ -183,7 +251,11 @@ describe("plagiarism check", () => {
     await checkRevisionPlagiarism(t.db, r.id, outside);
     expect(seen[0]).toContain("Text checked by an outside service");
     const latest = (await latestPlagiarismReport(t.db, r.id))!;
-    expect(latest).toMatchObject({ checker: "acme-similarity-service", similarity: 42, parameters: { service: "acme", version: 3 } });
+    expect(latest).toMatchObject({
+      checker: "acme-similarity-service",
+      similarity: 42,
+      parameters: { service: "acme", version: 3 },
+    });
   });
 
   it("still finds a real source when the article's own revisions are many and share the copied text", async () => {
@@ -204,7 +276,9 @@ describe("plagiarism check", () => {
   it("finds copying from an article with many revisions, named once (its best-matching revision)", async () => {
     // "resubmitted-often" above has more revisions than the boilerplate limit, all holding VERBATIM_COPY.
     const report = await checkBody(doc("An introduction of ours. " + VERBATIM_COPY));
-    const fromOften = report.matches.filter((m) => m.source.kind === "REVISION" && m.source.title.startsWith("Test article") && m.percent > 50);
+    const fromOften = report.matches.filter(
+      (m) => m.source.kind === "REVISION" && m.source.title.startsWith("Test article") && m.percent > 50,
+    );
     const articles = new Set(report.matches.filter((m) => m.source.kind === "REVISION").map((m) => m.source.articleId));
     expect(articles.size).toBe(report.matches.filter((m) => m.source.kind === "REVISION").length);
     expect(fromOften.length).toBeGreaterThan(0);

@@ -20,7 +20,15 @@ function parse<T>(json: string, fallback: T): T {
   }
 }
 
-export function toStoredReport(row: { id: string; revisionId: string; checker: string; similarity: number; parametersJson: string; matchesJson: string; createdAt: Date }): StoredReport {
+export function toStoredReport(row: {
+  id: string;
+  revisionId: string;
+  checker: string;
+  similarity: number;
+  parametersJson: string;
+  matchesJson: string;
+  createdAt: Date;
+}): StoredReport {
   return {
     id: row.id,
     revisionId: row.revisionId,
@@ -34,6 +42,9 @@ export function toStoredReport(row: { id: string; revisionId: string; checker: s
 
 /** The latest report for a revision (the one the publish gate reads), or null when none ran yet. */
 export async function latestPlagiarismReport(db: DbTx, revisionId: string): Promise<StoredReport | null> {
-  const row = await db.plagiarismReport.findFirst({ where: { revisionId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+  const row = await db.plagiarismReport.findFirst({
+    where: { revisionId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+  });
   return row ? toStoredReport(row) : null;
 }

@@ -22,7 +22,28 @@ describe("normalisation", () => {
   });
   it("the fast scanner finds exactly the words the regular expression defines", () => {
     const r = rng(5);
-    const alphabet = ["a", "Z", "7", " ", "'", "’", "-", ".", "é", "ß", "ﬁ", "日本", "𝔸", "\u0301", "ʼ", "\n", "Ω", "٣", "—", "😀"];
+    const alphabet = [
+      "a",
+      "Z",
+      "7",
+      " ",
+      "'",
+      "’",
+      "-",
+      ".",
+      "é",
+      "ß",
+      "ﬁ",
+      "日本",
+      "𝔸",
+      "\u0301",
+      "ʼ",
+      "\n",
+      "Ω",
+      "٣",
+      "—",
+      "😀",
+    ];
     for (let trial = 0; trial < 500; trial++) {
       let s = "";
       const len = Math.floor(r() * 60);
@@ -84,7 +105,15 @@ describe("checkable text", () => {
         { type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "Treatment" }] },
         { type: "paragraph", content: [{ type: "text", text: 'Rest and "quoted advice" help.' }] },
         { type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "References" }] },
-        { type: "orderedList", content: [{ type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text: "Smith J. A paper." }] }] }] },
+        {
+          type: "orderedList",
+          content: [
+            {
+              type: "listItem",
+              content: [{ type: "paragraph", content: [{ type: "text", text: "Smith J. A paper." }] }],
+            },
+          ],
+        },
       ],
     };
     const text = extractCheckableText({ title: "Title", summary: "Summary", body });

@@ -37,7 +37,11 @@ export function reviewerTag(userId: string): string {
 }
 
 /** The tags to expire after an article went live, changed its live revision, or stopped being live. */
-export function publicTagsForArticleChange(input: { slug: string; previousSlug?: string | null; reviewerIds?: readonly string[] }): string[] {
+export function publicTagsForArticleChange(input: {
+  slug: string;
+  previousSlug?: string | null;
+  reviewerIds?: readonly string[];
+}): string[] {
   const tags = new Set<string>([ARTICLES_TAG, articleTag(input.slug)]);
   if (input.previousSlug && input.previousSlug !== input.slug) tags.add(articleTag(input.previousSlug));
   for (const id of input.reviewerIds ?? []) tags.add(reviewerTag(id));

@@ -24,5 +24,9 @@ export function readCredentialSnapshot(json: string | null | undefined): Snapsho
   }
   const parsed = snapshot.safeParse(raw);
   if (!parsed.success) return null;
-  return { displayName: parsed.data.displayName, postNominals: parsed.data.postNominals ?? "", specialty: parsed.data.specialty ?? "" };
+  return {
+    displayName: parsed.data.displayName,
+    postNominals: parsed.data.postNominals ?? "",
+    specialty: parsed.data.specialty ?? "",
+  };
 }

@@ -19,7 +19,10 @@ describe("feeds", () => {
   });
 
   it("sitemap lists home, policy, each article with its lastmod, and each reviewer once", () => {
-    const xml = buildSitemapXml([a, { ...a, slug: "other", lastModifiedAt: "2026-10-01T00:00:00.000Z" }], "https://h.example");
+    const xml = buildSitemapXml(
+      [a, { ...a, slug: "other", lastModifiedAt: "2026-10-01T00:00:00.000Z" }],
+      "https://h.example",
+    );
     expect(xml).toContain("<loc>https://h.example/</loc><lastmod>2026-11-20</lastmod>");
     expect(xml).toContain("<loc>https://h.example/editorial-policy</loc>");
     expect(xml).toContain("<loc>https://h.example/articles/calcinosis-cutis</loc><lastmod>2026-11-20</lastmod>");

@@ -48,7 +48,9 @@ export function buildRssXml(articles: PublicArticleSummary[], origin: string): s
       ].join("\n");
     })
     .join("\n");
-  const lastBuild = articles[0] ? `\n    <lastBuildDate>${new Date(articles[0].lastModifiedAt).toUTCString()}</lastBuildDate>` : "";
+  const lastBuild = articles[0]
+    ? `\n    <lastBuildDate>${new Date(articles[0].lastModifiedAt).toUTCString()}</lastBuildDate>`
+    : "";
   return `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">
   <channel>

@@ -12,12 +12,42 @@ const article: PublicArticle = {
   conditionName: "Calcinosis cutis",
   bodyHtml: "<p>x</p>",
   authors: [{ id: "w1", name: "Wendy Writer" }],
-  review: { reviewerId: "rv1", displayName: "Dr. Rae Reviewer", postNominals: "M.D., FFARCSI, DA", specialty: "Dermatology", reviewedAt: "2026-11-20T10:00:00.000Z" },
+  review: {
+    reviewerId: "rv1",
+    displayName: "Dr. Rae Reviewer",
+    postNominals: "M.D., FFARCSI, DA",
+    specialty: "Dermatology",
+    reviewedAt: "2026-11-20T10:00:00.000Z",
+  },
   firstPublishedAt: "2026-11-21T10:00:00.000Z",
   lastModifiedAt: "2026-11-22T10:00:00.000Z",
   references: [
-    { number: 1, key: "a", citedCount: 1, authors: "", title: "Calcinosis", containerTitle: "MedlinePlus", year: null, doi: null, peerReviewed: false, href: "https://medlineplus.gov/x", html: "" },
-    { number: 2, key: "b", citedCount: 1, authors: "Doe J", title: "Review", containerTitle: "J Clin Med", year: 2021, doi: "10.3390/jcm1", peerReviewed: true, href: "https://doi.org/10.3390/jcm1", html: "" },
+    {
+      number: 1,
+      key: "a",
+      citedCount: 1,
+      authors: "",
+      title: "Calcinosis",
+      containerTitle: "MedlinePlus",
+      year: null,
+      doi: null,
+      peerReviewed: false,
+      href: "https://medlineplus.gov/x",
+      html: "",
+    },
+    {
+      number: 2,
+      key: "b",
+      citedCount: 1,
+      authors: "Doe J",
+      title: "Review",
+      containerTitle: "J Clin Med",
+      year: 2021,
+      doi: "10.3390/jcm1",
+      peerReviewed: true,
+      href: "https://doi.org/10.3390/jcm1",
+      html: "",
+    },
   ],
 };
 
@@ -32,11 +62,24 @@ describe("buildArticleJsonLd", () => {
       lastReviewed: "2026-11-20",
       dateModified: "2026-11-22T10:00:00.000Z",
       datePublished: "2026-11-21T10:00:00.000Z",
-      reviewedBy: { "@type": "Person", name: "Dr. Rae Reviewer", honorificSuffix: "M.D., FFARCSI, DA", url: "https://health.example/reviewers/rv1" },
+      reviewedBy: {
+        "@type": "Person",
+        name: "Dr. Rae Reviewer",
+        honorificSuffix: "M.D., FFARCSI, DA",
+        url: "https://health.example/reviewers/rv1",
+      },
     });
     expect(ld.citation).toEqual([
       { "@type": "CreativeWork", name: "Calcinosis", url: "https://medlineplus.gov/x", isPartOf: "MedlinePlus" },
-      { "@type": "ScholarlyArticle", name: "Review", url: "https://doi.org/10.3390/jcm1", author: "Doe J", isPartOf: "J Clin Med", datePublished: "2021", sameAs: "https://doi.org/10.3390/jcm1" },
+      {
+        "@type": "ScholarlyArticle",
+        name: "Review",
+        url: "https://doi.org/10.3390/jcm1",
+        author: "Doe J",
+        isPartOf: "J Clin Med",
+        datePublished: "2021",
+        sameAs: "https://doi.org/10.3390/jcm1",
+      },
     ]);
   });
 

@@ -5,7 +5,10 @@ import { readCredentialSnapshot } from "./credential-snapshot";
 import { liveArticleWhere, standingApprovalWhere } from "./live-filter";
 import type { PublicArticleSummary } from "./types";
 
-export async function listPublishedArticles(db: DbTx, options: { limit?: number } = {}): Promise<PublicArticleSummary[]> {
+export async function listPublishedArticles(
+  db: DbTx,
+  options: { limit?: number } = {},
+): Promise<PublicArticleSummary[]> {
   const rows = await db.article.findMany({
     where: liveArticleWhere,
     orderBy: [{ lastPublishedAt: "desc" }, { slug: "asc" }],
@@ -20,7 +23,12 @@ export async function listPublishedArticles(db: DbTx, options: { limit?: number 
           title: true,
           summary: true,
           conditionName: true,
-          reviews: { where: standingApprovalWhere, orderBy: { createdAt: "desc" }, take: 1, select: { reviewerId: true, credentialSnapshot: true } },
+          reviews: {
+            where: standingApprovalWhere,
+            orderBy: { createdAt: "desc" },
+            take: 1,
+            select: { reviewerId: true, credentialSnapshot: true },
+          },
         },
       },
     },

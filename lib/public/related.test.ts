@@ -22,12 +22,18 @@ describe("pickRelatedAndRecent", () => {
   ];
 
   it("relates by meaningful shared words, never the article itself, and lists the rest as recent", () => {
-    const { related, recent } = pickRelatedAndRecent({ slug: "calcinosis-cutis", title: "Calcinosis Cutis: Causes, Symptoms", conditionName: "Calcinosis cutis" }, all);
+    const { related, recent } = pickRelatedAndRecent(
+      { slug: "calcinosis-cutis", title: "Calcinosis Cutis: Causes, Symptoms", conditionName: "Calcinosis cutis" },
+      all,
+    );
     expect(related.map((a) => a.slug)).toEqual(["calciphylaxis", "cutis-laxa"]);
     expect(recent.map((a) => a.slug)).toEqual(["acne"]); // "Causes"/"Symptoms" alone do not make an article related
   });
 
   it("returns empty lists when nothing else is published", () => {
-    expect(pickRelatedAndRecent({ slug: "x", title: "X", conditionName: "" }, [summary("x", "X")])).toEqual({ related: [], recent: [] });
+    expect(pickRelatedAndRecent({ slug: "x", title: "X", conditionName: "" }, [summary("x", "X")])).toEqual({
+      related: [],
+      recent: [],
+    });
   });
 });

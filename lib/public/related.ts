@@ -2,10 +2,31 @@
 // extra query per page). Related = shares a meaningful word with this article's condition name or title.
 import type { PublicArticleSummary } from "./types";
 
-const STOP = new Set(["and", "the", "for", "with", "what", "how", "your", "from", "causes", "symptoms", "treatment", "diagnosis", "types", "outlook", "about"]);
+const STOP = new Set([
+  "and",
+  "the",
+  "for",
+  "with",
+  "what",
+  "how",
+  "your",
+  "from",
+  "causes",
+  "symptoms",
+  "treatment",
+  "diagnosis",
+  "types",
+  "outlook",
+  "about",
+]);
 
 function words(s: string): Set<string> {
-  return new Set(s.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 2 && !STOP.has(w)));
+  return new Set(
+    s
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter((w) => w.length > 2 && !STOP.has(w)),
+  );
 }
 
 export function pickRelatedAndRecent(

@@ -1,7 +1,8 @@
 // Site identity used in absolute URLs (JSON-LD, sitemap, RSS). Read from the environment at run time, never
 // from the request: the article page is cached whole and must not depend on who asked.
 export const SITE_NAME = "Imprimatur Health";
-export const SITE_DESCRIPTION = "Health articles written by writers, checked by credentialed medical reviewers, with numbered sources.";
+export const SITE_DESCRIPTION =
+  "Health articles written by writers, checked by credentialed medical reviewers, with numbered sources.";
 
 /** Absolute origin without trailing slash: SITE_URL, else NEXTAUTH_URL, else the local default. */
 export function siteUrl(): string {

@@ -32,7 +32,12 @@ export interface PublicTrail {
 }
 
 function toPublic(reviewerId: string, s: CredentialSnapshot | null, fallbackName: string): PublicReviewer {
-  return { userId: reviewerId, displayName: s?.displayName ?? fallbackName, postNominals: s?.postNominals ?? "", specialty: s?.specialty ?? "" };
+  return {
+    userId: reviewerId,
+    displayName: s?.displayName ?? fallbackName,
+    postNominals: s?.postNominals ?? "",
+    specialty: s?.specialty ?? "",
+  };
 }
 
 /** The approval that a published revision went live on: the latest not-voided approval of that revision. */
@@ -45,13 +50,19 @@ async function approvalsByRevision(db: DbTx, revisionIds: string[]) {
   const map = new Map<string, { reviewer: PublicReviewer; at: Date }>();
   for (const r of reviews) {
     if (map.has(r.revisionId)) continue;
-    map.set(r.revisionId, { reviewer: toPublic(r.reviewerId, parseCredentialSnapshot(r.credentialSnapshot), r.reviewer.name), at: r.createdAt });
+    map.set(r.revisionId, {
+      reviewer: toPublic(r.reviewerId, parseCredentialSnapshot(r.credentialSnapshot), r.reviewer.name),
+      at: r.createdAt,
+    });
   }
   return map;
 }
 
 export async function getPublicTrail(db: DbTx, articleId: string): Promise<PublicTrail> {
-  const article = await db.article.findUnique({ where: { id: articleId }, select: { liveRevisionId: true, firstPublishedAt: true } });
+  const article = await db.article.findUnique({
+    where: { id: articleId },
+    select: { liveRevisionId: true, firstPublishedAt: true },
+  });
   const pubs = await db.publication.findMany({
     where: { articleId },
     orderBy: { publishedAt: "desc" },
@@ -70,7 +81,9 @@ export async function getPublicTrail(db: DbTx, articleId: string): Promise<Publi
       unpublishedAt: p.unpublishedAt,
     };
   });
-  const live = article?.liveRevisionId ? pubs.find((p) => p.revisionId === article.liveRevisionId && !p.unpublishedAt) : undefined;
+  const live = article?.liveRevisionId
+    ? pubs.find((p) => p.revisionId === article.liveRevisionId && !p.unpublishedAt)
+    : undefined;
   const liveApproval = article?.liveRevisionId ? approvals.get(article.liveRevisionId) : undefined;
   return {
     firstPublishedAt: article?.firstPublishedAt ?? null,

@@ -31,18 +31,31 @@ const publishSchema = z.object({
 });
 
 /** The publish itself; runs inside the caller's transaction (publish now, or a due scheduled publication). */
-export async function publishInTx(tx: DbTx, actor: Actor, articleId: string, revisionId: string, via: "now" | "schedule"): Promise<PublishedInfo> {
+export async function publishInTx(
+  tx: DbTx,
+  actor: Actor,
+  articleId: string,
+  revisionId: string,
+  via: "now" | "schedule",
+): Promise<PublishedInfo> {
   const { ctx, article, gate } = await loadTransitionContext(tx, articleId, actor, { gate: true });
   const to = assertTransition("publish", actor, ctx);
-  if (article.currentRevisionId !== revisionId) throw new AppError("CONFLICT", "A newer revision exists; check its gate before publishing.");
+  if (article.currentRevisionId !== revisionId)
+    throw new AppError("CONFLICT", "A newer revision exists; check its gate before publishing.");
   if (!gate?.approval) throw new AppError("GATE_FAILED", "The publish gate did not find a valid approval.");
-  const revision = await tx.revision.findUniqueOrThrow({ where: { id: revisionId }, select: { changeSummary: true, title: true, number: true } });
+  const revision = await tx.revision.findUniqueOrThrow({
+    where: { id: revisionId },
+    select: { changeSummary: true, title: true, number: true },
+  });
   const now = new Date();
   const months = await getSetting(tx, "review.intervalMonths");
   // Due for re-review a policy interval after the last medical review (the approval), not after publishing:
   // a revision that waited a month to go live is a month closer to needing another look.
   const reviewDueAt = addMonths(gate.approval.createdAt, months);
-  const previous = await tx.article.findUniqueOrThrow({ where: { id: articleId }, select: { firstPublishedAt: true, liveRevisionId: true } });
+  const previous = await tx.article.findUniqueOrThrow({
+    where: { id: articleId },
+    select: { firstPublishedAt: true, liveRevisionId: true },
+  });
   const publication = await tx.publication.create({
     data: { articleId, revisionId, publishedById: actor.id, publishedAt: now, changeSummary: revision.changeSummary },
   });
@@ -84,10 +97,22 @@ export async function publishInTx(tx: DbTx, actor: Actor, articleId: string, rev
   await queueNotifications(
     tx,
     [...authors.map((a) => a.userId), reviewer],
-    { kind: "PUBLISHED", title: `Published: “${revision.title}”`, body: `Revision ${revision.number} is live${via === "schedule" ? " (scheduled publication)" : ""}.`, link: `/articles/${article.slug}` },
+    {
+      kind: "PUBLISHED",
+      title: `Published: “${revision.title}”`,
+      body: `Revision ${revision.number} is live${via === "schedule" ? " (scheduled publication)" : ""}.`,
+      link: `/articles/${article.slug}`,
+    },
     actor.id,
   );
-  return { articleId, slug: article.slug, revisionId, previousLiveRevisionId: previous.liveRevisionId, publicationId: publication.id, publishedAt: now };
+  return {
+    articleId,
+    slug: article.slug,
+    revisionId,
+    previousLiveRevisionId: previous.liveRevisionId,
+    publicationId: publication.id,
+    publishedAt: now,
+  };
 }
 
 export async function publishArticle(db: Db, actor: Actor | null, input: unknown): Promise<PublishedInfo> {

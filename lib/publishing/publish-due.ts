@@ -32,10 +32,17 @@ export async function publishDueArticles(db: Db, now = new Date()): Promise<DueR
           where: { id },
           select: { slug: true, scheduledPublishAt: true, scheduledRevisionId: true, scheduledById: true },
         });
-        if (!a?.scheduledPublishAt || a.scheduledPublishAt > now || !a.scheduledRevisionId || !a.scheduledById) return null; // someone else ran it
+        if (!a?.scheduledPublishAt || a.scheduledPublishAt > now || !a.scheduledRevisionId || !a.scheduledById)
+          return null; // someone else ran it
         const user = await tx.user.findUnique({ where: { id: a.scheduledById }, include: { roles: true } });
         if (!user) throw new Error("The editor who scheduled it no longer exists.");
-        const actor = { id: user.id, name: user.name, email: user.email, status: user.status, roles: user.roles.map((r) => r.role) };
+        const actor = {
+          id: user.id,
+          name: user.name,
+          email: user.email,
+          status: user.status,
+          roles: user.roles.map((r) => r.role),
+        };
         return publishInTx(tx, actor, id, a.scheduledRevisionId, "schedule");
       });
       if (info) result.published.push(info);
@@ -52,16 +59,30 @@ async function clearFailedSchedule(db: Db, articleId: string, reason: string) {
   return db.$transaction(async (tx) => {
     const a = await tx.article.findUnique({
       where: { id: articleId },
-      select: { slug: true, scheduledPublishAt: true, scheduledRevisionId: true, scheduledById: true, draft: { select: { title: true } } },
+      select: {
+        slug: true,
+        scheduledPublishAt: true,
+        scheduledRevisionId: true,
+        scheduledById: true,
+        draft: { select: { title: true } },
+      },
     });
     if (!a?.scheduledPublishAt) return null;
-    await tx.article.update({ where: { id: articleId }, data: { scheduledPublishAt: null, scheduledRevisionId: null, scheduledById: null } });
+    await tx.article.update({
+      where: { id: articleId },
+      data: { scheduledPublishAt: null, scheduledRevisionId: null, scheduledById: null },
+    });
     await recordAuditEvent(tx, {
       actorId: null,
       action: "article.scheduled_publish_failed",
       entityType: "Article",
       entityId: articleId,
-      data: { revisionId: a.scheduledRevisionId, publishAt: a.scheduledPublishAt.toISOString(), scheduledById: a.scheduledById, reason },
+      data: {
+        revisionId: a.scheduledRevisionId,
+        publishAt: a.scheduledPublishAt.toISOString(),
+        scheduledById: a.scheduledById,
+        reason,
+      },
     });
     if (a.scheduledById) {
       await queueNotification(tx, {

@@ -12,12 +12,25 @@ export async function loadPublishScreen(db: DbTx, actor: Actor, articleId: strin
   const [details, revision, trail] = await Promise.all([
     db.article.findUniqueOrThrow({
       where: { id: articleId },
-      select: { scheduledPublishAt: true, scheduledById: true, reviewDueAt: true, firstPublishedAt: true, lastPublishedAt: true },
+      select: {
+        scheduledPublishAt: true,
+        scheduledById: true,
+        reviewDueAt: true,
+        firstPublishedAt: true,
+        lastPublishedAt: true,
+      },
     }),
-    article.currentRevisionId ? db.revision.findUnique({ where: { id: article.currentRevisionId }, select: { id: true, number: true, changeSummary: true, createdAt: true } }) : null,
+    article.currentRevisionId
+      ? db.revision.findUnique({
+          where: { id: article.currentRevisionId },
+          select: { id: true, number: true, changeSummary: true, createdAt: true },
+        })
+      : null,
     getPublicTrail(db, articleId),
   ]);
-  const scheduler = details.scheduledById ? await db.user.findUnique({ where: { id: details.scheduledById }, select: { name: true } }) : null;
+  const scheduler = details.scheduledById
+    ? await db.user.findUnique({ where: { id: details.scheduledById }, select: { name: true } })
+    : null;
   return {
     article,
     ctx,
@@ -30,8 +43,14 @@ export async function loadPublishScreen(db: DbTx, actor: Actor, articleId: strin
       archive: checkTransition("archive", actor, ctx),
       restore: checkTransition("restore", actor, ctx),
     },
-    schedule: details.scheduledPublishAt ? { at: details.scheduledPublishAt, byName: scheduler?.name ?? "an editor" } : null,
-    dates: { reviewDueAt: details.reviewDueAt, firstPublishedAt: details.firstPublishedAt, lastPublishedAt: details.lastPublishedAt },
+    schedule: details.scheduledPublishAt
+      ? { at: details.scheduledPublishAt, byName: scheduler?.name ?? "an editor" }
+      : null,
+    dates: {
+      reviewDueAt: details.reviewDueAt,
+      firstPublishedAt: details.firstPublishedAt,
+      lastPublishedAt: details.lastPublishedAt,
+    },
     trail,
   };
 }

@@ -14,7 +14,10 @@ describe("review due lists", () => {
     const mk = async (due: Date, live = true) => {
       const a = await makeArticle(t.db, w.id, { status: "PUBLISHED" });
       const r = await makeRevision(t.db, a.id, w.id);
-      await t.db.article.update({ where: { id: a.id }, data: { reviewDueAt: due, liveRevisionId: live ? r.id : null } });
+      await t.db.article.update({
+        where: { id: a.id },
+        data: { reviewDueAt: due, liveRevisionId: live ? r.id : null },
+      });
       return a.id;
     };
     const overdue = await mk(new Date("2026-06-01T00:00:00Z"));

@@ -28,7 +28,8 @@ export async function schedulePublication(db: Db, actor: Actor | null, input: un
   return db.$transaction(async (tx) => {
     const { ctx, article } = await loadTransitionContext(tx, data.articleId, actor, { gate: true });
     assertTransition("schedule", actor, ctx);
-    if (article.currentRevisionId !== data.revisionId) throw new AppError("CONFLICT", "A newer revision exists; check its gate before scheduling.");
+    if (article.currentRevisionId !== data.revisionId)
+      throw new AppError("CONFLICT", "A newer revision exists; check its gate before scheduling.");
     await tx.article.update({
       where: { id: article.id },
       data: { scheduledPublishAt: data.publishAt, scheduledRevisionId: data.revisionId, scheduledById: actor!.id },
@@ -48,10 +49,16 @@ export async function cancelScheduledPublication(db: Db, actor: Actor | null, in
   assertCan(actor, "article.publish", "cancel a scheduled publication");
   const data = parseInput(z.object({ articleId: z.string().min(1) }), input);
   return db.$transaction(async (tx) => {
-    const article = await tx.article.findUnique({ where: { id: data.articleId }, select: { scheduledPublishAt: true, scheduledRevisionId: true } });
+    const article = await tx.article.findUnique({
+      where: { id: data.articleId },
+      select: { scheduledPublishAt: true, scheduledRevisionId: true },
+    });
     if (!article) throw new AppError("NOT_FOUND", "That article does not exist.");
     if (!article.scheduledPublishAt) throw new AppError("CONFLICT", "Nothing is scheduled for this article.");
-    await tx.article.update({ where: { id: data.articleId }, data: { scheduledPublishAt: null, scheduledRevisionId: null, scheduledById: null } });
+    await tx.article.update({
+      where: { id: data.articleId },
+      data: { scheduledPublishAt: null, scheduledRevisionId: null, scheduledById: null },
+    });
     await recordAuditEvent(tx, {
       actorId: actor.id,
       action: "article.publish_schedule_cancelled",

@@ -20,8 +20,12 @@ const unpublishSchema = z.object({ articleId: z.string().min(1), reason });
 const archiveSchema = z.object({ articleId: z.string().min(1), reason: reason.optional() });
 
 async function takeDown(tx: DbTx, articleId: string, liveRevisionId: string, why: string) {
-  const pub = await tx.publication.findFirst({ where: { articleId, revisionId: liveRevisionId, unpublishedAt: null }, orderBy: { publishedAt: "desc" } });
-  if (pub) await tx.publication.update({ where: { id: pub.id }, data: { unpublishedAt: new Date(), unpublishReason: why } });
+  const pub = await tx.publication.findFirst({
+    where: { articleId, revisionId: liveRevisionId, unpublishedAt: null },
+    orderBy: { publishedAt: "desc" },
+  });
+  if (pub)
+    await tx.publication.update({ where: { id: pub.id }, data: { unpublishedAt: new Date(), unpublishReason: why } });
 }
 
 export async function unpublishArticle(db: Db, actor: Actor | null, input: unknown) {
@@ -42,7 +46,12 @@ export async function unpublishArticle(db: Db, actor: Actor | null, input: unkno
     await queueNotifications(
       tx,
       authors.map((a) => a.userId),
-      { kind: "UNPUBLISHED", title: `Unpublished: “${article.title}”`, body: `${actor!.name} took it down. Reason: ${data.reason}`, link: reviewPath(article.id) },
+      {
+        kind: "UNPUBLISHED",
+        title: `Unpublished: “${article.title}”`,
+        body: `${actor!.name} took it down. Reason: ${data.reason}`,
+        link: reviewPath(article.id),
+      },
       actor!.id,
     );
     return { articleId: article.id, slug: article.slug, status: to };
@@ -56,7 +65,16 @@ export async function archiveArticle(db: Db, actor: Actor | null, input: unknown
     const to = assertTransition("archive", actor, ctx);
     const why = data.reason ?? "Archived";
     if (article.liveRevisionId) await takeDown(tx, article.id, article.liveRevisionId, why);
-    await tx.article.update({ where: { id: article.id }, data: { status: to, liveRevisionId: null, scheduledPublishAt: null, scheduledRevisionId: null, scheduledById: null } });
+    await tx.article.update({
+      where: { id: article.id },
+      data: {
+        status: to,
+        liveRevisionId: null,
+        scheduledPublishAt: null,
+        scheduledRevisionId: null,
+        scheduledById: null,
+      },
+    });
     await recordAuditEvent(tx, {
       actorId: actor!.id,
       action: TRANSITIONS.archive.auditAction,
@@ -74,7 +92,13 @@ export async function restoreArticle(db: Db, actor: Actor | null, input: unknown
     const { ctx, article } = await loadTransitionContext(tx, data.articleId, actor);
     const to = assertTransition("restore", actor, ctx);
     await tx.article.update({ where: { id: article.id }, data: { status: to } });
-    await recordAuditEvent(tx, { actorId: actor!.id, action: TRANSITIONS.restore.auditAction, entityType: "Article", entityId: article.id, data: { from: ctx.status, to } });
+    await recordAuditEvent(tx, {
+      actorId: actor!.id,
+      action: TRANSITIONS.restore.auditAction,
+      entityType: "Article",
+      entityId: article.id,
+      data: { from: ctx.status, to },
+    });
     return { articleId: article.id, status: to };
   });
 }

@@ -7,14 +7,32 @@ import { createReference, deleteReference, listReferences, updateReference } fro
 const t = createTestDb();
 afterAll(() => t.cleanup());
 
-
 describe("references", () => {
   it("creates references with readable unique keys and normalised DOI/PMID", async () => {
     const w = actorOf(await makeUser(t.db));
     const a = await makeArticle(t.db, w.id);
-    const r1 = await createReference(t.db, w, a.id, { authors: "Smith J, Doe A", title: "Calcinosis", year: "2021", doi: "https://doi.org/10.3390/jcm10010001", pmid: "PMID: 33375123", accessedAt: "2026-01-02", peerReviewed: "on" });
-    const r2 = await createReference(t.db, w, a.id, { authors: "Smith K", title: "Another", year: 2021, url: "https://example.org" });
-    expect(r1).toMatchObject({ key: "smith2021", doi: "10.3390/jcm10010001", pmid: "33375123", peerReviewed: true, position: 0 });
+    const r1 = await createReference(t.db, w, a.id, {
+      authors: "Smith J, Doe A",
+      title: "Calcinosis",
+      year: "2021",
+      doi: "https://doi.org/10.3390/jcm10010001",
+      pmid: "PMID: 33375123",
+      accessedAt: "2026-01-02",
+      peerReviewed: "on",
+    });
+    const r2 = await createReference(t.db, w, a.id, {
+      authors: "Smith K",
+      title: "Another",
+      year: 2021,
+      url: "https://example.org",
+    });
+    expect(r1).toMatchObject({
+      key: "smith2021",
+      doi: "10.3390/jcm10010001",
+      pmid: "33375123",
+      peerReviewed: true,
+      position: 0,
+    });
     expect(r1.accessedAt?.toISOString()).toBe("2026-01-02T00:00:00.000Z");
     expect(r2).toMatchObject({ key: "smith2021b", position: 1, url: "https://example.org" });
     expect((await listReferences(t.db, a.id)).map((r) => r.key)).toEqual(["smith2021", "smith2021b"]);
@@ -23,7 +41,15 @@ describe("references", () => {
   it("refuses bad fields field by field", async () => {
     const w = actorOf(await makeUser(t.db));
     const a = await makeArticle(t.db, w.id);
-    const e = await catchAppError(createReference(t.db, w, a.id, { title: "", url: "javascript:alert(1)", doi: "11.1/x", pmid: "12a", year: "20x1" }));
+    const e = await catchAppError(
+      createReference(t.db, w, a.id, {
+        title: "",
+        url: "javascript:alert(1)",
+        doi: "11.1/x",
+        pmid: "12a",
+        year: "20x1",
+      }),
+    );
     expect(e.code).toBe("VALIDATION");
     expect(Object.keys(e.fieldErrors ?? {}).sort()).toEqual(["doi", "pmid", "title", "url", "year"]);
     const ftp = await catchAppError(createReference(t.db, w, a.id, { title: "x", url: "ftp://example.org/file" }));
@@ -37,11 +63,22 @@ describe("references", () => {
         type: "doc",
         content: [
           { type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "Causes" }] },
-          { type: "paragraph", content: [{ type: "text", text: "Damaged tissue" }, { type: "citation", attrs: { refKey: "medlineplus2024" } }] },
+          {
+            type: "paragraph",
+            content: [
+              { type: "text", text: "Damaged tissue" },
+              { type: "citation", attrs: { refKey: "medlineplus2024" } },
+            ],
+          },
         ],
       }),
     });
-    const r = await createReference(t.db, w, a.id, { authors: "MedlinePlus", title: "Calcinosis", year: 2024, url: "https://medlineplus.gov/x" });
+    const r = await createReference(t.db, w, a.id, {
+      authors: "MedlinePlus",
+      title: "Calcinosis",
+      year: 2024,
+      url: "https://medlineplus.gov/x",
+    });
     const e = await catchAppError(deleteReference(t.db, w, a.id, r.id));
     expect(e.code).toBe("CONFLICT");
     expect(e.details?.citedIn).toEqual([{ blockIndex: 1, excerpt: "Damaged tissue" }]);

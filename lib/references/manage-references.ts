@@ -18,7 +18,8 @@ export const MAX_REFERENCES = 500;
 
 async function markEdited(tx: DbTx, articleId: string, actorId: string) {
   const draft = await tx.workingDraft.findUnique({ where: { articleId }, select: { editorIds: true } });
-  if (draft) await tx.workingDraft.update({ where: { articleId }, data: { editorIds: withEditor(draft.editorIds, actorId) } });
+  if (draft)
+    await tx.workingDraft.update({ where: { articleId }, data: { editorIds: withEditor(draft.editorIds, actorId) } });
   await voidApprovalOnEdit(tx, { articleId, actorId });
 }
 
@@ -29,39 +30,74 @@ export async function listReferences(db: DbTx, articleId: string) {
 /** Adds references inside an existing transaction (used by create and by the importer). */
 export async function insertReferences(tx: DbTx, articleId: string, items: Array<ReferenceData & { key?: string }>) {
   const existing = await tx.reference.findMany({ where: { articleId }, select: { key: true, position: true } });
-  if (existing.length + items.length > MAX_REFERENCES) throw new AppError("VALIDATION", `An article can have at most ${MAX_REFERENCES} references.`);
+  if (existing.length + items.length > MAX_REFERENCES)
+    throw new AppError("VALIDATION", `An article can have at most ${MAX_REFERENCES} references.`);
   const taken = new Set(existing.map((r) => r.key));
   let position = existing.reduce((max, r) => Math.max(max, r.position), -1) + 1;
   const created = [];
   for (const { key: wanted, ...data } of items) {
     // Imported references arrive with keys their citations already use; keep those when free.
-    const key = wanted && !taken.has(wanted) ? wanted : uniqueReferenceKey(baseReferenceKey(data.authors, data.year, data.title), taken);
+    const key =
+      wanted && !taken.has(wanted)
+        ? wanted
+        : uniqueReferenceKey(baseReferenceKey(data.authors, data.year, data.title), taken);
     taken.add(key);
     created.push(await tx.reference.create({ data: { ...data, articleId, key, position: position++ } }));
   }
   return created;
 }
 
-export async function createReference(db: Db, actor: Actor | null | undefined, articleId: string, input: ReferenceInput) {
-  const data = parseInput(referenceInputSchema, input, "The reference could not be saved: please correct the highlighted fields.");
+export async function createReference(
+  db: Db,
+  actor: Actor | null | undefined,
+  articleId: string,
+  input: ReferenceInput,
+) {
+  const data = parseInput(
+    referenceInputSchema,
+    input,
+    "The reference could not be saved: please correct the highlighted fields.",
+  );
   return db.$transaction(async (tx) => {
     await assertCanEditArticle(tx, actor, articleId);
     const [reference] = await insertReferences(tx, articleId, [data]);
     await markEdited(tx, articleId, actor!.id);
-    await recordAuditEvent(tx, { actorId: actor!.id, action: "reference.created", entityType: "Article", entityId: articleId, data: { key: reference.key } });
+    await recordAuditEvent(tx, {
+      actorId: actor!.id,
+      action: "reference.created",
+      entityType: "Article",
+      entityId: articleId,
+      data: { key: reference.key },
+    });
     return reference;
   });
 }
 
-export async function updateReference(db: Db, actor: Actor | null | undefined, articleId: string, referenceId: string, input: ReferenceInput) {
-  const data = parseInput(referenceInputSchema, input, "The reference could not be saved: please correct the highlighted fields.");
+export async function updateReference(
+  db: Db,
+  actor: Actor | null | undefined,
+  articleId: string,
+  referenceId: string,
+  input: ReferenceInput,
+) {
+  const data = parseInput(
+    referenceInputSchema,
+    input,
+    "The reference could not be saved: please correct the highlighted fields.",
+  );
   return db.$transaction(async (tx) => {
     await assertCanEditArticle(tx, actor, articleId);
     const current = await tx.reference.findFirst({ where: { id: referenceId, articleId } });
     if (!current) throw new AppError("NOT_FOUND", "This reference no longer exists.");
     const reference = await tx.reference.update({ where: { id: referenceId }, data });
     await markEdited(tx, articleId, actor!.id);
-    await recordAuditEvent(tx, { actorId: actor!.id, action: "reference.updated", entityType: "Article", entityId: articleId, data: { key: current.key } });
+    await recordAuditEvent(tx, {
+      actorId: actor!.id,
+      action: "reference.updated",
+      entityType: "Article",
+      entityId: articleId,
+      data: { key: current.key },
+    });
     return reference;
   });
 }
@@ -72,7 +108,13 @@ export async function updateReference(db: Db, actor: Actor | null | undefined, a
  * The citations themselves are removed by the editor (client) so they don't race with unsaved typing;
  * any left behind render as "[?]" and are reported by the content checks.
  */
-export async function deleteReference(db: Db, actor: Actor | null | undefined, articleId: string, referenceId: string, opts: { confirm?: boolean } = {}) {
+export async function deleteReference(
+  db: Db,
+  actor: Actor | null | undefined,
+  articleId: string,
+  referenceId: string,
+  opts: { confirm?: boolean } = {},
+) {
   return db.$transaction(async (tx) => {
     await assertCanEditArticle(tx, actor, articleId);
     const reference = await tx.reference.findFirst({ where: { id: referenceId, articleId } });
@@ -80,13 +122,23 @@ export async function deleteReference(db: Db, actor: Actor | null | undefined, a
     const draft = await tx.workingDraft.findUnique({ where: { articleId }, select: { bodyJson: true } });
     const citedIn = draft ? citationLocations(parseDocument(draft.bodyJson), reference.key) : [];
     if (citedIn.length && !opts.confirm) {
-      throw new AppError("CONFLICT", `This reference is cited ${citedIn.length} time${citedIn.length === 1 ? "" : "s"} in the text. Delete it anyway?`, {
-        details: { citedIn, key: reference.key, referenceId },
-      });
+      throw new AppError(
+        "CONFLICT",
+        `This reference is cited ${citedIn.length} time${citedIn.length === 1 ? "" : "s"} in the text. Delete it anyway?`,
+        {
+          details: { citedIn, key: reference.key, referenceId },
+        },
+      );
     }
     await tx.reference.delete({ where: { id: referenceId } });
     await markEdited(tx, articleId, actor!.id);
-    await recordAuditEvent(tx, { actorId: actor!.id, action: "reference.deleted", entityType: "Article", entityId: articleId, data: { key: reference.key, citedCount: citedIn.length } });
+    await recordAuditEvent(tx, {
+      actorId: actor!.id,
+      action: "reference.deleted",
+      entityType: "Article",
+      entityId: articleId,
+      data: { key: reference.key, citedCount: citedIn.length },
+    });
     return { key: reference.key, citedIn };
   });
 }

@@ -39,22 +39,45 @@ async function mayAnswer(tx: DbTx, actor: Actor, articleId: string) {
 
 export async function addReviewComment(db: Db, actor: Actor | null, input: unknown) {
   if (!actor) throw new AppError("UNAUTHENTICATED", "Please sign in to continue.");
-  if (!can(actor, "review.comment")) throw new AppError("FORBIDDEN", "Only medical reviewers can start review comments.");
+  if (!can(actor, "review.comment"))
+    throw new AppError("FORBIDDEN", "Only medical reviewers can start review comments.");
   const data = parseInput(addSchema, input);
   return db.$transaction(async (tx) => {
-    const article = await tx.article.findUnique({ where: { id: data.articleId }, select: { status: true, currentRevisionId: true, authors: { select: { userId: true } } } });
+    const article = await tx.article.findUnique({
+      where: { id: data.articleId },
+      select: { status: true, currentRevisionId: true, authors: { select: { userId: true } } },
+    });
     if (!article) throw new AppError("NOT_FOUND", "That article does not exist.");
     if (article.status !== "IN_REVIEW" || article.currentRevisionId !== data.revisionId) {
       throw new AppError("INVALID_TRANSITION", "Comments can be added only to the revision that is in review.");
     }
-    const revision = await tx.revision.findUniqueOrThrow({ where: { id: data.revisionId }, select: { bodyJson: true, title: true } });
+    const revision = await tx.revision.findUniqueOrThrow({
+      where: { id: data.revisionId },
+      select: { bodyJson: true, title: true },
+    });
     const blocks = parseDocument(revision.bodyJson).content.length;
     const blockIndex = data.blockIndex ?? null;
-    if (blockIndex !== null && blockIndex >= blocks) throw new AppError("VALIDATION", "That paragraph does not exist in this revision.", { fieldErrors: { blockIndex: ["Choose a paragraph of the article."] } });
+    if (blockIndex !== null && blockIndex >= blocks)
+      throw new AppError("VALIDATION", "That paragraph does not exist in this revision.", {
+        fieldErrors: { blockIndex: ["Choose a paragraph of the article."] },
+      });
     const comment = await tx.reviewComment.create({
-      data: { articleId: data.articleId, revisionId: data.revisionId, authorId: actor.id, blockIndex, quote: data.quote.slice(0, 300), body: data.body },
+      data: {
+        articleId: data.articleId,
+        revisionId: data.revisionId,
+        authorId: actor.id,
+        blockIndex,
+        quote: data.quote.slice(0, 300),
+        body: data.body,
+      },
     });
-    await recordAuditEvent(tx, { actorId: actor.id, action: "review.comment_added", entityType: "Article", entityId: data.articleId, data: { commentId: comment.id, revisionId: data.revisionId, blockIndex } });
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: "review.comment_added",
+      entityType: "Article",
+      entityId: data.articleId,
+      data: { commentId: comment.id, revisionId: data.revisionId, blockIndex },
+    });
     return comment;
   });
 }
@@ -63,20 +86,47 @@ export async function replyToReviewComment(db: Db, actor: Actor | null, input: u
   if (!actor) throw new AppError("UNAUTHENTICATED", "Please sign in to continue.");
   const data = parseInput(replySchema, input);
   return db.$transaction(async (tx) => {
-    const parent = await tx.reviewComment.findUnique({ where: { id: data.commentId }, include: { revision: { select: { title: true } } } });
+    const parent = await tx.reviewComment.findUnique({
+      where: { id: data.commentId },
+      include: { revision: { select: { title: true } } },
+    });
     if (!parent) throw new AppError("NOT_FOUND", "That comment does not exist.");
-    const root = parent.parentId ? await tx.reviewComment.findUniqueOrThrow({ where: { id: parent.parentId } }) : parent;
+    const root = parent.parentId
+      ? await tx.reviewComment.findUniqueOrThrow({ where: { id: parent.parentId } })
+      : parent;
     if (!(can(actor, "review.comment") || (await mayAnswer(tx, actor, root.articleId)))) {
       throw new AppError("FORBIDDEN", "Only the article's writers, editors and reviewers can answer review comments.");
     }
-    const reply = await tx.reviewComment.create({ data: { articleId: root.articleId, revisionId: root.revisionId, authorId: actor.id, parentId: root.id, body: data.body } });
-    await recordAuditEvent(tx, { actorId: actor.id, action: "review.comment_replied", entityType: "Article", entityId: root.articleId, data: { commentId: reply.id, parentId: root.id } });
-    const thread = await tx.reviewComment.findMany({ where: { OR: [{ id: root.id }, { parentId: root.id }] }, select: { authorId: true } });
+    const reply = await tx.reviewComment.create({
+      data: {
+        articleId: root.articleId,
+        revisionId: root.revisionId,
+        authorId: actor.id,
+        parentId: root.id,
+        body: data.body,
+      },
+    });
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: "review.comment_replied",
+      entityType: "Article",
+      entityId: root.articleId,
+      data: { commentId: reply.id, parentId: root.id },
+    });
+    const thread = await tx.reviewComment.findMany({
+      where: { OR: [{ id: root.id }, { parentId: root.id }] },
+      select: { authorId: true },
+    });
     const authors = await tx.articleAuthor.findMany({ where: { articleId: root.articleId }, select: { userId: true } });
     await queueNotifications(
       tx,
       [...thread.map((c) => c.authorId), ...authors.map((a) => a.userId)],
-      { kind: "COMMENT", title: `New reply on “${parent.revision.title}”`, body: `${actor.name}: ${data.body.slice(0, 300)}`, link: reviewPath(root.articleId, root.id) },
+      {
+        kind: "COMMENT",
+        title: `New reply on “${parent.revision.title}”`,
+        body: `${actor.name}: ${data.body.slice(0, 300)}`,
+        link: reviewPath(root.articleId, root.id),
+      },
       actor.id,
     );
     return reply;
@@ -95,9 +145,17 @@ export async function resolveReviewComment(db: Db, actor: Actor | null, input: u
     }
     const updated = await tx.reviewComment.update({
       where: { id: comment.id },
-      data: data.resolved ? { resolvedAt: new Date(), resolvedById: actor.id } : { resolvedAt: null, resolvedById: null },
+      data: data.resolved
+        ? { resolvedAt: new Date(), resolvedById: actor.id }
+        : { resolvedAt: null, resolvedById: null },
     });
-    await recordAuditEvent(tx, { actorId: actor.id, action: data.resolved ? "review.comment_resolved" : "review.comment_reopened", entityType: "Article", entityId: comment.articleId, data: { commentId: comment.id } });
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: data.resolved ? "review.comment_resolved" : "review.comment_reopened",
+      entityType: "Article",
+      entityId: comment.articleId,
+      data: { commentId: comment.id },
+    });
     return updated;
   });
 }
@@ -112,5 +170,10 @@ export async function listReviewComments(db: DbTx, articleId: string) {
   const roots = rows.filter((r) => !r.parentId);
   return roots
     .map((r) => ({ ...r, replies: rows.filter((x) => x.parentId === r.id) }))
-    .sort((a, b) => b.revision.number - a.revision.number || (a.blockIndex ?? -1) - (b.blockIndex ?? -1) || a.createdAt.getTime() - b.createdAt.getTime());
+    .sort(
+      (a, b) =>
+        b.revision.number - a.revision.number ||
+        (a.blockIndex ?? -1) - (b.blockIndex ?? -1) ||
+        a.createdAt.getTime() - b.createdAt.getTime(),
+    );
 }

@@ -39,7 +39,8 @@ export function renderBlocks(doc: DocumentJson, refs: ReturnType<typeof parseRef
 const DIFF_NAMES = { title: "title", summary: "summary", conditionName: "conditionName" } as const;
 
 export async function loadReviewScreen(db: DbTx, actor: Actor, articleId: string) {
-  if (!(await canReadArticle(db, actor, articleId))) throw new AppError("NOT_FOUND", "This article does not exist or you may not see it.");
+  if (!(await canReadArticle(db, actor, articleId)))
+    throw new AppError("NOT_FOUND", "This article does not exist or you may not see it.");
   const { ctx, article } = await loadTransitionContext(db, articleId, actor);
   const check = (n: TransitionName) => checkTransition(n, actor, ctx);
   const may = {
@@ -49,7 +50,13 @@ export async function loadReviewScreen(db: DbTx, actor: Actor, articleId: string
     requestChanges: check("requestChanges"),
   };
   const comments = await listReviewComments(db, articleId);
-  const base = { article, ctx, may, comments, standing: { code: ctx.actorCredential, text: CREDENTIAL_STANDING_TEXT[ctx.actorCredential] } };
+  const base = {
+    article,
+    ctx,
+    may,
+    comments,
+    standing: { code: ctx.actorCredential, text: CREDENTIAL_STANDING_TEXT[ctx.actorCredential] },
+  };
   if (!article.currentRevisionId) return { ...base, revision: null };
 
   const rev = await db.revision.findUniqueOrThrow({
@@ -58,7 +65,11 @@ export async function loadReviewScreen(db: DbTx, actor: Actor, articleId: string
   });
   const doc = parseDocument(rev.bodyJson);
   const refs = parseReferencesJson(rev.referencesJson);
-  const blocks = renderBlocks(doc, refs).map((html, i) => ({ index: i, html, text: blockText(doc.content[i]).slice(0, 300) }));
+  const blocks = renderBlocks(doc, refs).map((html, i) => ({
+    index: i,
+    html,
+    text: blockText(doc.content[i]).slice(0, 300),
+  }));
   const referencesHtml = renderReferenceList(renderDocument(doc, refs).orderedReferences);
 
   // Baseline for the diff: the latest earlier revision that went live or was approved (and not voided).
@@ -72,7 +83,13 @@ export async function loadReviewScreen(db: DbTx, actor: Actor, articleId: string
   });
   let diff: VersionDiff | null = null;
   if (baseline) {
-    const v = (r: typeof rev | typeof baseline) => ({ title: r!.title, summary: r!.summary, conditionName: r!.conditionName, body: parseDocument(r!.bodyJson), references: parseReferencesJson(r!.referencesJson) });
+    const v = (r: typeof rev | typeof baseline) => ({
+      title: r!.title,
+      summary: r!.summary,
+      conditionName: r!.conditionName,
+      body: parseDocument(r!.bodyJson),
+      references: parseReferencesJson(r!.referencesJson),
+    });
     diff = diffVersions(v(baseline), v(rev));
   }
 

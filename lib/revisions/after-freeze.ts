@@ -17,7 +17,13 @@ export interface AfterFreezeResult {
 }
 
 export async function afterRevisionFrozen(db: Db, revisionId: string): Promise<AfterFreezeResult> {
-  const result: AfterFreezeResult = { plagiarismReportId: null, similarity: null, contentCheckRunId: null, blocking: null, errors: [] };
+  const result: AfterFreezeResult = {
+    plagiarismReportId: null,
+    similarity: null,
+    contentCheckRunId: null,
+    blocking: null,
+    errors: [],
+  };
   try {
     // Revisions frozen without this step (seeded, imported) join the index first, so they count too.
     await ensureIndexComplete(db);

@@ -73,7 +73,10 @@ function align(a: string[], b: string[]): Array<[number, number]> {
     const at = (i: number, j: number) => i * (cols + 1) + j;
     for (let i = rows - 1; i >= 0; i--)
       for (let j = cols - 1; j >= 0; j--)
-        table[at(i, j)] = a[start + i] === b[start + j] ? table[at(i + 1, j + 1)] + 1 : Math.max(table[at(i + 1, j)], table[at(i, j + 1)]);
+        table[at(i, j)] =
+          a[start + i] === b[start + j]
+            ? table[at(i + 1, j + 1)] + 1
+            : Math.max(table[at(i + 1, j)], table[at(i, j + 1)]);
     let i = 0;
     let j = 0;
     while (i < rows && j < cols) {
@@ -128,10 +131,16 @@ export function diffBlocks(before: DocumentJson, after: DocumentJson): BlockDiff
       const match = added.find((x) => !usedAdded.has(x) && describeBlock(b[x]) === describeBlock(a[r]));
       if (match !== undefined) {
         usedAdded.add(match);
-        out.push({ kind: "changed", blockType: describeBlock(a[r]), segments: diffText(blockText(a[r], { citations: true }), blockText(b[match], { citations: true })) });
+        out.push({
+          kind: "changed",
+          blockType: describeBlock(a[r]),
+          segments: diffText(blockText(a[r], { citations: true }), blockText(b[match], { citations: true })),
+        });
       } else out.push({ kind: "removed", blockType: describeBlock(a[r]), text: blockText(a[r], { citations: true }) });
     }
-    for (const x of added) if (!usedAdded.has(x)) out.push({ kind: "added", blockType: describeBlock(b[x]), text: blockText(b[x], { citations: true }) });
+    for (const x of added)
+      if (!usedAdded.has(x))
+        out.push({ kind: "added", blockType: describeBlock(b[x]), text: blockText(b[x], { citations: true }) });
     removed = [];
     added = [];
   };
@@ -146,7 +155,17 @@ export function diffBlocks(before: DocumentJson, after: DocumentJson): BlockDiff
   return out;
 }
 
-const REF_FIELDS: Array<keyof ReferenceSnapshot> = ["authors", "title", "containerTitle", "year", "url", "doi", "pmid", "accessedAt", "peerReviewed"];
+const REF_FIELDS: Array<keyof ReferenceSnapshot> = [
+  "authors",
+  "title",
+  "containerTitle",
+  "year",
+  "url",
+  "doi",
+  "pmid",
+  "accessedAt",
+  "peerReviewed",
+];
 const show = (v: unknown) => (v === null || v === undefined ? "" : String(v));
 
 export function diffReferences(before: ReferenceSnapshot[], after: ReferenceSnapshot[]): ReferenceDiff[] {
@@ -159,7 +178,11 @@ export function diffReferences(before: ReferenceSnapshot[], after: ReferenceSnap
       out.push({ key, kind: "removed", title: r.title, changes: [] });
       continue;
     }
-    const changes = REF_FIELDS.filter((f) => show(r[f]) !== show(next[f])).map((field) => ({ field, before: show(r[field]), after: show(next[field]) }));
+    const changes = REF_FIELDS.filter((f) => show(r[f]) !== show(next[f])).map((field) => ({
+      field,
+      before: show(r[field]),
+      after: show(next[field]),
+    }));
     if (changes.length) out.push({ key, kind: "changed", title: next.title, changes });
   }
   for (const [key, r] of b) if (!a.has(key)) out.push({ key, kind: "added", title: r.title, changes: [] });
@@ -169,7 +192,13 @@ export function diffReferences(before: ReferenceSnapshot[], after: ReferenceSnap
 export function diffVersions(before: DiffableVersion, after: DiffableVersion): VersionDiff {
   const fields: FieldDiff[] = [];
   for (const field of ["title", "summary", "conditionName"] as const) {
-    if (before[field] !== after[field]) fields.push({ field, before: before[field], after: after[field], segments: diffText(before[field], after[field]) });
+    if (before[field] !== after[field])
+      fields.push({
+        field,
+        before: before[field],
+        after: after[field],
+        segments: diffText(before[field], after[field]),
+      });
   }
   const blocks = diffBlocks(before.body, after.body);
   const references = diffReferences(before.references, after.references);

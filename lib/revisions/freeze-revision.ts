@@ -29,18 +29,33 @@ export async function freezeRevision(tx: DbTx, input: FreezeRevisionInput) {
   const draft = await tx.workingDraft.findUnique({ where: { articleId: input.articleId } });
   if (!draft) throw new AppError("NOT_FOUND", "This article has no working draft to freeze.");
   if (!draft.title.trim()) {
-    throw new AppError("VALIDATION", "Give the article a title before freezing a revision.", { fieldErrors: { title: ["A title is required."] } });
+    throw new AppError("VALIDATION", "Give the article a title before freezing a revision.", {
+      fieldErrors: { title: ["A title is required."] },
+    });
   }
-  const referenceRows = await tx.reference.findMany({ where: { articleId: input.articleId }, orderBy: [{ position: "asc" }, { createdAt: "asc" }] });
+  const referenceRows = await tx.reference.findMany({
+    where: { articleId: input.articleId },
+    orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+  });
 
   const body = parseDocument(draft.bodyJson);
   const references = referenceRows.map(toReferenceSnapshot);
   const { html, orderedReferences } = renderDocument(body, references);
   // Stored in display order (first citation), so readers' pages can list them without re-deriving numbers.
   const referencesSnapshot = orderedReferences.map(({ number: _n, citedCount: _c, ...r }) => r);
-  const hash = contentHash({ title: draft.title, summary: draft.summary, conditionName: draft.conditionName, body, references });
+  const hash = contentHash({
+    title: draft.title,
+    summary: draft.summary,
+    conditionName: draft.conditionName,
+    body,
+    references,
+  });
 
-  const last = await tx.revision.findFirst({ where: { articleId: input.articleId }, orderBy: { number: "desc" }, select: { number: true } });
+  const last = await tx.revision.findFirst({
+    where: { articleId: input.articleId },
+    orderBy: { number: "desc" },
+    select: { number: true },
+  });
   const number = (last?.number ?? 0) + 1;
 
   const revision = await tx.revision.create({
@@ -66,13 +81,22 @@ export async function freezeRevision(tx: DbTx, input: FreezeRevisionInput) {
   for (const { id } of existing) await tx.revisionContributor.create({ data: { revisionId: revision.id, userId: id } });
 
   await tx.workingDraft.update({ where: { articleId: input.articleId }, data: { editorIds: "[]" } });
-  await tx.article.update({ where: { id: input.articleId }, data: { currentRevisionId: revision.id, conditionName: draft.conditionName } });
+  await tx.article.update({
+    where: { id: input.articleId },
+    data: { currentRevisionId: revision.id, conditionName: draft.conditionName },
+  });
   await recordAuditEvent(tx, {
     actorId: input.actorId,
     action: "revision.frozen",
     entityType: "Article",
     entityId: input.articleId,
-    data: { revisionId: revision.id, number, contentHash: hash, changeSummary: revision.changeSummary, contributors: existing.map((u) => u.id) },
+    data: {
+      revisionId: revision.id,
+      number,
+      contentHash: hash,
+      changeSummary: revision.changeSummary,
+      contributors: existing.map((u) => u.id),
+    },
   });
   return revision;
 }

@@ -12,7 +12,11 @@ import { parseReferencesJson } from "../content/reference-snapshot";
 import { voidApprovalOnEdit } from "../workflow/void-approval";
 import { withEditor } from "../drafts/editor-ids";
 
-export async function restoreRevision(db: Db, actor: Actor | null | undefined, input: { articleId: string; revisionId: string }) {
+export async function restoreRevision(
+  db: Db,
+  actor: Actor | null | undefined,
+  input: { articleId: string; revisionId: string },
+) {
   return db.$transaction(async (tx) => {
     await assertCanEditArticle(tx, actor, input.articleId);
     const revision = await tx.revision.findFirst({ where: { id: input.revisionId, articleId: input.articleId } });
@@ -26,7 +30,12 @@ export async function restoreRevision(db: Db, actor: Actor | null | undefined, i
     let position = 0;
     for (const r of references) {
       await tx.reference.create({
-        data: { ...r, accessedAt: r.accessedAt ? new Date(r.accessedAt) : null, articleId: input.articleId, position: position++ },
+        data: {
+          ...r,
+          accessedAt: r.accessedAt ? new Date(r.accessedAt) : null,
+          articleId: input.articleId,
+          position: position++,
+        },
       });
     }
     const updated = await tx.workingDraft.update({

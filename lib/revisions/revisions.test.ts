@@ -14,16 +14,42 @@ const t = createTestDb();
 afterAll(() => t.cleanup());
 
 const para = (text: string) => ({ type: "paragraph" as const, content: [{ type: "text" as const, text }] });
-const h2 = (text: string) => ({ type: "heading" as const, attrs: { level: 2 as const }, content: [{ type: "text" as const, text }] });
+const h2 = (text: string) => ({
+  type: "heading" as const,
+  attrs: { level: 2 as const },
+  content: [{ type: "text" as const, text }],
+});
 const doc = (...content: DocumentJson["content"]): DocumentJson => ({ type: "doc", content });
 const ref = (key: string, over: Partial<ReferenceSnapshot> = {}): ReferenceSnapshot => ({
-  key, authors: "", title: key, containerTitle: "", year: null, url: null, doi: null, pmid: null, accessedAt: null, peerReviewed: false, ...over,
+  key,
+  authors: "",
+  title: key,
+  containerTitle: "",
+  year: null,
+  url: null,
+  doi: null,
+  pmid: null,
+  accessedAt: null,
+  peerReviewed: false,
+  ...over,
 });
 
 describe("diffVersions", () => {
   it("marks added, removed and changed blocks with word-level segments, and compares references", () => {
-    const before = { title: "Gout", summary: "", conditionName: "", body: doc(h2("Causes"), para("Uric acid builds up in joints."), para("Old paragraph.")), references: [ref("a"), ref("b", { year: 2020 })] };
-    const after = { title: "Gout explained", summary: "", conditionName: "", body: doc(h2("Causes"), para("Uric acid crystals build up in joints."), h2("Outlook")), references: [ref("b", { year: 2021 }), ref("c")] };
+    const before = {
+      title: "Gout",
+      summary: "",
+      conditionName: "",
+      body: doc(h2("Causes"), para("Uric acid builds up in joints."), para("Old paragraph.")),
+      references: [ref("a"), ref("b", { year: 2020 })],
+    };
+    const after = {
+      title: "Gout explained",
+      summary: "",
+      conditionName: "",
+      body: doc(h2("Causes"), para("Uric acid crystals build up in joints."), h2("Outlook")),
+      references: [ref("b", { year: 2021 }), ref("c")],
+    };
     const d = diffVersions(before, after);
     expect(d.fields).toMatchObject([{ field: "title", before: "Gout", after: "Gout explained" }]);
     expect(d.blocks.map((b) => b.kind)).toEqual(["equal", "changed", "removed", "added"]);
@@ -51,9 +77,19 @@ describe("save revision, history and restore", () => {
     const a = await makeArticle(t.db, w.id, { title: "Gout", bodyJson: JSON.stringify(doc(para("First text."))) });
     await createReference(t.db, w, a.id, { title: "Ref one", url: "https://one.org" });
     const r1 = await saveRevision(t.db, w, { articleId: a.id, changeSummary: "First version" });
-    await expect(saveRevision(t.db, w, { articleId: a.id, changeSummary: "again" })).rejects.toMatchObject({ code: "CONFLICT", message: /Nothing changed since revision 1/ });
+    await expect(saveRevision(t.db, w, { articleId: a.id, changeSummary: "again" })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: /Nothing changed since revision 1/,
+    });
 
-    await saveDraft(t.db, w, { articleId: a.id, baseVersion: 1, title: "Gout 2", summary: "", conditionName: "", body: doc(para("Second text.")) });
+    await saveDraft(t.db, w, {
+      articleId: a.id,
+      baseVersion: 1,
+      title: "Gout 2",
+      summary: "",
+      conditionName: "",
+      body: doc(para("Second text.")),
+    });
     await createReference(t.db, w, a.id, { title: "Ref two", url: "https://two.org" });
     await saveRevision(t.db, w, { articleId: a.id, changeSummary: "Second version" });
 
@@ -77,8 +113,12 @@ describe("save revision, history and restore", () => {
     const a = await makeArticle(t.db, w.id);
     const b = await makeArticle(t.db, w.id);
     const rb = await saveRevision(t.db, w, { articleId: b.id, changeSummary: "B one" });
-    await expect(restoreRevision(t.db, w, { articleId: a.id, revisionId: rb.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(restoreRevision(t.db, w, { articleId: a.id, revisionId: rb.id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     const reviewer = actorOf(await makeUser(t.db, ["REVIEWER"]));
-    await expect(restoreRevision(t.db, reviewer, { articleId: b.id, revisionId: rb.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(restoreRevision(t.db, reviewer, { articleId: b.id, revisionId: rb.id })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
 });

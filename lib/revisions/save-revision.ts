@@ -13,7 +13,11 @@ import { freezeRevision } from "./freeze-revision";
 
 export const saveRevisionSchema = z.object({
   articleId: z.string().min(1),
-  changeSummary: z.string().trim().min(3, "Say briefly what changed (at least 3 characters).").max(500, "Keep it under 500 characters."),
+  changeSummary: z
+    .string()
+    .trim()
+    .min(3, "Say briefly what changed (at least 3 characters).")
+    .max(500, "Keep it under 500 characters."),
 });
 
 export async function saveRevision(db: Db, actor: Actor | null | undefined, input: z.input<typeof saveRevisionSchema>) {
@@ -22,12 +26,24 @@ export async function saveRevision(db: Db, actor: Actor | null | undefined, inpu
     const article = await assertCanEditArticle(tx, actor, data.articleId);
     // In review / approved, the frozen revision is the one being signed off; a checkpoint would replace it.
     if (article.status === "IN_REVIEW" || article.status === "APPROVED") {
-      throw new AppError("INVALID_TRANSITION", "This article's current revision is in review or approved; edit the text first (that withdraws it) or wait for the decision.");
+      throw new AppError(
+        "INVALID_TRANSITION",
+        "This article's current revision is in review or approved; edit the text first (that withdraws it) or wait for the decision.",
+      );
     }
-    const full = await tx.article.findUniqueOrThrow({ where: { id: data.articleId }, select: { currentRevision: { select: { number: true, contentHash: true } } } });
+    const full = await tx.article.findUniqueOrThrow({
+      where: { id: data.articleId },
+      select: { currentRevision: { select: { number: true, contentHash: true } } },
+    });
     const draft = await tx.workingDraft.findUniqueOrThrow({ where: { articleId: data.articleId } });
     const refs = await tx.reference.findMany({ where: { articleId: data.articleId } });
-    const hash = contentHash({ title: draft.title, summary: draft.summary, conditionName: draft.conditionName, body: parseDocument(draft.bodyJson), references: refs.map(toReferenceSnapshot) });
+    const hash = contentHash({
+      title: draft.title,
+      summary: draft.summary,
+      conditionName: draft.conditionName,
+      body: parseDocument(draft.bodyJson),
+      references: refs.map(toReferenceSnapshot),
+    });
     if (full.currentRevision && full.currentRevision.contentHash === hash) {
       throw new AppError("CONFLICT", `Nothing changed since revision ${full.currentRevision.number}.`);
     }

@@ -13,7 +13,9 @@ describe("updatePolicies", () => {
     const admin = await makeUser(t.db, ["ADMIN"], "Ada Admin");
     const editor = await makeUser(t.db, ["EDITOR"]);
     const input = { "plagiarism.thresholdPercent": "20", "review.intervalMonths": "6", "review.dueSoonDays": "30" };
-    await expect(updatePolicies(t.db, { ...editor, roles: ["EDITOR"] }, input)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(updatePolicies(t.db, { ...editor, roles: ["EDITOR"] }, input)).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     const r = await updatePolicies(t.db, { ...admin, roles: ["ADMIN"] }, input);
     expect(r.changed.sort()).toEqual(["plagiarism.thresholdPercent", "review.intervalMonths"]);
     expect(await getSetting(t.db, "plagiarism.thresholdPercent")).toBe(20);
@@ -28,7 +30,13 @@ describe("updatePolicies", () => {
 
   it("refuses out-of-range values field by field", async () => {
     const admin = await makeUser(t.db, ["ADMIN"]);
-    await expect(updatePolicies(t.db, { ...admin, roles: ["ADMIN"] }, { "plagiarism.thresholdPercent": "0", "review.intervalMonths": "1.5", "review.dueSoonDays": "abc" })).rejects.toMatchObject({
+    await expect(
+      updatePolicies(
+        t.db,
+        { ...admin, roles: ["ADMIN"] },
+        { "plagiarism.thresholdPercent": "0", "review.intervalMonths": "1.5", "review.dueSoonDays": "abc" },
+      ),
+    ).rejects.toMatchObject({
       code: "VALIDATION",
       fieldErrors: {
         "plagiarism.thresholdPercent": [expect.stringMatching(/at least 1%/)],

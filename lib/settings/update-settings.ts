@@ -37,7 +37,13 @@ export async function updatePolicies(db: Db, actor: Actor | null, input: unknown
       await putSetting(tx, key as SettingKey, data[key] as never);
     }
     if (Object.keys(changes).length) {
-      await recordAuditEvent(tx, { actorId: actor.id, action: "settings.updated", entityType: "Setting", entityId: "policies", data: { changes } });
+      await recordAuditEvent(tx, {
+        actorId: actor.id,
+        action: "settings.updated",
+        entityType: "Setting",
+        entityId: "policies",
+        data: { changes },
+      });
     }
     return { changed: Object.keys(changes) };
   });

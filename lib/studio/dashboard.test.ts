@@ -38,7 +38,10 @@ describe("reviewQueue", () => {
     // Revision 1: edited by the first reviewer, changes were requested. Revision 2: only the writer.
     await revision(article.id, 1, [writer.id, editingReviewer.id]);
     const current = await revision(article.id, 2, [writer.id]);
-    await t.db.article.update({ where: { id: article.id }, data: { status: "IN_REVIEW", currentRevisionId: current.id } });
+    await t.db.article.update({
+      where: { id: article.id },
+      data: { status: "IN_REVIEW", currentRevisionId: current.id },
+    });
 
     expect((await reviewQueue(t.db, editingReviewer)).map((a) => a.id)).not.toContain(article.id);
     expect((await reviewQueue(t.db, otherReviewer)).map((a) => a.id)).toContain(article.id);

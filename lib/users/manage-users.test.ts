@@ -15,27 +15,75 @@ async function actorFor(id: string): Promise<Actor> {
 
 describe("user administration", () => {
   it("creates, re-roles and disables accounts with audit events; roles are re-read from the database", async () => {
-    const admin = await actorFor((await createUser(t.db, null, { name: "Admin", email: "a@example.com", password: "long enough password", roles: ["ADMIN"] })).id);
-    const person = await createUser(t.db, admin, { name: "Person", email: "p@example.com", password: "long enough password", roles: ["WRITER"] });
+    const admin = await actorFor(
+      (
+        await createUser(t.db, null, {
+          name: "Admin",
+          email: "a@example.com",
+          password: "long enough password",
+          roles: ["ADMIN"],
+        })
+      ).id,
+    );
+    const person = await createUser(t.db, admin, {
+      name: "Person",
+      email: "p@example.com",
+      password: "long enough password",
+      roles: ["WRITER"],
+    });
     await setUserRoles(t.db, admin, { userId: person.id, roles: ["EDITOR", "REVIEWER"] });
     expect([...(await actorFor(person.id)).roles].sort()).toEqual(["EDITOR", "REVIEWER"]);
     await setUserStatus(t.db, admin, { userId: person.id, status: "DISABLED" });
     expect(await loadActor(t.db, person.id)).toBeNull();
-    const actions = (await t.db.auditEvent.findMany({ where: { entityId: person.id }, orderBy: { id: "asc" } })).map((e) => e.action);
+    const actions = (await t.db.auditEvent.findMany({ where: { entityId: person.id }, orderBy: { id: "asc" } })).map(
+      (e) => e.action,
+    );
     expect(actions).toEqual(["user.created", "user.roles_changed", "user.disabled"]);
   });
 
   it("refuses non-admins, duplicates, bad input, and an admin removing their own admin role", async () => {
-    const admin = await actorFor((await createUser(t.db, null, { name: "Admin 2", email: "a2@example.com", password: "long enough password", roles: ["ADMIN"] })).id);
-    const writer = await actorFor((await createUser(t.db, null, { name: "W", email: "w@example.com", password: "long enough password", roles: ["WRITER"] })).id);
-    await expect(createUser(t.db, writer, { name: "X", email: "x@example.com", password: "long enough password" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(createUser(t.db, admin, { name: "Dup", email: "W@example.com", password: "long enough password" })).rejects.toMatchObject({ code: "CONFLICT" });
+    const admin = await actorFor(
+      (
+        await createUser(t.db, null, {
+          name: "Admin 2",
+          email: "a2@example.com",
+          password: "long enough password",
+          roles: ["ADMIN"],
+        })
+      ).id,
+    );
+    const writer = await actorFor(
+      (
+        await createUser(t.db, null, {
+          name: "W",
+          email: "w@example.com",
+          password: "long enough password",
+          roles: ["WRITER"],
+        })
+      ).id,
+    );
+    await expect(
+      createUser(t.db, writer, { name: "X", email: "x@example.com", password: "long enough password" }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      createUser(t.db, admin, { name: "Dup", email: "W@example.com", password: "long enough password" }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
     await expect(createUser(t.db, admin, { name: "", email: "nope", password: "short" })).rejects.toMatchObject({
       code: "VALIDATION",
-      fieldErrors: { name: ["Enter the person's name."], email: ["Enter a valid e-mail address."], password: ["Use at least 12 characters."] },
+      fieldErrors: {
+        name: ["Enter the person's name."],
+        email: ["Enter a valid e-mail address."],
+        password: ["Use at least 12 characters."],
+      },
     });
-    await expect(setUserRoles(t.db, admin, { userId: admin.id, roles: ["EDITOR"] })).rejects.toMatchObject({ code: "CONFLICT" });
-    await expect(setUserStatus(t.db, admin, { userId: admin.id, status: "DISABLED" })).rejects.toMatchObject({ code: "CONFLICT" });
-    await expect(setUserRoles(t.db, admin, { userId: writer.id, roles: ["SUPERUSER" as never] })).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(setUserRoles(t.db, admin, { userId: admin.id, roles: ["EDITOR"] })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+    await expect(setUserStatus(t.db, admin, { userId: admin.id, status: "DISABLED" })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+    await expect(setUserRoles(t.db, admin, { userId: writer.id, roles: ["SUPERUSER" as never] })).rejects.toMatchObject(
+      { code: "VALIDATION" },
+    );
   });
 });

@@ -15,7 +15,10 @@ export const PASSWORD_MIN_LENGTH = 12;
 export const newUserSchema = z.object({
   name: z.string().trim().min(1, "Enter the person's name.").max(120, "Keep the name under 120 characters."),
   email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid e-mail address.")),
-  password: z.string().min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`).max(200, "Keep the password under 200 characters."),
+  password: z
+    .string()
+    .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
+    .max(200, "Keep the password under 200 characters."),
   roles: z.array(z.enum(ROLES, "Unknown role.")).default([]),
 });
 export type NewUserInput = z.input<typeof newUserSchema>;
@@ -26,14 +29,27 @@ export async function createUser(db: Db, actor: Actor | null, input: NewUserInpu
   const data = parseInput(newUserSchema, input);
   const email = normaliseEmail(data.email);
   if (await db.user.findUnique({ where: { email }, select: { id: true } })) {
-    throw new AppError("CONFLICT", "An account with this e-mail already exists.", { fieldErrors: { email: ["An account with this e-mail already exists."] } });
+    throw new AppError("CONFLICT", "An account with this e-mail already exists.", {
+      fieldErrors: { email: ["An account with this e-mail already exists."] },
+    });
   }
   const passwordHash = await hashPassword(data.password);
   return db.$transaction(async (tx) => {
     const user = await tx.user.create({
-      data: { name: data.name, email, passwordHash, roles: { create: [...new Set(data.roles)].map((role) => ({ role })) } },
+      data: {
+        name: data.name,
+        email,
+        passwordHash,
+        roles: { create: [...new Set(data.roles)].map((role) => ({ role })) },
+      },
     });
-    await recordAuditEvent(tx, { actorId: actor?.id ?? null, action: "user.created", entityType: "User", entityId: user.id, data: { email, roles: data.roles } });
+    await recordAuditEvent(tx, {
+      actorId: actor?.id ?? null,
+      action: "user.created",
+      entityType: "User",
+      entityId: user.id,
+      data: { email, roles: data.roles },
+    });
     return user;
   });
 }
@@ -49,7 +65,10 @@ export async function setUserRoles(db: Db, actor: Actor, input: z.input<typeof s
     throw new AppError("CONFLICT", "You cannot remove your own admin role. Ask another admin to do it.");
   }
   return db.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, roles: { select: { role: true } } } });
+    const user = await tx.user.findUnique({
+      where: { id: userId },
+      select: { id: true, roles: { select: { role: true } } },
+    });
     if (!user) throw new AppError("NOT_FOUND", "That user does not exist.");
     const current = new Set(user.roles.map((r) => r.role));
     const granted = [...wanted].filter((r) => !current.has(r));
@@ -57,7 +76,13 @@ export async function setUserRoles(db: Db, actor: Actor, input: z.input<typeof s
     if (!granted.length && !removed.length) return { granted, removed };
     await tx.userRole.deleteMany({ where: { userId, role: { in: removed } } });
     if (granted.length) await tx.userRole.createMany({ data: granted.map((role) => ({ userId, role })) });
-    await recordAuditEvent(tx, { actorId: actor.id, action: "user.roles_changed", entityType: "User", entityId: userId, data: { granted, removed } });
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: "user.roles_changed",
+      entityType: "User",
+      entityId: userId,
+      data: { granted, removed },
+    });
     return { granted, removed };
   });
 }
@@ -67,12 +92,18 @@ export const setStatusSchema = z.object({ userId: z.string().min(1), status: z.e
 export async function setUserStatus(db: Db, actor: Actor, input: z.input<typeof setStatusSchema>) {
   assertCan(actor, "users.manage", "manage users");
   const { userId, status } = parseInput(setStatusSchema, input);
-  if (userId === actor.id && status === "DISABLED") throw new AppError("CONFLICT", "You cannot disable your own account.");
+  if (userId === actor.id && status === "DISABLED")
+    throw new AppError("CONFLICT", "You cannot disable your own account.");
   return db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { status: true } });
     if (!user) throw new AppError("NOT_FOUND", "That user does not exist.");
     if (user.status === status) return;
     await tx.user.update({ where: { id: userId }, data: { status } });
-    await recordAuditEvent(tx, { actorId: actor.id, action: status === "DISABLED" ? "user.disabled" : "user.enabled", entityType: "User", entityId: userId });
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: status === "DISABLED" ? "user.disabled" : "user.enabled",
+      entityType: "User",
+      entityId: userId,
+    });
   });
 }

@@ -26,6 +26,13 @@ export async function cycleContributorIds(db: DbTx, articleId: string, currentRe
 
 /** Whether a revision was ever submitted for review (rather than saved as a checkpoint by the editor). */
 export async function wasSubmitted(db: DbTx, articleId: string, revisionId: string): Promise<boolean> {
-  const n = await db.auditEvent.count({ where: { entityType: "Article", entityId: articleId, action: "article.submitted", dataJson: { contains: `"revisionId":"${revisionId}"` } } });
+  const n = await db.auditEvent.count({
+    where: {
+      entityType: "Article",
+      entityId: articleId,
+      action: "article.submitted",
+      dataJson: { contains: `"revisionId":"${revisionId}"` },
+    },
+  });
   return n > 0;
 }

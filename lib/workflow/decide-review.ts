@@ -39,15 +39,26 @@ const requestChangesSchema = z.object({
     .max(5000, "Keep the summary under 5000 characters."),
 });
 
-async function loadForDecision(tx: DbTx, actor: Actor | null, name: "approve" | "requestChanges", data: { articleId: string; revisionId: string; contentHash: string }) {
+async function loadForDecision(
+  tx: DbTx,
+  actor: Actor | null,
+  name: "approve" | "requestChanges",
+  data: { articleId: string; revisionId: string; contentHash: string },
+) {
   const loaded = await loadTransitionContext(tx, data.articleId, actor);
   const to = assertTransition(name, actor, loaded.ctx);
   if (loaded.article.currentRevisionId !== data.revisionId) {
-    throw new AppError("CONFLICT", "A newer revision was submitted while you were reading. Reload to review the current one.");
+    throw new AppError(
+      "CONFLICT",
+      "A newer revision was submitted while you were reading. Reload to review the current one.",
+    );
   }
   const revision = await tx.revision.findUniqueOrThrow({ where: { id: data.revisionId } });
   if (revision.contentHash !== data.contentHash) {
-    throw new AppError("CONFLICT", "The content you read is not the content of this revision. Reload and review it again.");
+    throw new AppError(
+      "CONFLICT",
+      "The content you read is not the content of this revision. Reload and review it again.",
+    );
   }
   return { ...loaded, to, revision };
 }
@@ -64,12 +75,16 @@ export async function approveRevision(db: Db, actor: Actor | null, input: unknow
   const data = parseInput(approveSchema, input);
   return db.$transaction(async (tx) => {
     const { to, revision, article, ctx } = await loadForDecision(tx, actor, "approve", data);
-    const creds = await tx.credential.findMany({ where: { userId: actor!.id }, include: { verifiedBy: { select: { name: true } } } });
+    const creds = await tx.credential.findMany({
+      where: { userId: actor!.id },
+      include: { verifiedBy: { select: { name: true } } },
+    });
     const { credential } = bestCredential(creds);
     // assertTransition already required a VALID standing; this keeps the type checker and a race honest.
     if (!credential) throw new AppError("FORBIDDEN", "You need a verified, unexpired credential to sign off.");
     const snapshot = credentialSnapshot(credential, credential.verifiedBy?.name ?? null);
-    const statement = approvalStatement(revision.number, revision.contentHash) + (data.note ? `\n\nNote: ${data.note}` : "");
+    const statement =
+      approvalStatement(revision.number, revision.contentHash) + (data.note ? `\n\nNote: ${data.note}` : "");
     const review = await tx.review.create({
       data: {
         revisionId: revision.id,
@@ -87,9 +102,19 @@ export async function approveRevision(db: Db, actor: Actor | null, input: unknow
       action: TRANSITIONS.approve.auditAction,
       entityType: "Article",
       entityId: article.id,
-      data: { from: ctx.status, to, reviewId: review.id, revisionId: revision.id, contentHash: revision.contentHash, credentialId: credential.id },
+      data: {
+        from: ctx.status,
+        to,
+        reviewId: review.id,
+        revisionId: revision.id,
+        contentHash: revision.contentHash,
+        credentialId: credential.id,
+      },
     });
-    const editors = await tx.user.findMany({ where: { status: "ACTIVE", roles: { some: { role: "EDITOR" } } }, select: { id: true } });
+    const editors = await tx.user.findMany({
+      where: { status: "ACTIVE", roles: { some: { role: "EDITOR" } } },
+      select: { id: true },
+    });
     const approved = {
       kind: "APPROVED" as const,
       title: `Approved: “${revision.title}”`,
@@ -97,7 +122,12 @@ export async function approveRevision(db: Db, actor: Actor | null, input: unknow
     };
     const writers = (await people(tx, article.id, revision.id)).filter((id) => !editors.some((e) => e.id === id));
     // Editors go to the publish screen; writers (who cannot publish) to the review screen.
-    await queueNotifications(tx, editors.map((e) => e.id), { ...approved, link: publishPath(article.id) }, actor!.id);
+    await queueNotifications(
+      tx,
+      editors.map((e) => e.id),
+      { ...approved, link: publishPath(article.id) },
+      actor!.id,
+    );
     await queueNotifications(tx, writers, { ...approved, link: reviewPath(article.id) }, actor!.id);
     return review;
   });
@@ -107,7 +137,10 @@ export async function requestChanges(db: Db, actor: Actor | null, input: unknown
   const data = parseInput(requestChangesSchema, input);
   return db.$transaction(async (tx) => {
     const { to, revision, article, ctx } = await loadForDecision(tx, actor, "requestChanges", data);
-    const creds = await tx.credential.findMany({ where: { userId: actor!.id }, include: { verifiedBy: { select: { name: true } } } });
+    const creds = await tx.credential.findMany({
+      where: { userId: actor!.id },
+      include: { verifiedBy: { select: { name: true } } },
+    });
     const { credential } = bestCredential(creds);
     const review = await tx.review.create({
       data: {
@@ -117,11 +150,21 @@ export async function requestChanges(db: Db, actor: Actor | null, input: unknown
         decision: "CHANGES_REQUESTED",
         statement: data.summary,
         contentHash: revision.contentHash,
-        credentialSnapshot: credential ? JSON.stringify(credentialSnapshot(credential, credential.verifiedBy?.name ?? null)) : "{}",
+        credentialSnapshot: credential
+          ? JSON.stringify(credentialSnapshot(credential, credential.verifiedBy?.name ?? null))
+          : "{}",
       },
     });
     // The summary becomes an article-level comment too, so the writer can answer and resolve it like the others.
-    await tx.reviewComment.create({ data: { articleId: article.id, revisionId: revision.id, authorId: actor!.id, body: data.summary, blockIndex: null } });
+    await tx.reviewComment.create({
+      data: {
+        articleId: article.id,
+        revisionId: revision.id,
+        authorId: actor!.id,
+        body: data.summary,
+        blockIndex: null,
+      },
+    });
     await tx.article.update({ where: { id: article.id }, data: { status: to } });
     const open = await tx.reviewComment.count({ where: { revisionId: revision.id, parentId: null, resolvedAt: null } });
     await recordAuditEvent(tx, {

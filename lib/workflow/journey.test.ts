@@ -7,7 +7,12 @@ import { submitArticle, withdrawSubmission } from "./submit-article";
 import { approveRevision, requestChanges } from "./decide-review";
 import { voidApprovalOnEdit } from "./void-approval";
 import { saveRevision } from "../revisions/save-revision";
-import { addReviewComment, listReviewComments, replyToReviewComment, resolveReviewComment } from "../review/review-comments";
+import {
+  addReviewComment,
+  listReviewComments,
+  replyToReviewComment,
+  resolveReviewComment,
+} from "../review/review-comments";
 import { loadGate } from "../gate/load-gate";
 import { overrideGateItem } from "../gate/override-gate-item";
 import { publishArticle } from "../publishing/publish-article";
@@ -20,7 +25,11 @@ import { getReviewerProfile } from "../public/get-reviewer-profile";
 const t = createTestDb();
 afterAll(() => t.cleanup());
 
-const actor = (u: { id: string; name: string; email: string }, roles: string[]): Actor => ({ ...u, status: "ACTIVE", roles });
+const actor = (u: { id: string; name: string; email: string }, roles: string[]): Actor => ({
+  ...u,
+  status: "ACTIVE",
+  roles,
+});
 
 async function setup() {
   const w = await makeUser(t.db, ["WRITER"], "Wendy Writer");
@@ -36,7 +45,10 @@ async function edit(articleId: string, userId: string, text: string) {
     const d = await tx.workingDraft.findUniqueOrThrow({ where: { articleId } });
     const ids = new Set<string>(JSON.parse(d.editorIds));
     ids.add(userId);
-    await tx.workingDraft.update({ where: { articleId }, data: { bodyJson: doc(text), editorIds: JSON.stringify([...ids]), version: { increment: 1 } } });
+    await tx.workingDraft.update({
+      where: { articleId },
+      data: { bodyJson: doc(text), editorIds: JSON.stringify([...ids]), version: { increment: 1 } },
+    });
     await voidApprovalOnEdit(tx, { articleId, actorId: userId });
   });
 }
@@ -57,13 +69,35 @@ describe("review and publishing journey", () => {
     expect(first.status).toBe("IN_REVIEW");
     const requested = await t.db.notification.findMany({ where: { userId: reviewer.id, kind: "REVIEW_REQUESTED" } });
     expect(requested.map((n) => n.link)).toEqual([`/studio/articles/${article.id}/review`]);
-    await expect(submitArticle(t.db, writer, { articleId: article.id, changeSummary: "Again" })).rejects.toMatchObject({ code: "INVALID_TRANSITION" });
+    await expect(submitArticle(t.db, writer, { articleId: article.id, changeSummary: "Again" })).rejects.toMatchObject({
+      code: "INVALID_TRANSITION",
+    });
 
-    const comment = await addReviewComment(t.db, reviewer, { articleId: article.id, revisionId: first.revisionId, blockIndex: 0, quote: "Calcium", body: "Say it can reach deeper tissue." });
-    await expect(addReviewComment(t.db, writer, { articleId: article.id, revisionId: first.revisionId, body: "x" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(addReviewComment(t.db, reviewer, { articleId: article.id, revisionId: first.revisionId, blockIndex: 99, body: "x" })).rejects.toMatchObject({ code: "VALIDATION" });
+    const comment = await addReviewComment(t.db, reviewer, {
+      articleId: article.id,
+      revisionId: first.revisionId,
+      blockIndex: 0,
+      quote: "Calcium",
+      body: "Say it can reach deeper tissue.",
+    });
+    await expect(
+      addReviewComment(t.db, writer, { articleId: article.id, revisionId: first.revisionId, body: "x" }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      addReviewComment(t.db, reviewer, {
+        articleId: article.id,
+        revisionId: first.revisionId,
+        blockIndex: 99,
+        body: "x",
+      }),
+    ).rejects.toMatchObject({ code: "VALIDATION" });
     const rev1 = await t.db.revision.findUniqueOrThrow({ where: { id: first.revisionId } });
-    await requestChanges(t.db, reviewer, { articleId: article.id, revisionId: rev1.id, contentHash: rev1.contentHash, summary: "Please expand on the extent of deposits." });
+    await requestChanges(t.db, reviewer, {
+      articleId: article.id,
+      revisionId: rev1.id,
+      contentHash: rev1.contentHash,
+      summary: "Please expand on the extent of deposits.",
+    });
     expect(await status(article.id)).toBe("CHANGES_REQUESTED");
     expect(await t.db.notification.count({ where: { userId: writer.id, kind: "CHANGES_REQUESTED" } })).toBe(1);
 
@@ -80,27 +114,52 @@ describe("review and publishing journey", () => {
     const rev2 = await t.db.revision.findUniqueOrThrow({ where: { id: second.revisionId } });
 
     // Stale hash (the reviewer read something else) is refused.
-    await expect(approveRevision(t.db, reviewer, { articleId: article.id, revisionId: rev2.id, contentHash: rev1.contentHash, attest: true })).rejects.toMatchObject({ code: "CONFLICT" });
-    await expect(approveRevision(t.db, reviewer, { articleId: article.id, revisionId: rev2.id, contentHash: rev2.contentHash })).rejects.toMatchObject({ code: "VALIDATION" });
-    const approval = await approveRevision(t.db, reviewer, { articleId: article.id, revisionId: rev2.id, contentHash: rev2.contentHash, attest: true });
+    await expect(
+      approveRevision(t.db, reviewer, {
+        articleId: article.id,
+        revisionId: rev2.id,
+        contentHash: rev1.contentHash,
+        attest: true,
+      }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      approveRevision(t.db, reviewer, { articleId: article.id, revisionId: rev2.id, contentHash: rev2.contentHash }),
+    ).rejects.toMatchObject({ code: "VALIDATION" });
+    const approval = await approveRevision(t.db, reviewer, {
+      articleId: article.id,
+      revisionId: rev2.id,
+      contentHash: rev2.contentHash,
+      attest: true,
+    });
     expect(approval.contentHash).toBe(rev2.contentHash);
-    expect(JSON.parse(approval.credentialSnapshot)).toMatchObject({ displayName: "Dr. Test Reviewer", postNominals: "M.D., FRCP" });
+    expect(JSON.parse(approval.credentialSnapshot)).toMatchObject({
+      displayName: "Dr. Test Reviewer",
+      postNominals: "M.D., FRCP",
+    });
     expect(approval.statement).toMatch(/approve it for publication/);
     expect(await status(article.id)).toBe("APPROVED");
     // Editors are sent to the publish screen, writers (who cannot publish) to the review screen.
-    expect((await t.db.notification.findFirstOrThrow({ where: { userId: editor.id, kind: "APPROVED" } })).link).toBe(`/studio/articles/${article.id}/publish`);
-    expect((await t.db.notification.findFirstOrThrow({ where: { userId: writer.id, kind: "APPROVED" } })).link).toBe(`/studio/articles/${article.id}/review`);
+    expect((await t.db.notification.findFirstOrThrow({ where: { userId: editor.id, kind: "APPROVED" } })).link).toBe(
+      `/studio/articles/${article.id}/publish`,
+    );
+    expect((await t.db.notification.findFirstOrThrow({ where: { userId: writer.id, kind: "APPROVED" } })).link).toBe(
+      `/studio/articles/${article.id}/review`,
+    );
 
     // Gate: no plagiarism report / checks yet.
     let gate = await loadGate(t.db, article.id);
     expect(gate!.passes).toBe(false);
     expect(gate!.items.filter((i) => i.state === "failed").map((i) => i.key)).toEqual(["plagiarism", "contentChecks"]);
-    await expect(publishArticle(t.db, editor, { articleId: article.id, revisionId: rev2.id })).rejects.toMatchObject({ code: "INVALID_TRANSITION" });
+    await expect(publishArticle(t.db, editor, { articleId: article.id, revisionId: rev2.id })).rejects.toMatchObject({
+      code: "INVALID_TRANSITION",
+    });
     await integrity(rev2.id, article.id);
     gate = await loadGate(t.db, article.id);
     expect(gate!.passes).toBe(true);
 
-    await expect(publishArticle(t.db, writer, { articleId: article.id, revisionId: rev2.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(publishArticle(t.db, writer, { articleId: article.id, revisionId: rev2.id })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     const pub = await publishArticle(t.db, editor, { articleId: article.id, revisionId: rev2.id });
     const live = await t.db.article.findUniqueOrThrow({ where: { id: article.id } });
     expect(live).toMatchObject({ status: "PUBLISHED", liveRevisionId: rev2.id });
@@ -115,11 +174,22 @@ describe("review and publishing journey", () => {
 
     // The writer edits the published article: the live revision stays until the next is approved and published.
     await edit(article.id, writer.id, "A new paragraph under review.");
-    expect(await t.db.article.findUniqueOrThrow({ where: { id: article.id } })).toMatchObject({ status: "PUBLISHED", liveRevisionId: rev2.id });
+    expect(await t.db.article.findUniqueOrThrow({ where: { id: article.id } })).toMatchObject({
+      status: "PUBLISHED",
+      liveRevisionId: rev2.id,
+    });
     const third = await submitArticle(t.db, writer, { articleId: article.id, changeSummary: "Rewrite" });
-    expect(await t.db.article.findUniqueOrThrow({ where: { id: article.id } })).toMatchObject({ status: "IN_REVIEW", liveRevisionId: rev2.id });
+    expect(await t.db.article.findUniqueOrThrow({ where: { id: article.id } })).toMatchObject({
+      status: "IN_REVIEW",
+      liveRevisionId: rev2.id,
+    });
     const rev3 = await t.db.revision.findUniqueOrThrow({ where: { id: third.revisionId } });
-    await approveRevision(t.db, reviewer, { articleId: article.id, revisionId: rev3.id, contentHash: rev3.contentHash, attest: true });
+    await approveRevision(t.db, reviewer, {
+      articleId: article.id,
+      revisionId: rev3.id,
+      contentHash: rev3.contentHash,
+      attest: true,
+    });
     expect((await t.db.article.findUniqueOrThrow({ where: { id: article.id } })).liveRevisionId).toBe(rev2.id);
     await integrity(rev3.id, article.id);
     await publishArticle(t.db, editor, { articleId: article.id, revisionId: rev3.id });
@@ -127,13 +197,29 @@ describe("review and publishing journey", () => {
     expect((await getPublicTrail(t.db, article.id)).history.map((h) => h.revisionNumber)).toEqual([3, 2]);
 
     // Unpublish needs a reason; then the article is not live.
-    await expect(unpublishArticle(t.db, editor, { articleId: article.id, reason: "" })).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(unpublishArticle(t.db, editor, { articleId: article.id, reason: "" })).rejects.toMatchObject({
+      code: "VALIDATION",
+    });
     await unpublishArticle(t.db, editor, { articleId: article.id, reason: "Legal review" });
-    expect(await t.db.article.findUniqueOrThrow({ where: { id: article.id } })).toMatchObject({ status: "UNPUBLISHED", liveRevisionId: null });
+    expect(await t.db.article.findUniqueOrThrow({ where: { id: article.id } })).toMatchObject({
+      status: "UNPUBLISHED",
+      liveRevisionId: null,
+    });
     expect((await getPublicTrail(t.db, article.id)).lastModifiedAt).toBeNull();
 
-    const actions = (await t.db.auditEvent.findMany({ where: { entityId: article.id }, orderBy: { id: "asc" } })).map((e) => e.action);
-    expect(actions).toEqual(expect.arrayContaining(["article.submitted", "review.changes_requested", "review.approved", "article.published", "article.unpublished", "revision.frozen"]));
+    const actions = (await t.db.auditEvent.findMany({ where: { entityId: article.id }, orderBy: { id: "asc" } })).map(
+      (e) => e.action,
+    );
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        "article.submitted",
+        "review.changes_requested",
+        "review.approved",
+        "article.published",
+        "article.unpublished",
+        "revision.frozen",
+      ]),
+    );
   });
 
   it("separation of duties: a reviewer who edited the revision cannot approve it; an unverified reviewer cannot", async () => {
@@ -145,21 +231,49 @@ describe("review and publishing journey", () => {
     await edit(article.id, both.id, "Edited by the dual-role person.");
     const s = await submitArticle(t.db, writer, { articleId: article.id, changeSummary: "First version" });
     const rev = await t.db.revision.findUniqueOrThrow({ where: { id: s.revisionId } });
-    await expect(approveRevision(t.db, dual, { articleId: article.id, revisionId: rev.id, contentHash: rev.contentHash, attest: true })).rejects.toMatchObject({
+    await expect(
+      approveRevision(t.db, dual, {
+        articleId: article.id,
+        revisionId: rev.id,
+        contentHash: rev.contentHash,
+        attest: true,
+      }),
+    ).rejects.toMatchObject({
       code: "FORBIDDEN",
       message: expect.stringMatching(/wrote or edited/),
     });
 
     const pending = await makeUser(t.db, ["REVIEWER"], "Pending Reviewer");
     await makeCredential(t.db, pending.id, { status: "PENDING" });
-    await expect(approveRevision(t.db, actor(pending, ["REVIEWER"]), { articleId: article.id, revisionId: rev.id, contentHash: rev.contentHash, attest: true })).rejects.toMatchObject({
+    await expect(
+      approveRevision(t.db, actor(pending, ["REVIEWER"]), {
+        articleId: article.id,
+        revisionId: rev.id,
+        contentHash: rev.contentHash,
+        attest: true,
+      }),
+    ).rejects.toMatchObject({
       code: "FORBIDDEN",
       message: expect.stringMatching(/verified, unexpired credential/),
     });
     const expired = await makeUser(t.db, ["REVIEWER"], "Expired Reviewer");
     await makeCredential(t.db, expired.id, { expiresAt: new Date(Date.now() - 86400_000) });
-    await expect(approveRevision(t.db, actor(expired, ["REVIEWER"]), { articleId: article.id, revisionId: rev.id, contentHash: rev.contentHash, attest: true })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(approveRevision(t.db, editor, { articleId: article.id, revisionId: rev.id, contentHash: rev.contentHash, attest: true })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      approveRevision(t.db, actor(expired, ["REVIEWER"]), {
+        articleId: article.id,
+        revisionId: rev.id,
+        contentHash: rev.contentHash,
+        attest: true,
+      }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      approveRevision(t.db, editor, {
+        articleId: article.id,
+        revisionId: rev.id,
+        contentHash: rev.contentHash,
+        attest: true,
+      }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await status(article.id)).toBe("IN_REVIEW");
 
     await withdrawSubmission(t.db, writer, { articleId: article.id });
@@ -175,7 +289,12 @@ describe("review and publishing journey", () => {
     await edit(article.id, both.id, "Words written by the dual-role person.");
     const s1 = await submitArticle(t.db, writer, { articleId: article.id, changeSummary: "First version" });
     const rev1 = await t.db.revision.findUniqueOrThrow({ where: { id: s1.revisionId } });
-    await requestChanges(t.db, reviewer, { articleId: article.id, revisionId: rev1.id, contentHash: rev1.contentHash, summary: "Please add a sentence on causes." });
+    await requestChanges(t.db, reviewer, {
+      articleId: article.id,
+      revisionId: rev1.id,
+      contentHash: rev1.contentHash,
+      summary: "Please add a sentence on causes.",
+    });
     await edit(article.id, writer.id, "Words written by the dual-role person. And a sentence on causes.");
     // The editor's "Save revision" checkpoint freezes without submitting; submitting right after must still work.
     const checkpoint = await saveRevision(t.db, writer, { articleId: article.id, changeSummary: "Checkpoint" });
@@ -183,8 +302,20 @@ describe("review and publishing journey", () => {
     expect(s2.revisionId).not.toBe(checkpoint.id);
     const rev2 = await t.db.revision.findUniqueOrThrow({ where: { id: s2.revisionId } });
     expect(await t.db.revisionContributor.count({ where: { revisionId: rev2.id, userId: both.id } })).toBe(0);
-    await expect(approveRevision(t.db, dual, { articleId: article.id, revisionId: rev2.id, contentHash: rev2.contentHash, attest: true })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await approveRevision(t.db, reviewer, { articleId: article.id, revisionId: rev2.id, contentHash: rev2.contentHash, attest: true });
+    await expect(
+      approveRevision(t.db, dual, {
+        articleId: article.id,
+        revisionId: rev2.id,
+        contentHash: rev2.contentHash,
+        attest: true,
+      }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await approveRevision(t.db, reviewer, {
+      articleId: article.id,
+      revisionId: rev2.id,
+      contentHash: rev2.contentHash,
+      attest: true,
+    });
     expect(await status(article.id)).toBe("APPROVED");
   });
 
@@ -192,9 +323,18 @@ describe("review and publishing journey", () => {
     const { writer, reviewer, editor, article } = await setup();
     const s = await submitArticle(t.db, writer, { articleId: article.id, changeSummary: "First version" });
     const rev = await t.db.revision.findUniqueOrThrow({ where: { id: s.revisionId } });
-    await approveRevision(t.db, reviewer, { articleId: article.id, revisionId: rev.id, contentHash: rev.contentHash, attest: true });
+    await approveRevision(t.db, reviewer, {
+      articleId: article.id,
+      revisionId: rev.id,
+      contentHash: rev.contentHash,
+      attest: true,
+    });
     await integrity(rev.id, article.id);
-    await schedulePublication(t.db, editor, { articleId: article.id, revisionId: rev.id, publishAt: new Date(Date.now() + 3600_000).toISOString() });
+    await schedulePublication(t.db, editor, {
+      articleId: article.id,
+      revisionId: rev.id,
+      publishAt: new Date(Date.now() + 3600_000).toISOString(),
+    });
     await edit(article.id, writer.id, "Changed after approval.");
     const a = await t.db.article.findUniqueOrThrow({ where: { id: article.id } });
     expect(a).toMatchObject({ status: "DRAFT", scheduledPublishAt: null });
@@ -206,35 +346,88 @@ describe("review and publishing journey", () => {
     const { writer, reviewer, editor, article } = await setup();
     const s = await submitArticle(t.db, writer, { articleId: article.id, changeSummary: "First version" });
     const rev = await t.db.revision.findUniqueOrThrow({ where: { id: s.revisionId } });
-    await approveRevision(t.db, reviewer, { articleId: article.id, revisionId: rev.id, contentHash: rev.contentHash, attest: true });
+    await approveRevision(t.db, reviewer, {
+      articleId: article.id,
+      revisionId: rev.id,
+      contentHash: rev.contentHash,
+      attest: true,
+    });
     await integrity(rev.id, article.id);
-    await expect(schedulePublication(t.db, editor, { articleId: article.id, revisionId: rev.id, publishAt: new Date(Date.now() - 1000).toISOString() })).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(
+      schedulePublication(t.db, editor, {
+        articleId: article.id,
+        revisionId: rev.id,
+        publishAt: new Date(Date.now() - 1000).toISOString(),
+      }),
+    ).rejects.toMatchObject({ code: "VALIDATION" });
     const when = new Date(Date.now() + 60_000);
-    await schedulePublication(t.db, editor, { articleId: article.id, revisionId: rev.id, publishAt: when.toISOString() });
+    await schedulePublication(t.db, editor, {
+      articleId: article.id,
+      revisionId: rev.id,
+      publishAt: when.toISOString(),
+    });
 
     expect((await publishDueArticles(t.db, new Date(when.getTime() - 1000))).published).toHaveLength(0);
-    const [a, b] = await Promise.all([publishDueArticles(t.db, new Date(when.getTime() + 1000)), publishDueArticles(t.db, new Date(when.getTime() + 1000))]);
+    const [a, b] = await Promise.all([
+      publishDueArticles(t.db, new Date(when.getTime() + 1000)),
+      publishDueArticles(t.db, new Date(when.getTime() + 1000)),
+    ]);
     expect(a.published.length + b.published.length).toBe(1);
-    expect(await t.db.article.findUniqueOrThrow({ where: { id: article.id } })).toMatchObject({ status: "PUBLISHED", liveRevisionId: rev.id, scheduledPublishAt: null });
+    expect(await t.db.article.findUniqueOrThrow({ where: { id: article.id } })).toMatchObject({
+      status: "PUBLISHED",
+      liveRevisionId: rev.id,
+      scheduledPublishAt: null,
+    });
     expect(await t.db.publication.count({ where: { articleId: article.id } })).toBe(1);
 
     // A schedule whose gate fails by the time it is due is cleared and the editor told.
     const other = await makeArticle(t.db, writer.id);
     const s2 = await submitArticle(t.db, writer, { articleId: other.id, changeSummary: "First version" });
     const rev2 = await t.db.revision.findUniqueOrThrow({ where: { id: s2.revisionId } });
-    await approveRevision(t.db, reviewer, { articleId: other.id, revisionId: rev2.id, contentHash: rev2.contentHash, attest: true });
+    await approveRevision(t.db, reviewer, {
+      articleId: other.id,
+      revisionId: rev2.id,
+      contentHash: rev2.contentHash,
+      attest: true,
+    });
     await integrity(rev2.id, other.id);
-    await schedulePublication(t.db, editor, { articleId: other.id, revisionId: rev2.id, publishAt: when.toISOString() });
-    await t.db.plagiarismReport.create({ data: { revisionId: rev2.id, similarity: 80, parametersJson: "{}", matchesJson: "[]" } });
+    await schedulePublication(t.db, editor, {
+      articleId: other.id,
+      revisionId: rev2.id,
+      publishAt: when.toISOString(),
+    });
+    await t.db.plagiarismReport.create({
+      data: { revisionId: rev2.id, similarity: 80, parametersJson: "{}", matchesJson: "[]" },
+    });
     const run = await publishDueArticles(t.db, new Date(when.getTime() + 1000));
-    expect(run.failed).toEqual([expect.objectContaining({ articleId: other.id, reason: expect.stringMatching(/gate/) })]);
-    expect(await t.db.article.findUniqueOrThrow({ where: { id: other.id } })).toMatchObject({ status: "APPROVED", liveRevisionId: null, scheduledPublishAt: null });
+    expect(run.failed).toEqual([
+      expect.objectContaining({ articleId: other.id, reason: expect.stringMatching(/gate/) }),
+    ]);
+    expect(await t.db.article.findUniqueOrThrow({ where: { id: other.id } })).toMatchObject({
+      status: "APPROVED",
+      liveRevisionId: null,
+      scheduledPublishAt: null,
+    });
     expect(await t.db.notification.count({ where: { userId: editor.id, kind: "PUBLISH_FAILED" } })).toBe(1);
 
     // An override (audited) lets it through.
-    await expect(overrideGateItem(t.db, editor, { articleId: other.id, revisionId: rev2.id, item: "plagiarism", reason: "short" })).rejects.toMatchObject({ code: "VALIDATION" });
-    await expect(overrideGateItem(t.db, editor, { articleId: other.id, revisionId: rev2.id, item: "approval", reason: "I checked it myself" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await overrideGateItem(t.db, editor, { articleId: other.id, revisionId: rev2.id, item: "plagiarism", reason: "Matches are quoted WHO guidance." });
+    await expect(
+      overrideGateItem(t.db, editor, { articleId: other.id, revisionId: rev2.id, item: "plagiarism", reason: "short" }),
+    ).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(
+      overrideGateItem(t.db, editor, {
+        articleId: other.id,
+        revisionId: rev2.id,
+        item: "approval",
+        reason: "I checked it myself",
+      }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await overrideGateItem(t.db, editor, {
+      articleId: other.id,
+      revisionId: rev2.id,
+      item: "plagiarism",
+      reason: "Matches are quoted WHO guidance.",
+    });
     await publishArticle(t.db, editor, { articleId: other.id, revisionId: rev2.id });
     expect(await t.db.auditEvent.count({ where: { action: "gate.override", entityId: other.id } })).toBe(1);
   });

@@ -16,9 +16,18 @@ import { toArticleStatus, type TransitionContext } from "./state-machine";
 export async function workingCopyHash(db: DbTx, articleId: string): Promise<string | null> {
   const draft = await db.workingDraft.findUnique({ where: { articleId } });
   if (!draft) return null;
-  const refs = await db.reference.findMany({ where: { articleId }, orderBy: [{ position: "asc" }, { createdAt: "asc" }] });
+  const refs = await db.reference.findMany({
+    where: { articleId },
+    orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+  });
   try {
-    return contentHash({ title: draft.title, summary: draft.summary, conditionName: draft.conditionName, body: parseDocument(draft.bodyJson), references: refs.map(toReferenceSnapshot) });
+    return contentHash({
+      title: draft.title,
+      summary: draft.summary,
+      conditionName: draft.conditionName,
+      body: parseDocument(draft.bodyJson),
+      references: refs.map(toReferenceSnapshot),
+    });
   } catch {
     return null;
   }
@@ -26,11 +35,23 @@ export async function workingCopyHash(db: DbTx, articleId: string): Promise<stri
 
 export interface LoadedContext {
   ctx: TransitionContext;
-  article: { id: string; slug: string; status: string; currentRevisionId: string | null; liveRevisionId: string | null; title: string };
+  article: {
+    id: string;
+    slug: string;
+    status: string;
+    currentRevisionId: string | null;
+    liveRevisionId: string | null;
+    title: string;
+  };
   gate: GateResult | null;
 }
 
-export async function loadTransitionContext(db: DbTx, articleId: string, actor: Actor | null, opts: { gate?: boolean } = {}): Promise<LoadedContext> {
+export async function loadTransitionContext(
+  db: DbTx,
+  articleId: string,
+  actor: Actor | null,
+  opts: { gate?: boolean } = {},
+): Promise<LoadedContext> {
   const article = await db.article.findUnique({
     where: { id: articleId },
     select: {
@@ -49,7 +70,9 @@ export async function loadTransitionContext(db: DbTx, articleId: string, actor: 
     workingCopyHash(db, articleId),
     actor ? db.credential.findMany({ where: { userId: actor.id } }) : Promise.resolve([]),
     opts.gate ? loadGate(db, articleId) : Promise.resolve(null),
-    article.currentRevisionId ? cycleContributorIds(db, articleId, article.currentRevisionId) : Promise.resolve([] as string[]),
+    article.currentRevisionId
+      ? cycleContributorIds(db, articleId, article.currentRevisionId)
+      : Promise.resolve([] as string[]),
     article.currentRevisionId ? wasSubmitted(db, articleId, article.currentRevisionId) : Promise.resolve(false),
   ]);
   const ctx: TransitionContext = {
@@ -60,7 +83,8 @@ export async function loadTransitionContext(db: DbTx, articleId: string, actor: 
     actorContributedToCurrent: !!actor && contributors.includes(actor.id),
     // An unreadable body counts as changed: submitting it will then report exactly what is wrong. A current
     // revision that is only the editor's checkpoint (never submitted) leaves the text still to be submitted.
-    workingCopyChanged: !article.currentRevision || hash === null || hash !== article.currentRevision.contentHash || !submitted,
+    workingCopyChanged:
+      !article.currentRevision || hash === null || hash !== article.currentRevision.contentHash || !submitted,
     actorCredential: bestCredential(creds).standing,
     gatePasses: gate?.passes ?? false,
     currentIsLive: article.currentRevisionId !== null && article.currentRevisionId === article.liveRevisionId,

@@ -16,10 +16,21 @@ import {
 type RoleCase = "WRITER" | "REVIEWER" | "EDITOR" | "ADMIN" | "NO_ROLE" | "DISABLED_EDITOR";
 const ROLE_CASES: RoleCase[] = ["WRITER", "REVIEWER", "EDITOR", "ADMIN", "NO_ROLE", "DISABLED_EDITOR"];
 const actorFor = (r: RoleCase) =>
-  r === "NO_ROLE" ? { status: "ACTIVE", roles: [] } : r === "DISABLED_EDITOR" ? { status: "DISABLED", roles: ["EDITOR"] } : { status: "ACTIVE", roles: [r] };
+  r === "NO_ROLE"
+    ? { status: "ACTIVE", roles: [] }
+    : r === "DISABLED_EDITOR"
+      ? { status: "DISABLED", roles: ["EDITOR"] }
+      : { status: "ACTIVE", roles: [r] };
 
-const EXPECTED: Record<TransitionName, { roles: RoleCase[]; from: ArticleStatus[]; to: (s: ArticleStatus) => ArticleStatus }> = {
-  submit: { roles: ["WRITER", "EDITOR"], from: ["DRAFT", "CHANGES_REQUESTED", "PUBLISHED", "UNPUBLISHED"], to: () => "IN_REVIEW" },
+const EXPECTED: Record<
+  TransitionName,
+  { roles: RoleCase[]; from: ArticleStatus[]; to: (s: ArticleStatus) => ArticleStatus }
+> = {
+  submit: {
+    roles: ["WRITER", "EDITOR"],
+    from: ["DRAFT", "CHANGES_REQUESTED", "PUBLISHED", "UNPUBLISHED"],
+    to: () => "IN_REVIEW",
+  },
   withdraw: { roles: ["WRITER", "EDITOR"], from: ["IN_REVIEW"], to: () => "DRAFT" },
   requestChanges: { roles: ["REVIEWER"], from: ["IN_REVIEW"], to: () => "CHANGES_REQUESTED" },
   approve: { roles: ["REVIEWER"], from: ["IN_REVIEW"], to: () => "APPROVED" },
@@ -30,7 +41,11 @@ const EXPECTED: Record<TransitionName, { roles: RoleCase[]; from: ArticleStatus[
     from: ["DRAFT", "IN_REVIEW", "CHANGES_REQUESTED", "APPROVED", "PUBLISHED"],
     to: (s) => (s === "PUBLISHED" ? "UNPUBLISHED" : s),
   },
-  archive: { roles: ["EDITOR"], from: ["DRAFT", "IN_REVIEW", "CHANGES_REQUESTED", "APPROVED", "PUBLISHED", "UNPUBLISHED"], to: () => "ARCHIVED" },
+  archive: {
+    roles: ["EDITOR"],
+    from: ["DRAFT", "IN_REVIEW", "CHANGES_REQUESTED", "APPROVED", "PUBLISHED", "UNPUBLISHED"],
+    to: () => "ARCHIVED",
+  },
   restore: { roles: ["EDITOR"], from: ["ARCHIVED"], to: () => "DRAFT" },
 };
 
@@ -81,26 +96,39 @@ describe("preconditions", () => {
   };
 
   it("a writer may only submit or withdraw articles they write; an editor may for any article", () => {
-    expect(refused("submit", "WRITER", happy("DRAFT", { actorIsAuthor: false }))).toMatchObject({ code: "FORBIDDEN", failed: "may-edit-article" });
-    expect(refused("withdraw", "WRITER", happy("IN_REVIEW", { actorIsAuthor: false }))).toMatchObject({ failed: "may-edit-article" });
+    expect(refused("submit", "WRITER", happy("DRAFT", { actorIsAuthor: false }))).toMatchObject({
+      code: "FORBIDDEN",
+      failed: "may-edit-article",
+    });
+    expect(refused("withdraw", "WRITER", happy("IN_REVIEW", { actorIsAuthor: false }))).toMatchObject({
+      failed: "may-edit-article",
+    });
     expect(checkTransition("submit", actorFor("EDITOR"), happy("DRAFT", { actorIsAuthor: false })).ok).toBe(true);
   });
 
   it("submitting needs changes since the last revision", () => {
     for (const s of ["DRAFT", "CHANGES_REQUESTED", "PUBLISHED", "UNPUBLISHED"] as const) {
-      expect(refused("submit", "WRITER", happy(s, { workingCopyChanged: false }))).toMatchObject({ code: "INVALID_TRANSITION", failed: "has-changes" });
+      expect(refused("submit", "WRITER", happy(s, { workingCopyChanged: false }))).toMatchObject({
+        code: "INVALID_TRANSITION",
+        failed: "has-changes",
+      });
     }
   });
 
   it("the writer of a revision may submit it even though they contributed to it", () => {
-    expect(checkTransition("submit", actorFor("WRITER"), happy("DRAFT", { actorContributedToCurrent: true })).ok).toBe(true);
+    expect(checkTransition("submit", actorFor("WRITER"), happy("DRAFT", { actorContributedToCurrent: true })).ok).toBe(
+      true,
+    );
   });
 
   for (const decision of ["approve", "requestChanges"] as const) {
     it(`${decision}: needs a verified, unexpired credential`, () => {
       const bad: CredentialStanding[] = ["NONE", "PENDING", "REJECTED", "EXPIRED"];
       for (const standing of bad) {
-        expect(refused(decision, "REVIEWER", happy("IN_REVIEW", { actorCredential: standing }))).toMatchObject({ code: "FORBIDDEN", failed: "credential-valid" });
+        expect(refused(decision, "REVIEWER", happy("IN_REVIEW", { actorCredential: standing }))).toMatchObject({
+          code: "FORBIDDEN",
+          failed: "credential-valid",
+        });
       }
     });
 
@@ -112,36 +140,59 @@ describe("preconditions", () => {
     });
 
     it(`${decision}: needs a submitted revision`, () => {
-      expect(refused(decision, "REVIEWER", happy("IN_REVIEW", { hasCurrentRevision: false }))).toMatchObject({ failed: "has-revision" });
+      expect(refused(decision, "REVIEWER", happy("IN_REVIEW", { hasCurrentRevision: false }))).toMatchObject({
+        failed: "has-revision",
+      });
     });
   }
 
   for (const name of ["publish", "schedule"] as const) {
     it(`${name}: needs the gate to pass, a revision, and that revision not already live`, () => {
-      expect(refused(name, "EDITOR", happy("APPROVED", { gatePasses: false }))).toMatchObject({ code: "INVALID_TRANSITION", failed: "gate-passes" });
-      expect(refused(name, "EDITOR", happy("APPROVED", { hasCurrentRevision: false }))).toMatchObject({ failed: "has-revision" });
-      expect(refused(name, "EDITOR", happy("UNPUBLISHED", { currentIsLive: true }))).toMatchObject({ failed: "not-already-live" });
+      expect(refused(name, "EDITOR", happy("APPROVED", { gatePasses: false }))).toMatchObject({
+        code: "INVALID_TRANSITION",
+        failed: "gate-passes",
+      });
+      expect(refused(name, "EDITOR", happy("APPROVED", { hasCurrentRevision: false }))).toMatchObject({
+        failed: "has-revision",
+      });
+      expect(refused(name, "EDITOR", happy("UNPUBLISHED", { currentIsLive: true }))).toMatchObject({
+        failed: "not-already-live",
+      });
     });
   }
 
   it("unpublish needs a live version; taking down a live article whose next revision is in review keeps the review", () => {
     expect(refused("unpublish", "EDITOR", happy("PUBLISHED", { isLive: false }))).toMatchObject({ failed: "is-live" });
     expect(checkTransition("unpublish", actorFor("EDITOR"), happy("IN_REVIEW"))).toEqual({ ok: true, to: "IN_REVIEW" });
-    expect(checkTransition("unpublish", actorFor("EDITOR"), happy("PUBLISHED"))).toEqual({ ok: true, to: "UNPUBLISHED" });
+    expect(checkTransition("unpublish", actorFor("EDITOR"), happy("PUBLISHED"))).toEqual({
+      ok: true,
+      to: "UNPUBLISHED",
+    });
   });
 });
 
 describe("assertTransition / availableTransitions", () => {
   it("throws coded errors and returns the next state", () => {
-    expect(() => assertTransition("approve", null, happy("IN_REVIEW"))).toThrowError(expect.objectContaining({ code: "UNAUTHENTICATED" }));
-    expect(() => assertTransition("approve", actorFor("WRITER"), happy("IN_REVIEW"))).toThrowError(expect.objectContaining({ code: "FORBIDDEN" }));
-    expect(() => assertTransition("approve", actorFor("REVIEWER"), happy("DRAFT"))).toThrowError(expect.objectContaining({ code: "INVALID_TRANSITION" }));
+    expect(() => assertTransition("approve", null, happy("IN_REVIEW"))).toThrowError(
+      expect.objectContaining({ code: "UNAUTHENTICATED" }),
+    );
+    expect(() => assertTransition("approve", actorFor("WRITER"), happy("IN_REVIEW"))).toThrowError(
+      expect.objectContaining({ code: "FORBIDDEN" }),
+    );
+    expect(() => assertTransition("approve", actorFor("REVIEWER"), happy("DRAFT"))).toThrowError(
+      expect.objectContaining({ code: "INVALID_TRANSITION" }),
+    );
     expect(assertTransition("approve", actorFor("REVIEWER"), happy("IN_REVIEW"))).toBe("APPROVED");
   });
 
   it("lists what each role can do now", () => {
     expect(availableTransitions(actorFor("REVIEWER"), happy("IN_REVIEW"))).toEqual(["requestChanges", "approve"]);
-    expect(availableTransitions(actorFor("EDITOR"), happy("APPROVED"))).toEqual(["publish", "schedule", "unpublish", "archive"]);
+    expect(availableTransitions(actorFor("EDITOR"), happy("APPROVED"))).toEqual([
+      "publish",
+      "schedule",
+      "unpublish",
+      "archive",
+    ]);
     expect(availableTransitions(actorFor("ADMIN"), happy("APPROVED"))).toEqual([]);
   });
 });

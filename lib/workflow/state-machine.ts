@@ -10,7 +10,15 @@
 import { AppError } from "../errors";
 import { permissionsOf, type Actor, type Permission } from "../auth/policy";
 
-export const ARTICLE_STATUSES = ["DRAFT", "IN_REVIEW", "CHANGES_REQUESTED", "APPROVED", "PUBLISHED", "UNPUBLISHED", "ARCHIVED"] as const;
+export const ARTICLE_STATUSES = [
+  "DRAFT",
+  "IN_REVIEW",
+  "CHANGES_REQUESTED",
+  "APPROVED",
+  "PUBLISHED",
+  "UNPUBLISHED",
+  "ARCHIVED",
+] as const;
 export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
 
 export const STATUS_LABELS: Record<ArticleStatus, string> = {
@@ -57,15 +65,7 @@ export interface TransitionContext {
 }
 
 export type TransitionName =
-  | "submit"
-  | "withdraw"
-  | "requestChanges"
-  | "approve"
-  | "publish"
-  | "schedule"
-  | "unpublish"
-  | "archive"
-  | "restore";
+  "submit" | "withdraw" | "requestChanges" | "approve" | "publish" | "schedule" | "unpublish" | "archive" | "restore";
 
 interface Precondition {
   key: string;
@@ -236,10 +236,18 @@ export type TransitionCheck =
  * from here is INVALID_TRANSITION whoever asks), then permission (FORBIDDEN), then preconditions (FORBIDDEN
  * for the separation-of-duties / credential / authorship ones, INVALID_TRANSITION for the state-of-the-work ones).
  */
-export function checkTransition(name: TransitionName, actor: Pick<Actor, "status" | "roles"> | null, ctx: TransitionContext): TransitionCheck {
+export function checkTransition(
+  name: TransitionName,
+  actor: Pick<Actor, "status" | "roles"> | null,
+  ctx: TransitionContext,
+): TransitionCheck {
   const rule = TRANSITIONS[name];
   if (!rule.from.includes(ctx.status)) {
-    return { ok: false, code: "INVALID_TRANSITION", reason: `You cannot ${rule.label.toLowerCase()} an article that is ${STATUS_LABELS[ctx.status].toLowerCase()}.` };
+    return {
+      ok: false,
+      code: "INVALID_TRANSITION",
+      reason: `You cannot ${rule.label.toLowerCase()} an article that is ${STATUS_LABELS[ctx.status].toLowerCase()}.`,
+    };
   }
   const perms = permissionsOf(actor);
   if (!rule.anyOf.some((p) => perms.has(p))) {
@@ -258,15 +266,25 @@ export function checkTransition(name: TransitionName, actor: Pick<Actor, "status
 const PERSONAL_PRECONDITIONS = new Set([P.mayEditArticle.key, P.credentialValid.key, P.notContributor.key]);
 
 /** Throws the coded AppError when the transition is not allowed; returns the next state otherwise. */
-export function assertTransition(name: TransitionName, actor: Pick<Actor, "status" | "roles"> | null, ctx: TransitionContext): ArticleStatus {
+export function assertTransition(
+  name: TransitionName,
+  actor: Pick<Actor, "status" | "roles"> | null,
+  ctx: TransitionContext,
+): ArticleStatus {
   if (!actor) throw new AppError("UNAUTHENTICATED", "Please sign in to continue.");
   const check = checkTransition(name, actor, ctx);
-  if (!check.ok) throw new AppError(check.code, check.reason, { details: check.failed ? { precondition: check.failed } : undefined });
+  if (!check.ok)
+    throw new AppError(check.code, check.reason, {
+      details: check.failed ? { precondition: check.failed } : undefined,
+    });
   return check.to;
 }
 
 /** The transitions the actor may perform now (for buttons), with the reason for those shown but refused. */
-export function availableTransitions(actor: Pick<Actor, "status" | "roles"> | null, ctx: TransitionContext): TransitionName[] {
+export function availableTransitions(
+  actor: Pick<Actor, "status" | "roles"> | null,
+  ctx: TransitionContext,
+): TransitionName[] {
   return TRANSITION_NAMES.filter((n) => checkTransition(n, actor, ctx).ok);
 }
 

@@ -26,17 +26,29 @@ export async function submitArticle(db: Db, actor: Actor | null, input: unknown)
   return db.$transaction(async (tx) => {
     const { ctx, article } = await loadTransitionContext(tx, data.articleId, actor);
     const to = assertTransition("submit", actor, ctx);
-    const revision = await freezeRevision(tx, { articleId: article.id, actorId: actor!.id, changeSummary: data.changeSummary });
+    const revision = await freezeRevision(tx, {
+      articleId: article.id,
+      actorId: actor!.id,
+      changeSummary: data.changeSummary,
+    });
     await tx.article.update({ where: { id: article.id }, data: { status: to } });
     await recordAuditEvent(tx, {
       actorId: actor!.id,
       action: TRANSITIONS.submit.auditAction,
       entityType: "Article",
       entityId: article.id,
-      data: { from: ctx.status, to, revisionId: revision.id, number: revision.number, contentHash: revision.contentHash },
+      data: {
+        from: ctx.status,
+        to,
+        revisionId: revision.id,
+        number: revision.number,
+        contentHash: revision.contentHash,
+      },
     });
     // Every reviewer who could sign it off (verified, unexpired credential; did not write or edit it).
-    const contributors = new Set((await tx.revisionContributor.findMany({ where: { revisionId: revision.id } })).map((c) => c.userId));
+    const contributors = new Set(
+      (await tx.revisionContributor.findMany({ where: { revisionId: revision.id } })).map((c) => c.userId),
+    );
     const reviewers = await tx.user.findMany({
       where: {
         status: "ACTIVE",

@@ -14,9 +14,14 @@ describe("voidApprovalOnEdit", () => {
     const article = await makeArticle(t.db, writer.id, { status: "APPROVED" });
     const rev = await makeRevision(t.db, article.id, writer.id);
     const approval = await makeApproval(t.db, rev.id, reviewer.id, cred.id);
-    await t.db.article.update({ where: { id: article.id }, data: { scheduledPublishAt: new Date(Date.now() + 3600_000), scheduledRevisionId: rev.id } });
+    await t.db.article.update({
+      where: { id: article.id },
+      data: { scheduledPublishAt: new Date(Date.now() + 3600_000), scheduledRevisionId: rev.id },
+    });
 
-    const result = await t.db.$transaction((tx) => voidApprovalOnEdit(tx, { articleId: article.id, actorId: writer.id }));
+    const result = await t.db.$transaction((tx) =>
+      voidApprovalOnEdit(tx, { articleId: article.id, actorId: writer.id }),
+    );
 
     expect(result).toEqual({ voided: "approval", from: "APPROVED", to: "DRAFT" });
     const after = await t.db.article.findUniqueOrThrow({ where: { id: article.id } });
@@ -29,8 +34,15 @@ describe("voidApprovalOnEdit", () => {
     expect(note.kind).toBe("APPROVAL_VOIDED");
     expect(note.body).toMatch(/edited by Wendy Writer/);
     expect(await t.db.outboxMail.count({ where: { to: reviewer.email } })).toBe(1);
-    const event = await t.db.auditEvent.findFirstOrThrow({ where: { action: "review.approval_voided", entityId: article.id } });
-    expect(JSON.parse(event.dataJson)).toMatchObject({ from: "APPROVED", to: "DRAFT", reviewIds: [approval.id], scheduleCancelled: true });
+    const event = await t.db.auditEvent.findFirstOrThrow({
+      where: { action: "review.approval_voided", entityId: article.id },
+    });
+    expect(JSON.parse(event.dataJson)).toMatchObject({
+      from: "APPROVED",
+      to: "DRAFT",
+      reviewIds: [approval.id],
+      scheduleCancelled: true,
+    });
   });
 
   it("keeps a live article live when its approved next revision is voided", async () => {
@@ -51,8 +63,12 @@ describe("voidApprovalOnEdit", () => {
     const reviewer = await makeUser(t.db, ["REVIEWER"]);
     const article = await makeArticle(t.db, writer.id, { status: "IN_REVIEW" });
     const rev = await makeRevision(t.db, article.id, writer.id);
-    await t.db.reviewComment.create({ data: { articleId: article.id, revisionId: rev.id, authorId: reviewer.id, body: "Check dose", blockIndex: 0 } });
-    const result = await t.db.$transaction((tx) => voidApprovalOnEdit(tx, { articleId: article.id, actorId: writer.id }));
+    await t.db.reviewComment.create({
+      data: { articleId: article.id, revisionId: rev.id, authorId: reviewer.id, body: "Check dose", blockIndex: 0 },
+    });
+    const result = await t.db.$transaction((tx) =>
+      voidApprovalOnEdit(tx, { articleId: article.id, actorId: writer.id }),
+    );
     expect(result).toEqual({ voided: "submission", from: "IN_REVIEW", to: "DRAFT" });
     expect((await t.db.article.findUniqueOrThrow({ where: { id: article.id } })).status).toBe("DRAFT");
     expect(await t.db.notification.count({ where: { userId: reviewer.id, kind: "SUBMISSION_WITHDRAWN" } })).toBe(1);
@@ -64,7 +80,9 @@ describe("voidApprovalOnEdit", () => {
     for (const status of ["DRAFT", "CHANGES_REQUESTED", "PUBLISHED", "UNPUBLISHED", "ARCHIVED"]) {
       const article = await makeArticle(t.db, writer.id, { status });
       const before = await t.db.auditEvent.count();
-      expect(await t.db.$transaction((tx) => voidApprovalOnEdit(tx, { articleId: article.id, actorId: writer.id }))).toEqual({ voided: null, from: status, to: status });
+      expect(
+        await t.db.$transaction((tx) => voidApprovalOnEdit(tx, { articleId: article.id, actorId: writer.id })),
+      ).toEqual({ voided: null, from: status, to: status });
       expect((await t.db.article.findUniqueOrThrow({ where: { id: article.id } })).status).toBe(status);
       expect(await t.db.auditEvent.count()).toBe(before);
     }

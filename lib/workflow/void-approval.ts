@@ -27,10 +27,17 @@ export interface VoidResult {
 export async function voidApprovalOnEdit(tx: DbTx, input: { articleId: string; actorId: string }): Promise<VoidResult> {
   const article = await tx.article.findUnique({
     where: { id: input.articleId },
-    select: { id: true, status: true, currentRevisionId: true, draft: { select: { title: true } }, scheduledPublishAt: true },
+    select: {
+      id: true,
+      status: true,
+      currentRevisionId: true,
+      draft: { select: { title: true } },
+      scheduledPublishAt: true,
+    },
   });
   if (!article) return { voided: null, from: "", to: "" };
-  if (article.status !== "APPROVED" && article.status !== "IN_REVIEW") return { voided: null, from: article.status, to: article.status };
+  if (article.status !== "APPROVED" && article.status !== "IN_REVIEW")
+    return { voided: null, from: article.status, to: article.status };
 
   const actor = await tx.user.findUnique({ where: { id: input.actorId }, select: { name: true } });
   const who = actor?.name ?? "Someone";
@@ -41,7 +48,10 @@ export async function voidApprovalOnEdit(tx: DbTx, input: { articleId: string; a
   if (article.status === "APPROVED") {
     const reason = `The content was edited by ${who} after approval, so the approval no longer matches the text.`;
     const approvals = article.currentRevisionId
-      ? await tx.review.findMany({ where: { revisionId: article.currentRevisionId, decision: "APPROVED", voidedAt: null }, select: { id: true, reviewerId: true } })
+      ? await tx.review.findMany({
+          where: { revisionId: article.currentRevisionId, decision: "APPROVED", voidedAt: null },
+          select: { id: true, reviewerId: true },
+        })
       : [];
     for (const a of approvals) {
       await tx.review.update({ where: { id: a.id }, data: { voidedAt: now, voidReason: reason } });
@@ -55,7 +65,14 @@ export async function voidApprovalOnEdit(tx: DbTx, input: { articleId: string; a
       action: "review.approval_voided",
       entityType: "Article",
       entityId: article.id,
-      data: { from: "APPROVED", to: "DRAFT", revisionId: article.currentRevisionId, reviewIds: approvals.map((a) => a.id), reason, scheduleCancelled: !!article.scheduledPublishAt },
+      data: {
+        from: "APPROVED",
+        to: "DRAFT",
+        revisionId: article.currentRevisionId,
+        reviewIds: approvals.map((a) => a.id),
+        reason,
+        scheduleCancelled: !!article.scheduledPublishAt,
+      },
     });
     for (const a of approvals) {
       if (a.reviewerId === input.actorId) continue;
@@ -89,7 +106,12 @@ export async function voidApprovalOnEdit(tx: DbTx, input: { articleId: string; a
   await queueNotifications(
     tx,
     commenters.map((c) => c.authorId),
-    { kind: "SUBMISSION_WITHDRAWN", title: `“${title}” was withdrawn from review`, body: `${reason} It will come back when it is resubmitted.`, link },
+    {
+      kind: "SUBMISSION_WITHDRAWN",
+      title: `“${title}” was withdrawn from review`,
+      body: `${reason} It will come back when it is resubmitted.`,
+      link,
+    },
     input.actorId,
   );
   return { voided: "submission", from: "IN_REVIEW", to: "DRAFT" };

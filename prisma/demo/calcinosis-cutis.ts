@@ -83,24 +83,50 @@ export const demoArticle = {
       p(
         t("Calcinosis cutis is a condition in which calcium salts collect in the skin"),
         cite(MEDLINEPLUS),
-        t(". The deposits usually sit in or just under the skin, but they can reach deeper tissue, including muscle and, in some people, internal organs."),
+        t(
+          ". The deposits usually sit in or just under the skin, but they can reach deeper tissue, including muscle and, in some people, internal organs.",
+        ),
       ),
       p(
-        t("It is rare, and it affects men and women about equally. Small deposits may cause no trouble at all. Larger ones can hurt, change the shape of the area, " +
-          "break down into open sores (ulcers) and, in rare cases, lead to gangrene."),
+        t(
+          "It is rare, and it affects men and women about equally. Small deposits may cause no trouble at all. Larger ones can hurt, change the shape of the area, " +
+            "break down into open sores (ulcers) and, in rare cases, lead to gangrene.",
+        ),
       ),
 
       h2("Types"),
       p(t("Doctors sort calcinosis cutis into four types according to what sets it off"), cite(JCM_REVIEW), t(":")),
       ul(
-        [b("Dystrophic."), t(" The most common type. Calcium settles in tissue that is already damaged, for example by inflammation, cancer or tissue death (necrosis). Blood levels of calcium and phosphate are normal.")],
-        [b("Metastatic."), t(" The blood carries too much calcium and phosphate, and calcium salts come out of it into tissue that was healthy.")],
-        [b("Idiopathic."), t(" No cause can be found: the tissue was not damaged beforehand and blood levels are normal.")],
-        [b("Iatrogenic."), t(" A medicine or a medical procedure is the cause, such as an injection of calcium or phosphate. It usually clears up once that treatment is over.")],
+        [
+          b("Dystrophic."),
+          t(
+            " The most common type. Calcium settles in tissue that is already damaged, for example by inflammation, cancer or tissue death (necrosis). Blood levels of calcium and phosphate are normal.",
+          ),
+        ],
+        [
+          b("Metastatic."),
+          t(
+            " The blood carries too much calcium and phosphate, and calcium salts come out of it into tissue that was healthy.",
+          ),
+        ],
+        [
+          b("Idiopathic."),
+          t(" No cause can be found: the tissue was not damaged beforehand and blood levels are normal."),
+        ],
+        [
+          b("Iatrogenic."),
+          t(
+            " A medicine or a medical procedure is the cause, such as an injection of calcium or phosphate. It usually clears up once that treatment is over.",
+          ),
+        ],
       ),
 
       h2("Causes"),
-      p(t("Deposits form when calcium and phosphate combine into hard crystals that the body cannot easily clear. Damage that can lead to the dystrophic type includes:")),
+      p(
+        t(
+          "Deposits form when calcium and phosphate combine into hard crystals that the body cannot easily clear. Damage that can lead to the dystrophic type includes:",
+        ),
+      ),
       ul(
         [t("acne")],
         [t("connective tissue disease")],
@@ -109,10 +135,18 @@ export const demoArticle = {
         [t("tumours, whether benign or cancerous")],
         [t("varicose veins")],
       ),
-      p(t("In the metastatic type the trigger is not local damage but high levels of calcium and phosphate in the blood.")),
+      p(
+        t(
+          "In the metastatic type the trigger is not local damage but high levels of calcium and phosphate in the blood.",
+        ),
+      ),
 
       h2("Symptoms"),
-      p(t("The usual sign is one or more firm, white bumps in the skin. Small ones are called papules and larger ones nodules; they can slowly get bigger. Over time:")),
+      p(
+        t(
+          "The usual sign is one or more firm, white bumps in the skin. Small ones are called papules and larger ones nodules; they can slowly get bigger. Over time:",
+        ),
+      ),
       ul(
         [t("a bump can break open into an ulcer and leak a whitish material")],
         [t("the area can become painful or change shape")],
@@ -120,7 +154,13 @@ export const demoArticle = {
       ),
 
       h2("Diagnosis"),
-      p(t("A healthcare provider looks at the skin and asks about your health, medicines and any recent procedures. Tests then help find the type and the cause"), cite(JCM_REVIEW), t(":")),
+      p(
+        t(
+          "A healthcare provider looks at the skin and asks about your health, medicines and any recent procedures. Tests then help find the type and the cause",
+        ),
+        cite(JCM_REVIEW),
+        t(":"),
+      ),
       ul(
         [b("Blood tests"), t(" measure calcium and phosphate.")],
         [b("Imaging"), t(", such as X-rays, shows how large the deposits are and how deep they go.")],
@@ -128,18 +168,28 @@ export const demoArticle = {
       ),
 
       h2("Treatment"),
-      p(t("Treatment starts with the condition behind the deposits, because controlling the cause can stop new ones from forming"), cite(MEDLINEPLUS), t(". Medicines that may be tried include:")),
+      p(
+        t(
+          "Treatment starts with the condition behind the deposits, because controlling the cause can stop new ones from forming",
+        ),
+        cite(MEDLINEPLUS),
+        t(". Medicines that may be tried include:"),
+      ),
       ul([t("corticosteroids")], [t("colchicine")], [t("bisphosphonates")], [t("diltiazem")]),
       p(
         t("Surgery to remove deposits is kept as a last resort"),
         cite(JCM_REVIEW),
-        t(". An operation can itself make the condition worse, and deposits often come back after they have been cut out."),
+        t(
+          ". An operation can itself make the condition worse, and deposits often come back after they have been cut out.",
+        ),
       ),
 
       h2("Outlook"),
       p(
-        t("Calcinosis cutis caused by a medicine or procedure usually goes away once that treatment ends. For the other types, the outlook depends on the condition " +
-          "behind the deposits and how well it can be controlled. See a healthcare provider if a lump in your skin grows, hurts, or breaks open."),
+        t(
+          "Calcinosis cutis caused by a medicine or procedure usually goes away once that treatment ends. For the other types, the outlook depends on the condition " +
+            "behind the deposits and how well it can be controlled. See a healthcare provider if a lump in your skin grows, hurts, or breaks open.",
+        ),
       ),
     ],
   } satisfies DemoDoc,

@@ -22,7 +22,8 @@ export interface SeedDemoArticleInput {
   now?: Date;
 }
 
-export type SeedDemoArticleResult = { created: true; articleId: string; revisionId: string; slug: string } | { created: false; slug: string };
+export type SeedDemoArticleResult =
+  { created: true; articleId: string; revisionId: string; slug: string } | { created: false; slug: string };
 
 export async function seedDemoArticle(db: Db, input: SeedDemoArticleInput): Promise<SeedDemoArticleResult> {
   const slug = demoArticle.slug;
@@ -34,10 +35,16 @@ export async function seedDemoArticle(db: Db, input: SeedDemoArticleInput): Prom
   reviewDueAt.setUTCMonth(reviewDueAt.getUTCMonth() + intervalMonths);
 
   return db.$transaction(async (tx) => {
-    const credential = await tx.credential.findUnique({ where: { id: input.credentialId }, include: { verifiedBy: { select: { name: true } } } });
-    if (!credential || credential.userId !== input.reviewerId) throw new Error("seedDemoArticle: credentialId must be a credential of reviewerId.");
+    const credential = await tx.credential.findUnique({
+      where: { id: input.credentialId },
+      include: { verifiedBy: { select: { name: true } } },
+    });
+    if (!credential || credential.userId !== input.reviewerId)
+      throw new Error("seedDemoArticle: credentialId must be a credential of reviewerId.");
     if (credential.status !== "VERIFIED" || credential.expiresAt <= now) {
-      throw new Error("seedDemoArticle: the reviewer's credential must be verified and unexpired (the publish gate would refuse it).");
+      throw new Error(
+        "seedDemoArticle: the reviewer's credential must be verified and unexpired (the publish gate would refuse it).",
+      );
     }
 
     const article = await tx.article.create({
@@ -69,7 +76,11 @@ export async function seedDemoArticle(db: Db, input: SeedDemoArticleInput): Prom
     });
 
     // The writer submits: freezing computes the content hash and bodyHtml and records the contributors.
-    const revision = await freezeRevision(tx, { articleId: article.id, actorId: input.writerId, changeSummary: demoArticle.changeSummary });
+    const revision = await freezeRevision(tx, {
+      articleId: article.id,
+      actorId: input.writerId,
+      changeSummary: demoArticle.changeSummary,
+    });
     await recordAuditEvent(tx, {
       actorId: input.writerId,
       action: "article.submitted",
@@ -108,11 +119,23 @@ export async function seedDemoArticle(db: Db, input: SeedDemoArticleInput): Prom
       action: "review.approved",
       entityType: "Revision",
       entityId: revision.id,
-      data: { articleId: article.id, reviewId: review.id, contentHash: revision.contentHash, credentialId: credential.id, seeded: true },
+      data: {
+        articleId: article.id,
+        reviewId: review.id,
+        contentHash: revision.contentHash,
+        credentialId: credential.id,
+        seeded: true,
+      },
     });
 
     const publication = await tx.publication.create({
-      data: { articleId: article.id, revisionId: revision.id, publishedById: input.editorId, publishedAt: now, changeSummary: revision.changeSummary },
+      data: {
+        articleId: article.id,
+        revisionId: revision.id,
+        publishedById: input.editorId,
+        publishedAt: now,
+        changeSummary: revision.changeSummary,
+      },
     });
     await tx.article.update({
       where: { id: article.id },

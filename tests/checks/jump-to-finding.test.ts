@@ -21,7 +21,13 @@ describe("positionOfPath", () => {
       type: "doc",
       content: [
         { type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "Causes" }] },
-        { type: "bulletList", content: [{ type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text: "One" }] }] }, { type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text: "Two" }] }] }] },
+        {
+          type: "bulletList",
+          content: [
+            { type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text: "One" }] }] },
+            { type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text: "Two" }] }] },
+          ],
+        },
         { type: "paragraph", content: [{ type: "text", text: "After" }] },
       ],
     };

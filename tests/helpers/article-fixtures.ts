@@ -35,7 +35,12 @@ export async function makeArticle(
       draft: {
         create: {
           title: opts.title ?? "A title",
-          bodyJson: opts.bodyJson ?? JSON.stringify({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Hello world" }] }] }),
+          bodyJson:
+            opts.bodyJson ??
+            JSON.stringify({
+              type: "doc",
+              content: [{ type: "paragraph", content: [{ type: "text", text: "Hello world" }] }],
+            }),
           editorIds: JSON.stringify(opts.editorIds ?? [authorId]),
         },
       },

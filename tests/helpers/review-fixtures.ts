@@ -12,7 +12,11 @@ export async function makeUser(db: DbTx, roles: string[], name = `User ${uid()}`
   });
 }
 
-export async function makeCredential(db: DbTx, userId: string, over: Partial<{ status: string; expiresAt: Date; verifiedById: string }> = {}) {
+export async function makeCredential(
+  db: DbTx,
+  userId: string,
+  over: Partial<{ status: string; expiresAt: Date; verifiedById: string }> = {},
+) {
   return db.credential.create({
     data: {
       userId,
@@ -30,10 +34,15 @@ export async function makeCredential(db: DbTx, userId: string, over: Partial<{ s
   });
 }
 
-export const doc = (text: string) => JSON.stringify({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
+export const doc = (text: string) =>
+  JSON.stringify({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
 
 /** An article by `writerId` with a working copy. */
-export async function makeArticle(db: DbTx, writerId: string, over: Partial<{ status: string; title: string; body: string }> = {}) {
+export async function makeArticle(
+  db: DbTx,
+  writerId: string,
+  over: Partial<{ status: string; title: string; body: string }> = {},
+) {
   const id = uid();
   return db.article.create({
     data: {
@@ -41,18 +50,32 @@ export async function makeArticle(db: DbTx, writerId: string, over: Partial<{ st
       status: over.status ?? "DRAFT",
       createdById: writerId,
       authors: { create: [{ userId: writerId }] },
-      draft: { create: { title: over.title ?? `Article ${id}`, summary: "A summary.", bodyJson: doc(over.body ?? "Body text."), editorIds: JSON.stringify([writerId]) } },
+      draft: {
+        create: {
+          title: over.title ?? `Article ${id}`,
+          summary: "A summary.",
+          bodyJson: doc(over.body ?? "Body text."),
+          editorIds: JSON.stringify([writerId]),
+        },
+      },
     },
   });
 }
 
 /** Freezes the working copy (through the editor's freezeRevision) and makes it current. `contributors`
  *  replaces the contributor list when given (e.g. to make a reviewer an editor of the revision). */
-export async function makeRevision(db: DbTx, articleId: string, authorId: string, contributors?: string[], changeSummary = "First version") {
+export async function makeRevision(
+  db: DbTx,
+  articleId: string,
+  authorId: string,
+  contributors?: string[],
+  changeSummary = "First version",
+) {
   const rev = await freezeRevision(db, { articleId, actorId: authorId, changeSummary });
   if (contributors) {
     await db.revisionContributor.deleteMany({ where: { revisionId: rev.id } });
-    for (const userId of new Set(contributors)) await db.revisionContributor.create({ data: { revisionId: rev.id, userId } });
+    for (const userId of new Set(contributors))
+      await db.revisionContributor.create({ data: { revisionId: rev.id, userId } });
   }
   return rev;
 }
@@ -60,6 +83,14 @@ export async function makeRevision(db: DbTx, articleId: string, authorId: string
 export async function makeApproval(db: DbTx, revisionId: string, reviewerId: string, credentialId: string | null) {
   const rev = await db.revision.findUniqueOrThrow({ where: { id: revisionId } });
   return db.review.create({
-    data: { revisionId, reviewerId, credentialId, decision: "APPROVED", statement: "I approve.", contentHash: rev.contentHash, credentialSnapshot: "{}" },
+    data: {
+      revisionId,
+      reviewerId,
+      credentialId,
+      decision: "APPROVED",
+      statement: "I approve.",
+      contentHash: rev.contentHash,
+      credentialSnapshot: "{}",
+    },
   });
 }

@@ -35,7 +35,13 @@ beforeAll(async () => {
       verifiedAt: new Date("2026-11-01T00:00:00.000Z"),
     },
   });
-  ids = { writerId: writer.id, reviewerId: reviewer.id, credentialId: credential.id, editorId: editor.id, adminId: admin.id };
+  ids = {
+    writerId: writer.id,
+    reviewerId: reviewer.id,
+    credentialId: credential.id,
+    editorId: editor.id,
+    adminId: admin.id,
+  };
 });
 
 describe("seedDemoArticle", () => {
@@ -48,7 +54,11 @@ describe("seedDemoArticle", () => {
 
     const article = await t.db.article.findUniqueOrThrow({
       where: { slug: DEMO_ARTICLE_SLUG },
-      include: { liveRevision: { include: { reviews: true, contributors: true, publications: true } }, references: true, draft: true },
+      include: {
+        liveRevision: { include: { reviews: true, contributors: true, publications: true } },
+        references: true,
+        draft: true,
+      },
     });
     const rev = article.liveRevision!;
     expect(article.status).toBe("PUBLISHED");
@@ -57,15 +67,30 @@ describe("seedDemoArticle", () => {
     expect(article.reviewDueAt!.getTime()).toBeGreaterThan(NOW.getTime());
     expect(article.references.map((r) => r.key).sort()).toEqual([JCM_REVIEW, MEDLINEPLUS].sort());
     expect(rev.contentHash).toMatch(/^[0-9a-f]{64}$/);
-    expect(rev.bodyHtml).toContain('<h2>What is it?</h2>');
+    expect(rev.bodyHtml).toContain("<h2>What is it?</h2>");
     expect(rev.contributors.map((c) => c.userId)).toEqual([ids.writerId]);
     const [review] = rev.reviews;
-    expect(review).toMatchObject({ decision: "APPROVED", reviewerId: ids.reviewerId, contentHash: rev.contentHash, voidedAt: null });
-    expect(JSON.parse(review.credentialSnapshot)).toMatchObject({ displayName: "Dr. Rae Reviewer", postNominals: "M.D., FFARCSI, DA", verifiedByName: "Ada Admin" });
+    expect(review).toMatchObject({
+      decision: "APPROVED",
+      reviewerId: ids.reviewerId,
+      contentHash: rev.contentHash,
+      voidedAt: null,
+    });
+    expect(JSON.parse(review.credentialSnapshot)).toMatchObject({
+      displayName: "Dr. Rae Reviewer",
+      postNominals: "M.D., FFARCSI, DA",
+      verifiedByName: "Ada Admin",
+    });
     expect(rev.publications).toHaveLength(1);
 
     const actions = (await t.db.auditEvent.findMany({ orderBy: { id: "asc" } })).map((e) => e.action);
-    expect(actions).toEqual(["article.created", "revision.frozen", "article.submitted", "review.approved", "article.published"]);
+    expect(actions).toEqual([
+      "article.created",
+      "revision.frozen",
+      "article.submitted",
+      "review.approved",
+      "article.published",
+    ]);
   });
 });
 
@@ -85,14 +110,20 @@ describe("getPublicArticle", () => {
     expect(a.firstPublishedAt).toBe(NOW.toISOString());
     expect(a.lastModifiedAt).toBe(NOW.toISOString());
     // MedlinePlus is cited first in the body, so it is [1]; the review is [2].
-    expect(a.references.map((r) => [r.number, r.key])).toEqual([[1, MEDLINEPLUS], [2, JCM_REVIEW]]);
+    expect(a.references.map((r) => [r.number, r.key])).toEqual([
+      [1, MEDLINEPLUS],
+      [2, JCM_REVIEW],
+    ]);
     expect(a.references.every((r) => r.href?.startsWith("https://"))).toBe(true);
     expect(a.bodyHtml).toContain('href="#ref-1" id="cite-1-1"');
     expect(a.bodyHtml).toContain('href="#ref-2"');
   });
 
   it("keeps showing the credential as it was at sign-off after the live credential changes", async () => {
-    await t.db.credential.update({ where: { id: ids.credentialId }, data: { displayName: "Someone Else", postNominals: "PhD" } });
+    await t.db.credential.update({
+      where: { id: ids.credentialId },
+      data: { displayName: "Someone Else", postNominals: "PhD" },
+    });
     const a = (await getPublicArticle(t.db, DEMO_ARTICLE_SLUG))!;
     expect(a.review?.displayName).toBe("Dr. Rae Reviewer");
     expect(a.review?.postNominals).toBe("M.D., FFARCSI, DA");
@@ -108,7 +139,12 @@ describe("getPublicArticle", () => {
 describe("lists and profiles", () => {
   it("lists the published article with its reviewer", async () => {
     expect(await listPublishedArticles(t.db)).toEqual([
-      expect.objectContaining({ slug: DEMO_ARTICLE_SLUG, reviewerName: "Dr. Rae Reviewer", reviewerId: ids.reviewerId, lastModifiedAt: NOW.toISOString() }),
+      expect.objectContaining({
+        slug: DEMO_ARTICLE_SLUG,
+        reviewerName: "Dr. Rae Reviewer",
+        reviewerId: ids.reviewerId,
+        lastModifiedAt: NOW.toISOString(),
+      }),
     ]);
   });
 
@@ -118,7 +154,13 @@ describe("lists and profiles", () => {
       displayName: "Dr. Rae Reviewer",
       postNominals: "M.D., FFARCSI, DA",
       specialty: "Dermatology",
-      articles: [{ slug: DEMO_ARTICLE_SLUG, title: "Calcinosis Cutis: Causes, Symptoms, Treatment, Diagnosis", reviewedAt: NOW.toISOString() }],
+      articles: [
+        {
+          slug: DEMO_ARTICLE_SLUG,
+          title: "Calcinosis Cutis: Causes, Symptoms, Treatment, Diagnosis",
+          reviewedAt: NOW.toISOString(),
+        },
+      ],
     });
     expect(await getReviewerProfile(t.db, ids.writerId)).toBeNull(); // never approved anything: no public page
     expect(await getReviewerProfile(t.db, "_placeholder_")).toBeNull();
@@ -128,10 +170,16 @@ describe("lists and profiles", () => {
 describe("what readers stop seeing", () => {
   it("drops the review claim when the approval was voided", async () => {
     const article = await t.db.article.findUniqueOrThrow({ where: { slug: DEMO_ARTICLE_SLUG } });
-    await t.db.review.updateMany({ where: { revisionId: article.liveRevisionId! }, data: { voidedAt: new Date(), voidReason: "test" } });
+    await t.db.review.updateMany({
+      where: { revisionId: article.liveRevisionId! },
+      data: { voidedAt: new Date(), voidReason: "test" },
+    });
     expect((await getPublicArticle(t.db, DEMO_ARTICLE_SLUG))!.review).toBeNull();
     expect(await getReviewerProfile(t.db, ids.reviewerId)).toBeNull();
-    await t.db.review.updateMany({ where: { revisionId: article.liveRevisionId! }, data: { voidedAt: null, voidReason: null } });
+    await t.db.review.updateMany({
+      where: { revisionId: article.liveRevisionId! },
+      data: { voidedAt: null, voidReason: null },
+    });
   });
 
   it("hides an unpublished article everywhere", async () => {

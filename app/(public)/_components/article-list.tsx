@@ -4,7 +4,13 @@ import type { PublicArticleSummary } from "@/lib/public/types";
 import { When } from "./when";
 
 /** Cards for a list of published articles (home page, reviewer profile). */
-export function ArticleList({ articles, headingLevel = 2 }: { articles: PublicArticleSummary[]; headingLevel?: 2 | 3 }) {
+export function ArticleList({
+  articles,
+  headingLevel = 2,
+}: {
+  articles: PublicArticleSummary[];
+  headingLevel?: 2 | 3;
+}) {
   const H = headingLevel === 2 ? "h2" : "h3";
   return (
     <ul className="pub-cards">

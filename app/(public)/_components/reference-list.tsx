@@ -18,7 +18,11 @@ export function ReferenceList({ references }: { references: PublicReference[] })
               <span className="pub-backlinks">
                 {" "}
                 {Array.from({ length: r.citedCount }, (_, i) => (
-                  <a key={i} href={`#cite-${r.number}-${i + 1}`} aria-label={`Back to citation ${r.number}${r.citedCount > 1 ? ` (${i + 1} of ${r.citedCount})` : ""} in the text`}>
+                  <a
+                    key={i}
+                    href={`#cite-${r.number}-${i + 1}`}
+                    aria-label={`Back to citation ${r.number}${r.citedCount > 1 ? ` (${i + 1} of ${r.citedCount})` : ""} in the text`}
+                  >
                     ↩︎
                   </a>
                 ))}

@@ -15,7 +15,13 @@ export interface UpdateHistorySlotProps {
 }
 
 // unstable_cache stores JSON: dates travel as ISO strings and are turned back into Dates below.
-type Stored = Array<Omit<UpdateHistoryEntry, "publishedAt" | "reviewedAt" | "unpublishedAt"> & { publishedAt: string; reviewedAt: string | null; unpublishedAt: string | null }>;
+type Stored = Array<
+  Omit<UpdateHistoryEntry, "publishedAt" | "reviewedAt" | "unpublishedAt"> & {
+    publishedAt: string;
+    reviewedAt: string | null;
+    unpublishedAt: string | null;
+  }
+>;
 
 function cachedHistory(articleId: string, slug: string): Promise<Stored> {
   return unstable_cache(
@@ -23,7 +29,12 @@ function cachedHistory(articleId: string, slug: string): Promise<Stored> {
       (await getPublicTrail(db, articleId)).history
         // Versions that were taken down are not part of what readers were shown as the article's history.
         .filter((h) => !h.unpublishedAt)
-        .map((h) => ({ ...h, publishedAt: h.publishedAt.toISOString(), reviewedAt: h.reviewedAt?.toISOString() ?? null, unpublishedAt: null })),
+        .map((h) => ({
+          ...h,
+          publishedAt: h.publishedAt.toISOString(),
+          reviewedAt: h.reviewedAt?.toISOString() ?? null,
+          unpublishedAt: null,
+        })),
     ["public-update-history", articleId],
     { tags: [articleTag(slug)], revalidate: PUBLIC_REVALIDATE_SECONDS },
   )();
@@ -31,6 +42,11 @@ function cachedHistory(articleId: string, slug: string): Promise<Stored> {
 
 export async function UpdateHistorySlot({ articleId, slug }: UpdateHistorySlotProps) {
   const stored = await cachedHistory(articleId, slug);
-  const history: UpdateHistoryEntry[] = stored.map((h) => ({ ...h, publishedAt: new Date(h.publishedAt), reviewedAt: h.reviewedAt ? new Date(h.reviewedAt) : null, unpublishedAt: null }));
+  const history: UpdateHistoryEntry[] = stored.map((h) => ({
+    ...h,
+    publishedAt: new Date(h.publishedAt),
+    reviewedAt: h.reviewedAt ? new Date(h.reviewedAt) : null,
+    unpublishedAt: null,
+  }));
   return <UpdateHistory history={history} headingLevel={2} reviewerHref={reviewerPath} />;
 }

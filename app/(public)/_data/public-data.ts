@@ -30,10 +30,14 @@ export function cachedPublicArticle(slug: string) {
   })();
 }
 
-export const cachedPublishedArticles = unstable_cache(() => listPublishedArticles(db, { limit: LIST_LIMIT }), ["public-articles", String(LIST_LIMIT)], {
-  tags: [ARTICLES_TAG],
-  revalidate: PUBLIC_REVALIDATE_SECONDS,
-});
+export const cachedPublishedArticles = unstable_cache(
+  () => listPublishedArticles(db, { limit: LIST_LIMIT }),
+  ["public-articles", String(LIST_LIMIT)],
+  {
+    tags: [ARTICLES_TAG],
+    revalidate: PUBLIC_REVALIDATE_SECONDS,
+  },
+);
 
 export function cachedReviewerProfile(reviewerId: string) {
   if (!isPublicId(reviewerId)) return Promise.resolve(null);

@@ -7,5 +7,7 @@ import { siteUrl } from "@/lib/public/site";
 export async function GET(): Promise<Response> {
   await connection(); // rendered per request (never at build), from the cached list; see app/(public)/page.tsx
   const xml = buildRssXml((await cachedPublishedArticles()).slice(0, 50), siteUrl());
-  return new Response(xml, { headers: { "Content-Type": "application/rss+xml; charset=utf-8", "Cache-Control": "public, max-age=300" } });
+  return new Response(xml, {
+    headers: { "Content-Type": "application/rss+xml; charset=utf-8", "Cache-Control": "public, max-age=300" },
+  });
 }

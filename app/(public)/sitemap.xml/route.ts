@@ -9,5 +9,7 @@ import { siteUrl } from "@/lib/public/site";
 export async function GET(): Promise<Response> {
   await connection(); // rendered per request (never at build), from the cached list; see app/(public)/page.tsx
   const xml = buildSitemapXml(await cachedPublishedArticles(), siteUrl());
-  return new Response(xml, { headers: { "Content-Type": "application/xml; charset=utf-8", "Cache-Control": "public, max-age=300" } });
+  return new Response(xml, {
+    headers: { "Content-Type": "application/xml; charset=utf-8", "Cache-Control": "public, max-age=300" },
+  });
 }

@@ -5,7 +5,10 @@ import type { ErrorBody } from "@/app/_server/errors";
 import { FEEDBACK_LIMITS, FEEDBACK_REASONS, FEEDBACK_REASON_LABELS, HONEYPOT_FIELD } from "@/lib/feedback/reasons";
 
 const esc = (v: unknown) =>
-  String(v ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string);
+  String(v ?? "").replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string,
+  );
 
 /** Where a reader goes back to: the public article page, at the feedback section. */
 export function articleFeedbackPath(slug: string): string {

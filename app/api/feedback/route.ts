@@ -21,11 +21,16 @@ const THANKS_MESSAGE = "Thank you for your feedback. It helps us keep this artic
 
 export async function POST(request: Request): Promise<Response> {
   const type = request.headers.get("content-type") ?? "";
-  const wantsJson = type.includes("application/json") || (request.headers.get("accept") ?? "").includes("application/json");
+  const wantsJson =
+    type.includes("application/json") || (request.headers.get("accept") ?? "").includes("application/json");
   let fields: Record<string, unknown> = {};
   try {
     fields = type.includes("application/json") ? await readJsonObject(request) : await readForm(request);
-    const clientHash = hashClient(await getClientHashSecret(db), clientAddress(request), request.headers.get("user-agent") ?? "");
+    const clientHash = hashClient(
+      await getClientHashSecret(db),
+      clientAddress(request),
+      request.headers.get("user-agent") ?? "",
+    );
     const result = await submitFeedback(db, fields, { clientHash });
     if (wantsJson) return NextResponse.json({ ok: true, message: THANKS_MESSAGE }, { status: 201 });
     return new Response(null, {
@@ -44,13 +49,15 @@ export async function POST(request: Request): Promise<Response> {
 
 async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
   const value = await readJson(request, FEEDBACK_LIMITS.bodyBytesMax);
-  if (!value || typeof value !== "object" || Array.isArray(value)) throw new AppError("BAD_REQUEST", "The request body must be a JSON object.");
+  if (!value || typeof value !== "object" || Array.isArray(value))
+    throw new AppError("BAD_REQUEST", "The request body must be a JSON object.");
   return value as Record<string, unknown>;
 }
 
 /** A URL-encoded or multipart form, bounded in size before it is read. Repeated names keep the first value. */
 async function readForm(request: Request): Promise<Record<string, unknown>> {
-  const tooLarge = () => new AppError("PAYLOAD_TOO_LARGE", "Your answer is too large to send. Please shorten your comment.");
+  const tooLarge = () =>
+    new AppError("PAYLOAD_TOO_LARGE", "Your answer is too large to send. Please shorten your comment.");
   if (Number(request.headers.get("content-length") ?? "0") > FEEDBACK_LIMITS.bodyBytesMax) throw tooLarge();
   const type = request.headers.get("content-type") ?? "";
   let entries: Iterable<[string, FormDataEntryValue]>;
@@ -75,6 +82,9 @@ async function readForm(request: Request): Promise<Record<string, unknown>> {
  */
 function clientAddress(request: Request): string {
   const forwarded = request.headers.get("x-forwarded-for") ?? "";
-  const parts = forwarded.split(",").map((s) => s.trim()).filter(Boolean);
+  const parts = forwarded
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   return parts[parts.length - 1] ?? "unknown";
 }

@@ -13,9 +13,14 @@ export async function refreshArticlePages(articleId: string, revisionIds: Array<
     if (!article) return;
     const ids = revisionIds.filter((x): x is string => !!x);
     const reviews = ids.length
-      ? await db.review.findMany({ where: { revisionId: { in: ids }, decision: "APPROVED" }, select: { reviewerId: true } })
+      ? await db.review.findMany({
+          where: { revisionId: { in: ids }, decision: "APPROVED" },
+          select: { reviewerId: true },
+        })
       : [];
-    refreshPublicPages(publicTagsForArticleChange({ slug: article.slug, reviewerIds: reviews.map((r) => r.reviewerId) }));
+    refreshPublicPages(
+      publicTagsForArticleChange({ slug: article.slug, reviewerIds: reviews.map((r) => r.reviewerId) }),
+    );
   } catch (err) {
     console.error("[review] could not refresh the public pages of", articleId, err);
   }

@@ -14,7 +14,11 @@ import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { hasDuePublications } from "@/lib/publishing/publish-due";
 
-const g = globalThis as unknown as { __imprimaturTickSecret?: string; __imprimaturScheduler?: ReturnType<typeof setInterval>; __imprimaturTickWarned?: boolean };
+const g = globalThis as unknown as {
+  __imprimaturTickSecret?: string;
+  __imprimaturScheduler?: ReturnType<typeof setInterval>;
+  __imprimaturTickWarned?: boolean;
+};
 
 /** The secret the loopback call carries; IMPRIMATUR_TICK_SECRET lets an outside cron call the route too. */
 export function tickSecret(): string {

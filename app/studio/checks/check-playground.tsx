@@ -18,13 +18,20 @@ function toDocument(text: string) {
         content.push(list);
         lineOfBlock.push(i);
       }
-      list.content.push({ type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text: line.replace(/^-\s+/, "") }] }] });
+      list.content.push({
+        type: "listItem",
+        content: [{ type: "paragraph", content: [{ type: "text", text: line.replace(/^-\s+/, "") }] }],
+      });
       return;
     }
     list = null;
     if (!line.trim()) return;
     const heading = /^##+\s+(.*)$/.exec(line);
-    content.push(heading ? { type: "heading", attrs: { level: 2 }, content: heading[1] ? [{ type: "text", text: heading[1] }] : [] } : { type: "paragraph", content: [{ type: "text", text: line }] });
+    content.push(
+      heading
+        ? { type: "heading", attrs: { level: 2 }, content: heading[1] ? [{ type: "text", text: heading[1] }] : [] }
+        : { type: "paragraph", content: [{ type: "text", text: line }] },
+    );
     lineOfBlock.push(i);
   });
   return { doc: { type: "doc", content }, lineOfBlock };
@@ -36,7 +43,10 @@ export function CheckPlayground({ canAddWords = false }: { canAddWords?: boolean
   const [body, setBody] = useState("");
   const area = useRef<HTMLTextAreaElement>(null);
   const { doc, lineOfBlock } = useMemo(() => toDocument(body), [body]);
-  const content = useMemo(() => ({ title, summary, conditionName: "", body: doc, references: [] }), [title, summary, doc]);
+  const content = useMemo(
+    () => ({ title, summary, conditionName: "", body: doc, references: [] }),
+    [title, summary, doc],
+  );
 
   // "Go to this place": select the line the finding's block came from.
   const jump = (f: Finding) => {

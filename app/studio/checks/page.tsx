@@ -11,9 +11,10 @@ export default async function ChecksPage() {
     <>
       <h1>Content checks</h1>
       <p>
-        Paste or write text to see what the content checks find before it goes into an article: empty sections, repeated headings, spelling (with the
-        medical word list and the project dictionary), a missing summary or disclaimer. Lines starting with <code>## </code> are headings, lines starting
-        with <code>- </code> are list items. Nothing here is saved.
+        Paste or write text to see what the content checks find before it goes into an article: empty sections, repeated
+        headings, spelling (with the medical word list and the project dictionary), a missing summary or disclaimer.
+        Lines starting with <code>## </code> are headings, lines starting with <code>- </code> are list items. Nothing
+        here is saved.
       </p>
       <CheckPlayground canAddWords={can(actor, "dictionary.manage")} />
     </>

@@ -39,11 +39,27 @@ export function AddCorpusDocumentForm() {
     >
       <h2>Add a source</h2>
       <Field name="title" label="Title" />
-      <Field name="url" label="Address (optional)" type="url" hint="An http:// or https:// address of the source, if it has one." />
-      <Field name="text" label="Text" textarea rows={8} hint="Paste the source's text, or upload a file below instead." />
+      <Field
+        name="url"
+        label="Address (optional)"
+        type="url"
+        hint="An http:// or https:// address of the source, if it has one."
+      />
+      <Field
+        name="text"
+        label="Text"
+        textarea
+        rows={8}
+        hint="Paste the source's text, or upload a file below instead."
+      />
       <div className="field">
         <label htmlFor="corpus-file">File (.txt, .md or .html, up to 900 KB)</label>
-        <input id="corpus-file" name="file" type="file" accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html" />
+        <input
+          id="corpus-file"
+          name="file"
+          type="file"
+          accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html"
+        />
         <FieldErrors name="file" />
       </div>
     </ActionForm>
@@ -51,7 +67,10 @@ export function AddCorpusDocumentForm() {
 }
 
 export function DeleteCorpusDocumentButton({ id, title }: { id: string; title: string }) {
-  const [state, formAction, pending] = useActionState<Result, FormData>((_prev, form) => deleteCorpusDocumentAction(form), null);
+  const [state, formAction, pending] = useActionState<Result, FormData>(
+    (_prev, form) => deleteCorpusDocumentAction(form),
+    null,
+  );
   return (
     <form action={formAction}>
       <input type="hidden" name="id" value={id} />

@@ -14,14 +14,18 @@ export default async function CorpusPage({ searchParams }: { searchParams: Promi
   const sp = await searchParams;
   const page = Math.max(1, Number.parseInt(sp.page ?? "1", 10) || 1);
   const query = (sp.q ?? "").slice(0, 200);
-  const { total, docs } = await listCorpusDocuments(db, { skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE, query: query || undefined });
+  const { total, docs } = await listCorpusDocuments(db, {
+    skip: (page - 1) * PAGE_SIZE,
+    take: PAGE_SIZE,
+    query: query || undefined,
+  });
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   return (
     <>
       <h1>Reference corpus</h1>
       <p>
-        Outside texts that submissions are checked against for copying, besides every article&apos;s revisions. Add sources one at a time here, or many at
-        once with <code>npm run corpus:import -- &lt;folder&gt;</code>.
+        Outside texts that submissions are checked against for copying, besides every article&apos;s revisions. Add
+        sources one at a time here, or many at once with <code>npm run corpus:import -- &lt;folder&gt;</code>.
       </p>
       <div className="panel-grid">
         <section className="panel" aria-labelledby="corpus-list-heading">
@@ -34,7 +38,9 @@ export default async function CorpusPage({ searchParams }: { searchParams: Promi
             </button>
           </form>
           {docs.length === 0 ? (
-            <p className="empty">{query ? "No source has that in its title." : "No sources yet. Add the first one with the form."}</p>
+            <p className="empty">
+              {query ? "No source has that in its title." : "No sources yet. Add the first one with the form."}
+            </p>
           ) : (
             <table>
               <thead>
@@ -76,9 +82,17 @@ export default async function CorpusPage({ searchParams }: { searchParams: Promi
           )}
           {pages > 1 && (
             <nav aria-label="Corpus pages">
-              {page > 1 && <Link href={`/studio/corpus?page=${page - 1}${query ? `&q=${encodeURIComponent(query)}` : ""}`}>Previous</Link>}{" "}
+              {page > 1 && (
+                <Link href={`/studio/corpus?page=${page - 1}${query ? `&q=${encodeURIComponent(query)}` : ""}`}>
+                  Previous
+                </Link>
+              )}{" "}
               Page {page} of {pages}{" "}
-              {page < pages && <Link href={`/studio/corpus?page=${page + 1}${query ? `&q=${encodeURIComponent(query)}` : ""}`}>Next</Link>}
+              {page < pages && (
+                <Link href={`/studio/corpus?page=${page + 1}${query ? `&q=${encodeURIComponent(query)}` : ""}`}>
+                  Next
+                </Link>
+              )}
             </nav>
           )}
         </section>

@@ -26,20 +26,40 @@ export default async function CredentialPage() {
         {credential && standing === "VALID" && <> — until {day(credential.expiresAt)}</>}
       </p>
       <p className="field-hint">
-        Only a verified, unexpired credential lets you approve or request changes. Any change you make here must be verified again by an admin; approvals you already
-        gave keep the credential as it was when you signed.
+        Only a verified, unexpired credential lets you approve or request changes. Any change you make here must be
+        verified again by an admin; approvals you already gave keep the credential as it was when you signed.
       </p>
       <div className="panel-grid">
         <section className="panel" aria-labelledby="cred-form-heading">
           <h2 id="cred-form-heading">{latest ? "Update your credential" : "Enter your credential"}</h2>
-          <ActionForm action={saveCredentialAction} submitLabel="Save and send for verification" pendingLabel="Saving…" successMessage="Saved. An admin will verify it." label="Credential">
-            <Field name="displayName" label="Name as shown to readers" defaultValue={latest?.displayName ?? actor.name} />
-            <Field name="postNominals" label="Post-nominals" defaultValue={latest?.postNominals} hint="For example: M.D., FFARCSI, DA" />
+          <ActionForm
+            action={saveCredentialAction}
+            submitLabel="Save and send for verification"
+            pendingLabel="Saving…"
+            successMessage="Saved. An admin will verify it."
+            label="Credential"
+          >
+            <Field
+              name="displayName"
+              label="Name as shown to readers"
+              defaultValue={latest?.displayName ?? actor.name}
+            />
+            <Field
+              name="postNominals"
+              label="Post-nominals"
+              defaultValue={latest?.postNominals}
+              hint="For example: M.D., FFARCSI, DA"
+            />
             <Field name="specialty" label="Specialty" defaultValue={latest?.specialty} />
             <Field name="licenseNumber" label="Licence or registration number" defaultValue={latest?.licenseNumber} />
             <Field name="issuingBody" label="Issuing body" defaultValue={latest?.issuingBody} />
             <Field name="jurisdiction" label="Jurisdiction" defaultValue={latest?.jurisdiction} />
-            <Field name="expiresAt" label="Expiry date" type="date" defaultValue={latest ? day(latest.expiresAt) : undefined} />
+            <Field
+              name="expiresAt"
+              label="Expiry date"
+              type="date"
+              defaultValue={latest ? day(latest.expiresAt) : undefined}
+            />
           </ActionForm>
         </section>
         <section className="panel" aria-labelledby="cred-list-heading">
@@ -67,7 +87,11 @@ export default async function CredentialPage() {
                     </td>
                     <td>
                       {CREDENTIAL_STANDING_TEXT[c.standing]}
-                      {c.verifiedBy && c.verifiedAt && <div className="field-hint">Verified by {c.verifiedBy.name} on {day(c.verifiedAt)}</div>}
+                      {c.verifiedBy && c.verifiedAt && (
+                        <div className="field-hint">
+                          Verified by {c.verifiedBy.name} on {day(c.verifiedAt)}
+                        </div>
+                      )}
                       {c.rejectionReason && <div className="field-hint">Reason: {c.rejectionReason}</div>}
                     </td>
                     <td>{day(c.expiresAt)}</td>

@@ -23,7 +23,16 @@ export function AddWordForm() {
         </p>
       )}
       <label htmlFor="dictionary-word">Word</label>
-      <input id="dictionary-word" name="word" type="text" autoComplete="off" value={word} onChange={(e) => setWord(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby="dictionary-word-hint dictionary-word-error" />
+      <input
+        id="dictionary-word"
+        name="word"
+        type="text"
+        autoComplete="off"
+        value={word}
+        onChange={(e) => setWord(e.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby="dictionary-word-hint dictionary-word-error"
+      />
       <p className="field-hint" id="dictionary-word-hint">
         One word; case does not matter. Plurals and possessives of it are accepted too.
       </p>

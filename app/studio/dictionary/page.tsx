@@ -14,8 +14,8 @@ export default async function DictionaryPage() {
     <>
       <h1>Project dictionary</h1>
       <p>
-        Words the spelling check accepts on top of the English dictionary and the {MEDICAL_WORDS.length} medical terms that ship with Imprimatur: names,
-        drug and brand names, house terms.
+        Words the spelling check accepts on top of the English dictionary and the {MEDICAL_WORDS.length} medical terms
+        that ship with Imprimatur: names, drug and brand names, house terms.
       </p>
       <div className="panel-grid">
         <section className="panel" aria-labelledby="words-heading">

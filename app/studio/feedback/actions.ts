@@ -4,7 +4,13 @@
 import { z } from "zod";
 import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db/client";
-import { acknowledgeFeedback, dismissFeedback, dismissFeedbackSchema, resolveFeedback, resolveFeedbackSchema } from "@/lib/feedback/triage-feedback";
+import {
+  acknowledgeFeedback,
+  dismissFeedback,
+  dismissFeedbackSchema,
+  resolveFeedback,
+  resolveFeedbackSchema,
+} from "@/lib/feedback/triage-feedback";
 import { action } from "@/app/_server/action";
 
 function refresh() {
@@ -12,7 +18,11 @@ function refresh() {
 }
 
 export const acknowledgeFeedbackAction = action(
-  { name: "acknowledgeFeedback", permission: "feedback.triage", schema: z.object({ feedbackId: z.string().trim().min(1, { error: "Choose a report." }) }) },
+  {
+    name: "acknowledgeFeedback",
+    permission: "feedback.triage",
+    schema: z.object({ feedbackId: z.string().trim().min(1, { error: "Choose a report." }) }),
+  },
   async (input, actor) => {
     const result = await acknowledgeFeedback(db, actor, input.feedbackId);
     refresh();
@@ -20,14 +30,20 @@ export const acknowledgeFeedbackAction = action(
   },
 );
 
-export const resolveFeedbackAction = action({ name: "resolveFeedback", permission: "feedback.triage", schema: resolveFeedbackSchema }, async (input, actor) => {
-  const result = await resolveFeedback(db, actor, input);
-  refresh();
-  return result;
-});
+export const resolveFeedbackAction = action(
+  { name: "resolveFeedback", permission: "feedback.triage", schema: resolveFeedbackSchema },
+  async (input, actor) => {
+    const result = await resolveFeedback(db, actor, input);
+    refresh();
+    return result;
+  },
+);
 
-export const dismissFeedbackAction = action({ name: "dismissFeedback", permission: "feedback.triage", schema: dismissFeedbackSchema }, async (input, actor) => {
-  const result = await dismissFeedback(db, actor, input);
-  refresh();
-  return result;
-});
+export const dismissFeedbackAction = action(
+  { name: "dismissFeedback", permission: "feedback.triage", schema: dismissFeedbackSchema },
+  async (input, actor) => {
+    const result = await dismissFeedback(db, actor, input);
+    refresh();
+    return result;
+  },
+);

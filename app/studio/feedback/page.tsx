@@ -3,8 +3,21 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/lib/db/client";
 import { requirePermission } from "@/app/_server/session";
-import { listArticlesWithFeedback, listFeedback, listFixCandidates, parseFeedbackFilters, type FeedbackFilters } from "@/lib/feedback/list-feedback";
-import { FEEDBACK_REASONS, FEEDBACK_REASON_LABELS, FEEDBACK_STATUSES, FEEDBACK_STATUS_LABELS, isFeedbackReason, isFeedbackStatus } from "@/lib/feedback/reasons";
+import {
+  listArticlesWithFeedback,
+  listFeedback,
+  listFixCandidates,
+  parseFeedbackFilters,
+  type FeedbackFilters,
+} from "@/lib/feedback/list-feedback";
+import {
+  FEEDBACK_REASONS,
+  FEEDBACK_REASON_LABELS,
+  FEEDBACK_STATUSES,
+  FEEDBACK_STATUS_LABELS,
+  isFeedbackReason,
+  isFeedbackStatus,
+} from "@/lib/feedback/reasons";
 import { TriageControls } from "./triage-controls";
 import "./feedback.css";
 
@@ -26,10 +39,17 @@ function queryString(filters: FeedbackFilters, page: number) {
   return s ? `?${s}` : "";
 }
 
-export default async function FeedbackInboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function FeedbackInboxPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requirePermission("feedback.triage", "/studio/feedback");
   const filters = parseFeedbackFilters(await searchParams);
-  const [{ items, total, pages }, articles] = await Promise.all([listFeedback(db, filters), listArticlesWithFeedback(db)]);
+  const [{ items, total, pages }, articles] = await Promise.all([
+    listFeedback(db, filters),
+    listArticlesWithFeedback(db),
+  ]);
   const candidates = await listFixCandidates(db, items);
   const noun = filters.answer === "yes" ? "answer" : filters.answer === "all" ? "answer" : "report";
 
@@ -37,8 +57,9 @@ export default async function FeedbackInboxPage({ searchParams }: { searchParams
     <>
       <h1>Reader feedback</h1>
       <p>
-        Readers’ answers to “Was this article helpful?”. Reports of <strong>inaccurate</strong> or <strong>outdated</strong> content hold the
-        article’s next publish until they are resolved or dismissed. <Link href="/studio/feedback/least-helpful">Least helpful articles</Link>
+        Readers’ answers to “Was this article helpful?”. Reports of <strong>inaccurate</strong> or{" "}
+        <strong>outdated</strong> content hold the article’s next publish until they are resolved or dismissed.{" "}
+        <Link href="/studio/feedback/least-helpful">Least helpful articles</Link>
       </p>
 
       <section className="panel" aria-labelledby="filters-heading">
@@ -101,18 +122,30 @@ export default async function FeedbackInboxPage({ searchParams }: { searchParams
       </section>
 
       <p role="status" data-testid="feedback-count">
-        {total === 0 ? `No ${noun}s match these filters.` : `${total} ${noun}${total === 1 ? "" : "s"}${pages > 1 ? `, page ${filters.page} of ${pages}` : ""}.`}
+        {total === 0
+          ? `No ${noun}s match these filters.`
+          : `${total} ${noun}${total === 1 ? "" : "s"}${pages > 1 ? `, page ${filters.page} of ${pages}` : ""}.`}
       </p>
 
       {items.length > 0 && (
         <ul className="feedback-items">
           {items.map((item) => (
-            <li key={item.id} className="feedback-item" data-testid="feedback-item" aria-labelledby={`fb-${item.id}-title`}>
+            <li
+              key={item.id}
+              className="feedback-item"
+              data-testid="feedback-item"
+              aria-labelledby={`fb-${item.id}-title`}
+            >
               <h2 id={`fb-${item.id}-title`}>
-                {item.helpful ? "Yes, helpful" : `No — ${isFeedbackReason(item.reason) ? FEEDBACK_REASON_LABELS[item.reason] : "no reason"}`}: {item.articleTitle}
+                {item.helpful
+                  ? "Yes, helpful"
+                  : `No — ${isFeedbackReason(item.reason) ? FEEDBACK_REASON_LABELS[item.reason] : "no reason"}`}
+                : {item.articleTitle}
               </h2>
               <p className="feedback-meta">
-                <span className={`badge ${STATUS_BADGE[item.status] ?? ""}`}>{isFeedbackStatus(item.status) ? FEEDBACK_STATUS_LABELS[item.status] : item.status}</span>
+                <span className={`badge ${STATUS_BADGE[item.status] ?? ""}`}>
+                  {isFeedbackStatus(item.status) ? FEEDBACK_STATUS_LABELS[item.status] : item.status}
+                </span>
                 <span>
                   Received <time dateTime={item.createdAt.toISOString()}>{when(item.createdAt)}</time>
                 </span>
@@ -137,11 +170,14 @@ export default async function FeedbackInboxPage({ searchParams }: { searchParams
               )}
               {item.status === "DISMISSED" && (
                 <p>
-                  Dismissed{item.triagedByName ? ` by ${item.triagedByName}` : ""}: <span className="feedback-dismiss-reason">{item.dismissReason}</span>
+                  Dismissed{item.triagedByName ? ` by ${item.triagedByName}` : ""}:{" "}
+                  <span className="feedback-dismiss-reason">{item.dismissReason}</span>
                 </p>
               )}
               {item.status === "ACKNOWLEDGED" && item.triagedByName && <p>Acknowledged by {item.triagedByName}.</p>}
-              {!item.helpful && <TriageControls feedbackId={item.id} status={item.status} candidates={candidates.get(item.id) ?? []} />}
+              {!item.helpful && (
+                <TriageControls feedbackId={item.id} status={item.status} candidates={candidates.get(item.id) ?? []} />
+              )}
             </li>
           ))}
         </ul>
@@ -149,11 +185,15 @@ export default async function FeedbackInboxPage({ searchParams }: { searchParams
 
       {pages > 1 && (
         <nav className="pager" aria-label="Pages">
-          {filters.page > 1 && <Link href={`/studio/feedback${queryString(filters, filters.page - 1)}`}>Previous page</Link>}
+          {filters.page > 1 && (
+            <Link href={`/studio/feedback${queryString(filters, filters.page - 1)}`}>Previous page</Link>
+          )}
           <span>
             Page {filters.page} of {pages}
           </span>
-          {filters.page < pages && <Link href={`/studio/feedback${queryString(filters, filters.page + 1)}`}>Next page</Link>}
+          {filters.page < pages && (
+            <Link href={`/studio/feedback${queryString(filters, filters.page + 1)}`}>Next page</Link>
+          )}
         </nav>
       )}
     </>

@@ -10,7 +10,12 @@ type Result = ActionResult<unknown> | null;
 function Problem({ state, field, id }: { state: Result; field?: string; id: string }) {
   if (!state || state.ok) return null;
   const messages = field ? state.fieldErrors?.[field] : undefined;
-  if (field) return messages ? <p className="field-error" id={id}>{messages.join(" ")}</p> : null;
+  if (field)
+    return messages ? (
+      <p className="field-error" id={id}>
+        {messages.join(" ")}
+      </p>
+    ) : null;
   return (
     <p className="notice error" role="alert">
       {state.message}
@@ -24,7 +29,15 @@ export interface FixCandidate {
   label: string;
 }
 
-export function TriageControls({ feedbackId, status, candidates }: { feedbackId: string; status: string; candidates: FixCandidate[] }) {
+export function TriageControls({
+  feedbackId,
+  status,
+  candidates,
+}: {
+  feedbackId: string;
+  status: string;
+  candidates: FixCandidate[];
+}) {
   const uid = useId();
   // Controlled, because React resets uncontrolled fields after a form action: a refused dismissal must keep
   // the reason that was typed.
@@ -55,7 +68,14 @@ export function TriageControls({ feedbackId, status, candidates }: { feedbackId:
           <p className="field-hint">No later revision yet: write and freeze the fix first, then resolve this report.</p>
         ) : (
           <div className="inline-fields">
-            <select id={`${uid}-rev`} name="revisionId" value={revisionId} onChange={(e) => setRevisionId(e.target.value)} aria-invalid={resInvalid || undefined} aria-describedby={`${uid}-rev-error`}>
+            <select
+              id={`${uid}-rev`}
+              name="revisionId"
+              value={revisionId}
+              onChange={(e) => setRevisionId(e.target.value)}
+              aria-invalid={resInvalid || undefined}
+              aria-describedby={`${uid}-rev-error`}
+            >
               <option value="" disabled>
                 Choose a revision…
               </option>
@@ -71,13 +91,24 @@ export function TriageControls({ feedbackId, status, candidates }: { feedbackId:
           </div>
         )}
         <Problem state={resState} field="revisionId" id={`${uid}-rev-error`} />
-        {resState && !resState.ok && !resState.fieldErrors?.revisionId && <Problem state={resState} id={`${uid}-res`} />}
+        {resState && !resState.ok && !resState.fieldErrors?.revisionId && (
+          <Problem state={resState} id={`${uid}-res`} />
+        )}
       </form>
       <form action={dismiss}>
         <input type="hidden" name="feedbackId" value={feedbackId} />
         <label htmlFor={`${uid}-why`}>Reason to dismiss</label>
         <div className="inline-fields">
-          <input id={`${uid}-why`} name="reason" type="text" maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} aria-invalid={disInvalid || undefined} aria-describedby={`${uid}-why-error`} />
+          <input
+            id={`${uid}-why`}
+            name="reason"
+            type="text"
+            maxLength={500}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            aria-invalid={disInvalid || undefined}
+            aria-describedby={`${uid}-why-error`}
+          />
           <button type="submit" className="secondary" disabled={dismissing}>
             {dismissing ? "Dismissing…" : "Dismiss"}
           </button>

@@ -21,7 +21,12 @@ export default async function InboxPage() {
       <p>
         {unread} unread.{" "}
         {unread > 0 && (
-          <ActionForm action={markReadAction} submitLabel="Mark all as read" buttonClass="secondary" label="Mark all as read">
+          <ActionForm
+            action={markReadAction}
+            submitLabel="Mark all as read"
+            buttonClass="secondary"
+            label="Mark all as read"
+          >
             <input type="hidden" name="id" value="all" />
           </ActionForm>
         )}
@@ -33,12 +38,18 @@ export default async function InboxPage() {
           {items.map((n) => (
             <li key={n.id} className={`gate-item inbox-item${n.readAt ? "" : " unread"}`} data-testid="inbox-item">
               <p className="comment-meta">
-                <time dateTime={n.createdAt.toISOString()}>{fmt(n.createdAt)}</time> {!n.readAt && <span className="badge warn">New</span>}
+                <time dateTime={n.createdAt.toISOString()}>{fmt(n.createdAt)}</time>{" "}
+                {!n.readAt && <span className="badge warn">New</span>}
               </p>
               <h2 className="h3">{n.link ? <Link href={n.link}>{n.title}</Link> : n.title}</h2>
               {n.body && <p className="comment-body">{n.body}</p>}
               {!n.readAt && (
-                <ActionForm action={markReadAction} submitLabel="Mark as read" buttonClass="secondary" label={`Mark “${n.title}” as read`}>
+                <ActionForm
+                  action={markReadAction}
+                  submitLabel="Mark as read"
+                  buttonClass="secondary"
+                  label={`Mark “${n.title}” as read`}
+                >
                   <input type="hidden" name="id" value={n.id} />
                 </ActionForm>
               )}

@@ -58,7 +58,12 @@ export function nonHttpLinks(blocks: TextBlock[], references: CheckReference[]):
   for (const b of blocks)
     for (const href of b.links)
       if (!isHttpUrl(href))
-        out.push({ rule: "non-http-link", severity: "blocking", message: `The link “${excerpt(href, 60)}” is not an http(s) address.`, location: blockLocation(b) });
+        out.push({
+          rule: "non-http-link",
+          severity: "blocking",
+          message: `The link “${excerpt(href, 60)}” is not an http(s) address.`,
+          location: blockLocation(b),
+        });
   for (const r of references)
     if (r.url?.trim() && !isHttpUrl(r.url.trim()))
       out.push({

@@ -4,11 +4,19 @@ import type { CheckInput, Finding } from "../types";
 
 export function missingSummary(input: CheckInput): Finding[] {
   if (input.summary.trim()) return [];
-  return [{ rule: "missing-summary", severity: "blocking", message: "The article has no summary (readers and search results show it first).", location: { field: "summary" } }];
+  return [
+    {
+      rule: "missing-summary",
+      severity: "blocking",
+      message: "The article has no summary (readers and search results show it first).",
+      location: { field: "summary" },
+    },
+  ];
 }
 
 // The sentences that say the page is not medical advice, in the usual wordings.
-const DISCLAIMER = /(does not|doesn[’']t|do not|is not intended to) (provide|constitute|replace|give|be a substitute for)\b[^.]{0,40}\b(medical|professional|health)\b[^.]{0,20}\badvice|not (a )?substitute for (professional )?(medical|health)/i;
+const DISCLAIMER =
+  /(does not|doesn[’']t|do not|is not intended to) (provide|constitute|replace|give|be a substitute for)\b[^.]{0,40}\b(medical|professional|health)\b[^.]{0,20}\badvice|not (a )?substitute for (professional )?(medical|health)/i;
 
 /**
  * The disclaimer must be said somewhere: in the body, or by the site on every article page. Callers pass

@@ -16,7 +16,12 @@ export function emptyHeadings(blocks: TextBlock[]): Finding[] {
     const b = blocks[i];
     if (b.type !== "heading" || b.inQuote) continue;
     if (!b.text.trim()) {
-      out.push({ rule: "empty-heading", severity: "blocking", message: "A heading has no text.", location: blockLocation(b) });
+      out.push({
+        rule: "empty-heading",
+        severity: "blocking",
+        message: "A heading has no text.",
+        location: blockLocation(b),
+      });
       continue;
     }
     let hasContent = false;
@@ -53,15 +58,28 @@ export function danglingLeadIns(blocks: TextBlock[]): Finding[] {
     if (b.type !== "paragraph" || !LEAD_IN.test(b.text) || b.followedByList) continue;
     const next = blocks[i + 1];
     // Items typed as plain paragraphs right after it (same container) count as what it announces.
-    const sameContainer = !!next && next.type === "paragraph" && !!next.text.trim() && next.path.slice(0, -1).join() === b.path.slice(0, -1).join();
+    const sameContainer =
+      !!next &&
+      next.type === "paragraph" &&
+      !!next.text.trim() &&
+      next.path.slice(0, -1).join() === b.path.slice(0, -1).join();
     if (sameContainer) continue;
-    out.push({ rule: "empty-lead-in", severity: "blocking", message: `“${excerpt(b.text, 60)}” announces a list, but nothing follows it.`, location: blockLocation(b) });
+    out.push({
+      rule: "empty-lead-in",
+      severity: "blocking",
+      message: `“${excerpt(b.text, 60)}” announces a list, but nothing follows it.`,
+      location: blockLocation(b),
+    });
   }
   return out;
 }
 
 function headingKey(text: string): string {
-  return text.normalize("NFKC").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  return text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
 }
 
 export function duplicateHeadings(blocks: TextBlock[]): Finding[] {

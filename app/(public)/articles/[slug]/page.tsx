@@ -139,9 +139,10 @@ async function ArticleView({ article }: { article: PublicArticle }) {
 
         <aside className="pub-disclaimer" aria-label="Medical disclaimer">
           <p>
-            <strong>This article does not provide medical advice.</strong> It is for general information only and does not replace a
-            consultation with a doctor or another qualified health professional, who can take your own situation into account. If you think
-            you may have a medical emergency, call your local emergency number at once.
+            <strong>This article does not provide medical advice.</strong> It is for general information only and does
+            not replace a consultation with a doctor or another qualified health professional, who can take your own
+            situation into account. If you think you may have a medical emergency, call your local emergency number at
+            once.
           </p>
           <p>
             Learn how our articles are written, medically reviewed and kept up to date in our{" "}

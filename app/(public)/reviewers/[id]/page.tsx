@@ -64,8 +64,9 @@ function ReviewerView({ profile }: { profile: PublicReviewerProfile }) {
         </p>
       ) : null}
       <p>
-        Our medical reviewers check articles for accuracy before they are published, using credentials that our administrators verify.
-        The name and qualifications above are those recorded when this reviewer signed off. Read more in our{" "}
+        Our medical reviewers check articles for accuracy before they are published, using credentials that our
+        administrators verify. The name and qualifications above are those recorded when this reviewer signed off. Read
+        more in our{" "}
         <Link href={EDITORIAL_POLICY_PATH} prefetch={false}>
           editorial policy
         </Link>

@@ -17,7 +17,8 @@ function authorised(request: Request): boolean {
 }
 
 export async function POST(request: Request) {
-  if (!authorised(request)) return NextResponse.json({ error: { code: "NOT_FOUND", message: "Not found." } }, { status: 404 });
+  if (!authorised(request))
+    return NextResponse.json({ error: { code: "NOT_FOUND", message: "Not found." } }, { status: 404 });
   try {
     const run = await publishDueArticles(db);
     for (const p of run.published) await refreshArticlePages(p.articleId, [p.revisionId, p.previousLiveRevisionId]);
@@ -25,6 +26,9 @@ export async function POST(request: Request) {
     return NextResponse.json({ published: run.published.map((p) => p.slug), failed: run.failed, mail });
   } catch (err) {
     console.error("[publish-due] run failed", err);
-    return NextResponse.json({ error: { code: "INTERNAL", message: "The due-publication run failed; it will be retried." } }, { status: 500 });
+    return NextResponse.json(
+      { error: { code: "INTERNAL", message: "The due-publication run failed; it will be retried." } },
+      { status: 500 },
+    );
   }
 }

@@ -10,7 +10,11 @@ export const metadata: Metadata = { title: "Audit log" };
 
 const FIELDS = ["action", "entityType", "entityId", "actor", "from", "to"] as const;
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requirePermission("audit.read", "/studio/admin/audit");
   const raw = await searchParams;
   const params: Record<string, string> = {};
@@ -24,13 +28,15 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     error = { message: err.message, fieldErrors: err.fieldErrors };
   }
   const actions = await auditActions(db);
-  const nextHref = result?.nextBefore ? `/studio/admin/audit?${new URLSearchParams({ ...params, before: String(result.nextBefore) })}` : null;
+  const nextHref = result?.nextBefore
+    ? `/studio/admin/audit?${new URLSearchParams({ ...params, before: String(result.nextBefore) })}`
+    : null;
   return (
     <>
       <h1>Audit log</h1>
       <p className="field-hint">
-        Append-only: the database refuses changes and deletions, and each event is chained to the previous one by hash. Run <code>npm run audit:verify</code> on the
-        server to check the chain.
+        Append-only: the database refuses changes and deletions, and each event is chained to the previous one by hash.
+        Run <code>npm run audit:verify</code> on the server to check the chain.
       </p>
       {/* A plain GET form: filters are in the URL, so views can be bookmarked and it works without JavaScript. */}
       <form method="get" className="audit-filters panel" aria-label="Filter the audit log">
@@ -57,12 +63,24 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </div>
         <div className="field">
           <label htmlFor="f-from">From</label>
-          <input id="f-from" name="from" type="date" defaultValue={params.from} aria-invalid={error?.fieldErrors?.from ? true : undefined} />
+          <input
+            id="f-from"
+            name="from"
+            type="date"
+            defaultValue={params.from}
+            aria-invalid={error?.fieldErrors?.from ? true : undefined}
+          />
           {error?.fieldErrors?.from && <p className="field-error">{error.fieldErrors.from.join(" ")}</p>}
         </div>
         <div className="field">
           <label htmlFor="f-to">To</label>
-          <input id="f-to" name="to" type="date" defaultValue={params.to} aria-invalid={error?.fieldErrors?.to ? true : undefined} />
+          <input
+            id="f-to"
+            name="to"
+            type="date"
+            defaultValue={params.to}
+            aria-invalid={error?.fieldErrors?.to ? true : undefined}
+          />
           {error?.fieldErrors?.to && <p className="field-error">{error.fieldErrors.to.join(" ")}</p>}
         </div>
         <button type="submit">Filter</button>
@@ -99,7 +117,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 </td>
                 <td>
                   {e.entityType}{" "}
-                  <Link href={`/studio/admin/audit?${new URLSearchParams({ entityType: e.entityType, entityId: e.entityId })}`} title="Events for this entity">
+                  <Link
+                    href={`/studio/admin/audit?${new URLSearchParams({ entityType: e.entityType, entityId: e.entityId })}`}
+                    title="Events for this entity"
+                  >
                     {e.entityId}
                   </Link>
                 </td>

@@ -22,7 +22,8 @@ export default async function AdminCredentialsPage({ searchParams }: { searchPar
       <p>
         {show === "PENDING" ? (
           <>
-            Showing credentials waiting for verification. <Link href="/studio/admin/credentials?show=all">Show all</Link>
+            Showing credentials waiting for verification.{" "}
+            <Link href="/studio/admin/credentials?show=all">Show all</Link>
           </>
         ) : (
           <>
@@ -63,12 +64,23 @@ export default async function AdminCredentialsPage({ searchParams }: { searchPar
               </dl>
               {c.status === "PENDING" && (
                 <div className="inline-forms">
-                  <ActionForm action={decideCredentialAction} submitLabel="Verify" pendingLabel="Verifying…" label={`Verify ${c.displayName}`}>
+                  <ActionForm
+                    action={decideCredentialAction}
+                    submitLabel="Verify"
+                    pendingLabel="Verifying…"
+                    label={`Verify ${c.displayName}`}
+                  >
                     <input type="hidden" name="credentialId" value={c.id} />
                     <input type="hidden" name="decision" value="VERIFY" />
                     <p className="field-hint">Check the licence number with the issuing body before verifying.</p>
                   </ActionForm>
-                  <ActionForm action={decideCredentialAction} submitLabel="Reject" pendingLabel="Rejecting…" buttonClass="danger" label={`Reject ${c.displayName}`}>
+                  <ActionForm
+                    action={decideCredentialAction}
+                    submitLabel="Reject"
+                    pendingLabel="Rejecting…"
+                    buttonClass="danger"
+                    label={`Reject ${c.displayName}`}
+                  >
                     <input type="hidden" name="credentialId" value={c.id} />
                     <input type="hidden" name="decision" value="REJECT" />
                     <Field name="reason" label="Reason (sent to the reviewer)" textarea rows={2} />

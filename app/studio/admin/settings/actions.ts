@@ -5,8 +5,11 @@ import { action } from "@/app/_server/action";
 import { updatePolicies } from "@/lib/settings/update-settings";
 import { formObject } from "../../_review/loose";
 
-export const updatePoliciesAction = action({ name: "updatePolicies", permission: "settings.manage", schema: formObject }, async (input, actor) => {
-  const r = await updatePolicies(db, actor, input);
-  revalidatePath("/studio/admin/settings");
-  return r;
-});
+export const updatePoliciesAction = action(
+  { name: "updatePolicies", permission: "settings.manage", schema: formObject },
+  async (input, actor) => {
+    const r = await updatePolicies(db, actor, input);
+    revalidatePath("/studio/admin/settings");
+    return r;
+  },
+);

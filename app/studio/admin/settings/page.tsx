@@ -15,7 +15,12 @@ export default async function SettingsPage() {
       <h1>Editorial policies</h1>
       <section className="panel" aria-labelledby="policies-heading">
         <h2 id="policies-heading">Publish gate and re-review</h2>
-        <ActionForm action={updatePoliciesAction} submitLabel="Save policies" successMessage="Saved. The change is recorded in the audit log." label="Policies">
+        <ActionForm
+          action={updatePoliciesAction}
+          submitLabel="Save policies"
+          successMessage="Saved. The change is recorded in the audit log."
+          label="Policies"
+        >
           <Field
             name="plagiarism.thresholdPercent"
             label="Plagiarism threshold (%)"
@@ -31,7 +36,13 @@ export default async function SettingsPage() {
             defaultValue={String(s["review.intervalMonths"])}
             hint="A published article is due for re-review this long after its last approval."
           />
-          <Field name="review.dueSoonDays" label="“Due soon” window (days)" type="number" defaultValue={String(s["review.dueSoonDays"])} hint="The dashboard lists articles due within this many days." />
+          <Field
+            name="review.dueSoonDays"
+            label="“Due soon” window (days)"
+            type="number"
+            defaultValue={String(s["review.dueSoonDays"])}
+            hint="The dashboard lists articles due within this many days."
+          />
         </ActionForm>
       </section>
     </>

@@ -3,10 +3,20 @@
 import { z } from "zod";
 import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db/client";
-import { createUser, newUserSchema, setRolesSchema, setStatusSchema, setUserRoles, setUserStatus } from "@/lib/users/manage-users";
+import {
+  createUser,
+  newUserSchema,
+  setRolesSchema,
+  setStatusSchema,
+  setUserRoles,
+  setUserStatus,
+} from "@/lib/users/manage-users";
 import { action } from "@/app/_server/action";
 
-const rolesFromForm = z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), setRolesSchema.shape.roles);
+const rolesFromForm = z.preprocess(
+  (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+  setRolesSchema.shape.roles,
+);
 
 export const createUserAction = action(
   { name: "createUser", permission: "users.manage", schema: newUserSchema.extend({ roles: rolesFromForm }) },
@@ -26,8 +36,11 @@ export const setRolesAction = action(
   },
 );
 
-export const setStatusAction = action({ name: "setStatus", permission: "users.manage", schema: setStatusSchema }, async (input, actor) => {
-  await setUserStatus(db, actor, input);
-  revalidatePath("/studio/admin/users");
-  return { status: input.status };
-});
+export const setStatusAction = action(
+  { name: "setStatus", permission: "users.manage", schema: setStatusSchema },
+  async (input, actor) => {
+    await setUserStatus(db, actor, input);
+    revalidatePath("/studio/admin/users");
+    return { status: input.status };
+  },
+);

@@ -35,7 +35,9 @@ export default async function UsersPage() {
                   <span className="field-hint">{u.email}</span>
                 </td>
                 <td>
-                  <span className={`badge ${u.status === "ACTIVE" ? "ok" : "bad"}`}>{u.status === "ACTIVE" ? "Active" : "Disabled"}</span>
+                  <span className={`badge ${u.status === "ACTIVE" ? "ok" : "bad"}`}>
+                    {u.status === "ACTIVE" ? "Active" : "Disabled"}
+                  </span>
                 </td>
                 <td>
                   <RolesForm userId={u.id} userName={u.name} roles={u.roles.map((r) => r.role).filter(isRole)} />

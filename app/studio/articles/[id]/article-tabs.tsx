@@ -8,7 +8,15 @@ const TABS = [
 ] as const;
 
 /** Navigation between an article's studio pages; the current one is marked for assistive technology. */
-export function ArticleTabs({ articleId, current, canEdit }: { articleId: string; current: (typeof TABS)[number]["seg"]; canEdit: boolean }) {
+export function ArticleTabs({
+  articleId,
+  current,
+  canEdit,
+}: {
+  articleId: string;
+  current: (typeof TABS)[number]["seg"];
+  canEdit: boolean;
+}) {
   return (
     <nav aria-label="Article" className="article-tabs">
       <ul>

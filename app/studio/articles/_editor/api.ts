@@ -3,7 +3,14 @@
 export interface ApiResult<T = unknown> {
   status: number;
   ok: boolean;
-  body: T & { error?: { code: string; message: string; fieldErrors?: Record<string, string[]>; details?: Record<string, unknown> } };
+  body: T & {
+    error?: {
+      code: string;
+      message: string;
+      fieldErrors?: Record<string, string[]>;
+      details?: Record<string, unknown>;
+    };
+  };
 }
 
 export async function api<T = unknown>(url: string, method: string, payload?: unknown): Promise<ApiResult<T>> {

@@ -43,7 +43,9 @@ declare global {
 function formatTime(iso: string | null): string {
   if (!iso) return "";
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? "" : d.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+  return Number.isNaN(d.getTime())
+    ? ""
+    : d.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
 }
 
 function statusText(s: AutosaveState): string {
@@ -65,7 +67,14 @@ function statusText(s: AutosaveState): string {
   }
 }
 
-const statusClass = (s: AutosaveState) => (s.kind === "saved" ? "ok" : s.kind === "dirty" || s.kind === "saving" ? "info" : s.kind === "offline" ? "warn" : "bad");
+const statusClass = (s: AutosaveState) =>
+  s.kind === "saved"
+    ? "ok"
+    : s.kind === "dirty" || s.kind === "saving"
+      ? "info"
+      : s.kind === "offline"
+        ? "warn"
+        : "bad";
 
 export function ArticleEditor({ initial }: { initial: EditorState }) {
   const articleId = initial.article.id;
@@ -217,7 +226,12 @@ export function ArticleEditor({ initial }: { initial: EditorState }) {
     }
     const backup = readBackup(localStorage, articleId);
     if (!backup) return;
-    const server: DraftContent = { title: initial.draft.title, summary: initial.draft.summary, conditionName: initial.draft.conditionName, body: initial.draft.bodyJson };
+    const server: DraftContent = {
+      title: initial.draft.title,
+      summary: initial.draft.summary,
+      conditionName: initial.draft.conditionName,
+      body: initial.draft.bodyJson,
+    };
     if (sameContent(backup.content, server)) {
       localStorage.removeItem(backupKey(articleId));
       return;
@@ -227,7 +241,12 @@ export function ArticleEditor({ initial }: { initial: EditorState }) {
       controller.change();
       setNotice("Restored changes from this device that had not reached the server yet; they are being saved now.");
     } else {
-      controller.startConflict(backup.content, { ...server, version: initial.draft.version, updatedAt: initial.draft.updatedAt, lastEditorName: initial.draft.lastEditorName });
+      controller.startConflict(backup.content, {
+        ...server,
+        version: initial.draft.version,
+        updatedAt: initial.draft.updatedAt,
+        lastEditorName: initial.draft.lastEditorName,
+      });
     }
     // Runs once per editor instance.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -255,12 +274,13 @@ export function ArticleEditor({ initial }: { initial: EditorState }) {
     else rootRef.current?.querySelector<HTMLButtonElement>(".reference-panel > button")?.focus();
   }
 
-  const onFieldChange = (setter: (v: string) => void, name: "title" | "summary" | "conditionName") => (value: string) => {
-    setter(value);
-    fields.current = { ...fields.current, [name]: value };
-    controllerRef.current?.change();
-    refreshInfo(300);
-  };
+  const onFieldChange =
+    (setter: (v: string) => void, name: "title" | "summary" | "conditionName") => (value: string) => {
+      setter(value);
+      fields.current = { ...fields.current, [name]: value };
+      controllerRef.current?.change();
+      refreshInfo(300);
+    };
 
   const onReferencesChange = (refs: EditorReference[]) => {
     setReferences(refs);
@@ -269,7 +289,11 @@ export function ArticleEditor({ initial }: { initial: EditorState }) {
 
   const cite = (key: string) => {
     if (!editor) return;
-    editor.chain().focus().insertContent({ type: "citation", attrs: { refKey: key } }).run();
+    editor
+      .chain()
+      .focus()
+      .insertContent({ type: "citation", attrs: { refKey: key } })
+      .run();
   };
 
   const removeCitations = (key: string) => {
@@ -305,12 +329,21 @@ export function ArticleEditor({ initial }: { initial: EditorState }) {
     setRevisionMessage(null);
     await controllerRef.current?.flush();
     if (controllerRef.current?.dirty) {
-      setRevisionMessage({ kind: "error", text: "Your latest changes are not saved yet, so no revision was made. Try again once they are saved." });
+      setRevisionMessage({
+        kind: "error",
+        text: "Your latest changes are not saved yet, so no revision was made. Try again once they are saved.",
+      });
       return;
     }
     try {
-      const r = await api<{ number: number }>(`/api/studio/articles/${articleId}/revisions`, "POST", { changeSummary: revisionSummary });
-      if (!r.ok) setRevisionMessage({ kind: "error", text: r.body.error?.fieldErrors?.changeSummary?.join(" ") ?? r.body.error?.message ?? "No revision was made." });
+      const r = await api<{ number: number }>(`/api/studio/articles/${articleId}/revisions`, "POST", {
+        changeSummary: revisionSummary,
+      });
+      if (!r.ok)
+        setRevisionMessage({
+          kind: "error",
+          text: r.body.error?.fieldErrors?.changeSummary?.join(" ") ?? r.body.error?.message ?? "No revision was made.",
+        });
       else {
         setRevisionMessage({ kind: "ok", text: `Saved as revision ${r.body.number}.` });
         setRevisionSummary("");
@@ -322,7 +355,13 @@ export function ArticleEditor({ initial }: { initial: EditorState }) {
 
   const conflict = saveState.kind === "conflict" ? saveState : null;
   const checkDraft = useMemo<CheckableDraft | null>(
-    () => (checkContent ? { ...checkContent, references: references.map((r) => ({ key: r.key, title: r.title, url: r.url, doi: r.doi, pmid: r.pmid })) } : null),
+    () =>
+      checkContent
+        ? {
+            ...checkContent,
+            references: references.map((r) => ({ key: r.key, title: r.title, url: r.url, doi: r.doi, pmid: r.pmid })),
+          }
+        : null,
     [checkContent, references],
   );
   const onJump = useCallback((f: Parameters<typeof jumpToFinding>[1]) => {
@@ -336,7 +375,13 @@ export function ArticleEditor({ initial }: { initial: EditorState }) {
     <div className="editor-layout" ref={rootRef}>
       <div className="editor-main">
         <div className="editor-statusbar">
-          <p role="status" aria-live="polite" className={`save-state ${statusClass(saveState)}`} data-testid="save-state" data-state={saveState.kind}>
+          <p
+            role="status"
+            aria-live="polite"
+            className={`save-state ${statusClass(saveState)}`}
+            data-testid="save-state"
+            data-state={saveState.kind}
+          >
             {mounted ? statusText(saveState) : "All changes saved"}
           </p>
           <p className="word-count" data-testid="word-count" aria-live="off">
@@ -352,7 +397,13 @@ export function ArticleEditor({ initial }: { initial: EditorState }) {
           </p>
         )}
         {conflict && (
-          <ConflictView mine={conflict.mine} theirs={conflict.theirs} references={snapshots} onKeepMine={keepMine} onTakeTheirs={takeTheirs} />
+          <ConflictView
+            mine={conflict.mine}
+            theirs={conflict.theirs}
+            references={snapshots}
+            onKeepMine={keepMine}
+            onTakeTheirs={takeTheirs}
+          />
         )}
         {discarded && !conflict && (
           <details className="panel discarded" data-testid="discarded-version">
@@ -373,17 +424,41 @@ export function ArticleEditor({ initial }: { initial: EditorState }) {
 
         <div className="editor-fields">
           <label htmlFor="article-title">Title</label>
-          <input id="article-title" type="text" className="title-input" value={title} maxLength={200} onChange={(e) => onFieldChange(setTitle, "title")(e.target.value)} />
+          <input
+            id="article-title"
+            type="text"
+            className="title-input"
+            value={title}
+            maxLength={200}
+            onChange={(e) => onFieldChange(setTitle, "title")(e.target.value)}
+          />
           <label htmlFor="article-summary">Summary</label>
-          <textarea id="article-summary" value={summary} maxLength={1000} rows={3} onChange={(e) => onFieldChange(setSummary, "summary")(e.target.value)} aria-describedby="article-summary-hint" />
+          <textarea
+            id="article-summary"
+            value={summary}
+            maxLength={1000}
+            rows={3}
+            onChange={(e) => onFieldChange(setSummary, "summary")(e.target.value)}
+            aria-describedby="article-summary-hint"
+          />
           <p id="article-summary-hint" className="field-hint">
             One or two sentences shown under the title and in search results.
           </p>
           <label htmlFor="article-condition">Condition name</label>
-          <input id="article-condition" type="text" value={conditionName} maxLength={200} onChange={(e) => onFieldChange(setConditionName, "conditionName")(e.target.value)} />
+          <input
+            id="article-condition"
+            type="text"
+            value={conditionName}
+            maxLength={200}
+            onChange={(e) => onFieldChange(setConditionName, "conditionName")(e.target.value)}
+          />
         </div>
 
-        {editor ? <Toolbar editor={editor} onCite={focusCiteButtons} disabled={!!conflict} /> : <p className="field-hint">Loading the editor…</p>}
+        {editor ? (
+          <Toolbar editor={editor} onCite={focusCiteButtons} disabled={!!conflict} />
+        ) : (
+          <p className="field-hint">Loading the editor…</p>
+        )}
         <div className="editor-surface">
           <EditorContent editor={editor} />
         </div>
@@ -400,9 +475,17 @@ export function ArticleEditor({ initial }: { initial: EditorState }) {
 
         <section className="panel revision-box" aria-labelledby="revision-heading">
           <h2 id="revision-heading">Save a revision</h2>
-          <p className="field-hint">Freezes the current text and references as a numbered revision you can compare with and restore later.</p>
+          <p className="field-hint">
+            Freezes the current text and references as a numbered revision you can compare with and restore later.
+          </p>
           <label htmlFor="revision-summary">What changed?</label>
-          <input id="revision-summary" type="text" value={revisionSummary} maxLength={500} onChange={(e) => setRevisionSummary(e.target.value)} />
+          <input
+            id="revision-summary"
+            type="text"
+            value={revisionSummary}
+            maxLength={500}
+            onChange={(e) => setRevisionSummary(e.target.value)}
+          />
           <div className="row">
             <button type="button" onClick={saveRevision}>
               Save revision
@@ -410,7 +493,11 @@ export function ArticleEditor({ initial }: { initial: EditorState }) {
             <Link href={`/studio/articles/${articleId}/history`}>History and restore</Link>
           </div>
           {revisionMessage && (
-            <p className={`notice ${revisionMessage.kind === "ok" ? "ok" : "error"}`} role={revisionMessage.kind === "ok" ? "status" : "alert"} data-testid="revision-message">
+            <p
+              className={`notice ${revisionMessage.kind === "ok" ? "ok" : "error"}`}
+              role={revisionMessage.kind === "ok" ? "status" : "alert"}
+              data-testid="revision-message"
+            >
               {revisionMessage.text}
             </p>
           )}
@@ -433,7 +520,13 @@ export function ArticleEditor({ initial }: { initial: EditorState }) {
   );
 }
 
-function DocumentPreview({ content, references }: { content: DraftContent; references: ReturnType<typeof toReferenceSnapshot>[] }) {
+function DocumentPreview({
+  content,
+  references,
+}: {
+  content: DraftContent;
+  references: ReturnType<typeof toReferenceSnapshot>[];
+}) {
   let html = "";
   try {
     html = renderDocument(content.body, references).html;
@@ -465,8 +558,9 @@ function ConflictView(props: {
         This draft was changed elsewhere
       </h2>
       <p>
-        {props.theirs.lastEditorName ?? "Someone"} saved a newer version at {formatTime(props.theirs.updatedAt)} while you were editing. Nothing has been overwritten.
-        Compare both versions and choose which one to keep; the other stays available on this page to copy from.
+        {props.theirs.lastEditorName ?? "Someone"} saved a newer version at {formatTime(props.theirs.updatedAt)} while
+        you were editing. Nothing has been overwritten. Compare both versions and choose which one to keep; the other
+        stays available on this page to copy from.
       </p>
       <div className="conflict-columns">
         <div data-testid="conflict-mine">

@@ -94,7 +94,9 @@ export const Citation = Node.create<Record<string, never>, CitationStorage>({
             // Typing inside text cannot add, remove or reorder citations: map the old numbers instead of
             // walking a 10,000-word document on every keystroke.
             const touchesCitation = tr.steps.some((step) => {
-              const slice = (step as unknown as { slice?: { content: { descendants: (f: (n: PMNode) => boolean | void) => void } } }).slice;
+              const slice = (
+                step as unknown as { slice?: { content: { descendants: (f: (n: PMNode) => boolean | void) => void } } }
+              ).slice;
               let found = false;
               slice?.content.descendants((n) => {
                 if (n.type.name === "citation") found = true;

@@ -41,7 +41,10 @@ export function ReferencePanel(props: {
     setBusy(true);
     setMessage(null);
     try {
-      const r = await api<{ references: EditorReference[]; citedIn: CitedIn }>(`/api/studio/articles/${articleId}/references/${ref.id}${confirm ? "?confirm=1" : ""}`, "DELETE");
+      const r = await api<{ references: EditorReference[]; citedIn: CitedIn }>(
+        `/api/studio/articles/${articleId}/references/${ref.id}${confirm ? "?confirm=1" : ""}`,
+        "DELETE",
+      );
       if (r.status === 409 && r.body.error?.details?.citedIn) {
         setPendingDelete({ ref, citedIn: r.body.error.details.citedIn as CitedIn });
         return;
@@ -66,18 +69,27 @@ export function ReferencePanel(props: {
       <h2 id="refs-heading">References ({references.length})</h2>
       <p className="field-hint">Numbers follow the order of first citation in the text, as readers will see them.</p>
       {message && (
-        <p className={`notice ${message.kind === "ok" ? "ok" : "error"}`} role={message.kind === "error" ? "alert" : "status"}>
+        <p
+          className={`notice ${message.kind === "ok" ? "ok" : "error"}`}
+          role={message.kind === "error" ? "alert" : "status"}
+        >
           {message.text}
         </p>
       )}
       {pendingDelete && (
-        <div className="notice warn confirm-box" role="alertdialog" aria-labelledby="confirm-delete-title" aria-describedby="confirm-delete-desc">
+        <div
+          className="notice warn confirm-box"
+          role="alertdialog"
+          aria-labelledby="confirm-delete-title"
+          aria-describedby="confirm-delete-desc"
+        >
           <p id="confirm-delete-title">
             <strong>Delete “{pendingDelete.ref.title}”?</strong>
           </p>
           <div id="confirm-delete-desc">
             <p>
-              It is cited {pendingDelete.citedIn.length} time{pendingDelete.citedIn.length === 1 ? "" : "s"}. Deleting it also removes these citations:
+              It is cited {pendingDelete.citedIn.length} time{pendingDelete.citedIn.length === 1 ? "" : "s"}. Deleting
+              it also removes these citations:
             </p>
             <ul data-testid="cited-in">
               {pendingDelete.citedIn.map((c, i) => (
@@ -88,7 +100,13 @@ export function ReferencePanel(props: {
             </ul>
           </div>
           <div className="row">
-            <button type="button" className="danger" disabled={busy} onClick={() => remove(pendingDelete.ref, true)} autoFocus>
+            <button
+              type="button"
+              className="danger"
+              disabled={busy}
+              onClick={() => remove(pendingDelete.ref, true)}
+              autoFocus
+            >
               Delete reference and its citations
             </button>
             <button type="button" className="secondary" onClick={() => setPendingDelete(null)}>
@@ -130,13 +148,30 @@ export function ReferencePanel(props: {
                     </p>
                     {canEdit && (
                       <div className="row">
-                        <button type="button" className="secondary small" onClick={() => props.onCite(ref.key)} aria-label={`Cite “${ref.title}” at the cursor`} data-cite-button>
+                        <button
+                          type="button"
+                          className="secondary small"
+                          onClick={() => props.onCite(ref.key)}
+                          aria-label={`Cite “${ref.title}” at the cursor`}
+                          data-cite-button
+                        >
                           Cite
                         </button>
-                        <button type="button" className="secondary small" onClick={() => setEditing(ref.id)} aria-label={`Edit “${ref.title}”`}>
+                        <button
+                          type="button"
+                          className="secondary small"
+                          onClick={() => setEditing(ref.id)}
+                          aria-label={`Edit “${ref.title}”`}
+                        >
                           Edit
                         </button>
-                        <button type="button" className="secondary small" disabled={busy} onClick={() => remove(ref, false)} aria-label={`Delete “${ref.title}”`}>
+                        <button
+                          type="button"
+                          className="secondary small"
+                          disabled={busy}
+                          onClick={() => remove(ref, false)}
+                          aria-label={`Delete “${ref.title}”`}
+                        >
                           Delete
                         </button>
                       </div>
@@ -169,14 +204,26 @@ export function ReferencePanel(props: {
   );
 }
 
-function ReferenceForm({ articleId, initial, onDone }: { articleId: string; initial?: EditorReference; onDone: (refs: EditorReference[] | null) => void }) {
+function ReferenceForm({
+  articleId,
+  initial,
+  onDone,
+}: {
+  articleId: string;
+  initial?: EditorReference;
+  onDone: (refs: EditorReference[] | null) => void;
+}) {
   const [values, setValues] = useState(() => ({ ...EMPTY, ...(initial ?? {}) }));
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [formError, setFormError] = useState("");
   const [saving, setSaving] = useState(false);
   const idp = initial ? `ref-${initial.id}` : "ref-new";
 
-  const field = (name: keyof typeof EMPTY, label: string, opts: { type?: string; hint?: string; required?: boolean } = {}) => {
+  const field = (
+    name: keyof typeof EMPTY,
+    label: string,
+    opts: { type?: string; hint?: string; required?: boolean } = {},
+  ) => {
     const id = `${idp}-${name}`;
     const err = errors[name];
     return (
@@ -193,7 +240,9 @@ function ReferenceForm({ articleId, initial, onDone }: { articleId: string; init
           value={values[name] === null || values[name] === undefined ? "" : String(values[name])}
           onChange={(e) => setValues((v) => ({ ...v, [name]: e.target.value }))}
           aria-invalid={err ? true : undefined}
-          aria-describedby={[err ? `${id}-error` : "", opts.hint ? `${id}-hint` : ""].filter(Boolean).join(" ") || undefined}
+          aria-describedby={
+            [err ? `${id}-error` : "", opts.hint ? `${id}-hint` : ""].filter(Boolean).join(" ") || undefined
+          }
         />
         {opts.hint && (
           <p id={`${id}-hint`} className="field-hint">
@@ -216,7 +265,11 @@ function ReferenceForm({ articleId, initial, onDone }: { articleId: string; init
     const payload = { ...values, year: values.year === null ? "" : String(values.year) };
     try {
       const r = initial
-        ? await api<{ references: EditorReference[] }>(`/api/studio/articles/${articleId}/references/${initial.id}`, "PUT", payload)
+        ? await api<{ references: EditorReference[] }>(
+            `/api/studio/articles/${articleId}/references/${initial.id}`,
+            "PUT",
+            payload,
+          )
         : await api<{ references: EditorReference[] }>(`/api/studio/articles/${articleId}/references`, "POST", payload);
       if (!r.ok) {
         setErrors(r.body.error?.fieldErrors ?? {});
@@ -232,7 +285,12 @@ function ReferenceForm({ articleId, initial, onDone }: { articleId: string; init
   }
 
   return (
-    <form className="ref-form" onSubmit={submit} noValidate aria-label={initial ? `Edit reference “${initial.title}”` : "New reference"}>
+    <form
+      className="ref-form"
+      onSubmit={submit}
+      noValidate
+      aria-label={initial ? `Edit reference “${initial.title}”` : "New reference"}
+    >
       {formError && (
         <p className="notice error" role="alert">
           {formError}
@@ -247,7 +305,11 @@ function ReferenceForm({ articleId, initial, onDone }: { articleId: string; init
       {field("pmid", "PMID", { hint: "PubMed ID, digits only" })}
       {field("accessedAt", "Accessed on", { type: "date" })}
       <label className="checkbox">
-        <input type="checkbox" checked={values.peerReviewed} onChange={(e) => setValues((v) => ({ ...v, peerReviewed: e.target.checked }))} />
+        <input
+          type="checkbox"
+          checked={values.peerReviewed}
+          onChange={(e) => setValues((v) => ({ ...v, peerReviewed: e.target.checked }))}
+        />
         Peer-reviewed source
       </label>
       <div className="row">

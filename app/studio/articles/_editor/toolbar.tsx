@@ -32,15 +32,79 @@ export function Toolbar({ editor, onCite, disabled }: { editor: Editor; onCite: 
   const [linkValue, setLinkValue] = useState("");
   const [linkError, setLinkError] = useState("");
 
-  const buttons: Array<{ id: string; label: string; text: string; shortcut?: string; pressed?: boolean; run: () => void; enabled?: boolean }> = [
-    { id: "bold", label: "Bold", text: "B", shortcut: `${MOD}+B`, pressed: state.bold, run: () => editor.chain().focus().toggleBold().run() },
-    { id: "italic", label: "Italic", text: "I", shortcut: `${MOD}+I`, pressed: state.italic, run: () => editor.chain().focus().toggleItalic().run() },
-    { id: "h2", label: "Heading level 2", text: "H2", shortcut: `${MOD}+Alt+2`, pressed: state.h2, run: () => editor.chain().focus().toggleHeading({ level: 2 }).run() },
-    { id: "h3", label: "Heading level 3", text: "H3", shortcut: `${MOD}+Alt+3`, pressed: state.h3, run: () => editor.chain().focus().toggleHeading({ level: 3 }).run() },
-    { id: "h4", label: "Heading level 4", text: "H4", shortcut: `${MOD}+Alt+4`, pressed: state.h4, run: () => editor.chain().focus().toggleHeading({ level: 4 }).run() },
-    { id: "bullet", label: "Bulleted list", text: "• List", shortcut: `${MOD}+Shift+8`, pressed: state.bullet, run: () => editor.chain().focus().toggleBulletList().run() },
-    { id: "ordered", label: "Numbered list", text: "1. List", shortcut: `${MOD}+Shift+7`, pressed: state.ordered, run: () => editor.chain().focus().toggleOrderedList().run() },
-    { id: "quote", label: "Quotation", text: "❝ Quote", shortcut: `${MOD}+Shift+B`, pressed: state.quote, run: () => editor.chain().focus().toggleBlockquote().run() },
+  const buttons: Array<{
+    id: string;
+    label: string;
+    text: string;
+    shortcut?: string;
+    pressed?: boolean;
+    run: () => void;
+    enabled?: boolean;
+  }> = [
+    {
+      id: "bold",
+      label: "Bold",
+      text: "B",
+      shortcut: `${MOD}+B`,
+      pressed: state.bold,
+      run: () => editor.chain().focus().toggleBold().run(),
+    },
+    {
+      id: "italic",
+      label: "Italic",
+      text: "I",
+      shortcut: `${MOD}+I`,
+      pressed: state.italic,
+      run: () => editor.chain().focus().toggleItalic().run(),
+    },
+    {
+      id: "h2",
+      label: "Heading level 2",
+      text: "H2",
+      shortcut: `${MOD}+Alt+2`,
+      pressed: state.h2,
+      run: () => editor.chain().focus().toggleHeading({ level: 2 }).run(),
+    },
+    {
+      id: "h3",
+      label: "Heading level 3",
+      text: "H3",
+      shortcut: `${MOD}+Alt+3`,
+      pressed: state.h3,
+      run: () => editor.chain().focus().toggleHeading({ level: 3 }).run(),
+    },
+    {
+      id: "h4",
+      label: "Heading level 4",
+      text: "H4",
+      shortcut: `${MOD}+Alt+4`,
+      pressed: state.h4,
+      run: () => editor.chain().focus().toggleHeading({ level: 4 }).run(),
+    },
+    {
+      id: "bullet",
+      label: "Bulleted list",
+      text: "• List",
+      shortcut: `${MOD}+Shift+8`,
+      pressed: state.bullet,
+      run: () => editor.chain().focus().toggleBulletList().run(),
+    },
+    {
+      id: "ordered",
+      label: "Numbered list",
+      text: "1. List",
+      shortcut: `${MOD}+Shift+7`,
+      pressed: state.ordered,
+      run: () => editor.chain().focus().toggleOrderedList().run(),
+    },
+    {
+      id: "quote",
+      label: "Quotation",
+      text: "❝ Quote",
+      shortcut: `${MOD}+Shift+B`,
+      pressed: state.quote,
+      run: () => editor.chain().focus().toggleBlockquote().run(),
+    },
     {
       id: "link",
       label: "Link",
@@ -54,8 +118,22 @@ export function Toolbar({ editor, onCite, disabled }: { editor: Editor; onCite: 
       },
     },
     { id: "cite", label: "Insert citation", text: "Cite", shortcut: `${MOD}+Alt+R`, run: onCite },
-    { id: "undo", label: "Undo", text: "↶", shortcut: `${MOD}+Z`, enabled: state.canUndo, run: () => editor.chain().focus().undo().run() },
-    { id: "redo", label: "Redo", text: "↷", shortcut: `${MOD}+Shift+Z`, enabled: state.canRedo, run: () => editor.chain().focus().redo().run() },
+    {
+      id: "undo",
+      label: "Undo",
+      text: "↶",
+      shortcut: `${MOD}+Z`,
+      enabled: state.canUndo,
+      run: () => editor.chain().focus().undo().run(),
+    },
+    {
+      id: "redo",
+      label: "Redo",
+      text: "↷",
+      shortcut: `${MOD}+Shift+Z`,
+      enabled: state.canRedo,
+      run: () => editor.chain().focus().redo().run(),
+    },
   ];
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -87,7 +165,14 @@ export function Toolbar({ editor, onCite, disabled }: { editor: Editor; onCite: 
 
   return (
     <div className="editor-toolbar-wrap">
-      <div role="toolbar" aria-label="Formatting" aria-controls="article-body" className="editor-toolbar" ref={ref} onKeyDown={onKeyDown}>
+      <div
+        role="toolbar"
+        aria-label="Formatting"
+        aria-controls="article-body"
+        className="editor-toolbar"
+        ref={ref}
+        onKeyDown={onKeyDown}
+      >
         {buttons.map((b, i) => (
           <button
             key={b.id}
@@ -143,7 +228,11 @@ export function Toolbar({ editor, onCite, disabled }: { editor: Editor; onCite: 
               Apply link
             </button>
             {state.link && (
-              <button type="button" className="secondary" onClick={() => (editor.chain().focus().extendMarkRange("link").unsetLink().run(), setLinkOpen(false))}>
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => (editor.chain().focus().extendMarkRange("link").unsetLink().run(), setLinkOpen(false))}
+              >
                 Remove link
               </button>
             )}

@@ -23,7 +23,11 @@ export function ImportForm({ initialError }: { initialError: string }) {
     setError("");
     setFieldErrors({});
     try {
-      const res = await fetch("/api/studio/articles/import", { method: "POST", body: new FormData(e.currentTarget), headers: { Accept: "application/json" } });
+      const res = await fetch("/api/studio/articles/import", {
+        method: "POST",
+        body: new FormData(e.currentTarget),
+        headers: { Accept: "application/json" },
+      });
       const body = await res.json().catch(() => ({}));
       if (!res.ok) {
         setError(body?.error?.message ?? "The import failed.");
@@ -43,8 +47,8 @@ export function ImportForm({ initialError }: { initialError: string }) {
       <section className="panel" aria-labelledby="import-done" data-testid="import-result">
         <h2 id="import-done">Imported</h2>
         <p>
-          The article was created with {result.referenceCount} reference{result.referenceCount === 1 ? "" : "s"}. Check the guessed reference fields in the
-          reference manager.
+          The article was created with {result.referenceCount} reference{result.referenceCount === 1 ? "" : "s"}. Check
+          the guessed reference fields in the reference manager.
         </p>
         {result.warnings.length > 0 && (
           <>
@@ -73,17 +77,36 @@ export function ImportForm({ initialError }: { initialError: string }) {
     ) : null;
 
   return (
-    <form action="/api/studio/articles/import" method="post" encType="multipart/form-data" onSubmit={submit} className="import-form" noValidate>
+    <form
+      action="/api/studio/articles/import"
+      method="post"
+      encType="multipart/form-data"
+      onSubmit={submit}
+      className="import-form"
+      noValidate
+    >
       {error && (
         <p className="notice error" role="alert">
           {error}
         </p>
       )}
       <label htmlFor="import-source">Paste HTML or Markdown</label>
-      <textarea id="import-source" name="source" rows={14} aria-invalid={fieldErrors.source ? true : undefined} aria-describedby={fieldErrors.source ? "source-error" : undefined} />
+      <textarea
+        id="import-source"
+        name="source"
+        rows={14}
+        aria-invalid={fieldErrors.source ? true : undefined}
+        aria-describedby={fieldErrors.source ? "source-error" : undefined}
+      />
       {err("source")}
       <label htmlFor="import-file">…or upload a file (.html, .htm, .md)</label>
-      <input id="import-file" name="file" type="file" accept=".html,.htm,.md,.markdown,.txt,text/html,text/markdown" aria-describedby={fieldErrors.file ? "file-error" : undefined} />
+      <input
+        id="import-file"
+        name="file"
+        type="file"
+        accept=".html,.htm,.md,.markdown,.txt,text/html,text/markdown"
+        aria-describedby={fieldErrors.file ? "file-error" : undefined}
+      />
       {err("file")}
       <fieldset>
         <legend>Format</legend>
@@ -98,7 +121,14 @@ export function ImportForm({ initialError }: { initialError: string }) {
         </label>
       </fieldset>
       <label htmlFor="import-title">Title (optional)</label>
-      <input id="import-title" name="title" type="text" maxLength={200} aria-describedby={`import-title-hint${fieldErrors.title ? " title-error" : ""}`} aria-invalid={fieldErrors.title ? true : undefined} />
+      <input
+        id="import-title"
+        name="title"
+        type="text"
+        maxLength={200}
+        aria-describedby={`import-title-hint${fieldErrors.title ? " title-error" : ""}`}
+        aria-invalid={fieldErrors.title ? true : undefined}
+      />
       <p id="import-title-hint" className="field-hint">
         Leave empty to use the article’s first main heading.
       </p>

@@ -12,9 +12,9 @@ export default async function ImportPage({ searchParams }: { searchParams: Promi
     <>
       <h1>Import an article</h1>
       <p>
-        Paste an existing article or upload its HTML or Markdown file. Headings, lists, links, emphasis and quotations are kept; a trailing “References” list
-        becomes structured references (authors, title, journal, year, URL, DOI, PMID) and numbered citations in the text point at them. Scripts, styles, frames,
-        forms and images are left out.
+        Paste an existing article or upload its HTML or Markdown file. Headings, lists, links, emphasis and quotations
+        are kept; a trailing “References” list becomes structured references (authors, title, journal, year, URL, DOI,
+        PMID) and numbered citations in the text point at them. Scripts, styles, frames, forms and images are left out.
       </p>
       <ImportForm initialError={error ?? ""} />
     </>

@@ -8,7 +8,11 @@ import "../feedback.css";
 
 export const metadata: Metadata = { title: "Least helpful articles" };
 
-export default async function LeastHelpfulPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function LeastHelpfulPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requirePermission("feedback.triage", "/studio/feedback/least-helpful");
   const raw = (await searchParams).min;
   const parsed = Number(Array.isArray(raw) ? raw[0] : raw);

@@ -18,7 +18,10 @@ export async function POST(request: Request) {
     if (!actor) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
     assertCan(actor, "article.create", "create articles");
     const declared = Number(request.headers.get("content-length") ?? "0");
-    if (declared > MAX_IMPORT_BYTES + 64 * 1024) throw new AppError("PAYLOAD_TOO_LARGE", `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`, { fieldErrors: { file: ["The file is too large to import."] } });
+    if (declared > MAX_IMPORT_BYTES + 64 * 1024)
+      throw new AppError("PAYLOAD_TOO_LARGE", `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`, {
+        fieldErrors: { file: ["The file is too large to import."] },
+      });
     let form: FormData;
     try {
       form = await request.formData();
@@ -30,18 +33,34 @@ export async function POST(request: Request) {
     let source = pasted;
     let format = String(form.get("format") || "auto");
     if (file && typeof file !== "string" && file.size > 0) {
-      if (file.size > MAX_IMPORT_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`, { fieldErrors: { file: ["The file is too large to import."] } });
+      if (file.size > MAX_IMPORT_BYTES)
+        throw new AppError("PAYLOAD_TOO_LARGE", `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`, {
+          fieldErrors: { file: ["The file is too large to import."] },
+        });
       source = await file.text();
-      if (format === "auto") format = /\.(md|markdown|txt)$/i.test(file.name) ? "markdown" : /\.html?$/i.test(file.name) ? "html" : "auto";
+      if (format === "auto")
+        format = /\.(md|markdown|txt)$/i.test(file.name) ? "markdown" : /\.html?$/i.test(file.name) ? "html" : "auto";
     }
-    const result = await importArticle(db, actor, { source, format: format as "auto", title: String(form.get("title") ?? ""), conditionName: String(form.get("conditionName") ?? "") });
+    const result = await importArticle(db, actor, {
+      source,
+      format: format as "auto",
+      title: String(form.get("title") ?? ""),
+      conditionName: String(form.get("conditionName") ?? ""),
+    });
     const editUrl = `/studio/articles/${result.article.id}/edit`;
-    if (wantsHtml) return NextResponse.redirect(new URL(`${editUrl}?imported=${result.referenceCount}`, request.url), 303);
-    return NextResponse.json({ id: result.article.id, editUrl, warnings: result.warnings, referenceCount: result.referenceCount }, { status: 201 });
+    if (wantsHtml)
+      return NextResponse.redirect(new URL(`${editUrl}?imported=${result.referenceCount}`, request.url), 303);
+    return NextResponse.json(
+      { id: result.article.id, editUrl, warnings: result.warnings, referenceCount: result.referenceCount },
+      { status: 201 },
+    );
   } catch (err) {
     if (wantsHtml) {
       const message = isAppError(err) ? err.message : "The import failed. Please try again.";
-      return NextResponse.redirect(new URL(`/studio/articles/import?error=${encodeURIComponent(message)}`, request.url), 303);
+      return NextResponse.redirect(
+        new URL(`/studio/articles/import?error=${encodeURIComponent(message)}`, request.url),
+        303,
+      );
     }
     return jsonError(err, "route article.import");
   }

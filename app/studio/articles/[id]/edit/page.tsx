@@ -10,7 +10,13 @@ import "../../_editor/editor.css";
 
 export const metadata: Metadata = { title: "Edit article" };
 
-export default async function EditArticlePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ restored?: string; imported?: string }> }) {
+export default async function EditArticlePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ restored?: string; imported?: string }>;
+}) {
   const { id } = await params;
   const { restored, imported } = await searchParams;
   const actor = await requirePermission("studio.access", `/studio/articles/${id}/edit`);
@@ -22,7 +28,9 @@ export default async function EditArticlePage({ params, searchParams }: { params
         <p className="article-state">
           <span className="badge">{statusLabel(state.article.status)}</span>
           {state.article.isLive && <span className="badge ok">Live</span>}
-          {state.article.currentRevisionNumber !== null && <span> Latest revision: {state.article.currentRevisionNumber}</span>}
+          {state.article.currentRevisionNumber !== null && (
+            <span> Latest revision: {state.article.currentRevisionNumber}</span>
+          )}
         </p>
         <ArticleTabs articleId={id} current="edit" canEdit={state.canEdit} />
       </div>

@@ -17,7 +17,13 @@ export function SlugField({ articleId, slug, locked }: { articleId: string; slug
     setOk("");
     try {
       const r = await api<{ slug: string }>(`/api/studio/articles/${articleId}/slug`, "PUT", { slug: value });
-      if (!r.ok) setError(r.body.error?.fieldErrors?.slug?.join(" ") ?? r.body.error?.fieldErrors?._form?.join(" ") ?? r.body.error?.message ?? "The address could not be changed.");
+      if (!r.ok)
+        setError(
+          r.body.error?.fieldErrors?.slug?.join(" ") ??
+            r.body.error?.fieldErrors?._form?.join(" ") ??
+            r.body.error?.message ??
+            "The address could not be changed.",
+        );
       else {
         setSaved(r.body.slug);
         setValue(r.body.slug);
@@ -53,7 +59,9 @@ export function SlugField({ articleId, slug, locked }: { articleId: string; slug
         )}
       </div>
       <p id="article-slug-hint" className="field-hint">
-        {locked ? "Published articles keep their address." : "Lowercase letters, digits and hyphens. It can change until the article is first published."}
+        {locked
+          ? "Published articles keep their address."
+          : "Lowercase letters, digits and hyphens. It can change until the article is first published."}
       </p>
       {error && (
         <p id="article-slug-error" className="field-error" role="alert">

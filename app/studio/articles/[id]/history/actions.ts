@@ -8,7 +8,11 @@ import { restoreRevision } from "@/lib/revisions/restore-revision";
 import { action } from "@/app/_server/action";
 
 export const restoreRevisionAction = action(
-  { name: "restoreRevision", permission: "studio.access", schema: z.object({ articleId: z.string().min(1), revisionId: z.string().min(1) }) },
+  {
+    name: "restoreRevision",
+    permission: "studio.access",
+    schema: z.object({ articleId: z.string().min(1), revisionId: z.string().min(1) }),
+  },
   async (input, actor) => {
     const result = await restoreRevision(db, actor, input);
     revalidatePath(`/studio/articles/${input.articleId}/edit`);

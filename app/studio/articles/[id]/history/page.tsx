@@ -26,7 +26,10 @@ export default async function HistoryPage({ params }: { params: Promise<{ id: st
         <ArticleTabs articleId={id} current="history" canEdit={state.canEdit} />
       </div>
       {revisions.length === 0 ? (
-        <p className="empty">No revisions yet. A revision is frozen when the draft is submitted for review or saved as a revision in the editor.</p>
+        <p className="empty">
+          No revisions yet. A revision is frozen when the draft is submitted for review or saved as a revision in the
+          editor.
+        </p>
       ) : (
         // The restore buttons are forms of their own, so the compare form cannot wrap the table (forms do not
         // nest): its radios and button join it through the `form` attribute.
@@ -52,7 +55,14 @@ export default async function HistoryPage({ params }: { params: Promise<{ id: st
                 <tr>
                   <td />
                   <td>
-                    <input type="radio" form="compare-form" name="to" value="draft" defaultChecked aria-label="Compare to the working draft" />
+                    <input
+                      type="radio"
+                      form="compare-form"
+                      name="to"
+                      value="draft"
+                      defaultChecked
+                      aria-label="Compare to the working draft"
+                    />
                   </td>
                   <td colSpan={state.canEdit ? 6 : 5}>
                     <em>Working draft</em> (version {state.draft.version}, not frozen)
@@ -61,10 +71,23 @@ export default async function HistoryPage({ params }: { params: Promise<{ id: st
                 {revisions.map((r, i) => (
                   <tr key={r.id} data-testid="revision-row">
                     <td>
-                      <input type="radio" form="compare-form" name="from" value={r.id} defaultChecked={i === 0} aria-label={`Compare from revision ${r.number}`} />
+                      <input
+                        type="radio"
+                        form="compare-form"
+                        name="from"
+                        value={r.id}
+                        defaultChecked={i === 0}
+                        aria-label={`Compare from revision ${r.number}`}
+                      />
                     </td>
                     <td>
-                      <input type="radio" form="compare-form" name="to" value={r.id} aria-label={`Compare to revision ${r.number}`} />
+                      <input
+                        type="radio"
+                        form="compare-form"
+                        name="to"
+                        value={r.id}
+                        aria-label={`Compare to revision ${r.number}`}
+                      />
                     </td>
                     <th scope="row">
                       {r.number}
@@ -73,7 +96,16 @@ export default async function HistoryPage({ params }: { params: Promise<{ id: st
                     </th>
                     <td>
                       {r.author.name}
-                      {r.contributors.length > 1 && <span className="field-hint"> with {r.contributors.filter((c) => c.id !== r.author.id).map((c) => c.name).join(", ")}</span>}
+                      {r.contributors.length > 1 && (
+                        <span className="field-hint">
+                          {" "}
+                          with{" "}
+                          {r.contributors
+                            .filter((c) => c.id !== r.author.id)
+                            .map((c) => c.name)
+                            .join(", ")}
+                        </span>
+                      )}
                     </td>
                     <td>
                       <time dateTime={r.createdAt.toISOString()}>{fmt(r.createdAt)}</time>

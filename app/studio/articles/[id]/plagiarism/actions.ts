@@ -9,7 +9,11 @@ import { canReadArticle } from "@/lib/articles/article-access";
 import { afterRevisionFrozen } from "@/lib/revisions/after-freeze";
 
 export const rerunChecksAction = action(
-  { name: "rerunIntegrityChecks", permission: "checks.run", schema: z.object({ articleId: z.string().min(1), revisionId: z.string().min(1) }) },
+  {
+    name: "rerunIntegrityChecks",
+    permission: "checks.run",
+    schema: z.object({ articleId: z.string().min(1), revisionId: z.string().min(1) }),
+  },
   async (input, actor) => {
     const revision = await db.revision.findUnique({ where: { id: input.revisionId }, select: { articleId: true } });
     if (!revision || revision.articleId !== input.articleId || !(await canReadArticle(db, actor, input.articleId)))

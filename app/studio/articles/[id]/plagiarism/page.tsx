@@ -16,19 +16,36 @@ import { RerunChecksForm } from "./rerun-form";
 
 export const metadata: Metadata = { title: "Integrity checks" };
 
-export default async function ArticleIntegrityPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ revision?: string }> }) {
+export default async function ArticleIntegrityPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ revision?: string }>;
+}) {
   const { id } = await params;
   const { revision: revisionParam } = await searchParams;
   const actor = await requirePermission("studio.access", `/studio/articles/${id}/plagiarism`);
-  const article = await db.article.findUnique({ where: { id }, select: { id: true, slug: true, currentRevisionId: true, draft: { select: { title: true } } } });
+  const article = await db.article.findUnique({
+    where: { id },
+    select: { id: true, slug: true, currentRevisionId: true, draft: { select: { title: true } } },
+  });
   if (!article || !(await canReadArticle(db, actor, id))) notFound();
-  const revisions = await db.revision.findMany({ where: { articleId: id }, orderBy: { number: "desc" }, select: { id: true, number: true, title: true, createdAt: true } });
+  const revisions = await db.revision.findMany({
+    where: { articleId: id },
+    orderBy: { number: "desc" },
+    select: { id: true, number: true, title: true, createdAt: true },
+  });
   const wanted = revisionParam ?? article.currentRevisionId ?? revisions[0]?.id;
   const revision = revisions.find((r) => r.id === wanted);
   const title = revision?.title ?? article.draft?.title ?? article.slug;
   if (revisionParam && !revision) notFound();
   const [report, run, threshold] = revision
-    ? await Promise.all([latestPlagiarismReport(db, revision.id), latestContentCheckRun(db, revision.id), getSetting(db, "plagiarism.thresholdPercent")])
+    ? await Promise.all([
+        latestPlagiarismReport(db, revision.id),
+        latestContentCheckRun(db, revision.id),
+        getSetting(db, "plagiarism.thresholdPercent"),
+      ])
     : [null, null, 0];
   return (
     <>
@@ -37,12 +54,17 @@ export default async function ArticleIntegrityPage({ params, searchParams }: { p
       </p>
       <h1>Integrity checks: {title}</h1>
       {!revision ? (
-        <p className="empty">This article has no submitted revision yet. Checks run when a draft is submitted for review.</p>
+        <p className="empty">
+          This article has no submitted revision yet. Checks run when a draft is submitted for review.
+        </p>
       ) : (
         <>
           <section className="panel" aria-labelledby="revision-heading">
             <h2 id="revision-heading">
-              Revision {revision.number} <span className="field-hint">submitted {revision.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC</span>
+              Revision {revision.number}{" "}
+              <span className="field-hint">
+                submitted {revision.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC
+              </span>
             </h2>
             {revisions.length > 1 && (
               <nav aria-label="Other revisions">
@@ -61,7 +83,11 @@ export default async function ArticleIntegrityPage({ params, searchParams }: { p
             {can(actor, "checks.run") && <RerunChecksForm articleId={id} revisionId={revision.id} />}
           </section>
           <div className="panel">
-            {report ? <PlagiarismReportView report={report} thresholdPercent={threshold} /> : <p className="notice warn">No plagiarism report exists for this revision yet.</p>}
+            {report ? (
+              <PlagiarismReportView report={report} thresholdPercent={threshold} />
+            ) : (
+              <p className="notice warn">No plagiarism report exists for this revision yet.</p>
+            )}
           </div>
           <div className="panel">
             <CheckRunSummary run={run} />

@@ -5,7 +5,10 @@ import type { ActionResult } from "@/app/_server/action";
 import { rerunChecksAction } from "./actions";
 
 export function RerunChecksForm({ articleId, revisionId }: { articleId: string; revisionId: string }) {
-  const [state, formAction, pending] = useActionState<ActionResult<unknown> | null, FormData>((_prev, form) => rerunChecksAction(form), null);
+  const [state, formAction, pending] = useActionState<ActionResult<unknown> | null, FormData>(
+    (_prev, form) => rerunChecksAction(form),
+    null,
+  );
   return (
     <form action={formAction}>
       <input type="hidden" name="articleId" value={articleId} />

@@ -32,7 +32,9 @@ export default async function PreviewPage({ params }: { params: Promise<{ id: st
       <div className="article-header">
         <h1 className="visually-hidden">Preview: {state.draft.title}</h1>
         <ArticleTabs articleId={id} current="preview" canEdit={state.canEdit} />
-        <p className="notice info">This is the working draft as readers will see it once it is reviewed and published.</p>
+        <p className="notice info">
+          This is the working draft as readers will see it once it is reviewed and published.
+        </p>
       </div>
       <article className="pub-article preview-article" aria-labelledby="article-title" data-testid="preview">
         <header className="pub-article-header">

@@ -9,7 +9,15 @@ import { loadPublishScreen } from "@/lib/publishing/publish-screen";
 import { requirePermission } from "@/app/_server/session";
 import { ActionForm, Field } from "@/components/studio/action-form";
 import { UpdateHistory } from "@/components/article/update-history";
-import { archiveAction, cancelScheduleAction, overrideAction, publishAction, restoreAction, scheduleAction, unpublishAction } from "./actions";
+import {
+  archiveAction,
+  cancelScheduleAction,
+  overrideAction,
+  publishAction,
+  restoreAction,
+  scheduleAction,
+  unpublishAction,
+} from "./actions";
 import { ScheduleForm } from "./schedule-form";
 import "../../../_review/review.css";
 
@@ -80,7 +88,13 @@ export default async function PublishPage({ params }: { params: Promise<{ id: st
                   {item.state === "failed" && item.overridable && canOverride && (
                     <details>
                       <summary>Override with a written reason</summary>
-                      <ActionForm action={overrideAction} submitLabel="Override this item" pendingLabel="Saving…" buttonClass="danger" label={`Override ${item.label}`}>
+                      <ActionForm
+                        action={overrideAction}
+                        submitLabel="Override this item"
+                        pendingLabel="Saving…"
+                        buttonClass="danger"
+                        label={`Override ${item.label}`}
+                      >
                         <input type="hidden" name="articleId" value={article.id} />
                         <input type="hidden" name="revisionId" value={revision.id} />
                         <input type="hidden" name="item" value={item.key} />
@@ -88,7 +102,9 @@ export default async function PublishPage({ params }: { params: Promise<{ id: st
                       </ActionForm>
                     </details>
                   )}
-                  {item.state === "failed" && !item.overridable && <p className="field-hint">This item cannot be overridden.</p>}
+                  {item.state === "failed" && !item.overridable && (
+                    <p className="field-hint">This item cannot be overridden.</p>
+                  )}
                 </li>
               ))}
             </ul>
@@ -100,15 +116,27 @@ export default async function PublishPage({ params }: { params: Promise<{ id: st
         <h2 id="actions-heading">Publish</h2>
         {s.schedule && (
           <div className="notice info" data-testid="schedule-info">
-            Scheduled for <time dateTime={s.schedule.at.toISOString()}>{fmt(s.schedule.at)}</time> by {s.schedule.byName}.
-            <ActionForm action={cancelScheduleAction} submitLabel="Cancel the schedule" buttonClass="secondary" label="Cancel the schedule">
+            Scheduled for <time dateTime={s.schedule.at.toISOString()}>{fmt(s.schedule.at)}</time> by{" "}
+            {s.schedule.byName}.
+            <ActionForm
+              action={cancelScheduleAction}
+              submitLabel="Cancel the schedule"
+              buttonClass="secondary"
+              label="Cancel the schedule"
+            >
               <input type="hidden" name="articleId" value={article.id} />
             </ActionForm>
           </div>
         )}
         <div className="inline-forms">
           {revision && may.publish.ok ? (
-            <ActionForm action={publishAction} submitLabel="Publish now" pendingLabel="Publishing…" successMessage="Published." label="Publish now">
+            <ActionForm
+              action={publishAction}
+              submitLabel="Publish now"
+              pendingLabel="Publishing…"
+              successMessage="Published."
+              label="Publish now"
+            >
               <input type="hidden" name="articleId" value={article.id} />
               <input type="hidden" name="revisionId" value={revision.id} />
             </ActionForm>
@@ -117,7 +145,9 @@ export default async function PublishPage({ params }: { params: Promise<{ id: st
               Publishing is not possible now: {may.publish.ok ? "" : may.publish.reason}
             </p>
           )}
-          {revision && may.schedule.ok && <ScheduleForm action={scheduleAction} articleId={article.id} revisionId={revision.id} />}
+          {revision && may.schedule.ok && (
+            <ScheduleForm action={scheduleAction} articleId={article.id} revisionId={revision.id} />
+          )}
         </div>
         {may.unpublish.ok && can(actor, "article.unpublish") && (
           <details>
@@ -138,7 +168,12 @@ export default async function PublishPage({ params }: { params: Promise<{ id: st
           </details>
         )}
         {may.restore.ok && (
-          <ActionForm action={restoreAction} submitLabel="Restore to draft" buttonClass="secondary" label="Restore to draft">
+          <ActionForm
+            action={restoreAction}
+            submitLabel="Restore to draft"
+            buttonClass="secondary"
+            label="Restore to draft"
+          >
             <input type="hidden" name="articleId" value={article.id} />
           </ActionForm>
         )}

@@ -5,7 +5,15 @@ import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import type { ActionResult } from "@/app/_server/action";
 
-export function ScheduleForm({ action, articleId, revisionId }: { action: (input: Record<string, unknown>) => Promise<ActionResult<unknown>>; articleId: string; revisionId: string }) {
+export function ScheduleForm({
+  action,
+  articleId,
+  revisionId,
+}: {
+  action: (input: Record<string, unknown>) => Promise<ActionResult<unknown>>;
+  articleId: string;
+  revisionId: string;
+}) {
   const [value, setValue] = useState("");
   const [result, setResult] = useState<ActionResult<unknown> | null>(null);
   const [pending, start] = useTransition();
@@ -27,7 +35,15 @@ export function ScheduleForm({ action, articleId, revisionId }: { action: (input
       }}
     >
       <label htmlFor="publish-at">Publish at (your local time)</label>
-      <input id="publish-at" type="datetime-local" step="1" value={value} onChange={(e) => setValue(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={error ? "publish-at-error" : undefined} />
+      <input
+        id="publish-at"
+        type="datetime-local"
+        step="1"
+        value={value}
+        onChange={(e) => setValue(e.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? "publish-at-error" : undefined}
+      />
       {error && (
         <p className="field-error" id="publish-at-error" role="alert">
           {error}

@@ -11,7 +11,15 @@ import { ActionForm, Field, FieldErrors } from "@/components/studio/action-form"
 import { DiffView } from "@/components/review/diff-view";
 import { canEditArticle } from "@/lib/articles/article-access";
 import { ArticleTabs } from "../article-tabs";
-import { addCommentAction, approveAction, replyAction, requestChangesAction, resolveAction, submitAction, withdrawAction } from "./actions";
+import {
+  addCommentAction,
+  approveAction,
+  replyAction,
+  requestChangesAction,
+  resolveAction,
+  submitAction,
+  withdrawAction,
+} from "./actions";
 import "../../../_review/review.css";
 import "../../_editor/editor.css";
 
@@ -26,9 +34,15 @@ function Threads({ threads, canAnswer, articleId }: { threads: Thread[]; canAnsw
   return (
     <ul className="threads">
       {threads.map((t) => (
-        <li key={t.id} id={`comment-${t.id}`} className={`thread${t.resolvedAt ? " resolved" : ""}`} data-testid="comment-thread">
+        <li
+          key={t.id}
+          id={`comment-${t.id}`}
+          className={`thread${t.resolvedAt ? " resolved" : ""}`}
+          data-testid="comment-thread"
+        >
           <p className="comment-meta">
-            <strong>{t.author.name}</strong> on revision {t.revision.number} · <time dateTime={t.createdAt.toISOString()}>{fmt(t.createdAt)}</time>{" "}
+            <strong>{t.author.name}</strong> on revision {t.revision.number} ·{" "}
+            <time dateTime={t.createdAt.toISOString()}>{fmt(t.createdAt)}</time>{" "}
             {t.resolvedAt ? <span className="badge ok">Resolved</span> : <span className="badge warn">Open</span>}
           </p>
           {t.quote && <blockquote className="comment-quote">{t.quote}</blockquote>}
@@ -43,12 +57,25 @@ function Threads({ threads, canAnswer, articleId }: { threads: Thread[]; canAnsw
           ))}
           {canAnswer && (
             <div className="thread-actions">
-              <ActionForm action={replyAction} submitLabel="Reply" pendingLabel="Sending…" resetOnSuccess buttonClass="secondary" label={`Reply to ${t.author.name}`}>
+              <ActionForm
+                action={replyAction}
+                submitLabel="Reply"
+                pendingLabel="Sending…"
+                resetOnSuccess
+                buttonClass="secondary"
+                label={`Reply to ${t.author.name}`}
+              >
                 <input type="hidden" name="commentId" value={t.id} />
                 <input type="hidden" name="articleId" value={articleId} />
                 <Field name="body" label="Your answer" textarea rows={2} />
               </ActionForm>
-              <ActionForm action={resolveAction} submitLabel={t.resolvedAt ? "Reopen" : "Resolve"} pendingLabel="…" buttonClass="secondary" label={t.resolvedAt ? "Reopen comment" : "Resolve comment"}>
+              <ActionForm
+                action={resolveAction}
+                submitLabel={t.resolvedAt ? "Reopen" : "Resolve"}
+                pendingLabel="…"
+                buttonClass="secondary"
+                label={t.resolvedAt ? "Reopen comment" : "Resolve comment"}
+              >
                 <input type="hidden" name="commentId" value={t.id} />
                 <input type="hidden" name="resolved" value={t.resolvedAt ? "false" : "true"} />
               </ActionForm>
@@ -74,7 +101,12 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
   const canEdit = await canEditArticle(db, actor, article.id);
   const isReviewer = can(actor, "review.decide");
   const canComment = can(actor, "review.comment") && ctx.status === "IN_REVIEW" && !!revision;
-  const canAnswer = may.submit.ok || may.withdraw.ok || can(actor, "review.comment") || can(actor, "article.edit.any") || ctx.actorIsAuthor;
+  const canAnswer =
+    may.submit.ok ||
+    may.withdraw.ok ||
+    can(actor, "review.comment") ||
+    can(actor, "article.edit.any") ||
+    ctx.actorIsAuthor;
   const currentThreads = revision ? comments.filter((c) => c.revisionId === revision.id) : [];
   const generalThreads = comments.filter((c) => c.blockIndex === null || (revision && c.revisionId !== revision.id));
   const decisionRefusal = !may.approve.ok && may.approve.code === "FORBIDDEN" ? may.approve.reason : null;
@@ -98,13 +130,30 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
         <section className="panel" aria-labelledby="workflow-heading">
           <h2 id="workflow-heading">Workflow</h2>
           {may.submit.ok && (
-            <ActionForm action={submitAction} submitLabel="Submit for review" pendingLabel="Submitting… (running checks)" label="Submit for review" testId="submit-form">
+            <ActionForm
+              action={submitAction}
+              submitLabel="Submit for review"
+              pendingLabel="Submitting… (running checks)"
+              label="Submit for review"
+              testId="submit-form"
+            >
               <input type="hidden" name="articleId" value={article.id} />
-              <Field name="changeSummary" label="What changed (shown to readers in the update history)" textarea rows={2} hint="For example: “Added treatment options; updated references.”" />
+              <Field
+                name="changeSummary"
+                label="What changed (shown to readers in the update history)"
+                textarea
+                rows={2}
+                hint="For example: “Added treatment options; updated references.”"
+              />
             </ActionForm>
           )}
           {may.withdraw.ok && (
-            <ActionForm action={withdrawAction} submitLabel="Withdraw from review" buttonClass="secondary" label="Withdraw from review">
+            <ActionForm
+              action={withdrawAction}
+              submitLabel="Withdraw from review"
+              buttonClass="secondary"
+              label="Withdraw from review"
+            >
               <input type="hidden" name="articleId" value={article.id} />
             </ActionForm>
           )}
@@ -122,7 +171,8 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
             <dl className="meta">
               <dt>Submitted</dt>
               <dd>
-                <time dateTime={revision.createdAt.toISOString()}>{fmt(revision.createdAt)}</time> by {revision.authorName}
+                <time dateTime={revision.createdAt.toISOString()}>{fmt(revision.createdAt)}</time> by{" "}
+                {revision.authorName}
               </dd>
               <dt>Written or edited by</dt>
               <dd>{revision.contributorNames.join(", ")}</dd>
@@ -139,13 +189,24 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
               {revision.blocks.map((b) => {
                 const threads = currentThreads.filter((c) => c.blockIndex === b.index);
                 return (
-                  <div key={b.index} id={`block-${b.index}`} className={`review-block${threads.length ? " has-comments" : ""}`} data-testid="review-block">
+                  <div
+                    key={b.index}
+                    id={`block-${b.index}`}
+                    className={`review-block${threads.length ? " has-comments" : ""}`}
+                    data-testid="review-block"
+                  >
                     <div className="block-content article-body" dangerouslySetInnerHTML={{ __html: b.html }} />
                     <Threads threads={threads} canAnswer={canAnswer} articleId={article.id} />
                     {canComment && (
                       <details className="add-comment">
                         <summary>Comment on this paragraph</summary>
-                        <ActionForm action={addCommentAction} submitLabel="Add comment" pendingLabel="Adding…" resetOnSuccess label={`Comment on paragraph ${b.index + 1}`}>
+                        <ActionForm
+                          action={addCommentAction}
+                          submitLabel="Add comment"
+                          pendingLabel="Adding…"
+                          resetOnSuccess
+                          label={`Comment on paragraph ${b.index + 1}`}
+                        >
                           <input type="hidden" name="articleId" value={article.id} />
                           <input type="hidden" name="revisionId" value={revision.id} />
                           <input type="hidden" name="blockIndex" value={b.index} />
@@ -186,15 +247,32 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
                 )}
                 {!may.approve.ok && !decisionRefusal && <p className="empty">{may.approve.reason}</p>}
                 {may.requestChanges.ok && (
-                  <ActionForm action={requestChangesAction} submitLabel="Request changes" pendingLabel="Sending…" buttonClass="secondary" label="Request changes">
+                  <ActionForm
+                    action={requestChangesAction}
+                    submitLabel="Request changes"
+                    pendingLabel="Sending…"
+                    buttonClass="secondary"
+                    label="Request changes"
+                  >
                     <input type="hidden" name="articleId" value={article.id} />
                     <input type="hidden" name="revisionId" value={revision.id} />
                     <input type="hidden" name="contentHash" value={revision.contentHash} />
-                    <Field name="summary" label="What needs to change" textarea rows={3} hint="Anchor detailed remarks to paragraphs with “Comment on this paragraph”." />
+                    <Field
+                      name="summary"
+                      label="What needs to change"
+                      textarea
+                      rows={3}
+                      hint="Anchor detailed remarks to paragraphs with “Comment on this paragraph”."
+                    />
                   </ActionForm>
                 )}
                 {may.approve.ok && (
-                  <ActionForm action={approveAction} submitLabel="Approve revision" pendingLabel="Approving…" label="Approve">
+                  <ActionForm
+                    action={approveAction}
+                    submitLabel="Approve revision"
+                    pendingLabel="Approving…"
+                    label="Approve"
+                  >
                     <input type="hidden" name="articleId" value={article.id} />
                     <input type="hidden" name="revisionId" value={revision.id} />
                     <input type="hidden" name="contentHash" value={revision.contentHash} />
@@ -215,14 +293,17 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
               ) : (
                 <>
                   <p>
-                    <span className={`badge ${screen.checkRun.blocking ? "bad" : "ok"}`}>{screen.checkRun.blocking} blocking</span>{" "}
+                    <span className={`badge ${screen.checkRun.blocking ? "bad" : "ok"}`}>
+                      {screen.checkRun.blocking} blocking
+                    </span>{" "}
                     <span className="badge">{screen.checkRun.advisory} advisory</span>
                   </p>
                   {screen.checkRun.findings.length > 0 && (
                     <ul className="findings">
                       {screen.checkRun.findings.slice(0, 30).map((f, i) => (
                         <li key={i}>
-                          <span className={`badge ${f.severity === "blocking" ? "bad" : "warn"}`}>{f.severity}</span> {f.message}
+                          <span className={`badge ${f.severity === "blocking" ? "bad" : "warn"}`}>{f.severity}</span>{" "}
+                          {f.message}
                           {f.location.blockIndex !== undefined && (
                             <>
                               {" "}
@@ -244,16 +325,28 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
               ) : (
                 <>
                   <p>
-                    Similarity <strong>{screen.plagiarism.similarity.toFixed(1)}%</strong> (threshold {screen.plagiarism.threshold}%){" "}
-                    <span className={`badge ${screen.plagiarism.similarity >= screen.plagiarism.threshold ? "bad" : "ok"}`}>
-                      {screen.plagiarism.similarity >= screen.plagiarism.threshold ? "Over threshold" : "Under threshold"}
+                    Similarity <strong>{screen.plagiarism.similarity.toFixed(1)}%</strong> (threshold{" "}
+                    {screen.plagiarism.threshold}%){" "}
+                    <span
+                      className={`badge ${screen.plagiarism.similarity >= screen.plagiarism.threshold ? "bad" : "ok"}`}
+                    >
+                      {screen.plagiarism.similarity >= screen.plagiarism.threshold
+                        ? "Over threshold"
+                        : "Under threshold"}
                     </span>
                   </p>
                   {screen.plagiarism.matches.length > 0 && (
                     <ul>
                       {screen.plagiarism.matches.slice(0, 10).map((m, i) => (
                         <li key={i}>
-                          {m.source.url ? <a href={m.source.url} rel="nofollow noopener">{m.source.title}</a> : m.source.title}: {m.percent.toFixed(1)}%
+                          {m.source.url ? (
+                            <a href={m.source.url} rel="nofollow noopener">
+                              {m.source.title}
+                            </a>
+                          ) : (
+                            m.source.title
+                          )}
+                          : {m.percent.toFixed(1)}%
                         </li>
                       ))}
                     </ul>
@@ -264,7 +357,11 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
 
             <section className="panel" aria-labelledby="general-heading">
               <h2 id="general-heading">General comments and earlier revisions</h2>
-              {generalThreads.length ? <Threads threads={generalThreads} canAnswer={canAnswer} articleId={article.id} /> : <p className="empty">None.</p>}
+              {generalThreads.length ? (
+                <Threads threads={generalThreads} canAnswer={canAnswer} articleId={article.id} />
+              ) : (
+                <p className="empty">None.</p>
+              )}
             </section>
 
             <section className="panel" aria-labelledby="decisions-heading">
@@ -278,7 +375,8 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
                       <span className={`badge ${d.voidedAt ? "bad" : d.decision === "APPROVED" ? "ok" : "warn"}`}>
                         {d.voidedAt ? "Approval voided" : d.decision === "APPROVED" ? "Approved" : "Changes requested"}
                       </span>{" "}
-                      revision {d.revisionNumber} by {d.snapshot ? `${d.snapshot.displayName}, ${d.snapshot.postNominals}` : d.reviewerName} ·{" "}
+                      revision {d.revisionNumber} by{" "}
+                      {d.snapshot ? `${d.snapshot.displayName}, ${d.snapshot.postNominals}` : d.reviewerName} ·{" "}
                       <time dateTime={d.createdAt.toISOString()}>{fmt(d.createdAt)}</time>
                       {d.voidReason && <p className="field-hint">{d.voidReason}</p>}
                     </li>
@@ -292,8 +390,16 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
 
       {revision && (
         <section className="panel" aria-labelledby="diff-heading">
-          <h2 id="diff-heading">{screen.baseline ? `Changes since revision ${screen.baseline.number} (last approved or published)` : "Changes"}</h2>
-          {screen.diff ? <DiffView diff={screen.diff} /> : <p className="empty">This is the first reviewed version: there is nothing earlier to compare with.</p>}
+          <h2 id="diff-heading">
+            {screen.baseline
+              ? `Changes since revision ${screen.baseline.number} (last approved or published)`
+              : "Changes"}
+          </h2>
+          {screen.diff ? (
+            <DiffView diff={screen.diff} />
+          ) : (
+            <p className="empty">This is the first reviewed version: there is nothing earlier to compare with.</p>
+          )}
         </section>
       )}
     </>

@@ -32,7 +32,9 @@ export default async function ArticleFeedbackPage({ params }: { params: Promise<
             {formatRate(stats.rate)}
           </p>
           <p data-testid="helpfulness-counts">
-            {stats.total === 0 ? "No answers yet." : `${stats.yes} of ${stats.total} readers found it helpful (${stats.no} did not).`}
+            {stats.total === 0
+              ? "No answers yet."
+              : `${stats.yes} of ${stats.total} readers found it helpful (${stats.no} did not).`}
           </p>
         </div>
         <div className="panel">

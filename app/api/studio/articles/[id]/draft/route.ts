@@ -16,7 +16,10 @@ const MAX_REQUEST_BYTES = MAX_BODY_BYTES + 64 * 1024;
 export const PUT = authedRoute<Ctx>("studio.access", "draft.save", async (request, actor, { params }) => {
   const { id } = await params;
   const input = (await readJson(request, MAX_REQUEST_BYTES)) as Record<string, unknown>;
-  const result = await saveDraft(db, actor, { ...(input && typeof input === "object" ? input : {}), articleId: id } as never);
+  const result = await saveDraft(db, actor, {
+    ...(input && typeof input === "object" ? input : {}),
+    articleId: id,
+  } as never);
   return NextResponse.json(result, { headers: { "Cache-Control": "no-store" } });
 });
 

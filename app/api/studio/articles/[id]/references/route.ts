@@ -18,5 +18,8 @@ export const POST = authedRoute<Ctx>("studio.access", "references.create", async
   const { id } = await params;
   const input = await readJson(request, 64 * 1024);
   const reference = await createReference(db, actor, id, (input ?? {}) as never);
-  return NextResponse.json({ reference: toEditorReference(reference), references: (await listReferences(db, id)).map(toEditorReference) }, { status: 201 });
+  return NextResponse.json(
+    { reference: toEditorReference(reference), references: (await listReferences(db, id)).map(toEditorReference) },
+    { status: 201 },
+  );
 });

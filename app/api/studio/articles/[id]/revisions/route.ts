@@ -12,5 +12,8 @@ export const POST = authedRoute<Ctx>("studio.access", "revision.save", async (re
   const input = (await readJson(request, 16 * 1024)) as Record<string, unknown>;
   const revision = await saveRevision(db, actor, { changeSummary: String(input?.changeSummary ?? ""), articleId: id });
   revalidatePath(`/studio/articles/${id}/history`);
-  return NextResponse.json({ id: revision.id, number: revision.number, contentHash: revision.contentHash }, { status: 201 });
+  return NextResponse.json(
+    { id: revision.id, number: revision.number, contentHash: revision.contentHash },
+    { status: 201 },
+  );
 });

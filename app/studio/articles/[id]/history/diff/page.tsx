@@ -16,12 +16,26 @@ export const metadata: Metadata = { title: "Compare versions" };
 function Segments({ segments }: { segments: Segment[] }) {
   return (
     <>
-      {segments.map((s, i) => (s.op === "insert" ? <ins key={i}>{s.text}</ins> : s.op === "delete" ? <del key={i}>{s.text}</del> : <span key={i}>{s.text}</span>))}
+      {segments.map((s, i) =>
+        s.op === "insert" ? (
+          <ins key={i}>{s.text}</ins>
+        ) : s.op === "delete" ? (
+          <del key={i}>{s.text}</del>
+        ) : (
+          <span key={i}>{s.text}</span>
+        ),
+      )}
     </>
   );
 }
 
-export default async function DiffPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ from?: string; to?: string }> }) {
+export default async function DiffPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ from?: string; to?: string }>;
+}) {
   const { id } = await params;
   const { from, to } = await searchParams;
   const actor = await requirePermission("studio.access", `/studio/articles/${id}/history`);
@@ -32,12 +46,27 @@ export default async function DiffPage({ params, searchParams }: { params: Promi
     if (ref === "draft") {
       return {
         label: "the working draft",
-        v: { title: state.draft.title, summary: state.draft.summary, conditionName: state.draft.conditionName, body: parseDocument(state.draft.bodyJson), references: state.references.map(toReferenceSnapshot) },
+        v: {
+          title: state.draft.title,
+          summary: state.draft.summary,
+          conditionName: state.draft.conditionName,
+          body: parseDocument(state.draft.bodyJson),
+          references: state.references.map(toReferenceSnapshot),
+        },
       };
     }
     const r = await db.revision.findFirst({ where: { id: ref, articleId: id } });
     if (!r) return null;
-    return { label: `revision ${r.number}`, v: { title: r.title, summary: r.summary, conditionName: r.conditionName, body: parseDocument(r.bodyJson), references: parseReferencesJson(r.referencesJson) } };
+    return {
+      label: `revision ${r.number}`,
+      v: {
+        title: r.title,
+        summary: r.summary,
+        conditionName: r.conditionName,
+        body: parseDocument(r.bodyJson),
+        references: parseReferencesJson(r.referencesJson),
+      },
+    };
   }
 
   const [a, b] = await Promise.all([version(from), version(to)]);
@@ -63,8 +92,9 @@ export default async function DiffPage({ params, searchParams }: { params: Promi
         </h1>
         <ArticleTabs articleId={id} current="history" canEdit={state.canEdit} />
         <p className="diff-legend">
-          <ins>Added text</ins> <del>Removed text</del> — {diff.stats.changed} changed, {diff.stats.added} added and {diff.stats.removed} removed blocks;{" "}
-          {diff.stats.referencesChanged} reference change{diff.stats.referencesChanged === 1 ? "" : "s"}.
+          <ins>Added text</ins> <del>Removed text</del> — {diff.stats.changed} changed, {diff.stats.added} added and{" "}
+          {diff.stats.removed} removed blocks; {diff.stats.referencesChanged} reference change
+          {diff.stats.referencesChanged === 1 ? "" : "s"}.
         </p>
       </div>
       {unchanged && <p className="notice info">These two versions have the same content.</p>}
@@ -89,11 +119,25 @@ export default async function DiffPage({ params, searchParams }: { params: Promi
           {diff.blocks.map((blk, i) => (
             <li key={i} className={`diff-block diff-${blk.kind}`} data-kind={blk.kind}>
               <span className="diff-kind">
-                {blk.kind === "equal" ? "" : blk.kind === "changed" ? "Changed " : blk.kind === "added" ? "Added " : "Removed "}
+                {blk.kind === "equal"
+                  ? ""
+                  : blk.kind === "changed"
+                    ? "Changed "
+                    : blk.kind === "added"
+                      ? "Added "
+                      : "Removed "}
                 {blk.blockType}
               </span>
               <div className="diff-text">
-                {blk.kind === "changed" ? <Segments segments={blk.segments} /> : blk.kind === "added" ? <ins>{blk.text}</ins> : blk.kind === "removed" ? <del>{blk.text}</del> : blk.text}
+                {blk.kind === "changed" ? (
+                  <Segments segments={blk.segments} />
+                ) : blk.kind === "added" ? (
+                  <ins>{blk.text}</ins>
+                ) : blk.kind === "removed" ? (
+                  <del>{blk.text}</del>
+                ) : (
+                  blk.text
+                )}
               </div>
             </li>
           ))}
@@ -107,7 +151,8 @@ export default async function DiffPage({ params, searchParams }: { params: Promi
           <ul className="diff-refs" data-testid="diff-references">
             {diff.references.map((r) => (
               <li key={r.key} data-kind={r.kind}>
-                <strong>{r.kind === "added" ? "Added" : r.kind === "removed" ? "Removed" : "Changed"}:</strong> {r.title} <code>{r.key}</code>
+                <strong>{r.kind === "added" ? "Added" : r.kind === "removed" ? "Removed" : "Changed"}:</strong>{" "}
+                {r.title} <code>{r.key}</code>
                 {r.changes.length > 0 && (
                   <ul>
                     {r.changes.map((c) => (

@@ -12,7 +12,10 @@ export const PUT = authedRoute<Ctx>("studio.access", "references.update", async 
   const { id, refId } = await params;
   const input = await readJson(request, 64 * 1024);
   const reference = await updateReference(db, actor, id, refId, (input ?? {}) as never);
-  return NextResponse.json({ reference: toEditorReference(reference), references: (await listReferences(db, id)).map(toEditorReference) });
+  return NextResponse.json({
+    reference: toEditorReference(reference),
+    references: (await listReferences(db, id)).map(toEditorReference),
+  });
 });
 
 export const DELETE = authedRoute<Ctx>("studio.access", "references.delete", async (request, actor, { params }) => {
