@@ -8,6 +8,8 @@ bash scripts/ensure-env.sh
 npm run --silent db:generate >/dev/null
 echo "› Checking migrations against prisma/schema.prisma"
 npx tsx scripts/db-migrate.ts --check
+echo "› Formatting (Prettier)"
+npx prettier --check . >/dev/null || { npx prettier --check . ; exit 1; }
 echo "› Type-checking"
 npx tsc --noEmit
 echo "› Unit and integration tests"
