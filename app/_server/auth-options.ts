@@ -5,6 +5,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { db } from "@/lib/db/client";
 import { authenticate } from "@/lib/auth/authenticate";
 import { isAppError } from "@/lib/errors";
+import { safeCallbackPath } from "@/lib/security/safe-redirect";
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
@@ -28,6 +29,10 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // Same rule as the sign-in page: only paths on this site, whatever next-auth was handed.
+    async redirect({ url, baseUrl }) {
+      return `${baseUrl}${safeCallbackPath(url, baseUrl)}`;
+    },
     async jwt({ token, user }) {
       if (user) token.sub = user.id;
       return token;

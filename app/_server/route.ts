@@ -1,9 +1,12 @@
-// The one wrapper for JSON route handlers: errors become `{ error: { code, message, fieldErrors } }` with the
-// code's HTTP status; bodies are size-limited and must be JSON.
+// The one wrapper for route handlers: state-changing requests from another site are refused, JSON bodies must
+// be sent as `application/json` and are read as a bounded stream, errors become
+// `{ error: { code, message, fieldErrors } }` with the code's HTTP status.
 import { NextResponse } from "next/server";
 import { AppError } from "@/lib/errors";
 import type { Actor, Permission } from "@/lib/auth/policy";
 import { assertCan } from "@/lib/auth/policy";
+import { readJsonBody } from "@/lib/http/read-body";
+import { crossSiteRefusal } from "@/lib/http/same-origin";
 import { getActor } from "./session";
 import { toErrorBody } from "./errors";
 
@@ -15,23 +18,44 @@ export function jsonError(err: unknown, context: string): NextResponse {
   return NextResponse.json({ error: body }, { status, headers });
 }
 
-/** Reads a JSON body of at most `maxBytes`; 413 above it, 400 when it is not JSON. */
-export async function readJson(request: Request, maxBytes: number): Promise<unknown> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > maxBytes)
-    throw new AppError("PAYLOAD_TOO_LARGE", `The request is larger than the ${formatBytes(maxBytes)} limit.`);
-  const text = await request.text();
-  if (Buffer.byteLength(text) > maxBytes)
-    throw new AppError("PAYLOAD_TOO_LARGE", `The request is larger than the ${formatBytes(maxBytes)} limit.`);
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new AppError("BAD_REQUEST", "The request body is not valid JSON.");
+/** Reads a JSON body of at most `maxBytes`: 415 unless sent as JSON, 413 above the cap, 400 when not JSON. */
+export function readJson(request: Request, maxBytes: number): Promise<unknown> {
+  return readJsonBody(request, maxBytes);
+}
+
+/** The configured public hosts (NEXTAUTH_URL, SITE_URL), accepted as Origin behind a proxy that rewrites Host. */
+function siteHosts(): string[] {
+  const hosts: string[] = [];
+  for (const value of [process.env.NEXTAUTH_URL, process.env.SITE_URL]) {
+    try {
+      if (value) hosts.push(new URL(value).host);
+    } catch {
+      // a malformed setting names no host
+    }
+  }
+  return hosts;
+}
+
+/** FORBIDDEN when a state-changing request was made by another site's page (lib/http/same-origin.ts). */
+export function assertSameOrigin(request: Request): void {
+  const refusal = crossSiteRefusal(request.method, request.headers, siteHosts());
+  if (refusal) {
+    throw new AppError("FORBIDDEN", "This request came from another site and was refused.", {
+      details: { refusedBecause: refusal },
+    });
   }
 }
 
-function formatBytes(n: number): string {
-  return n >= 1024 * 1024 ? `${Math.round(n / 1024 / 1024)} MB` : `${Math.round(n / 1024)} KB`;
+/** A route handler anyone may call (readers' endpoints): only the cross-site check and error mapping. */
+export function publicRoute<C>(name: string, handler: (request: Request, context: C) => Promise<Response>) {
+  return async (request: Request, context: C): Promise<Response> => {
+    try {
+      assertSameOrigin(request);
+      return await handler(request, context);
+    } catch (err) {
+      return jsonError(err, `route ${name}`);
+    }
+  };
 }
 
 /** A route handler for signed-in staff with `permission`. */
@@ -42,6 +66,7 @@ export function authedRoute<C>(
 ) {
   return async (request: Request, context: C): Promise<Response> => {
     try {
+      assertSameOrigin(request);
       const actor = await getActor();
       if (!actor) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
       assertCan(actor, permission);

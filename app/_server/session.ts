@@ -25,12 +25,14 @@ async function hasSessionCookie(): Promise<boolean> {
 
 /**
  * For pages: the actor, who must hold `permission`. Not signed in → the sign-in page (and back afterwards);
- * signed in but disabled → signed out with a notice; signed in without the permission → 403.
+ * signed in but disabled → the sign-in page with a notice; signed in without the permission → 403.
  */
 export async function requirePermission(permission: Permission, returnTo?: string): Promise<Actor> {
   const actor = await getActor();
   if (!actor) {
-    if (await hasSessionCookie()) redirect("/signout?reason=inactive");
+    // The stale token is harmless (the account behind it is refused on every request) and is replaced at the
+    // next sign-in; clearing it here would need a GET that signs out, which any other site could trigger.
+    if (await hasSessionCookie()) redirect("/signin?notice=inactive");
     redirect(`/signin${returnTo ? `?callbackUrl=${encodeURIComponent(returnTo)}` : ""}`);
   }
   if (!can(actor, permission)) forbidden();

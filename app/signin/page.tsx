@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getActor } from "@/app/_server/session";
+import { safeCallbackPath } from "@/lib/security/safe-redirect";
 import { SignInForm } from "./signin-form";
 
 export const metadata: Metadata = { title: "Sign in", robots: { index: false } };
@@ -17,7 +18,7 @@ export default async function SignInPage({
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
   const params = await searchParams;
-  const callbackUrl = safeCallback(params.callbackUrl);
+  const callbackUrl = safeCallbackPath(params.callbackUrl, process.env.NEXTAUTH_URL);
   if (await getActor()) redirect(callbackUrl);
   const notice = params.notice ? NOTICES[params.notice] : undefined;
   return (
@@ -37,10 +38,4 @@ export default async function SignInPage({
       </div>
     </main>
   );
-}
-
-/** Only same-site paths: an open redirect after sign-in would be a phishing aid. */
-function safeCallback(value: string | undefined): string {
-  if (!value || !value.startsWith("/") || value.startsWith("//")) return "/studio";
-  return value;
 }

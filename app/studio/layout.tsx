@@ -3,6 +3,8 @@ import Link from "next/link";
 import { can } from "@/lib/auth/policy";
 import { ROLE_LABELS, isRole } from "@/lib/auth/roles";
 import { requirePermission } from "@/app/_server/session";
+import { signOutAction } from "@/app/signout/actions";
+import { SignOutButton } from "@/app/signout/sign-out-button";
 import { STUDIO_NAV } from "./nav";
 import { runDueCheckIfNeeded } from "./_review/scheduler";
 import "./studio.css";
@@ -36,10 +38,8 @@ export default async function StudioLayout({ children }: { children: React.React
           <span data-testid="studio-user">
             {actor.name} <span className="studio-roles">({roles.join(", ")})</span>
           </span>
-          <form action="/signout" method="post">
-            <button type="submit" className="secondary">
-              Sign out
-            </button>
+          <form action={signOutAction}>
+            <SignOutButton className="secondary" />
           </form>
         </div>
       </header>

@@ -4,14 +4,18 @@
 //   small HTML page with the right 4xx status (429 + Retry-After), the message, and the form again with what
 //   the reader typed;
 // - the enhanced form (JavaScript) and the benchmark: JSON in, JSON out (201 / `{ error: {…} }`).
-// Thin on purpose: size limit → parse body → client hash → lib/feedback/submitFeedback → map errors.
+// Thin on purpose: cross-site check → bounded body → client hash → lib/feedback/submitFeedback → map errors.
+// The cross-site check refuses other sites' pages only: the article page's own form (same origin) works without
+// JavaScript, and clients that are not browsers (no Origin / Sec-Fetch-Site) are served as before.
 import { NextResponse } from "next/server";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { FEEDBACK_LIMITS } from "@/lib/feedback/reasons";
 import { getClientHashSecret, hashClient } from "@/lib/feedback/client-hash";
 import { submitFeedback } from "@/lib/feedback/submit-feedback";
-import { jsonError, readJson } from "@/app/_server/route";
+import { assertSameOrigin, jsonError } from "@/app/_server/route";
+import { mediaType, readFormBody, readJsonBody } from "@/lib/http/read-body";
+import { clientAddress } from "@/lib/http/client-address";
 import { toErrorBody } from "@/app/_server/errors";
 import { articleFeedbackPath, renderFeedbackErrorPage } from "./error-page";
 
@@ -20,17 +24,13 @@ export const dynamic = "force-dynamic";
 const THANKS_MESSAGE = "Thank you for your feedback. It helps us keep this article accurate and clear.";
 
 export async function POST(request: Request): Promise<Response> {
-  const type = request.headers.get("content-type") ?? "";
-  const wantsJson =
-    type.includes("application/json") || (request.headers.get("accept") ?? "").includes("application/json");
+  const isJson = mediaType(request) === "application/json";
+  const wantsJson = isJson || (request.headers.get("accept") ?? "").includes("application/json");
   let fields: Record<string, unknown> = {};
   try {
-    fields = type.includes("application/json") ? await readJsonObject(request) : await readForm(request);
-    const clientHash = hashClient(
-      await getClientHashSecret(db),
-      clientAddress(request),
-      request.headers.get("user-agent") ?? "",
-    );
+    assertSameOrigin(request);
+    fields = isJson ? await readJsonObject(request) : await readForm(request);
+    const clientHash = hashClient(await getClientHashSecret(db), clientAddress(request.headers));
     const result = await submitFeedback(db, fields, { clientHash });
     if (wantsJson) return NextResponse.json({ ok: true, message: THANKS_MESSAGE }, { status: 201 });
     return new Response(null, {
@@ -48,43 +48,24 @@ export async function POST(request: Request): Promise<Response> {
 }
 
 async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
-  const value = await readJson(request, FEEDBACK_LIMITS.bodyBytesMax);
+  const value = await readJsonBody(request, FEEDBACK_LIMITS.bodyBytesMax);
   if (!value || typeof value !== "object" || Array.isArray(value))
     throw new AppError("BAD_REQUEST", "The request body must be a JSON object.");
   return value as Record<string, unknown>;
 }
 
-/** A URL-encoded or multipart form, bounded in size before it is read. Repeated names keep the first value. */
+/** A URL-encoded or multipart form, read as a bounded stream. Repeated names keep the first value. */
 async function readForm(request: Request): Promise<Record<string, unknown>> {
-  const tooLarge = () =>
-    new AppError("PAYLOAD_TOO_LARGE", "Your answer is too large to send. Please shorten your comment.");
-  if (Number(request.headers.get("content-length") ?? "0") > FEEDBACK_LIMITS.bodyBytesMax) throw tooLarge();
-  const type = request.headers.get("content-type") ?? "";
-  let entries: Iterable<[string, FormDataEntryValue]>;
-  if (type.includes("multipart/form-data")) {
-    entries = (await request.formData()).entries();
-  } else if (type.includes("application/x-www-form-urlencoded")) {
-    const text = await request.text();
-    if (Buffer.byteLength(text) > FEEDBACK_LIMITS.bodyBytesMax) throw tooLarge();
-    entries = new URLSearchParams(text).entries();
-  } else {
-    throw new AppError("BAD_REQUEST", "Send the answer as a form or as JSON.");
-  }
+  const form = await readFormBody(
+    request,
+    FEEDBACK_LIMITS.bodyBytesMax,
+    "Your answer is too large to send. Please shorten your comment.",
+  ).catch((err: unknown) => {
+    if (err instanceof AppError && err.code === "UNSUPPORTED_MEDIA_TYPE")
+      throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the answer as a form or as JSON.");
+    throw err;
+  });
   const out: Record<string, unknown> = {};
-  for (const [key, value] of entries) if (!(key in out) && typeof value === "string") out[key] = value;
+  for (const [key, value] of form.entries()) if (!(key in out) && typeof value === "string") out[key] = value;
   return out;
-}
-
-/**
- * The client's address, only ever used as input to the hash. Next sets X-Forwarded-For to the socket address
- * when no proxy did; behind a reverse proxy that appends the address it saw, the last entry is that one
- * (earlier entries are whatever the client claimed).
- */
-function clientAddress(request: Request): string {
-  const forwarded = request.headers.get("x-forwarded-for") ?? "";
-  const parts = forwarded
-    .split(",")
-    .map((s) => s.trim())
-    .filter(Boolean);
-  return parts[parts.length - 1] ?? "unknown";
 }

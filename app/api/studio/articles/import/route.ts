@@ -8,26 +8,26 @@ import { AppError, isAppError } from "@/lib/errors";
 import { MAX_IMPORT_BYTES } from "@/lib/import/html-to-document";
 import { importArticle } from "@/lib/import/import-article";
 import { getActor } from "@/app/_server/session";
-import { jsonError } from "@/app/_server/route";
+import { assertSameOrigin, jsonError } from "@/app/_server/route";
+import { readFormBody } from "@/lib/http/read-body";
 import { assertCan } from "@/lib/auth/policy";
 
 export async function POST(request: Request) {
   const wantsHtml = (request.headers.get("accept") ?? "").includes("text/html");
   try {
+    assertSameOrigin(request);
     const actor = await getActor();
     if (!actor) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
     assertCan(actor, "article.create", "create articles");
-    const declared = Number(request.headers.get("content-length") ?? "0");
-    if (declared > MAX_IMPORT_BYTES + 64 * 1024)
-      throw new AppError("PAYLOAD_TOO_LARGE", `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`, {
-        fieldErrors: { file: ["The file is too large to import."] },
-      });
-    let form: FormData;
-    try {
-      form = await request.formData();
-    } catch {
-      throw new AppError("BAD_REQUEST", "Send the article as a form (paste or file).");
-    }
+    // The file may be MAX_IMPORT_BYTES; the other fields and multipart framing get a little room on top.
+    const form = await readFormBody(request, MAX_IMPORT_BYTES + 64 * 1024).catch((err: unknown) => {
+      if (isAppError(err) && err.code === "PAYLOAD_TOO_LARGE")
+        throw new AppError("PAYLOAD_TOO_LARGE", `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`, {
+          fieldErrors: { file: ["The file is too large to import."] },
+        });
+      if (isAppError(err)) throw new AppError(err.code, "Send the article as a form (paste or file).");
+      throw err;
+    });
     const file = form.get("file");
     const pasted = String(form.get("source") ?? "");
     let source = pasted;

@@ -1,0 +1,27 @@
+// GET /signout never signs anyone out (any page on the web could link or embed it): it shows a button that
+// does, by POST.
+import type { Metadata } from "next";
+import { signOutAction } from "./actions";
+import { SignOutButton } from "./sign-out-button";
+
+export const metadata: Metadata = { title: "Sign out", robots: { index: false } };
+
+export default function SignOutPage() {
+  return (
+    <main id="main" className="auth-page">
+      <div className="auth-card">
+        <p className="auth-brand">Imprimatur</p>
+        <h1>Sign out</h1>
+        <p>Sign out of the Imprimatur studio on this browser?</p>
+        <form action={signOutAction}>
+          <p>
+            <SignOutButton />
+          </p>
+        </form>
+        <p className="field-hint">
+          <a href="/studio">Back to the studio</a> · <a href="/">Back to articles</a>
+        </p>
+      </div>
+    </main>
+  );
+}
