@@ -1,10 +1,34 @@
 // A stored plagiarism report, readable without JavaScript: overall similarity against the policy threshold,
 // each matched source with its share, and every matched passage side by side (ours | theirs) with the
-// matching words highlighted. Used by the report page and the review screen.
+// matching words highlighted (reworded passages: the differing words underlined). Used by the report page and the review screen.
+import type { ReactNode } from "react";
 import type { StoredReport } from "@/lib/plagiarism/read-report";
 import "./plagiarism-report.css";
 
-function Side({ label, side }: { label: string; side: { before: string; text: string; after: string } }) {
+type SideText = { before: string; text: string; after: string; changed?: Array<[number, number]> };
+
+/** The passage text with its changed words (reworded passages) wrapped in <del>/<ins>-like marks. */
+function MarkedText({ side, changedLabel }: { side: SideText; changedLabel: string }) {
+  const spans = (side.changed ?? []).filter(([s, e]) => s >= 0 && e > s && e <= side.text.length);
+  if (spans.length === 0) return <>{side.text}</>;
+  const parts: ReactNode[] = [];
+  let at = 0;
+  spans.forEach(([s, e], i) => {
+    if (s > at) parts.push(side.text.slice(at, s));
+    parts.push(
+      <span key={i} className="changed-words" data-testid="changed-words">
+        <span className="visually-hidden">[{changedLabel}: </span>
+        {side.text.slice(s, e)}
+        <span className="visually-hidden">]</span>
+      </span>,
+    );
+    at = e;
+  });
+  if (at < side.text.length) parts.push(side.text.slice(at));
+  return <>{parts}</>;
+}
+
+function Side({ label, side, changedLabel }: { label: string; side: SideText; changedLabel: string }) {
   return (
     <blockquote className="passage-side">
       <p className="passage-label">{label}</p>
@@ -13,7 +37,7 @@ function Side({ label, side }: { label: string; side: { before: string; text: st
         {/* Screen readers do not announce <mark>; say where the matching words start and end. */}
         <mark>
           <span className="visually-hidden">[matching text] </span>
-          {side.text}
+          <MarkedText side={side} changedLabel={changedLabel} />
           <span className="visually-hidden"> [end of matching text]</span>
         </mark>
         {side.after}
@@ -48,7 +72,8 @@ export function PlagiarismReportView({
         {params.k
           ? `; word ${params.k}-grams, window ${params.w}: any shared run of ${params.guaranteeThresholdWords}+ words is found`
           : ""}
-        . Quotations, the reference list and this article&apos;s own revisions are left out.
+        {report.parameters.reworded ? "; reworded passages are found by their content words and synonyms" : ""}.
+        Quotations, the reference list and this article&apos;s own revisions are left out.
       </p>
       {report.matches.length === 0 ? (
         <p className="empty">No matching passages were found in other articles or the reference corpus.</p>
@@ -72,12 +97,22 @@ export function PlagiarismReportView({
               <ol className="passages">
                 {m.passages.map((p, i) => (
                   <li key={i} className="passage" data-testid="plagiarism-passage">
+                    {p.kind === "reworded" ? (
+                      <p className="passage-kind">
+                        <span className="badge reworded" data-testid="passage-reworded">
+                          Reworded
+                        </span>{" "}
+                        {p.matchedWords} content words line up; words that differ are{" "}
+                        <span className="changed-words">underlined</span>.
+                      </p>
+                    ) : null}
                     <p className="visually-hidden">
-                      Passage {i + 1} of {m.passages.length}: {p.matchedWords} matching words.
+                      Passage {i + 1} of {m.passages.length}: {p.matchedWords}{" "}
+                      {p.kind === "reworded" ? "aligned content words (reworded)" : "matching words"}.
                     </p>
                     <div className="passage-pair">
-                      <Side label="This revision" side={p.ours} />
-                      <Side label="Source" side={p.theirs} />
+                      <Side label="This revision" side={p.ours} changedLabel="changed here" />
+                      <Side label="Source" side={p.theirs} changedLabel="source wording" />
                     </div>
                   </li>
                 ))}

@@ -31,9 +31,13 @@ export interface PassageSide {
   before: string;
   text: string;
   after: string;
+  /** Reworded passages: character ranges [start, end) within `text` of the words that differ. */
+  changed?: Array<[number, number]>;
 }
 
 export interface Passage {
+  /** "exact": identical words (gaps of a few changed words allowed); "reworded": found by content words. */
+  kind?: "exact" | "reworded";
   ours: PassageSide;
   theirs: PassageSide;
   /** Words that match exactly within the passage (gaps excluded). */
@@ -135,11 +139,21 @@ function side(src: TextWithTokens, start: number, end: number): PassageSide {
   };
 }
 
-export function findPassages(ours: TextWithTokens, theirs: TextWithTokens, seeds: Seed[], k: number): Passage[] {
+/** Exact passages as word ranges of both texts (see reworded.ts for how they join reworded ones). */
+export function exactRanges(ours: TextWithTokens, theirs: TextWithTokens, seeds: Seed[], k: number) {
   const runs = growRuns(ours.tokens.words, theirs.tokens.words, seeds, k);
   return mergeRuns(runs)
     .filter((g) => g.matched >= MIN_PASSAGE_WORDS)
-    .map((g) => ({ ours: side(ours, g.o0, g.o1), theirs: side(theirs, g.t0, g.t1), matchedWords: g.matched }));
+    .map((g) => ({ o0: g.o0, o1: g.o1, t0: g.t0, t1: g.t1, matched: g.matched, reworded: false }));
+}
+
+export function findPassages(ours: TextWithTokens, theirs: TextWithTokens, seeds: Seed[], k: number): Passage[] {
+  return exactRanges(ours, theirs, seeds, k).map((g) => ({
+    kind: "exact" as const,
+    ours: side(ours, g.o0, g.o1),
+    theirs: side(theirs, g.t0, g.t1),
+    matchedWords: g.matched,
+  }));
 }
 
 /** Number of our words inside at least one passage's matching runs (approximated by passage ranges). */

@@ -3,8 +3,30 @@
 import type { DbTx } from "../db/client";
 import { roundPercent, type MatchedSource, type PlagiarismResult, type SourceMatch } from "./checker";
 import { extractCheckableText } from "./extract-text";
-import { findPassages, MAX_GAP_WORDS, MIN_PASSAGE_WORDS, type Seed, type TextWithTokens } from "./find-passages";
+import {
+  exactRanges,
+  findPassages,
+  MAX_GAP_WORDS,
+  MIN_PASSAGE_WORDS,
+  type Passage,
+  type Seed,
+  type TextWithTokens,
+} from "./find-passages";
 import { lookupHashes } from "./fingerprint-index";
+import {
+  K2,
+  MAX_CHAIN_GAP,
+  MIN_REWORDED_KEYS,
+  MIN_REWORDED_SHARE,
+  mergeRanges,
+  rangeToPassage,
+  rewordedRanges,
+  rewordFingerprint,
+  rewordQueryHashes,
+  W2,
+  withContent,
+  type WithContent,
+} from "./reworded";
 import { tokenize } from "./tokenize";
 import { tuneForIndex } from "./tune-connection";
 import { DEFAULT_PARAMS, GUARANTEE, kgramHashes, winnowHashes, type WinnowParams } from "./winnow";
@@ -23,6 +45,8 @@ export interface MatchOptions {
   /** Leave out every revision of this article (its own earlier versions do not count). */
   excludeArticleId?: string | null;
   params?: WinnowParams;
+  /** "exact" runs only the winnowing stage (the benchmark's baseline); default both stages. */
+  stages?: "exact" | "both";
 }
 
 export function reportParameters(params: WinnowParams = DEFAULT_PARAMS) {
@@ -37,6 +61,14 @@ export function reportParameters(params: WinnowParams = DEFAULT_PARAMS) {
     hash: "FNV-1a per word, polynomial rolling hash mod 2^32, MurmurHash3 finaliser",
     normalisation: "Unicode NFKC, lower case, punctuation and whitespace ignored, apostrophes dropped",
     excluded: ["blockquotes", "quoted text", "reference list", "the article's own revisions"],
+    reworded: {
+      algorithm: "content-word shingles (stop words dropped, stems, synonym classes), chained across gaps",
+      shingleKeys: K2,
+      window: W2,
+      maxGapKeys: MAX_CHAIN_GAP,
+      minAlignedKeys: MIN_REWORDED_KEYS,
+      minAlignedShare: MIN_REWORDED_SHARE,
+    },
   };
 }
 
@@ -168,6 +200,46 @@ export function compareTexts(
   return findPassages(ours, theirs, seeds, params.k);
 }
 
+/** Both stages against one candidate text (brute force in tests and the benchmark's evaluation). */
+export function compareTextsBothStages(
+  ours: WithContent,
+  theirs: TextWithTokens,
+  params: WinnowParams = DEFAULT_PARAMS,
+) {
+  const exactRows = winnowHashes(kgramHashes(theirs.tokens.words, params.k), params.w).map((f) => ({
+    hash: f.hash,
+    sourceNo: 0,
+    position: f.position,
+  }));
+  const rewordRows = rewordFingerprint(theirs.tokens.words).map((f) => ({
+    hash: f.hash,
+    sourceNo: 0,
+    position: f.position,
+  }));
+  return passagesForCandidate(
+    ours,
+    withContent(theirs),
+    seedsBySource(kgramHashes(ours.tokens.words, params.k), exactRows).get(0) ?? [],
+    seedsBySource(rewordQueryHashes(ours.content), rewordRows).get(0) ?? [],
+    params,
+  );
+}
+
+/** Exact passages, then reworded ones merged in where they overlap (one passage per stretch of text). */
+export function passagesForCandidate(
+  ours: WithContent | TextWithTokens,
+  theirs: WithContent | TextWithTokens,
+  exactSeeds: Seed[],
+  rewordSeeds: Seed[] | null,
+  params: WinnowParams = DEFAULT_PARAMS,
+): Passage[] {
+  const exact = exactRanges(ours, theirs, exactSeeds, params.k);
+  if (!rewordSeeds || !("content" in ours) || !("content" in theirs))
+    return exact.map((r) => rangeToPassage(ours, theirs, r));
+  const ranges = mergeRanges([...exact, ...rewordedRanges(ours, theirs, rewordSeeds)]);
+  return ranges.map((r) => rangeToPassage(ours, theirs, r));
+}
+
 export function summarise(
   wordCount: number,
   perSource: Array<{ source: MatchedSource; passages: SourceMatch["passages"] }>,
@@ -204,37 +276,45 @@ export function summarise(
 
 export async function matchText(db: DbTx, text: string, options: MatchOptions = {}): Promise<PlagiarismResult> {
   const params = options.params ?? DEFAULT_PARAMS;
+  const both = options.stages !== "exact";
   await tuneForIndex(db);
   const tokens = tokenize(text);
-  const ours: TextWithTokens = { text, tokens };
+  const ours: TextWithTokens | WithContent = both ? withContent({ text, tokens }) : { text, tokens };
   const ourHashes = kgramHashes(tokens.words, params.k);
   const fps = winnowHashes(ourHashes, params.w);
   const rows = await lookupHashes(
     db,
     fps.map((f) => f.hash),
   );
+  // Reworded stage: every content-word shingle of ours is looked up (the sources stored winnowed ones).
+  const ourRewordHashes = both ? rewordQueryHashes((ours as WithContent).content) : null;
+  const rewordRows = ourRewordHashes ? await lookupHashes(db, ourRewordHashes, "ParaphraseFingerprint") : [];
   // Who each matching source belongs to. The article's own revisions go first, before anything is counted
   // or ranked; other articles count once each, however many revisions they have: otherwise an article
   // resubmitted many times would look like boilerplate (MAX_SOURCES_PER_HASH) and fill every candidate
   // place with copies of itself.
-  const info = await sourceOwners(db, [...new Set(rows.map((r) => r.sourceNo))]);
+  const info = await sourceOwners(db, [...new Set([...rows, ...rewordRows].map((r) => r.sourceNo))]);
   const ownerOf = (no: number) => {
     const s = info.get(no)!;
     return s.kind === "REVISION" && s.articleId ? `article:${s.articleId}` : `source:${no}`;
   };
-  const kept = rows.filter((r) => {
+  const keep = (r: { sourceNo: number }) => {
     const s = info.get(r.sourceNo);
     return !!s && !(options.excludeArticleId && s.kind === "REVISION" && s.articleId === options.excludeArticleId);
-  });
-  const seeds = seedsBySource(ourHashes, kept, ownerOf);
-  // One candidate per owner: the revision of another article sharing the most fingerprints.
-  const best = new Map<string | number, [number, Seed[]]>();
-  for (const entry of seeds) {
+  };
+  const seeds = seedsBySource(ourHashes, rows.filter(keep), ownerOf);
+  const rewordSeeds = ourRewordHashes ? seedsBySource(ourRewordHashes, rewordRows.filter(keep), ownerOf) : null;
+  // One candidate per owner: the revision of another article sharing the most fingerprints (both stages).
+  const score = new Map<number, number>();
+  for (const [no, list] of seeds) score.set(no, list.length);
+  if (rewordSeeds) for (const [no, list] of rewordSeeds) score.set(no, (score.get(no) ?? 0) + list.length);
+  const best = new Map<string | number, [number, number]>();
+  for (const entry of score) {
     const o = ownerOf(entry[0]);
     const cur = best.get(o);
-    if (!cur || entry[1].length > cur[1].length) best.set(o, entry);
+    if (!cur || entry[1] > cur[1]) best.set(o, entry);
   }
-  const ranked = [...best.values()].sort((a, b) => b[1].length - a[1].length);
+  const ranked = [...best.values()].sort((a, b) => b[1] - a[1]);
   // Rank before loading texts; a few extra in case a source disappeared since it was indexed.
   const candidates = await loadCandidates(
     db,
@@ -243,10 +323,15 @@ export async function matchText(db: DbTx, text: string, options: MatchOptions = 
   );
   const order = new Map(ranked.map(([no], i) => [no, i]));
   candidates.sort((a, b) => order.get(a.sourceNo)! - order.get(b.sourceNo)!);
-  const perSource = candidates.slice(0, MAX_CANDIDATES).map((c) => ({
-    source: c.source,
-    passages: findPassages(ours, { text: c.text, tokens: tokenize(c.text) }, seeds.get(c.sourceNo) ?? [], params.k),
-  }));
+  const perSource = candidates.slice(0, MAX_CANDIDATES).map((c) => {
+    const theirs: TextWithTokens = { text: c.text, tokens: tokenize(c.text) };
+    const exactSeeds = seeds.get(c.sourceNo) ?? [];
+    if (!rewordSeeds) return { source: c.source, passages: findPassages(ours, theirs, exactSeeds, params.k) };
+    return {
+      source: c.source,
+      passages: passagesForCandidate(ours, withContent(theirs), exactSeeds, rewordSeeds.get(c.sourceNo) ?? [], params),
+    };
+  });
   return summarise(tokens.words.length, perSource, params);
 }
 

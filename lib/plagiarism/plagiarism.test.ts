@@ -6,6 +6,7 @@ import {
   FEW_WORDS_CHANGED,
   QUOTED_SENTENCE,
   REORDERED,
+  REWORDED,
   SOURCE_PARAGRAPHS,
   SOURCE_TITLE,
   SOURCE_URL,
@@ -20,7 +21,7 @@ import { latestPlagiarismReport } from "./read-report";
 import { checkRevisionPlagiarism, indexRevision } from "./check-revision";
 import type { PlagiarismChecker } from "./checker";
 import { indexMissingSources } from "./reindex";
-import { MAX_CANDIDATES } from "./match-text";
+import { MAX_CANDIDATES, matchText } from "./match-text";
 
 const t = createTestDb();
 afterAll(() => t.cleanup());
@@ -91,6 +92,33 @@ describe("plagiarism check", () => {
     expect(report.matches[0].passages).toHaveLength(1);
     expect(report.matches[0].passages[0].theirs.text).toContain("cutting out the deposits");
     expect(report.similarity).toBeGreaterThan(50);
+  });
+
+  it("finds a reworded paragraph as one reworded passage, with the changed words marked on both sides", async () => {
+    const report = await checkBody(doc("Calcinosis cutis describes hard deposits of calcium in the skin. " + REWORDED));
+    // (An earlier test's revision holds the verbatim paragraph, so it is found as well.)
+    const corpus = report.matches.find((m) => m.source.id === sourceId)!;
+    const passages = corpus.passages;
+    expect(passages).toHaveLength(1);
+    const p = passages[0];
+    expect(p.kind).toBe("reworded");
+    expect(p.ours.text).toMatch(/^common type follows injury.*frequent background for this type$/);
+    expect(p.theirs.text).toMatch(/^frequent form follows damage.*common background for this form$/);
+    const marked = (side: typeof p.ours) => side.changed!.map(([s, e]) => side.text.slice(s, e));
+    expect(marked(p.ours)).toEqual(expect.arrayContaining(["common type", "injury", "remains inside", "Disorders"]));
+    expect(marked(p.theirs)).toEqual(expect.arrayContaining(["frequent form", "damage", "stays within"]));
+    expect(marked(p.ours)).not.toContain("calcium");
+    // Overall similarity counts the reworded words (38 of the 49 words).
+    expect(report.similarity).toBeGreaterThan(70);
+    expect(report.parameters).toMatchObject({ reworded: { shingleKeys: 3 } });
+  });
+
+  it("the exact stage alone does not find that reworded paragraph (the reason for the second stage)", async () => {
+    // (The revision checked in the test above holds the same words, so only the corpus source is asked about.)
+    const result = await matchText(t.db, REWORDED, { stages: "exact" });
+    expect(result.matches.map((m) => m.source.id)).not.toContain(sourceId);
+    const both = await matchText(t.db, REWORDED);
+    expect(both.matches.map((m) => m.source.id)).toContain(sourceId);
   });
 
   it("finds reordered sentences, each as its own passage", async () => {
