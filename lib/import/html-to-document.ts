@@ -427,34 +427,102 @@ function itemSource(blocks: WorkBlock[]): ReferenceItemSource {
   return { text: texts.join(" "), hrefs };
 }
 
-/** Finds a trailing "References" section and turns its items into structured references (removed from the body). */
+const NUMBERED_ITEM = /^\s*\[?(\d{1,3})[.\])]\s+/;
+
+/**
+ * Does this text read like one reference (rather than ordinary prose)? Identifiers, a year in a citation
+ * position, "et al", "Accessed", journal volume/pages, or a web address: at least one strong sign.
+ */
+export function looksLikeReference(text: string, hrefs: string[] = []): boolean {
+  const t = text.trim();
+  if (t.length < 12 || t.length > 1500) return false;
+  if (/\b10\.\d{4,9}\/\S+|\bPMID:?\s*\d+|\bPMC\d+/i.test(t)) return true;
+  if (
+    /\bet al\b|\b(?:accessed|retrieved)\b[^.]{0,30}\d{4}|\b(?:19|20)\d{2}\s*;\s*\d+|\(\s*(?:19|20)\d{2}[a-z]?\s*\)/i.test(
+      t,
+    )
+  )
+    return true;
+  if (/https?:\/\/\S+/.test(t) || hrefs.some((h) => /^https?:\/\//i.test(h))) return true;
+  return false;
+}
+
+function isListBlock(b: WorkBlock): b is Extract<WorkBlock, { items: WorkBlock[][] }> {
+  return b.type === "orderedList" || b.type === "bulletList";
+}
+
+/**
+ * Where the reference list starts: after a heading (or a paragraph standing alone as a label, such as
+ * "<p><strong>Sources</strong></p>") named References/Sources/…, else the trailing run of blocks that read
+ * like references (numbered paragraphs "[1]"/"1."/"1)", or a final list whose items mostly look like
+ * references). Returns [first block of the list, index of the label to drop or -1].
+ */
+function findReferenceTail(blocks: WorkBlock[]): { start: number; label: number } | null {
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    const b = blocks[i];
+    const labelText = b.type === "heading" || b.type === "paragraph" ? plainText(b.content).trim() : null;
+    if (labelText !== null && REFERENCE_HEADING.test(labelText)) return { start: i + 1, label: i };
+    if (b.type === "heading") break;
+  }
+  // No label: a trailing run of reference-like blocks.
+  let start = blocks.length;
+  let count = 0;
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    const b = blocks[i];
+    if (b.type === "paragraph") {
+      const src = itemSource([b]);
+      if (!looksLikeReference(src.text, src.hrefs)) break;
+      start = i;
+      count++;
+    } else if (isListBlock(b)) {
+      const refs = b.items.filter((item) => {
+        const src = itemSource(item);
+        return looksLikeReference(src.text, src.hrefs);
+      }).length;
+      if (b.items.length === 0 || refs / b.items.length < 0.6) break;
+      start = i;
+      count += refs;
+    } else break;
+  }
+  // Two references at least, and numbered paragraphs must really be numbered (not one stray link).
+  if (count < 2) return null;
+  const first = blocks[start];
+  if (first.type === "paragraph" && !NUMBERED_ITEM.test(plainText(first.content))) {
+    const numbered = blocks
+      .slice(start)
+      .filter((b) => b.type === "paragraph" && NUMBERED_ITEM.test(plainText(b.content)));
+    if (numbered.length < 2) return null;
+    start = blocks.indexOf(numbered[0]);
+  }
+  return { start, label: -1 };
+}
+
+/** Finds the trailing reference list (with or without a heading) and turns its items into structured references (removed from the body). */
 function extractReferences(
   blocks: WorkBlock[],
   ctx: Ctx,
 ): { body: WorkBlock[]; references: ImportedReference[]; numberToKey: Map<number, string> } {
-  let headingIndex = -1;
-  for (let i = blocks.length - 1; i >= 0; i--) {
-    const b = blocks[i];
-    if (b.type === "heading") {
-      if (REFERENCE_HEADING.test(plainText(b.content).trim())) headingIndex = i;
-      break;
-    }
-  }
   const numberToKey = new Map<number, string>();
-  if (headingIndex < 0) return { body: blocks, references: [], numberToKey };
-  const tail = blocks.slice(headingIndex + 1);
+  const found = findReferenceTail(blocks);
+  if (!found) return { body: blocks, references: [], numberToKey };
+  const tail = blocks.slice(found.start);
   const items: Array<{ n: number | null; source: ReferenceItemSource }> = [];
   let counter = 1;
   for (const b of tail) {
     if (b.type === "orderedList" || b.type === "bulletList") {
       if (b.type === "orderedList" && b.start !== undefined) counter = b.start;
-      for (const item of b.items) items.push({ n: counter++, source: itemSource(item) });
+      for (const item of b.items) {
+        const src = itemSource(item);
+        const m = src.text.match(NUMBERED_ITEM);
+        if (m) items.push({ n: Number(m[1]), source: { ...src, text: src.text.replace(NUMBERED_ITEM, "") } });
+        else items.push({ n: counter++, source: src });
+      }
     } else if (b.type === "paragraph") {
       const text = plainText(b.content).trim();
-      // "1. Smith J …" or "[1] Smith J …" paragraphs are numbered references too.
-      const m = text.match(/^\[?(\d{1,3})[.\])]\s+/);
+      // "1. Smith J …", "[1] Smith J …" or "1) Smith J …" paragraphs are numbered references too.
+      const m = text.match(NUMBERED_ITEM);
       const src = itemSource([b]);
-      if (m) items.push({ n: Number(m[1]), source: { ...src, text: src.text.replace(/^\s*\[?\d{1,3}[.\])]\s+/, "") } });
+      if (m) items.push({ n: Number(m[1]), source: { ...src, text: src.text.replace(NUMBERED_ITEM, "") } });
       else items.push({ n: counter++, source: src });
     }
   }
@@ -469,7 +537,7 @@ function extractReferences(
     references.push({ ...data, key });
     if (n !== null && !numberToKey.has(n)) numberToKey.set(n, key);
   }
-  return { body: blocks.slice(0, headingIndex), references, numberToKey };
+  return { body: blocks.slice(0, found.label >= 0 ? found.label : found.start), references, numberToKey };
 }
 
 function finishInline(content: WorkInline[], numberToKey: Map<number, string>, ctx: Ctx): InlineNode[] {

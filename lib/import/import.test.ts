@@ -92,6 +92,68 @@ describe("htmlToDocument", () => {
   });
 });
 
+describe("reference lists in the shapes real pages use", () => {
+  const page = (tail: string) =>
+    `<html><body><article><h1>Gout</h1><p>Gout is a painful arthritis [1]. Attacks often start at night [2].</p>${tail}</article></body></html>`;
+
+  it("numbered paragraphs at the end, without a heading, become references ([1], 1. and 1) prefixes)", () => {
+    for (const prefix of [(n: number) => `[${n}]`, (n: number) => `${n}.`, (n: number) => `${n})`]) {
+      const result = htmlToDocument(
+        page(
+          `<p>${prefix(1)} Dalbeth N, Merriman TR, Stamp LK. Gout. Lancet. 2016;388(10055):2039-52. doi:10.1016/S0140-6736(16)00346-9</p>` +
+            `<p>${prefix(2)} Gout - NHS. <a href="https://www.nhs.uk/conditions/gout/">https://www.nhs.uk/conditions/gout/</a></p>`,
+        ),
+      );
+      expect(result.references).toHaveLength(2);
+      expect(result.references[0]).toMatchObject({
+        authors: "Dalbeth N, Merriman TR, Stamp LK",
+        title: "Gout",
+        containerTitle: "Lancet",
+        year: 2016,
+        doi: "10.1016/S0140-6736(16)00346-9",
+      });
+      // Title and publisher run together.
+      expect(result.references[1]).toMatchObject({
+        title: "Gout",
+        containerTitle: "NHS",
+        url: "https://www.nhs.uk/conditions/gout/",
+      });
+      const json = JSON.stringify(result.doc);
+      expect(json).toContain('"type":"citation"');
+      expect(json).not.toContain("Lancet");
+    }
+  });
+
+  it("a label paragraph (<p><strong>Sources</strong></p>) and an unordered list", () => {
+    const result = htmlToDocument(
+      page(
+        "<p><strong>Sources:</strong></p><ul>" +
+          "<li>Richette P, Doherty M, Pascual E, et al. 2016 updated EULAR evidence-based recommendations for the management of gout. Ann Rheum Dis. 2017;76(1):29-42.</li>" +
+          "<li>Gout: Symptoms and causes | Mayo Clinic. https://www.mayoclinic.org/diseases-conditions/gout/symptoms-causes/syc-20372897</li></ul>",
+      ),
+    );
+    expect(result.references.map((r) => [r.title, r.containerTitle])).toEqual([
+      ["2016 updated EULAR evidence-based recommendations for the management of gout", "Ann Rheum Dis"],
+      ["Gout: Symptoms and causes", "Mayo Clinic"],
+    ]);
+    expect(JSON.stringify(result.doc)).not.toContain("Sources");
+  });
+
+  it("a final ordered list of references without a heading; ordinary closing paragraphs are left alone", () => {
+    const listed = htmlToDocument(
+      page(
+        "<ol><li>Neogi T. Gout. N Engl J Med. 2011;364(5):443-52. PMID: 21288096</li><li>Roddy E, Choi HK. Epidemiology of gout. Rheum Dis Clin North Am. 2014;40(2):155-75.</li></ol>",
+      ),
+    );
+    expect(listed.references.map((r) => r.pmid ?? r.year)).toEqual(["21288096", 2014]);
+    const prose = htmlToDocument(
+      page("<p>1. Rest the joint.</p><p>2. Drink water and see your doctor if it gets worse.</p>"),
+    );
+    expect(prose.references).toEqual([]);
+    expect(JSON.stringify(prose.doc)).toContain("Rest the joint");
+  });
+});
+
 describe("markdownToDocument", () => {
   it("imports Markdown with headings, lists, links, emphasis and a references list", () => {
     const md = `# Gout\n\nGout is **painful** and *common* [1].\n\n## Causes\n\n- Uric acid\n- Diet\n\n1. First\n2. Second\n\n> Quoted\n\n<script>alert(1)</script>\n\n[Link](https://example.org) and [bad](javascript:alert(1))\n\n## References\n\n1. Doe A. Gout review. Lancet. 2019;1:1. https://example.org/gout\n`;

@@ -84,7 +84,12 @@ export function parseReferenceItem(src: ReferenceItemSource): { data: ReferenceD
     const years = [...text.matchAll(/\b(1[5-9]\d{2}|20\d{2})\b/g)].map((m) => Number(m[1])).filter((y) => y <= maxYear);
     year = years.length ? years[0] : null;
     const parts = splitSentences(text);
-    if (parts.length >= 3) {
+    // Web pages are often cited without authors: "Long title of the page. Publisher. 2020" (a first part
+    // of six words or more is a title, not an organisation as author), or "Title – Publisher" run together.
+    if (parts.length >= 3 && !looksLikeAuthors(parts[0]) && parts[0].split(/\s+/).length >= 6) {
+      title = parts[0];
+      containerTitle = stripVolume(parts[1]);
+    } else if (parts.length >= 3) {
       [authors, title] = parts;
       containerTitle = stripVolume(parts[2]);
     } else if (parts.length === 2) {
@@ -92,6 +97,11 @@ export function parseReferenceItem(src: ReferenceItemSource): { data: ReferenceD
     } else {
       title = parts[0] ?? "";
     }
+    if (!containerTitle) {
+      const run = title.match(/^(.{3,}?)\s+(?:[|–—]|-)\s+([^|–—]{2,80})$/);
+      if (run) [title, containerTitle] = [run[1], run[2]];
+    }
+    title = title.replace(/[\s,;:]+(?:19|20)\d{2}$/, "");
   }
   title = title.replace(/^["“']|["”']$/g, "").trim();
   if (!title) title = src.text.replace(/\s+/g, " ").trim().slice(0, 300) || "Untitled reference";
@@ -118,6 +128,13 @@ export function parseReferenceItem(src: ReferenceItemSource): { data: ReferenceD
     warnings.push(`Reference "${candidate.title.slice(0, 60)}": ${field} was not usable and was left empty.`);
   }
   return { data: referenceInputSchema.parse(repaired), warnings };
+}
+
+/** "Smith J, Doe AB", "Smith J et al", "World Health Organization"? Only the first two count as authors. */
+function looksLikeAuthors(s: string): boolean {
+  if (/\bet al\b/i.test(s)) return true;
+  const names = s.split(/,\s*|\s+and\s+|\s*&\s*/).filter(Boolean);
+  return names.length > 0 && names.every((n) => /^[\p{Lu}][\p{L}'’-]+(?:\s[\p{L}'’-]+)*\s\p{Lu}{1,3}$/u.test(n.trim()));
 }
 
 /** Splits at ". " before a capital, digit or quote: Vancouver initials carry no periods ("Smith JA"), and APA
