@@ -30,6 +30,8 @@ export interface TextBlock {
   listDepth: number;
   /** Ref keys of citation nodes in this block, in order. */
   citations: string[];
+  /** Offset in `text` where each citation stands (same order as `citations`). */
+  citationOffsets?: number[];
   /** Link targets (href) of link marks in this block. */
   links: string[];
   /** Index in the flat block list of the list that directly follows this block, if any (see lead-in rule). */
@@ -50,9 +52,15 @@ export function parseBody(body: unknown): PmNode {
   return value as PmNode;
 }
 
-export function inlineText(node: PmNode): { text: string; citations: string[]; links: string[] } {
+export function inlineText(node: PmNode): {
+  text: string;
+  citations: string[];
+  citationOffsets: number[];
+  links: string[];
+} {
   let text = "";
   const citations: string[] = [];
+  const citationOffsets: number[] = [];
   const links: string[] = [];
   for (const child of node.content ?? []) {
     if (child.type === "text" && typeof child.text === "string") {
@@ -61,9 +69,12 @@ export function inlineText(node: PmNode): { text: string; citations: string[]; l
         if (m.type === "link" && typeof m.attrs?.href === "string" && links[links.length - 1] !== m.attrs.href)
           links.push(m.attrs.href);
     } else if (child.type === "hardBreak") text += " ";
-    else if (child.type === "citation" && typeof child.attrs?.refKey === "string") citations.push(child.attrs.refKey);
+    else if (child.type === "citation" && typeof child.attrs?.refKey === "string") {
+      citations.push(child.attrs.refKey);
+      citationOffsets.push(text.length);
+    }
   }
-  return { text, citations, links };
+  return { text, citations, citationOffsets, links };
 }
 
 /** Every paragraph and heading in document order, with where it sits. */
@@ -76,7 +87,7 @@ export function textBlocks(doc: PmNode): TextBlock[] {
       if (!child || typeof child !== "object") continue;
       const p = [...path, i];
       if (child.type === "paragraph" || child.type === "heading") {
-        const { text, citations, links } = inlineText(child);
+        const { text, citations, citationOffsets, links } = inlineText(child);
         const next = children[i + 1];
         out.push({
           blockIndex: p[0],
@@ -87,6 +98,7 @@ export function textBlocks(doc: PmNode): TextBlock[] {
           inQuote,
           listDepth,
           citations,
+          citationOffsets,
           links,
           followedByList: !!next && (next.type === "bulletList" || next.type === "orderedList"),
         });

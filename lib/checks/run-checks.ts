@@ -3,7 +3,8 @@
 import { parseBody, textBlocks } from "./document-blocks";
 import { nonHttpLinks, referencesWithoutLink, uncitedReferences, unresolvedCitations } from "./rules/citations";
 import { missingDisclaimer, missingSummary, missingTemplateSections } from "./rules/completeness";
-import { danglingLeadIns, duplicateHeadings, emptyHeadings } from "./rules/structure";
+import { danglingLeadIns, duplicateHeadings, emptyHeadings, listHeadingsWithoutList } from "./rules/structure";
+import { readability, realWordErrors, uncitedClaims, type Audience } from "./rules/language";
 import { createWordChecker, misspellings, type WordChecker } from "./spelling";
 import type { CheckInput, Finding } from "./types";
 
@@ -12,6 +13,8 @@ export interface RunChecksOptions {
   words?: WordChecker;
   /** True when the public page prints the disclaimer on every article (then the body need not). */
   siteDisclaimer?: boolean;
+  /** Who the article is written for: sets the readability target (default patients). */
+  audience?: Audience;
 }
 
 export interface CheckSummary {
@@ -45,6 +48,7 @@ export function runContentChecks(input: CheckInput, options: RunChecksOptions = 
     ...missingSummary(input),
     ...emptyHeadings(blocks),
     ...danglingLeadIns(blocks),
+    ...listHeadingsWithoutList(blocks),
     ...duplicateHeadings(blocks),
     ...unresolvedCitations(blocks, input.references),
     ...referencesWithoutLink(input.references),
@@ -53,6 +57,9 @@ export function runContentChecks(input: CheckInput, options: RunChecksOptions = 
     ...missingTemplateSections(input, blocks),
     ...missingDisclaimer(input, blocks, options.siteDisclaimer ?? false),
     ...misspellings(blocks, words),
+    ...realWordErrors(blocks),
+    ...uncitedClaims(blocks),
+    ...readability(blocks, options.audience),
   ];
   findings.sort(byImportanceThenPlace);
   const blocking = findings.filter((f) => f.severity === "blocking").length;

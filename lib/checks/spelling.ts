@@ -3,6 +3,7 @@
 // The dictionary is loaded once per process (~0.1 s) and shared; checking is a hash lookup per distinct word.
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { gunzipSync } from "node:zlib";
 import nspell from "nspell";
 import { excerpt, type TextBlock } from "./document-blocks";
 import { MEDICAL_WORDS } from "./medical-words";
@@ -34,6 +35,32 @@ export function englishSpeller(): ReturnType<typeof nspell> {
   return english;
 }
 
+let medicalTerms: Set<string> | null = null;
+
+/**
+ * The medical word list of @cspell/dict-medicalterms (about 98,000 terms, GPL-3.0-or-later, read from the
+ * installed package at run time, not copied into this repository): one term per line, gzip-compressed;
+ * lines starting with "#" are comments. Read the same way as dictionary-en, from the installed package.
+ */
+export function medicalTermList(): Set<string> {
+  if (!medicalTerms) {
+    const file =
+      process.env.IMPRIMATUR_MEDICAL_TERMS_FILE ??
+      path.join(process.cwd(), "node_modules", "@cspell", "dict-medicalterms", "dict", "medicalterms-en.txt.gz");
+    const set = new Set<string>();
+    try {
+      for (const line of gunzipSync(readFileSync(file)).toString("utf8").split("\n")) {
+        const w = line.trim();
+        if (w && !w.startsWith("#")) set.add(w.toLowerCase());
+      }
+    } catch {
+      // Without the package only the built-in list below is used; spelling findings are advisory.
+    }
+    medicalTerms = set;
+  }
+  return medicalTerms;
+}
+
 function stripPossessive(w: string): string {
   return w.replace(/['’]s$/i, "").replace(/['’]$/, "");
 }
@@ -43,11 +70,14 @@ export function createWordChecker(projectWords: Iterable<string> = []): WordChec
   const speller = englishSpeller();
   const extra = new Set<string>(MEDICAL_WORDS);
   for (const w of projectWords) extra.add(w.normalize("NFKC").toLowerCase());
+  const medical = medicalTermList();
+  const has = (w: string) => extra.has(w) || medical.has(w);
   const cache = new Map<string, boolean>();
   const known = (w: string): boolean => {
     const lower = w.toLowerCase();
-    if (extra.has(lower)) return true;
-    if (lower.endsWith("s") && extra.has(lower.slice(0, -1))) return true;
+    if (has(lower)) return true;
+    if (lower.endsWith("s") && has(lower.slice(0, -1))) return true;
+    if (lower.endsWith("es") && has(lower.slice(0, -2))) return true;
     return speller.correct(w) || (w !== lower && speller.correct(lower));
   };
   return {

@@ -49,26 +49,74 @@ export function emptyHeadings(blocks: TextBlock[]): Finding[] {
 
 // "Symptoms include:", "Causes can be the following:", "such as:": a sentence that announces a list.
 const LEAD_IN = /:\s*$/;
+// "The following symptoms are common." / "…include the following." without a colon: a promise all the same.
+const FOLLOWING = /\b(?:the following|as follows|include(?:s)? these)\b[^.!?]*[.]?\s*$/i;
+/** Items typed as paragraphs are short; a long paragraph after a lead-in is prose about something else. */
+const MAX_ITEM_WORDS = 25;
 
-/** A paragraph ending with a colon that is followed neither by a list nor by more text in the same place. */
+const wordCount = (t: string) => (t.match(/\S+/g) ?? []).length;
+
+/**
+ * A lead-in ("Symptoms include:", "The following…") must be followed by what it announces: a list, or
+ * items typed as short paragraphs. Nothing after it, or a paragraph of ordinary prose, is reported.
+ */
 export function danglingLeadIns(blocks: TextBlock[]): Finding[] {
   const out: Finding[] = [];
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
-    if (b.type !== "paragraph" || !LEAD_IN.test(b.text) || b.followedByList) continue;
+    if (b.type !== "paragraph" || b.followedByList) continue;
+    const colon = LEAD_IN.test(b.text);
+    if (!colon && !FOLLOWING.test(b.text)) continue;
     const next = blocks[i + 1];
-    // Items typed as plain paragraphs right after it (same container) count as what it announces.
     const sameContainer =
       !!next &&
       next.type === "paragraph" &&
       !!next.text.trim() &&
       next.path.slice(0, -1).join() === b.path.slice(0, -1).join();
-    if (sameContainer) continue;
+    // Items typed as plain paragraphs right after it (same container) count as what it announces.
+    if (sameContainer && wordCount(next.text) <= MAX_ITEM_WORDS) continue;
     out.push({
       rule: "empty-lead-in",
-      severity: "blocking",
-      message: `“${excerpt(b.text, 60)}” announces a list, but nothing follows it.`,
+      severity: colon ? "blocking" : "advisory",
+      message: sameContainer
+        ? `“${excerpt(b.text, 60)}” announces a list, but a paragraph of prose follows instead.`
+        : `“${excerpt(b.text, 60)}” announces a list, but nothing follows it.`,
       location: blockLocation(b),
+    });
+  }
+  return out;
+}
+
+// Headings that promise an enumeration: "Types of calcinosis", "Common causes", "5 warning signs". A bare
+// template heading ("Causes", "Symptoms") often introduces prose and is not one of these.
+const LIST_NOUNS =
+  "types|kinds|forms|causes|symptoms|signs(?: and symptoms)?|risk factors|complications|treatments|treatment options|side effects|warning signs|triggers";
+const LIST_HEADING = new RegExp(
+  `^(?:(?:the\\s+)?(?:main|common|most common|other|different|possible|\\d+|two|three|four|five|six|seven|eight|nine|ten)\\s+(?:${LIST_NOUNS})\\b|(?:${LIST_NOUNS})\\s+(?:of|include|are)\\b)`,
+  "i",
+);
+
+/** A section whose heading promises types, causes or symptoms but whose text holds no list. Advisory. */
+export function listHeadingsWithoutList(blocks: TextBlock[]): Finding[] {
+  const out: Finding[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const h = blocks[i];
+    if (h.type !== "heading" || h.inQuote || !LIST_HEADING.test(h.text.trim())) continue;
+    let hasList = false;
+    let hasText = false;
+    for (let j = i + 1; j < blocks.length; j++) {
+      const b = blocks[j];
+      if (b.type === "heading" && (b.level ?? 2) <= (h.level ?? 2)) break;
+      if (b.listDepth > 0 || b.followedByList) hasList = true;
+      if (b.text.trim()) hasText = true;
+    }
+    // An empty section is reported by emptyHeadings already.
+    if (hasList || !hasText) continue;
+    out.push({
+      rule: "heading-without-list",
+      severity: "advisory",
+      message: `The section “${excerpt(h.text, 60)}” promises a list of them, but has none. Readers scan these sections: list the items.`,
+      location: blockLocation(h),
     });
   }
   return out;
