@@ -6,6 +6,7 @@ export const ERROR_STATUS = {
   VALIDATION: 400,
   BAD_REQUEST: 400,
   UNAUTHENTICATED: 401,
+  TWO_FACTOR_REQUIRED: 401, // password right; the second factor's code is still to come
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,

@@ -4,6 +4,7 @@ import type { Db } from "../lib/db/client";
 import { createUser } from "../lib/users/manage-users";
 import { recordAuditEvent } from "../lib/audit/record-event";
 import type { Role } from "../lib/auth/roles";
+import { TWO_FACTOR_SETTING } from "../lib/auth/two-factor-policy";
 
 export const DEMO_USERS = {
   writer: {
@@ -47,6 +48,14 @@ async function ensureUser(db: Db, spec: (typeof DEMO_USERS)[keyof typeof DEMO_US
 }
 
 export async function seedDemoUsers(db: Db) {
+  // The demo accounts' passwords are published (README), and the walk-through must work without an
+  // authenticator app: the demo does not require two-step sign-in for any role. Only set when absent, so an
+  // admin's later choice stands. A real site (no demo seed) keeps the default: reviewers, editors and admins.
+  await db.setting.upsert({
+    where: { key: TWO_FACTOR_SETTING },
+    create: { key: TWO_FACTOR_SETTING, value: "" },
+    update: {},
+  });
   const writer = await ensureUser(db, DEMO_USERS.writer);
   const reviewer = await ensureUser(db, DEMO_USERS.reviewer);
   const editor = await ensureUser(db, DEMO_USERS.editor);

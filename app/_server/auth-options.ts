@@ -1,11 +1,28 @@
-// next-auth configuration: e-mail + password (Credentials provider, argon2id), JWT sessions that carry only
-// the user id. Everything else about the person is re-read from the database per request (getActor).
+// next-auth configuration: e-mail + password (+ a second-factor code for people who enrolled one) through the
+// Credentials provider, argon2id, JWT sessions that carry only the user id and the session version they were
+// issued under. Everything else about the person is re-read from the database per request (getActor), and a
+// token whose version is no longer the user's is refused (sign out everywhere, password change, disabling).
+// A second factor is part of the same credentials step: no token is issued until it is checked.
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { db } from "@/lib/db/client";
 import { authenticate } from "@/lib/auth/authenticate";
+import { clientAddress } from "@/lib/http/client-address";
 import { isAppError } from "@/lib/errors";
 import { safeCallbackPath } from "@/lib/security/safe-redirect";
+
+/** The error text the sign-in form recognises as "ask for the code now". */
+export const TWO_FACTOR_REQUIRED_ERROR = "TWO_FACTOR_REQUIRED";
+
+/** next-auth hands `authorize` the request headers as a plain object. */
+function headerSource(headers: Record<string, unknown> | undefined) {
+  return {
+    get(name: string): string | null {
+      const value = headers?.[name.toLowerCase()];
+      return Array.isArray(value) ? value.join(",") : typeof value === "string" ? value : null;
+    },
+  };
+}
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
@@ -13,15 +30,25 @@ export const authOptions: NextAuthOptions = {
   providers: [
     CredentialsProvider({
       name: "E-mail and password",
-      credentials: { email: { label: "E-mail", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(credentials) {
+      credentials: {
+        email: { label: "E-mail", type: "email" },
+        password: { label: "Password", type: "password" },
+        code: { label: "Authentication code", type: "text" },
+      },
+      async authorize(credentials, req) {
         if (!credentials?.email || !credentials.password) throw new Error("Enter your e-mail and password.");
         try {
-          const user = await authenticate(db, credentials.email, credentials.password);
-          return { id: user.id, email: user.email, name: user.name };
+          const user = await authenticate(db, {
+            email: credentials.email,
+            password: credentials.password,
+            code: credentials.code || undefined,
+            clientAddress: clientAddress(headerSource(req?.headers)),
+          });
+          return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
         } catch (err) {
           // next-auth passes this message to the sign-in form as `error`.
-          if (isAppError(err)) throw new Error(err.message);
+          if (isAppError(err))
+            throw new Error(err.code === "TWO_FACTOR_REQUIRED" ? TWO_FACTOR_REQUIRED_ERROR : err.message);
           console.error("[auth] sign-in failed unexpectedly", err);
           throw new Error("Sign-in is not available right now. Please try again.");
         }
@@ -34,11 +61,18 @@ export const authOptions: NextAuthOptions = {
       return `${baseUrl}${safeCallbackPath(url, baseUrl)}`;
     },
     async jwt({ token, user }) {
-      if (user) token.sub = user.id;
+      if (user) {
+        token.sub = user.id;
+        token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+      }
       return token;
     },
     async session({ session, token }) {
-      if (session.user && token.sub) (session.user as { id?: string }).id = token.sub;
+      if (session.user && token.sub) {
+        const u = session.user as { id?: string; sessionVersion?: number };
+        u.id = token.sub;
+        u.sessionVersion = typeof token.sv === "number" ? token.sv : -1;
+      }
       return session;
     },
   },

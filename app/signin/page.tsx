@@ -10,6 +10,11 @@ const NOTICES: Record<string, string> = {
   inactive:
     "Your session has ended because your account is no longer active. Contact an administrator if this is unexpected.",
   "signed-out": "You are signed out.",
+  "session-ended":
+    "Your session has ended: you signed out everywhere, or your password or two-step sign-in changed. Sign in again.",
+  "password-changed": "Your password was changed and every session signed out. Sign in with your new password.",
+  "password-set": "Your password is set. Sign in with it now.",
+  "signed-out-everywhere": "You are signed out on every device.",
 };
 
 export default async function SignInPage({
@@ -31,7 +36,7 @@ export default async function SignInPage({
             {notice}
           </p>
         )}
-        <SignInForm callbackUrl={callbackUrl} />
+        <SignInForm callbackUrl={callbackUrl} email={params.email?.slice(0, 320)} />
         <p className="field-hint">
           Readers do not need an account. <a href="/">Back to articles</a>
         </p>

@@ -1,11 +1,18 @@
 "use client";
 
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { signIn } from "next-auth/react";
 
-export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+// Must match TWO_FACTOR_REQUIRED_ERROR in app/_server/auth-options.ts (not imported: that module is server-only).
+const TWO_FACTOR_REQUIRED = "TWO_FACTOR_REQUIRED";
+
+export function SignInForm({ callbackUrl, email }: { callbackUrl: string; email?: string }) {
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  // After a right password for an account with two-step sign-in, the same form asks for the code; no session
+  // exists until the code is checked too.
+  const [needCode, setNeedCode] = useState(false);
+  const codeRef = useRef<HTMLInputElement>(null);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -16,9 +23,16 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       const result = await signIn("credentials", {
         email: String(form.get("email") ?? ""),
         password: String(form.get("password") ?? ""),
+        code: String(form.get("code") ?? ""),
         redirect: false,
       });
       if (!result || result.error) {
+        if (result?.error === TWO_FACTOR_REQUIRED) {
+          setNeedCode(true);
+          setPending(false);
+          setTimeout(() => codeRef.current?.focus(), 0);
+          return;
+        }
         setError(
           result?.error && result.error !== "CredentialsSignin"
             ? result.error
@@ -42,19 +56,59 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         </p>
       )}
       <label htmlFor="email">E-mail</label>
-      <input id="email" name="email" type="email" autoComplete="username" required autoFocus />
+      <input
+        id="email"
+        name="email"
+        type="email"
+        autoComplete="username"
+        required
+        autoFocus={!email}
+        defaultValue={email}
+        readOnly={needCode}
+      />
       <label htmlFor="password">Password</label>
-      <input id="password" name="password" type="password" autoComplete="current-password" required />
+      <input
+        id="password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        autoFocus={!!email}
+        readOnly={needCode}
+      />
+      {needCode && (
+        <div className="field" data-testid="signin-code">
+          <label htmlFor="code">Authentication code</label>
+          <input
+            ref={codeRef}
+            id="code"
+            name="code"
+            type="text"
+            inputMode="text"
+            autoComplete="one-time-code"
+            required
+            aria-describedby="code-hint"
+          />
+          <p className="field-hint" id="code-hint">
+            The 6-digit code from your authenticator app. Lost your phone? Enter one of your recovery codes instead.
+          </p>
+        </div>
+      )}
       <p>
         <button type="submit" disabled={pending} aria-busy={pending}>
           {pending ? (
             <>
               <span className="spinner" aria-hidden="true" /> Signing in…
             </>
+          ) : needCode ? (
+            "Verify and sign in"
           ) : (
             "Sign in"
           )}
         </button>
+      </p>
+      <p className="field-hint">
+        <a href="/forgot-password">Forgot your password?</a>
       </p>
     </form>
   );

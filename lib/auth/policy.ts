@@ -7,6 +7,7 @@ import { isRole, type Role } from "./roles";
 
 export const PERMISSIONS = [
   "studio.access",
+  "account.self", // one's own password, second factor and sessions
   // articles
   "article.create",
   "article.edit.own", // edit articles one writes (is an author of)
@@ -39,9 +40,18 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  WRITER: ["studio.access", "article.create", "article.edit.own", "article.submit", "comment.reply", "checks.run"],
+  WRITER: [
+    "studio.access",
+    "account.self",
+    "article.create",
+    "article.edit.own",
+    "article.submit",
+    "comment.reply",
+    "checks.run",
+  ],
   REVIEWER: [
     "studio.access",
+    "account.self",
     "article.read.any",
     "review.queue",
     "review.decide",
@@ -51,6 +61,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   ],
   EDITOR: [
     "studio.access",
+    "account.self",
     "article.read.any",
     "article.edit.any",
     "article.submit",
@@ -66,6 +77,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   ],
   ADMIN: [
     "studio.access",
+    "account.self",
     "article.read.any",
     "users.manage",
     "credentials.verify",
@@ -82,11 +94,22 @@ export interface Actor {
   email: string;
   status: string;
   roles: readonly string[];
+  /** Signed in, but their roles require a second factor they have not enrolled yet: only account.self. */
+  twoFactorPending?: boolean;
 }
 
-export function permissionsOf(actor: Pick<Actor, "status" | "roles"> | null | undefined): Set<Permission> {
+/** What a signed-in person whose second factor is still missing may do: enrol it (and manage their account). */
+const PENDING_TWO_FACTOR_PERMISSIONS: readonly Permission[] = ["account.self"];
+
+export function permissionsOf(
+  actor: Pick<Actor, "status" | "roles" | "twoFactorPending"> | null | undefined,
+): Set<Permission> {
   const granted = new Set<Permission>();
   if (!actor || actor.status !== "ACTIVE") return granted;
+  if (actor.twoFactorPending) {
+    if (actor.roles.some(isRole)) for (const p of PENDING_TWO_FACTOR_PERMISSIONS) granted.add(p);
+    return granted;
+  }
   for (const role of actor.roles) {
     if (!isRole(role)) continue;
     for (const permission of ROLE_PERMISSIONS[role]) granted.add(permission);
@@ -94,7 +117,10 @@ export function permissionsOf(actor: Pick<Actor, "status" | "roles"> | null | un
   return granted;
 }
 
-export function can(actor: Pick<Actor, "status" | "roles"> | null | undefined, permission: Permission): boolean {
+export function can(
+  actor: Pick<Actor, "status" | "roles" | "twoFactorPending"> | null | undefined,
+  permission: Permission,
+): boolean {
   return permissionsOf(actor).has(permission);
 }
 

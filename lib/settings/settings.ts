@@ -12,6 +12,8 @@ export const SETTING_DEFAULTS = {
   /** Reader feedback: answers one client may send per article per window (0 disables the limit: benchmarks only). */
   "feedback.rateLimitPerWindow": 5,
   "feedback.rateLimitWindowSeconds": 600,
+  /** Roles that must sign in with a second factor (comma-separated; "" = nobody). See lib/auth/two-factor-policy.ts. */
+  "auth.twoFactorRoles": "REVIEWER,EDITOR,ADMIN",
 } as const;
 
 export type SettingKey = keyof typeof SETTING_DEFAULTS;

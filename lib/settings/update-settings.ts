@@ -5,6 +5,8 @@ import { assertCan, type Actor } from "../auth/policy";
 import { parseInput } from "../validation";
 import { recordAuditEvent } from "../audit/record-event";
 import { getSettings, putSetting, type SettingKey } from "./settings";
+import { ROLES } from "../auth/roles";
+import { formatTwoFactorRoles, twoFactorRolesSetting, TWO_FACTOR_SETTING } from "../auth/two-factor-policy";
 
 export const policySchema = z.object({
   "plagiarism.thresholdPercent": z.coerce
@@ -46,5 +48,32 @@ export async function updatePolicies(db: Db, actor: Actor | null, input: unknown
       });
     }
     return { changed: Object.keys(changes) };
+  });
+}
+
+export const twoFactorPolicySchema = z.object({
+  roles: z.preprocess(
+    (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+    z.array(z.enum(ROLES, "Unknown role.")),
+  ),
+});
+
+/** Which roles must sign in with a second factor; people who have none are sent to enrol at their next click. */
+export async function updateTwoFactorPolicy(db: Db, actor: Actor | null, input: unknown) {
+  assertCan(actor, "settings.manage", "change site policies");
+  const { roles } = parseInput(twoFactorPolicySchema, input);
+  const value = formatTwoFactorRoles(roles);
+  return db.$transaction(async (tx) => {
+    const before = formatTwoFactorRoles(await twoFactorRolesSetting(tx));
+    if (before === value) return { changed: [] as string[] };
+    await putSetting(tx, TWO_FACTOR_SETTING, value);
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: "settings.updated",
+      entityType: "Setting",
+      entityId: TWO_FACTOR_SETTING,
+      data: { changes: { [TWO_FACTOR_SETTING]: { from: before, to: value } } },
+    });
+    return { changed: [TWO_FACTOR_SETTING] };
   });
 }

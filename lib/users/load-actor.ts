@@ -2,12 +2,52 @@
 // from the session token, so disabling an account or removing a role takes effect on the next click.
 import type { DbTx } from "../db/client";
 import type { Actor } from "../auth/policy";
+import { requiresTwoFactor, twoFactorRolesSetting } from "../auth/two-factor-policy";
 
+const ACTOR_SELECT = {
+  id: true,
+  name: true,
+  email: true,
+  status: true,
+  sessionVersion: true,
+  totpEnabledAt: true,
+  roles: { select: { role: true } },
+} as const;
+
+/** The actor for a user id, with no session checks (scripts, tests, benchmarks). */
 export async function loadActor(db: DbTx, userId: string): Promise<Actor | null> {
-  const user = await db.user.findUnique({
-    where: { id: userId },
-    select: { id: true, name: true, email: true, status: true, roles: { select: { role: true } } },
-  });
+  const user = await db.user.findUnique({ where: { id: userId }, select: ACTOR_SELECT });
   if (!user || user.status !== "ACTIVE") return null;
   return { id: user.id, name: user.name, email: user.email, status: user.status, roles: user.roles.map((r) => r.role) };
+}
+
+/** Why a session token no longer names an actor. */
+export type SessionEnd = "inactive" | "session-ended";
+
+export type SessionActor = { actor: Actor; ended?: undefined } | { actor: null; ended: SessionEnd };
+
+/**
+ * The actor behind a session token: one query for the user, roles, status, session version and whether a
+ * second factor is enrolled. A token issued under an older session version (sign out everywhere, password
+ * change, disabling) is refused. A person whose roles require a second factor they have not enrolled gets an
+ * actor marked `twoFactorPending`, which holds no permission but managing their own account (policy.ts); only
+ * they cost a second read (the policy setting).
+ */
+export async function loadSessionActor(db: DbTx, userId: string, sessionVersion: number): Promise<SessionActor> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: ACTOR_SELECT });
+  if (!user || user.status !== "ACTIVE") return { actor: null, ended: "inactive" };
+  if (user.sessionVersion !== sessionVersion) return { actor: null, ended: "session-ended" };
+  const roles = user.roles.map((r) => r.role);
+  const twoFactorPending =
+    !user.totpEnabledAt && roles.length > 0 && requiresTwoFactor(roles, await twoFactorRolesSetting(db));
+  return {
+    actor: {
+      id: user.id,
+      name: user.name,
+      email: user.email,
+      status: user.status,
+      roles,
+      ...(twoFactorPending ? { twoFactorPending } : {}),
+    },
+  };
 }

@@ -9,21 +9,23 @@ import { hashPassword } from "../auth/password";
 import { normaliseEmail } from "../auth/authenticate";
 import { recordAuditEvent } from "../audit/record-event";
 import { parseInput } from "../validation";
+import { newPasswordField } from "../accounts/password-rules";
+import { revokeSessions } from "../accounts/sign-out-everywhere";
 
-export const PASSWORD_MIN_LENGTH = 12;
+export { PASSWORD_MIN_LENGTH } from "../accounts/password-rules";
 
 export const newUserSchema = z.object({
   name: z.string().trim().min(1, "Enter the person's name.").max(120, "Keep the name under 120 characters."),
   email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid e-mail address.")),
-  password: z
-    .string()
-    .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
-    .max(200, "Keep the password under 200 characters."),
+  password: newPasswordField,
   roles: z.array(z.enum(ROLES, "Unknown role.")).default([]),
 });
 export type NewUserInput = z.input<typeof newUserSchema>;
 
-/** Creates an account (used by admins and by the seed). `actor` null only for the seed / tests. */
+/**
+ * Creates an account with a password (the seed, tests and scripts). Admins invite people instead
+ * (lib/accounts/invitations.ts), so that nobody but the person knows their password.
+ */
 export async function createUser(db: Db, actor: Actor | null, input: NewUserInput) {
   if (actor) assertCan(actor, "users.manage", "manage users");
   const data = parseInput(newUserSchema, input);
@@ -99,6 +101,9 @@ export async function setUserStatus(db: Db, actor: Actor, input: z.input<typeof 
     if (!user) throw new AppError("NOT_FOUND", "That user does not exist.");
     if (user.status === status) return;
     await tx.user.update({ where: { id: userId }, data: { status } });
+    // Disabling ends every session at once (the per-request status check refuses them too; this keeps
+    // them ended if the account is enabled again).
+    if (status === "DISABLED") await revokeSessions(tx, userId);
     await recordAuditEvent(tx, {
       actorId: actor.id,
       action: status === "DISABLED" ? "user.disabled" : "user.enabled",
