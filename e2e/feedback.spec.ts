@@ -6,6 +6,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { e2eDb } from "./helpers/db";
 import { createTestUser, signIn, uniqueSuffix } from "./helpers/factory";
 import { freezeRevision } from "../lib/revisions/freeze-revision";
+import { bumpPublicChange } from "../lib/page-cache/public-change";
 
 /** A published article (revision 1 live) with a later frozen revision 2, the fix editors can link. */
 async function seedArticle(label: string) {
@@ -43,6 +44,7 @@ async function seedArticle(label: string) {
       where: { id: article.id },
       data: { status: "PUBLISHED", liveRevisionId: rev1.id, firstPublishedAt: now, lastPublishedAt: now },
     });
+    await bumpPublicChange(tx); // as the publish flow does: stored public pages go out of date
     const rev2 = await freezeRevision(tx, {
       articleId: article.id,
       actorId: writer.id,
@@ -89,8 +91,11 @@ test.describe("reader feedback", () => {
     await reader2.goto(`/articles/${article.slug}`);
     await expect(reader2.getByRole("radio", { name: "Outdated" })).toBeHidden();
     await answerNo(reader2, "Outdated", "JS reader: new guidelines were published.");
-    await expect(reader2.getByTestId("feedback-result")).toContainText("Thank you for your feedback");
-    await expect(reader2.getByTestId("feedback-result")).toBeFocused();
+    await expect(reader2.locator("#feedback-thanks")).toContainText("Thank you for your feedback");
+    await expect(reader2.locator("#feedback-thanks")).toBeFocused();
+    // Announced once: the one status region holds it (not a second copy beside the no-JS one).
+    await expect(reader2.getByRole("status").filter({ hasText: "Thank you" })).toHaveCount(1);
+    await expect(reader2.getByText("Thank you for your feedback")).toHaveCount(1);
     expect(new URL(reader2.url()).pathname).toBe(`/articles/${article.slug}`);
     await withJs.close();
 

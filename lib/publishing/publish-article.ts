@@ -13,6 +13,7 @@ import { getSetting } from "../settings/settings";
 import { assertTransition, TRANSITIONS } from "../workflow/state-machine";
 import { loadTransitionContext } from "../workflow/load-transition-context";
 import { addMonths } from "./dates";
+import { bumpPublicChange } from "../page-cache/public-change";
 
 export interface PublishedInfo {
   articleId: string;
@@ -73,6 +74,7 @@ export async function publishInTx(
       scheduledById: null,
     },
   });
+  await bumpPublicChange(tx);
   await recordAuditEvent(tx, {
     actorId: actor.id,
     action: TRANSITIONS.publish.auditAction,

@@ -9,6 +9,7 @@ import { queueNotifications } from "../notifications/queue-notification";
 import { assertTransition, TRANSITIONS } from "../workflow/state-machine";
 import { loadTransitionContext } from "../workflow/load-transition-context";
 import { reviewPath } from "../workflow/links";
+import { bumpPublicChange } from "../page-cache/public-change";
 
 const reason = z
   .string({ error: "Give the reason." })
@@ -35,6 +36,7 @@ export async function unpublishArticle(db: Db, actor: Actor | null, input: unkno
     const to = assertTransition("unpublish", actor, ctx);
     await takeDown(tx, article.id, article.liveRevisionId!, data.reason);
     await tx.article.update({ where: { id: article.id }, data: { status: to, liveRevisionId: null } });
+    await bumpPublicChange(tx);
     await recordAuditEvent(tx, {
       actorId: actor!.id,
       action: TRANSITIONS.unpublish.auditAction,
@@ -64,7 +66,10 @@ export async function archiveArticle(db: Db, actor: Actor | null, input: unknown
     const { ctx, article } = await loadTransitionContext(tx, data.articleId, actor);
     const to = assertTransition("archive", actor, ctx);
     const why = data.reason ?? "Archived";
-    if (article.liveRevisionId) await takeDown(tx, article.id, article.liveRevisionId, why);
+    if (article.liveRevisionId) {
+      await takeDown(tx, article.id, article.liveRevisionId, why);
+      await bumpPublicChange(tx);
+    }
     await tx.article.update({
       where: { id: article.id },
       data: {

@@ -21,6 +21,7 @@ import { publishDueArticles } from "../publishing/publish-due";
 import { unpublishArticle } from "../publishing/unpublish-article";
 import { getPublicTrail } from "../publishing/public-trail";
 import { getReviewerProfile } from "../public/get-reviewer-profile";
+import { readPublicChange } from "../page-cache/public-change";
 
 const t = createTestDb();
 afterAll(() => t.cleanup());
@@ -160,7 +161,10 @@ describe("review and publishing journey", () => {
     await expect(publishArticle(t.db, writer, { articleId: article.id, revisionId: rev2.id })).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
+    const changeBeforePublish = await readPublicChange(t.db);
     const pub = await publishArticle(t.db, editor, { articleId: article.id, revisionId: rev2.id });
+    // Every process's stored public pages go out of date in the same commit (lib/page-cache).
+    expect(await readPublicChange(t.db)).toBe(changeBeforePublish + 1);
     const live = await t.db.article.findUniqueOrThrow({ where: { id: article.id } });
     expect(live).toMatchObject({ status: "PUBLISHED", liveRevisionId: rev2.id });
     expect(live.firstPublishedAt).toEqual(pub.publishedAt);
@@ -200,7 +204,9 @@ describe("review and publishing journey", () => {
     await expect(unpublishArticle(t.db, editor, { articleId: article.id, reason: "" })).rejects.toMatchObject({
       code: "VALIDATION",
     });
+    const changeBeforeUnpublish = await readPublicChange(t.db);
     await unpublishArticle(t.db, editor, { articleId: article.id, reason: "Legal review" });
+    expect(await readPublicChange(t.db)).toBe(changeBeforeUnpublish + 1);
     expect(await t.db.article.findUniqueOrThrow({ where: { id: article.id } })).toMatchObject({
       status: "UNPUBLISHED",
       liveRevisionId: null,
@@ -368,11 +374,13 @@ describe("review and publishing journey", () => {
     });
 
     expect((await publishDueArticles(t.db, new Date(when.getTime() - 1000))).published).toHaveLength(0);
+    const changeBeforeDue = await readPublicChange(t.db);
     const [a, b] = await Promise.all([
       publishDueArticles(t.db, new Date(when.getTime() + 1000)),
       publishDueArticles(t.db, new Date(when.getTime() + 1000)),
     ]);
     expect(a.published.length + b.published.length).toBe(1);
+    expect(await readPublicChange(t.db)).toBe(changeBeforeDue + 1);
     expect(await t.db.article.findUniqueOrThrow({ where: { id: article.id } })).toMatchObject({
       status: "PUBLISHED",
       liveRevisionId: rev.id,
