@@ -1,0 +1,141 @@
+// The fast path for anonymous readers. For a cacheable request (./cacheable-request.ts) it reads the public
+// change counter (./sqlite-change-reader.ts: every request, a few microseconds), and answers from the stored
+// page for that path and counter: 304 when the reader's ETag matches, else the stored body in the best coding
+// the reader accepts. On a miss it has the page rendered once (by Next, through `render`), stores it and
+// answers; requests for the same page arriving meanwhile wait for that one render.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { cacheablePageKind, type PageKind } from "./cacheable-request";
+import { chooseEncoding, matchesIfNoneMatch } from "./http-negotiation";
+import { buildPageEntry, etagFor, unstorableReason, type Encoding, type PageEntry } from "./page-entry";
+import type { PageStore } from "./page-store";
+import type { ChangeReader } from "./sqlite-change-reader";
+import { stripNextRuntime } from "./strip-next-runtime";
+
+export interface RenderedResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+}
+
+/** Renders a path the way Next answers a browser's plain document request, with no per-reader state. */
+export type PageRenderer = (path: string, req: IncomingMessage) => Promise<RenderedResponse>;
+
+export interface PublicPageCacheOptions {
+  reader: ChangeReader;
+  store: PageStore;
+  render: PageRenderer;
+  /** How long a CDN may keep a page without asking (s-maxage). */
+  sharedMaxAgeSeconds: number;
+  /** How long a CDN may serve a page while it refreshes it in the background. */
+  staleWhileRevalidateSeconds: number;
+}
+
+const ENCODINGS: Encoding[] = ["br", "gzip", "identity"];
+
+interface Prepared {
+  entry: PageEntry;
+  /** Raw header lists (name, value, name, value …) for the 200 and the 304 of each coding, built once. */
+  ok: Record<Encoding, string[]>;
+  notModified: Record<Encoding, string[]>;
+}
+
+export class PublicPageCache {
+  private prepared = new WeakMap<PageEntry, Prepared>();
+  private inflight = new Map<string, Promise<RenderedResponse & { entry: PageEntry | null }>>();
+  private readonly cacheControl: string;
+
+  constructor(private readonly options: PublicPageCacheOptions) {
+    // Browsers revalidate every time (max-age=0: a cheap 304 while the page is unchanged, the new page at once
+    // after a publish); shared caches may keep it briefly and refresh in the background.
+    this.cacheControl = `public, max-age=0, s-maxage=${options.sharedMaxAgeSeconds}, stale-while-revalidate=${options.staleWhileRevalidateSeconds}`;
+  }
+
+  /**
+   * Answers the request if it is for a stored (or storable) public page. Returns false, synchronously, when
+   * the request is not the cache's to answer: the caller hands it to Next.
+   */
+  tryServe(req: IncomingMessage, res: ServerResponse): boolean | Promise<boolean> {
+    const kind = cacheablePageKind(req.method, req.url, req.headers);
+    if (!kind) return false;
+    const counter = this.options.reader.read();
+    if (counter === null) return false;
+    const path = req.url!;
+    const entry = this.options.store.get(path, counter);
+    if (entry) {
+      this.send(req, res, entry, "HIT");
+      return true;
+    }
+    return this.fill(path, counter, kind, req).then((rendered) => {
+      if (rendered.entry) this.send(req, res, rendered.entry, "MISS");
+      else this.replay(req, res, rendered);
+      return true;
+    });
+  }
+
+  private fill(path: string, counter: number, kind: PageKind, req: IncomingMessage) {
+    const key = `${counter} ${path}`;
+    let pending = this.inflight.get(key);
+    if (!pending) {
+      pending = this.renderAndStore(path, counter, kind, req).finally(() => this.inflight.delete(key));
+      this.inflight.set(key, pending);
+    }
+    return pending;
+  }
+
+  private async renderAndStore(path: string, counter: number, kind: PageKind, req: IncomingMessage) {
+    const rendered = await this.options.render(path, req);
+    const why = unstorableReason(rendered.status, rendered.headers);
+    if (why) {
+      if (rendered.status === 200) console.warn(`[page-cache] not storing ${path}: ${why}`);
+      return { ...rendered, entry: null };
+    }
+    const html = kind === "page" && String(rendered.headers["content-type"]).startsWith("text/html");
+    const body = html ? Buffer.from(stripNextRuntime(rendered.body.toString("utf8"))) : rendered.body;
+    const entry = buildPageEntry({ status: rendered.status, headers: rendered.headers, body, counter });
+    this.options.store.set(path, entry);
+    return { ...rendered, entry };
+  }
+
+  private prepare(entry: PageEntry): Prepared {
+    let p = this.prepared.get(entry);
+    if (p) return p;
+    const base = entry.headers.flat();
+    const ok = {} as Prepared["ok"];
+    const notModified = {} as Prepared["notModified"];
+    for (const enc of ENCODINGS) {
+      const common = ["cache-control", this.cacheControl, "etag", etagFor(entry, enc)];
+      ok[enc] = [...base, ...common, "content-length", String(entry.bodies[enc].length)];
+      if (enc !== "identity") ok[enc].push("content-encoding", enc);
+      ok[enc].push("x-page-cache", "HIT"); // last: send() swaps it for MISS
+      const vary = entry.headers.find(([n]) => n === "vary")![1];
+      notModified[enc] = [...common, "vary", vary];
+    }
+    p = { entry, ok, notModified };
+    this.prepared.set(entry, p);
+    return p;
+  }
+
+  private send(req: IncomingMessage, res: ServerResponse, entry: PageEntry, state: "HIT" | "MISS") {
+    const p = this.prepare(entry);
+    const enc = chooseEncoding(req.headers["accept-encoding"]);
+    if (matchesIfNoneMatch(req.headers["if-none-match"], entry.etag)) {
+      res.writeHead(304, p.notModified[enc]);
+      res.end();
+      return;
+    }
+    res.writeHead(entry.status, state === "HIT" ? p.ok[enc] : [...p.ok[enc].slice(0, -2), "x-page-cache", "MISS"]);
+    res.end(req.method === "HEAD" ? undefined : entry.bodies[enc]);
+  }
+
+  /** A response that may not be stored (a 404, a redirect …): sent on as Next rendered it. */
+  private replay(req: IncomingMessage, res: ServerResponse, rendered: RenderedResponse) {
+    for (const [name, value] of Object.entries(rendered.headers)) {
+      if (value === undefined || ["connection", "keep-alive", "transfer-encoding", "content-length"].includes(name))
+        continue;
+      res.setHeader(name, value);
+    }
+    res.setHeader("content-length", rendered.body.length);
+    res.writeHead(rendered.status);
+    res.end(req.method === "HEAD" ? undefined : rendered.body);
+  }
+}
