@@ -28,7 +28,7 @@ export default defineConfig({
     { name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions: { executablePath, args: CHROMIUM_ARGS } } },
   ],
   webServer: {
-    command: `npx tsx e2e/helpers/prepare-db.ts && npx tsx scripts/db-deploy.ts && npx tsx prisma/seed.ts && npx next start -H 127.0.0.1 -p ${E2E_PORT}`,
+    command: `npx tsx e2e/helpers/prepare-db.ts && npx tsx scripts/db-deploy.ts && npx tsx prisma/seed.ts && npx tsx server.ts -H 127.0.0.1 -p ${E2E_PORT}`,
     url: `${E2E_BASE_URL}/signin`,
     timeout: 120_000,
     reuseExistingServer: false,

@@ -14,4 +14,5 @@ npm run --silent db:seed
 echo "› Building"
 npx next build
 echo "› Serving on http://localhost:${PORT:-3000}"
-exec npx next start -p "${PORT:-3000}"
+# server.ts: Next behind the page cache for anonymous readers (see its header comment).
+exec npx tsx server.ts -p "${PORT:-3000}"

@@ -1,13 +1,13 @@
 // Public update history of the article (each published revision's date, change summary and reviewer), from
-// the review work's getPublicTrail. Cached with the page's tag article:<slug> (lib/public/cache-tags.ts), so
-// publishing or unpublishing (which expire that tag) refreshes it together with the page; no cookies/headers.
+// the review work's getPublicTrail. Cached like the page's data (keyed by the public change counter, see
+// ../_data/public-data.ts), so publishing or unpublishing refreshes it together with the page; no cookies/headers.
 import { unstable_cache } from "next/cache";
 import { db } from "@/lib/db/client";
 import { articleTag } from "@/lib/public/cache-tags";
 import { reviewerPath } from "@/lib/public/site";
 import { getPublicTrail, type UpdateHistoryEntry } from "@/lib/publishing/public-trail";
 import { UpdateHistory } from "@/components/article/update-history";
-import { PUBLIC_REVALIDATE_SECONDS } from "../_data/public-data";
+import { PUBLIC_REVALIDATE_SECONDS, publicChangeKey } from "../_data/public-data";
 
 export interface UpdateHistorySlotProps {
   articleId: string;
@@ -23,7 +23,7 @@ type Stored = Array<
   }
 >;
 
-function cachedHistory(articleId: string, slug: string): Promise<Stored> {
+async function cachedHistory(articleId: string, slug: string): Promise<Stored> {
   return unstable_cache(
     async (): Promise<Stored> =>
       (await getPublicTrail(db, articleId)).history
@@ -35,7 +35,7 @@ function cachedHistory(articleId: string, slug: string): Promise<Stored> {
           reviewedAt: h.reviewedAt?.toISOString() ?? null,
           unpublishedAt: null,
         })),
-    ["public-update-history", articleId],
+    ["public-update-history", articleId, await publicChangeKey()],
     { tags: [articleTag(slug)], revalidate: PUBLIC_REVALIDATE_SECONDS },
   )();
 }

@@ -1,48 +1,60 @@
-// The readers' data, cached by Next with tags (lib/public/cache-tags.ts) so a publish can expire exactly what
-// changed. Each function is one lib call (one fixed-shape query) and its result is shared by every request
-// and every page that needs it until a tag is expired. The article and reviewer pages are additionally
-// stored whole (ISR, see their `revalidate`), so a page view normally touches neither React nor the database.
+// The readers' data, cached by Next per server process. Each function is one lib call (one fixed-shape query)
+// whose result is shared by every request and every page that needs it.
 //
-// cacheComponents is off in next.config.js (the studio's session-dependent pages), so this uses the
-// tag-aware data cache of that model, `unstable_cache`; with cacheComponents on, these become `'use cache'`
-// functions with `cacheTag` and nothing else changes for callers.
+// Cache keys include the public change counter (lib/page-cache/public-change.ts), bumped in the transaction
+// of every publish, unpublish and archive: whichever server process made the change, every process reads the
+// new counter on its next render and so never answers from data cached before the change. (Tags expired with
+// revalidateTag only reach the process that made the change.) The counter is read once per render (React
+// cache), a one-row primary-key query.
+//
+// The article and reviewer pages are additionally stored whole by Next (ISR, see their `revalidate`), per
+// process. Anonymous readers are answered by the page cache of server.ts (lib/page-cache), keyed by the same
+// counter; on a miss it has Next render the page afresh (on-demand revalidation, which also skips these
+// caches' reads), so a publish made by any process shows at once everywhere.
+//
+// cacheComponents is off in next.config.js (the studio's session-dependent pages), so this uses the data
+// cache of that model, `unstable_cache`.
 import { unstable_cache } from "next/cache";
+import { cache } from "react";
 import { db } from "@/lib/db/client";
 import { ARTICLES_TAG, articleTag, reviewerTag } from "@/lib/public/cache-tags";
 import { getPublicArticle } from "@/lib/public/get-public-article";
 import { getReviewerProfile } from "@/lib/public/get-reviewer-profile";
 import { listPublishedArticles } from "@/lib/public/list-published-articles";
 import { isPublicId, isPublicSlug } from "@/lib/public/slug";
+import { readPublicChange } from "@/lib/page-cache/public-change";
 
-// Tag expiry makes changes show at once; this time-based revalidation (in the background, readers never wait)
-// only bounds how long a change made outside the app (a script, a restored backup) can stay unseen.
+// Bounds how long a change made outside the app (a script, a restored backup) can stay unseen.
 export const PUBLIC_REVALIDATE_SECONDS = 3600;
 
 /** Upper bound for lists kept in the cache (home, sitemap, RSS, related/recent). */
 const LIST_LIMIT = 5000;
 
-export function cachedPublicArticle(slug: string) {
-  // Malformed slugs never reach the cache or the database (and the build's placeholder param is one of them).
-  if (!isPublicSlug(slug)) return Promise.resolve(null);
-  return unstable_cache(() => getPublicArticle(db, slug), ["public-article", slug], {
+/** The public change counter, read once per render; part of every key below. */
+export const publicChangeKey = cache(async (): Promise<string> => String(await readPublicChange(db)));
+
+export async function cachedPublicArticle(slug: string) {
+  // Malformed slugs never reach the cache or the database.
+  if (!isPublicSlug(slug)) return null;
+  return unstable_cache(() => getPublicArticle(db, slug), ["public-article", slug, await publicChangeKey()], {
     tags: [articleTag(slug)],
     revalidate: PUBLIC_REVALIDATE_SECONDS,
   })();
 }
 
-export const cachedPublishedArticles = unstable_cache(
-  () => listPublishedArticles(db, { limit: LIST_LIMIT }),
-  ["public-articles", String(LIST_LIMIT)],
-  {
-    tags: [ARTICLES_TAG],
-    revalidate: PUBLIC_REVALIDATE_SECONDS,
-  },
-);
+export async function cachedPublishedArticles() {
+  return unstable_cache(
+    () => listPublishedArticles(db, { limit: LIST_LIMIT }),
+    ["public-articles", String(LIST_LIMIT), await publicChangeKey()],
+    { tags: [ARTICLES_TAG], revalidate: PUBLIC_REVALIDATE_SECONDS },
+  )();
+}
 
-export function cachedReviewerProfile(reviewerId: string) {
-  if (!isPublicId(reviewerId)) return Promise.resolve(null);
-  return unstable_cache(() => getReviewerProfile(db, reviewerId), ["public-reviewer", reviewerId], {
-    tags: [reviewerTag(reviewerId), ARTICLES_TAG],
-    revalidate: PUBLIC_REVALIDATE_SECONDS,
-  })();
+export async function cachedReviewerProfile(reviewerId: string) {
+  if (!isPublicId(reviewerId)) return null;
+  return unstable_cache(
+    () => getReviewerProfile(db, reviewerId),
+    ["public-reviewer", reviewerId, await publicChangeKey()],
+    { tags: [reviewerTag(reviewerId), ARTICLES_TAG], revalidate: PUBLIC_REVALIDATE_SECONDS },
+  )();
 }

@@ -3,8 +3,10 @@
 //
 // Rendering: stored whole after the first visit (ISR: no slug is prerendered at build, so the build needs no
 // database; `generateStaticParams` returning [] lets every slug be rendered on its first request and kept).
-// Publishing expires it through the tags of its data (lib/public/cache-tags.ts). An unknown slug answers 404,
-// also cached, and expired by the same tag when an article appears under that slug.
+// Publishing expires it through the tags of its data (lib/public/cache-tags.ts) in the process that published.
+// Anonymous readers are answered by the page cache of server.ts (lib/page-cache), which asks Next for a fresh
+// render (on-demand revalidation) whenever the public change counter has moved, so every process serves the
+// new page after a publish, wherever it was made. An unknown slug answers 404 (rendered whole, see below).
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
