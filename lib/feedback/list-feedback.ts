@@ -53,6 +53,8 @@ export interface InboxItem {
   triagedByName: string | null;
   triagedAt: Date | null;
   createdAt: Date;
+  /** Beyond the article's hourly cap on blocking reports: kept for triage, did not flag re-review. */
+  beyondBlockingCap: boolean;
 }
 
 export async function listFeedback(
@@ -93,6 +95,7 @@ export async function listFeedback(
         dismissReason: true,
         triagedAt: true,
         createdAt: true,
+        beyondBlockingCap: true,
         revision: { select: { number: true } },
         resolvedRevision: { select: { number: true } },
         triagedBy: { select: { name: true } },
@@ -124,6 +127,7 @@ export async function listFeedback(
       triagedByName: r.triagedBy?.name ?? null,
       triagedAt: r.triagedAt,
       createdAt: r.createdAt,
+      beyondBlockingCap: r.beyondBlockingCap,
     })),
   };
 }
@@ -169,4 +173,37 @@ export async function listFixCandidates(
         })),
     ]),
   );
+}
+
+export interface BlockingCapHit {
+  articleId: string;
+  title: string;
+  reports: number;
+  lastAt: Date;
+}
+
+/**
+ * Articles whose hourly cap on "inaccurate"/"outdated" reports was hit since `since`, with how many reports went
+ * beyond it: a burst that size is either real news or someone flooding the form, and an editor should look.
+ */
+export async function listBlockingCapHits(db: DbTx, since: Date): Promise<BlockingCapHit[]> {
+  const groups = await db.feedback.groupBy({
+    by: ["articleId"],
+    where: { beyondBlockingCap: true, createdAt: { gte: since } },
+    _count: { _all: true },
+    _max: { createdAt: true },
+  });
+  if (!groups.length) return [];
+  const titles = await articleTitles(
+    db,
+    groups.map((g) => g.articleId),
+  );
+  return groups
+    .map((g) => ({
+      articleId: g.articleId,
+      title: titles.get(g.articleId)?.title ?? "",
+      reports: g._count._all,
+      lastAt: g._max.createdAt ?? since,
+    }))
+    .sort((a, b) => b.lastAt.getTime() - a.lastAt.getTime());
 }

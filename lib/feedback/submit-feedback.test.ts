@@ -2,9 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../../tests/helpers/test-db";
 import { AppError } from "../errors";
 import { putSetting } from "../settings/settings";
-import { SlidingWindowLimiter } from "./rate-limiter";
-import { clearFeedbackRateLimitRuleCache } from "./rate-limit-rule";
+import { DbRateLimiter } from "../rate-limit/db-rate-limiter";
+import { clearFeedbackLimitsCache } from "./rate-limit-rule";
 import { submitFeedback } from "./submit-feedback";
+import { listBlockingCapHits } from "./list-feedback";
 import { makeArticle, makeUser } from "./test-fixtures";
 
 const t = createTestDb();
@@ -46,6 +47,40 @@ describe("submitFeedback", () => {
       clientHash: client.clientHash,
       status: "NEW",
     });
+  });
+
+  it("keeps blocking reports beyond the article's hourly cap for triage without flagging re-review", async () => {
+    const { article } = await makeArticle(t.db, writerId);
+    const cap = { limit: 2, windowSeconds: 3600 };
+    const now = new Date("2026-11-25T10:00:00Z");
+    const report = (i: number) =>
+      submitFeedback(
+        t.db,
+        { articleId: article.id, revisionId: article.liveRevisionId, helpful: "no", reason: "INACCURATE" },
+        { clientHash: String(i).padStart(32, "0") }, // every report from "another" client
+        { rule: open, blockingRule: cap, now },
+      );
+    const first = await report(1);
+    await report(2);
+    expect(first).toMatchObject({ flaggedForReReview: true, beyondBlockingCap: false });
+    // The editor finishes the re-review; further reports this hour are beyond the cap.
+    await t.db.article.update({ where: { id: article.id }, data: { needsReReview: false } });
+    const third = await report(3);
+    expect(third).toMatchObject({ stored: true, flaggedForReReview: false, beyondBlockingCap: true });
+    expect((await t.db.article.findUniqueOrThrow({ where: { id: article.id } })).needsReReview).toBe(false);
+    const rows = await t.db.feedback.findMany({ where: { articleId: article.id }, orderBy: { createdAt: "asc" } });
+    expect(rows.map((r) => r.beyondBlockingCap).sort()).toEqual([false, false, true]);
+    // The editors' inbox names the article whose cap was hit.
+    const hits = await listBlockingCapHits(t.db, new Date("2026-11-25T00:00:00Z"));
+    expect(hits.find((h) => h.articleId === article.id)).toMatchObject({ reports: 1 });
+    // A helpful answer or a non-blocking reason never counts toward the cap.
+    const unclear = await submitFeedback(
+      t.db,
+      { articleId: article.id, revisionId: article.liveRevisionId, helpful: "no", reason: "UNCLEAR" },
+      client,
+      { rule: open, blockingRule: cap, now },
+    );
+    expect(unclear.beyondBlockingCap).toBe(false);
   });
 
   it("flags the article for re-review on an outdated report, audited once", async () => {
@@ -169,7 +204,7 @@ describe("submitFeedback", () => {
   it("limits each client per article, with the seconds to wait", async () => {
     const { article } = await makeArticle(t.db, writerId);
     const other = await makeArticle(t.db, writerId);
-    const limiter = new SlidingWindowLimiter();
+    const limiter = new DbRateLimiter(t.db);
     const rule = { limit: 2, windowSeconds: 600 };
     const now = new Date("2026-11-25T10:00:00Z");
     const answer = (a: { id: string; liveRevisionId: string | null }, c = client, at = now) =>
@@ -191,9 +226,9 @@ describe("submitFeedback", () => {
 
   it("reads the limit from Settings, where 0 disables it", async () => {
     const { article } = await makeArticle(t.db, writerId);
-    const limiter = new SlidingWindowLimiter();
+    const limiter = new DbRateLimiter(t.db);
     await putSetting(t.db, "feedback.rateLimitPerWindow", 1);
-    clearFeedbackRateLimitRuleCache();
+    clearFeedbackLimitsCache();
     const answer = () =>
       submitFeedback(t.db, { articleId: article.id, revisionId: article.liveRevisionId, helpful: "yes" }, client, {
         limiter,
@@ -201,7 +236,7 @@ describe("submitFeedback", () => {
     await answer();
     await expectAppError(answer(), "RATE_LIMITED", 429);
     await putSetting(t.db, "feedback.rateLimitPerWindow", 0);
-    clearFeedbackRateLimitRuleCache();
+    clearFeedbackLimitsCache();
     for (let i = 0; i < 5; i++) await answer();
     expect(await t.db.feedback.count({ where: { articleId: article.id } })).toBe(6);
   });

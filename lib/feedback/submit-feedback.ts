@@ -1,13 +1,17 @@
 // Stores one reader's answer to "Was this article helpful?". Order matters: validate the shape (cheap, no
 // quota used), then count the attempt against the rate limit, then check that the answer names a version of
 // the article readers could actually have seen, and only then write.
+// Both limits are counted in the database (lib/rate-limit/db-rate-limiter.ts), so several server processes
+// share them: the per-client allowance, and a per-article hourly cap on "inaccurate"/"outdated" reports from
+// all clients together. Reports beyond the cap are stored and marked for triage but do not flag the article
+// for re-review by themselves, so a flood of anonymous reports cannot keep pulling an article into review.
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
 import { parseInput } from "../validation";
 import { recordAuditEvent } from "../audit/record-event";
 import { feedbackSubmissionSchema } from "./feedback-schema";
-import { SlidingWindowLimiter, type RateLimitRule } from "./rate-limiter";
-import { loadFeedbackRateLimitRule } from "./rate-limit-rule";
+import { dbRateLimiterFor, type RateLimiter, type RateLimitRule } from "../rate-limit/db-rate-limiter";
+import { loadFeedbackLimits } from "./rate-limit-rule";
 import { isBlockingReason } from "./reasons";
 import { feedbackWriterFor } from "./batch-writer";
 import { publishedRevisions, type PublishedRevisionCache } from "./published-revisions";
@@ -18,9 +22,11 @@ export interface FeedbackClient {
 }
 
 export interface SubmitFeedbackOptions {
-  limiter?: SlidingWindowLimiter;
-  /** Overrides the rule from Settings (tests). */
+  /** Defaults to the database-backed limiter of `db`. */
+  limiter?: RateLimiter;
+  /** Override the rules from Settings (tests). */
   rule?: RateLimitRule;
+  blockingRule?: RateLimitRule;
   targets?: PublishedRevisionCache;
   now?: Date;
 }
@@ -31,10 +37,9 @@ export interface SubmitFeedbackResult {
   id: string | null;
   articleSlug: string;
   flaggedForReReview: boolean;
+  /** True when a blocking report went beyond the article's hourly cap (stored for triage, no re-review flag). */
+  beyondBlockingCap: boolean;
 }
-
-/** The process-wide limiter used by the feedback route. */
-export const feedbackLimiter = new SlidingWindowLimiter();
 
 export async function submitFeedback(
   db: Db,
@@ -44,10 +49,12 @@ export async function submitFeedback(
 ): Promise<SubmitFeedbackResult> {
   const data = parseInput(feedbackSubmissionSchema, input, "Please check your answer: some fields need attention.");
   const now = options.now ?? new Date();
-  const limiter = options.limiter ?? feedbackLimiter;
-  const rule = options.rule ?? (await loadFeedbackRateLimitRule(db, now.getTime()));
+  const limiter = options.limiter ?? dbRateLimiterFor(db);
+  const limits = options.rule && options.blockingRule ? null : await loadFeedbackLimits(db, now.getTime());
+  const rule = options.rule ?? limits!.perClient;
+  const blockingRule = options.blockingRule ?? limits!.blockingPerArticle;
 
-  const decision = limiter.hit(`${client.clientHash}:${data.articleId}`, rule, now.getTime());
+  const decision = await limiter.hit(`feedback:${client.clientHash}:${data.articleId}`, rule, now.getTime());
   if (!decision.allowed) {
     const minutes = Math.ceil(decision.retryAfterSeconds / 60);
     throw new AppError(
@@ -77,7 +84,8 @@ export async function submitFeedback(
   }
   const article = { id: data.articleId, slug: target.slug };
 
-  if (data.honeypotFilled) return { stored: false, id: null, articleSlug: article.slug, flaggedForReReview: false };
+  if (data.honeypotFilled)
+    return { stored: false, id: null, articleSlug: article.slug, flaggedForReReview: false, beyondBlockingCap: false };
 
   const row = {
     articleId: article.id,
@@ -92,14 +100,19 @@ export async function submitFeedback(
 
   if (!isBlockingReason(data.reason)) {
     const id = await feedbackWriterFor(db).insert(row);
-    return { stored: true, id, articleSlug: article.slug, flaggedForReReview: false };
+    return { stored: true, id, articleSlug: article.slug, flaggedForReReview: false, beyondBlockingCap: false };
   }
+
+  const cap = await limiter.hit(`feedback-blocking:${article.id}`, blockingRule, now.getTime());
+  const beyondBlockingCap = !cap.allowed;
 
   // An "inaccurate" or "outdated" report puts the medical content in doubt: flag the article for re-review,
   // and audit the flag (not every answer: readers' answers are not editorial acts) in the same transaction.
   // These are rare, so they take this direct path rather than the batch writer.
   return db.$transaction(async (tx) => {
-    const created = await tx.feedback.create({ data: row, select: { id: true } });
+    const created = await tx.feedback.create({ data: { ...row, beyondBlockingCap }, select: { id: true } });
+    if (beyondBlockingCap)
+      return { stored: true, id: created.id, articleSlug: article.slug, flaggedForReReview: false, beyondBlockingCap };
     const flagged = await tx.article.updateMany({
       where: { id: article.id, needsReReview: false },
       data: { needsReReview: true },
@@ -113,6 +126,12 @@ export async function submitFeedback(
         data: { cause: "reader_feedback", feedbackId: created.id, reason: data.reason, revisionId: data.revisionId },
       });
     }
-    return { stored: true, id: created.id, articleSlug: article.slug, flaggedForReReview: flagged.count > 0 };
+    return {
+      stored: true,
+      id: created.id,
+      articleSlug: article.slug,
+      flaggedForReReview: flagged.count > 0,
+      beyondBlockingCap,
+    };
   });
 }

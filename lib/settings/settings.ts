@@ -14,6 +14,11 @@ export const SETTING_DEFAULTS = {
   "feedback.rateLimitWindowSeconds": 600,
   /** Roles that must sign in with a second factor (comma-separated; "" = nobody). See lib/auth/two-factor-policy.ts. */
   "auth.twoFactorRoles": "REVIEWER,EDITOR,ADMIN",
+  /**
+   * "Inaccurate"/"outdated" reports per article per hour (all readers together) that flag the article for
+   * re-review; beyond it reports are kept for triage without flagging (0 = no cap).
+   */
+  "feedback.blockingReportsPerArticlePerHour": 3,
 } as const;
 
 export type SettingKey = keyof typeof SETTING_DEFAULTS;

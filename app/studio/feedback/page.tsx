@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client";
 import { requirePermission } from "@/app/_server/session";
 import {
   listArticlesWithFeedback,
+  listBlockingCapHits,
   listFeedback,
   listFixCandidates,
   parseFeedbackFilters,
@@ -46,9 +47,10 @@ export default async function FeedbackInboxPage({
 }) {
   await requirePermission("feedback.triage", "/studio/feedback");
   const filters = parseFeedbackFilters(await searchParams);
-  const [{ items, total, pages }, articles] = await Promise.all([
+  const [{ items, total, pages }, articles, capHits] = await Promise.all([
     listFeedback(db, filters),
     listArticlesWithFeedback(db),
+    listBlockingCapHits(db, new Date(Date.now() - 24 * 3600 * 1000)),
   ]);
   const candidates = await listFixCandidates(db, items);
   const noun = filters.answer === "yes" ? "answer" : filters.answer === "all" ? "answer" : "report";
@@ -61,6 +63,26 @@ export default async function FeedbackInboxPage({
         <strong>outdated</strong> content hold the article’s next publish until they are resolved or dismissed.{" "}
         <Link href="/studio/feedback/least-helpful">Least helpful articles</Link>
       </p>
+
+      {capHits.length > 0 && (
+        <section className="notice warn" aria-labelledby="cap-heading" data-testid="blocking-cap-hits">
+          <h2 id="cap-heading">Report cap reached in the last 24 hours</h2>
+          <p>
+            These articles received more “inaccurate” or “outdated” reports in an hour than the cap allows. The extra
+            reports are kept below (marked “beyond the hourly cap”) but did not flag the article for re-review by
+            themselves. Read them: this is either real news or someone flooding the form.
+          </p>
+          <ul>
+            {capHits.map((hit) => (
+              <li key={hit.articleId}>
+                <Link href={`/studio/feedback?articleId=${encodeURIComponent(hit.articleId)}`}>{hit.title}</Link>:{" "}
+                {hit.reports} report{hit.reports === 1 ? "" : "s"} beyond the cap, the last at{" "}
+                <time dateTime={hit.lastAt.toISOString()}>{when(hit.lastAt)}</time>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       <section className="panel" aria-labelledby="filters-heading">
         <h2 id="filters-heading">Filters</h2>
@@ -146,6 +168,11 @@ export default async function FeedbackInboxPage({
                 <span className={`badge ${STATUS_BADGE[item.status] ?? ""}`}>
                   {isFeedbackStatus(item.status) ? FEEDBACK_STATUS_LABELS[item.status] : item.status}
                 </span>
+                {item.beyondBlockingCap && (
+                  <span className="badge warn" data-testid="beyond-cap">
+                    Beyond the hourly cap: did not flag re-review
+                  </span>
+                )}
                 <span>
                   Received <time dateTime={item.createdAt.toISOString()}>{when(item.createdAt)}</time>
                 </span>
