@@ -247,7 +247,7 @@ test.describe("medical review and publishing", () => {
     const page = await as(browser, both, `/studio/articles/${article.id}/review`);
     await submit(page, "First version");
     await expect(page.getByTestId("decision-refused")).toHaveText(
-      "You wrote or edited this revision, so someone else must review it.",
+      "You wrote or edited this article (in this or an earlier review cycle), so someone else must review it.",
     );
     await expect(page.getByRole("button", { name: "Approve revision" })).toHaveCount(0);
     await expect(page.getByRole("button", { name: "Request changes" })).toHaveCount(0);

@@ -6,6 +6,7 @@ import { assertCan, type Actor } from "../auth/policy";
 import { parseInput } from "../validation";
 import { recordAuditEvent } from "../audit/record-event";
 import { queueNotification } from "../notifications/queue-notification";
+import { adminAccessFromOwner } from "./verifier-independence";
 
 const decisionSchema = z.discriminatedUnion("decision", [
   z.object({ credentialId: z.string().min(1), decision: z.literal("VERIFY") }),
@@ -34,6 +35,11 @@ export async function decideCredential(db: Db, actor: Actor | null, input: unkno
         `This credential was already ${cred.status === "VERIFIED" ? "verified" : "rejected"}.`,
       );
     const now = new Date();
+    if (await adminAccessFromOwner(tx, actor.id, cred.userId, now))
+      throw new AppError(
+        "FORBIDDEN",
+        "Another admin must decide on this credential: your admin access was granted by its owner less than 24 hours ago.",
+      );
     if (data.decision === "VERIFY") {
       if (cred.expiresAt <= now)
         throw new AppError("CONFLICT", "This credential has expired; the reviewer must enter a current one.");

@@ -106,7 +106,7 @@ export function validApproval(inputs: Pick<GateInputs, "revision" | "approvals">
       continue;
     }
     if (inputs.revision.contributorIds.includes(a.reviewerId)) {
-      problems.push(`${a.reviewerName} wrote or edited this revision, so their approval does not count.`);
+      problems.push(`${a.reviewerName} wrote or edited this article, so their approval does not count.`);
       continue;
     }
     const s = a.snapshot;

@@ -4,7 +4,7 @@ import type { DbTx } from "../db/client";
 import { getSetting } from "../settings/settings";
 import { parseCredentialSnapshot } from "../credentials/credential-standing";
 import { openBlockingReports } from "../feedback/open-blocking-reports";
-import { cycleContributorIds } from "../workflow/cycle-contributors";
+import { articleContributorIds } from "../workflow/article-contributors";
 import { evaluateGate, type GateResult } from "./evaluate-gate";
 
 /** null when the article has no frozen revision (nothing to publish). */
@@ -31,7 +31,7 @@ export async function loadGate(db: DbTx, articleId: string, revisionId?: string 
     db.contentCheckRun.findFirst({ where: { revisionId: revId }, orderBy: { createdAt: "desc" } }),
     db.gateOverride.findMany({ where: { revisionId: revId }, include: { by: { select: { name: true } } } }),
     getSetting(db, "plagiarism.thresholdPercent"),
-    cycleContributorIds(db, articleId, revId),
+    articleContributorIds(db, articleId),
   ]);
   return evaluateGate({
     revision: { ...revision, contributorIds },

@@ -25,17 +25,10 @@ export async function reviewQueue(db: DbTx, actor: Actor) {
   return db.article.findMany({
     where: {
       status: "IN_REVIEW",
-      // Separation of duties (lib/workflow/cycle-contributors.ts) refuses anyone who wrote any revision of the
-      // current cycle. One query stands in for it here: leave out articles where this reviewer contributed to
-      // any revision that was never approved or published. That is the cycle's revisions plus, rarely, an
-      // abandoned older draft (erring towards hiding, never towards offering what the decision would refuse).
-      revisions: {
-        none: {
-          contributors: { some: { userId: actor.id } },
-          publications: { none: {} },
-          reviews: { none: { decision: "APPROVED", voidedAt: null } },
-        },
-      },
+      // Separation of duties (lib/workflow/article-contributors.ts) refuses the article's authors and anyone who
+      // wrote or edited any of its revisions, in any cycle: leave those articles out.
+      authors: { none: { userId: actor.id } },
+      revisions: { none: { contributors: { some: { userId: actor.id } } } },
     },
     orderBy: { updatedAt: "asc" },
     take: 50,

@@ -9,7 +9,7 @@ import { toReferenceSnapshot } from "../content/reference-snapshot";
 import { bestCredential } from "../credentials/credential-standing";
 import { loadGate } from "../gate/load-gate";
 import type { GateResult } from "../gate/evaluate-gate";
-import { cycleContributorIds, wasSubmitted } from "./cycle-contributors";
+import { articleContributorIds, wasSubmitted } from "./article-contributors";
 import { toArticleStatus, type TransitionContext } from "./state-machine";
 
 /** The working copy's content hash as freezeRevision would compute it; null if the body is unreadable. */
@@ -70,9 +70,7 @@ export async function loadTransitionContext(
     workingCopyHash(db, articleId),
     actor ? db.credential.findMany({ where: { userId: actor.id } }) : Promise.resolve([]),
     opts.gate ? loadGate(db, articleId) : Promise.resolve(null),
-    article.currentRevisionId
-      ? cycleContributorIds(db, articleId, article.currentRevisionId)
-      : Promise.resolve([] as string[]),
+    articleContributorIds(db, articleId),
     article.currentRevisionId ? wasSubmitted(db, articleId, article.currentRevisionId) : Promise.resolve(false),
   ]);
   const ctx: TransitionContext = {

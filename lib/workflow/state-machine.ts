@@ -52,7 +52,8 @@ export interface TransitionContext {
   actorIsAuthor: boolean;
   /** The article has a frozen revision in this cycle (Article.currentRevisionId != null). */
   hasCurrentRevision: boolean;
-  /** The actor wrote or edited the current revision (RevisionContributor): separation of duties. */
+  /** The actor is an author of the article or wrote or edited any of its revisions, in any cycle
+   *  (lib/workflow/article-contributors.ts, articleContributorIds): separation of duties. */
   actorContributedToCurrent: boolean;
   /** The working copy differs from the current frozen revision (or there is none yet). */
   workingCopyChanged: boolean;
@@ -98,7 +99,7 @@ const P = {
   notContributor: {
     key: "not-contributor",
     holds: (c) => !c.actorContributedToCurrent,
-    message: "You wrote or edited this revision, so someone else must review it.",
+    message: "You wrote or edited this article (in this or an earlier review cycle), so someone else must review it.",
   },
   gatePasses: {
     key: "gate-passes",
