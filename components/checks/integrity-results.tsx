@@ -1,10 +1,11 @@
 // Drop-in server component for the review screen (and anywhere else a revision's integrity results are
 // shown): the latest plagiarism report with its passages and the latest content-check run, read from the
-// database. <IntegrityResults revisionId={…} articleId={…} />
+// database, as the viewer may see it. <IntegrityResults revisionId={…} articleId={…} viewer={actor} />
 import Link from "next/link";
 import { db } from "@/lib/db/client";
 import { latestContentCheckRun } from "@/lib/checks/check-content";
 import { latestPlagiarismReport } from "@/lib/plagiarism/read-report";
+import type { Actor } from "@/lib/auth/policy";
 import { getSetting } from "@/lib/settings/settings";
 import { PlagiarismReportView } from "@/components/plagiarism/plagiarism-report-view";
 import { CheckRunSummary } from "./check-findings-list";
@@ -13,13 +14,15 @@ export async function IntegrityResults({
   revisionId,
   articleId,
   showPassages = true,
+  viewer,
 }: {
   revisionId: string;
   articleId: string;
   showPassages?: boolean;
+  viewer: Actor;
 }) {
   const [report, run, threshold] = await Promise.all([
-    latestPlagiarismReport(db, revisionId),
+    latestPlagiarismReport(db, revisionId, viewer),
     latestContentCheckRun(db, revisionId),
     getSetting(db, "plagiarism.thresholdPercent"),
   ]);

@@ -79,8 +79,12 @@ export function PlagiarismReportView({
         <p className="empty">No matching passages were found in other articles or the reference corpus.</p>
       ) : (
         <ol className="plagiarism-sources">
-          {report.matches.map((m) => (
-            <li key={`${m.source.kind}:${m.source.id}`} data-testid="plagiarism-source">
+          {report.matches.map((m, i) => (
+            <li
+              key={`${m.source.kind}:${m.source.id || i}`}
+              data-testid="plagiarism-source"
+              data-source-hidden={m.source.hidden ? "true" : undefined}
+            >
               <H2>
                 {m.source.url && /^https?:\/\//.test(m.source.url) ? (
                   <a href={m.source.url} rel="noopener noreferrer">
@@ -112,7 +116,14 @@ export function PlagiarismReportView({
                     </p>
                     <div className="passage-pair">
                       <Side label="This revision" side={p.ours} changedLabel="changed here" />
-                      <Side label="Source" side={p.theirs} changedLabel="source wording" />
+                      {m.source.hidden ? (
+                        <div className="passage-side">
+                          <p className="passage-label">Source</p>
+                          <p className="empty">Withheld: you may not open this article.</p>
+                        </div>
+                      ) : (
+                        <Side label="Source" side={p.theirs} changedLabel="source wording" />
+                      )}
                     </div>
                   </li>
                 ))}

@@ -55,7 +55,7 @@ describe("audit chain verification", () => {
     const r = await cli(t.url);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/intact: 5 events/);
-  });
+  }, 90_000); // starts the CLI through tsx: slow on a loaded machine
 
   it("a hand edit of one event (triggers dropped and recreated) fails and names that event", async () => {
     const t = await seeded();
@@ -71,7 +71,7 @@ describe("audit chain verification", () => {
     const r = await cli(t.url);
     expect(r.code).toBe(1);
     expect(r.out).toContain(`BROKEN at event #${third.id} (test.event_3`);
-  });
+  }, 90_000); // starts the CLI through tsx: slow on a loaded machine
 
   it("changing only an event's stored hash is caught at that event", async () => {
     const t = await seeded();

@@ -11,6 +11,8 @@ export interface MatchedSource {
   articleId: string | null;
   title: string;
   url: string | null;
+  /** Set when the viewer may not open the matched article: title, link and text were withheld. */
+  hidden?: true;
 }
 
 export interface SourceMatch {

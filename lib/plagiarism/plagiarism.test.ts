@@ -27,6 +27,8 @@ const t = createTestDb();
 afterAll(() => t.cleanup());
 
 let userId = "";
+/** An editor may read every article, so reports come back whole (redaction is tested in redact-report.test.ts). */
+const editor = () => ({ id: userId, name: "Writer", email: "w@example.org", status: "ACTIVE", roles: ["EDITOR"] });
 let sourceId = "";
 let n = 0;
 
@@ -55,7 +57,7 @@ async function checkBody(body: unknown) {
   const r = await freeze(a.id, body);
   const result = await afterRevisionFrozen(t.db, r.id);
   expect(result.errors).toEqual([]);
-  return (await latestPlagiarismReport(t.db, r.id))!;
+  return (await latestPlagiarismReport(t.db, r.id, editor()))!;
 }
 
 beforeAll(async () => {
@@ -162,7 +164,7 @@ describe("plagiarism check", () => {
       doc(UNRELATED_TEXT.replace("Seasonal", "Hay fever, or seasonal") + " A new closing line."),
     );
     await afterRevisionFrozen(t.db, r2.id);
-    const own = (await latestPlagiarismReport(t.db, r2.id))!;
+    const own = (await latestPlagiarismReport(t.db, r2.id, editor()))!;
     expect(own.matches.filter((m) => m.source.kind === "REVISION")).toEqual([]);
     // A different article copying it is caught, with that revision named.
     const other = await checkBody(doc("Our introduction. " + UNRELATED_TEXT.slice(0, 200)));
@@ -278,7 +280,7 @@ describe("plagiarism check", () => {
     await new Promise((resolve) => setTimeout(resolve, 5)); // distinct createdAt
     await checkRevisionPlagiarism(t.db, r.id, outside);
     expect(seen[0]).toContain("Text checked by an outside service");
-    const latest = (await latestPlagiarismReport(t.db, r.id))!;
+    const latest = (await latestPlagiarismReport(t.db, r.id, editor()))!;
     expect(latest).toMatchObject({
       checker: "acme-similarity-service",
       similarity: 42,
@@ -296,7 +298,7 @@ describe("plagiarism check", () => {
     const last = await freeze(a.id, body);
     const result = await afterRevisionFrozen(t.db, last.id);
     expect(result.errors).toEqual([]);
-    const report = (await latestPlagiarismReport(t.db, last.id))!;
+    const report = (await latestPlagiarismReport(t.db, last.id, editor()))!;
     expect(report.matches.map((m) => m.source.id)).toContain(sourceId);
     expect(report.matches.filter((m) => m.source.articleId === a.id)).toEqual([]);
   });

@@ -1,6 +1,8 @@
 // Reading stored reports back (the report view, the review screen and the publish gate use these).
 import type { DbTx } from "../db/client";
+import type { Actor } from "../auth/policy";
 import type { SourceMatch } from "./checker";
+import { redactReportForViewer } from "./redact-report";
 
 export interface StoredReport {
   id: string;
@@ -40,11 +42,18 @@ export function toStoredReport(row: {
   };
 }
 
-/** The latest report for a revision (the one the publish gate reads), or null when none ran yet. */
-export async function latestPlagiarismReport(db: DbTx, revisionId: string): Promise<StoredReport | null> {
+/**
+ * The latest report for a revision (the one the publish gate reads), or null when none ran yet, as `viewer` may
+ * see it: matched articles they may not open are withheld (lib/plagiarism/redact-report.ts).
+ */
+export async function latestPlagiarismReport(
+  db: DbTx,
+  revisionId: string,
+  viewer: Actor | null,
+): Promise<StoredReport | null> {
   const row = await db.plagiarismReport.findFirst({
     where: { revisionId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
   });
-  return row ? toStoredReport(row) : null;
+  return row ? redactReportForViewer(db, viewer, toStoredReport(row)) : null;
 }

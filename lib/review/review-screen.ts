@@ -95,7 +95,7 @@ export async function loadReviewScreen(db: DbTx, actor: Actor, articleId: string
 
   const [checkRun, plagiarism, threshold, decisions] = await Promise.all([
     latestContentCheckRun(db, rev.id),
-    latestPlagiarismReport(db, rev.id),
+    latestPlagiarismReport(db, rev.id, actor),
     getSetting(db, "plagiarism.thresholdPercent"),
     db.review.findMany({
       where: { revision: { articleId } },

@@ -42,7 +42,7 @@ export default async function ArticleIntegrityPage({
   if (revisionParam && !revision) notFound();
   const [report, run, threshold] = revision
     ? await Promise.all([
-        latestPlagiarismReport(db, revision.id),
+        latestPlagiarismReport(db, revision.id, actor),
         latestContentCheckRun(db, revision.id),
         getSetting(db, "plagiarism.thresholdPercent"),
       ])
