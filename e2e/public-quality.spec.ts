@@ -1,0 +1,192 @@
+// Readers' pages as machines judge them, and the page cache in front of them (server.ts, lib/page-cache):
+// axe-core finds no accessibility violations, the Nu HTML checker no errors; the article page ships no
+// script but JSON-LD and the feedback island; anonymous readers get stored, compressed pages with an ETag;
+// and a publish or unpublish committed by another process (this test process, through the lib functions)
+// shows on the very next anonymous request.
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { DEMO_ARTICLE_SLUG } from "../prisma/demo/calcinosis-cutis";
+import { e2eDb } from "./helpers/db";
+import { createTestUser, uniqueSuffix } from "./helpers/factory";
+import { freezeRevision } from "../lib/revisions/freeze-revision";
+import { bumpPublicChange } from "../lib/page-cache/public-change";
+import { unpublishArticle } from "../lib/publishing/unpublish-article";
+
+const ROOT = path.resolve(__dirname, "..");
+const ARTICLE_PATH = `/articles/${DEMO_ARTICLE_SLUG}`;
+
+/** Every readers' page: home, article, reviewer profile, editorial policy, A–Z when present, and a 404. */
+async function publicPages(): Promise<string[]> {
+  const review = await e2eDb().review.findFirstOrThrow({
+    where: { decision: "APPROVED", voidedAt: null, revision: { liveOf: { slug: DEMO_ARTICLE_SLUG } } },
+    select: { reviewerId: true },
+  });
+  const pages = ["/", ARTICLE_PATH, `/reviewers/${review.reviewerId}`, "/editorial-policy", "/articles/no-such-page"];
+  if (existsSync(path.join(ROOT, "app", "(public)", "conditions"))) pages.push("/conditions");
+  return pages;
+}
+
+test.describe("readers' pages: quality checks", () => {
+  // axe is injected as a script; readers' pages may carry a CSP without 'unsafe-inline'.
+  test.use({ bypassCSP: true });
+
+  test("axe-core finds no accessibility violations on any readers' page", async ({ page }) => {
+    for (const url of await publicPages()) {
+      await page.goto(url);
+      await page.addScriptTag({ path: path.join(ROOT, "node_modules", "axe-core", "axe.min.js") });
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<AxeResults> } }).axe;
+        type AxeResults = { violations: Array<{ id: string; help: string; nodes: Array<{ target: string[] }> }> };
+        const result = await axe.run(document, {
+          runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
+        });
+        return result.violations.map(
+          (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join("; ")})`,
+        );
+      });
+      expect(violations, `axe on ${url}`).toEqual([]);
+    }
+  });
+
+  test("the Nu HTML checker finds no errors on any readers' page", async ({ request }) => {
+    const dir = path.join(ROOT, "e2e", ".tmp", `vnu-${uniqueSuffix()}`);
+    mkdirSync(dir, { recursive: true });
+    try {
+      const files: Record<string, string> = {};
+      for (const url of await publicPages()) {
+        const file = path.join(dir, `${Object.keys(files).length}.html`);
+        writeFileSync(file, await (await request.get(url)).text());
+        files[file] = url;
+      }
+      // One Java start for all pages. Exit status 1 means "errors found"; the JSON on stderr says which.
+      let report = "";
+      try {
+        execFileSync(
+          "java",
+          [
+            "-jar",
+            path.join(ROOT, "node_modules", "vnu-jar", "build", "dist", "vnu.jar"),
+            "--errors-only",
+            "--format",
+            "json",
+            ...Object.keys(files),
+          ],
+          { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] },
+        );
+      } catch (err) {
+        report = String((err as { stderr?: string }).stderr ?? err);
+      }
+      const messages = report
+        ? (JSON.parse(report) as { messages: Array<{ url: string; message: string; lastLine?: number }> }).messages
+        : [];
+      expect(
+        messages.map(
+          (m) => `${files[decodeURIComponent(new URL(m.url).pathname)] ?? m.url}:${m.lastLine}: ${m.message}`,
+        ),
+      ).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("the article page ships no Next runtime, only JSON-LD and the feedback island; /favicon.ico exists", async ({
+    request,
+  }) => {
+    const html = await (await request.get(ARTICLE_PATH)).text();
+    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+    expect(scripts).toEqual([
+      expect.stringContaining('src="/islands/feedback.js"'),
+      '<script type="application/ld+json">',
+    ]);
+    expect(html).not.toMatch(/\/_next\/static\/chunks\/[^"]+\.js/);
+    expect(html).not.toContain("__next_f");
+    const icon = await request.get("/favicon.ico");
+    expect(icon.status()).toBe(200);
+    expect(icon.headers()["content-type"]).toBe("image/x-icon");
+  });
+
+  test("anonymous readers get the stored page compressed, with an ETag and 304; signed-in requests go to Next", async ({
+    request,
+  }) => {
+    await request.get(ARTICLE_PATH);
+    const hit = await request.get(ARTICLE_PATH, { headers: { "accept-encoding": "br" } });
+    expect(hit.headers()["x-page-cache"]).toBe("HIT");
+    expect(hit.headers()["content-encoding"]).toBe("br");
+    expect(hit.headers()["cache-control"]).toMatch(/^public, max-age=0, s-maxage=\d+, stale-while-revalidate=\d+$/);
+    const etag = hit.headers()["etag"];
+    expect(etag).toMatch(/^"[\w-]+-br"$/);
+    const revalidated = await request.get(ARTICLE_PATH, { headers: { "if-none-match": etag } });
+    expect(revalidated.status()).toBe(304);
+
+    const signedIn = await request.get(ARTICLE_PATH, {
+      headers: { cookie: "next-auth.session-token=not-checked-here" },
+    });
+    expect(signedIn.headers()["x-page-cache"]).toBeUndefined();
+    expect(await signedIn.text()).toContain("Calcinosis Cutis");
+  });
+
+  test("a publish committed by another process shows on the next anonymous request; an unpublish removes it", async ({
+    request,
+  }) => {
+    const { slug, title, articleId } = await draftArticle();
+    const path = `/articles/${slug}`;
+    // Both pages stored before the change.
+    expect((await request.get(path)).status()).toBe(404);
+    await request.get("/");
+    expect((await request.get("/")).headers()["x-page-cache"]).toBe("HIT");
+    expect(await (await request.get("/")).text()).not.toContain(title);
+
+    await goLive(articleId);
+    const published = await request.get(path);
+    expect(published.status()).toBe(200);
+    expect(await published.text()).toContain(title);
+    expect(await (await request.get("/")).text()).toContain(title);
+
+    const editor = await createTestUser(["EDITOR"]);
+    await unpublishArticle(
+      e2eDb(),
+      { id: editor.id, name: editor.name, email: editor.email, status: "ACTIVE", roles: ["EDITOR"] },
+      { articleId, reason: "Checking that readers stop seeing it at once" },
+    );
+    expect((await request.get(path)).status()).toBe(404);
+    expect(await (await request.get("/")).text()).not.toContain(title);
+  });
+});
+
+async function draftArticle() {
+  const db = e2eDb();
+  const writer = await createTestUser(["WRITER"]);
+  const suffix = uniqueSuffix();
+  const title = `Cache check ${suffix}`;
+  const slug = `cache-check-${suffix}`;
+  const body = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Page cache test." }] }] };
+  const article = await db.article.create({
+    data: {
+      slug,
+      createdById: writer.id,
+      authors: { create: { userId: writer.id } },
+      draft: { create: { title, summary: "Test summary.", bodyJson: JSON.stringify(body) } },
+    },
+  });
+  return { slug, title, articleId: article.id, writerId: writer.id };
+}
+
+/** What a publish commits, written directly (the gate and review are other tests' subject), counter included. */
+async function goLive(articleId: string) {
+  const db = e2eDb();
+  const writer = await db.articleAuthor.findFirstOrThrow({ where: { articleId } });
+  await db.$transaction(async (tx) => {
+    const rev = await freezeRevision(tx, { articleId, actorId: writer.userId, changeSummary: "First version" });
+    const now = new Date();
+    await tx.publication.create({
+      data: { articleId, revisionId: rev.id, publishedById: writer.userId, publishedAt: now },
+    });
+    await tx.article.update({
+      where: { id: articleId },
+      data: { status: "PUBLISHED", liveRevisionId: rev.id, firstPublishedAt: now, lastPublishedAt: now },
+    });
+    await bumpPublicChange(tx);
+  });
+}
