@@ -1,16 +1,20 @@
-// npm run bench:article — how fast readers get the demo article from `next start`, beside a plain Node `http`
-// server sending the very same HTML bytes from memory (the ceiling for this machine), in the same run.
+// npm run bench:article — how fast readers get the demo article from the app's server (server.ts: Next behind
+// the readers' page cache), beside a plain Node `http` server sending the very same bytes from memory (the
+// ceiling for this machine), in the same run: plain requests, gzip requests (what browsers ask for; the plain
+// server sends the same gzip bytes) and 304 revalidations (If-None-Match with the page's ETag; the plain
+// server answers them too).
 //
 //   npx next build            # once, after changes (the bench builds only when there is no build at all)
-//   npm run bench:article     # BENCH_DURATION=5 (seconds per run), BENCH_ROUNDS=3, BENCH_CONNECTIONS=10,50, BENCH_PORT=3155 (and the
-//                             # next port), BENCH_GZIP=0 to skip the extra row for browsers' gzip requests
+//   npm run bench:article     # BENCH_DURATION=5 (seconds per run), BENCH_ROUNDS=3, BENCH_CONNECTIONS=10,50,
+//                             # BENCH_PORT=3155 (and the next port), PAGE_CACHE=off to measure Next alone
 //
-// It seeds a fresh SQLite file under bench/.tmp (migrations + prisma/seed.ts), starts `next start` on it,
-// warms the page once, then runs autocannon against each server in turn (never both at once: they share the
-// CPU) and prints requests/s, p50 and p99 latency per concurrency and the ratio Next / plain. Other work on
-// the machine moves requests/s a lot from run to run; the servers' CPU time per response (read from /proc)
-// moves much less, so the last column is the one to compare between changes.
+// It seeds a fresh SQLite file under bench/.tmp (migrations + prisma/seed.ts), starts the server on it, warms
+// the page once, then runs autocannon against each server in turn (never both at once: they share the CPU)
+// and prints requests/s, p50 and p99 latency per concurrency and the ratio app / plain. Other work on the
+// machine moves requests/s a lot from run to run; the servers' CPU time per response (read from /proc) moves
+// much less, so the last column is the one to compare between changes.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import http from "node:http";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
@@ -115,10 +119,18 @@ async function measure(
     rps: r.requests.average,
     p50: r.latency.p50,
     p99: r.latency.p99,
-    errors: r.errors + r.timeouts + r.non2xx,
+    // 304 is the expected answer to a revalidation: count only failures.
+    errors: r.errors + r.timeouts + r["4xx"] + r["5xx"],
     cpuUs,
   };
 }
+
+/** The three ways a reader asks for the page. */
+const KINDS = [
+  { name: "plain", headers: (): Record<string, string> => ({}) },
+  { name: "gzip", headers: (): Record<string, string> => ({ "accept-encoding": "gzip" }) },
+  { name: "304", headers: (etag: string): Record<string, string> => ({ "if-none-match": etag }) },
+] as const;
 
 async function main() {
   await assertFree(NEXT_PORT);
@@ -129,33 +141,49 @@ async function main() {
   run("npx", ["tsx", "prisma/seed.ts"]);
   if (!existsSync(path.join(ROOT, ".next", "BUILD_ID"))) run("npx", ["next", "build"]);
 
-  // `node …/next start` rather than npx: the child is then the server process itself, whose CPU time we read.
-  const next = start(process.execPath, [
-    path.join(ROOT, "node_modules", "next", "dist", "bin", "next"),
-    "start",
-    "-H",
-    "127.0.0.1",
-    "-p",
-    String(NEXT_PORT),
-  ]);
+  // `node --import tsx server.ts` rather than the tsx CLI: the child is then the server process itself, whose
+  // CPU time we read.
+  const app = start(process.execPath, ["--import", "tsx", "server.ts", "-H", "127.0.0.1", "-p", String(NEXT_PORT)]);
   let plain: ChildProcess | null = null;
   try {
-    const res = await waitFor(`http://127.0.0.1:${NEXT_PORT}${PAGE}`);
+    const url = `http://127.0.0.1:${NEXT_PORT}${PAGE}`;
+    const res = await waitFor(url);
     if (res.status !== 200) throw new Error(`${PAGE} answered ${res.status}`);
-    const html = Buffer.from(await (await fetch(`http://127.0.0.1:${NEXT_PORT}${PAGE}`)).arrayBuffer());
-    const cacheState = (await fetch(`http://127.0.0.1:${NEXT_PORT}${PAGE}`)).headers.get("x-nextjs-cache") ?? "none";
+    const second = await fetch(url);
+    const html = Buffer.from(await second.arrayBuffer());
+    const cacheState = second.headers.get("x-page-cache") ?? "none (page cache off)";
+    const etag = second.headers.get("etag") ?? '"none"';
+    // The exact gzip bytes the app sends (undici's fetch would decompress them, so ask with node:http).
+    const gzipped = await new Promise<Buffer>((resolve, reject) =>
+      http
+        .get(url, { headers: { "accept-encoding": "gzip" } }, (r) => {
+          const chunks: Buffer[] = [];
+          r.on("data", (c: Buffer) => chunks.push(c));
+          r.on("end", () => resolve(Buffer.concat(chunks)));
+        })
+        .on("error", reject),
+    );
+    const gzipEtag = (await fetch(url, { headers: { "accept-encoding": "gzip" } })).headers.get("etag") ?? etag;
 
-    // The baseline runs in its own process so it does not share an event loop with autocannon.
+    // The baseline runs in its own process so it does not share an event loop with autocannon. It answers each
+    // request kind with the same bytes and headers' size class as the app: the page, its gzip bytes, a 304.
     const bodyFile = path.join(TMP, "article.html");
+    const gzipFile = path.join(TMP, "article.html.gz");
     writeFileSync(bodyFile, html);
+    writeFileSync(gzipFile, gzipped);
     plain = start(process.execPath, [
       "-e",
-      `const b=require("fs").readFileSync(${JSON.stringify(bodyFile)});require("http").createServer((q,s)=>{s.writeHead(200,{"Content-Type":"text/html; charset=utf-8","Content-Length":b.length});s.end(b)}).listen(${PLAIN_PORT},"127.0.0.1")`,
+      `const fs=require("fs");const b=fs.readFileSync(${JSON.stringify(bodyFile)});const g=fs.readFileSync(${JSON.stringify(gzipFile)});const e=${JSON.stringify(etag)};
+require("http").createServer((q,s)=>{
+  if(q.headers["if-none-match"]){s.writeHead(304,{ETag:e});return s.end()}
+  if(/gzip/.test(q.headers["accept-encoding"]||"")){s.writeHead(200,{"Content-Type":"text/html; charset=utf-8","Content-Encoding":"gzip","Vary":"Accept-Encoding","ETag":e,"Content-Length":g.length});return s.end(g)}
+  s.writeHead(200,{"Content-Type":"text/html; charset=utf-8","Vary":"Accept-Encoding","ETag":e,"Content-Length":b.length});s.end(b)
+}).listen(${PLAIN_PORT},"127.0.0.1")`,
     ]);
     await waitFor(`http://127.0.0.1:${PLAIN_PORT}/`);
 
     console.log(
-      `\n${PAGE}: ${html.length} bytes, x-nextjs-cache: ${cacheState}; ${ROUNDS} rounds x ${DURATION}s per server; node ${process.version}`,
+      `\n${PAGE}: ${html.length} bytes (${gzipped.length} gzip), x-page-cache: ${cacheState}; ${ROUNDS} rounds x ${DURATION}s per server and kind; node ${process.version}`,
     );
     const rows: string[] = [];
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -169,36 +197,37 @@ async function main() {
       )
         .toFixed(0)
         .padStart(5)} µs/req` +
-      (rs.some((r) => r.errors) ? `  (${rs.reduce((n, r) => n + r.errors, 0)} errors/non-2xx)` : "");
+      (rs.some((r) => r.errors) ? `  (${rs.reduce((n, r) => n + r.errors, 0)} errors/4xx/5xx)` : "");
+    const summary: string[] = [];
     for (const c of CONNECTIONS) {
-      // The machine is shared: run the servers in alternation, several rounds, and report medians, so a burst
-      // of outside load hits both sides instead of skewing one.
-      const n: Result[] = [];
-      const p: Result[] = [];
-      const g: Result[] = [];
-      const ratios: number[] = [];
-      const cpuRatios: number[] = [];
-      for (let round = 0; round < ROUNDS; round++) {
-        const nr = await measure(`http://127.0.0.1:${NEXT_PORT}${PAGE}`, c, next.pid);
-        const pr = await measure(`http://127.0.0.1:${PLAIN_PORT}${PAGE}`, c, plain!.pid);
-        n.push(nr);
-        p.push(pr);
-        ratios.push(nr.rps / pr.rps);
-        cpuRatios.push(pr.cpuUs / nr.cpuUs);
-        // What a browser gets: it asks for gzip, and Next compresses the stored page on every request.
-        if (process.env.BENCH_GZIP !== "0")
-          g.push(await measure(`http://127.0.0.1:${NEXT_PORT}${PAGE}`, c, next.pid, { "accept-encoding": "gzip" }));
+      for (const kind of KINDS) {
+        // The machine is shared: run the servers in alternation, several rounds, and report medians, so a
+        // burst of outside load hits both sides instead of skewing one.
+        const a: Result[] = [];
+        const p: Result[] = [];
+        const ratios: number[] = [];
+        const cpuRatios: number[] = [];
+        const headers = kind.headers(kind.name === "304" ? gzipEtag : etag);
+        if (kind.name === "304") headers["accept-encoding"] = "gzip";
+        for (let round = 0; round < ROUNDS; round++) {
+          const ar = await measure(url, c, app.pid, headers);
+          const pr = await measure(`http://127.0.0.1:${PLAIN_PORT}${PAGE}`, c, plain!.pid, headers);
+          a.push(ar);
+          p.push(pr);
+          ratios.push(ar.rps / pr.rps);
+          cpuRatios.push(pr.cpuUs / ar.cpuUs);
+        }
+        rows.push(fmt(`app ${kind.name}`, c, a), fmt(`plain ${kind.name}`, c, p));
+        const line = `${`ratio ${kind.name}`.padEnd(12)} c=${String(c).padStart(3)}  app/plain throughput ${median(ratios).toFixed(2)} (rounds: ${ratios.map((r) => r.toFixed(2)).join(", ")}); per-request CPU plain/app ${median(cpuRatios).toFixed(2)}`;
+        rows.push(line, "");
+        summary.push(line);
       }
-      rows.push(fmt("next start", c, n), ...(g.length ? [fmt("next (gzip)", c, g)] : []), fmt("plain http", c, p));
-      rows.push(
-        `${"ratio".padEnd(12)} c=${String(c).padStart(3)}  next/plain throughput ${median(ratios).toFixed(2)} (rounds: ${ratios.map((r) => r.toFixed(2)).join(", ")}); per-request CPU plain/next ${median(cpuRatios).toFixed(2)}`,
-        "",
-      );
     }
     console.log(rows.join("\n"));
+    console.log(`Summary (target: app/plain throughput ≥ 0.50 for plain and gzip):\n${summary.join("\n")}`);
   } finally {
     if (plain) stop(plain);
-    stop(next);
+    stop(app);
   }
 }
 
