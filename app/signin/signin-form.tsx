@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { signIn } from "next-auth/react";
 
 // Must match TWO_FACTOR_REQUIRED_ERROR in app/_server/auth-options.ts (not imported: that module is server-only).
@@ -13,6 +13,9 @@ export function SignInForm({ callbackUrl, email }: { callbackUrl: string; email?
   // exists until the code is checked too.
   const [needCode, setNeedCode] = useState(false);
   const codeRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (needCode) codeRef.current?.focus();
+  }, [needCode]);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -30,7 +33,6 @@ export function SignInForm({ callbackUrl, email }: { callbackUrl: string; email?
         if (result?.error === TWO_FACTOR_REQUIRED) {
           setNeedCode(true);
           setPending(false);
-          setTimeout(() => codeRef.current?.focus(), 0);
           return;
         }
         setError(

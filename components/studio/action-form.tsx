@@ -16,6 +16,8 @@ export function ActionForm({
   pendingLabel = "Saving…",
   successMessage,
   resetOnSuccess = false,
+  refreshOnSuccess = true,
+  redirectTo,
   validate,
   buttonClass,
   className,
@@ -27,8 +29,12 @@ export function ActionForm({
   submitLabel: string;
   pendingLabel?: string;
   /** Shown after success; a function gets the action's data (e.g. to name what was created). */
-  successMessage?: string | ((data: unknown) => string);
+  successMessage?: string | ((data: unknown) => ReactNode);
   resetOnSuccess?: boolean;
+  /** Re-render the page's server data after success (default). Off when the page would change under the message. */
+  refreshOnSuccess?: boolean;
+  /** After success, a full navigation here (e.g. to sign-in once a session has ended). */
+  redirectTo?: string | ((data: unknown) => string);
   /** Checks in the browser before anything is sent (e.g. a file's size); a returned error is shown like the server's. */
   validate?: (form: FormData) => ActionResult<unknown> | null;
   buttonClass?: string;
@@ -71,8 +77,12 @@ export function ActionForm({
             }
             setResult(r);
             if (r?.ok) {
+              if (redirectTo) {
+                window.location.assign(typeof redirectTo === "function" ? redirectTo(r.data) : redirectTo);
+                return;
+              }
               if (resetOnSuccess) formRef.current?.reset();
-              router.refresh();
+              if (refreshOnSuccess) router.refresh();
             } else {
               // Move focus to the message so keyboard and screen-reader users learn what went wrong.
               setTimeout(() => messageRef.current?.focus(), 0);
@@ -85,11 +95,17 @@ export function ActionForm({
             {result.message}
           </p>
         )}
-        {result?.ok && successMessage && (
-          <p className="notice ok" role="status">
-            {typeof successMessage === "function" ? successMessage(result.data) : successMessage}
-          </p>
-        )}
+        {result?.ok &&
+          successMessage &&
+          (typeof successMessage === "function" ? (
+            <div className="notice ok" role="status">
+              {successMessage(result.data)}
+            </div>
+          ) : (
+            <p className="notice ok" role="status">
+              {successMessage}
+            </p>
+          ))}
         {children}
         <button type="submit" className={buttonClass} disabled={pending} aria-busy={pending || undefined}>
           {pending ? pendingLabel : submitLabel}

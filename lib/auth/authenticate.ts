@@ -110,7 +110,11 @@ export async function authenticate(db: Db, attempt: SignInAttempt, now = new Dat
   const code = attempt.code?.trim() ?? "";
   if (needsCode) {
     // The password was right: the attempt stays counted until the whole sign-in succeeds.
-    if (!code) throw new AppError("TWO_FACTOR_REQUIRED", "Enter the code from your authenticator app.");
+    if (!code) {
+      // Not a guess from this client (the password was right): its allowance is given back.
+      await refundAttempt(db, clientKey(client));
+      throw new AppError("TWO_FACTOR_REQUIRED", "Enter the code from your authenticator app.");
+    }
     method = /^\d[\d\s]*$/.test(code) ? "totp" : "recovery_code";
     if (method === "totp") totpStep = await matchTotp(user.totpSecret!, code, { afterStep: user.totpLastStep, now });
   }

@@ -2,13 +2,22 @@
 import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db/client";
 import { action } from "@/app/_server/action";
-import { updatePolicies } from "@/lib/settings/update-settings";
+import { updatePolicies, updateTwoFactorPolicy } from "@/lib/settings/update-settings";
 import { formObject } from "../../_review/loose";
 
 export const updatePoliciesAction = action(
   { name: "updatePolicies", permission: "settings.manage", schema: formObject },
   async (input, actor) => {
     const r = await updatePolicies(db, actor, input);
+    revalidatePath("/studio/admin/settings");
+    return r;
+  },
+);
+
+export const updateTwoFactorPolicyAction = action(
+  { name: "updateTwoFactorPolicy", permission: "settings.manage", schema: formObject },
+  async (input, actor) => {
+    const r = await updateTwoFactorPolicy(db, actor, input);
     revalidatePath("/studio/admin/settings");
     return r;
   },

@@ -3,7 +3,9 @@ import { db } from "@/lib/db/client";
 import { getSettings } from "@/lib/settings/settings";
 import { requirePermission } from "@/app/_server/session";
 import { ActionForm, Field } from "@/components/studio/action-form";
+import { parseTwoFactorRoles } from "@/lib/auth/two-factor-policy";
 import { updatePoliciesAction } from "./actions";
+import { TwoFactorPolicyForm } from "./two-factor-policy-form";
 
 export const metadata: Metadata = { title: "Policies" };
 
@@ -44,6 +46,10 @@ export default async function SettingsPage() {
             hint="The dashboard lists articles due within this many days."
           />
         </ActionForm>
+      </section>
+      <section className="panel" aria-labelledby="two-factor-policy-heading">
+        <h2 id="two-factor-policy-heading">Two-step sign-in</h2>
+        <TwoFactorPolicyForm required={parseTwoFactorRoles(s["auth.twoFactorRoles"])} />
       </section>
     </>
   );

@@ -3,27 +3,39 @@
 import { z } from "zod";
 import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db/client";
-import {
-  createUser,
-  newUserSchema,
-  setRolesSchema,
-  setStatusSchema,
-  setUserRoles,
-  setUserStatus,
-} from "@/lib/users/manage-users";
+import { setRolesSchema, setStatusSchema, setUserRoles, setUserStatus } from "@/lib/users/manage-users";
 import { action } from "@/app/_server/action";
+import { inviteSchema, inviteUser, resendInvitation, resendSchema } from "@/lib/accounts/invitations";
+import { adminResetSchema, resetTwoFactorByAdmin } from "@/lib/accounts/two-factor";
 
 const rolesFromForm = z.preprocess(
   (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
   setRolesSchema.shape.roles,
 );
 
-export const createUserAction = action(
-  { name: "createUser", permission: "users.manage", schema: newUserSchema.extend({ roles: rolesFromForm }) },
+export const inviteUserAction = action(
+  { name: "inviteUser", permission: "users.manage", schema: inviteSchema.extend({ roles: rolesFromForm }) },
   async (input, actor) => {
-    const user = await createUser(db, actor, input);
+    const { user } = await inviteUser(db, actor, input);
     revalidatePath("/studio/admin/users");
-    return { id: user.id };
+    return { id: user.id, email: user.email };
+  },
+);
+
+export const resendInvitationAction = action(
+  { name: "resendInvitation", permission: "users.manage", schema: resendSchema },
+  async (input, actor) => {
+    await resendInvitation(db, actor, input);
+    return { sent: true };
+  },
+);
+
+export const resetTwoFactorAction = action(
+  { name: "resetTwoFactor", permission: "users.manage", schema: adminResetSchema },
+  async (input, actor) => {
+    await resetTwoFactorByAdmin(db, actor, input);
+    revalidatePath("/studio/admin/users");
+    return { reset: true };
   },
 );
 

@@ -2,15 +2,23 @@ import type { Metadata } from "next";
 import { db } from "@/lib/db/client";
 import { isRole } from "@/lib/auth/roles";
 import { requirePermission } from "@/app/_server/session";
-import { CreateUserForm, RolesForm, StatusButton } from "./user-forms";
+import { InviteUserForm, ResendInvitationButton, ResetTwoFactorButton, RolesForm, StatusButton } from "./user-forms";
 
 export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage() {
-  await requirePermission("users.manage", "/studio/admin/users");
+  const actor = await requirePermission("users.manage", "/studio/admin/users");
   const users = await db.user.findMany({
     orderBy: [{ status: "asc" }, { name: "asc" }],
-    select: { id: true, name: true, email: true, status: true, roles: { select: { role: true } } },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      status: true,
+      passwordHash: true,
+      totpEnabledAt: true,
+      roles: { select: { role: true } },
+    },
   });
   return (
     <>
@@ -37,13 +45,19 @@ export default async function UsersPage() {
                 <td>
                   <span className={`badge ${u.status === "ACTIVE" ? "ok" : "bad"}`}>
                     {u.status === "ACTIVE" ? "Active" : "Disabled"}
-                  </span>
+                  </span>{" "}
+                  {!u.passwordHash && <span className="badge">Invited, no password yet</span>}
+                  {u.totpEnabledAt && <span className="badge ok">Two-step sign-in</span>}
                 </td>
                 <td>
                   <RolesForm userId={u.id} userName={u.name} roles={u.roles.map((r) => r.role).filter(isRole)} />
                 </td>
                 <td>
                   <StatusButton userId={u.id} userName={u.name} status={u.status} />
+                  {!u.passwordHash && u.status === "ACTIVE" && (
+                    <ResendInvitationButton userId={u.id} userName={u.name} />
+                  )}
+                  {u.totpEnabledAt && u.id !== actor.id && <ResetTwoFactorButton userId={u.id} userName={u.name} />}
                 </td>
               </tr>
             ))}
@@ -51,7 +65,7 @@ export default async function UsersPage() {
         </table>
       </section>
       <section className="panel">
-        <CreateUserForm />
+        <InviteUserForm />
       </section>
     </>
   );

@@ -2,7 +2,13 @@
 
 import { ROLES, ROLE_LABELS, type Role } from "@/lib/auth/roles";
 import { ActionForm, Field, FieldErrors } from "@/components/studio/action-form";
-import { createUserAction, setRolesAction, setStatusAction } from "./actions";
+import {
+  inviteUserAction,
+  resendInvitationAction,
+  resetTwoFactorAction,
+  setRolesAction,
+  setStatusAction,
+} from "./actions";
 
 function RoleCheckboxes({
   legend,
@@ -27,27 +33,55 @@ function RoleCheckboxes({
   );
 }
 
-export function CreateUserForm() {
+export function InviteUserForm() {
   return (
     <ActionForm
-      action={createUserAction}
-      submitLabel="Add person"
-      pendingLabel="Adding…"
-      successMessage="Account created."
+      action={inviteUserAction}
+      submitLabel="Send invitation"
+      pendingLabel="Inviting…"
+      successMessage={(data) =>
+        `Invitation sent to ${(data as { email: string }).email}. The link works once, for 7 days.`
+      }
       resetOnSuccess
-      label="Add a person"
+      label="Invite a person"
     >
-      <h2>Add a person</h2>
+      <h2>Invite a person</h2>
+      <p className="field-hint">
+        They get an e-mail with a link to choose their own password (without SMTP it waits in the Outbox).
+      </p>
       <Field name="name" label="Name" />
       <Field name="email" label="E-mail" type="email" />
-      <Field
-        name="password"
-        label="Initial password"
-        type="password"
-        autoComplete="new-password"
-        hint="At least 12 characters. Share it privately; the person should change it."
-      />
       <RoleCheckboxes legend="Roles" />
+    </ActionForm>
+  );
+}
+
+export function ResendInvitationButton({ userId, userName }: { userId: string; userName: string }) {
+  return (
+    <ActionForm
+      action={resendInvitationAction}
+      submitLabel="Send a new link"
+      pendingLabel="Sending…"
+      buttonClass="secondary"
+      successMessage="Sent. The previous link no longer works."
+      label={`Send ${userName} a new invitation link`}
+    >
+      <input type="hidden" name="userId" value={userId} />
+    </ActionForm>
+  );
+}
+
+export function ResetTwoFactorButton({ userId, userName }: { userId: string; userName: string }) {
+  return (
+    <ActionForm
+      action={resetTwoFactorAction}
+      submitLabel="Reset two-step sign-in"
+      pendingLabel="Resetting…"
+      buttonClass="secondary"
+      successMessage="Reset. Their sessions ended; they set it up again at the next sign-in if required."
+      label={`Reset the two-step sign-in of ${userName}`}
+    >
+      <input type="hidden" name="userId" value={userId} />
     </ActionForm>
   );
 }
