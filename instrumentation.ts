@@ -1,7 +1,8 @@
 // Runs once when a Next server starts, not during `next build`:
 // - stamps every request with its socket address, the base of per-client limits (lib/http/client-address.ts);
 // - starts the scheduled-publication timer (see app/studio/_review/scheduler.ts for why publications fire on
-//   time across restarts).
+//   time across restarts);
+// - starts the weekly source-check worker (links and retraction notices of live articles).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
@@ -9,4 +10,11 @@ export async function register() {
   installSocketAddressStamp();
   const { startPublishScheduler } = await import("./app/studio/_review/scheduler");
   startPublishScheduler();
+  // Weekly link and retraction checks of live articles (a database job queue; lib/sources/).
+  const [{ db }, { startSourceCheckWorker }, { httpReferenceLookup }] = await Promise.all([
+    import("./lib/db/client"),
+    import("./lib/sources/source-check-jobs"),
+    import("./lib/sources/reference-lookup"),
+  ]);
+  startSourceCheckWorker(db, () => httpReferenceLookup());
 }

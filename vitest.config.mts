@@ -5,6 +5,8 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "tests/**/*.test.ts"],
     environment: "node",
+    // Tests never reach the network: source checks run only where a test passes a stub lookup.
+    env: { SOURCE_CHECKS: "off" },
     globalSetup: ["tests/helpers/global-setup.ts"],
     // Integration tests each create their own SQLite file; run files in parallel, tests in a file in order.
     pool: "forks",

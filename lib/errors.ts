@@ -16,6 +16,8 @@ export const ERROR_STATUS = {
   GATE_FAILED: 422,
   ACCOUNT_LOCKED: 429,
   RATE_LIMITED: 429,
+  /** An outside service (DOI registry, PubMed) could not be reached or answered with an error. */
+  UNAVAILABLE: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

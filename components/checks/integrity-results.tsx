@@ -9,6 +9,7 @@ import type { Actor } from "@/lib/auth/policy";
 import { getSetting } from "@/lib/settings/settings";
 import { PlagiarismReportView } from "@/components/plagiarism/plagiarism-report-view";
 import { CheckRunSummary } from "./check-findings-list";
+import { SourceStatus } from "./source-status";
 
 export async function IntegrityResults({
   revisionId,
@@ -42,6 +43,7 @@ export async function IntegrityResults({
         <p className="notice warn">No plagiarism report exists for this revision yet.</p>
       )}
       <CheckRunSummary run={run} />
+      <SourceStatus revisionId={revisionId} />
     </section>
   );
 }

@@ -79,12 +79,45 @@ describe("publish gate", () => {
     expect(g.items.map((i) => [i.key, i.state])).toEqual([
       ["approval", "passed"],
       ["citations", "passed"],
+      ["sources", "passed"],
       ["plagiarism", "passed"],
       ["feedback", "passed"],
       ["contentChecks", "passed"],
     ]);
     expect(item(passing(), "approval").reason).toMatch(/Dr\. R, M\.D\./);
     expect(g.approval?.id).toBe("r1");
+  });
+
+  describe("sources", () => {
+    const none = { retracted: [], corrected: [], broken: [], unchecked: 0 };
+    it("a retracted source fails the gate (an editor may override with a reason); a correction is only said", () => {
+      const retracted = item(
+        passing({
+          sources: {
+            ...none,
+            retracted: [
+              { doi: "10.1/x", title: "Old trial", detail: "Retraction (2024-01-02): https://doi.org/10.1/r" },
+            ],
+          },
+        }),
+        "sources",
+      );
+      expect(retracted.state).toBe("failed");
+      expect(retracted.overridable).toBe(true);
+      expect(retracted.reason).toMatch(/“Old trial” \(Retraction \(2024-01-02\)/);
+      const corrected = item(
+        passing({
+          sources: {
+            ...none,
+            corrected: [{ doi: "10.1/y", title: "Cohort", detail: "Correction" }],
+            broken: [{ url: "https://x.org/gone", title: "Gone", detail: "Not found (404)." }],
+          },
+        }),
+        "sources",
+      );
+      expect(corrected.state).toBe("passed");
+      expect(corrected.reason).toMatch(/1 with a correction notice \(“Cohort”\).*1 link does not answer/);
+    });
   });
 
   describe("approval", () => {

@@ -7,12 +7,13 @@ import { citationKeys } from "../content/text";
 import { parseReferencesJson } from "../content/reference-snapshot";
 import type { CredentialSnapshot } from "../credentials/credential-standing";
 
-export const GATE_ITEMS = ["approval", "citations", "plagiarism", "feedback", "contentChecks"] as const;
+export const GATE_ITEMS = ["approval", "citations", "sources", "plagiarism", "feedback", "contentChecks"] as const;
 export type GateItemKey = (typeof GATE_ITEMS)[number];
 
 export const GATE_ITEM_LABELS: Record<GateItemKey, string> = {
   approval: "Medical approval of this exact revision",
   citations: "Citations and reference links",
+  sources: "Sources stand (no retracted paper)",
   plagiarism: "Plagiarism report",
   feedback: "Reader reports of inaccurate or outdated content",
   contentChecks: "Content checks",
@@ -21,6 +22,7 @@ export const GATE_ITEM_LABELS: Record<GateItemKey, string> = {
 export const OVERRIDABLE: Record<GateItemKey, boolean> = {
   approval: false,
   citations: true,
+  sources: true,
   plagiarism: true,
   feedback: true,
   contentChecks: true,
@@ -60,6 +62,13 @@ export interface GateInputs {
   /** Latest content check run for this revision. */
   checkRun: { blocking: number; advisory: number; createdAt: Date; blockingMessages: string[] } | null;
   overrides: ReadonlyArray<{ item: string; reason: string; byName: string; createdAt: Date }>;
+  /** Stored source checks for this revision's references (lib/sources/check-sources.ts sourceState). */
+  sources?: {
+    retracted: ReadonlyArray<{ doi: string; title: string; detail: string }>;
+    corrected: ReadonlyArray<{ doi: string; title: string; detail: string }>;
+    broken: ReadonlyArray<{ url: string; title: string; detail: string }>;
+    unchecked: number;
+  } | null;
 }
 
 export type GateItemState = "passed" | "failed" | "overridden";
@@ -162,6 +171,30 @@ function citationsItem(inputs: GateInputs): Raw {
   };
 }
 
+/** A retracted source blocks; corrections, broken links and unchecked sources are said, not blocking. */
+function sourcesItem(inputs: GateInputs): Raw {
+  const s = inputs.sources;
+  if (!s) return { ok: true, reason: "No source checks apply." };
+  if (s.retracted.length)
+    return {
+      ok: false,
+      reason: `${s.retracted.length} cited source${s.retracted.length > 1 ? "s were" : " was"} retracted: ${s.retracted
+        .map((r) => `“${r.title || r.doi}” (${r.detail})`)
+        .join("; ")}. Replace or remove ${s.retracted.length > 1 ? "them" : "it"}.`,
+    };
+  const notes: string[] = [];
+  if (s.corrected.length)
+    notes.push(
+      `${s.corrected.length} with a correction notice (${s.corrected.map((r) => `“${r.title || r.doi}”`).join(", ")}): check the cited finding still holds`,
+    );
+  if (s.broken.length) notes.push(`${s.broken.length} link${s.broken.length > 1 ? "s do" : " does"} not answer`);
+  if (s.unchecked) notes.push(`${s.unchecked} not checked yet`);
+  return {
+    ok: true,
+    reason: notes.length ? `No retracted source; ${notes.join("; ")}.` : "No retracted source; all links answer.",
+  };
+}
+
 function plagiarismItem(inputs: GateInputs): Raw {
   const p = inputs.plagiarism;
   if (!p) return { ok: false, reason: "No plagiarism report exists for this revision yet." };
@@ -200,6 +233,7 @@ export function evaluateGate(inputs: GateInputs): GateResult {
   const raw: Record<GateItemKey, Raw> = {
     approval: approvalItem(inputs, approval, problems),
     citations: citationsItem(inputs),
+    sources: sourcesItem(inputs),
     plagiarism: plagiarismItem(inputs),
     feedback: feedbackItem(inputs),
     contentChecks: checksItem(inputs),

@@ -6,6 +6,8 @@ import { parseCredentialSnapshot } from "../credentials/credential-standing";
 import { openBlockingReports } from "../feedback/open-blocking-reports";
 import { articleContributorIds } from "../workflow/article-contributors";
 import { evaluateGate, type GateResult } from "./evaluate-gate";
+import { parseReferencesJson } from "../content/reference-snapshot";
+import { sourceState } from "../sources/check-sources";
 
 /** null when the article has no frozen revision (nothing to publish). */
 export async function loadGate(db: DbTx, articleId: string, revisionId?: string | null): Promise<GateResult | null> {
@@ -20,19 +22,21 @@ export async function loadGate(db: DbTx, articleId: string, revisionId?: string 
     select: { id: true, number: true, contentHash: true, bodyJson: true, referencesJson: true },
   });
   if (!revision) return null;
-  const [reviews, plagiarism, reports, checkRun, overrides, thresholdPercent, contributorIds] = await Promise.all([
-    db.review.findMany({
-      where: { revisionId: revId, decision: "APPROVED" },
-      include: { reviewer: { select: { name: true } } },
-    }),
-    db.plagiarismReport.findFirst({ where: { revisionId: revId }, orderBy: { createdAt: "desc" } }),
-    // The feedback area's own definition of a report that holds publishing (lib/feedback/open-blocking-reports.ts).
-    openBlockingReports(db, articleId),
-    db.contentCheckRun.findFirst({ where: { revisionId: revId }, orderBy: { createdAt: "desc" } }),
-    db.gateOverride.findMany({ where: { revisionId: revId }, include: { by: { select: { name: true } } } }),
-    getSetting(db, "plagiarism.thresholdPercent"),
-    articleContributorIds(db, articleId),
-  ]);
+  const [reviews, plagiarism, reports, checkRun, overrides, thresholdPercent, contributorIds, sources] =
+    await Promise.all([
+      db.review.findMany({
+        where: { revisionId: revId, decision: "APPROVED" },
+        include: { reviewer: { select: { name: true } } },
+      }),
+      db.plagiarismReport.findFirst({ where: { revisionId: revId }, orderBy: { createdAt: "desc" } }),
+      // The feedback area's own definition of a report that holds publishing (lib/feedback/open-blocking-reports.ts).
+      openBlockingReports(db, articleId),
+      db.contentCheckRun.findFirst({ where: { revisionId: revId }, orderBy: { createdAt: "desc" } }),
+      db.gateOverride.findMany({ where: { revisionId: revId }, include: { by: { select: { name: true } } } }),
+      getSetting(db, "plagiarism.thresholdPercent"),
+      articleContributorIds(db, articleId),
+      sourceState(db, parseReferencesJson(revision.referencesJson)),
+    ]);
   return evaluateGate({
     revision: { ...revision, contributorIds },
     approvals: reviews.map((r) => ({
@@ -60,6 +64,7 @@ export async function loadGate(db: DbTx, articleId: string, revisionId?: string 
         }
       : null,
     overrides: overrides.map((o) => ({ item: o.item, reason: o.reason, byName: o.by.name, createdAt: o.createdAt })),
+    sources,
   });
 }
 

@@ -1,5 +1,6 @@
 // What happens once a revision is frozen and its transaction has committed (submit for review): the
-// revision joins the plagiarism index, gets a plagiarism report, and gets a content-check run. These are
+// revision joins the plagiarism index, gets a plagiarism report, gets a content-check run, and its sources
+// are checked (links answer, no DOI retracted: lib/sources/, unless SOURCE_CHECKS=off). These are
 // side effects of the submission, not part of it: they run after the commit, each on its own, and a failure
 // in one is logged and returned, never thrown, so a submission that succeeded is never reported as failed.
 // The publish gate reads the latest report/run; an editor can re-run them from the report page.
@@ -7,6 +8,18 @@ import type { Db } from "../db/client";
 import { checkRevisionContent } from "../checks/check-content";
 import { checkRevisionPlagiarism, indexRevision } from "../plagiarism/check-revision";
 import { ensureIndexComplete } from "../plagiarism/reindex";
+import { checkRevisionSources } from "../sources/check-sources";
+import { httpReferenceLookup, type ReferenceLookup } from "../sources/reference-lookup";
+
+/**
+ * Source checks reach outside services: SOURCE_CHECKS=off turns them off (the unit tests do), and
+ * SOURCE_LINK_CHECKS=off keeps the DOI notices but skips fetching reference URLs (the e2e run, whose
+ * registries are a local stub and whose seeded links point at real sites).
+ */
+export function sourceChecksEnabled(): { any: boolean; links: boolean } {
+  const any = process.env.SOURCE_CHECKS !== "off";
+  return { any, links: any && process.env.SOURCE_LINK_CHECKS !== "off" };
+}
 
 export interface AfterFreezeResult {
   plagiarismReportId: string | null;
@@ -16,7 +29,11 @@ export interface AfterFreezeResult {
   errors: string[];
 }
 
-export async function afterRevisionFrozen(db: Db, revisionId: string): Promise<AfterFreezeResult> {
+export async function afterRevisionFrozen(
+  db: Db,
+  revisionId: string,
+  options: { lookup?: ReferenceLookup } = {},
+): Promise<AfterFreezeResult> {
   const result: AfterFreezeResult = {
     plagiarismReportId: null,
     similarity: null,
@@ -42,6 +59,18 @@ export async function afterRevisionFrozen(db: Db, revisionId: string): Promise<A
     result.errors.push(`plagiarism: ${err instanceof Error ? err.message : String(err)}`);
     console.error("[afterRevisionFrozen] plagiarism check failed for", revisionId, err);
   }
+  const enabled = sourceChecksEnabled();
+  if (enabled.any || options.lookup)
+    try {
+      const sources = await checkRevisionSources(db, options.lookup ?? httpReferenceLookup(), revisionId, {
+        timeoutMs: 8_000,
+        skipLinks: !enabled.links && !options.lookup,
+      });
+      result.errors.push(...sources.errors.map((e) => `sources: ${e}`));
+    } catch (err) {
+      result.errors.push(`sources: ${err instanceof Error ? err.message : String(err)}`);
+      console.error("[afterRevisionFrozen] source checks failed for", revisionId, err);
+    }
   try {
     const run = await checkRevisionContent(db, revisionId);
     result.contentCheckRunId = run.id;

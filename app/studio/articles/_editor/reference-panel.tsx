@@ -217,7 +217,36 @@ function ReferenceForm({
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [formError, setFormError] = useState("");
   const [saving, setSaving] = useState(false);
+  const [identifier, setIdentifier] = useState("");
+  const [lookup, setLookup] = useState<{ busy: boolean; error: string; done: string }>({
+    busy: false,
+    error: "",
+    done: "",
+  });
   const idp = initial ? `ref-${initial.id}` : "ref-new";
+
+  /** Fills the fields from a DOI / PMID / address (the registry's answer; the writer can still edit). */
+  async function fillFromIdentifier() {
+    setLookup({ busy: true, error: "", done: "" });
+    try {
+      const r = await api<{ fields: Partial<typeof EMPTY> }>("/api/references/lookup", "POST", { identifier });
+      if (!r.ok) {
+        setLookup({
+          busy: false,
+          error: r.body.error?.fieldErrors?.identifier?.join(" ") ?? r.body.error?.message ?? "The lookup failed.",
+          done: "",
+        });
+        return;
+      }
+      const found = Object.fromEntries(
+        Object.entries(r.body.fields).filter(([, v]) => v !== null && v !== undefined && v !== ""),
+      );
+      setValues((v) => ({ ...v, ...found }));
+      setLookup({ busy: false, error: "", done: "Fields filled in from the registry. Check them before saving." });
+    } catch {
+      setLookup({ busy: false, error: "The server could not be reached. Try again.", done: "" });
+    }
+  }
 
   const field = (
     name: keyof typeof EMPTY,
@@ -296,6 +325,41 @@ function ReferenceForm({
           {formError}
         </p>
       )}
+      <div className="ref-field ref-lookup">
+        <label htmlFor={`${idp}-identifier`}>Fill in from a DOI, PMID or PubMed/DOI address</label>
+        <div className="row">
+          <input
+            id={`${idp}-identifier`}
+            value={identifier}
+            onChange={(e) => setIdentifier(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === "Enter") {
+                e.preventDefault();
+                void fillFromIdentifier();
+              }
+            }}
+            aria-invalid={lookup.error ? true : undefined}
+            aria-describedby={lookup.error ? `${idp}-identifier-error` : undefined}
+            placeholder="10.1016/… or 21288096"
+          />
+          <button
+            type="button"
+            className="secondary"
+            onClick={fillFromIdentifier}
+            disabled={lookup.busy || !identifier}
+          >
+            {lookup.busy ? "Looking up…" : "Fill in"}
+          </button>
+        </div>
+        {lookup.error && (
+          <p id={`${idp}-identifier-error`} className="field-error">
+            {lookup.error}
+          </p>
+        )}
+        <p role="status" className="field-hint">
+          {lookup.done}
+        </p>
+      </div>
       {field("title", "Title", { required: true })}
       {field("authors", "Authors", { hint: "e.g. Smith J, Doe A" })}
       {field("containerTitle", "Journal or publisher")}
