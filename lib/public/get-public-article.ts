@@ -19,6 +19,7 @@ export async function getPublicArticle(db: DbTx, slug: string): Promise<PublicAr
       conditionName: true,
       firstPublishedAt: true,
       lastPublishedAt: true,
+      reviewDueAt: true,
       authors: { orderBy: { addedAt: "asc" }, select: { user: { select: { id: true, name: true } } } },
       liveRevision: {
         select: {
@@ -30,12 +31,19 @@ export async function getPublicArticle(db: DbTx, slug: string): Promise<PublicAr
           bodyJson: true,
           bodyHtml: true,
           referencesJson: true,
+          contentHash: true,
           author: { select: { id: true, name: true } },
           reviews: {
             where: standingApprovalWhere,
             orderBy: { createdAt: "desc" },
             take: 1,
-            select: { reviewerId: true, credentialSnapshot: true, createdAt: true },
+            select: {
+              id: true,
+              reviewerId: true,
+              credentialSnapshot: true,
+              createdAt: true,
+              credential: { select: { expiresAt: true } },
+            },
           },
           publications: { orderBy: { publishedAt: "desc" }, take: 1, select: { publishedAt: true } },
         },
@@ -69,6 +77,14 @@ export async function getPublicArticle(db: DbTx, slug: string): Promise<PublicAr
         : null,
     firstPublishedAt: firstPublishedAt.toISOString(),
     lastModifiedAt: publishedAt.toISOString(),
+    contentHash: rev.contentHash,
+    approvalId: approval && snapshot ? approval.id : null,
+    // The reviewer's credential has expired since the approval, or the re-review date has passed.
+    reviewDue:
+      !!approval &&
+      ((approval.credential?.expiresAt ?? null) !== null && approval.credential!.expiresAt < new Date()
+        ? true
+        : !!article.reviewDueAt && article.reviewDueAt < new Date()),
     references: publicReferences(rev.bodyJson, rev.referencesJson),
   };
 }

@@ -21,6 +21,9 @@ const article: PublicArticle = {
   },
   firstPublishedAt: "2026-11-21T10:00:00.000Z",
   lastModifiedAt: "2026-11-22T10:00:00.000Z",
+  contentHash: "ab".repeat(32),
+  approvalId: "rev-approval-1",
+  reviewDue: false,
   references: [
     {
       number: 1,
@@ -81,6 +84,15 @@ describe("buildArticleJsonLd", () => {
         sameAs: "https://doi.org/10.3390/jcm1",
       },
     ]);
+  });
+
+  it("carries the content hash and the approval id, and points at /verify/<slug>", () => {
+    const ld = buildArticleJsonLd(article, "https://example.org") as Record<string, unknown>;
+    expect(ld.identifier).toEqual([
+      { "@type": "PropertyValue", propertyID: "sha256-content-hash", value: "ab".repeat(32) },
+      { "@type": "PropertyValue", propertyID: "approval-id", value: "rev-approval-1" },
+    ]);
+    expect(ld.subjectOf).toMatchObject({ url: "https://example.org/verify/calcinosis-cutis" });
   });
 
   it("makes no review claim when the live revision has no readable approval snapshot", () => {

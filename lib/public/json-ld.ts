@@ -33,6 +33,12 @@ export function buildArticleJsonLd(article: PublicArticle, origin: string): Reco
       return work;
     }),
   };
+  // What /verify/<slug> checks: the content hash of exactly this version and the approval it rests on.
+  ld.identifier = [
+    { "@type": "PropertyValue", propertyID: "sha256-content-hash", value: article.contentHash },
+    ...(article.approvalId ? [{ "@type": "PropertyValue", propertyID: "approval-id", value: article.approvalId }] : []),
+  ];
+  ld.subjectOf = { "@type": "WebPage", name: "Verify this article", url: origin + `/verify/${article.slug}` };
   if (article.review) {
     ld.lastReviewed = isoDay(article.review.reviewedAt);
     ld.reviewedBy = {

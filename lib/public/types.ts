@@ -49,6 +49,12 @@ export interface PublicArticle {
   /** When the live revision was published. */
   lastModifiedAt: string;
   references: PublicReference[];
+  /** SHA-256 of the live revision's content (lib/content/hash.ts): /verify/<slug> recomputes it. */
+  contentHash: string;
+  /** Id of the approval the "medically reviewed" claim rests on. */
+  approvalId: string | null;
+  /** The approving reviewer's credential has expired, or the re-review date has passed. */
+  reviewDue: boolean;
 }
 
 export interface PublicArticleSummary {

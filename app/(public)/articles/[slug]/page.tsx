@@ -113,6 +113,14 @@ async function ArticleView({ article }: { article: PublicArticle }) {
                   {review.postNominals ? `, ${review.postNominals}` : ""}
                 </Link>{" "}
                 on <When iso={review.reviewedAt} />
+                {article.reviewDue ? (
+                  <>
+                    {" "}
+                    <span className="pub-review-due" data-testid="review-due">
+                      (review due: a new medical review is pending)
+                    </span>
+                  </>
+                ) : null}
               </p>
             ) : null}
             <p className="pub-dates">
@@ -128,6 +136,19 @@ async function ArticleView({ article }: { article: PublicArticle }) {
               <Link href={EDITORIAL_POLICY_PATH} prefetch={false}>
                 How we write, review and update articles
               </Link>
+              <span aria-hidden="true"> · </span>
+              <Link href={`/verify/${article.slug}`} prefetch={false} data-testid="verify-link">
+                Verify this version
+              </Link>
+            </p>
+            <p className="pub-content-hash">
+              Content SHA-256 <code data-testid="content-hash">{article.contentHash}</code>
+              {article.approvalId ? (
+                <>
+                  {" "}
+                  · approval <code data-testid="approval-id">{article.approvalId}</code>
+                </>
+              ) : null}
             </p>
           </div>
         </header>
