@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { defineConfig, devices } from "@playwright/test";
 import { CHROMIUM_ARGS, findChromium } from "./e2e/helpers/chromium";
-import { E2E_BASE_URL, E2E_DATABASE_URL, E2E_PORT } from "./e2e/helpers/env";
+import { E2E_BASE_URL, E2E_DATABASE_URL, E2E_PORT, E2E_STUB_URL } from "./e2e/helpers/env";
 
 const executablePath = findChromium();
 // The config is evaluated in every worker too: keep one secret for the whole run.
@@ -27,18 +27,36 @@ export default defineConfig({
   projects: [
     { name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions: { executablePath, args: CHROMIUM_ARGS } } },
   ],
-  webServer: {
-    command: `npx tsx e2e/helpers/prepare-db.ts && npx tsx scripts/db-deploy.ts && npx tsx prisma/seed.ts && npx tsx server.ts -H 127.0.0.1 -p ${E2E_PORT}`,
-    url: `${E2E_BASE_URL}/signin`,
-    timeout: 120_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    stderr: "pipe",
-    env: {
-      DATABASE_URL: E2E_DATABASE_URL,
-      NEXTAUTH_URL: E2E_BASE_URL,
-      NEXTAUTH_SECRET: process.env.E2E_NEXTAUTH_SECRET!,
-      IMPRIMATUR_E2E: "1",
+  webServer: [
+    {
+      // Recorded responses of doi.org, Crossref and PubMed on loopback: the app is pointed at it below.
+      command: `npx tsx e2e/helpers/source-stub-server.ts`,
+      url: `${E2E_STUB_URL}/links/ok`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: { E2E_PORT: String(E2E_PORT) },
     },
-  },
+    {
+      command: `npx tsx e2e/helpers/prepare-db.ts && npx tsx scripts/db-deploy.ts && npx tsx prisma/seed.ts && npx tsx server.ts -H 127.0.0.1 -p ${E2E_PORT}`,
+      url: `${E2E_BASE_URL}/signin`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: {
+        DATABASE_URL: E2E_DATABASE_URL,
+        NEXTAUTH_URL: E2E_BASE_URL,
+        NEXTAUTH_SECRET: process.env.E2E_NEXTAUTH_SECRET!,
+        IMPRIMATUR_E2E: "1",
+        DOI_BASE_URL: `${E2E_STUB_URL}/doi`,
+        CROSSREF_API_URL: `${E2E_STUB_URL}/crossref`,
+        PUBMED_CITATION_URL: `${E2E_STUB_URL}/pubmed`,
+        SOURCES_ALLOW_PRIVATE: "1",
+        // Seeded and test references point at real sites: never fetched in tests.
+        SOURCE_LINK_CHECKS: "off",
+      },
+    },
+  ],
 });

@@ -12,6 +12,7 @@ import { getSetting } from "@/lib/settings/settings";
 import { requirePermission } from "@/app/_server/session";
 import { PlagiarismReportView } from "@/components/plagiarism/plagiarism-report-view";
 import { CheckRunSummary } from "@/components/checks/check-findings-list";
+import { SourceStatus } from "@/components/checks/source-status";
 import { RerunChecksForm } from "./rerun-form";
 
 export const metadata: Metadata = { title: "Integrity checks" };
@@ -91,6 +92,9 @@ export default async function ArticleIntegrityPage({
           </div>
           <div className="panel">
             <CheckRunSummary run={run} />
+          </div>
+          <div className="panel">
+            <SourceStatus revisionId={revision.id} />
           </div>
         </>
       )}

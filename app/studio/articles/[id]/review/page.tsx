@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { SourceStatus } from "@/components/checks/source-status";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { db } from "@/lib/db/client";
@@ -354,6 +355,12 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
                 </>
               )}
             </section>
+
+            {revision ? (
+              <div className="panel">
+                <SourceStatus revisionId={revision.id} />
+              </div>
+            ) : null}
 
             <section className="panel" aria-labelledby="general-heading">
               <h2 id="general-heading">General comments and earlier revisions</h2>
