@@ -34,7 +34,7 @@ async function addReference(
   if (fields.authors) await form.getByLabel("Authors").fill(fields.authors);
   if (fields.year) await form.getByLabel("Year").fill(fields.year);
   if (fields.url) await form.getByLabel("URL").fill(fields.url);
-  if (fields.doi) await form.getByLabel("DOI").fill(fields.doi);
+  if (fields.doi) await form.getByLabel("DOI", { exact: true }).fill(fields.doi);
   await form.getByRole("button", { name: "Add reference" }).click();
   await expect(page.getByTestId("reference-item").filter({ hasText: fields.title })).toBeVisible();
 }
