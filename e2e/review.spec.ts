@@ -225,6 +225,11 @@ test.describe("medical review and publishing", () => {
     await w.goto("/studio/inbox");
     await expect(w.getByTestId("inbox")).toContainText("Changes requested");
     await expect(w.getByTestId("inbox")).toContainText("Published");
+    // The navigation counts what is unread, and the count goes once all is read.
+    const unread = await w.getByTestId("inbox-item").and(w.locator(".unread")).count();
+    await expect(w.getByTestId("unread-count")).toHaveText(String(unread));
+    await w.getByRole("button", { name: "Mark all as read" }).click();
+    await expect(w.getByTestId("unread-count")).toHaveCount(0);
   });
 
   test("a reviewer cannot approve an article they wrote", async ({ browser }) => {

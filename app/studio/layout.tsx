@@ -5,6 +5,8 @@ import { ROLE_LABELS, isRole } from "@/lib/auth/roles";
 import { requirePermission } from "@/app/_server/session";
 import { signOutAction } from "@/app/signout/actions";
 import { SignOutButton } from "@/app/signout/sign-out-button";
+import { db } from "@/lib/db/client";
+import { unreadCount } from "@/lib/notifications/inbox";
 import { STUDIO_NAV } from "./nav";
 import { runDueCheckIfNeeded } from "./_review/scheduler";
 import "./studio.css";
@@ -19,6 +21,8 @@ export default async function StudioLayout({ children }: { children: React.React
   // Publish anything scheduled that has fallen due before showing staff the state of things.
   await runDueCheckIfNeeded();
   const roles = actor.roles.filter(isRole).map((r) => ROLE_LABELS[r]);
+  // One indexed count (Notification has an index on userId, readAt) on every studio page.
+  const unread = await unreadCount(db, actor.id);
   return (
     <div className="studio">
       <header className="studio-header">
@@ -29,7 +33,18 @@ export default async function StudioLayout({ children }: { children: React.React
           <ul>
             {STUDIO_NAV.filter((entry) => can(actor, entry.permission)).map((entry) => (
               <li key={entry.href}>
-                <Link href={entry.href}>{entry.label}</Link>
+                <Link href={entry.href}>
+                  {entry.label}
+                  {entry.showsUnread && unread > 0 && (
+                    <>
+                      {" "}
+                      <span className="nav-count" data-testid="unread-count">
+                        {unread > 99 ? "99+" : unread}
+                      </span>
+                      <span className="visually-hidden"> unread</span>
+                    </>
+                  )}
+                </Link>
               </li>
             ))}
           </ul>

@@ -6,11 +6,13 @@ export interface NavEntry {
   href: string;
   label: string;
   permission: Permission;
+  /** Show the signed-in person's unread notification count next to the label. */
+  showsUnread?: boolean;
 }
 
 export const STUDIO_NAV: NavEntry[] = [
   { href: "/studio", label: "Dashboard", permission: "studio.access" },
-  { href: "/studio/inbox", label: "Inbox", permission: "studio.access" },
+  { href: "/studio/inbox", label: "Inbox", permission: "studio.access", showsUnread: true },
   { href: "/studio/credential", label: "Your credential", permission: "credential.manage.own" },
   { href: "/studio/feedback", label: "Feedback", permission: "feedback.triage" },
   { href: "/studio/checks", label: "Checks", permission: "checks.run" },
