@@ -13,6 +13,7 @@ export interface NavEntry {
 export const STUDIO_NAV: NavEntry[] = [
   { href: "/studio", label: "Dashboard", permission: "studio.access" },
   { href: "/studio/inbox", label: "Inbox", permission: "studio.access", showsUnread: true },
+  { href: "/studio/calendar", label: "Calendar", permission: "studio.access" },
   { href: "/studio/credential", label: "Your credential", permission: "credential.manage.own" },
   { href: "/studio/feedback", label: "Feedback", permission: "feedback.triage" },
   { href: "/studio/checks", label: "Checks", permission: "checks.run" },

@@ -1,7 +1,7 @@
 "use client";
 // Schedule form: the editor picks a local date and time; it is sent as an absolute instant (ISO with Z) so
 // the server never guesses the editor's time zone.
-import { useState, useTransition } from "react";
+import { useId, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import type { ActionResult } from "@/app/_server/action";
 
@@ -9,11 +9,17 @@ export function ScheduleForm({
   action,
   articleId,
   revisionId,
+  label = "Schedule publication",
+  submitLabel = "Schedule",
 }: {
   action: (input: Record<string, unknown>) => Promise<ActionResult<unknown>>;
   articleId: string;
   revisionId: string;
+  /** The form's accessible name (several can share a page, e.g. the calendar). */
+  label?: string;
+  submitLabel?: string;
 }) {
+  const id = useId();
   const [value, setValue] = useState("");
   const [result, setResult] = useState<ActionResult<unknown> | null>(null);
   const [pending, start] = useTransition();
@@ -21,7 +27,7 @@ export function ScheduleForm({
   const error = result && !result.ok ? (result.fieldErrors?.publishAt?.join(" ") ?? result.message) : null;
   return (
     <form
-      aria-label="Schedule publication"
+      aria-label={label}
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
@@ -34,18 +40,18 @@ export function ScheduleForm({
         });
       }}
     >
-      <label htmlFor="publish-at">Publish at (your local time)</label>
+      <label htmlFor={`${id}-publish-at`}>Publish at (your local time)</label>
       <input
-        id="publish-at"
+        id={`${id}-publish-at`}
         type="datetime-local"
         step="1"
         value={value}
         onChange={(e) => setValue(e.target.value)}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? "publish-at-error" : undefined}
+        aria-describedby={error ? `${id}-publish-at-error` : undefined}
       />
       {error && (
-        <p className="field-error" id="publish-at-error" role="alert">
+        <p className="field-error" id={`${id}-publish-at-error`} role="alert">
           {error}
         </p>
       )}
@@ -55,7 +61,7 @@ export function ScheduleForm({
         </p>
       )}
       <button type="submit" className="secondary" disabled={pending}>
-        {pending ? "Scheduling…" : "Schedule"}
+        {pending ? "Scheduling…" : submitLabel}
       </button>
     </form>
   );
