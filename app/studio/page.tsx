@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/lib/db/client";
-import { dashboardFor } from "@/lib/studio/dashboard";
+import { dashboardFor, type reviewQueue } from "@/lib/studio/dashboard";
+import { ActionForm } from "@/components/studio/action-form";
+import { claimReviewAction } from "./assignments/actions";
 import { ARTICLE_STATUSES, STATUS_LABELS, statusLabel } from "@/lib/workflow/state-machine";
 import { requirePermission } from "@/app/_server/session";
 import { reviewDueLists } from "@/lib/publishing/review-due";
@@ -61,6 +63,60 @@ function ArticleList({
   );
 }
 
+type QueueRow = Awaited<ReturnType<typeof reviewQueue>>[number];
+
+/** Assigned to you first (due date, overdue highlighted), then claimable, then assigned to someone else. */
+function ReviewQueue({ queue }: { queue: QueueRow[] }) {
+  if (!queue.length) return <p className="empty">Nothing is waiting for your review.</p>;
+  return (
+    <table className="review-queue" data-testid="review-queue">
+      <thead>
+        <tr>
+          <th scope="col">Title</th>
+          <th scope="col">Assignment</th>
+          <th scope="col">Area</th>
+        </tr>
+      </thead>
+      <tbody>
+        {queue.map((a) => (
+          <tr key={a.id} className={a.overdue ? "overdue" : undefined} data-testid="queue-row">
+            <td>
+              <Link href={`/studio/articles/${a.id}/review`}>{a.draft?.title || a.slug}</Link>
+            </td>
+            <td>
+              {a.assignedToYou ? (
+                <>
+                  <strong>Assigned to you</strong>
+                  {a.dueAt && (
+                    <>
+                      {" "}
+                      · due <time dateTime={a.dueAt.toISOString()}>{a.dueAt.toISOString().slice(0, 10)}</time>
+                    </>
+                  )}
+                  {a.overdue && <span className="badge bad"> Overdue</span>}
+                </>
+              ) : a.claimable ? (
+                <ActionForm
+                  action={claimReviewAction}
+                  submitLabel="Claim"
+                  pendingLabel="Claiming…"
+                  buttonClass="secondary small"
+                  label={`Claim review of ${a.draft?.title || a.slug}`}
+                >
+                  <input type="hidden" name="articleId" value={a.id} />
+                </ActionForm>
+              ) : (
+                <>Assigned to {a.assignees.join(", ")}</>
+              )}
+            </td>
+            <td>{a.area ?? "—"}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 export default async function StudioDashboard() {
   const actor = await requirePermission("studio.access", "/studio");
   const { drafts, queue, editorial, users } = await dashboardFor(db, actor);
@@ -88,11 +144,7 @@ export default async function StudioDashboard() {
         {queue && (
           <section className="panel" aria-labelledby="queue-heading" data-testid="area-reviewer">
             <h2 id="queue-heading">Review queue</h2>
-            <ArticleList
-              articles={queue}
-              empty="Nothing is waiting for your review."
-              href={(a) => `/studio/articles/${a.id}/review`}
-            />
+            <ReviewQueue queue={queue} />
           </section>
         )}
         {editorial && (

@@ -22,6 +22,7 @@ export const PERMISSIONS = [
   "review.queue",
   "review.decide", // approve / request changes (still needs a verified, unexpired credential)
   "review.comment",
+  "review.assign", // assign reviewers, set an article's clinical area and how many approvals it needs
   "credential.manage.own",
   // checks & gate
   "checks.run",
@@ -70,6 +71,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     "article.archive",
     "comment.reply",
     "checks.run",
+    "review.assign",
     "gate.override",
     "corpus.manage",
     "dictionary.manage",

@@ -53,6 +53,8 @@ export interface GateInputs {
     contributorIds: readonly string[];
   };
   approvals: readonly GateApproval[];
+  /** Independent approvals (different people, same revision) the article needs: 2 for high-risk content. */
+  requiredApprovals?: number;
   /** Latest plagiarism report for this revision. */
   plagiarism: { similarity: number; createdAt: Date; checker: string } | null;
   thresholdPercent: number;
@@ -95,13 +97,16 @@ export interface GateResult {
 
 type Raw = { ok: boolean; reason: string };
 
-/** The approval that counts: not voided, bound to this revision's hash, by someone who did not contribute,
- *  with a credential that was verified and unexpired when they signed. */
+/** The approvals that count: not voided, bound to this revision's hash, by someone who did not contribute,
+ *  with a credential that was verified and unexpired when they signed; one per reviewer, newest first.
+ *  `approval` is the newest of them (the publication cites it). */
 export function validApproval(inputs: Pick<GateInputs, "revision" | "approvals">): {
   approval: GateApproval | null;
+  approvals: GateApproval[];
   problems: string[];
 } {
   const problems: string[] = [];
+  const valid: GateApproval[] = [];
   const candidates = [...inputs.approvals]
     .filter((a) => a.decision === "APPROVED")
     .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
@@ -123,12 +128,30 @@ export function validApproval(inputs: Pick<GateInputs, "revision" | "approvals">
       problems.push(`${a.reviewerName} had no verified, unexpired credential when they approved.`);
       continue;
     }
-    return { approval: a, problems };
+    if (!valid.some((v) => v.reviewerId === a.reviewerId)) valid.push(a);
   }
-  return { approval: null, problems };
+  return { approval: valid[0] ?? null, approvals: valid, problems };
 }
 
-function approvalItem(inputs: GateInputs, approval: GateApproval | null, problems: string[]): Raw {
+function approvalItem(inputs: GateInputs, approvals: GateApproval[], problems: string[]): Raw {
+  const required = Math.max(1, inputs.requiredApprovals ?? 1);
+  const approval = approvals[0] ?? null;
+  if (approval && approvals.length < required) {
+    const names = approvals.map((a) => a.snapshot!.displayName).join(" and ");
+    return {
+      ok: false,
+      reason: `This article needs ${required} independent approvals of revision ${inputs.revision.number}; it has ${approvals.length} (${names}).`,
+    };
+  }
+  if (approval && required > 1) {
+    return {
+      ok: true,
+      reason: `Approved independently by ${approvals
+        .slice(0, required)
+        .map((a) => `${a.snapshot!.displayName}, ${a.snapshot!.postNominals}`)
+        .join(" and ")} (revision ${inputs.revision.number}).`,
+    };
+  }
   if (approval) {
     const s = approval.snapshot!;
     return {
@@ -229,9 +252,9 @@ function checksItem(inputs: GateInputs): Raw {
 }
 
 export function evaluateGate(inputs: GateInputs): GateResult {
-  const { approval, problems } = validApproval(inputs);
+  const { approval, approvals, problems } = validApproval(inputs);
   const raw: Record<GateItemKey, Raw> = {
-    approval: approvalItem(inputs, approval, problems),
+    approval: approvalItem(inputs, approvals, problems),
     citations: citationsItem(inputs),
     sources: sourcesItem(inputs),
     plagiarism: plagiarismItem(inputs),

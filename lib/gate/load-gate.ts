@@ -13,7 +13,7 @@ import { sourceState } from "../sources/check-sources";
 export async function loadGate(db: DbTx, articleId: string, revisionId?: string | null): Promise<GateResult | null> {
   const article = await db.article.findUnique({
     where: { id: articleId },
-    select: { currentRevisionId: true, liveRevisionId: true },
+    select: { currentRevisionId: true, liveRevisionId: true, requiredApprovals: true },
   });
   const revId = revisionId ?? article?.currentRevisionId;
   if (!article || !revId) return null;
@@ -39,6 +39,7 @@ export async function loadGate(db: DbTx, articleId: string, revisionId?: string 
     ]);
   return evaluateGate({
     revision: { ...revision, contributorIds },
+    requiredApprovals: article.requiredApprovals,
     approvals: reviews.map((r) => ({
       id: r.id,
       reviewerId: r.reviewerId,

@@ -6,6 +6,8 @@ import type { DbTx } from "../db/client";
 
 export const NOTIFICATION_KINDS = [
   "REVIEW_REQUESTED", // submitted for your review
+  "REVIEW_ASSIGNED", // an editor (or the auto-assign rule) asked you to review
+  "REVIEW_OVERDUE", // your assigned review is past its due date
   "CHANGES_REQUESTED",
   "APPROVED",
   "APPROVAL_VOIDED", // content changed after approval

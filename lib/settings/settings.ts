@@ -9,6 +9,10 @@ export const SETTING_DEFAULTS = {
   "review.intervalMonths": 12,
   /** Days before the due date when an article is listed as "due soon". */
   "review.dueSoonDays": 30,
+  /** Days an assigned reviewer has to decide (the assignment's due date). */
+  "review.dueDays": 7,
+  /** 1: on submission, assign the least-loaded verified reviewer of the article's clinical area. */
+  "review.autoAssign": 0,
   /** Reader feedback: answers one client may send per article per window (0 disables the limit: benchmarks only). */
   "feedback.rateLimitPerWindow": 5,
   "feedback.rateLimitWindowSeconds": 600,

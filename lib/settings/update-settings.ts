@@ -23,6 +23,15 @@ export const policySchema = z.object({
     .int("Enter a whole number of days.")
     .min(1, "At least 1 day.")
     .max(365, "At most 365 days."),
+  "review.dueDays": z.coerce
+    .number({ error: "Enter a whole number of days." })
+    .int("Enter a whole number of days.")
+    .min(1, "At least 1 day.")
+    .max(90, "At most 90 days."),
+  // A checkbox: present ("1") when ticked, absent otherwise.
+  "review.autoAssign": z
+    .union([z.literal("1"), z.literal("on"), z.literal(1), z.undefined(), z.literal("")])
+    .transform((v) => (v === "1" || v === "on" || v === 1 ? 1 : 0)),
 });
 export type PolicyInput = z.input<typeof policySchema>;
 export const POLICY_KEYS = Object.keys(policySchema.shape) as Array<keyof typeof policySchema.shape>;

@@ -20,9 +20,11 @@ export async function writerDrafts(db: DbTx, actor: Actor) {
   });
 }
 
-/** Articles waiting for a medical decision that this reviewer is allowed to take (not their own work). */
+/** Articles waiting for a medical decision that this reviewer is allowed to take (not their own work):
+ *  those assigned to them first (earliest due first), then the ones nobody is assigned to (claimable),
+ *  then the ones assigned to someone else. */
 export async function reviewQueue(db: DbTx, actor: Actor) {
-  return db.article.findMany({
+  const rows = await db.article.findMany({
     where: {
       status: "IN_REVIEW",
       // Separation of duties (lib/workflow/article-contributors.ts) refuses the article's authors and anyone who
@@ -31,9 +33,33 @@ export async function reviewQueue(db: DbTx, actor: Actor) {
       revisions: { none: { contributors: { some: { userId: actor.id } } } },
     },
     orderBy: { updatedAt: "asc" },
-    take: 50,
-    select: articleListSelect,
+    take: 200,
+    select: {
+      ...articleListSelect,
+      clinicalArea: { select: { name: true } },
+      assignments: {
+        where: { completedAt: null },
+        select: { reviewerId: true, dueAt: true, reviewer: { select: { name: true } } },
+      },
+    },
   });
+  const now = Date.now();
+  const shaped = rows.map(({ assignments, clinicalArea, ...a }) => {
+    const mine = assignments.find((x) => x.reviewerId === actor.id);
+    return {
+      ...a,
+      area: clinicalArea?.name ?? null,
+      assignedToYou: !!mine,
+      claimable: assignments.length === 0,
+      assignees: assignments.map((x) => x.reviewer.name),
+      dueAt: mine?.dueAt ?? null,
+      overdue: !!mine && mine.dueAt.getTime() < now,
+    };
+  });
+  const rank = (a: (typeof shaped)[number]) => (a.assignedToYou ? 0 : a.claimable ? 1 : 2);
+  return shaped
+    .sort((a, b) => rank(a) - rank(b) || (a.dueAt?.getTime() ?? 0) - (b.dueAt?.getTime() ?? 0))
+    .slice(0, 50);
 }
 
 export async function articlesByStatus(db: DbTx) {

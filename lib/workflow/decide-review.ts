@@ -12,6 +12,7 @@ import { bestCredential, credentialSnapshot } from "../credentials/credential-st
 import { assertTransition, TRANSITIONS } from "./state-machine";
 import { loadTransitionContext } from "./load-transition-context";
 import { publishPath, reviewPath } from "./links";
+import { completeAssignment } from "../assignments/assign-reviewers";
 
 /** The words an approving reviewer confirms; stored with the approval. */
 export function approvalStatement(revisionNumber: number, contentHash: string): string {
@@ -83,6 +84,16 @@ export async function approveRevision(db: Db, actor: Actor | null, input: unknow
     // assertTransition already required a VALID standing; this keeps the type checker and a race honest.
     if (!credential) throw new AppError("FORBIDDEN", "You need a verified, unexpired credential to sign off.");
     const snapshot = credentialSnapshot(credential, credential.verifiedBy?.name ?? null);
+    // High-risk articles need independent approvals of the same revision by different people.
+    const earlier = await tx.review.findMany({
+      where: { revisionId: revision.id, decision: "APPROVED", voidedAt: null, contentHash: revision.contentHash },
+      select: { reviewerId: true },
+    });
+    if (earlier.some((r) => r.reviewerId === actor!.id))
+      throw new AppError("CONFLICT", "You have already approved this revision; another reviewer must approve it too.");
+    const approvals = new Set([...earlier.map((r) => r.reviewerId), actor!.id]).size;
+    const required = Math.max(1, article.requiredApprovals);
+    const status = approvals >= required ? to : ctx.status;
     const statement =
       approvalStatement(revision.number, revision.contentHash) + (data.note ? `\n\nNote: ${data.note}` : "");
     const review = await tx.review.create({
@@ -96,7 +107,8 @@ export async function approveRevision(db: Db, actor: Actor | null, input: unknow
         credentialSnapshot: JSON.stringify(snapshot),
       },
     });
-    await tx.article.update({ where: { id: article.id }, data: { status: to } });
+    await tx.article.update({ where: { id: article.id }, data: { status } });
+    await completeAssignment(tx, article.id, actor!.id);
     await recordAuditEvent(tx, {
       actorId: actor!.id,
       action: TRANSITIONS.approve.auditAction,
@@ -104,7 +116,9 @@ export async function approveRevision(db: Db, actor: Actor | null, input: unknow
       entityId: article.id,
       data: {
         from: ctx.status,
-        to,
+        to: status,
+        approvals,
+        requiredApprovals: required,
         reviewId: review.id,
         revisionId: revision.id,
         contentHash: revision.contentHash,
@@ -117,8 +131,14 @@ export async function approveRevision(db: Db, actor: Actor | null, input: unknow
     });
     const approved = {
       kind: "APPROVED" as const,
-      title: `Approved: “${revision.title}”`,
-      body: `${snapshot.displayName}, ${snapshot.postNominals} approved revision ${revision.number}. It can now be published.`,
+      title:
+        approvals >= required
+          ? `Approved: “${revision.title}”`
+          : `Approval ${approvals} of ${required}: “${revision.title}”`,
+      body:
+        approvals >= required
+          ? `${snapshot.displayName}, ${snapshot.postNominals} approved revision ${revision.number}. It can now be published.`
+          : `${snapshot.displayName}, ${snapshot.postNominals} approved revision ${revision.number}. This article needs ${required} independent approvals; ${required - approvals} more to go.`,
     };
     const writers = (await people(tx, article.id, revision.id)).filter((id) => !editors.some((e) => e.id === id));
     // Editors go to the publish screen; writers (who cannot publish) to the review screen.
@@ -155,6 +175,7 @@ export async function requestChanges(db: Db, actor: Actor | null, input: unknown
           : "{}",
       },
     });
+    await completeAssignment(tx, article.id, actor!.id);
     // The summary becomes an article-level comment too, so the writer can answer and resolve it like the others.
     await tx.reviewComment.create({
       data: {

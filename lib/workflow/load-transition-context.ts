@@ -42,6 +42,9 @@ export interface LoadedContext {
     currentRevisionId: string | null;
     liveRevisionId: string | null;
     title: string;
+    clinicalAreaId: string | null;
+    /** Independent approvals of one revision needed before it counts as approved (high-risk content: 2). */
+    requiredApprovals: number;
   };
   gate: GateResult | null;
 }
@@ -60,6 +63,8 @@ export async function loadTransitionContext(
       status: true,
       currentRevisionId: true,
       liveRevisionId: true,
+      clinicalAreaId: true,
+      requiredApprovals: true,
       draft: { select: { title: true } },
       currentRevision: { select: { contentHash: true, title: true } },
       authors: { select: { userId: true } },
@@ -97,6 +102,8 @@ export async function loadTransitionContext(
       currentRevisionId: article.currentRevisionId,
       liveRevisionId: article.liveRevisionId,
       title: article.draft?.title ?? article.currentRevision?.title ?? "Untitled",
+      clinicalAreaId: article.clinicalAreaId,
+      requiredApprovals: article.requiredApprovals,
     },
   };
 }

@@ -11,6 +11,9 @@ import { queueNotifications } from "../notifications/queue-notification";
 import { assertTransition, TRANSITIONS } from "./state-machine";
 import { loadTransitionContext } from "./load-transition-context";
 import { reviewPath } from "./links";
+import { getSetting } from "../settings/settings";
+import { createAssignments, reopenAssignments } from "../assignments/assign-reviewers";
+import { eligibleReviewers, leastLoadedInArea } from "../assignments/eligible-reviewers";
 
 const submitSchema = z.object({
   articleId: z.string().min(1),
@@ -45,29 +48,30 @@ export async function submitArticle(db: Db, actor: Actor | null, input: unknown)
         contentHash: revision.contentHash,
       },
     });
-    // Every reviewer who could sign it off (verified, unexpired credential; did not write or edit it).
-    const contributors = new Set(
-      (await tx.revisionContributor.findMany({ where: { revisionId: revision.id } })).map((c) => c.userId),
-    );
-    const reviewers = await tx.user.findMany({
-      where: {
-        status: "ACTIVE",
-        roles: { some: { role: "REVIEWER" } },
-        credentials: { some: { status: "VERIFIED", expiresAt: { gt: new Date() } } },
-      },
-      select: { id: true },
-    });
-    await queueNotifications(
-      tx,
-      reviewers.map((r) => r.id).filter((id) => !contributors.has(id)),
-      {
-        kind: "REVIEW_REQUESTED",
-        title: `Submitted for your review: “${revision.title}”`,
-        body: `${actor!.name} submitted revision ${revision.number}. Change summary: ${revision.changeSummary}`,
-        link: reviewPath(article.id),
-      },
-      actor!.id,
-    );
+    // Who is asked: the reviewers already assigned to this article (a resubmission goes back to them), else
+    // the auto-assign rule's pick when it is on, else every eligible reviewer (any of them may claim it).
+    const notice = {
+      kind: "REVIEW_REQUESTED" as const,
+      title: `Submitted for your review: “${revision.title}”`,
+      body: `${actor!.name} submitted revision ${revision.number}. Change summary: ${revision.changeSummary}`,
+      link: reviewPath(article.id),
+    };
+    const reassigned = await reopenAssignments(tx, article.id);
+    const eligible = await eligibleReviewers(tx, article.id);
+    if (reassigned.length) {
+      await queueNotifications(tx, reassigned, notice, actor!.id);
+    } else {
+      const pick =
+        (await getSetting(tx, "review.autoAssign")) === 1 ? leastLoadedInArea(eligible, article.clinicalAreaId) : null;
+      if (pick) await createAssignments(tx, { articleId: article.id, reviewerIds: [pick.id], assignedById: null });
+      else
+        await queueNotifications(
+          tx,
+          eligible.map((r) => r.id),
+          notice,
+          actor!.id,
+        );
+    }
     return { articleId: article.id, slug: article.slug, revisionId: revision.id, number: revision.number, status: to };
   });
 }

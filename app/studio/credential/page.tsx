@@ -5,6 +5,8 @@ import { CREDENTIAL_STANDING_TEXT } from "@/lib/credentials/credential-standing"
 import { requirePermission } from "@/app/_server/session";
 import { ActionForm, Field } from "@/components/studio/action-form";
 import { saveCredentialAction } from "./actions";
+import { credentialSpecialtiesAction } from "../assignments/actions";
+import { listSpecialties } from "@/lib/assignments/specialties";
 import "../_review/review.css";
 
 export const metadata: Metadata = { title: "Your credential" };
@@ -13,8 +15,18 @@ const day = (d: Date) => d.toISOString().slice(0, 10);
 
 export default async function CredentialPage() {
   const actor = await requirePermission("credential.manage.own", "/studio/credential");
-  const { credentials, credential, standing } = await myCredentials(db, actor.id);
+  const [{ credentials, credential, standing }, specialties] = await Promise.all([
+    myCredentials(db, actor.id),
+    listSpecialties(db),
+  ]);
   const latest = credentials[0];
+  const mine = latest
+    ? new Set(
+        (
+          await db.credentialSpecialty.findMany({ where: { credentialId: latest.id }, select: { specialtyId: true } })
+        ).map((s) => s.specialtyId),
+      )
+    : new Set<string>();
   return (
     <>
       <h1>Your reviewer credential</h1>
@@ -101,6 +113,37 @@ export default async function CredentialPage() {
             </table>
           )}
         </section>
+        {latest && specialties.length > 0 && (
+          <section className="panel" aria-labelledby="specialties-heading">
+            <h2 id="specialties-heading">Your specialties</h2>
+            <p className="field-hint">
+              Editors and the auto-assign rule route articles of these clinical areas to you.
+            </p>
+            <ActionForm
+              action={credentialSpecialtiesAction}
+              submitLabel="Save specialties"
+              buttonClass="secondary"
+              label="Your specialties"
+              successMessage="Saved."
+            >
+              <fieldset>
+                <legend>Specialties</legend>
+                {specialties.map((s) => (
+                  <p key={s.id} className="checkbox-field">
+                    <input
+                      type="checkbox"
+                      id={`specialty-${s.id}`}
+                      name="specialtyIds"
+                      value={s.id}
+                      defaultChecked={mine.has(s.id)}
+                    />{" "}
+                    <label htmlFor={`specialty-${s.id}`}>{s.name}</label>
+                  </p>
+                ))}
+              </fieldset>
+            </ActionForm>
+          </section>
+        )}
       </div>
     </>
   );

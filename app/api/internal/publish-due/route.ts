@@ -5,6 +5,7 @@ import { timingSafeEqual } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { publishDueArticles } from "@/lib/publishing/publish-due";
 import { deliverQueuedMail } from "@/lib/notifications/deliver-mail";
+import { sendReviewReminders } from "@/lib/assignments/send-review-reminders";
 import { refreshArticlePages } from "@/app/studio/_review/after-commit";
 import { TICK_HEADER, tickSecret } from "@/app/studio/_review/scheduler";
 
@@ -22,8 +23,10 @@ export async function POST(request: Request) {
   try {
     const run = await publishDueArticles(db);
     for (const p of run.published) await refreshArticlePages(p.articleId, [p.revisionId, p.previousLiveRevisionId]);
+    // Overdue review assignments are reminded on the same tick (once each), before the mail goes out.
+    const reminders = await sendReviewReminders(db);
     const mail = await deliverQueuedMail(db);
-    return NextResponse.json({ published: run.published.map((p) => p.slug), failed: run.failed, mail });
+    return NextResponse.json({ published: run.published.map((p) => p.slug), failed: run.failed, reminders, mail });
   } catch (err) {
     console.error("[publish-due] run failed", err);
     return NextResponse.json(

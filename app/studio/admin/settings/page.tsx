@@ -6,12 +6,14 @@ import { ActionForm, Field } from "@/components/studio/action-form";
 import { parseTwoFactorRoles } from "@/lib/auth/two-factor-policy";
 import { updatePoliciesAction } from "./actions";
 import { TwoFactorPolicyForm } from "./two-factor-policy-form";
+import { addSpecialtyAction } from "../../assignments/actions";
+import { listSpecialties } from "@/lib/assignments/specialties";
 
 export const metadata: Metadata = { title: "Policies" };
 
 export default async function SettingsPage() {
   await requirePermission("settings.manage", "/studio/admin/settings");
-  const s = await getSettings(db);
+  const [s, specialties] = await Promise.all([getSettings(db), listSpecialties(db)]);
   return (
     <>
       <h1>Editorial policies</h1>
@@ -45,6 +47,47 @@ export default async function SettingsPage() {
             defaultValue={String(s["review.dueSoonDays"])}
             hint="The dashboard lists articles due within this many days."
           />
+          <Field
+            name="review.dueDays"
+            label="Review assignments are due after (days)"
+            type="number"
+            defaultValue={String(s["review.dueDays"])}
+            hint="An assigned reviewer is reminded once this has passed without a decision."
+          />
+          <p className="checkbox-field">
+            <input
+              type="checkbox"
+              id="policy-auto-assign"
+              name="review.autoAssign"
+              value="1"
+              defaultChecked={s["review.autoAssign"] === 1}
+            />{" "}
+            <label htmlFor="policy-auto-assign">
+              Auto-assign each submission to the least-loaded verified reviewer of its clinical area
+            </label>
+          </p>
+        </ActionForm>
+      </section>
+      <section className="panel" aria-labelledby="specialties-heading">
+        <h2 id="specialties-heading">Clinical specialties</h2>
+        <p>Reviewers choose theirs on their credential; editors give each article its clinical area.</p>
+        {specialties.length ? (
+          <ul data-testid="specialties">
+            {specialties.map((x) => (
+              <li key={x.id}>{x.name}</li>
+            ))}
+          </ul>
+        ) : (
+          <p className="empty">No specialties yet.</p>
+        )}
+        <ActionForm
+          action={addSpecialtyAction}
+          submitLabel="Add specialty"
+          label="Add a specialty"
+          resetOnSuccess
+          successMessage={(d) => `Added “${(d as { name: string }).name}”.`}
+        >
+          <Field name="name" label="Specialty" />
         </ActionForm>
       </section>
       <section className="panel" aria-labelledby="two-factor-policy-heading">

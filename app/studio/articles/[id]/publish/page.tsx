@@ -19,6 +19,7 @@ import {
   unpublishAction,
 } from "./actions";
 import { ScheduleForm } from "./schedule-form";
+import { AssignmentPanel } from "./assignment-panel";
 import "../../../_review/review.css";
 
 export const metadata: Metadata = { title: "Publish" };
@@ -178,6 +179,8 @@ export default async function PublishPage({ params }: { params: Promise<{ id: st
           </ActionForm>
         )}
       </section>
+
+      {can(actor, "review.assign") && <AssignmentPanel articleId={article.id} />}
 
       <section className="panel" aria-labelledby="dates-heading">
         <h2 id="dates-heading">Dates and history</h2>
