@@ -12,6 +12,7 @@ export interface NavEntry {
 
 export const STUDIO_NAV: NavEntry[] = [
   { href: "/studio", label: "Dashboard", permission: "studio.access" },
+  { href: "/studio/articles", label: "Articles", permission: "studio.access" },
   { href: "/studio/inbox", label: "Inbox", permission: "studio.access", showsUnread: true },
   { href: "/studio/calendar", label: "Calendar", permission: "studio.access" },
   { href: "/studio/credential", label: "Your credential", permission: "credential.manage.own" },

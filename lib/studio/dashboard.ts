@@ -57,9 +57,7 @@ export async function reviewQueue(db: DbTx, actor: Actor) {
     };
   });
   const rank = (a: (typeof shaped)[number]) => (a.assignedToYou ? 0 : a.claimable ? 1 : 2);
-  return shaped
-    .sort((a, b) => rank(a) - rank(b) || (a.dueAt?.getTime() ?? 0) - (b.dueAt?.getTime() ?? 0))
-    .slice(0, 50);
+  return shaped.sort((a, b) => rank(a) - rank(b) || (a.dueAt?.getTime() ?? 0) - (b.dueAt?.getTime() ?? 0)).slice(0, 50);
 }
 
 export async function articlesByStatus(db: DbTx) {

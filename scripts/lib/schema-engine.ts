@@ -7,6 +7,7 @@ import { createRequire } from "node:module";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import { databaseFilePath } from "./db-file";
+import { STUDIO_DRAFT_SEARCH_EXTERNAL_TABLES } from "../../lib/studio/draft-search";
 
 const require = createRequire(import.meta.url);
 export const ROOT = path.resolve(__dirname, "..", "..");
@@ -65,7 +66,8 @@ export function migrationList() {
   };
 }
 
-export const noFilters = { externalTables: [], externalEnums: [] };
+// Tables created in raw SQL that Prisma's schema language cannot describe (FTS5 indexes): the diff leaves them alone.
+export const noFilters = { externalTables: STUDIO_DRAFT_SEARCH_EXTERNAL_TABLES, externalEnums: [] };
 
 /** Applies every pending migration to the database at `url`; returns the names applied. */
 export async function applyMigrations(url: string): Promise<string[]> {

@@ -85,7 +85,7 @@ export default async function SettingsPage() {
           submitLabel="Add specialty"
           label="Add a specialty"
           resetOnSuccess
-          successMessage={(d) => `Added “${(d as { name: string }).name}”.`}
+          successMessage="Added."
         >
           <Field name="name" label="Specialty" />
         </ActionForm>

@@ -85,7 +85,7 @@ export async function AssignmentPanel({ articleId }: { articleId: string }) {
           submitLabel="Assign"
           pendingLabel="Assigning…"
           label="Assign reviewers"
-          successMessage={(d) => `Assigned; due ${String((d as { dueAt: string }).dueAt).slice(0, 10)}.`}
+          successMessage="Assigned. The reviewer was told by inbox and e-mail."
         >
           <input type="hidden" name="articleId" value={articleId} />
           <fieldset>
