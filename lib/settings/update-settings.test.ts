@@ -12,7 +12,12 @@ describe("updatePolicies", () => {
   it("only admins change policies; each change is audited with old and new values", async () => {
     const admin = await makeUser(t.db, ["ADMIN"], "Ada Admin");
     const editor = await makeUser(t.db, ["EDITOR"]);
-    const input = { "plagiarism.thresholdPercent": "20", "review.intervalMonths": "6", "review.dueSoonDays": "30" };
+    const input = {
+      "plagiarism.thresholdPercent": "20",
+      "review.intervalMonths": "6",
+      "review.dueSoonDays": "30",
+      "review.dueDays": "7",
+    };
     await expect(updatePolicies(t.db, { ...editor, roles: ["EDITOR"] }, input)).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
@@ -26,6 +31,12 @@ describe("updatePolicies", () => {
     // No change, no event.
     await updatePolicies(t.db, { ...admin, roles: ["ADMIN"] }, input);
     expect((await listAuditEvents(t.db, { action: "settings" })).events).toHaveLength(1);
+    // The auto-assign checkbox: ticked sends "1", unticked sends nothing.
+    const ticked = await updatePolicies(t.db, { ...admin, roles: ["ADMIN"] }, { ...input, "review.autoAssign": "1" });
+    expect(ticked.changed).toEqual(["review.autoAssign"]);
+    expect(await getSetting(t.db, "review.autoAssign")).toBe(1);
+    await updatePolicies(t.db, { ...admin, roles: ["ADMIN"] }, input);
+    expect(await getSetting(t.db, "review.autoAssign")).toBe(0);
   });
 
   it("refuses out-of-range values field by field", async () => {

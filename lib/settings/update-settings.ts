@@ -30,7 +30,8 @@ export const policySchema = z.object({
     .max(90, "At most 90 days."),
   // A checkbox: present ("1") when ticked, absent otherwise.
   "review.autoAssign": z
-    .union([z.literal("1"), z.literal("on"), z.literal(1), z.undefined(), z.literal("")])
+    .union([z.literal("1"), z.literal("on"), z.literal(1), z.literal("")])
+    .optional()
     .transform((v) => (v === "1" || v === "on" || v === 1 ? 1 : 0)),
 });
 export type PolicyInput = z.input<typeof policySchema>;
