@@ -81,8 +81,8 @@ test.describe("assignments, second review and calendar", () => {
     await expect(rows.first()).toContainText("Assigned to you");
     // The unassigned one is still there and claimable; the inbox says it was assigned.
     await expect(r.getByTestId("review-queue")).toContainText("Unassigned article");
-    await r.getByRole("button", { name: /Claim review of Unassigned article/ }).click();
-    await expect(rows.filter({ hasText: "Unassigned article" })).toContainText("Assigned to you");
+    await rows.filter({ hasText: "Unassigned article" }).first().getByRole("button", { name: "Claim" }).click();
+    await expect(rows.filter({ hasText: "Unassigned article" }).first()).toContainText("Assigned to you");
     await expect(r.getByTestId("unread-count")).toBeVisible();
   });
 

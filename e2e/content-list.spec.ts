@@ -69,8 +69,9 @@ test("an editor finds, filters, pages and shares a view of 2,000 articles", asyn
 
   // Filter to this writer's overdue articles, then page through them.
   await page.getByLabel("Search drafts").fill("");
-  await page.getByLabel("Writer").selectOption(writer.id);
-  await page.getByLabel("Re-review").selectOption("overdue");
+  const filters = page.getByRole("search", { name: "Filter articles" });
+  await filters.locator('select[name="writer"]').selectOption(writer.id);
+  await filters.locator('select[name="due"]').selectOption("overdue");
   await page.getByRole("button", { name: "Show" }).click();
   await expect(page.getByTestId("content-row")).toHaveCount(50);
   await expect(page.getByRole("status").filter({ hasText: "more on the next page" })).toBeVisible();
