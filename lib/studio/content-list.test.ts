@@ -98,4 +98,32 @@ describe("content list", () => {
       runBulkAction(t.db, writer, { bulk: "assign", articleIds: [ids[1]], reviewerId: both.id }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
+
+  it("a search matching more drafts than one query can bind still pages in order", async () => {
+    const many = Array.from({ length: 950 }, (_, i) => `bulk${String(i).padStart(4, "0")}`);
+    await t.db.article.createMany({
+      data: many.map((id) => ({ id, slug: `slug-${id}`, createdById: writer.id })),
+    });
+    await t.db.workingDraft.createMany({
+      data: many.map((id, i) => ({
+        articleId: id,
+        title: `Zeta ${String(949 - i).padStart(4, "0")}`,
+        bodyJson: doc("The word quokkafish appears here."),
+      })),
+    });
+    const first = await listContent(
+      t.db,
+      editor,
+      parseContentListQuery({ q: "quokkafish", sort: "title", limit: "40" }),
+    );
+    expect(first.rows.map((r) => r.draft?.title)).toEqual(
+      Array.from({ length: 40 }, (_, i) => `Zeta ${String(i).padStart(4, "0")}`),
+    );
+    const second = await listContent(
+      t.db,
+      editor,
+      parseContentListQuery({ q: "quokkafish", sort: "title", limit: "40", cursor: first.nextCursor! }),
+    );
+    expect(second.rows[0].draft?.title).toBe("Zeta 0040");
+  });
 });

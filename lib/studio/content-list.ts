@@ -83,13 +83,8 @@ export const contentRowSelect = {
 
 export type ContentRow = Prisma.ArticleGetPayload<{ select: typeof contentRowSelect }>;
 
-/** The filter part of the query (no cursor): shared by the page, bulk actions and the CSV export. */
-export async function contentListWhere(
-  db: DbTx,
-  actor: Actor,
-  q: ContentListQuery,
-  now = new Date(),
-): Promise<Prisma.ArticleWhereInput> {
+/** The filter part of the query (no cursor, no search): shared by the page and the CSV export. */
+export function contentListWhere(actor: Actor, q: ContentListQuery, now = new Date()): Prisma.ArticleWhereInput {
   const and: Prisma.ArticleWhereInput[] = [];
   if (!can(actor, "article.read.any")) and.push({ authors: { some: { userId: actor.id } } });
   if (q.state) and.push({ status: q.state });
@@ -109,8 +104,58 @@ export async function contentListWhere(
     and.push({ liveRevisionId: { not: null }, reviewDueAt: { gte: now, lte: new Date(now.getTime() + 30 * DAY) } });
   if (q.reports === "open")
     and.push({ feedback: { some: { reason: { in: [...BLOCKING_REASONS] }, status: { in: [...OPEN_STATUSES] } } } });
-  if (q.q) and.push({ id: { in: await searchDrafts(db, q.q) } });
   return and.length ? { AND: and } : {};
+}
+
+/** SQLite allows this many bound values per statement (Prisma's limit): longer id lists go in chunks. */
+const IDS_PER_QUERY = 900;
+
+/**
+ * Runs `query` over `where`, restricted to the draft-search matches when there is a search: one query
+ * without a search, else one per chunk of matching ids, merged in the sort order and cut to `take`.
+ */
+async function findRows(
+  db: DbTx,
+  q: ContentListQuery,
+  where: Prisma.ArticleWhereInput,
+  take: number,
+  sort: ContentSort,
+): Promise<ContentRow[]> {
+  const orderBy = ordering(sort);
+  if (!q.q) return db.article.findMany({ where, orderBy, take, select: contentRowSelect });
+  const ids = await searchDrafts(db, q.q);
+  // First the sort keys of each chunk's best rows, then the full rows of the winners only.
+  const keys: SortKeys[] = [];
+  for (let i = 0; i < ids.length; i += IDS_PER_QUERY) {
+    keys.push(
+      ...(await db.article.findMany({
+        where: { AND: [where, { id: { in: ids.slice(i, i + IDS_PER_QUERY) } }] },
+        orderBy,
+        take,
+        select: sortKeySelect,
+      })),
+    );
+  }
+  const winners = keys.sort(compareRows(sort)).slice(0, take);
+  const full = new Map(
+    (await db.article.findMany({ where: { id: { in: winners.map((w) => w.id) } }, select: contentRowSelect })).map(
+      (r) => [r.id, r],
+    ),
+  );
+  return winners.map((w) => full.get(w.id)).filter((r): r is ContentRow => !!r);
+}
+
+const sortKeySelect = { id: true, createdAt: true, updatedAt: true, draft: { select: { title: true } } } as const;
+type SortKeys = Prisma.ArticleGetPayload<{ select: typeof sortKeySelect }>;
+
+/** The same order as `ordering`, in memory (binary string order, like SQLite's). */
+function compareRows(sort: ContentSort) {
+  const bin = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return (a: SortKeys, b: SortKeys) => {
+    if (sort === "title") return bin(a.draft?.title ?? "", b.draft?.title ?? "") || bin(a.id, b.id);
+    const field = sort === "created" ? "createdAt" : "updatedAt";
+    return b[field].getTime() - a[field].getTime() || bin(b.id, a.id);
+  };
 }
 
 function ordering(sort: ContentSort): Prisma.ArticleOrderByWithRelationInput[] {
@@ -138,14 +183,9 @@ function after(sort: ContentSort, c: Cursor): Prisma.ArticleWhereInput {
 export async function listContent(db: DbTx, actor: Actor, q: ContentListQuery, now = new Date()) {
   const sort = q.sort ?? "updated";
   const limit = q.limit ?? 50;
-  const where = await contentListWhere(db, actor, q, now);
+  const where = contentListWhere(actor, q, now);
   const cursor = decodeCursor(q.cursor);
-  const rows = await db.article.findMany({
-    where: cursor ? { AND: [where, after(sort, cursor)] } : where,
-    orderBy: ordering(sort),
-    take: limit + 1,
-    select: contentRowSelect,
-  });
+  const rows = await findRows(db, q, cursor ? { AND: [where, after(sort, cursor)] } : where, limit + 1, sort);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
@@ -157,6 +197,5 @@ export async function listContent(db: DbTx, actor: Actor, q: ContentListQuery, n
 
 /** Every row of the view (no paging) for the CSV export, bounded. */
 export async function listContentForExport(db: DbTx, actor: Actor, q: ContentListQuery, max = 20_000) {
-  const where = await contentListWhere(db, actor, q);
-  return db.article.findMany({ where, orderBy: ordering(q.sort ?? "updated"), take: max, select: contentRowSelect });
+  return findRows(db, q, contentListWhere(actor, q), max, q.sort ?? "updated");
 }
