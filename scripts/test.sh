@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# npm test — the whole suite: migrations match the schema, types, unit + integration tests (vitest, fresh
-# SQLite file per test file), production build, end-to-end tests in Chromium (Playwright).
+# npm test — the whole suite: migrations match the schema, formatting (Prettier), lint (ESLint), types,
+# unit + integration tests (vitest, fresh SQLite file per test file), production build, end-to-end tests in
+# Chromium (Playwright).
 set -euo pipefail
 export NEXT_TELEMETRY_DISABLED=1
 cd "$(dirname "$0")/.."
@@ -10,6 +11,8 @@ echo "› Checking migrations against prisma/schema.prisma"
 npx tsx scripts/db-migrate.ts --check
 echo "› Formatting (Prettier)"
 npx prettier --check . >/dev/null || { npx prettier --check . ; exit 1; }
+echo "› Lint (ESLint)"
+npx eslint .
 echo "› Type-checking"
 npx tsc --noEmit
 echo "› Unit and integration tests"

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getActor } from "@/app/_server/session";
 import { safeCallbackPath } from "@/lib/security/safe-redirect";
@@ -38,7 +39,7 @@ export default async function SignInPage({
         )}
         <SignInForm callbackUrl={callbackUrl} email={params.email?.slice(0, 320)} />
         <p className="field-hint">
-          Readers do not need an account. <a href="/">Back to articles</a>
+          Readers do not need an account. <Link href="/">Back to articles</Link>
         </p>
       </div>
     </main>

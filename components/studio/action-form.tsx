@@ -31,11 +31,11 @@ export function ActionForm({
   /** Shown after success; a function gets the action's data (e.g. to name what was created). */
   successMessage?: string | ((data: unknown) => ReactNode);
   resetOnSuccess?: boolean;
-  /** Re-render the page's server data after success (default). Off when the page would change under the message. */
+  /** Re-render the page's server data after success (default); off when the page would change under the message. */
   refreshOnSuccess?: boolean;
   /** After success, a full navigation here (e.g. to sign-in once a session has ended). */
   redirectTo?: string | ((data: unknown) => string);
-  /** Checks in the browser before anything is sent (e.g. a file's size); a returned error is shown like the server's. */
+  /** Checks in the browser before sending (e.g. a file's size); a returned error is shown like the server's. */
   validate?: (form: FormData) => ActionResult<unknown> | null;
   buttonClass?: string;
   className?: string;

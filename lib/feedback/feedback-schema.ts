@@ -10,7 +10,6 @@ const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === 
 
 // Comments are stored as text and always rendered escaped; here they are only normalised: newlines unified,
 // control characters (other than tab and newline) removed so nothing invisible is stored.
-// eslint-disable-next-line no-control-regex
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 export function normaliseComment(text: string): string {
   return text.replace(/\r\n?/g, "\n").replace(CONTROL_CHARS, "").trim();

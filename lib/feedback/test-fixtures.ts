@@ -14,7 +14,7 @@ export async function makeUser(db: Db, roles: string[], name = "Test User"): Pro
   return { id: user.id, name: user.name, email: user.email, status: user.status, roles };
 }
 
-/** An article with `revisions` frozen revisions; the first `publishedCount` of them were published, the last of those is live. */
+/** An article with `revisions` frozen revisions; the first `publishedCount` were published, the last is live. */
 export async function makeArticle(
   db: Db,
   authorId: string,

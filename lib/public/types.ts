@@ -2,7 +2,7 @@
 // they can be stored as-is by Next's cache and handed to Server Components.
 
 export interface PublicReference {
-  /** 1-based number, in order of first citation in the body (uncited ones follow), as lib/content/render.ts numbers them. */
+  /** 1-based, in order of first citation in the body (uncited ones follow), numbered as lib/content/render.ts does. */
   number: number;
   key: string;
   /** How often the body cites it: the list links back to cite-N-1 … cite-N-citedCount. */

@@ -153,7 +153,7 @@ async function ArticleView({ article }: { article: PublicArticle }) {
           </div>
         </header>
 
-        {/* Pre-rendered and sanitised when the revision was frozen (lib/content/render.ts); never built per request. */}
+        {/* Pre-rendered and sanitised when the revision was frozen (lib/content/render.ts); not per request. */}
         <div className="pub-body" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
 
         <ReferenceList references={article.references} />

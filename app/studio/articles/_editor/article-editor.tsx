@@ -5,6 +5,7 @@
 // text safe and shows what the server said.
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import Link from "next/link";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { EditorContent, useEditor, type Editor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
 import { Extension } from "@tiptap/core";
@@ -83,7 +84,7 @@ export function ArticleEditor({ initial }: { initial: EditorState }) {
   const [conditionName, setConditionName] = useState(initial.draft.conditionName);
   const [references, setReferences] = useState<EditorReference[]>(initial.references);
   const [saveState, setSaveState] = useState<AutosaveState>({ kind: "saved", at: initial.draft.updatedAt });
-  const [mounted, setMounted] = useState(false);
+  const mounted = useHydrated();
   const [words, setWords] = useState<number | null>(null);
   const [numbers, setNumbers] = useState<Map<string, number>>(new Map());
   const [notice, setNotice] = useState<string | null>(null);
@@ -214,12 +215,13 @@ export function ArticleEditor({ initial }: { initial: EditorState }) {
 
   // Once the editor exists: bring back edits that never reached the server (offline, closed tab).
   useEffect(() => {
-    setMounted(true);
     if (!editor || !initial.canEdit) return;
     const controller = controllerRef.current;
     if (!controller) return;
     try {
       const raw = localStorage.getItem(discardedKey(articleId));
+      // localStorage exists only in the browser, so it can only be read after mount.
+      // eslint-disable-next-line react-hooks/set-state-in-effect
       if (raw) setDiscarded((JSON.parse(raw) as { content: DraftContent }).content);
     } catch {
       // ignore unreadable storage
