@@ -15,7 +15,7 @@ import { randomBytes } from "node:crypto";
 import autocannon from "autocannon";
 import { createDb } from "../lib/db/client";
 import { putSetting } from "../lib/settings/settings";
-import { makeArticle, makeUser } from "../lib/feedback/test-fixtures";
+import { makePublishedArticle, makeUser } from "../tests/helpers/factory";
 
 const ROOT = path.resolve(__dirname, "..");
 const PORT = Number(process.env.BENCH_PORT || 3113);
@@ -82,8 +82,8 @@ async function main() {
   });
 
   const db = createDb(DB_URL);
-  const writer = await makeUser(db, ["WRITER"], "Bench Writer");
-  const { article } = await makeArticle(db, writer.id, { title: "Bench article" });
+  const writer = await makeUser(db, { roles: ["WRITER"], name: "Bench Writer" });
+  const { article } = await makePublishedArticle(db, { authorId: writer.id, title: "Bench article" });
   await putSetting(db, "feedback.rateLimitPerWindow", 0);
 
   const server = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(PORT)], {

@@ -18,6 +18,7 @@ import { approveRevision } from "../lib/workflow/decide-review";
 import { publishArticle } from "../lib/publishing/publish-article";
 import { loadGate } from "../lib/gate/load-gate";
 import { makeSampler, rng } from "./synthetic-text";
+import { makeCredential, makeUser } from "../tests/helpers/factory";
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -50,40 +51,10 @@ async function main() {
   raw.close();
   const db = createDb(`file:${file}`);
   try {
-    const mk = (roles: string[], name: string) =>
-      db.user.create({
-        data: {
-          email: `${name}@bench.local`,
-          name,
-          passwordHash: "x",
-          roles: { create: roles.map((role) => ({ role })) },
-        },
-      });
-    const w = await mk(["WRITER"], "writer");
-    const r = await mk(["REVIEWER"], "reviewer");
-    const e = await mk(["EDITOR"], "editor");
-    await db.credential.create({
-      data: {
-        userId: r.id,
-        displayName: "Dr. Bench",
-        postNominals: "M.D.",
-        specialty: "Derm",
-        licenseNumber: "1",
-        issuingBody: "GMC",
-        jurisdiction: "UK",
-        expiresAt: new Date(Date.now() + 365 * 86400_000),
-        status: "VERIFIED",
-        verifiedAt: new Date(),
-      },
-    });
-    const as = (u: { id: string; name: string; email: string }, role: string) => ({
-      ...u,
-      status: "ACTIVE",
-      roles: [role],
-    });
-    const writer = as(w, "WRITER");
-    const reviewer = as(r, "REVIEWER");
-    const editor = as(e, "EDITOR");
+    const writer = await makeUser(db, { roles: ["WRITER"], name: "writer" });
+    const reviewer = await makeUser(db, { roles: ["REVIEWER"], name: "reviewer" });
+    const editor = await makeUser(db, { roles: ["EDITOR"], name: "editor" });
+    await makeCredential(db, { userId: reviewer.id, displayName: "Dr. Bench", postNominals: "M.D." });
     const rand = rng(7);
     const sample = makeSampler(
       "calcium deposit skin tissue nodule biopsy imaging treatment surgery medicine the of and a to in is with".split(
@@ -108,14 +79,14 @@ async function main() {
       const a = await db.article.create({
         data: {
           slug: `bench-${i}`,
-          createdById: w.id,
-          authors: { create: [{ userId: w.id }] },
+          createdById: writer.id,
+          authors: { create: [{ userId: writer.id }] },
           draft: {
             create: {
               title: `Bench ${i}`,
               summary: "Summary.",
               bodyJson: JSON.stringify(body),
-              editorIds: JSON.stringify([w.id]),
+              editorIds: JSON.stringify([writer.id]),
             },
           },
           references: { create: [{ key: "r1", title: "Source", url: "https://example.org/source" }] },

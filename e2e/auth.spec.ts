@@ -27,7 +27,7 @@ test.describe("staff sign-in and roles", () => {
   });
 
   test("a writer who opens an admin page is refused", async ({ page }) => {
-    const writer = await createTestUser(["WRITER"]);
+    const writer = await createTestUser({ roles: ["WRITER"] });
     await signIn(page, writer);
     const response = await page.goto("/studio/admin/users");
     expect(response?.status()).toBe(403);
@@ -36,7 +36,7 @@ test.describe("staff sign-in and roles", () => {
   });
 
   test("a wrong password and an unknown account get the same generic message", async ({ page }) => {
-    const writer = await createTestUser(["WRITER"]);
+    const writer = await createTestUser({ roles: ["WRITER"] });
     await page.goto("/signin");
     await page.getByLabel("E-mail").fill(writer.email);
     await page.getByLabel("Password").fill("not-the-password");
@@ -50,7 +50,7 @@ test.describe("staff sign-in and roles", () => {
   });
 
   test("after five failed attempts the account is locked with a clear message", async ({ page }) => {
-    const writer = await createTestUser(["WRITER"]);
+    const writer = await createTestUser({ roles: ["WRITER"] });
     await page.goto("/signin");
     await page.getByLabel("E-mail").fill(writer.email);
     for (let i = 0; i < 5; i++) {
@@ -66,7 +66,7 @@ test.describe("staff sign-in and roles", () => {
   });
 
   test("a disabled user is signed out on the next request", async ({ page }) => {
-    const writer = await createTestUser(["WRITER"]);
+    const writer = await createTestUser({ roles: ["WRITER"] });
     await signIn(page, writer);
     await expect(page.getByTestId("area-writer")).toBeVisible();
     await e2eDb().user.update({ where: { id: writer.id }, data: { status: "DISABLED" } });
@@ -78,8 +78,8 @@ test.describe("staff sign-in and roles", () => {
   });
 
   test("an admin changes roles and the change applies on the person's next click", async ({ page, browser }) => {
-    const admin = await createTestUser(["ADMIN"]);
-    const person = await createTestUser(["WRITER"]);
+    const admin = await createTestUser({ roles: ["ADMIN"] });
+    const person = await createTestUser({ roles: ["WRITER"] });
     const personContext = await browser.newContext();
     const personPage = await personContext.newPage();
     await signIn(personPage, person);
@@ -102,7 +102,7 @@ test.describe("staff sign-in and roles", () => {
   });
 
   test("inviting a person with bad input shows field errors and keeps what was typed", async ({ page }) => {
-    const admin = await createTestUser(["ADMIN"]);
+    const admin = await createTestUser({ roles: ["ADMIN"] });
     await signIn(page, admin, "/studio/admin/users");
     await page.getByLabel("Name").fill("New Person");
     await page.getByLabel("E-mail").fill("not-an-email");

@@ -8,17 +8,8 @@ import { e2eDb } from "./helpers/db";
 import { createArticle } from "../lib/articles/create-article";
 import { MAX_BODY_BYTES } from "../lib/content/document-schema";
 
-async function actorFor(user: TestUser) {
-  return { id: user.id, name: user.name, email: user.email, status: "ACTIVE", roles: user.roles };
-}
-
 async function newArticle(user: TestUser, title: string, body?: unknown) {
-  return createArticle(
-    e2eDb(),
-    await actorFor(user),
-    { title, template: "condition" },
-    body ? { body: body as never } : {},
-  );
+  return createArticle(e2eDb(), user, { title, template: "condition" }, body ? { body: body as never } : {});
 }
 
 const body = (page: Page) => page.getByTestId("article-body");
@@ -43,7 +34,7 @@ test.describe("writer's editor", () => {
   test("create from the template, type, add and cite two references, autosave, reload and find everything", async ({
     page,
   }) => {
-    const writer = await createTestUser(["WRITER"]);
+    const writer = await createTestUser({ roles: ["WRITER"] });
     await signIn(page, writer);
     await page.getByRole("link", { name: "New article" }).click();
     await page.getByLabel("Title").fill("Calcinosis cutis: an overview");
@@ -126,8 +117,8 @@ test.describe("writer's editor", () => {
   test("two browsers edit the same draft: the stale save shows both versions side by side and nothing is lost", async ({
     browser,
   }) => {
-    const writer = await createTestUser(["WRITER"]);
-    const editorUser = await createTestUser(["EDITOR"], { name: `Copy Editor ${Date.now()}` });
+    const writer = await createTestUser({ roles: ["WRITER"] });
+    const editorUser = await createTestUser({ roles: ["EDITOR"], name: `Copy Editor ${Date.now()}` });
     const article = await newArticle(writer, "Gout overview");
     const a = await (await browser.newContext()).newPage();
     const b = await (await browser.newContext()).newPage();
@@ -168,7 +159,7 @@ test.describe("writer's editor", () => {
   });
 
   test("offline edits are kept in the browser and sent when the network returns", async ({ page, context }) => {
-    const writer = await createTestUser(["WRITER"]);
+    const writer = await createTestUser({ roles: ["WRITER"] });
     const article = await newArticle(writer, "Eczema overview");
     await signIn(page, writer);
     await page.goto(`/studio/articles/${article.id}/edit`);
@@ -188,7 +179,7 @@ test.describe("writer's editor", () => {
   });
 
   test("save revisions, compare them, and restore an old one as the working draft", async ({ page }) => {
-    const writer = await createTestUser(["WRITER"]);
+    const writer = await createTestUser({ roles: ["WRITER"] });
     const article = await newArticle(writer, "Psoriasis overview");
     await signIn(page, writer);
     await page.goto(`/studio/articles/${article.id}/edit`);
@@ -228,7 +219,7 @@ test.describe("writer's editor", () => {
   });
 
   test("an imported HTML article keeps its headings, lists and references", async ({ page }) => {
-    const writer = await createTestUser(["WRITER"]);
+    const writer = await createTestUser({ roles: ["WRITER"] });
     await signIn(page, writer);
     await page.goto("/studio/articles/import");
     const html = readFileSync(path.join(__dirname, "../tests/fixtures/publisher-article.html"), "utf8");
@@ -255,7 +246,7 @@ test.describe("writer's editor", () => {
   });
 
   test("keyboard: formatting shortcuts, the toolbar's arrow keys and the citation shortcut", async ({ page }) => {
-    const writer = await createTestUser(["WRITER"]);
+    const writer = await createTestUser({ roles: ["WRITER"] });
     const article = await newArticle(writer, "Vitiligo overview");
     await signIn(page, writer);
     await page.goto(`/studio/articles/${article.id}/edit`);
@@ -286,7 +277,7 @@ test.describe("writer's editor", () => {
   test("pasted HTML is cleaned: no scripts, styles, frames, event handlers or script links reach the draft", async ({
     page,
   }) => {
-    const writer = await createTestUser(["WRITER"]);
+    const writer = await createTestUser({ roles: ["WRITER"] });
     const article = await newArticle(writer, "Rosacea overview");
     await signIn(page, writer);
     await page.goto(`/studio/articles/${article.id}/edit`);
@@ -316,7 +307,7 @@ test.describe("writer's editor", () => {
   test("forged saves are refused with a clear 4xx and the stored draft is untouched; reviewers only read", async ({
     page,
   }) => {
-    const writer = await createTestUser(["WRITER"]);
+    const writer = await createTestUser({ roles: ["WRITER"] });
     const article = await newArticle(writer, "Acne overview");
     await signIn(page, writer);
     const before = await e2eDb().workingDraft.findUniqueOrThrow({ where: { articleId: article.id } });
@@ -357,7 +348,7 @@ test.describe("writer's editor", () => {
     const after = await e2eDb().workingDraft.findUniqueOrThrow({ where: { articleId: article.id } });
     expect(after).toEqual(before);
 
-    const reviewer = await createTestUser(["REVIEWER"]);
+    const reviewer = await createTestUser({ roles: ["REVIEWER"] });
     const other = await page.context().browser()!.newContext();
     const rp = await other.newPage();
     await signIn(rp, reviewer);

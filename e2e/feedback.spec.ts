@@ -11,7 +11,7 @@ import { bumpPublicChange } from "../lib/page-cache/public-change";
 /** A published article (revision 1 live) with a later frozen revision 2, the fix editors can link. */
 async function seedArticle(label: string) {
   const db = e2eDb();
-  const writer = await createTestUser(["WRITER"]);
+  const writer = await createTestUser({ roles: ["WRITER"] });
   const suffix = uniqueSuffix();
   const title = `${label} ${suffix}`;
   const slug = `feedback-${suffix}`;
@@ -67,7 +67,7 @@ test.describe("reader feedback", () => {
     page,
   }) => {
     const article = await seedArticle("Feedback flow");
-    const editor = await createTestUser(["EDITOR"]);
+    const editor = await createTestUser({ roles: ["EDITOR"] });
 
     // Before any answer the trends page has no rate.
     await signIn(page, editor, "/studio");
@@ -230,7 +230,7 @@ test.describe("reader feedback", () => {
     expect(row.comment).toBe(script); // stored as text, exactly
 
     // The comment is shown escaped to editors: as text, and nothing runs.
-    const editor = await createTestUser(["EDITOR"]);
+    const editor = await createTestUser({ roles: ["EDITOR"] });
     await signIn(page, editor, "/studio");
     await page.goto(`/studio/feedback?articleId=${article.id}`);
     await expect(page.locator(".feedback-comment")).toHaveText(script);

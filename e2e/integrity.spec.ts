@@ -14,7 +14,7 @@ test.describe("integrity checks", () => {
   test("an editor adds a corpus text; a revision copying it gets a report naming it, with highlighted passages", async ({
     page,
   }) => {
-    const editor = await createTestUser(["EDITOR"]);
+    const editor = await createTestUser({ roles: ["EDITOR"] });
     const tag = `zq${uniqueSuffix()}`;
     const title = `Outside leaflet ${tag}`;
     await signIn(page, editor, "/studio/corpus");
@@ -81,7 +81,7 @@ test.describe("integrity checks", () => {
   });
 
   test("the live checks panel shows a finding and jumps to its place", async ({ page }) => {
-    const writer = await createTestUser(["WRITER"]);
+    const writer = await createTestUser({ roles: ["WRITER"] });
     await signIn(page, writer, "/studio/checks");
     await page.getByLabel("Summary").fill("A short summary. This article does not provide medical advice.");
     await page.getByLabel("Text", { exact: true }).fill("## Causes\nCalcium deposits recieve attention.\n## Symptoms");
@@ -106,7 +106,7 @@ test.describe("integrity checks", () => {
   test("an editor adds a flagged word to the project dictionary from the panel, and removes it again", async ({
     page,
   }) => {
-    const editor = await createTestUser(["EDITOR"]);
+    const editor = await createTestUser({ roles: ["EDITOR"] });
     // Letters only (dictionary words may not contain digits), unique per run.
     const word =
       "qorblax" +

@@ -10,7 +10,6 @@ import { saveDraft } from "../lib/drafts/save-draft";
 import { submitArticle } from "../lib/workflow/submit-article";
 import { approveRevision } from "../lib/workflow/decide-review";
 import { afterRevisionFrozen } from "../lib/revisions/after-freeze";
-import type { Actor } from "../lib/auth/policy";
 import { formatLongDate } from "../lib/public/format-date";
 import { queueNotification } from "../lib/notifications/queue-notification";
 
@@ -75,12 +74,10 @@ async function seedArticle(writer: TestUser, title: string) {
   return { id: article.id, slug, paras };
 }
 
-const actorOf = (u: TestUser): Actor => ({ id: u.id, name: u.name, email: u.email, status: "ACTIVE", roles: u.roles });
-
 /** The writer changes the text (as the editor page's autosave would). */
 async function writerEdits(writer: TestUser, articleId: string, paras: string[]) {
   const draft = await e2eDb().workingDraft.findUniqueOrThrow({ where: { articleId } });
-  await saveDraft(e2eDb(), actorOf(writer), {
+  await saveDraft(e2eDb(), writer, {
     articleId,
     baseVersion: draft.version,
     title: draft.title,
@@ -108,9 +105,9 @@ test.describe("medical review and publishing", () => {
     browser,
   }) => {
     test.setTimeout(180_000);
-    const writer = await createTestUser(["WRITER"]);
+    const writer = await createTestUser({ roles: ["WRITER"] });
     const { user: reviewer, credential } = await createReviewer({ postNominals: `M.D., FAAD ${uniqueSuffix()}` });
-    const editor = await createTestUser(["EDITOR"]);
+    const editor = await createTestUser({ roles: ["EDITOR"] });
     const title = `Calcinosis journey ${uniqueSuffix()}`;
     const article = await seedArticle(writer, title);
     const reviewPath = `/studio/articles/${article.id}/review`;
@@ -233,7 +230,7 @@ test.describe("medical review and publishing", () => {
   });
 
   test("a reviewer cannot approve an article they wrote", async ({ browser }) => {
-    const both = await createTestUser(["WRITER", "REVIEWER"]);
+    const both = await createTestUser({ roles: ["WRITER", "REVIEWER"] });
     await e2eDb().credential.create({
       data: {
         userId: both.id,
@@ -259,10 +256,10 @@ test.describe("medical review and publishing", () => {
   });
 
   test("a reviewer whose credential is not verified cannot approve", async ({ browser }) => {
-    const writer = await createTestUser(["WRITER"]);
+    const writer = await createTestUser({ roles: ["WRITER"] });
     const { user: pending } = await createReviewer({ credentialStatus: "PENDING" });
     const article = await seedArticle(writer, `Unverified ${uniqueSuffix()}`);
-    await submitArticle(e2eDb(), actorOf(writer), { articleId: article.id, changeSummary: "First version" });
+    await submitArticle(e2eDb(), writer, { articleId: article.id, changeSummary: "First version" });
     const page = await as(browser, pending, `/studio/articles/${article.id}/review`);
     await expect(page.getByTestId("decision-panel")).toContainText("Awaiting verification by an admin");
     await expect(page.getByTestId("decision-refused")).toContainText(
@@ -275,8 +272,8 @@ test.describe("medical review and publishing", () => {
   test("a reviewer enters a credential; an admin rejects it with a reason, then verifies the corrected one; the audit log shows both", async ({
     browser,
   }) => {
-    const reviewer = await createTestUser(["REVIEWER"]);
-    const admin = await createTestUser(["ADMIN"]);
+    const reviewer = await createTestUser({ roles: ["REVIEWER"] });
+    const admin = await createTestUser({ roles: ["ADMIN"] });
     const r = await as(browser, reviewer, "/studio/credential");
     await expect(r.getByTestId("credential-standing")).toHaveText("No credential on file");
     await r.getByLabel("Post-nominals").fill("M.D.");
@@ -324,7 +321,7 @@ test.describe("medical review and publishing", () => {
   test("an admin changes the policies (field errors keep the input; the change is audited) and reads the mail outbox", async ({
     browser,
   }) => {
-    const admin = await createTestUser(["ADMIN"]);
+    const admin = await createTestUser({ roles: ["ADMIN"] });
     const a = await as(browser, admin, "/studio/admin/settings");
     const threshold = a.getByLabel("Plagiarism threshold (%)");
     const interval = a.getByLabel("Medical re-review interval (months)");
@@ -358,18 +355,18 @@ test.describe("medical review and publishing", () => {
     test.use({ timezoneId: "UTC" });
     test("a scheduled publication goes live at its time without anyone visiting the studio", async ({ browser }) => {
       test.setTimeout(90_000);
-      const writer = await createTestUser(["WRITER"]);
+      const writer = await createTestUser({ roles: ["WRITER"] });
       const { user: reviewer } = await createReviewer();
-      const editor = await createTestUser(["EDITOR"]);
+      const editor = await createTestUser({ roles: ["EDITOR"] });
       const title = `Scheduled ${uniqueSuffix()}`;
       const article = await seedArticle(writer, title);
-      const submitted = await submitArticle(e2eDb(), actorOf(writer), {
+      const submitted = await submitArticle(e2eDb(), writer, {
         articleId: article.id,
         changeSummary: "First version",
       });
       await afterRevisionFrozen(e2eDb(), submitted.revisionId);
       const rev = await e2eDb().revision.findUniqueOrThrow({ where: { id: submitted.revisionId } });
-      await approveRevision(e2eDb(), actorOf(reviewer), {
+      await approveRevision(e2eDb(), reviewer, {
         articleId: article.id,
         revisionId: rev.id,
         contentHash: rev.contentHash,

@@ -1,58 +1,33 @@
-// Test data factories: each test makes its own people (unique e-mails), so tests never depend on each other.
-import { randomBytes } from "node:crypto";
+// End-to-end data: the shared test factory (tests/helpers/factory.ts) against the e2e server's database, with
+// a real password on every person so the browser can sign in, plus sign-in and hydration helpers.
 import type { Page } from "@playwright/test";
 import { expect } from "@playwright/test";
-import { createUser } from "../../lib/users/manage-users";
-import type { Role } from "../../lib/auth/roles";
+import {
+  makeReviewer,
+  makeUser,
+  uniqueSuffix,
+  type CredentialOptions,
+  type TestUser,
+  type UserOptions,
+} from "../../tests/helpers/factory";
 import { e2eDb } from "./db";
 
-export interface TestUser {
-  id: string;
-  name: string;
-  email: string;
-  password: string;
-  roles: Role[];
+export { toActor, uniqueSuffix, type TestUser } from "../../tests/helpers/factory";
+
+/** A person who can sign in (unique e-mail, generated password); WRITER unless `roles` says otherwise. */
+export function createTestUser(options: UserOptions = {}): Promise<TestUser> {
+  return makeUser(e2eDb(), { password: `pw-${uniqueSuffix()}-long-enough`, ...options });
 }
 
-export function uniqueSuffix(): string {
-  return `${Date.now().toString(36)}${randomBytes(3).toString("hex")}`;
-}
-
-export async function createTestUser(
-  roles: Role[],
-  options: { name?: string; status?: "ACTIVE" | "DISABLED" } = {},
-): Promise<TestUser> {
-  const suffix = uniqueSuffix();
-  const name = options.name ?? `${roles.map((r) => r[0] + r.slice(1).toLowerCase()).join("-") || "Person"} ${suffix}`;
-  const email = `${roles.join("-").toLowerCase() || "person"}-${suffix}@e2e.example`;
-  const password = `pw-${suffix}-long-enough`;
-  const user = await createUser(e2eDb(), null, { name, email, password, roles });
-  if (options.status === "DISABLED")
-    await e2eDb().user.update({ where: { id: user.id }, data: { status: "DISABLED" } });
-  return { id: user.id, name, email, password, roles };
-}
-
-/** A reviewer with a verified credential that expires in two years (or with the given status/expiry). */
-export async function createReviewer(
-  options: { credentialStatus?: "VERIFIED" | "PENDING" | "REJECTED"; expiresAt?: Date; postNominals?: string } = {},
+/** A reviewer who can sign in, with a verified credential valid for two years (or the given status/expiry). */
+export function createReviewer(
+  options: { credentialStatus?: CredentialOptions["status"]; expiresAt?: Date; postNominals?: string } = {},
 ) {
-  const user = await createTestUser(["REVIEWER"], { name: `Dr. Test Reviewer ${uniqueSuffix()}` });
-  const status = options.credentialStatus ?? "VERIFIED";
-  const credential = await e2eDb().credential.create({
-    data: {
-      userId: user.id,
-      displayName: user.name,
-      postNominals: options.postNominals ?? "M.D., FRCP",
-      specialty: "Dermatology",
-      licenseNumber: `GMC ${Math.floor(Math.random() * 9_000_000 + 1_000_000)}`,
-      issuingBody: "General Medical Council",
-      jurisdiction: "United Kingdom",
-      expiresAt: options.expiresAt ?? new Date(Date.now() + 2 * 365 * 24 * 3600 * 1000),
-      status,
-      verifiedAt: status === "VERIFIED" ? new Date() : null,
-    },
+  return makeReviewer(e2eDb(), {
+    password: `pw-${uniqueSuffix()}-long-enough`,
+    expiresAt: new Date(Date.now() + 2 * 365 * 24 * 3600 * 1000),
+    ...options,
   });
-  return { user, credential };
 }
 
 export async function signIn(page: Page, user: Pick<TestUser, "email" | "password">, landing = "/studio") {

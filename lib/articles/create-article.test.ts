@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../../tests/helpers/test-db";
-import { actorOf, makeUser } from "../../tests/helpers/article-fixtures";
+import { makeUser } from "../../tests/helpers/factory";
 import { AppError } from "../errors";
 import { CONDITION_SECTIONS } from "../content/condition-template";
 import { createArticle } from "./create-article";
@@ -13,7 +13,7 @@ afterAll(() => t.cleanup());
 
 describe("createArticle", () => {
   it("starts from the condition template with the creator as writer and a unique slug", async () => {
-    const w = actorOf(await makeUser(t.db));
+    const w = await makeUser(t.db);
     const a1 = await createArticle(t.db, w, {
       title: "Calcinosis Cutis: Causes & Treatment",
       conditionName: "Calcinosis cutis",
@@ -31,9 +31,9 @@ describe("createArticle", () => {
   });
 
   it("refuses reviewers, short titles and taken slugs", async () => {
-    const reviewer = actorOf(await makeUser(t.db, ["REVIEWER"]));
+    const reviewer = await makeUser(t.db, { roles: ["REVIEWER"] });
     await expect(createArticle(t.db, reviewer, { title: "Nope" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    const w = actorOf(await makeUser(t.db));
+    const w = await makeUser(t.db);
     await expect(createArticle(t.db, w, { title: "x" })).rejects.toMatchObject({ code: "VALIDATION" });
     await createArticle(t.db, w, { title: "Acne", slug: "acne-vulgaris" });
     const e = await createArticle(t.db, w, { title: "Acne 2", slug: "acne-vulgaris" }).catch((x: AppError) => x);
@@ -41,7 +41,7 @@ describe("createArticle", () => {
   });
 
   it("lets writers edit the slug until first publication", async () => {
-    const w = actorOf(await makeUser(t.db));
+    const w = await makeUser(t.db);
     const a = await createArticle(t.db, w, { title: "Gout" });
     expect((await updateSlug(t.db, w, a.id, "gout-overview")).slug).toBe("gout-overview");
     await expect(updateSlug(t.db, w, a.id, "Bad Slug!")).rejects.toMatchObject({ code: "VALIDATION" });
@@ -50,11 +50,11 @@ describe("createArticle", () => {
   });
 
   it("edit rights: own writers and editors; reviewers read only", async () => {
-    const w = actorOf(await makeUser(t.db));
+    const w = await makeUser(t.db);
     const a = await createArticle(t.db, w, { title: "Eczema" });
-    const other = actorOf(await makeUser(t.db));
-    const reviewer = actorOf(await makeUser(t.db, ["REVIEWER"]));
-    const editor = actorOf(await makeUser(t.db, ["EDITOR"]));
+    const other = await makeUser(t.db);
+    const reviewer = await makeUser(t.db, { roles: ["REVIEWER"] });
+    const editor = await makeUser(t.db, { roles: ["EDITOR"] });
     expect(await canEditArticle(t.db, w, a.id)).toBe(true);
     expect(await canEditArticle(t.db, editor, a.id)).toBe(true);
     expect(await canEditArticle(t.db, other, a.id)).toBe(false);

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { generate } from "otplib";
 import { createTestDb } from "../../tests/helpers/test-db";
 import { catchAppError } from "../../tests/helpers/catch-app-error";
-import { createUser } from "../users/manage-users";
+import { makeUser as makeTestUser } from "../../tests/helpers/factory";
 import {
   authenticate,
   CLIENT_MAX_FAILURES,
@@ -19,11 +19,8 @@ afterAll(() => t.cleanup());
 
 const PASSWORD = "correct horse battery";
 
-async function makeUser(email: string, status: "ACTIVE" | "DISABLED" = "ACTIVE") {
-  const user = await createUser(t.db, null, { name: "Test", email, password: PASSWORD, roles: ["WRITER"] });
-  if (status === "DISABLED") await t.db.user.update({ where: { id: user.id }, data: { status } });
-  return user;
-}
+const makeUser = (email: string, status: "ACTIVE" | "DISABLED" = "ACTIVE") =>
+  makeTestUser(t.db, { email, status, password: PASSWORD });
 
 const signIn = (email: string, password: string, now?: Date, extra: { code?: string; clientAddress?: string } = {}) =>
   authenticate(t.db, { email, password, clientAddress: extra.clientAddress ?? "10.0.0.1", code: extra.code }, now);
@@ -35,7 +32,8 @@ async function events(action: string, entityId: string) {
 describe("authenticate", () => {
   it("signs in with the right password, case-insensitive e-mail, and stores an argon2id hash", async () => {
     const user = await makeUser("ok@example.com");
-    expect(user.passwordHash.startsWith("$argon2id$")).toBe(true);
+    const stored = await t.db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(stored.passwordHash.startsWith("$argon2id$")).toBe(true);
     await expect(signIn("  OK@Example.com ", PASSWORD)).resolves.toMatchObject({ id: user.id, sessionVersion: 0 });
     expect(await events("auth.signed_in", user.id)).toBe(1);
   });

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../../tests/helpers/test-db";
+import { makeUser } from "../../tests/helpers/factory";
 import { checkContent } from "./check-content";
 import { addDictionaryWord, listDictionaryWords, removeDictionaryWord } from "./dictionary";
 
@@ -19,7 +20,7 @@ const spelling = async () => (await checkContent(t.db, input)).findings.filter((
 
 describe("project dictionary", () => {
   it("extends the spelling rule, with an audit event, and can be undone", async () => {
-    const editor = await t.db.user.create({ data: { email: "e@example.org", name: "Editor", passwordHash: "x" } });
+    const editor = await makeUser(t.db, { roles: ["EDITOR"], name: "Editor" });
     expect(await spelling()).toBe(1);
     await addDictionaryWord(t.db, editor.id, { word: "  Zorblax " });
     expect((await listDictionaryWords(t.db)).map((w) => w.word)).toEqual(["zorblax"]);

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../../tests/helpers/test-db";
-import { makeUser } from "../../tests/helpers/review-fixtures";
+import { makeUser } from "../../tests/helpers/factory";
 import { saveCredential } from "./save-credential";
 import { decideCredential } from "./verify-credential";
 import { bestCredential, credentialStanding } from "./credential-standing";
@@ -20,7 +20,6 @@ const form = (over: Record<string, string> = {}) => ({
   expiresAt: future,
   ...over,
 });
-const as = (u: { id: string; name: string; email: string }, roles: string[]) => ({ ...u, status: "ACTIVE", roles });
 
 describe("credentials", () => {
   it("standing: verified & unexpired is the only VALID one", () => {
@@ -33,8 +32,8 @@ describe("credentials", () => {
   });
 
   it("reviewer enters a credential, admin verifies it, the reviewer is told; a later change needs verifying again", async () => {
-    const r = as(await makeUser(t.db, ["REVIEWER"]), ["REVIEWER"]);
-    const admin = as(await makeUser(t.db, ["ADMIN"], "Ada Admin"), ["ADMIN"]);
+    const r = await makeUser(t.db, { roles: ["REVIEWER"] });
+    const admin = await makeUser(t.db, { roles: ["ADMIN"], name: "Ada Admin" });
     await expect(saveCredential(t.db, r, form({ postNominals: "", expiresAt: "2020-01-01" }))).rejects.toMatchObject({
       code: "VALIDATION",
       fieldErrors: { postNominals: [expect.any(String)], expiresAt: [expect.stringMatching(/future/)] },
@@ -61,13 +60,13 @@ describe("credentials", () => {
   });
 
   it("admin rejects with a reason; nobody verifies their own", async () => {
-    const both = await makeUser(t.db, ["REVIEWER", "ADMIN"]);
-    const dual = as(both, ["REVIEWER", "ADMIN"]);
+    const both = await makeUser(t.db, { roles: ["REVIEWER", "ADMIN"] });
+    const dual = both;
     const c = await saveCredential(t.db, dual, form());
     await expect(decideCredential(t.db, dual, { credentialId: c.id, decision: "VERIFY" })).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
-    const admin = as(await makeUser(t.db, ["ADMIN"]), ["ADMIN"]);
+    const admin = await makeUser(t.db, { roles: ["ADMIN"] });
     await expect(
       decideCredential(t.db, admin, { credentialId: c.id, decision: "REJECT", reason: "" }),
     ).rejects.toMatchObject({ code: "VALIDATION" });

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../../tests/helpers/test-db";
 import { catchAppError } from "../../tests/helpers/catch-app-error";
-import { actorOf, makeArticle, makeUser } from "../../tests/helpers/article-fixtures";
+import { makeArticle, makeUser } from "../../tests/helpers/factory";
 import { MAX_BODY_BYTES } from "../content/document-schema";
 import { saveDraft } from "./save-draft";
 
@@ -11,9 +11,9 @@ afterAll(() => t.cleanup());
 const doc = (text: string) => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
 
 async function setup(status = "DRAFT") {
-  const writerUser = await makeUser(t.db, ["WRITER"], "Wendy Writer");
-  const article = await makeArticle(t.db, writerUser.id, { status });
-  return { writer: actorOf(writerUser), article };
+  const writerUser = await makeUser(t.db, { roles: ["WRITER"], name: "Wendy Writer" });
+  const article = await makeArticle(t.db, { authorId: writerUser.id, status });
+  return { writer: writerUser, article };
 }
 
 describe("saveDraft", () => {
@@ -51,7 +51,7 @@ describe("saveDraft", () => {
 
   it("refuses a stale save with CONFLICT and the current server copy, leaving the draft as the other save left it", async () => {
     const { writer, article } = await setup();
-    const other = actorOf(await makeUser(t.db, ["EDITOR"], "Eddie Editor"));
+    const other = await makeUser(t.db, { roles: ["EDITOR"], name: "Eddie Editor" });
     await saveDraft(t.db, other, {
       articleId: article.id,
       baseVersion: 1,
@@ -115,12 +115,12 @@ describe("saveDraft", () => {
   it("lets only the article's writers and editors save; reviewers and other writers are refused", async () => {
     const { article } = await setup();
     const input = { articleId: article.id, baseVersion: 1, title: "x", summary: "", conditionName: "", body: doc("x") };
-    const otherWriter = actorOf(await makeUser(t.db, ["WRITER"]));
-    const reviewer = actorOf(await makeUser(t.db, ["REVIEWER"]));
+    const otherWriter = await makeUser(t.db, { roles: ["WRITER"] });
+    const reviewer = await makeUser(t.db, { roles: ["REVIEWER"] });
     expect((await catchAppError(saveDraft(t.db, otherWriter, input))).code).toBe("FORBIDDEN");
     expect((await catchAppError(saveDraft(t.db, reviewer, input))).code).toBe("FORBIDDEN");
     expect((await catchAppError(saveDraft(t.db, null, input))).code).toBe("UNAUTHENTICATED");
-    const editor = actorOf(await makeUser(t.db, ["EDITOR"]));
+    const editor = await makeUser(t.db, { roles: ["EDITOR"] });
     expect((await saveDraft(t.db, editor, input)).changed).toBe(true);
   });
 

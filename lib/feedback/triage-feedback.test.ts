@@ -6,7 +6,7 @@ import { openBlockingReports } from "./open-blocking-reports";
 import { acknowledgeFeedback, dismissFeedback, resolveFeedback } from "./triage-feedback";
 import { listFeedback, listFixCandidates, parseFeedbackFilters } from "./list-feedback";
 import { submitFeedback } from "./submit-feedback";
-import { makeArticle, makeUser } from "./test-fixtures";
+import { makePublishedArticle, makeUser } from "../../tests/helpers/factory";
 
 const t = createTestDb();
 afterAll(() => t.cleanup());
@@ -14,8 +14,8 @@ afterAll(() => t.cleanup());
 let editor: Actor;
 let writer: Actor;
 beforeAll(async () => {
-  editor = await makeUser(t.db, ["EDITOR"], "Eda Editor");
-  writer = await makeUser(t.db, ["WRITER"]);
+  editor = await makeUser(t.db, { roles: ["EDITOR"], name: "Eda Editor" });
+  writer = await makeUser(t.db, { roles: ["WRITER"] });
 });
 
 const open = { limit: 0, windowSeconds: 60 };
@@ -42,7 +42,11 @@ async function codeOf(p: Promise<unknown>) {
 
 describe("triage", () => {
   it("moves New → Acknowledged → Resolved with the fixing revision, auditing each step", async () => {
-    const { article, revisions } = await makeArticle(t.db, writer.id, { revisions: 2, publishedCount: 1 });
+    const { article, revisions } = await makePublishedArticle(t.db, {
+      authorId: writer.id,
+      revisions: 2,
+      publishedCount: 1,
+    });
     const id = await report(article);
     await acknowledgeFeedback(t.db, editor, id);
     await resolveFeedback(t.db, editor, { feedbackId: id, revisionId: revisions[1].id });
@@ -57,8 +61,12 @@ describe("triage", () => {
   });
 
   it("refuses a fix that is not a later revision of the same article", async () => {
-    const { article, revisions } = await makeArticle(t.db, writer.id, { revisions: 2, publishedCount: 2 });
-    const other = await makeArticle(t.db, writer.id, { revisions: 3 });
+    const { article, revisions } = await makePublishedArticle(t.db, {
+      authorId: writer.id,
+      revisions: 2,
+      publishedCount: 2,
+    });
+    const other = await makePublishedArticle(t.db, { authorId: writer.id, revisions: 3 });
     const id = await report(article);
     expect(await codeOf(resolveFeedback(t.db, editor, { feedbackId: id, revisionId: revisions[0].id }))).toBe(
       "VALIDATION",
@@ -75,7 +83,7 @@ describe("triage", () => {
   });
 
   it("dismisses only with a reason, and final states stay final", async () => {
-    const { article } = await makeArticle(t.db, writer.id);
+    const { article } = await makePublishedArticle(t.db, { authorId: writer.id });
     const id = await report(article, "INACCURATE");
     expect(await codeOf(dismissFeedback(t.db, editor, { feedbackId: id, reason: " " }))).toBe("VALIDATION");
     await dismissFeedback(t.db, editor, { feedbackId: id, reason: "Spam: advertises a product" });
@@ -88,7 +96,7 @@ describe("triage", () => {
   });
 
   it("is for editors only", async () => {
-    const { article } = await makeArticle(t.db, writer.id);
+    const { article } = await makePublishedArticle(t.db, { authorId: writer.id });
     const id = await report(article);
     expect(await codeOf(acknowledgeFeedback(t.db, writer, id))).toBe("FORBIDDEN");
     expect(await codeOf(acknowledgeFeedback(t.db, null, id))).toBe("UNAUTHENTICATED");
@@ -97,7 +105,11 @@ describe("triage", () => {
   });
 
   it("openBlockingReports lists open inaccurate/outdated reports on the live revision only", async () => {
-    const { article, revisions } = await makeArticle(t.db, writer.id, { revisions: 3, publishedCount: 2 });
+    const { article, revisions } = await makePublishedArticle(t.db, {
+      authorId: writer.id,
+      revisions: 3,
+      publishedCount: 2,
+    });
     const onOld = await report(article, "OUTDATED", revisions[0].id);
     const outdated = await report(article, "OUTDATED");
     const inaccurate = await report(article, "INACCURATE");
@@ -114,7 +126,7 @@ describe("triage", () => {
   });
 
   it("lists the inbox with filters", async () => {
-    const { article } = await makeArticle(t.db, writer.id, { title: "Inbox article" });
+    const { article } = await makePublishedArticle(t.db, { authorId: writer.id, title: "Inbox article" });
     const a = await report(article, "OUTDATED");
     const b = await report(article, "TYPO_OR_BROKEN_LINK");
     await submitFeedback(
@@ -149,7 +161,11 @@ describe("triage", () => {
   });
 
   it("offers later revisions of the same article as fixes, for open reports only", async () => {
-    const { article, revisions } = await makeArticle(t.db, writer.id, { revisions: 3, publishedCount: 1 });
+    const { article, revisions } = await makePublishedArticle(t.db, {
+      authorId: writer.id,
+      revisions: 3,
+      publishedCount: 1,
+    });
     const openId = await report(article);
     const closedId = await report(article);
     await dismissFeedback(t.db, editor, { feedbackId: closedId, reason: "Not about this article" });

@@ -200,13 +200,13 @@ describe("parseReferenceItem", () => {
 describe("importArticle", async () => {
   const { afterAll } = await import("vitest");
   const { createTestDb } = await import("../../tests/helpers/test-db");
-  const { actorOf, makeUser } = await import("../../tests/helpers/article-fixtures");
+  const { makeUser } = await import("../../tests/helpers/factory");
   const { importArticle } = await import("./import-article");
   const t = createTestDb();
   afterAll(() => t.cleanup());
 
   it("creates the article with its body and structured references in one go", async () => {
-    const w = actorOf(await makeUser(t.db));
+    const w = await makeUser(t.db);
     const { article, warnings, referenceCount } = await importArticle(t.db, w, { source: fixture });
     expect(referenceCount).toBe(2);
     expect(warnings.length).toBeGreaterThan(0);
@@ -219,12 +219,12 @@ describe("importArticle", async () => {
   });
 
   it("asks for a title when the source has none, and refuses reviewers", async () => {
-    const w = actorOf(await makeUser(t.db));
+    const w = await makeUser(t.db);
     await expect(importArticle(t.db, w, { source: "just text" })).rejects.toMatchObject({
       code: "VALIDATION",
       fieldErrors: { title: expect.any(Array) },
     });
-    const r = actorOf(await makeUser(t.db, ["REVIEWER"]));
+    const r = await makeUser(t.db, { roles: ["REVIEWER"] });
     await expect(importArticle(t.db, r, { source: "# Title\n\ntext" })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });
@@ -232,13 +232,13 @@ describe("importArticle", async () => {
 describe("importMany", async () => {
   const { afterAll } = await import("vitest");
   const { createTestDb } = await import("../../tests/helpers/test-db");
-  const { actorOf, makeUser } = await import("../../tests/helpers/article-fixtures");
+  const { makeUser } = await import("../../tests/helpers/factory");
   const { importMany } = await import("./import-many");
   const t = createTestDb();
   afterAll(() => t.cleanup());
 
   it("imports each file as its own article and reports the ones it cannot import", async () => {
-    const w = actorOf(await makeUser(t.db));
+    const w = await makeUser(t.db);
     const seen: string[] = [];
     const outcomes = await importMany(
       t.db,

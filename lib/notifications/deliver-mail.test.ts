@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../../tests/helpers/test-db";
-import { makeUser } from "../../tests/helpers/review-fixtures";
+import { makeUser } from "../../tests/helpers/factory";
 import { deliverQueuedMail, MAX_ATTEMPTS, smtpConfigFromEnv } from "./deliver-mail";
 import { queueNotification } from "./queue-notification";
 import { listInbox, markRead, unreadCount } from "./inbox";
@@ -10,7 +10,7 @@ afterAll(() => t.cleanup());
 
 describe("notifications", () => {
   it("queues an inbox row and an outbox mail in the caller's transaction (or neither)", async () => {
-    const u = await makeUser(t.db, ["WRITER"]);
+    const u = await makeUser(t.db, { roles: ["WRITER"] });
     await expect(
       t.db.$transaction(async (tx) => {
         await queueNotification(tx, { userId: u.id, kind: "APPROVED", title: "Rolled back" });
@@ -45,7 +45,7 @@ describe("notifications", () => {
       from: "x@y",
     });
     expect(smtpConfigFromEnv({ SMTP_URL: "not a url" })).toBeNull();
-    const u = await makeUser(t.db, ["WRITER"]);
+    const u = await makeUser(t.db, { roles: ["WRITER"] });
     await t.db.$transaction((tx) => queueNotification(tx, { userId: u.id, kind: "PUBLISHED", title: "Published" }));
     expect(await deliverQueuedMail(t.db, { sender: null })).toEqual({ mode: "outbox", sent: 0, failed: 0 });
 
@@ -98,7 +98,7 @@ describe("SMTP delivery through nodemailer", () => {
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
     const port = (server.address() as { port: number }).port;
     try {
-      const u = await makeUser(t.db, ["WRITER"]);
+      const u = await makeUser(t.db, { roles: ["WRITER"] });
       await t.db.$transaction((tx) =>
         queueNotification(tx, {
           userId: u.id,

@@ -1,6 +1,7 @@
 // The plagiarism check end to end on a real (test) database: fixtures for each way of copying.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../../tests/helpers/test-db";
+import { makeUser } from "../../tests/helpers/factory";
 import {
   doc,
   FEW_WORDS_CHANGED,
@@ -61,7 +62,7 @@ async function checkBody(body: unknown) {
 }
 
 beforeAll(async () => {
-  const user = await t.db.user.create({ data: { email: "w@example.org", name: "Writer", passwordHash: "x" } });
+  const user = await makeUser(t.db, { name: "Writer" });
   userId = user.id;
   const source = await addCorpusDocument(t.db, userId, {
     title: SOURCE_TITLE,

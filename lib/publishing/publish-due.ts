@@ -11,6 +11,7 @@ import { recordAuditEvent } from "../audit/record-event";
 import { queueNotification } from "../notifications/queue-notification";
 import { publishInTx, type PublishedInfo } from "./publish-article";
 import { publishPath } from "../workflow/links";
+import { toActor } from "../users/to-actor";
 
 export interface DueRunResult {
   published: PublishedInfo[];
@@ -36,14 +37,7 @@ export async function publishDueArticles(db: Db, now = new Date()): Promise<DueR
           return null; // someone else ran it
         const user = await tx.user.findUnique({ where: { id: a.scheduledById }, include: { roles: true } });
         if (!user) throw new Error("The editor who scheduled it no longer exists.");
-        const actor = {
-          id: user.id,
-          name: user.name,
-          email: user.email,
-          status: user.status,
-          roles: user.roles.map((r) => r.role),
-        };
-        return publishInTx(tx, actor, id, a.scheduledRevisionId, "schedule");
+        return publishInTx(tx, toActor(user), id, a.scheduledRevisionId, "schedule");
       });
       if (info) result.published.push(info);
     } catch (err) {

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../../tests/helpers/test-db";
-import { makeArticle, makeRevision, makeUser } from "../../tests/helpers/review-fixtures";
+import { makeArticle, makeRevision, makeUser } from "../../tests/helpers/factory";
 import { reviewDueLists } from "./review-due";
 import { addMonths } from "./dates";
 
@@ -9,11 +9,11 @@ afterAll(() => t.cleanup());
 
 describe("review due lists", () => {
   it("lists live articles overdue and due within the window, not drafts", async () => {
-    const w = await makeUser(t.db, ["WRITER"]);
+    const w = await makeUser(t.db, { roles: ["WRITER"] });
     const now = new Date("2026-06-15T12:00:00Z");
     const mk = async (due: Date, live = true) => {
-      const a = await makeArticle(t.db, w.id, { status: "PUBLISHED" });
-      const r = await makeRevision(t.db, a.id, w.id);
+      const a = await makeArticle(t.db, { authorId: w.id, status: "PUBLISHED" });
+      const r = await makeRevision(t.db, { articleId: a.id, authorId: w.id });
       await t.db.article.update({
         where: { id: a.id },
         data: { reviewDueAt: due, liveRevisionId: live ? r.id : null },

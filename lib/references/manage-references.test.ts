@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../../tests/helpers/test-db";
 import { catchAppError } from "../../tests/helpers/catch-app-error";
-import { actorOf, makeArticle, makeUser } from "../../tests/helpers/article-fixtures";
+import { makeArticle, makeUser } from "../../tests/helpers/factory";
 import { createReference, deleteReference, listReferences, updateReference } from "./manage-references";
 
 const t = createTestDb();
@@ -9,8 +9,8 @@ afterAll(() => t.cleanup());
 
 describe("references", () => {
   it("creates references with readable unique keys and normalised DOI/PMID", async () => {
-    const w = actorOf(await makeUser(t.db));
-    const a = await makeArticle(t.db, w.id);
+    const w = await makeUser(t.db);
+    const a = await makeArticle(t.db, { authorId: w.id });
     const r1 = await createReference(t.db, w, a.id, {
       authors: "Smith J, Doe A",
       title: "Calcinosis",
@@ -39,8 +39,8 @@ describe("references", () => {
   });
 
   it("refuses bad fields field by field", async () => {
-    const w = actorOf(await makeUser(t.db));
-    const a = await makeArticle(t.db, w.id);
+    const w = await makeUser(t.db);
+    const a = await makeArticle(t.db, { authorId: w.id });
     const e = await catchAppError(
       createReference(t.db, w, a.id, {
         title: "",
@@ -57,8 +57,9 @@ describe("references", () => {
   });
 
   it("asks before deleting a cited reference and says where it is cited", async () => {
-    const w = actorOf(await makeUser(t.db));
-    const a = await makeArticle(t.db, w.id, {
+    const w = await makeUser(t.db);
+    const a = await makeArticle(t.db, {
+      authorId: w.id,
       bodyJson: JSON.stringify({
         type: "doc",
         content: [
@@ -88,20 +89,20 @@ describe("references", () => {
   });
 
   it("deletes an uncited reference at once; updates keep the key; only writers/editors may change them", async () => {
-    const w = actorOf(await makeUser(t.db));
-    const a = await makeArticle(t.db, w.id);
+    const w = await makeUser(t.db);
+    const a = await makeArticle(t.db, { authorId: w.id });
     const r = await createReference(t.db, w, a.id, { title: "T", url: "https://x.org" });
     const u = await updateReference(t.db, w, a.id, r.id, { title: "T2", url: "https://y.org" });
     expect(u).toMatchObject({ key: r.key, title: "T2", url: "https://y.org" });
-    const reviewer = actorOf(await makeUser(t.db, ["REVIEWER"]));
+    const reviewer = await makeUser(t.db, { roles: ["REVIEWER"] });
     expect((await catchAppError(deleteReference(t.db, reviewer, a.id, r.id))).code).toBe("FORBIDDEN");
     await deleteReference(t.db, w, a.id, r.id);
     expect(await t.db.reference.count({ where: { articleId: a.id } })).toBe(0);
   });
 
   it("voids an approval when references change", async () => {
-    const w = actorOf(await makeUser(t.db));
-    const a = await makeArticle(t.db, w.id, { status: "APPROVED" });
+    const w = await makeUser(t.db);
+    const a = await makeArticle(t.db, { authorId: w.id, status: "APPROVED" });
     await createReference(t.db, w, a.id, { title: "T", url: "https://x.org" });
     expect((await t.db.article.findUniqueOrThrow({ where: { id: a.id } })).status).toBe("DRAFT");
   });

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../../tests/helpers/test-db";
-import { makeArticle, makeUser } from "../../tests/helpers/article-fixtures";
+import { makeArticle, makeUser } from "../../tests/helpers/factory";
 import { contentHash } from "../content/hash";
 import { parseReferencesJson } from "../content/reference-snapshot";
 import { freezeRevision } from "./freeze-revision";
@@ -25,8 +25,9 @@ const body = {
 describe("freezeRevision", () => {
   it("freezes draft + references into an immutable revision with hash, html, contributors and an audit event", async () => {
     const writer = await makeUser(t.db);
-    const copyEditor = await makeUser(t.db, ["EDITOR"]);
-    const article = await makeArticle(t.db, writer.id, {
+    const copyEditor = await makeUser(t.db, { roles: ["EDITOR"] });
+    const article = await makeArticle(t.db, {
+      authorId: writer.id,
       bodyJson: JSON.stringify(body),
       editorIds: [writer.id, copyEditor.id, "deleted-user"],
     });
@@ -81,7 +82,7 @@ describe("freezeRevision", () => {
 
   it("rolls back with the surrounding transaction", async () => {
     const writer = await makeUser(t.db);
-    const article = await makeArticle(t.db, writer.id);
+    const article = await makeArticle(t.db, { authorId: writer.id });
     await expect(
       t.db.$transaction(async (tx) => {
         await freezeRevision(tx, { articleId: article.id, actorId: writer.id, changeSummary: "x" });
@@ -93,7 +94,7 @@ describe("freezeRevision", () => {
 
   it("refuses a draft without a title", async () => {
     const writer = await makeUser(t.db);
-    const article = await makeArticle(t.db, writer.id, { title: "  " });
+    const article = await makeArticle(t.db, { authorId: writer.id, title: "  " });
     await expect(
       t.db.$transaction((tx) => freezeRevision(tx, { articleId: article.id, actorId: writer.id, changeSummary: "" })),
     ).rejects.toMatchObject({ code: "VALIDATION" });

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../../tests/helpers/test-db";
-import { actorOf, makeArticle, makeUser } from "../../tests/helpers/article-fixtures";
+import { makeArticle, makeUser } from "../../tests/helpers/factory";
 import type { DocumentJson } from "../content/document-schema";
 import type { ReferenceSnapshot } from "../content/reference-snapshot";
 import { saveDraft } from "../drafts/save-draft";
@@ -73,8 +73,12 @@ describe("diffVersions", () => {
 
 describe("save revision, history and restore", () => {
   it("freezes checkpoints, lists them, and restores an old one (body and references) as the new draft", async () => {
-    const w = actorOf(await makeUser(t.db, ["WRITER"], "Wendy"));
-    const a = await makeArticle(t.db, w.id, { title: "Gout", bodyJson: JSON.stringify(doc(para("First text."))) });
+    const w = await makeUser(t.db, { roles: ["WRITER"], name: "Wendy" });
+    const a = await makeArticle(t.db, {
+      authorId: w.id,
+      title: "Gout",
+      bodyJson: JSON.stringify(doc(para("First text."))),
+    });
     await createReference(t.db, w, a.id, { title: "Ref one", url: "https://one.org" });
     const r1 = await saveRevision(t.db, w, { articleId: a.id, changeSummary: "First version" });
     await expect(saveRevision(t.db, w, { articleId: a.id, changeSummary: "again" })).rejects.toMatchObject({
@@ -109,14 +113,14 @@ describe("save revision, history and restore", () => {
   });
 
   it("refuses restore to readers and a revision of another article", async () => {
-    const w = actorOf(await makeUser(t.db));
-    const a = await makeArticle(t.db, w.id);
-    const b = await makeArticle(t.db, w.id);
+    const w = await makeUser(t.db);
+    const a = await makeArticle(t.db, { authorId: w.id });
+    const b = await makeArticle(t.db, { authorId: w.id });
     const rb = await saveRevision(t.db, w, { articleId: b.id, changeSummary: "B one" });
     await expect(restoreRevision(t.db, w, { articleId: a.id, revisionId: rb.id })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
-    const reviewer = actorOf(await makeUser(t.db, ["REVIEWER"]));
+    const reviewer = await makeUser(t.db, { roles: ["REVIEWER"] });
     await expect(restoreRevision(t.db, reviewer, { articleId: b.id, revisionId: rb.id })).rejects.toMatchObject({
       code: "FORBIDDEN",
     });

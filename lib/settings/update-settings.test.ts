@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../../tests/helpers/test-db";
-import { makeUser } from "../../tests/helpers/review-fixtures";
+import { makeUser } from "../../tests/helpers/factory";
 import { getSetting } from "./settings";
 import { updatePolicies } from "./update-settings";
 import { listAuditEvents } from "../audit/list-audit-events";
@@ -10,8 +10,8 @@ afterAll(() => t.cleanup());
 
 describe("updatePolicies", () => {
   it("only admins change policies; each change is audited with old and new values", async () => {
-    const admin = await makeUser(t.db, ["ADMIN"], "Ada Admin");
-    const editor = await makeUser(t.db, ["EDITOR"]);
+    const admin = await makeUser(t.db, { roles: ["ADMIN"], name: "Ada Admin" });
+    const editor = await makeUser(t.db, { roles: ["EDITOR"] });
     const input = {
       "plagiarism.thresholdPercent": "20",
       "review.intervalMonths": "6",
@@ -40,7 +40,7 @@ describe("updatePolicies", () => {
   });
 
   it("refuses out-of-range values field by field", async () => {
-    const admin = await makeUser(t.db, ["ADMIN"]);
+    const admin = await makeUser(t.db, { roles: ["ADMIN"] });
     await expect(
       updatePolicies(
         t.db,

@@ -1,17 +1,12 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../../tests/helpers/test-db";
-import { createUser } from "../users/manage-users";
-import { loadActor } from "../users/load-actor";
-import type { Actor } from "../auth/policy";
+import { makeUser } from "../../tests/helpers/factory";
 import { reviewQueue } from "./dashboard";
 
 const t = createTestDb();
 afterAll(() => t.cleanup());
 
-async function person(email: string, roles: ("WRITER" | "REVIEWER")[]): Promise<Actor> {
-  const user = await createUser(t.db, null, { name: email, email, password: "long enough password", roles });
-  return (await loadActor(t.db, user.id))!;
-}
+const person = (email: string, roles: ("WRITER" | "REVIEWER")[]) => makeUser(t.db, { email, roles });
 
 async function revision(articleId: string, number: number, contributorIds: string[]) {
   return t.db.revision.create({

@@ -3,6 +3,7 @@
 import type { DbTx } from "../db/client";
 import type { Actor } from "../auth/policy";
 import { requiresTwoFactor, twoFactorRolesSetting } from "../auth/two-factor-policy";
+import { toActor } from "./to-actor";
 
 const ACTOR_SELECT = {
   id: true,
@@ -18,7 +19,7 @@ const ACTOR_SELECT = {
 export async function loadActor(db: DbTx, userId: string): Promise<Actor | null> {
   const user = await db.user.findUnique({ where: { id: userId }, select: ACTOR_SELECT });
   if (!user || user.status !== "ACTIVE") return null;
-  return { id: user.id, name: user.name, email: user.email, status: user.status, roles: user.roles.map((r) => r.role) };
+  return toActor(user);
 }
 
 /** Why a session token no longer names an actor. */
@@ -37,17 +38,10 @@ export async function loadSessionActor(db: DbTx, userId: string, sessionVersion:
   const user = await db.user.findUnique({ where: { id: userId }, select: ACTOR_SELECT });
   if (!user || user.status !== "ACTIVE") return { actor: null, ended: "inactive" };
   if (user.sessionVersion !== sessionVersion) return { actor: null, ended: "session-ended" };
-  const roles = user.roles.map((r) => r.role);
+  const actor = toActor(user);
   const twoFactorPending =
-    !user.totpEnabledAt && roles.length > 0 && requiresTwoFactor(roles, await twoFactorRolesSetting(db));
-  return {
-    actor: {
-      id: user.id,
-      name: user.name,
-      email: user.email,
-      status: user.status,
-      roles,
-      ...(twoFactorPending ? { twoFactorPending } : {}),
-    },
-  };
+    !user.totpEnabledAt &&
+    actor.roles.length > 0 &&
+    requiresTwoFactor(actor.roles, await twoFactorRolesSetting(db));
+  return { actor: twoFactorPending ? { ...actor, twoFactorPending } : actor };
 }

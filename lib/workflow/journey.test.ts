@@ -1,8 +1,7 @@
 // The review-and-publish journey through the lib functions, against a real (SQLite) database.
 import { afterAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../../tests/helpers/test-db";
-import { doc, makeArticle, makeCredential, makeUser } from "../../tests/helpers/review-fixtures";
-import type { Actor } from "../auth/policy";
+import { doc, makeArticle, makeCredential, makeUser } from "../../tests/helpers/factory";
 import { submitArticle, withdrawSubmission } from "./submit-article";
 import { approveRevision, requestChanges } from "./decide-review";
 import { voidApprovalOnEdit } from "./void-approval";
@@ -26,19 +25,17 @@ import { readPublicChange } from "../page-cache/public-change";
 const t = createTestDb();
 afterAll(() => t.cleanup());
 
-const actor = (u: { id: string; name: string; email: string }, roles: string[]): Actor => ({
-  ...u,
-  status: "ACTIVE",
-  roles,
-});
-
 async function setup() {
-  const w = await makeUser(t.db, ["WRITER"], "Wendy Writer");
-  const r = await makeUser(t.db, ["REVIEWER"], "Rita Reviewer");
-  const e = await makeUser(t.db, ["EDITOR"], "Ed Editor");
-  await makeCredential(t.db, r.id);
-  const article = await makeArticle(t.db, w.id, { title: "Calcinosis cutis", body: "Calcium deposits in the skin." });
-  return { writer: actor(w, ["WRITER"]), reviewer: actor(r, ["REVIEWER"]), editor: actor(e, ["EDITOR"]), article };
+  const w = await makeUser(t.db, { roles: ["WRITER"], name: "Wendy Writer" });
+  const r = await makeUser(t.db, { roles: ["REVIEWER"], name: "Rita Reviewer" });
+  const e = await makeUser(t.db, { roles: ["EDITOR"], name: "Ed Editor" });
+  await makeCredential(t.db, { userId: r.id });
+  const article = await makeArticle(t.db, {
+    authorId: w.id,
+    title: "Calcinosis cutis",
+    body: "Calcium deposits in the skin.",
+  });
+  return { writer: w, reviewer: r, editor: e, article };
 }
 
 async function edit(articleId: string, userId: string, text: string) {
@@ -230,9 +227,9 @@ describe("review and publishing journey", () => {
 
   it("separation of duties: a reviewer who edited the revision cannot approve it; an unverified reviewer cannot", async () => {
     const { writer, editor, article } = await setup();
-    const both = await makeUser(t.db, ["WRITER", "REVIEWER"], "Dual Role");
-    await makeCredential(t.db, both.id);
-    const dual = actor(both, ["WRITER", "REVIEWER"]);
+    const both = await makeUser(t.db, { roles: ["WRITER", "REVIEWER"], name: "Dual Role" });
+    await makeCredential(t.db, { userId: both.id });
+    const dual = both;
     await t.db.articleAuthor.create({ data: { articleId: article.id, userId: both.id } });
     await edit(article.id, both.id, "Edited by the dual-role person.");
     const s = await submitArticle(t.db, writer, { articleId: article.id, changeSummary: "First version" });
@@ -249,10 +246,10 @@ describe("review and publishing journey", () => {
       message: expect.stringMatching(/wrote or edited/),
     });
 
-    const pending = await makeUser(t.db, ["REVIEWER"], "Pending Reviewer");
-    await makeCredential(t.db, pending.id, { status: "PENDING" });
+    const pending = await makeUser(t.db, { roles: ["REVIEWER"], name: "Pending Reviewer" });
+    await makeCredential(t.db, { userId: pending.id, status: "PENDING" });
     await expect(
-      approveRevision(t.db, actor(pending, ["REVIEWER"]), {
+      approveRevision(t.db, pending, {
         articleId: article.id,
         revisionId: rev.id,
         contentHash: rev.contentHash,
@@ -262,10 +259,10 @@ describe("review and publishing journey", () => {
       code: "FORBIDDEN",
       message: expect.stringMatching(/verified, unexpired credential/),
     });
-    const expired = await makeUser(t.db, ["REVIEWER"], "Expired Reviewer");
-    await makeCredential(t.db, expired.id, { expiresAt: new Date(Date.now() - 86400_000) });
+    const expired = await makeUser(t.db, { roles: ["REVIEWER"], name: "Expired Reviewer" });
+    await makeCredential(t.db, { userId: expired.id, expiresAt: new Date(Date.now() - 86400_000) });
     await expect(
-      approveRevision(t.db, actor(expired, ["REVIEWER"]), {
+      approveRevision(t.db, expired, {
         articleId: article.id,
         revisionId: rev.id,
         contentHash: rev.contentHash,
@@ -288,9 +285,9 @@ describe("review and publishing journey", () => {
 
   it("separation of duties spans the cycle: editing revision 1 bars approving revision 2; a checkpoint can be submitted as is", async () => {
     const { writer, reviewer, article } = await setup();
-    const both = await makeUser(t.db, ["WRITER", "REVIEWER"], "Dual Cycle");
-    await makeCredential(t.db, both.id);
-    const dual = actor(both, ["WRITER", "REVIEWER"]);
+    const both = await makeUser(t.db, { roles: ["WRITER", "REVIEWER"], name: "Dual Cycle" });
+    await makeCredential(t.db, { userId: both.id });
+    const dual = both;
     await t.db.articleAuthor.create({ data: { articleId: article.id, userId: both.id } });
     await edit(article.id, both.id, "Words written by the dual-role person.");
     const s1 = await submitArticle(t.db, writer, { articleId: article.id, changeSummary: "First version" });
@@ -389,7 +386,7 @@ describe("review and publishing journey", () => {
     expect(await t.db.publication.count({ where: { articleId: article.id } })).toBe(1);
 
     // A schedule whose gate fails by the time it is due is cleared and the editor told.
-    const other = await makeArticle(t.db, writer.id);
+    const other = await makeArticle(t.db, { authorId: writer.id });
     const s2 = await submitArticle(t.db, writer, { articleId: other.id, changeSummary: "First version" });
     const rev2 = await t.db.revision.findUniqueOrThrow({ where: { id: s2.revisionId } });
     await approveRevision(t.db, reviewer, {

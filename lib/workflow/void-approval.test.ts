@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../../tests/helpers/test-db";
-import { makeApproval, makeArticle, makeCredential, makeRevision, makeUser } from "../../tests/helpers/review-fixtures";
+import { makeApproval, makeArticle, makeCredential, makeRevision, makeUser } from "../../tests/helpers/factory";
 import { voidApprovalOnEdit } from "./void-approval";
 
 const t = createTestDb();
@@ -8,12 +8,12 @@ afterAll(() => t.cleanup());
 
 describe("voidApprovalOnEdit", () => {
   it("voids the approval of an APPROVED article, returns it to Draft, cancels the schedule and tells the reviewer why", async () => {
-    const writer = await makeUser(t.db, ["WRITER"], "Wendy Writer");
-    const reviewer = await makeUser(t.db, ["REVIEWER"]);
-    const cred = await makeCredential(t.db, reviewer.id);
-    const article = await makeArticle(t.db, writer.id, { status: "APPROVED" });
-    const rev = await makeRevision(t.db, article.id, writer.id);
-    const approval = await makeApproval(t.db, rev.id, reviewer.id, cred.id);
+    const writer = await makeUser(t.db, { roles: ["WRITER"], name: "Wendy Writer" });
+    const reviewer = await makeUser(t.db, { roles: ["REVIEWER"] });
+    const cred = await makeCredential(t.db, { userId: reviewer.id });
+    const article = await makeArticle(t.db, { authorId: writer.id, status: "APPROVED" });
+    const rev = await makeRevision(t.db, { articleId: article.id, authorId: writer.id });
+    const approval = await makeApproval(t.db, { revisionId: rev.id, reviewerId: reviewer.id, credentialId: cred.id });
     await t.db.article.update({
       where: { id: article.id },
       data: { scheduledPublishAt: new Date(Date.now() + 3600_000), scheduledRevisionId: rev.id },
@@ -46,23 +46,23 @@ describe("voidApprovalOnEdit", () => {
   });
 
   it("keeps a live article live when its approved next revision is voided", async () => {
-    const writer = await makeUser(t.db, ["WRITER"]);
-    const reviewer = await makeUser(t.db, ["REVIEWER"]);
-    const article = await makeArticle(t.db, writer.id, { status: "APPROVED" });
-    const live = await makeRevision(t.db, article.id, writer.id);
+    const writer = await makeUser(t.db, { roles: ["WRITER"] });
+    const reviewer = await makeUser(t.db, { roles: ["REVIEWER"] });
+    const article = await makeArticle(t.db, { authorId: writer.id, status: "APPROVED" });
+    const live = await makeRevision(t.db, { articleId: article.id, authorId: writer.id });
     await t.db.article.update({ where: { id: article.id }, data: { liveRevisionId: live.id } });
-    const next = await makeRevision(t.db, article.id, writer.id);
-    await makeApproval(t.db, next.id, reviewer.id, null);
+    const next = await makeRevision(t.db, { articleId: article.id, authorId: writer.id });
+    await makeApproval(t.db, { revisionId: next.id, reviewerId: reviewer.id, credentialId: null });
     await t.db.$transaction((tx) => voidApprovalOnEdit(tx, { articleId: article.id, actorId: writer.id }));
     const after = await t.db.article.findUniqueOrThrow({ where: { id: article.id } });
     expect(after).toMatchObject({ status: "DRAFT", liveRevisionId: live.id });
   });
 
   it("withdraws an IN_REVIEW submission and tells reviewers who commented", async () => {
-    const writer = await makeUser(t.db, ["WRITER"]);
-    const reviewer = await makeUser(t.db, ["REVIEWER"]);
-    const article = await makeArticle(t.db, writer.id, { status: "IN_REVIEW" });
-    const rev = await makeRevision(t.db, article.id, writer.id);
+    const writer = await makeUser(t.db, { roles: ["WRITER"] });
+    const reviewer = await makeUser(t.db, { roles: ["REVIEWER"] });
+    const article = await makeArticle(t.db, { authorId: writer.id, status: "IN_REVIEW" });
+    const rev = await makeRevision(t.db, { articleId: article.id, authorId: writer.id });
     await t.db.reviewComment.create({
       data: { articleId: article.id, revisionId: rev.id, authorId: reviewer.id, body: "Check dose", blockIndex: 0 },
     });
@@ -76,9 +76,9 @@ describe("voidApprovalOnEdit", () => {
   });
 
   it("does nothing in other states", async () => {
-    const writer = await makeUser(t.db, ["WRITER"]);
+    const writer = await makeUser(t.db, { roles: ["WRITER"] });
     for (const status of ["DRAFT", "CHANGES_REQUESTED", "PUBLISHED", "UNPUBLISHED", "ARCHIVED"]) {
-      const article = await makeArticle(t.db, writer.id, { status });
+      const article = await makeArticle(t.db, { authorId: writer.id, status });
       const before = await t.db.auditEvent.count();
       expect(
         await t.db.$transaction((tx) => voidApprovalOnEdit(tx, { articleId: article.id, actorId: writer.id })),

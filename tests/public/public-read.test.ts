@@ -1,6 +1,7 @@
 // The demo seed and the readers' read model against a real migrated SQLite file.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../helpers/test-db";
+import { makeCredential, makeUser } from "../helpers/factory";
 import { seedDemoArticle } from "../../prisma/demo/seed-demo-article";
 import { DEMO_ARTICLE_SLUG, JCM_REVIEW, MEDLINEPLUS } from "../../prisma/demo/calcinosis-cutis";
 import { getPublicArticle } from "../../lib/public/get-public-article";
@@ -14,26 +15,16 @@ const NOW = new Date("2026-11-20T09:30:00.000Z");
 let ids: { writerId: string; reviewerId: string; credentialId: string; editorId: string; adminId: string };
 
 beforeAll(async () => {
-  const user = (email: string, name: string, role: string) =>
-    t.db.user.create({ data: { email, name, passwordHash: "x", roles: { create: { role } } } });
-  const writer = await user("w@example.test", "Wendy Writer", "WRITER");
-  const reviewer = await user("r@example.test", "Rae Reviewer", "REVIEWER");
-  const editor = await user("e@example.test", "Ed Editor", "EDITOR");
-  const admin = await user("a@example.test", "Ada Admin", "ADMIN");
-  const credential = await t.db.credential.create({
-    data: {
-      userId: reviewer.id,
-      displayName: "Dr. Rae Reviewer",
-      postNominals: "M.D., FFARCSI, DA",
-      specialty: "Dermatology",
-      licenseNumber: "IMC-12345",
-      issuingBody: "Medical Council",
-      jurisdiction: "Ireland",
-      expiresAt: new Date("2030-01-01T00:00:00.000Z"),
-      status: "VERIFIED",
-      verifiedById: admin.id,
-      verifiedAt: new Date("2026-11-01T00:00:00.000Z"),
-    },
+  const writer = await makeUser(t.db, { roles: ["WRITER"], name: "Wendy Writer" });
+  const reviewer = await makeUser(t.db, { roles: ["REVIEWER"], name: "Rae Reviewer" });
+  const editor = await makeUser(t.db, { roles: ["EDITOR"], name: "Ed Editor" });
+  const admin = await makeUser(t.db, { roles: ["ADMIN"], name: "Ada Admin" });
+  const credential = await makeCredential(t.db, {
+    userId: reviewer.id,
+    displayName: "Dr. Rae Reviewer",
+    postNominals: "M.D., FFARCSI, DA",
+    expiresAt: new Date("2030-01-01T00:00:00.000Z"),
+    verifiedById: admin.id,
   });
   ids = {
     writerId: writer.id,
