@@ -3,10 +3,11 @@ import { createTestDb } from "../../tests/helpers/test-db";
 import { makeUser } from "../../tests/helpers/factory";
 import { AppError } from "../errors";
 import { CONDITION_SECTIONS } from "../content/condition-template";
-import { createArticle } from "./create-article";
+import { createArticle, createArticleSchema } from "./create-article";
 import { slugify } from "./slug";
-import { updateSlug } from "./update-slug";
-import { canEditArticle, canReadArticle } from "./article-access";
+import { updateSlug, updateSlugSchema } from "./update-slug";
+import { viaSchema } from "../../tests/helpers/via-schema";
+import { loadArticleAccess } from "./article-access";
 
 const t = createTestDb();
 afterAll(() => t.cleanup());
@@ -34,7 +35,9 @@ describe("createArticle", () => {
     const reviewer = await makeUser(t.db, { roles: ["REVIEWER"] });
     await expect(createArticle(t.db, reviewer, { title: "Nope" })).rejects.toMatchObject({ code: "FORBIDDEN" });
     const w = await makeUser(t.db);
-    await expect(createArticle(t.db, w, { title: "x" })).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(
+      viaSchema(createArticleSchema, { title: "x" }, (i) => createArticle(t.db, w, i)),
+    ).rejects.toMatchObject({ code: "VALIDATION" });
     await createArticle(t.db, w, { title: "Acne", slug: "acne-vulgaris" });
     const e = await createArticle(t.db, w, { title: "Acne 2", slug: "acne-vulgaris" }).catch((x: AppError) => x);
     expect(e).toMatchObject({ code: "CONFLICT", fieldErrors: { slug: [expect.stringMatching(/already used/)] } });
@@ -43,10 +46,12 @@ describe("createArticle", () => {
   it("lets writers edit the slug until first publication", async () => {
     const w = await makeUser(t.db);
     const a = await createArticle(t.db, w, { title: "Gout" });
-    expect((await updateSlug(t.db, w, a.id, "gout-overview")).slug).toBe("gout-overview");
-    await expect(updateSlug(t.db, w, a.id, "Bad Slug!")).rejects.toMatchObject({ code: "VALIDATION" });
+    const rename = (slug: string) =>
+      viaSchema(updateSlugSchema, { articleId: a.id, slug }, (i) => updateSlug(t.db, w, i));
+    expect((await rename("gout-overview")).slug).toBe("gout-overview");
+    await expect(rename("Bad Slug!")).rejects.toMatchObject({ code: "VALIDATION" });
     await t.db.article.update({ where: { id: a.id }, data: { firstPublishedAt: new Date() } });
-    await expect(updateSlug(t.db, w, a.id, "gout-2")).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(rename("gout-2")).rejects.toMatchObject({ code: "CONFLICT" });
   });
 
   it("edit rights: own writers and editors; reviewers read only", async () => {
@@ -55,12 +60,12 @@ describe("createArticle", () => {
     const other = await makeUser(t.db);
     const reviewer = await makeUser(t.db, { roles: ["REVIEWER"] });
     const editor = await makeUser(t.db, { roles: ["EDITOR"] });
-    expect(await canEditArticle(t.db, w, a.id)).toBe(true);
-    expect(await canEditArticle(t.db, editor, a.id)).toBe(true);
-    expect(await canEditArticle(t.db, other, a.id)).toBe(false);
-    expect(await canEditArticle(t.db, reviewer, a.id)).toBe(false);
-    expect(await canReadArticle(t.db, reviewer, a.id)).toBe(true);
-    expect(await canReadArticle(t.db, other, a.id)).toBe(false);
+    expect((await loadArticleAccess(t.db, w, a.id)).may.edit).toBe(true);
+    expect((await loadArticleAccess(t.db, editor, a.id)).may.edit).toBe(true);
+    expect((await loadArticleAccess(t.db, other, a.id)).may.edit).toBe(false);
+    expect((await loadArticleAccess(t.db, reviewer, a.id)).may.edit).toBe(false);
+    expect((await loadArticleAccess(t.db, reviewer, a.id)).may.read).toBe(true);
+    expect((await loadArticleAccess(t.db, other, a.id)).may.read).toBe(false);
   });
 
   it("slugify handles accents, punctuation and very short titles", () => {

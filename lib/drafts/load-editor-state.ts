@@ -3,7 +3,7 @@
 import type { DbTx } from "../db/client";
 import { AppError } from "../errors";
 import type { Actor } from "../auth/policy";
-import { canEditArticle, canReadArticle } from "../articles/article-access";
+import { loadArticleAccess } from "../articles/article-access";
 import { loadDraftSnapshot, type DraftSnapshot } from "./save-draft";
 import { listReferences } from "../references/manage-references";
 import type { ReferenceSnapshot } from "../content/reference-snapshot";
@@ -53,9 +53,9 @@ export interface EditorState {
   canEdit: boolean;
 }
 
-export async function loadEditorState(db: DbTx, actor: Actor | null, articleId: string): Promise<EditorState> {
-  if (!(await canReadArticle(db, actor, articleId)))
-    throw new AppError("NOT_FOUND", "This article does not exist or you may not see it.");
+export async function loadEditorState(db: DbTx, actor: Actor, articleId: string): Promise<EditorState> {
+  const access = await loadArticleAccess(db, actor, articleId);
+  if (!access.may.read) throw new AppError("NOT_FOUND", "This article does not exist or you may not see it.");
   const article = await db.article.findUnique({
     where: { id: articleId },
     select: {
@@ -68,11 +68,7 @@ export async function loadEditorState(db: DbTx, actor: Actor | null, articleId: 
     },
   });
   if (!article) throw new AppError("NOT_FOUND", "This article does not exist.");
-  const [draft, refs, canEdit] = await Promise.all([
-    loadDraftSnapshot(db, articleId),
-    listReferences(db, articleId),
-    canEditArticle(db, actor, articleId),
-  ]);
+  const [draft, refs] = await Promise.all([loadDraftSnapshot(db, articleId), listReferences(db, articleId)]);
   return {
     article: {
       id: article.id,
@@ -84,6 +80,6 @@ export async function loadEditorState(db: DbTx, actor: Actor | null, articleId: 
     },
     draft,
     references: refs.map(toEditorReference),
-    canEdit: canEdit && article.status !== "ARCHIVED",
+    canEdit: access.may.edit && article.status !== "ARCHIVED",
   };
 }

@@ -1,11 +1,12 @@
 // Everything the review screen shows for one article, for one viewer: the frozen revision split into
 // top-level blocks (so comments can anchor to them), the diff against the last approved or published
 // revision, the latest content checks and plagiarism report, the comment threads, past decisions, and which
-// workflow actions this viewer may take now (with the reason when a reviewer may not sign off).
+// workflow actions this viewer may take now (with the reason when a reviewer may not sign off), and what they
+// may do with the article and each comment thread (lib/articles/article-access.ts).
 import type { DbTx } from "../db/client";
 import type { Actor } from "../auth/policy";
 import { AppError } from "../errors";
-import { canReadArticle } from "../articles/article-access";
+import { loadArticleAccess } from "../articles/article-access";
 import { parseDocument, type DocumentJson } from "../content/document-schema";
 import { renderDocument, renderReferenceList } from "../content/render";
 import { parseReferencesJson } from "../content/reference-snapshot";
@@ -39,8 +40,8 @@ export function renderBlocks(doc: DocumentJson, refs: ReturnType<typeof parseRef
 const DIFF_NAMES = { title: "title", summary: "summary", conditionName: "conditionName" } as const;
 
 export async function loadReviewScreen(db: DbTx, actor: Actor, articleId: string) {
-  if (!(await canReadArticle(db, actor, articleId)))
-    throw new AppError("NOT_FOUND", "This article does not exist or you may not see it.");
+  const access = await loadArticleAccess(db, actor, articleId);
+  if (!access.may.read) throw new AppError("NOT_FOUND", "This article does not exist or you may not see it.");
   const { ctx, article } = await loadTransitionContext(db, articleId, actor);
   const check = (n: TransitionName) => checkTransition(n, actor, ctx);
   const may = {
@@ -49,11 +50,13 @@ export async function loadReviewScreen(db: DbTx, actor: Actor, articleId: string
     approve: check("approve"),
     requestChanges: check("requestChanges"),
   };
-  const comments = await listReviewComments(db, articleId);
+  // Each thread carries what this viewer may do with it, so the page shows exactly the buttons the server allows.
+  const comments = (await listReviewComments(db, articleId)).map((c) => ({ ...c, may: access.onComment(c) }));
   const base = {
     article,
     ctx,
     may,
+    access: access.may,
     comments,
     standing: { code: ctx.actorCredential, text: CREDENTIAL_STANDING_TEXT[ctx.actorCredential] },
   };

@@ -9,6 +9,7 @@
 // through review, and only PUBLISHED means "the current revision is the live one".
 import { AppError } from "../errors";
 import { permissionsOf, type Actor, type Permission } from "../auth/policy";
+import { mayEditWith } from "../articles/article-access";
 
 export const ARTICLE_STATUSES = [
   "DRAFT",
@@ -78,7 +79,7 @@ interface Precondition {
 const P = {
   mayEditArticle: {
     key: "may-edit-article",
-    holds: (c, perms) => perms.has("article.edit.any") || (perms.has("article.edit.own") && c.actorIsAuthor),
+    holds: (c, perms) => mayEditWith(perms, c.actorIsAuthor),
     message: "Only the article's writers or an editor can do this.",
   },
   hasChanges: {

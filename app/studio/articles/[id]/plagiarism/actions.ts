@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { action } from "@/app/_server/action";
-import { canReadArticle } from "@/lib/articles/article-access";
+import { loadArticleAccess } from "@/lib/articles/article-access";
 import { afterRevisionFrozen } from "@/lib/revisions/after-freeze";
 
 export const rerunChecksAction = action(
@@ -16,7 +16,11 @@ export const rerunChecksAction = action(
   },
   async (input, actor) => {
     const revision = await db.revision.findUnique({ where: { id: input.revisionId }, select: { articleId: true } });
-    if (!revision || revision.articleId !== input.articleId || !(await canReadArticle(db, actor, input.articleId)))
+    if (
+      !revision ||
+      revision.articleId !== input.articleId ||
+      !(await loadArticleAccess(db, actor, input.articleId)).may.read
+    )
       throw new AppError("NOT_FOUND", "This revision does not exist or you may not see it.");
     const result = await afterRevisionFrozen(db, input.revisionId);
     if (result.errors.length) throw new AppError("CONFLICT", `Some checks could not run: ${result.errors.join("; ")}`);

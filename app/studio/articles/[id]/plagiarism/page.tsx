@@ -5,7 +5,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { db } from "@/lib/db/client";
 import { can } from "@/lib/auth/policy";
-import { canReadArticle } from "@/lib/articles/article-access";
+import { loadArticleAccess } from "@/lib/articles/article-access";
 import { latestContentCheckRun } from "@/lib/checks/check-content";
 import { latestPlagiarismReport } from "@/lib/plagiarism/read-report";
 import { getSetting } from "@/lib/settings/settings";
@@ -31,7 +31,7 @@ export default async function ArticleIntegrityPage({
     where: { id },
     select: { id: true, slug: true, currentRevisionId: true, draft: { select: { title: true } } },
   });
-  if (!article || !(await canReadArticle(db, actor, id))) notFound();
+  if (!article || !(await loadArticleAccess(db, actor, id)).may.read) notFound();
   const revisions = await db.revision.findMany({
     where: { articleId: id },
     orderBy: { number: "desc" },

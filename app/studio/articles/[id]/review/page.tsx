@@ -10,7 +10,6 @@ import { loadReviewScreen, type ReviewScreen } from "@/lib/review/review-screen"
 import { requirePermission } from "@/app/_server/session";
 import { ActionForm, Field, FieldErrors } from "@/components/studio/action-form";
 import { DiffView } from "@/components/review/diff-view";
-import { canEditArticle } from "@/lib/articles/article-access";
 import { ArticleTabs } from "../article-tabs";
 import {
   addCommentAction,
@@ -21,7 +20,6 @@ import {
   submitAction,
   withdrawAction,
 } from "./actions";
-import "../../../_review/review.css";
 import "../../_editor/editor.css";
 
 export const metadata: Metadata = { title: "Review" };
@@ -30,7 +28,7 @@ const fmt = (d: Date) => d.toISOString().slice(0, 16).replace("T", " ") + " UTC"
 
 type Thread = ReviewScreen["comments"][number];
 
-function Threads({ threads, canAnswer, articleId }: { threads: Thread[]; canAnswer: boolean; articleId: string }) {
+function Threads({ threads, articleId }: { threads: Thread[]; articleId: string }) {
   if (!threads.length) return null;
   return (
     <ul className="threads">
@@ -56,30 +54,34 @@ function Threads({ threads, canAnswer, articleId }: { threads: Thread[]; canAnsw
               <p className="comment-body">{r.body}</p>
             </div>
           ))}
-          {canAnswer && (
+          {(t.may.reply || t.may.resolve) && (
             <div className="thread-actions">
-              <ActionForm
-                action={replyAction}
-                submitLabel="Reply"
-                pendingLabel="Sending…"
-                resetOnSuccess
-                buttonClass="secondary"
-                label={`Reply to ${t.author.name}`}
-              >
-                <input type="hidden" name="commentId" value={t.id} />
-                <input type="hidden" name="articleId" value={articleId} />
-                <Field name="body" label="Your answer" textarea rows={2} />
-              </ActionForm>
-              <ActionForm
-                action={resolveAction}
-                submitLabel={t.resolvedAt ? "Reopen" : "Resolve"}
-                pendingLabel="…"
-                buttonClass="secondary"
-                label={t.resolvedAt ? "Reopen comment" : "Resolve comment"}
-              >
-                <input type="hidden" name="commentId" value={t.id} />
-                <input type="hidden" name="resolved" value={t.resolvedAt ? "false" : "true"} />
-              </ActionForm>
+              {t.may.reply && (
+                <ActionForm
+                  action={replyAction}
+                  submitLabel="Reply"
+                  pendingLabel="Sending…"
+                  resetOnSuccess
+                  buttonClass="secondary"
+                  label={`Reply to ${t.author.name}`}
+                >
+                  <input type="hidden" name="commentId" value={t.id} />
+                  <input type="hidden" name="articleId" value={articleId} />
+                  <Field name="body" label="Your answer" textarea rows={2} />
+                </ActionForm>
+              )}
+              {t.may.resolve && (
+                <ActionForm
+                  action={resolveAction}
+                  submitLabel={t.resolvedAt ? "Reopen" : "Resolve"}
+                  pendingLabel="…"
+                  buttonClass="secondary"
+                  label={t.resolvedAt ? "Reopen comment" : "Resolve comment"}
+                >
+                  <input type="hidden" name="commentId" value={t.id} />
+                  <input type="hidden" name="resolved" value={t.resolvedAt ? "false" : "true"} />
+                </ActionForm>
+              )}
             </div>
           )}
         </li>
@@ -98,16 +100,9 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
     if (isAppError(err) && err.code === "NOT_FOUND") notFound();
     throw err;
   }
-  const { article, ctx, may, revision, comments } = screen;
-  const canEdit = await canEditArticle(db, actor, article.id);
+  const { article, ctx, may, access, revision, comments } = screen;
   const isReviewer = can(actor, "review.decide");
-  const canComment = can(actor, "review.comment") && ctx.status === "IN_REVIEW" && !!revision;
-  const canAnswer =
-    may.submit.ok ||
-    may.withdraw.ok ||
-    can(actor, "review.comment") ||
-    can(actor, "article.edit.any") ||
-    ctx.actorIsAuthor;
+  const canComment = access.comment && ctx.status === "IN_REVIEW" && !!revision;
   const currentThreads = revision ? comments.filter((c) => c.revisionId === revision.id) : [];
   const generalThreads = comments.filter((c) => c.blockIndex === null || (revision && c.revisionId !== revision.id));
   const decisionRefusal = !may.approve.ok && may.approve.code === "FORBIDDEN" ? may.approve.reason : null;
@@ -118,7 +113,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
         <Link href="/studio">Dashboard</Link> › Review
       </p>
       <h1>{article.title}</h1>
-      <ArticleTabs articleId={article.id} current="review" canEdit={canEdit} />
+      <ArticleTabs articleId={article.id} current="review" canEdit={access.edit} />
       <p className="status-line">
         <span className="badge" data-testid="article-status">
           {STATUS_LABELS[ctx.status]}
@@ -197,7 +192,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
                     data-testid="review-block"
                   >
                     <div className="block-content article-body" dangerouslySetInnerHTML={{ __html: b.html }} />
-                    <Threads threads={threads} canAnswer={canAnswer} articleId={article.id} />
+                    <Threads threads={threads} articleId={article.id} />
                     {canComment && (
                       <details className="add-comment">
                         <summary>Comment on this paragraph</summary>
@@ -365,7 +360,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
             <section className="panel" aria-labelledby="general-heading">
               <h2 id="general-heading">General comments and earlier revisions</h2>
               {generalThreads.length ? (
-                <Threads threads={generalThreads} canAnswer={canAnswer} articleId={article.id} />
+                <Threads threads={generalThreads} articleId={article.id} />
               ) : (
                 <p className="empty">None.</p>
               )}
