@@ -1,6 +1,6 @@
 // Runs once when a Next server starts, not during `next build`:
 // - stamps every request with its socket address, the base of per-client limits (lib/http/client-address.ts);
-// - starts the scheduled-publication timer (see app/studio/_review/scheduler.ts for why publications fire on
+// - starts the scheduled-publication timer (see app/_server/scheduler.ts for why publications fire on
 //   time across restarts);
 // - starts the weekly source-check worker (links and retraction notices of live articles).
 export async function register() {
@@ -8,7 +8,7 @@ export async function register() {
   if (process.env.NEXT_PHASE === "phase-production-build") return;
   const { installSocketAddressStamp } = await import("./lib/http/stamp-socket-address");
   installSocketAddressStamp();
-  const { startPublishScheduler } = await import("./app/studio/_review/scheduler");
+  const { startPublishScheduler } = await import("./app/_server/scheduler");
   startPublishScheduler();
   // Weekly link and retraction checks of live articles (a database job queue; lib/sources/).
   const [{ db }, { startSourceCheckWorker }, { httpReferenceLookup }] = await Promise.all([

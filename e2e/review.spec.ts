@@ -6,6 +6,8 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { e2eDb } from "./helpers/db";
 import { createReviewer, createTestUser, signIn, uniqueSuffix, type TestUser } from "./helpers/factory";
+import { makeCredential } from "../tests/helpers/factory";
+import { addReviewComment } from "../lib/review/review-comments";
 import { saveDraft } from "../lib/drafts/save-draft";
 import { submitArticle } from "../lib/workflow/submit-article";
 import { approveRevision } from "../lib/workflow/decide-review";
@@ -231,20 +233,7 @@ test.describe("medical review and publishing", () => {
 
   test("a reviewer cannot approve an article they wrote", async ({ browser }) => {
     const both = await createTestUser({ roles: ["WRITER", "REVIEWER"] });
-    await e2eDb().credential.create({
-      data: {
-        userId: both.id,
-        displayName: both.name,
-        postNominals: "M.D.",
-        specialty: "Dermatology",
-        licenseNumber: "X1",
-        issuingBody: "GMC",
-        jurisdiction: "UK",
-        expiresAt: new Date(Date.now() + 365 * 86400_000),
-        status: "VERIFIED",
-        verifiedAt: new Date(),
-      },
-    });
+    await makeCredential(e2eDb(), { userId: both.id, displayName: both.name, postNominals: "M.D." });
     const article = await seedArticle(both, `Own article ${uniqueSuffix()}`);
     const page = await as(browser, both, `/studio/articles/${article.id}/review`);
     await submit(page, "First version");
@@ -253,6 +242,35 @@ test.describe("medical review and publishing", () => {
     );
     await expect(page.getByRole("button", { name: "Approve revision" })).toHaveCount(0);
     await expect(page.getByRole("button", { name: "Request changes" })).toHaveCount(0);
+  });
+
+  test("only the comment's author, the article's writers and editors see Resolve; other reviewers may reply", async ({
+    browser,
+  }) => {
+    const writer = await createTestUser({ roles: ["WRITER"] });
+    const { user: commenter } = await createReviewer();
+    const { user: otherReviewer } = await createReviewer();
+    const article = await seedArticle(writer, `Resolve rights ${uniqueSuffix()}`);
+    const submitted = await submitArticle(e2eDb(), writer, { articleId: article.id, changeSummary: "First version" });
+    await addReviewComment(e2eDb(), commenter, {
+      articleId: article.id,
+      revisionId: submitted.revisionId,
+      blockIndex: 1,
+      body: "Please add a source for this paragraph.",
+    });
+    const path = `/studio/articles/${article.id}/review`;
+    const threadOf = (page: Page) => page.getByTestId("review-block").nth(1).getByTestId("comment-thread");
+
+    const other = await as(browser, otherReviewer, path);
+    await expect(threadOf(other)).toContainText("Please add a source for this paragraph.");
+    await expect(threadOf(other).getByRole("button", { name: "Reply" })).toBeVisible();
+    await expect(threadOf(other).getByRole("button", { name: "Resolve" })).toHaveCount(0);
+
+    for (const user of [commenter, writer]) {
+      const page = await as(browser, user, path);
+      await expect(threadOf(page).getByRole("button", { name: "Resolve" })).toBeVisible();
+      await page.context().close();
+    }
   });
 
   test("a reviewer whose credential is not verified cannot approve", async ({ browser }) => {

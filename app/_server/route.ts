@@ -7,6 +7,8 @@ import type { Actor, Permission } from "@/lib/auth/policy";
 import { assertCan } from "@/lib/auth/policy";
 import { readJsonBody } from "@/lib/http/read-body";
 import { crossSiteRefusal } from "@/lib/http/same-origin";
+import type { z } from "zod";
+import { parseInput } from "@/lib/validation";
 import { getActor } from "./session";
 import { toErrorBody } from "./errors";
 
@@ -58,7 +60,7 @@ export function publicRoute<C>(name: string, handler: (request: Request, context
   };
 }
 
-/** A route handler for signed-in staff with `permission`. */
+/** A route handler for signed-in staff with `permission` (for requests without a body: GET, DELETE). */
 export function authedRoute<C>(
   permission: Permission,
   name: string,
@@ -75,4 +77,30 @@ export function authedRoute<C>(
       return jsonError(err, `route ${name}`);
     }
   };
+}
+
+/**
+ * A JSON route handler for signed-in staff: reads at most `maxBytes` of JSON, adds what the URL says (`fromUrl`,
+ * e.g. the article id of /articles/[id]/…: the URL wins over the body), parses the result once with the
+ * operation's schema and hands the typed input to the handler.
+ */
+export function authedJsonRoute<C, S extends z.ZodType>(
+  options: {
+    permission: Permission;
+    name: string;
+    schema: S;
+    maxBytes: number;
+    /** The summary shown above the field errors when the input does not fit the schema. */
+    invalidMessage?: string;
+    fromUrl?: (context: C, request: Request) => Promise<Record<string, unknown>> | Record<string, unknown>;
+  },
+  handler: (input: z.output<S>, actor: Actor, context: C) => Promise<Response>,
+) {
+  return authedRoute<C>(options.permission, options.name, async (request, actor, context) => {
+    const body = await readJson(request, options.maxBytes);
+    const fields = body && typeof body === "object" && !Array.isArray(body) ? body : {};
+    const fromUrl = options.fromUrl ? await options.fromUrl(context, request) : {};
+    const input = parseInput(options.schema, { ...fields, ...fromUrl }, options.invalidMessage);
+    return handler(input, actor, context);
+  });
 }

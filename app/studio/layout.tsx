@@ -8,7 +8,7 @@ import { SignOutButton } from "@/app/signout/sign-out-button";
 import { db } from "@/lib/db/client";
 import { unreadCount } from "@/lib/notifications/inbox";
 import { STUDIO_NAV } from "./nav";
-import { runDueCheckIfNeeded } from "./_review/scheduler";
+import { runDueCheckIfNeeded } from "@/app/_server/scheduler";
 import "./studio.css";
 
 export const metadata: Metadata = {

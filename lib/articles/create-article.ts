@@ -2,7 +2,6 @@
 import { z } from "zod";
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
-import { parseInput } from "../validation";
 import { assertCan, type Actor } from "../auth/policy";
 import { recordAuditEvent } from "../audit/record-event";
 import { conditionTemplate } from "../content/condition-template";
@@ -17,21 +16,26 @@ export const createArticleSchema = z.object({
     .trim()
     .min(3, "Give the article a title (at least 3 characters).")
     .max(200, "Titles can have at most 200 characters."),
-  conditionName: z.string().trim().max(200, "At most 200 characters.").default(""),
-  summary: z.string().trim().max(1000, "Summaries can have at most 1000 characters.").default(""),
+  conditionName: z.string().trim().max(200, "At most 200 characters.").optional(),
+  summary: z.string().trim().max(1000, "Summaries can have at most 1000 characters.").optional(),
   slug: z.union([z.literal(""), slugSchema]).optional(),
-  template: z.enum(["condition", "blank"]).default("condition"),
+  template: z.enum(["condition", "blank"]).optional(),
 });
-export type CreateArticleInput = z.input<typeof createArticleSchema>;
+export type CreateArticleInput = z.output<typeof createArticleSchema>;
 
 export async function createArticle(
   db: Db,
-  actor: Actor | null | undefined,
+  actor: Actor,
   input: CreateArticleInput,
   opts: { body?: DocumentJson; references?: Array<ReferenceData & { key: string }>; source?: string } = {},
 ) {
   assertCan(actor, "article.create", "create articles");
-  const data = parseInput(createArticleSchema, input);
+  const data = {
+    ...input,
+    conditionName: input.conditionName ?? "",
+    summary: input.summary ?? "",
+    template: input.template ?? "condition",
+  };
   const body = opts.body
     ? parseDocument(opts.body)
     : data.template === "condition"

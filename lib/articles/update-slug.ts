@@ -1,13 +1,16 @@
+import { z } from "zod";
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
-import { parseInput } from "../validation";
 import type { Actor } from "../auth/policy";
 import { recordAuditEvent } from "../audit/record-event";
 import { assertCanEditArticle } from "./article-access";
 import { slugSchema } from "./slug";
 
-export async function updateSlug(db: Db, actor: Actor | null | undefined, articleId: string, rawSlug: unknown) {
-  const slug = parseInput(slugSchema, rawSlug, "Please correct the slug.");
+export const updateSlugSchema = z.object({ articleId: z.string().min(1), slug: slugSchema });
+export type UpdateSlugInput = z.output<typeof updateSlugSchema>;
+
+export async function updateSlug(db: Db, actor: Actor, input: UpdateSlugInput) {
+  const { articleId, slug } = input;
   return db.$transaction(async (tx) => {
     const article = await assertCanEditArticle(tx, actor, articleId);
     if (article.slug === slug) return article;
@@ -23,7 +26,7 @@ export async function updateSlug(db: Db, actor: Actor | null | undefined, articl
       });
     const updated = await tx.article.update({ where: { id: articleId }, data: { slug } });
     await recordAuditEvent(tx, {
-      actorId: actor!.id,
+      actorId: actor.id,
       action: "article.slug_changed",
       entityType: "Article",
       entityId: articleId,

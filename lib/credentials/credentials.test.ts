@@ -1,8 +1,9 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../../tests/helpers/test-db";
 import { makeUser } from "../../tests/helpers/factory";
-import { saveCredential } from "./save-credential";
-import { decideCredential } from "./verify-credential";
+import { credentialInputSchema, saveCredential } from "./save-credential";
+import { viaSchema } from "../../tests/helpers/via-schema";
+import { decideCredential, decideCredentialSchema } from "./verify-credential";
 import { bestCredential, credentialStanding } from "./credential-standing";
 import { myCredentials } from "./list-credentials";
 
@@ -34,11 +35,15 @@ describe("credentials", () => {
   it("reviewer enters a credential, admin verifies it, the reviewer is told; a later change needs verifying again", async () => {
     const r = await makeUser(t.db, { roles: ["REVIEWER"] });
     const admin = await makeUser(t.db, { roles: ["ADMIN"], name: "Ada Admin" });
-    await expect(saveCredential(t.db, r, form({ postNominals: "", expiresAt: "2020-01-01" }))).rejects.toMatchObject({
+    await expect(
+      viaSchema(credentialInputSchema, form({ postNominals: "", expiresAt: "2020-01-01" }), (i) =>
+        saveCredential(t.db, r, i),
+      ),
+    ).rejects.toMatchObject({
       code: "VALIDATION",
       fieldErrors: { postNominals: [expect.any(String)], expiresAt: [expect.stringMatching(/future/)] },
     });
-    const c = await saveCredential(t.db, r, form());
+    const c = await viaSchema(credentialInputSchema, form(), (i) => saveCredential(t.db, r, i));
     expect(c.status).toBe("PENDING");
     await expect(decideCredential(t.db, r, { credentialId: c.id, decision: "VERIFY" })).rejects.toMatchObject({
       code: "FORBIDDEN",
@@ -51,7 +56,9 @@ describe("credentials", () => {
     });
 
     // Changing the post-nominals creates a new pending credential; the verified one still counts meanwhile.
-    const c2 = await saveCredential(t.db, r, form({ postNominals: "M.D., PhD" }));
+    const c2 = await viaSchema(credentialInputSchema, form({ postNominals: "M.D., PhD" }), (i) =>
+      saveCredential(t.db, r, i),
+    );
     expect(c2.id).not.toBe(c.id);
     expect(c2.status).toBe("PENDING");
     const mine = await myCredentials(t.db, r.id);
@@ -62,13 +69,15 @@ describe("credentials", () => {
   it("admin rejects with a reason; nobody verifies their own", async () => {
     const both = await makeUser(t.db, { roles: ["REVIEWER", "ADMIN"] });
     const dual = both;
-    const c = await saveCredential(t.db, dual, form());
+    const c = await viaSchema(credentialInputSchema, form(), (i) => saveCredential(t.db, dual, i));
     await expect(decideCredential(t.db, dual, { credentialId: c.id, decision: "VERIFY" })).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
     const admin = await makeUser(t.db, { roles: ["ADMIN"] });
     await expect(
-      decideCredential(t.db, admin, { credentialId: c.id, decision: "REJECT", reason: "" }),
+      viaSchema(decideCredentialSchema, { credentialId: c.id, decision: "REJECT", reason: "" }, (i) =>
+        decideCredential(t.db, admin, i),
+      ),
     ).rejects.toMatchObject({ code: "VALIDATION" });
     await decideCredential(t.db, admin, {
       credentialId: c.id,

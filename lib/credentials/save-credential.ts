@@ -4,7 +4,6 @@ import { z } from "zod";
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
 import { assertCan, type Actor } from "../auth/policy";
-import { parseInput } from "../validation";
 import { recordAuditEvent } from "../audit/record-event";
 
 const text = (label: string, max: number) =>
@@ -28,7 +27,7 @@ export const credentialInputSchema = z.object({
     .refine((d) => !Number.isNaN(d.getTime()), "Enter a real date.")
     .refine((d) => d.getTime() > Date.now(), "The expiry date must be in the future."),
 });
-export type CredentialInput = z.input<typeof credentialInputSchema>;
+export type CredentialInput = z.output<typeof credentialInputSchema>;
 
 const FIELDS = [
   "displayName",
@@ -41,9 +40,9 @@ const FIELDS = [
 ] as const;
 
 /** Creates the reviewer's credential, or updates their latest one (back to PENDING if anything changed). */
-export async function saveCredential(db: Db, actor: Actor | null, input: unknown) {
+export async function saveCredential(db: Db, actor: Actor, input: CredentialInput) {
   assertCan(actor, "credential.manage.own", "manage a reviewer credential");
-  const data = parseInput(credentialInputSchema, input);
+  const data = input;
   return db.$transaction(async (tx) => {
     const latest = await tx.credential.findFirst({ where: { userId: actor.id }, orderBy: { createdAt: "desc" } });
     if (latest) {

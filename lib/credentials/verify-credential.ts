@@ -3,12 +3,11 @@ import { z } from "zod";
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
 import { assertCan, type Actor } from "../auth/policy";
-import { parseInput } from "../validation";
 import { recordAuditEvent } from "../audit/record-event";
 import { queueNotification } from "../notifications/queue-notification";
 import { adminAccessFromOwner } from "./verifier-independence";
 
-const decisionSchema = z.discriminatedUnion("decision", [
+export const decideCredentialSchema = z.discriminatedUnion("decision", [
   z.object({ credentialId: z.string().min(1), decision: z.literal("VERIFY") }),
   z.object({
     credentialId: z.string().min(1),
@@ -20,10 +19,11 @@ const decisionSchema = z.discriminatedUnion("decision", [
       .max(1000, "Keep the reason under 1000 characters."),
   }),
 ]);
+export type DecideCredentialInput = z.output<typeof decideCredentialSchema>;
 
-export async function decideCredential(db: Db, actor: Actor | null, input: unknown) {
+export async function decideCredential(db: Db, actor: Actor, input: DecideCredentialInput) {
   assertCan(actor, "credentials.verify", "verify credentials");
-  const data = parseInput(decisionSchema, input);
+  const data = input;
   return db.$transaction(async (tx) => {
     const cred = await tx.credential.findUnique({ where: { id: data.credentialId } });
     if (!cred) throw new AppError("NOT_FOUND", "That credential does not exist.");

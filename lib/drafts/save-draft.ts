@@ -8,7 +8,6 @@
 import { z } from "zod";
 import type { Db, DbTx } from "../db/client";
 import { AppError } from "../errors";
-import { parseInput } from "../validation";
 import type { Actor } from "../auth/policy";
 import { parseDocument, type DocumentJson } from "../content/document-schema";
 import { assertCanEditArticle } from "../articles/article-access";
@@ -28,7 +27,7 @@ export const saveDraftSchema = draftFieldsSchema.extend({
   baseVersion: z.number({ error: "The save must say which version it was based on." }).int().min(1),
   body: z.unknown(),
 });
-export type SaveDraftInput = z.input<typeof saveDraftSchema>;
+export type SaveDraftInput = z.output<typeof saveDraftSchema>;
 
 export interface DraftSnapshot {
   articleId: string;
@@ -68,16 +67,8 @@ export async function loadDraftSnapshot(db: DbTx, articleId: string): Promise<Dr
   };
 }
 
-export async function saveDraft(
-  db: Db,
-  actor: Actor | null | undefined,
-  input: SaveDraftInput,
-): Promise<SaveDraftResult> {
-  const data = parseInput(
-    saveDraftSchema,
-    input,
-    "The draft could not be saved: please correct the highlighted fields.",
-  );
+export async function saveDraft(db: Db, actor: Actor, input: SaveDraftInput): Promise<SaveDraftResult> {
+  const data = input;
   // Validate (and size-check) the body before opening a transaction: a refused body never touches the draft.
   const body = parseDocument(data.body);
   const bodyJson = JSON.stringify(body);
@@ -119,8 +110,8 @@ export async function saveDraft(
           conditionName: data.conditionName,
           bodyJson,
           version: { increment: 1 },
-          editorIds: withEditor(draft.editorIds, actor!.id),
-          lastEditorId: actor!.id,
+          editorIds: withEditor(draft.editorIds, actor.id),
+          lastEditorId: actor.id,
         },
         select: { version: true, updatedAt: true },
       });
@@ -137,7 +128,7 @@ export async function saveDraft(
     // Only a submitted or approved article has a sign-off to void (voidApprovalOnEdit re-checks the status).
     const { voided } =
       article.status === "APPROVED" || article.status === "IN_REVIEW"
-        ? await voidApprovalOnEdit(tx, { articleId: data.articleId, actorId: actor!.id })
+        ? await voidApprovalOnEdit(tx, { articleId: data.articleId, actorId: actor.id })
         : { voided: null };
     return { version: fresh.version, savedAt: fresh.updatedAt.toISOString(), changed: true, voided };
   });

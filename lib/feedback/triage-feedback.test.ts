@@ -3,7 +3,8 @@ import { createTestDb } from "../../tests/helpers/test-db";
 import type { Actor } from "../auth/policy";
 import { AppError } from "../errors";
 import { openBlockingReports } from "./open-blocking-reports";
-import { acknowledgeFeedback, dismissFeedback, resolveFeedback } from "./triage-feedback";
+import { acknowledgeFeedback, dismissFeedback, dismissFeedbackSchema, resolveFeedback } from "./triage-feedback";
+import { viaSchema } from "../../tests/helpers/via-schema";
 import { listFeedback, listFixCandidates, parseFeedbackFilters } from "./list-feedback";
 import { submitFeedback } from "./submit-feedback";
 import { makePublishedArticle, makeUser } from "../../tests/helpers/factory";
@@ -48,7 +49,7 @@ describe("triage", () => {
       publishedCount: 1,
     });
     const id = await report(article);
-    await acknowledgeFeedback(t.db, editor, id);
+    await acknowledgeFeedback(t.db, editor, { feedbackId: id });
     await resolveFeedback(t.db, editor, { feedbackId: id, revisionId: revisions[1].id });
     const row = await t.db.feedback.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({ status: "RESOLVED", resolvedRevisionId: revisions[1].id, triagedById: editor.id });
@@ -85,23 +86,28 @@ describe("triage", () => {
   it("dismisses only with a reason, and final states stay final", async () => {
     const { article } = await makePublishedArticle(t.db, { authorId: writer.id });
     const id = await report(article, "INACCURATE");
-    expect(await codeOf(dismissFeedback(t.db, editor, { feedbackId: id, reason: " " }))).toBe("VALIDATION");
+    expect(
+      await codeOf(
+        viaSchema(dismissFeedbackSchema, { feedbackId: id, reason: " " }, (i) => dismissFeedback(t.db, editor, i)),
+      ),
+    ).toBe("VALIDATION");
     await dismissFeedback(t.db, editor, { feedbackId: id, reason: "Spam: advertises a product" });
     expect(await t.db.feedback.findUniqueOrThrow({ where: { id } })).toMatchObject({
       status: "DISMISSED",
       dismissReason: "Spam: advertises a product",
     });
-    expect(await codeOf(acknowledgeFeedback(t.db, editor, id))).toBe("INVALID_TRANSITION");
+    expect(await codeOf(acknowledgeFeedback(t.db, editor, { feedbackId: id }))).toBe("INVALID_TRANSITION");
     expect(await codeOf(dismissFeedback(t.db, editor, { feedbackId: id, reason: "again" }))).toBe("INVALID_TRANSITION");
   });
 
   it("is for editors only", async () => {
     const { article } = await makePublishedArticle(t.db, { authorId: writer.id });
     const id = await report(article);
-    expect(await codeOf(acknowledgeFeedback(t.db, writer, id))).toBe("FORBIDDEN");
-    expect(await codeOf(acknowledgeFeedback(t.db, null, id))).toBe("UNAUTHENTICATED");
-    expect(await codeOf(acknowledgeFeedback(t.db, { ...editor, status: "DISABLED" }, id))).toBe("FORBIDDEN");
-    expect(await codeOf(acknowledgeFeedback(t.db, editor, "missing"))).toBe("NOT_FOUND");
+    expect(await codeOf(acknowledgeFeedback(t.db, writer, { feedbackId: id }))).toBe("FORBIDDEN");
+    expect(await codeOf(acknowledgeFeedback(t.db, { ...editor, status: "DISABLED" }, { feedbackId: id }))).toBe(
+      "FORBIDDEN",
+    );
+    expect(await codeOf(acknowledgeFeedback(t.db, editor, { feedbackId: "missing" }))).toBe("NOT_FOUND");
   });
 
   it("openBlockingReports lists open inaccurate/outdated reports on the live revision only", async () => {
@@ -117,7 +123,7 @@ describe("triage", () => {
     expect((await openBlockingReports(t.db, article.id)).map((r) => r.id).sort()).toEqual(
       [outdated, inaccurate].sort(),
     );
-    await acknowledgeFeedback(t.db, editor, outdated); // acknowledged is still open
+    await acknowledgeFeedback(t.db, editor, { feedbackId: outdated }); // acknowledged is still open
     await dismissFeedback(t.db, editor, { feedbackId: inaccurate, reason: "Reader misread the dosage table" });
     expect((await openBlockingReports(t.db, article.id)).map((r) => r.id)).toEqual([outdated]);
     await resolveFeedback(t.db, editor, { feedbackId: outdated, revisionId: revisions[2].id });
@@ -135,7 +141,7 @@ describe("triage", () => {
       { clientHash: "y".repeat(32) },
       { rule: open },
     );
-    await acknowledgeFeedback(t.db, editor, b);
+    await acknowledgeFeedback(t.db, editor, { feedbackId: b });
 
     const all = await listFeedback(t.db, parseFeedbackFilters({ articleId: article.id }));
     expect(all.items.map((i) => i.id).sort()).toEqual([a, b].sort()); // "No" answers by default

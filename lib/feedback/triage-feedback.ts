@@ -5,7 +5,6 @@
 import { z } from "zod";
 import type { Db, DbTx } from "../db/client";
 import { AppError } from "../errors";
-import { parseInput } from "../validation";
 import { assertCan, type Actor } from "../auth/policy";
 import { recordAuditEvent } from "../audit/record-event";
 import { FEEDBACK_LIMITS, FEEDBACK_STATUS_LABELS, type FeedbackStatus, isFeedbackStatus } from "./reasons";
@@ -23,6 +22,9 @@ export function canTransition(from: string, to: FeedbackStatus): boolean {
 
 const idSchema = z.string().trim().min(1, { error: "Choose a report." }).max(FEEDBACK_LIMITS.idMax);
 
+export const acknowledgeFeedbackSchema = z.object({ feedbackId: idSchema });
+export type AcknowledgeFeedbackInput = z.output<typeof acknowledgeFeedbackSchema>;
+
 export const resolveFeedbackSchema = z.object({
   feedbackId: idSchema,
   revisionId: z
@@ -31,6 +33,7 @@ export const resolveFeedbackSchema = z.object({
     .min(1, { error: "Choose the revision that fixed it." })
     .max(FEEDBACK_LIMITS.idMax),
 });
+export type ResolveFeedbackInput = z.output<typeof resolveFeedbackSchema>;
 
 export const dismissFeedbackSchema = z.object({
   feedbackId: idSchema,
@@ -42,6 +45,7 @@ export const dismissFeedbackSchema = z.object({
       error: `Keep the reason under ${FEEDBACK_LIMITS.dismissReasonMax} characters.`,
     }),
 });
+export type DismissFeedbackInput = z.output<typeof dismissFeedbackSchema>;
 
 async function loadReport(tx: DbTx, feedbackId: string) {
   const report = await tx.feedback.findUnique({
@@ -79,9 +83,9 @@ async function move(tx: DbTx, id: string, from: string, data: Record<string, unk
     throw new AppError("CONFLICT", "Someone else has just changed this report. Reload to see its current state.");
 }
 
-export async function acknowledgeFeedback(db: Db, actor: Actor | null, feedbackId: string, now = new Date()) {
+export async function acknowledgeFeedback(db: Db, actor: Actor, input: AcknowledgeFeedbackInput, now = new Date()) {
   assertCan(actor, "feedback.triage", "triage reader feedback");
-  const id = parseInput(idSchema, feedbackId);
+  const id = input.feedbackId;
   return db.$transaction(async (tx) => {
     const report = await loadReport(tx, id);
     if (!canTransition(report.status, "ACKNOWLEDGED")) refuseTransition(report.status, "ACKNOWLEDGED");
@@ -97,9 +101,9 @@ export async function acknowledgeFeedback(db: Db, actor: Actor | null, feedbackI
   });
 }
 
-export async function resolveFeedback(db: Db, actor: Actor | null, input: unknown, now = new Date()) {
+export async function resolveFeedback(db: Db, actor: Actor, input: ResolveFeedbackInput, now = new Date()) {
   assertCan(actor, "feedback.triage", "triage reader feedback");
-  const { feedbackId, revisionId } = parseInput(resolveFeedbackSchema, input);
+  const { feedbackId, revisionId } = input;
   return db.$transaction(async (tx) => {
     const report = await loadReport(tx, feedbackId);
     if (!canTransition(report.status, "RESOLVED")) refuseTransition(report.status, "RESOLVED");
@@ -140,9 +144,9 @@ export async function resolveFeedback(db: Db, actor: Actor | null, input: unknow
   });
 }
 
-export async function dismissFeedback(db: Db, actor: Actor | null, input: unknown, now = new Date()) {
+export async function dismissFeedback(db: Db, actor: Actor, input: DismissFeedbackInput, now = new Date()) {
   assertCan(actor, "feedback.triage", "triage reader feedback");
-  const { feedbackId, reason } = parseInput(dismissFeedbackSchema, input);
+  const { feedbackId, reason } = input;
   return db.$transaction(async (tx) => {
     const report = await loadReport(tx, feedbackId);
     if (!canTransition(report.status, "DISMISSED")) refuseTransition(report.status, "DISMISSED");

@@ -4,12 +4,11 @@ import { z } from "zod";
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
 import { assertCan, type Actor } from "../auth/policy";
-import { parseInput } from "../validation";
 import { recordAuditEvent } from "../audit/record-event";
 import { GATE_ITEMS, GATE_ITEM_LABELS, OVERRIDABLE } from "./evaluate-gate";
 import { loadGate } from "./load-gate";
 
-const overrideSchema = z.object({
+export const overrideGateItemSchema = z.object({
   articleId: z.string().min(1),
   revisionId: z.string().min(1, "The revision is missing; reload the page."),
   item: z.enum(GATE_ITEMS, { error: "Choose a gate item." }),
@@ -19,10 +18,11 @@ const overrideSchema = z.object({
     .min(10, "Write the reason for the override (at least 10 characters): it is kept in the audit log.")
     .max(2000, "Keep the reason under 2000 characters."),
 });
+export type OverrideGateItemInput = z.output<typeof overrideGateItemSchema>;
 
-export async function overrideGateItem(db: Db, actor: Actor | null, input: unknown) {
+export async function overrideGateItem(db: Db, actor: Actor, input: OverrideGateItemInput) {
   assertCan(actor, "gate.override", "override a publish gate item");
-  const data = parseInput(overrideSchema, input);
+  const data = input;
   if (!OVERRIDABLE[data.item])
     throw new AppError(
       "FORBIDDEN",

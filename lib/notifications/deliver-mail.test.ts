@@ -26,8 +26,10 @@ describe("notifications", () => {
     expect(mail.subject).toBe("[Imprimatur] Approved: X");
     expect(mail.text).toMatch(/\/studio\/x/);
     const [n] = await listInbox(t.db, u.id);
-    await expect(markRead(t.db, "someone-else", n.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await markRead(t.db, u.id, n.id);
+    await expect(markRead(t.db, { ...u, id: "someone-else" }, { id: n.id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await markRead(t.db, u, { id: n.id });
     expect(await unreadCount(t.db, u.id)).toBe(0);
   });
 

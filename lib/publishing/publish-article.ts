@@ -6,7 +6,6 @@ import { z } from "zod";
 import type { Db, DbTx } from "../db/client";
 import { AppError } from "../errors";
 import type { Actor } from "../auth/policy";
-import { parseInput } from "../validation";
 import { recordAuditEvent } from "../audit/record-event";
 import { queueNotifications } from "../notifications/queue-notification";
 import { getSetting } from "../settings/settings";
@@ -25,11 +24,12 @@ export interface PublishedInfo {
   publishedAt: Date;
 }
 
-const publishSchema = z.object({
+export const publishArticleSchema = z.object({
   articleId: z.string().min(1),
   // The revision the editor saw on the gate screen: refuse if another was submitted since.
   revisionId: z.string().min(1, "The revision is missing; reload the page."),
 });
+export type PublishArticleInput = z.output<typeof publishArticleSchema>;
 
 /** The publish itself; runs inside the caller's transaction (publish now, or a due scheduled publication). */
 export async function publishInTx(
@@ -117,8 +117,6 @@ export async function publishInTx(
   };
 }
 
-export async function publishArticle(db: Db, actor: Actor | null, input: unknown): Promise<PublishedInfo> {
-  if (!actor) throw new AppError("UNAUTHENTICATED", "Please sign in to continue.");
-  const data = parseInput(publishSchema, input);
-  return db.$transaction((tx) => publishInTx(tx, actor, data.articleId, data.revisionId, "now"));
+export async function publishArticle(db: Db, actor: Actor, input: PublishArticleInput): Promise<PublishedInfo> {
+  return db.$transaction((tx) => publishInTx(tx, actor, input.articleId, input.revisionId, "now"));
 }

@@ -5,12 +5,11 @@ import { z } from "zod";
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
 import { assertCan, type Actor } from "../auth/policy";
-import { parseInput } from "../validation";
 import { recordAuditEvent } from "../audit/record-event";
 import { assertTransition, TRANSITIONS } from "../workflow/state-machine";
 import { loadTransitionContext } from "../workflow/load-transition-context";
 
-const scheduleSchema = z.object({
+export const schedulePublicationSchema = z.object({
   articleId: z.string().min(1),
   revisionId: z.string().min(1, "The revision is missing; reload the page."),
   // ISO date-time with an offset or Z (the form converts the editor's local time before sending).
@@ -22,9 +21,10 @@ const scheduleSchema = z.object({
     .refine((d) => d.getTime() > Date.now() + 5_000, "Choose a time in the future (or use Publish now).")
     .refine((d) => d.getTime() < Date.now() + 2 * 365 * 86400_000, "Choose a time within the next two years."),
 });
+export type SchedulePublicationInput = z.output<typeof schedulePublicationSchema>;
 
-export async function schedulePublication(db: Db, actor: Actor | null, input: unknown) {
-  const data = parseInput(scheduleSchema, input);
+export async function schedulePublication(db: Db, actor: Actor, input: SchedulePublicationInput) {
+  const data = input;
   return db.$transaction(async (tx) => {
     const { ctx, article } = await loadTransitionContext(tx, data.articleId, actor, { gate: true });
     assertTransition("schedule", actor, ctx);
@@ -32,10 +32,10 @@ export async function schedulePublication(db: Db, actor: Actor | null, input: un
       throw new AppError("CONFLICT", "A newer revision exists; check its gate before scheduling.");
     await tx.article.update({
       where: { id: article.id },
-      data: { scheduledPublishAt: data.publishAt, scheduledRevisionId: data.revisionId, scheduledById: actor!.id },
+      data: { scheduledPublishAt: data.publishAt, scheduledRevisionId: data.revisionId, scheduledById: actor.id },
     });
     await recordAuditEvent(tx, {
-      actorId: actor!.id,
+      actorId: actor.id,
       action: TRANSITIONS.schedule.auditAction,
       entityType: "Article",
       entityId: article.id,
@@ -45,9 +45,12 @@ export async function schedulePublication(db: Db, actor: Actor | null, input: un
   });
 }
 
-export async function cancelScheduledPublication(db: Db, actor: Actor | null, input: unknown) {
+export const cancelScheduledPublicationSchema = z.object({ articleId: z.string().min(1) });
+export type CancelScheduledPublicationInput = z.output<typeof cancelScheduledPublicationSchema>;
+
+export async function cancelScheduledPublication(db: Db, actor: Actor, input: CancelScheduledPublicationInput) {
   assertCan(actor, "article.publish", "cancel a scheduled publication");
-  const data = parseInput(z.object({ articleId: z.string().min(1) }), input);
+  const data = input;
   return db.$transaction(async (tx) => {
     const article = await tx.article.findUnique({
       where: { id: data.articleId },

@@ -1,9 +1,9 @@
 // Takes the live version down with a written reason (kept on the Publication row and in the audit log).
 // Also archiving and restoring, which share the "take it down" step.
 import { z } from "zod";
+import { formOptional } from "../validation";
 import type { Db, DbTx } from "../db/client";
 import type { Actor } from "../auth/policy";
-import { parseInput } from "../validation";
 import { recordAuditEvent } from "../audit/record-event";
 import { queueNotifications } from "../notifications/queue-notification";
 import { assertTransition, TRANSITIONS } from "../workflow/state-machine";
@@ -17,8 +17,10 @@ const reason = z
   .min(5, "Give the reason (at least 5 characters): it is kept in the audit log.")
   .max(1000, "Keep the reason under 1000 characters.");
 
-const unpublishSchema = z.object({ articleId: z.string().min(1), reason });
-const archiveSchema = z.object({ articleId: z.string().min(1), reason: reason.optional() });
+export const unpublishArticleSchema = z.object({ articleId: z.string().min(1), reason });
+export type UnpublishArticleInput = z.output<typeof unpublishArticleSchema>;
+export const archiveArticleSchema = z.object({ articleId: z.string().min(1), reason: formOptional(reason) });
+export type ArchiveArticleInput = z.output<typeof archiveArticleSchema>;
 
 async function takeDown(tx: DbTx, articleId: string, liveRevisionId: string, why: string) {
   const pub = await tx.publication.findFirst({
@@ -29,8 +31,8 @@ async function takeDown(tx: DbTx, articleId: string, liveRevisionId: string, why
     await tx.publication.update({ where: { id: pub.id }, data: { unpublishedAt: new Date(), unpublishReason: why } });
 }
 
-export async function unpublishArticle(db: Db, actor: Actor | null, input: unknown) {
-  const data = parseInput(unpublishSchema, input);
+export async function unpublishArticle(db: Db, actor: Actor, input: UnpublishArticleInput) {
+  const data = input;
   return db.$transaction(async (tx) => {
     const { ctx, article } = await loadTransitionContext(tx, data.articleId, actor);
     const to = assertTransition("unpublish", actor, ctx);
@@ -38,7 +40,7 @@ export async function unpublishArticle(db: Db, actor: Actor | null, input: unkno
     await tx.article.update({ where: { id: article.id }, data: { status: to, liveRevisionId: null } });
     await bumpPublicChange(tx);
     await recordAuditEvent(tx, {
-      actorId: actor!.id,
+      actorId: actor.id,
       action: TRANSITIONS.unpublish.auditAction,
       entityType: "Article",
       entityId: article.id,
@@ -51,17 +53,17 @@ export async function unpublishArticle(db: Db, actor: Actor | null, input: unkno
       {
         kind: "UNPUBLISHED",
         title: `Unpublished: “${article.title}”`,
-        body: `${actor!.name} took it down. Reason: ${data.reason}`,
+        body: `${actor.name} took it down. Reason: ${data.reason}`,
         link: reviewPath(article.id),
       },
-      actor!.id,
+      actor.id,
     );
     return { articleId: article.id, slug: article.slug, status: to };
   });
 }
 
-export async function archiveArticle(db: Db, actor: Actor | null, input: unknown) {
-  const data = parseInput(archiveSchema, input);
+export async function archiveArticle(db: Db, actor: Actor, input: ArchiveArticleInput) {
+  const data = input;
   return db.$transaction(async (tx) => {
     const { ctx, article } = await loadTransitionContext(tx, data.articleId, actor);
     const to = assertTransition("archive", actor, ctx);
@@ -81,7 +83,7 @@ export async function archiveArticle(db: Db, actor: Actor | null, input: unknown
       },
     });
     await recordAuditEvent(tx, {
-      actorId: actor!.id,
+      actorId: actor.id,
       action: TRANSITIONS.archive.auditAction,
       entityType: "Article",
       entityId: article.id,
@@ -91,14 +93,17 @@ export async function archiveArticle(db: Db, actor: Actor | null, input: unknown
   });
 }
 
-export async function restoreArticle(db: Db, actor: Actor | null, input: unknown) {
-  const data = parseInput(z.object({ articleId: z.string().min(1) }), input);
+export const restoreArticleSchema = z.object({ articleId: z.string().min(1) });
+export type RestoreArticleInput = z.output<typeof restoreArticleSchema>;
+
+export async function restoreArticle(db: Db, actor: Actor, input: RestoreArticleInput) {
+  const data = input;
   return db.$transaction(async (tx) => {
     const { ctx, article } = await loadTransitionContext(tx, data.articleId, actor);
     const to = assertTransition("restore", actor, ctx);
     await tx.article.update({ where: { id: article.id }, data: { status: to } });
     await recordAuditEvent(tx, {
-      actorId: actor!.id,
+      actorId: actor.id,
       action: TRANSITIONS.restore.auditAction,
       entityType: "Article",
       entityId: article.id,

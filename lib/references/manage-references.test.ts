@@ -3,6 +3,8 @@ import { createTestDb } from "../../tests/helpers/test-db";
 import { catchAppError } from "../../tests/helpers/catch-app-error";
 import { makeArticle, makeUser } from "../../tests/helpers/factory";
 import { createReference, deleteReference, listReferences, updateReference } from "./manage-references";
+import { referenceInputSchema } from "./reference-schema";
+import { viaSchema } from "../../tests/helpers/via-schema";
 
 const t = createTestDb();
 afterAll(() => t.cleanup());
@@ -11,21 +13,29 @@ describe("references", () => {
   it("creates references with readable unique keys and normalised DOI/PMID", async () => {
     const w = await makeUser(t.db);
     const a = await makeArticle(t.db, { authorId: w.id });
-    const r1 = await createReference(t.db, w, a.id, {
-      authors: "Smith J, Doe A",
-      title: "Calcinosis",
-      year: "2021",
-      doi: "https://doi.org/10.3390/jcm10010001",
-      pmid: "PMID: 33375123",
-      accessedAt: "2026-01-02",
-      peerReviewed: "on",
-    });
-    const r2 = await createReference(t.db, w, a.id, {
-      authors: "Smith K",
-      title: "Another",
-      year: 2021,
-      url: "https://example.org",
-    });
+    const r1 = await viaSchema(
+      referenceInputSchema,
+      {
+        authors: "Smith J, Doe A",
+        title: "Calcinosis",
+        year: "2021",
+        doi: "https://doi.org/10.3390/jcm10010001",
+        pmid: "PMID: 33375123",
+        accessedAt: "2026-01-02",
+        peerReviewed: "on",
+      },
+      (i) => createReference(t.db, w, a.id, i),
+    );
+    const r2 = await viaSchema(
+      referenceInputSchema,
+      {
+        authors: "Smith K",
+        title: "Another",
+        year: 2021,
+        url: "https://example.org",
+      },
+      (i) => createReference(t.db, w, a.id, i),
+    );
     expect(r1).toMatchObject({
       key: "smith2021",
       doi: "10.3390/jcm10010001",
@@ -42,17 +52,25 @@ describe("references", () => {
     const w = await makeUser(t.db);
     const a = await makeArticle(t.db, { authorId: w.id });
     const e = await catchAppError(
-      createReference(t.db, w, a.id, {
-        title: "",
-        url: "javascript:alert(1)",
-        doi: "11.1/x",
-        pmid: "12a",
-        year: "20x1",
-      }),
+      viaSchema(
+        referenceInputSchema,
+        {
+          title: "",
+          url: "javascript:alert(1)",
+          doi: "11.1/x",
+          pmid: "12a",
+          year: "20x1",
+        },
+        (i) => createReference(t.db, w, a.id, i),
+      ),
     );
     expect(e.code).toBe("VALIDATION");
     expect(Object.keys(e.fieldErrors ?? {}).sort()).toEqual(["doi", "pmid", "title", "url", "year"]);
-    const ftp = await catchAppError(createReference(t.db, w, a.id, { title: "x", url: "ftp://example.org/file" }));
+    const ftp = await catchAppError(
+      viaSchema(referenceInputSchema, { title: "x", url: "ftp://example.org/file" }, (i) =>
+        createReference(t.db, w, a.id, i),
+      ),
+    );
     expect(ftp.fieldErrors?.url?.[0]).toMatch(/http/);
   });
 
@@ -74,12 +92,16 @@ describe("references", () => {
         ],
       }),
     });
-    const r = await createReference(t.db, w, a.id, {
-      authors: "MedlinePlus",
-      title: "Calcinosis",
-      year: 2024,
-      url: "https://medlineplus.gov/x",
-    });
+    const r = await viaSchema(
+      referenceInputSchema,
+      {
+        authors: "MedlinePlus",
+        title: "Calcinosis",
+        year: 2024,
+        url: "https://medlineplus.gov/x",
+      },
+      (i) => createReference(t.db, w, a.id, i),
+    );
     const e = await catchAppError(deleteReference(t.db, w, a.id, r.id));
     expect(e.code).toBe("CONFLICT");
     expect(e.details?.citedIn).toEqual([{ blockIndex: 1, excerpt: "Damaged tissue" }]);
@@ -91,8 +113,12 @@ describe("references", () => {
   it("deletes an uncited reference at once; updates keep the key; only writers/editors may change them", async () => {
     const w = await makeUser(t.db);
     const a = await makeArticle(t.db, { authorId: w.id });
-    const r = await createReference(t.db, w, a.id, { title: "T", url: "https://x.org" });
-    const u = await updateReference(t.db, w, a.id, r.id, { title: "T2", url: "https://y.org" });
+    const r = await viaSchema(referenceInputSchema, { title: "T", url: "https://x.org" }, (i) =>
+      createReference(t.db, w, a.id, i),
+    );
+    const u = await viaSchema(referenceInputSchema, { title: "T2", url: "https://y.org" }, (i) =>
+      updateReference(t.db, w, a.id, r.id, i),
+    );
     expect(u).toMatchObject({ key: r.key, title: "T2", url: "https://y.org" });
     const reviewer = await makeUser(t.db, { roles: ["REVIEWER"] });
     expect((await catchAppError(deleteReference(t.db, reviewer, a.id, r.id))).code).toBe("FORBIDDEN");
@@ -103,7 +129,9 @@ describe("references", () => {
   it("voids an approval when references change", async () => {
     const w = await makeUser(t.db);
     const a = await makeArticle(t.db, { authorId: w.id, status: "APPROVED" });
-    await createReference(t.db, w, a.id, { title: "T", url: "https://x.org" });
+    await viaSchema(referenceInputSchema, { title: "T", url: "https://x.org" }, (i) =>
+      createReference(t.db, w, a.id, i),
+    );
     expect((await t.db.article.findUniqueOrThrow({ where: { id: a.id } })).status).toBe("DRAFT");
   });
 });

@@ -3,7 +3,6 @@
 // pending review exactly like a body edit does.
 import type { Db, DbTx } from "../db/client";
 import { AppError } from "../errors";
-import { parseInput } from "../validation";
 import type { Actor } from "../auth/policy";
 import { recordAuditEvent } from "../audit/record-event";
 import { assertCanEditArticle } from "../articles/article-access";
@@ -11,7 +10,7 @@ import { parseDocument } from "../content/document-schema";
 import { citationLocations } from "../content/text";
 import { voidApprovalOnEdit } from "../workflow/void-approval";
 import { withEditor } from "../drafts/editor-ids";
-import { referenceInputSchema, type ReferenceData, type ReferenceInput } from "./reference-schema";
+import type { ReferenceData } from "./reference-schema";
 import { baseReferenceKey, uniqueReferenceKey } from "./reference-key";
 
 export const MAX_REFERENCES = 500;
@@ -47,23 +46,14 @@ export async function insertReferences(tx: DbTx, articleId: string, items: Array
   return created;
 }
 
-export async function createReference(
-  db: Db,
-  actor: Actor | null | undefined,
-  articleId: string,
-  input: ReferenceInput,
-) {
-  const data = parseInput(
-    referenceInputSchema,
-    input,
-    "The reference could not be saved: please correct the highlighted fields.",
-  );
+export async function createReference(db: Db, actor: Actor, articleId: string, input: ReferenceData) {
+  const data = input;
   return db.$transaction(async (tx) => {
     await assertCanEditArticle(tx, actor, articleId);
     const [reference] = await insertReferences(tx, articleId, [data]);
-    await markEdited(tx, articleId, actor!.id);
+    await markEdited(tx, articleId, actor.id);
     await recordAuditEvent(tx, {
-      actorId: actor!.id,
+      actorId: actor.id,
       action: "reference.created",
       entityType: "Article",
       entityId: articleId,
@@ -75,24 +65,20 @@ export async function createReference(
 
 export async function updateReference(
   db: Db,
-  actor: Actor | null | undefined,
+  actor: Actor,
   articleId: string,
   referenceId: string,
-  input: ReferenceInput,
+  input: ReferenceData,
 ) {
-  const data = parseInput(
-    referenceInputSchema,
-    input,
-    "The reference could not be saved: please correct the highlighted fields.",
-  );
+  const data = input;
   return db.$transaction(async (tx) => {
     await assertCanEditArticle(tx, actor, articleId);
     const current = await tx.reference.findFirst({ where: { id: referenceId, articleId } });
     if (!current) throw new AppError("NOT_FOUND", "This reference no longer exists.");
     const reference = await tx.reference.update({ where: { id: referenceId }, data });
-    await markEdited(tx, articleId, actor!.id);
+    await markEdited(tx, articleId, actor.id);
     await recordAuditEvent(tx, {
-      actorId: actor!.id,
+      actorId: actor.id,
       action: "reference.updated",
       entityType: "Article",
       entityId: articleId,
@@ -110,7 +96,7 @@ export async function updateReference(
  */
 export async function deleteReference(
   db: Db,
-  actor: Actor | null | undefined,
+  actor: Actor,
   articleId: string,
   referenceId: string,
   opts: { confirm?: boolean } = {},
@@ -131,9 +117,9 @@ export async function deleteReference(
       );
     }
     await tx.reference.delete({ where: { id: referenceId } });
-    await markEdited(tx, articleId, actor!.id);
+    await markEdited(tx, articleId, actor.id);
     await recordAuditEvent(tx, {
-      actorId: actor!.id,
+      actorId: actor.id,
       action: "reference.deleted",
       entityType: "Article",
       entityId: articleId,

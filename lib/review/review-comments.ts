@@ -5,7 +5,8 @@ import { z } from "zod";
 import type { Db, DbTx } from "../db/client";
 import { AppError } from "../errors";
 import { can, type Actor } from "../auth/policy";
-import { parseInput } from "../validation";
+import { formFlag } from "../validation";
+import { loadArticleAccess } from "../articles/article-access";
 import { recordAuditEvent } from "../audit/record-event";
 import { queueNotifications } from "../notifications/queue-notification";
 import { parseDocument } from "../content/document-schema";
@@ -17,31 +18,23 @@ const body = z
   .min(1, "Write the comment.")
   .max(5000, "Keep the comment under 5000 characters.");
 
-const addSchema = z.object({
+export const addReviewCommentSchema = z.object({
   articleId: z.string().min(1),
   revisionId: z.string().min(1),
-  blockIndex: z.coerce.number().int().min(0).nullable().optional(),
-  quote: z.string().max(300).optional().default(""),
+  blockIndex: z.preprocess((v) => (v === "" ? null : v), z.coerce.number().int().min(0).nullable().optional()),
+  quote: z.string().max(300).optional(),
   body,
 });
-const replySchema = z.object({ commentId: z.string().min(1), body });
-const resolveSchema = z.object({ commentId: z.string().min(1), resolved: z.boolean().optional().default(true) });
+export type AddReviewCommentInput = z.output<typeof addReviewCommentSchema>;
+export const replyToReviewCommentSchema = z.object({ commentId: z.string().min(1), body });
+export type ReplyToReviewCommentInput = z.output<typeof replyToReviewCommentSchema>;
+export const resolveReviewCommentSchema = z.object({ commentId: z.string().min(1), resolved: formFlag.optional() });
+export type ResolveReviewCommentInput = z.output<typeof resolveReviewCommentSchema>;
 
-async function isAuthor(tx: DbTx, articleId: string, userId: string) {
-  return !!(await tx.articleAuthor.findUnique({ where: { articleId_userId: { articleId, userId } } }));
-}
-
-/** Writers of the article (own) or editors (any): the people who answer review comments. */
-async function mayAnswer(tx: DbTx, actor: Actor, articleId: string) {
-  if (can(actor, "article.edit.any") && can(actor, "comment.reply")) return true;
-  return can(actor, "comment.reply") && (await isAuthor(tx, articleId, actor.id));
-}
-
-export async function addReviewComment(db: Db, actor: Actor | null, input: unknown) {
-  if (!actor) throw new AppError("UNAUTHENTICATED", "Please sign in to continue.");
+export async function addReviewComment(db: Db, actor: Actor, input: AddReviewCommentInput) {
   if (!can(actor, "review.comment"))
     throw new AppError("FORBIDDEN", "Only medical reviewers can start review comments.");
-  const data = parseInput(addSchema, input);
+  const data = input;
   return db.$transaction(async (tx) => {
     const article = await tx.article.findUnique({
       where: { id: data.articleId },
@@ -67,7 +60,7 @@ export async function addReviewComment(db: Db, actor: Actor | null, input: unkno
         revisionId: data.revisionId,
         authorId: actor.id,
         blockIndex,
-        quote: data.quote.slice(0, 300),
+        quote: (data.quote ?? "").slice(0, 300),
         body: data.body,
       },
     });
@@ -82,9 +75,8 @@ export async function addReviewComment(db: Db, actor: Actor | null, input: unkno
   });
 }
 
-export async function replyToReviewComment(db: Db, actor: Actor | null, input: unknown) {
-  if (!actor) throw new AppError("UNAUTHENTICATED", "Please sign in to continue.");
-  const data = parseInput(replySchema, input);
+export async function replyToReviewComment(db: Db, actor: Actor, input: ReplyToReviewCommentInput) {
+  const data = input;
   return db.$transaction(async (tx) => {
     const parent = await tx.reviewComment.findUnique({
       where: { id: data.commentId },
@@ -94,7 +86,7 @@ export async function replyToReviewComment(db: Db, actor: Actor | null, input: u
     const root = parent.parentId
       ? await tx.reviewComment.findUniqueOrThrow({ where: { id: parent.parentId } })
       : parent;
-    if (!(can(actor, "review.comment") || (await mayAnswer(tx, actor, root.articleId)))) {
+    if (!(await loadArticleAccess(tx, actor, root.articleId)).onComment(root).reply) {
       throw new AppError("FORBIDDEN", "Only the article's writers, editors and reviewers can answer review comments.");
     }
     const reply = await tx.reviewComment.create({
@@ -133,25 +125,25 @@ export async function replyToReviewComment(db: Db, actor: Actor | null, input: u
   });
 }
 
-export async function resolveReviewComment(db: Db, actor: Actor | null, input: unknown) {
-  if (!actor) throw new AppError("UNAUTHENTICATED", "Please sign in to continue.");
-  const data = parseInput(resolveSchema, input);
+export async function resolveReviewComment(db: Db, actor: Actor, input: ResolveReviewCommentInput) {
+  const data = input;
   return db.$transaction(async (tx) => {
     const comment = await tx.reviewComment.findUnique({ where: { id: data.commentId } });
     if (!comment) throw new AppError("NOT_FOUND", "That comment does not exist.");
     if (comment.parentId) throw new AppError("BAD_REQUEST", "Resolve the thread from its first comment.");
-    if (!(comment.authorId === actor.id || (await mayAnswer(tx, actor, comment.articleId)))) {
+    if (!(await loadArticleAccess(tx, actor, comment.articleId)).onComment(comment).resolve) {
       throw new AppError("FORBIDDEN", "Only the article's writers, editors or the comment's author can resolve it.");
     }
     const updated = await tx.reviewComment.update({
       where: { id: comment.id },
-      data: data.resolved
-        ? { resolvedAt: new Date(), resolvedById: actor.id }
-        : { resolvedAt: null, resolvedById: null },
+      data:
+        (data.resolved ?? true)
+          ? { resolvedAt: new Date(), resolvedById: actor.id }
+          : { resolvedAt: null, resolvedById: null },
     });
     await recordAuditEvent(tx, {
       actorId: actor.id,
-      action: data.resolved ? "review.comment_resolved" : "review.comment_reopened",
+      action: (data.resolved ?? true) ? "review.comment_resolved" : "review.comment_reopened",
       entityType: "Article",
       entityId: comment.articleId,
       data: { commentId: comment.id },

@@ -12,11 +12,7 @@ import { parseReferencesJson } from "../content/reference-snapshot";
 import { voidApprovalOnEdit } from "../workflow/void-approval";
 import { withEditor } from "../drafts/editor-ids";
 
-export async function restoreRevision(
-  db: Db,
-  actor: Actor | null | undefined,
-  input: { articleId: string; revisionId: string },
-) {
+export async function restoreRevision(db: Db, actor: Actor, input: { articleId: string; revisionId: string }) {
   return db.$transaction(async (tx) => {
     await assertCanEditArticle(tx, actor, input.articleId);
     const revision = await tx.revision.findFirst({ where: { id: input.revisionId, articleId: input.articleId } });
@@ -46,13 +42,13 @@ export async function restoreRevision(
         conditionName: revision.conditionName,
         bodyJson: JSON.stringify(body),
         version: { increment: 1 },
-        editorIds: withEditor(draft.editorIds, actor!.id),
-        lastEditorId: actor!.id,
+        editorIds: withEditor(draft.editorIds, actor.id),
+        lastEditorId: actor.id,
       },
     });
-    await voidApprovalOnEdit(tx, { articleId: input.articleId, actorId: actor!.id });
+    await voidApprovalOnEdit(tx, { articleId: input.articleId, actorId: actor.id });
     await recordAuditEvent(tx, {
-      actorId: actor!.id,
+      actorId: actor.id,
       action: "revision.restored",
       entityType: "Article",
       entityId: input.articleId,

@@ -5,6 +5,8 @@ import type { DocumentJson } from "../content/document-schema";
 import type { ReferenceSnapshot } from "../content/reference-snapshot";
 import { saveDraft } from "../drafts/save-draft";
 import { createReference } from "../references/manage-references";
+import { referenceInputSchema } from "../references/reference-schema";
+import { viaSchema } from "../../tests/helpers/via-schema";
 import { diffText, diffVersions } from "./diff-revisions";
 import { listRevisions } from "./list-revisions";
 import { restoreRevision } from "./restore-revision";
@@ -79,7 +81,9 @@ describe("save revision, history and restore", () => {
       title: "Gout",
       bodyJson: JSON.stringify(doc(para("First text."))),
     });
-    await createReference(t.db, w, a.id, { title: "Ref one", url: "https://one.org" });
+    await viaSchema(referenceInputSchema, { title: "Ref one", url: "https://one.org" }, (i) =>
+      createReference(t.db, w, a.id, i),
+    );
     const r1 = await saveRevision(t.db, w, { articleId: a.id, changeSummary: "First version" });
     await expect(saveRevision(t.db, w, { articleId: a.id, changeSummary: "again" })).rejects.toMatchObject({
       code: "CONFLICT",
@@ -94,7 +98,9 @@ describe("save revision, history and restore", () => {
       conditionName: "",
       body: doc(para("Second text.")),
     });
-    await createReference(t.db, w, a.id, { title: "Ref two", url: "https://two.org" });
+    await viaSchema(referenceInputSchema, { title: "Ref two", url: "https://two.org" }, (i) =>
+      createReference(t.db, w, a.id, i),
+    );
     await saveRevision(t.db, w, { articleId: a.id, changeSummary: "Second version" });
 
     const history = await listRevisions(t.db, a.id);

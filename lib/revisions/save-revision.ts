@@ -3,7 +3,6 @@
 import { z } from "zod";
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
-import { parseInput } from "../validation";
 import type { Actor } from "../auth/policy";
 import { assertCanEditArticle } from "../articles/article-access";
 import { parseDocument } from "../content/document-schema";
@@ -20,8 +19,10 @@ export const saveRevisionSchema = z.object({
     .max(500, "Keep it under 500 characters."),
 });
 
-export async function saveRevision(db: Db, actor: Actor | null | undefined, input: z.input<typeof saveRevisionSchema>) {
-  const data = parseInput(saveRevisionSchema, input);
+export type SaveRevisionInput = z.output<typeof saveRevisionSchema>;
+
+export async function saveRevision(db: Db, actor: Actor, input: SaveRevisionInput) {
+  const data = input;
   return db.$transaction(async (tx) => {
     const article = await assertCanEditArticle(tx, actor, data.articleId);
     // In review / approved, the frozen revision is the one being signed off; a checkpoint would replace it.
@@ -47,6 +48,6 @@ export async function saveRevision(db: Db, actor: Actor | null | undefined, inpu
     if (full.currentRevision && full.currentRevision.contentHash === hash) {
       throw new AppError("CONFLICT", `Nothing changed since revision ${full.currentRevision.number}.`);
     }
-    return freezeRevision(tx, { articleId: data.articleId, actorId: actor!.id, changeSummary: data.changeSummary });
+    return freezeRevision(tx, { articleId: data.articleId, actorId: actor.id, changeSummary: data.changeSummary });
   });
 }

@@ -2,7 +2,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../../tests/helpers/test-db";
 import { makeUser } from "../../tests/helpers/factory";
 import { getSetting } from "./settings";
-import { updatePolicies } from "./update-settings";
+import { policySchema, updatePolicies } from "./update-settings";
+import { viaSchema } from "../../tests/helpers/via-schema";
 import { listAuditEvents } from "../audit/list-audit-events";
 
 const t = createTestDb();
@@ -21,7 +22,7 @@ describe("updatePolicies", () => {
     await expect(updatePolicies(t.db, { ...editor, roles: ["EDITOR"] }, input)).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
-    const r = await updatePolicies(t.db, { ...admin, roles: ["ADMIN"] }, input);
+    const r = await viaSchema(policySchema, input, (i) => updatePolicies(t.db, { ...admin, roles: ["ADMIN"] }, i));
     expect(r.changed.sort()).toEqual(["plagiarism.thresholdPercent", "review.intervalMonths"]);
     expect(await getSetting(t.db, "plagiarism.thresholdPercent")).toBe(20);
     expect(await getSetting(t.db, "review.intervalMonths")).toBe(6);
@@ -29,7 +30,7 @@ describe("updatePolicies", () => {
     expect(events).toHaveLength(1);
     expect(JSON.parse(events[0].dataJson).changes["review.intervalMonths"]).toEqual({ from: 12, to: 6 });
     // No change, no event.
-    await updatePolicies(t.db, { ...admin, roles: ["ADMIN"] }, input);
+    await viaSchema(policySchema, input, (i) => updatePolicies(t.db, { ...admin, roles: ["ADMIN"] }, i));
     expect((await listAuditEvents(t.db, { action: "settings" })).events).toHaveLength(1);
     // The auto-assign checkbox: ticked sends "1", unticked sends nothing.
     const ticked = await updatePolicies(t.db, { ...admin, roles: ["ADMIN"] }, { ...input, "review.autoAssign": "1" });
@@ -42,10 +43,10 @@ describe("updatePolicies", () => {
   it("refuses out-of-range values field by field", async () => {
     const admin = await makeUser(t.db, { roles: ["ADMIN"] });
     await expect(
-      updatePolicies(
-        t.db,
-        { ...admin, roles: ["ADMIN"] },
+      viaSchema(
+        policySchema,
         { "plagiarism.thresholdPercent": "0", "review.intervalMonths": "1.5", "review.dueSoonDays": "abc" },
+        (i) => updatePolicies(t.db, { ...admin, roles: ["ADMIN"] }, i),
       ),
     ).rejects.toMatchObject({
       code: "VALIDATION",

@@ -2,7 +2,6 @@
 import { z } from "zod";
 import type { Db } from "../db/client";
 import { assertCan, type Actor } from "../auth/policy";
-import { parseInput } from "../validation";
 import { recordAuditEvent } from "../audit/record-event";
 import { getSettings, putSetting, type SettingKey } from "./settings";
 import { ROLES } from "../auth/roles";
@@ -34,19 +33,19 @@ export const policySchema = z.object({
     .optional()
     .transform((v) => (v === "1" || v === "on" || v === 1 ? 1 : 0)),
 });
-export type PolicyInput = z.input<typeof policySchema>;
+export type PolicyInput = z.output<typeof policySchema>;
 export const POLICY_KEYS = Object.keys(policySchema.shape) as Array<keyof typeof policySchema.shape>;
 
-export async function updatePolicies(db: Db, actor: Actor | null, input: unknown) {
+export async function updatePolicies(db: Db, actor: Actor, input: PolicyInput) {
   assertCan(actor, "settings.manage", "change site policies");
-  const data = parseInput(policySchema, input);
+  const data = input;
   return db.$transaction(async (tx) => {
     const before = await getSettings(tx);
     const changes: Record<string, { from: number; to: number }> = {};
     for (const key of POLICY_KEYS) {
       if (before[key] === data[key]) continue;
       changes[key] = { from: before[key], to: data[key] };
-      await putSetting(tx, key as SettingKey, data[key] as never);
+      await putSetting(tx, key as SettingKey, data[key]);
     }
     if (Object.keys(changes).length) {
       await recordAuditEvent(tx, {

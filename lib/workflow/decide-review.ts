@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { Db, DbTx } from "../db/client";
 import { AppError } from "../errors";
 import type { Actor } from "../auth/policy";
-import { parseInput } from "../validation";
+import { formCheckbox } from "../validation";
 import { recordAuditEvent } from "../audit/record-event";
 import { queueNotifications } from "../notifications/queue-notification";
 import { bestCredential, credentialSnapshot } from "../credentials/credential-standing";
@@ -25,13 +25,14 @@ const base = {
   contentHash: z.string().regex(/^[0-9a-f]{64}$/, "The content hash is missing; reload the page."),
 };
 
-const approveSchema = z.object({
+export const approveRevisionSchema = z.object({
   ...base,
-  attest: z.literal(true, { error: "Tick the statement to confirm your approval." }),
-  note: z.string().trim().max(2000, "Keep the note under 2000 characters.").optional().default(""),
+  attest: formCheckbox(z.literal(true, { error: "Tick the statement to confirm your approval." })),
+  note: z.string().trim().max(2000, "Keep the note under 2000 characters.").optional(),
 });
+export type ApproveRevisionInput = z.output<typeof approveRevisionSchema>;
 
-const requestChangesSchema = z.object({
+export const requestChangesSchema = z.object({
   ...base,
   summary: z
     .string({ error: "Say what needs to change." })
@@ -39,10 +40,11 @@ const requestChangesSchema = z.object({
     .min(10, "Say what needs to change (at least 10 characters).")
     .max(5000, "Keep the summary under 5000 characters."),
 });
+export type RequestChangesInput = z.output<typeof requestChangesSchema>;
 
 async function loadForDecision(
   tx: DbTx,
-  actor: Actor | null,
+  actor: Actor,
   name: "approve" | "requestChanges",
   data: { articleId: string; revisionId: string; contentHash: string },
 ) {
@@ -72,12 +74,12 @@ async function people(tx: DbTx, articleId: string, revisionId: string) {
   return [...authors, ...contributors].map((x) => x.userId);
 }
 
-export async function approveRevision(db: Db, actor: Actor | null, input: unknown) {
-  const data = parseInput(approveSchema, input);
+export async function approveRevision(db: Db, actor: Actor, input: ApproveRevisionInput) {
+  const data = input;
   return db.$transaction(async (tx) => {
     const { to, revision, article, ctx } = await loadForDecision(tx, actor, "approve", data);
     const creds = await tx.credential.findMany({
-      where: { userId: actor!.id },
+      where: { userId: actor.id },
       include: { verifiedBy: { select: { name: true } } },
     });
     const { credential } = bestCredential(creds);
@@ -99,7 +101,7 @@ export async function approveRevision(db: Db, actor: Actor | null, input: unknow
     const review = await tx.review.create({
       data: {
         revisionId: revision.id,
-        reviewerId: actor!.id,
+        reviewerId: actor.id,
         credentialId: credential.id,
         decision: "APPROVED",
         statement,
@@ -110,7 +112,7 @@ export async function approveRevision(db: Db, actor: Actor | null, input: unknow
     await tx.article.update({ where: { id: article.id }, data: { status } });
     await completeAssignment(tx, article.id, actor!.id);
     await recordAuditEvent(tx, {
-      actorId: actor!.id,
+      actorId: actor.id,
       action: TRANSITIONS.approve.auditAction,
       entityType: "Article",
       entityId: article.id,
@@ -146,26 +148,26 @@ export async function approveRevision(db: Db, actor: Actor | null, input: unknow
       tx,
       editors.map((e) => e.id),
       { ...approved, link: publishPath(article.id) },
-      actor!.id,
+      actor.id,
     );
-    await queueNotifications(tx, writers, { ...approved, link: reviewPath(article.id) }, actor!.id);
+    await queueNotifications(tx, writers, { ...approved, link: reviewPath(article.id) }, actor.id);
     return review;
   });
 }
 
-export async function requestChanges(db: Db, actor: Actor | null, input: unknown) {
-  const data = parseInput(requestChangesSchema, input);
+export async function requestChanges(db: Db, actor: Actor, input: RequestChangesInput) {
+  const data = input;
   return db.$transaction(async (tx) => {
     const { to, revision, article, ctx } = await loadForDecision(tx, actor, "requestChanges", data);
     const creds = await tx.credential.findMany({
-      where: { userId: actor!.id },
+      where: { userId: actor.id },
       include: { verifiedBy: { select: { name: true } } },
     });
     const { credential } = bestCredential(creds);
     const review = await tx.review.create({
       data: {
         revisionId: revision.id,
-        reviewerId: actor!.id,
+        reviewerId: actor.id,
         credentialId: credential?.id ?? null,
         decision: "CHANGES_REQUESTED",
         statement: data.summary,
@@ -181,7 +183,7 @@ export async function requestChanges(db: Db, actor: Actor | null, input: unknown
       data: {
         articleId: article.id,
         revisionId: revision.id,
-        authorId: actor!.id,
+        authorId: actor.id,
         body: data.summary,
         blockIndex: null,
       },
@@ -189,7 +191,7 @@ export async function requestChanges(db: Db, actor: Actor | null, input: unknown
     await tx.article.update({ where: { id: article.id }, data: { status: to } });
     const open = await tx.reviewComment.count({ where: { revisionId: revision.id, parentId: null, resolvedAt: null } });
     await recordAuditEvent(tx, {
-      actorId: actor!.id,
+      actorId: actor.id,
       action: TRANSITIONS.requestChanges.auditAction,
       entityType: "Article",
       entityId: article.id,
@@ -201,10 +203,10 @@ export async function requestChanges(db: Db, actor: Actor | null, input: unknown
       {
         kind: "CHANGES_REQUESTED",
         title: `Changes requested: “${revision.title}”`,
-        body: `${actor!.name} asked for changes to revision ${revision.number} (${open} open comment${open === 1 ? "" : "s"}): ${data.summary}`,
+        body: `${actor.name} asked for changes to revision ${revision.number} (${open} open comment${open === 1 ? "" : "s"}): ${data.summary}`,
         link: reviewPath(article.id),
       },
-      actor!.id,
+      actor.id,
     );
     return review;
   });

@@ -1,9 +1,10 @@
 // The review-and-publish journey through the lib functions, against a real (SQLite) database.
 import { afterAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../../tests/helpers/test-db";
+import { viaSchema } from "../../tests/helpers/via-schema";
 import { doc, makeArticle, makeCredential, makeUser } from "../../tests/helpers/factory";
 import { submitArticle, withdrawSubmission } from "./submit-article";
-import { approveRevision, requestChanges } from "./decide-review";
+import { approveRevision, approveRevisionSchema, requestChanges } from "./decide-review";
 import { voidApprovalOnEdit } from "./void-approval";
 import { saveRevision } from "../revisions/save-revision";
 import {
@@ -13,11 +14,11 @@ import {
   resolveReviewComment,
 } from "../review/review-comments";
 import { loadGate } from "../gate/load-gate";
-import { overrideGateItem } from "../gate/override-gate-item";
+import { overrideGateItem, overrideGateItemSchema } from "../gate/override-gate-item";
 import { publishArticle } from "../publishing/publish-article";
-import { schedulePublication } from "../publishing/schedule-publication";
+import { schedulePublication, schedulePublicationSchema } from "../publishing/schedule-publication";
 import { publishDueArticles } from "../publishing/publish-due";
-import { unpublishArticle } from "../publishing/unpublish-article";
+import { unpublishArticle, unpublishArticleSchema } from "../publishing/unpublish-article";
 import { getPublicTrail } from "../publishing/public-trail";
 import { getReviewerProfile } from "../public/get-reviewer-profile";
 import { readPublicChange } from "../page-cache/public-change";
@@ -121,7 +122,11 @@ describe("review and publishing journey", () => {
       }),
     ).rejects.toMatchObject({ code: "CONFLICT" });
     await expect(
-      approveRevision(t.db, reviewer, { articleId: article.id, revisionId: rev2.id, contentHash: rev2.contentHash }),
+      viaSchema(
+        approveRevisionSchema,
+        { articleId: article.id, revisionId: rev2.id, contentHash: rev2.contentHash },
+        (i) => approveRevision(t.db, reviewer, i),
+      ),
     ).rejects.toMatchObject({ code: "VALIDATION" });
     const approval = await approveRevision(t.db, reviewer, {
       articleId: article.id,
@@ -198,7 +203,11 @@ describe("review and publishing journey", () => {
     expect((await getPublicTrail(t.db, article.id)).history.map((h) => h.revisionNumber)).toEqual([3, 2]);
 
     // Unpublish needs a reason; then the article is not live.
-    await expect(unpublishArticle(t.db, editor, { articleId: article.id, reason: "" })).rejects.toMatchObject({
+    await expect(
+      viaSchema(unpublishArticleSchema, { articleId: article.id, reason: "" }, (i) =>
+        unpublishArticle(t.db, editor, i),
+      ),
+    ).rejects.toMatchObject({
       code: "VALIDATION",
     });
     const changeBeforeUnpublish = await readPublicChange(t.db);
@@ -336,7 +345,7 @@ describe("review and publishing journey", () => {
     await schedulePublication(t.db, editor, {
       articleId: article.id,
       revisionId: rev.id,
-      publishAt: new Date(Date.now() + 3600_000).toISOString(),
+      publishAt: new Date(Date.now() + 3600_000),
     });
     await edit(article.id, writer.id, "Changed after approval.");
     const a = await t.db.article.findUniqueOrThrow({ where: { id: article.id } });
@@ -357,17 +366,17 @@ describe("review and publishing journey", () => {
     });
     await integrity(rev.id, article.id);
     await expect(
-      schedulePublication(t.db, editor, {
-        articleId: article.id,
-        revisionId: rev.id,
-        publishAt: new Date(Date.now() - 1000).toISOString(),
-      }),
+      viaSchema(
+        schedulePublicationSchema,
+        { articleId: article.id, revisionId: rev.id, publishAt: new Date(Date.now() - 1000).toISOString() },
+        (i) => schedulePublication(t.db, editor, i),
+      ),
     ).rejects.toMatchObject({ code: "VALIDATION" });
     const when = new Date(Date.now() + 60_000);
     await schedulePublication(t.db, editor, {
       articleId: article.id,
       revisionId: rev.id,
-      publishAt: when.toISOString(),
+      publishAt: when,
     });
 
     expect((await publishDueArticles(t.db, new Date(when.getTime() - 1000))).published).toHaveLength(0);
@@ -399,7 +408,7 @@ describe("review and publishing journey", () => {
     await schedulePublication(t.db, editor, {
       articleId: other.id,
       revisionId: rev2.id,
-      publishAt: when.toISOString(),
+      publishAt: when,
     });
     await t.db.plagiarismReport.create({
       data: { revisionId: rev2.id, similarity: 80, parametersJson: "{}", matchesJson: "[]" },
@@ -417,7 +426,11 @@ describe("review and publishing journey", () => {
 
     // An override (audited) lets it through.
     await expect(
-      overrideGateItem(t.db, editor, { articleId: other.id, revisionId: rev2.id, item: "plagiarism", reason: "short" }),
+      viaSchema(
+        overrideGateItemSchema,
+        { articleId: other.id, revisionId: rev2.id, item: "plagiarism", reason: "short" },
+        (i) => overrideGateItem(t.db, editor, i),
+      ),
     ).rejects.toMatchObject({ code: "VALIDATION" });
     await expect(
       overrideGateItem(t.db, editor, {

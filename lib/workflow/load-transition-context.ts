@@ -52,7 +52,7 @@ export interface LoadedContext {
 export async function loadTransitionContext(
   db: DbTx,
   articleId: string,
-  actor: Actor | null,
+  actor: Actor,
   opts: { gate?: boolean } = {},
 ): Promise<LoadedContext> {
   const article = await db.article.findUnique({

@@ -4,7 +4,6 @@
 import { z } from "zod";
 import type { Db } from "../db/client";
 import type { Actor } from "../auth/policy";
-import { parseInput } from "../validation";
 import { recordAuditEvent } from "../audit/record-event";
 import { freezeRevision } from "../revisions/freeze-revision";
 import { queueNotifications } from "../notifications/queue-notification";
@@ -15,7 +14,7 @@ import { getSetting } from "../settings/settings";
 import { createAssignments, reopenAssignments } from "../assignments/assign-reviewers";
 import { eligibleReviewers, leastLoadedInArea } from "../assignments/eligible-reviewers";
 
-const submitSchema = z.object({
+export const submitArticleSchema = z.object({
   articleId: z.string().min(1),
   changeSummary: z
     .string({ error: "Say briefly what changed." })
@@ -23,20 +22,21 @@ const submitSchema = z.object({
     .min(3, "Say briefly what changed (at least 3 characters): readers see it in the update history.")
     .max(500, "Keep the change summary under 500 characters."),
 });
+export type SubmitArticleInput = z.output<typeof submitArticleSchema>;
 
-export async function submitArticle(db: Db, actor: Actor | null, input: unknown) {
-  const data = parseInput(submitSchema, input);
+export async function submitArticle(db: Db, actor: Actor, input: SubmitArticleInput) {
+  const data = input;
   return db.$transaction(async (tx) => {
     const { ctx, article } = await loadTransitionContext(tx, data.articleId, actor);
     const to = assertTransition("submit", actor, ctx);
     const revision = await freezeRevision(tx, {
       articleId: article.id,
-      actorId: actor!.id,
+      actorId: actor.id,
       changeSummary: data.changeSummary,
     });
     await tx.article.update({ where: { id: article.id }, data: { status: to } });
     await recordAuditEvent(tx, {
-      actorId: actor!.id,
+      actorId: actor.id,
       action: TRANSITIONS.submit.auditAction,
       entityType: "Article",
       entityId: article.id,
@@ -53,13 +53,13 @@ export async function submitArticle(db: Db, actor: Actor | null, input: unknown)
     const notice = {
       kind: "REVIEW_REQUESTED" as const,
       title: `Submitted for your review: “${revision.title}”`,
-      body: `${actor!.name} submitted revision ${revision.number}. Change summary: ${revision.changeSummary}`,
+      body: `${actor.name} submitted revision ${revision.number}. Change summary: ${revision.changeSummary}`,
       link: reviewPath(article.id),
     };
     const reassigned = await reopenAssignments(tx, article.id);
     const eligible = await eligibleReviewers(tx, article.id);
     if (reassigned.length) {
-      await queueNotifications(tx, reassigned, notice, actor!.id);
+      await queueNotifications(tx, reassigned, notice, actor.id);
     } else {
       const pick =
         (await getSetting(tx, "review.autoAssign")) === 1 ? leastLoadedInArea(eligible, article.clinicalAreaId) : null;
@@ -69,24 +69,25 @@ export async function submitArticle(db: Db, actor: Actor | null, input: unknown)
           tx,
           eligible.map((r) => r.id),
           notice,
-          actor!.id,
+          actor.id,
         );
     }
     return { articleId: article.id, slug: article.slug, revisionId: revision.id, number: revision.number, status: to };
   });
 }
 
-const withdrawSchema = z.object({ articleId: z.string().min(1) });
+export const withdrawSubmissionSchema = z.object({ articleId: z.string().min(1) });
+export type WithdrawSubmissionInput = z.output<typeof withdrawSubmissionSchema>;
 
 /** The writer takes a submission back before a decision. */
-export async function withdrawSubmission(db: Db, actor: Actor | null, input: unknown) {
-  const data = parseInput(withdrawSchema, input);
+export async function withdrawSubmission(db: Db, actor: Actor, input: WithdrawSubmissionInput) {
+  const data = input;
   return db.$transaction(async (tx) => {
     const { ctx, article } = await loadTransitionContext(tx, data.articleId, actor);
     const to = assertTransition("withdraw", actor, ctx);
     await tx.article.update({ where: { id: article.id }, data: { status: to } });
     await recordAuditEvent(tx, {
-      actorId: actor!.id,
+      actorId: actor.id,
       action: TRANSITIONS.withdraw.auditAction,
       entityType: "Article",
       entityId: article.id,

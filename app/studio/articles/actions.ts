@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db/client";
 import { action } from "@/app/_server/action";
 import { bulkActionSchema, runBulkAction } from "@/lib/studio/bulk-actions";
-import { sendQueuedMail } from "../_review/after-commit";
+import { sendQueuedMail } from "@/app/_server/after-commit";
 
 export const bulkAction = action(
   { name: "contentBulkAction", permission: "studio.access", schema: bulkActionSchema },

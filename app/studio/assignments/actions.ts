@@ -18,7 +18,7 @@ import {
   setCredentialSpecialties,
   setCredentialSpecialtiesSchema,
 } from "@/lib/assignments/specialties";
-import { sendQueuedMail } from "../_review/after-commit";
+import { sendQueuedMail } from "@/app/_server/after-commit";
 
 const refresh = (articleId?: string) => {
   if (articleId) revalidatePath(`/studio/articles/${articleId}/publish`);

@@ -7,7 +7,6 @@ import { ActionForm, Field } from "@/components/studio/action-form";
 import { saveCredentialAction } from "./actions";
 import { credentialSpecialtiesAction } from "../assignments/actions";
 import { listSpecialties } from "@/lib/assignments/specialties";
-import "../_review/review.css";
 
 export const metadata: Metadata = { title: "Your credential" };
 

@@ -1,11 +1,11 @@
 "use server";
 // Triage actions of the feedback inbox: session → permission → zod → lib (state change + audit event in one
 // transaction) → revalidate after commit.
-import { z } from "zod";
 import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db/client";
 import {
   acknowledgeFeedback,
+  acknowledgeFeedbackSchema,
   dismissFeedback,
   dismissFeedbackSchema,
   resolveFeedback,
@@ -21,10 +21,10 @@ export const acknowledgeFeedbackAction = action(
   {
     name: "acknowledgeFeedback",
     permission: "feedback.triage",
-    schema: z.object({ feedbackId: z.string().trim().min(1, { error: "Choose a report." }) }),
+    schema: acknowledgeFeedbackSchema,
   },
   async (input, actor) => {
-    const result = await acknowledgeFeedback(db, actor, input.feedbackId);
+    const result = await acknowledgeFeedback(db, actor, input);
     refresh();
     return result;
   },

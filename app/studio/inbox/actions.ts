@@ -2,13 +2,12 @@
 import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db/client";
 import { action } from "@/app/_server/action";
-import { markRead } from "@/lib/notifications/inbox";
-import { formObject } from "../_review/loose";
+import { markRead, markReadSchema } from "@/lib/notifications/inbox";
 
 export const markReadAction = action(
-  { name: "markRead", permission: "studio.access", schema: formObject },
+  { name: "markRead", permission: "studio.access", schema: markReadSchema },
   async (input, actor) => {
-    const n = await markRead(db, actor.id, String(input.id ?? ""));
+    const n = await markRead(db, actor, input);
     revalidatePath("/studio/inbox");
     return { marked: n };
   },

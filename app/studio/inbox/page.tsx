@@ -5,7 +5,6 @@ import { listInbox } from "@/lib/notifications/inbox";
 import { requirePermission } from "@/app/_server/session";
 import { ActionForm } from "@/components/studio/action-form";
 import { markReadAction } from "./actions";
-import "../_review/review.css";
 
 export const metadata: Metadata = { title: "Inbox" };
 

@@ -1,13 +1,13 @@
 // Publishes due scheduled publications, refreshes their public pages and sends queued mail. Called by the
-// scheduler over loopback (app/studio/_review/scheduler.ts) with the per-process secret; anyone else gets 404.
+// scheduler over loopback (app/_server/scheduler.ts) with the per-process secret; anyone else gets 404.
 import { NextResponse } from "next/server";
 import { timingSafeEqual } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { publishDueArticles } from "@/lib/publishing/publish-due";
 import { deliverQueuedMail } from "@/lib/notifications/deliver-mail";
 import { sendReviewReminders } from "@/lib/assignments/send-review-reminders";
-import { refreshArticlePages } from "@/app/studio/_review/after-commit";
-import { TICK_HEADER, tickSecret } from "@/app/studio/_review/scheduler";
+import { refreshArticlePages } from "@/app/_server/after-commit";
+import { TICK_HEADER, tickSecret } from "@/app/_server/scheduler";
 
 export const dynamic = "force-dynamic";
 

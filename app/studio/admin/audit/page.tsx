@@ -4,7 +4,6 @@ import { db } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
 import { auditActions, listAuditEvents } from "@/lib/audit/list-audit-events";
 import { requirePermission } from "@/app/_server/session";
-import "../../_review/review.css";
 
 export const metadata: Metadata = { title: "Audit log" };
 

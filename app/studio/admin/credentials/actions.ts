@@ -2,12 +2,11 @@
 import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db/client";
 import { action } from "@/app/_server/action";
-import { decideCredential } from "@/lib/credentials/verify-credential";
-import { formObject } from "../../_review/loose";
-import { sendQueuedMail } from "../../_review/after-commit";
+import { decideCredential, decideCredentialSchema } from "@/lib/credentials/verify-credential";
+import { sendQueuedMail } from "@/app/_server/after-commit";
 
 export const decideCredentialAction = action(
-  { name: "decideCredential", permission: "credentials.verify", schema: formObject },
+  { name: "decideCredential", permission: "credentials.verify", schema: decideCredentialSchema },
   async (input, actor) => {
     const c = await decideCredential(db, actor, input);
     revalidatePath("/studio/admin/credentials");

@@ -6,7 +6,6 @@ import { CREDENTIAL_STANDING_TEXT } from "@/lib/credentials/credential-standing"
 import { requirePermission } from "@/app/_server/session";
 import { ActionForm, Field } from "@/components/studio/action-form";
 import { decideCredentialAction } from "./actions";
-import "../../_review/review.css";
 
 export const metadata: Metadata = { title: "Credentials" };
 

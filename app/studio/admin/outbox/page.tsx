@@ -3,7 +3,6 @@ import { db } from "@/lib/db/client";
 import { listOutbox } from "@/lib/notifications/inbox";
 import { smtpConfigFromEnv } from "@/lib/notifications/deliver-mail";
 import { requirePermission } from "@/app/_server/session";
-import "../../_review/review.css";
 
 export const metadata: Metadata = { title: "Outbox" };
 

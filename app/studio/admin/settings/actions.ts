@@ -2,11 +2,10 @@
 import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db/client";
 import { action } from "@/app/_server/action";
-import { updatePolicies, updateTwoFactorPolicy } from "@/lib/settings/update-settings";
-import { formObject } from "../../_review/loose";
+import { policySchema, twoFactorPolicySchema, updatePolicies, updateTwoFactorPolicy } from "@/lib/settings/update-settings";
 
 export const updatePoliciesAction = action(
-  { name: "updatePolicies", permission: "settings.manage", schema: formObject },
+  { name: "updatePolicies", permission: "settings.manage", schema: policySchema },
   async (input, actor) => {
     const r = await updatePolicies(db, actor, input);
     revalidatePath("/studio/admin/settings");
@@ -15,7 +14,7 @@ export const updatePoliciesAction = action(
 );
 
 export const updateTwoFactorPolicyAction = action(
-  { name: "updateTwoFactorPolicy", permission: "settings.manage", schema: formObject },
+  { name: "updateTwoFactorPolicy", permission: "settings.manage", schema: twoFactorPolicySchema },
   async (input, actor) => {
     const r = await updateTwoFactorPolicy(db, actor, input);
     revalidatePath("/studio/admin/settings");

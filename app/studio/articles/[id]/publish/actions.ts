@@ -3,25 +3,36 @@
 import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db/client";
 import { action } from "@/app/_server/action";
-import { publishArticle } from "@/lib/publishing/publish-article";
-import { cancelScheduledPublication, schedulePublication } from "@/lib/publishing/schedule-publication";
-import { archiveArticle, restoreArticle, unpublishArticle } from "@/lib/publishing/unpublish-article";
-import { overrideGateItem } from "@/lib/gate/override-gate-item";
-import { formObject } from "../../../_review/loose";
-import { refreshArticlePages, sendQueuedMail } from "../../../_review/after-commit";
+import { publishArticle, publishArticleSchema } from "@/lib/publishing/publish-article";
+import {
+  cancelScheduledPublication,
+  cancelScheduledPublicationSchema,
+  schedulePublication,
+  schedulePublicationSchema,
+} from "@/lib/publishing/schedule-publication";
+import {
+  archiveArticle,
+  archiveArticleSchema,
+  restoreArticle,
+  restoreArticleSchema,
+  unpublishArticle,
+  unpublishArticleSchema,
+} from "@/lib/publishing/unpublish-article";
+import { overrideGateItem, overrideGateItemSchema } from "@/lib/gate/override-gate-item";
+import { refreshArticlePages, sendQueuedMail } from "@/app/_server/after-commit";
 
-const studio = (articleId: unknown) => {
-  revalidatePath(`/studio/articles/${String(articleId)}/publish`);
+const studio = (articleId: string) => {
+  revalidatePath(`/studio/articles/${articleId}/publish`);
   sendQueuedMail();
 };
 
-async function liveRevision(articleId: unknown) {
-  const a = await db.article.findUnique({ where: { id: String(articleId) }, select: { liveRevisionId: true } });
+async function liveRevision(articleId: string) {
+  const a = await db.article.findUnique({ where: { id: articleId }, select: { liveRevisionId: true } });
   return a?.liveRevisionId ?? null;
 }
 
 export const publishAction = action(
-  { name: "publishArticle", permission: "article.publish", schema: formObject },
+  { name: "publishArticle", permission: "article.publish", schema: publishArticleSchema },
   async (input, actor) => {
     const r = await publishArticle(db, actor, input);
     await refreshArticlePages(r.articleId, [r.revisionId, r.previousLiveRevisionId]);
@@ -31,7 +42,7 @@ export const publishAction = action(
 );
 
 export const scheduleAction = action(
-  { name: "schedulePublication", permission: "article.publish", schema: formObject },
+  { name: "schedulePublication", permission: "article.publish", schema: schedulePublicationSchema },
   async (input, actor) => {
     const r = await schedulePublication(db, actor, input);
     studio(r.articleId);
@@ -40,7 +51,7 @@ export const scheduleAction = action(
 );
 
 export const cancelScheduleAction = action(
-  { name: "cancelSchedule", permission: "article.publish", schema: formObject },
+  { name: "cancelSchedule", permission: "article.publish", schema: cancelScheduledPublicationSchema },
   async (input, actor) => {
     await cancelScheduledPublication(db, actor, input);
     studio(input.articleId);
@@ -49,7 +60,7 @@ export const cancelScheduleAction = action(
 );
 
 export const unpublishAction = action(
-  { name: "unpublishArticle", permission: "article.unpublish", schema: formObject },
+  { name: "unpublishArticle", permission: "article.unpublish", schema: unpublishArticleSchema },
   async (input, actor) => {
     const previous = await liveRevision(input.articleId);
     const r = await unpublishArticle(db, actor, input);
@@ -60,7 +71,7 @@ export const unpublishAction = action(
 );
 
 export const overrideAction = action(
-  { name: "overrideGateItem", permission: "gate.override", schema: formObject },
+  { name: "overrideGateItem", permission: "gate.override", schema: overrideGateItemSchema },
   async (input, actor) => {
     await overrideGateItem(db, actor, input);
     studio(input.articleId);
@@ -69,10 +80,10 @@ export const overrideAction = action(
 );
 
 export const archiveAction = action(
-  { name: "archiveArticle", permission: "article.archive", schema: formObject },
+  { name: "archiveArticle", permission: "article.archive", schema: archiveArticleSchema },
   async (input, actor) => {
     const previous = await liveRevision(input.articleId);
-    const r = await archiveArticle(db, actor, { ...input, reason: input.reason === "" ? undefined : input.reason });
+    const r = await archiveArticle(db, actor, input);
     if (r.wasLive) await refreshArticlePages(r.articleId, [previous]);
     studio(r.articleId);
     return { status: r.status };
@@ -80,7 +91,7 @@ export const archiveAction = action(
 );
 
 export const restoreAction = action(
-  { name: "restoreArticle", permission: "article.archive", schema: formObject },
+  { name: "restoreArticle", permission: "article.archive", schema: restoreArticleSchema },
   async (input, actor) => {
     const r = await restoreArticle(db, actor, input);
     studio(r.articleId);

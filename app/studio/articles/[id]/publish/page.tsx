@@ -20,7 +20,6 @@ import {
 } from "./actions";
 import { ScheduleForm } from "./schedule-form";
 import { AssignmentPanel } from "./assignment-panel";
-import "../../../_review/review.css";
 
 export const metadata: Metadata = { title: "Publish" };
 

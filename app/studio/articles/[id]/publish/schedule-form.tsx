@@ -12,7 +12,7 @@ export function ScheduleForm({
   label = "Schedule publication",
   submitLabel = "Schedule",
 }: {
-  action: (input: Record<string, unknown>) => Promise<ActionResult<unknown>>;
+  action: (input: { articleId: string; revisionId: string; publishAt: string }) => Promise<ActionResult<unknown>>;
   articleId: string;
   revisionId: string;
   /** The form's accessible name (several can share a page, e.g. the calendar). */

@@ -1,22 +1,38 @@
 "use server";
-// Review screen actions: submit / withdraw, comments, decision. Thin: session → lib → after-commit effects.
+// Review screen actions: submit / withdraw, comments, decision. Thin: session → schema → lib → after-commit.
 import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db/client";
 import { action } from "@/app/_server/action";
-import { submitArticle, withdrawSubmission } from "@/lib/workflow/submit-article";
-import { approveRevision, requestChanges } from "@/lib/workflow/decide-review";
-import { addReviewComment, replyToReviewComment, resolveReviewComment } from "@/lib/review/review-comments";
+import {
+  submitArticle,
+  submitArticleSchema,
+  withdrawSubmission,
+  withdrawSubmissionSchema,
+} from "@/lib/workflow/submit-article";
+import {
+  approveRevision,
+  approveRevisionSchema,
+  requestChanges,
+  requestChangesSchema,
+} from "@/lib/workflow/decide-review";
+import {
+  addReviewComment,
+  addReviewCommentSchema,
+  replyToReviewComment,
+  replyToReviewCommentSchema,
+  resolveReviewComment,
+  resolveReviewCommentSchema,
+} from "@/lib/review/review-comments";
 import { afterRevisionFrozen } from "@/lib/revisions/after-freeze";
-import { formObject } from "../../../_review/loose";
-import { sendQueuedMail } from "../../../_review/after-commit";
+import { sendQueuedMail } from "@/app/_server/after-commit";
 
-const done = (articleId: unknown) => {
-  revalidatePath(`/studio/articles/${String(articleId)}/review`);
+const done = (articleId: string) => {
+  revalidatePath(`/studio/articles/${articleId}/review`);
   sendQueuedMail();
 };
 
 export const submitAction = action(
-  { name: "submitArticle", permission: "article.submit", schema: formObject },
+  { name: "submitArticle", permission: "article.submit", schema: submitArticleSchema },
   async (input, actor) => {
     const r = await submitArticle(db, actor, input);
     // Checks and plagiarism run after the submission committed; awaited so the review screen shows them.
@@ -27,7 +43,7 @@ export const submitAction = action(
 );
 
 export const withdrawAction = action(
-  { name: "withdrawSubmission", permission: "article.submit", schema: formObject },
+  { name: "withdrawSubmission", permission: "article.submit", schema: withdrawSubmissionSchema },
   async (input, actor) => {
     const r = await withdrawSubmission(db, actor, input);
     done(r.articleId);
@@ -36,20 +52,16 @@ export const withdrawAction = action(
 );
 
 export const approveAction = action(
-  { name: "approveRevision", permission: "review.decide", schema: formObject },
+  { name: "approveRevision", permission: "review.decide", schema: approveRevisionSchema },
   async (input, actor) => {
-    // A ticked checkbox arrives as "on"; anything else is "not confirmed".
-    const r = await approveRevision(db, actor, {
-      ...input,
-      attest: input.attest === "on" || input.attest === true ? true : undefined,
-    });
+    const r = await approveRevision(db, actor, input);
     done(input.articleId);
     return { reviewId: r.id };
   },
 );
 
 export const requestChangesAction = action(
-  { name: "requestChanges", permission: "review.decide", schema: formObject },
+  { name: "requestChanges", permission: "review.decide", schema: requestChangesSchema },
   async (input, actor) => {
     const r = await requestChanges(db, actor, input);
     done(input.articleId);
@@ -58,19 +70,16 @@ export const requestChangesAction = action(
 );
 
 export const addCommentAction = action(
-  { name: "addReviewComment", permission: "review.comment", schema: formObject },
+  { name: "addReviewComment", permission: "review.comment", schema: addReviewCommentSchema },
   async (input, actor) => {
-    const c = await addReviewComment(db, actor, {
-      ...input,
-      blockIndex: input.blockIndex === "" || input.blockIndex === undefined ? null : input.blockIndex,
-    });
+    const c = await addReviewComment(db, actor, input);
     done(input.articleId);
     return { commentId: c.id };
   },
 );
 
 export const replyAction = action(
-  { name: "replyToReviewComment", permission: "studio.access", schema: formObject },
+  { name: "replyToReviewComment", permission: "studio.access", schema: replyToReviewCommentSchema },
   async (input, actor) => {
     const c = await replyToReviewComment(db, actor, input);
     done(c.articleId);
@@ -79,12 +88,9 @@ export const replyAction = action(
 );
 
 export const resolveAction = action(
-  { name: "resolveReviewComment", permission: "studio.access", schema: formObject },
+  { name: "resolveReviewComment", permission: "studio.access", schema: resolveReviewCommentSchema },
   async (input, actor) => {
-    const c = await resolveReviewComment(db, actor, {
-      commentId: input.commentId,
-      resolved: input.resolved !== "false",
-    });
+    const c = await resolveReviewComment(db, actor, input);
     done(c.articleId);
     return { resolved: !!c.resolvedAt };
   },

@@ -4,24 +4,29 @@
 import { NextResponse } from "next/server";
 import { db } from "@/lib/db/client";
 import { MAX_BODY_BYTES } from "@/lib/content/document-schema";
-import { saveDraft } from "@/lib/drafts/save-draft";
+import { saveDraft, saveDraftSchema } from "@/lib/drafts/save-draft";
 import { loadEditorState } from "@/lib/drafts/load-editor-state";
-import { authedRoute, readJson } from "@/app/_server/route";
+import { authedJsonRoute, authedRoute } from "@/app/_server/route";
 
 type Ctx = { params: Promise<{ id: string }> };
 
 // The body itself may be 2 MB; the envelope (title, summary, JSON punctuation) gets a little room on top.
 const MAX_REQUEST_BYTES = MAX_BODY_BYTES + 64 * 1024;
 
-export const PUT = authedRoute<Ctx>("studio.access", "draft.save", async (request, actor, { params }) => {
-  const { id } = await params;
-  const input = (await readJson(request, MAX_REQUEST_BYTES)) as Record<string, unknown>;
-  const result = await saveDraft(db, actor, {
-    ...(input && typeof input === "object" ? input : {}),
-    articleId: id,
-  } as never);
-  return NextResponse.json(result, { headers: { "Cache-Control": "no-store" } });
-});
+export const PUT = authedJsonRoute(
+  {
+    permission: "studio.access",
+    name: "draft.save",
+    schema: saveDraftSchema,
+    maxBytes: MAX_REQUEST_BYTES,
+    invalidMessage: "The draft could not be saved: please correct the highlighted fields.",
+    fromUrl: async ({ params }: Ctx) => ({ articleId: (await params).id }),
+  },
+  async (input, actor) => {
+    const result = await saveDraft(db, actor, input);
+    return NextResponse.json(result, { headers: { "Cache-Control": "no-store" } });
+  },
+);
 
 export const GET = authedRoute<Ctx>("studio.access", "draft.load", async (_request, actor, { params }) => {
   const { id } = await params;

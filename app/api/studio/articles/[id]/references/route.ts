@@ -4,7 +4,8 @@ import { db } from "@/lib/db/client";
 import { createReference, listReferences } from "@/lib/references/manage-references";
 import { assertCanReadArticle } from "@/lib/articles/article-access";
 import { toEditorReference } from "@/lib/drafts/load-editor-state";
-import { authedRoute, readJson } from "@/app/_server/route";
+import { authedJsonRoute, authedRoute } from "@/app/_server/route";
+import { referenceInputSchema } from "@/lib/references/reference-schema";
 
 type Ctx = { params: Promise<{ id: string }> };
 
@@ -14,12 +15,20 @@ export const GET = authedRoute<Ctx>("studio.access", "references.list", async (_
   return NextResponse.json({ references: (await listReferences(db, id)).map(toEditorReference) });
 });
 
-export const POST = authedRoute<Ctx>("studio.access", "references.create", async (request, actor, { params }) => {
-  const { id } = await params;
-  const input = await readJson(request, 64 * 1024);
-  const reference = await createReference(db, actor, id, (input ?? {}) as never);
-  return NextResponse.json(
-    { reference: toEditorReference(reference), references: (await listReferences(db, id)).map(toEditorReference) },
-    { status: 201 },
-  );
-});
+export const POST = authedJsonRoute(
+  {
+    permission: "studio.access",
+    name: "references.create",
+    schema: referenceInputSchema,
+    maxBytes: 64 * 1024,
+    invalidMessage: "The reference could not be saved: please correct the highlighted fields.",
+  },
+  async (input, actor, { params }: Ctx) => {
+    const { id } = await params;
+    const reference = await createReference(db, actor, id, input);
+    return NextResponse.json(
+      { reference: toEditorReference(reference), references: (await listReferences(db, id)).map(toEditorReference) },
+      { status: 201 },
+    );
+  },
+);

@@ -2,18 +2,25 @@
 import { NextResponse } from "next/server";
 import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db/client";
-import { saveRevision } from "@/lib/revisions/save-revision";
-import { authedRoute, readJson } from "@/app/_server/route";
+import { saveRevision, saveRevisionSchema } from "@/lib/revisions/save-revision";
+import { authedJsonRoute } from "@/app/_server/route";
 
 type Ctx = { params: Promise<{ id: string }> };
 
-export const POST = authedRoute<Ctx>("studio.access", "revision.save", async (request, actor, { params }) => {
-  const { id } = await params;
-  const input = (await readJson(request, 16 * 1024)) as Record<string, unknown>;
-  const revision = await saveRevision(db, actor, { changeSummary: String(input?.changeSummary ?? ""), articleId: id });
-  revalidatePath(`/studio/articles/${id}/history`);
-  return NextResponse.json(
-    { id: revision.id, number: revision.number, contentHash: revision.contentHash },
-    { status: 201 },
-  );
-});
+export const POST = authedJsonRoute(
+  {
+    permission: "studio.access",
+    name: "revision.save",
+    schema: saveRevisionSchema,
+    maxBytes: 16 * 1024,
+    fromUrl: async ({ params }: Ctx) => ({ articleId: (await params).id }),
+  },
+  async (input, actor) => {
+    const revision = await saveRevision(db, actor, input);
+    revalidatePath(`/studio/articles/${input.articleId}/history`);
+    return NextResponse.json(
+      { id: revision.id, number: revision.number, contentHash: revision.contentHash },
+      { status: 201 },
+    );
+  },
+);

@@ -4,19 +4,28 @@ import { NextResponse } from "next/server";
 import { db } from "@/lib/db/client";
 import { deleteReference, listReferences, updateReference } from "@/lib/references/manage-references";
 import { toEditorReference } from "@/lib/drafts/load-editor-state";
-import { authedRoute, readJson } from "@/app/_server/route";
+import { authedJsonRoute, authedRoute } from "@/app/_server/route";
+import { referenceInputSchema } from "@/lib/references/reference-schema";
 
 type Ctx = { params: Promise<{ id: string; refId: string }> };
 
-export const PUT = authedRoute<Ctx>("studio.access", "references.update", async (request, actor, { params }) => {
-  const { id, refId } = await params;
-  const input = await readJson(request, 64 * 1024);
-  const reference = await updateReference(db, actor, id, refId, (input ?? {}) as never);
-  return NextResponse.json({
-    reference: toEditorReference(reference),
-    references: (await listReferences(db, id)).map(toEditorReference),
-  });
-});
+export const PUT = authedJsonRoute(
+  {
+    permission: "studio.access",
+    name: "references.update",
+    schema: referenceInputSchema,
+    maxBytes: 64 * 1024,
+    invalidMessage: "The reference could not be saved: please correct the highlighted fields.",
+  },
+  async (input, actor, { params }: Ctx) => {
+    const { id, refId } = await params;
+    const reference = await updateReference(db, actor, id, refId, input);
+    return NextResponse.json({
+      reference: toEditorReference(reference),
+      references: (await listReferences(db, id)).map(toEditorReference),
+    });
+  },
+);
 
 export const DELETE = authedRoute<Ctx>("studio.access", "references.delete", async (request, actor, { params }) => {
   const { id, refId } = await params;
