@@ -5,7 +5,7 @@ import { e2eDb } from "./helpers/db";
 test.describe("request hardening", () => {
   for (const callbackUrl of ["/%5Cevil.example/", "/%09/evil.example/", "/\\/evil.example/", "https://evil.example/"]) {
     test(`sign-in with callbackUrl ${callbackUrl} stays on this site`, async ({ page, baseURL }) => {
-      const writer = await createTestUser(["WRITER"]);
+      const writer = await createTestUser({ roles: ["WRITER"] });
       await page.goto(`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`);
       await waitForHydration(page);
       await page.getByLabel("E-mail").fill(writer.email);
@@ -17,7 +17,7 @@ test.describe("request hardening", () => {
   }
 
   test("GET /signout does not sign out; its button does", async ({ page, baseURL }) => {
-    const writer = await createTestUser(["WRITER"]);
+    const writer = await createTestUser({ roles: ["WRITER"] });
     await page.goto("/signin?callbackUrl=/studio");
     await waitForHydration(page);
     await page.getByLabel("E-mail").fill(writer.email);
@@ -40,7 +40,7 @@ test.describe("request hardening", () => {
 
 test.describe("cross-site requests", () => {
   test("a signed-in editor's cookie does not let another site change anything", async ({ page }) => {
-    const editor = await createTestUser(["EDITOR"]);
+    const editor = await createTestUser({ roles: ["EDITOR"] });
     await page.goto("/signin?callbackUrl=/studio");
     await waitForHydration(page);
     await page.getByLabel("E-mail").fill(editor.email);

@@ -1,6 +1,7 @@
 // GET /signout never signs anyone out (any page on the web could link or embed it): it shows a button that
 // does, by POST.
 import type { Metadata } from "next";
+import Link from "next/link";
 import { signOutAction } from "./actions";
 import { SignOutButton } from "./sign-out-button";
 
@@ -19,7 +20,7 @@ export default function SignOutPage() {
           </p>
         </form>
         <p className="field-hint">
-          <a href="/studio">Back to the studio</a> · <a href="/">Back to articles</a>
+          <Link href="/studio">Back to the studio</Link> · <Link href="/">Back to articles</Link>
         </p>
       </div>
     </main>

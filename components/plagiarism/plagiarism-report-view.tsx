@@ -1,6 +1,7 @@
 // A stored plagiarism report, readable without JavaScript: overall similarity against the policy threshold,
 // each matched source with its share, and every matched passage side by side (ours | theirs) with the
-// matching words highlighted (reworded passages: the differing words underlined). Used by the report page and the review screen.
+// matching words highlighted (reworded passages: the differing words underlined).
+// Used by the report page and the review screen.
 import type { ReactNode } from "react";
 import type { StoredReport } from "@/lib/plagiarism/read-report";
 import "./plagiarism-report.css";

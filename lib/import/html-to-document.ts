@@ -497,7 +497,10 @@ function findReferenceTail(blocks: WorkBlock[]): { start: number; label: number 
   return { start, label: -1 };
 }
 
-/** Finds the trailing reference list (with or without a heading) and turns its items into structured references (removed from the body). */
+/**
+ * Finds the trailing reference list (with or without a heading) and turns its items into structured references
+ * (removed from the body).
+ */
 function extractReferences(
   blocks: WorkBlock[],
   ctx: Ctx,

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Db } from "../db/client";
 import { assertCan, type Actor } from "../auth/policy";
 import { recordAuditEvent } from "../audit/record-event";
-import { getSettings, putSetting, type SettingKey } from "./settings";
+import { getSettings, putSetting } from "./settings";
 import { ROLES } from "../auth/roles";
 import { formatTwoFactorRoles, twoFactorRolesSetting, TWO_FACTOR_SETTING } from "../auth/two-factor-policy";
 
@@ -45,7 +45,7 @@ export async function updatePolicies(db: Db, actor: Actor, input: PolicyInput) {
     for (const key of POLICY_KEYS) {
       if (before[key] === data[key]) continue;
       changes[key] = { from: before[key], to: data[key] };
-      await putSetting(tx, key as SettingKey, data[key]);
+      await putSetting(tx, key, data[key]);
     }
     if (Object.keys(changes).length) {
       await recordAuditEvent(tx, {
@@ -66,11 +66,12 @@ export const twoFactorPolicySchema = z.object({
     z.array(z.enum(ROLES, "Unknown role.")),
   ),
 });
+export type TwoFactorPolicyInput = z.output<typeof twoFactorPolicySchema>;
 
 /** Which roles must sign in with a second factor; people who have none are sent to enrol at their next click. */
-export async function updateTwoFactorPolicy(db: Db, actor: Actor | null, input: unknown) {
+export async function updateTwoFactorPolicy(db: Db, actor: Actor, input: TwoFactorPolicyInput) {
   assertCan(actor, "settings.manage", "change site policies");
-  const { roles } = parseInput(twoFactorPolicySchema, input);
+  const { roles } = input;
   const value = formatTwoFactorRoles(roles);
   return db.$transaction(async (tx) => {
     const before = formatTwoFactorRoles(await twoFactorRolesSetting(tx));

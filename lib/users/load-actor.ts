@@ -40,8 +40,6 @@ export async function loadSessionActor(db: DbTx, userId: string, sessionVersion:
   if (user.sessionVersion !== sessionVersion) return { actor: null, ended: "session-ended" };
   const actor = toActor(user);
   const twoFactorPending =
-    !user.totpEnabledAt &&
-    actor.roles.length > 0 &&
-    requiresTwoFactor(actor.roles, await twoFactorRolesSetting(db));
+    !user.totpEnabledAt && actor.roles.length > 0 && requiresTwoFactor(actor.roles, await twoFactorRolesSetting(db));
   return { actor: twoFactorPending ? { ...actor, twoFactorPending } : actor };
 }
