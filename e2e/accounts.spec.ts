@@ -5,7 +5,7 @@ import { e2eDb } from "./helpers/db";
 
 /** The newest link to `path` mailed to `to`, read from the admin's outbox page as a person would. */
 async function linkFromOutbox(browser: Browser, to: string, path: string): Promise<string> {
-  const admin = await createTestUser(["ADMIN"]);
+  const admin = await createTestUser({ roles: ["ADMIN"] });
   const context = await browser.newContext();
   const page = await context.newPage();
   await signIn(page, admin, "/studio/admin/outbox");
@@ -33,7 +33,7 @@ async function submitPassword(page: Page, user: Pick<TestUser, "email" | "passwo
 
 test.describe("staff accounts", () => {
   test("a forgotten password is reset through the e-mailed link, which works once", async ({ page, browser }) => {
-    const writer = await createTestUser(["WRITER"]);
+    const writer = await createTestUser({ roles: ["WRITER"] });
     await page.goto("/signin");
     await page.getByRole("link", { name: "Forgot your password?" }).click();
     await expect(page).toHaveURL(/\/forgot-password$/);
@@ -73,7 +73,7 @@ test.describe("staff accounts", () => {
   test("two-step sign-in: enrol with the QR key, then sign in with a code and with a recovery code", async ({
     page,
   }) => {
-    const writer = await createTestUser(["WRITER"]);
+    const writer = await createTestUser({ roles: ["WRITER"] });
     await signIn(page, writer);
     await page.getByRole("link", { name: "Your account" }).click();
     await expect(page.getByTestId("two-factor-status")).toContainText("Off");
@@ -124,7 +124,7 @@ test.describe("staff accounts", () => {
   });
 
   test("sign out everywhere ends the session in another browser on its next click", async ({ page, browser }) => {
-    const editor = await createTestUser(["EDITOR"]);
+    const editor = await createTestUser({ roles: ["EDITOR"] });
     const other = await browser.newContext();
     const otherPage = await other.newPage();
     await signIn(otherPage, editor);
@@ -144,7 +144,7 @@ test.describe("staff accounts", () => {
   });
 
   test("changing the password needs the current one and ends the session", async ({ page }) => {
-    const writer = await createTestUser(["WRITER"]);
+    const writer = await createTestUser({ roles: ["WRITER"] });
     await signIn(page, writer, "/account");
     await page.getByLabel("Current password").fill("not my password");
     await page.getByLabel("New password", { exact: true }).fill("a brand new password");
@@ -162,7 +162,7 @@ test.describe("staff accounts", () => {
     page,
     browser,
   }) => {
-    const admin = await createTestUser(["ADMIN"]);
+    const admin = await createTestUser({ roles: ["ADMIN"] });
     const email = `invited-${uniqueSuffix()}@e2e.example`;
     await signIn(page, admin, "/studio/admin/users");
     await page.getByLabel("Name").fill("Ines Invited");

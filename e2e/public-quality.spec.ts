@@ -6,7 +6,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { DEMO_ARTICLE_SLUG } from "../prisma/demo/calcinosis-cutis";
 import { e2eDb } from "./helpers/db";
 import { createTestUser, uniqueSuffix } from "./helpers/factory";
@@ -144,7 +144,7 @@ test.describe("readers' pages: quality checks", () => {
     expect(await published.text()).toContain(title);
     expect(await (await request.get("/")).text()).toContain(title);
 
-    const editor = await createTestUser(["EDITOR"]);
+    const editor = await createTestUser({ roles: ["EDITOR"] });
     await unpublishArticle(
       e2eDb(),
       { id: editor.id, name: editor.name, email: editor.email, status: "ACTIVE", roles: ["EDITOR"] },
@@ -157,7 +157,7 @@ test.describe("readers' pages: quality checks", () => {
 
 async function draftArticle() {
   const db = e2eDb();
-  const writer = await createTestUser(["WRITER"]);
+  const writer = await createTestUser({ roles: ["WRITER"] });
   const suffix = uniqueSuffix();
   const title = `Cache check ${suffix}`;
   const slug = `cache-check-${suffix}`;

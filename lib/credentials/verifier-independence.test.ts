@@ -1,9 +1,10 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../../tests/helpers/test-db";
-import { makeUser } from "../../tests/helpers/review-fixtures";
+import { makeUser } from "../../tests/helpers/factory";
 import { createUser, setUserRoles } from "../users/manage-users";
 import type { Role } from "../auth/roles";
-import { saveCredential } from "./save-credential";
+import { credentialInputSchema, saveCredential } from "./save-credential";
+import { parseInput } from "../validation";
 import { decideCredential } from "./verify-credential";
 import { adminAccessFromOwner, GRANT_COOLING_OFF_MS } from "./verifier-independence";
 
@@ -31,8 +32,8 @@ const newPerson = (roles: Role[]) => ({
 
 describe("an admin cannot verify their own credential through an admin account they just made", () => {
   it("refuses the new admin, directly or through a chain, and accepts an independent admin", async () => {
-    const owner = as(await makeUser(t.db, ["ADMIN", "REVIEWER"], "Owner Admin"), ["ADMIN", "REVIEWER"]);
-    const credential = await saveCredential(t.db, owner, credentialForm);
+    const owner = await makeUser(t.db, { roles: ["ADMIN", "REVIEWER"], name: "Owner Admin" });
+    const credential = await saveCredential(t.db, owner, parseInput(credentialInputSchema, credentialForm));
 
     const puppet = await createUser(t.db, owner, newPerson(["ADMIN"]));
     const puppetActor = as(puppet, ["ADMIN"]);
@@ -51,13 +52,13 @@ describe("an admin cannot verify their own credential through an admin account t
     await setUserRoles(t.db, owner, { userId: promoted.id, roles: ["EDITOR", "ADMIN"] });
     expect(await adminAccessFromOwner(t.db, promoted.id, owner.id)).toBe(true);
 
-    const independent = as(await makeUser(t.db, ["ADMIN"], "Independent Admin"), ["ADMIN"]);
+    const independent = await makeUser(t.db, { roles: ["ADMIN"], name: "Independent Admin" });
     const verified = await decideCredential(t.db, independent, { credentialId: credential.id, decision: "VERIFY" });
     expect(verified.status).toBe("VERIFIED");
   });
 
   it("the grant stops counting after 24 hours", async () => {
-    const owner = as(await makeUser(t.db, ["ADMIN"]), ["ADMIN"]);
+    const owner = await makeUser(t.db, { roles: ["ADMIN"] });
     const made = await createUser(t.db, owner, newPerson(["ADMIN"]));
     expect(await adminAccessFromOwner(t.db, made.id, owner.id)).toBe(true);
     const later = new Date(Date.now() + GRANT_COOLING_OFF_MS + 60_000);

@@ -115,7 +115,11 @@ describe("submitFeedback", () => {
   });
 
   it("accepts an earlier published version (page loaded before a publish)", async () => {
-    const { article, revisions } = await makePublishedArticle(t.db, { authorId: writerId, revisions: 2, publishedCount: 2 });
+    const { article, revisions } = await makePublishedArticle(t.db, {
+      authorId: writerId,
+      revisions: 2,
+      publishedCount: 2,
+    });
     const res = await submitFeedback(
       t.db,
       { articleId: article.id, revisionId: revisions[0].id, helpful: "yes" },
@@ -126,7 +130,11 @@ describe("submitFeedback", () => {
   });
 
   it("refuses a forged revision: never published, or another article's", async () => {
-    const { article, revisions } = await makePublishedArticle(t.db, { authorId: writerId, revisions: 2, publishedCount: 1 });
+    const { article, revisions } = await makePublishedArticle(t.db, {
+      authorId: writerId,
+      revisions: 2,
+      publishedCount: 1,
+    });
     const other = await makePublishedArticle(t.db, { authorId: writerId });
     const before = await t.db.feedback.count();
     const unpublished = await expectAppError(

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../../tests/helpers/test-db";
-import { makeArticle, makeRevision, makeUser } from "../../tests/helpers/review-fixtures";
+import { makeArticle, makeRevision, makeUser } from "../../tests/helpers/factory";
 import { afterRevisionFrozen } from "../revisions/after-freeze";
 import { latestPlagiarismReport } from "./read-report";
 import { HIDDEN_SOURCE_TITLE } from "./redact-report";
@@ -8,21 +8,23 @@ import { HIDDEN_SOURCE_TITLE } from "./redact-report";
 const t = createTestDb();
 afterAll(() => t.cleanup());
 
-const as = (u: { id: string; name: string; email: string }, roles: string[]) => ({ ...u, status: "ACTIVE", roles });
-
 const SHARED =
   "Calcium deposits form firm white nodules in the skin of the forearm, and they can ulcerate and discharge a chalky material when they grow near the surface over many months of slow change.";
 
 describe("plagiarism report visibility", () => {
   it("withholds a matched unpublished article from a writer who may not open it, and still counts it", async () => {
-    const alice = as(await makeUser(t.db, ["WRITER"], "Alice Writer"), ["WRITER"]);
-    const bob = as(await makeUser(t.db, ["WRITER"], "Bob Writer"), ["WRITER"]);
-    const editor = as(await makeUser(t.db, ["EDITOR"]), ["EDITOR"]);
-    const secret = await makeArticle(t.db, alice.id, { title: "Alice's secret draft", body: SHARED });
-    const secretRev = await makeRevision(t.db, secret.id, alice.id);
+    const alice = await makeUser(t.db, { roles: ["WRITER"], name: "Alice Writer" });
+    const bob = await makeUser(t.db, { roles: ["WRITER"], name: "Bob Writer" });
+    const editor = await makeUser(t.db, { roles: ["EDITOR"] });
+    const secret = await makeArticle(t.db, { authorId: alice.id, title: "Alice's secret draft", body: SHARED });
+    const secretRev = await makeRevision(t.db, { articleId: secret.id, authorId: alice.id });
     await afterRevisionFrozen(t.db, secretRev.id);
-    const copy = await makeArticle(t.db, bob.id, { title: "Bob's article", body: `Our opening words. ${SHARED}` });
-    const copyRev = await makeRevision(t.db, copy.id, bob.id);
+    const copy = await makeArticle(t.db, {
+      authorId: bob.id,
+      title: "Bob's article",
+      body: `Our opening words. ${SHARED}`,
+    });
+    const copyRev = await makeRevision(t.db, { articleId: copy.id, authorId: bob.id });
     await afterRevisionFrozen(t.db, copyRev.id);
 
     const full = (await latestPlagiarismReport(t.db, copyRev.id, editor))!;

@@ -5,7 +5,7 @@
 // Published text is public, so a match with an article's live revision is shown to everyone.
 import type { DbTx } from "../db/client";
 import type { Actor } from "../auth/policy";
-import { canReadArticle } from "../articles/article-access";
+import { loadArticleAccess } from "../articles/article-access";
 import type { SourceMatch } from "./checker";
 import type { StoredReport } from "./read-report";
 
@@ -28,7 +28,7 @@ export async function redactReportForViewer(
   });
   const live = new Map(articles.map((a) => [a.id, a.liveRevisionId]));
   const readable = new Map<string, boolean>();
-  for (const id of articleIds) readable.set(id, await canReadArticle(db, viewer, id));
+  for (const id of articleIds) readable.set(id, (await loadArticleAccess(db, viewer, id)).may.read);
 
   const matches = report.matches.map((m): SourceMatch => {
     if (m.source.kind !== "REVISION") return m;

@@ -2,7 +2,7 @@
 // an earlier one that was approved and published, and not as one of its authors.
 import { afterAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../../tests/helpers/test-db";
-import { makeApproval, makeArticle, makeCredential, makeRevision, makeUser } from "../../tests/helpers/review-fixtures";
+import { makeApproval, makeArticle, makeCredential, makeRevision, makeUser } from "../../tests/helpers/factory";
 import type { Actor } from "../auth/policy";
 import { approveRevision } from "./decide-review";
 import { articleContributorIds } from "./article-contributors";
@@ -18,21 +18,30 @@ const asActor = (u: { id: string; name: string; email: string }, roles: string[]
 });
 
 async function reviewer(name: string) {
-  const user = await makeUser(t.db, ["REVIEWER"], name);
-  await makeCredential(t.db, user.id);
+  const user = await makeUser(t.db, { roles: ["REVIEWER"], name });
+  await makeCredential(t.db, { userId: user.id });
   return asActor(user, ["REVIEWER"]);
 }
 
 /** Revision 1 edited by `earlierEditorId`, approved by someone else and published; revision 2 by the writer only. */
 async function secondCycle(earlierEditorId: string) {
-  const writer = await makeUser(t.db, ["WRITER"]);
+  const writer = await makeUser(t.db, { roles: ["WRITER"] });
   const first = await reviewer("First Approver");
-  const article = await makeArticle(t.db, writer.id);
-  const rev1 = await makeRevision(t.db, article.id, writer.id, [writer.id, earlierEditorId]);
-  await makeApproval(t.db, rev1.id, first.id, null);
+  const article = await makeArticle(t.db, { authorId: writer.id });
+  const rev1 = await makeRevision(t.db, {
+    articleId: article.id,
+    authorId: writer.id,
+    contributors: [writer.id, earlierEditorId],
+  });
+  await makeApproval(t.db, { revisionId: rev1.id, reviewerId: first.id, credentialId: null });
   await t.db.publication.create({ data: { articleId: article.id, revisionId: rev1.id, publishedById: writer.id } });
   await t.db.workingDraft.update({ where: { articleId: article.id }, data: { summary: "Updated summary." } });
-  const rev2 = await makeRevision(t.db, article.id, writer.id, [writer.id], "Second cycle");
+  const rev2 = await makeRevision(t.db, {
+    articleId: article.id,
+    authorId: writer.id,
+    contributors: [writer.id],
+    changeSummary: "Second cycle",
+  });
   await t.db.article.update({
     where: { id: article.id },
     data: { status: "IN_REVIEW", liveRevisionId: rev1.id, currentRevisionId: rev2.id },
@@ -61,12 +70,12 @@ describe("separation of duties across review cycles", () => {
   });
 
   it("refuses an author of the article who holds the reviewer role, even without editing a revision", async () => {
-    const authorReviewer = await makeUser(t.db, ["WRITER", "REVIEWER"]);
-    await makeCredential(t.db, authorReviewer.id);
-    const writer = await makeUser(t.db, ["WRITER"]);
-    const article = await makeArticle(t.db, writer.id);
+    const authorReviewer = await makeUser(t.db, { roles: ["WRITER", "REVIEWER"] });
+    await makeCredential(t.db, { userId: authorReviewer.id });
+    const writer = await makeUser(t.db, { roles: ["WRITER"] });
+    const article = await makeArticle(t.db, { authorId: writer.id });
     await t.db.articleAuthor.create({ data: { articleId: article.id, userId: authorReviewer.id } });
-    const rev = await makeRevision(t.db, article.id, writer.id, [writer.id]);
+    const rev = await makeRevision(t.db, { articleId: article.id, authorId: writer.id, contributors: [writer.id] });
     await t.db.article.update({ where: { id: article.id }, data: { status: "IN_REVIEW", currentRevisionId: rev.id } });
     await expect(approve(asActor(authorReviewer, ["WRITER", "REVIEWER"]), article, rev)).rejects.toMatchObject({
       code: "FORBIDDEN",
@@ -79,7 +88,8 @@ describe("separation of duties across review cycles", () => {
     expect(await articleContributorIds(t.db, article.id)).toContain(earlier.id);
     const approvalItem = async () => (await loadGate(t.db, article.id))!.items.find((i) => i.key === "approval")!;
     const earlierCred = await t.db.credential.findFirstOrThrow({ where: { userId: earlier.id } });
-    await makeApproval(t.db, rev2.id, earlier.id, earlierCred.id); // written around approveRevision
+    // written around approveRevision
+    await makeApproval(t.db, { revisionId: rev2.id, reviewerId: earlier.id, credentialId: earlierCred.id });
     expect((await approvalItem()).state).toBe("failed");
     expect((await approvalItem()).reason).toMatch(/wrote or edited this article/);
   });

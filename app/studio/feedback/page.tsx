@@ -40,6 +40,11 @@ function queryString(filters: FeedbackFilters, page: number) {
   return s ? `?${s}` : "";
 }
 
+/** A server component renders once per request, so "now" is read per request, not per render. */
+function oneDayAgo(): Date {
+  return new Date(Date.now() - 24 * 3600 * 1000);
+}
+
 export default async function FeedbackInboxPage({
   searchParams,
 }: {
@@ -50,7 +55,7 @@ export default async function FeedbackInboxPage({
   const [{ items, total, pages }, articles, capHits] = await Promise.all([
     listFeedback(db, filters),
     listArticlesWithFeedback(db),
-    listBlockingCapHits(db, new Date(Date.now() - 24 * 3600 * 1000)),
+    listBlockingCapHits(db, oneDayAgo()),
   ]);
   const candidates = await listFixCandidates(db, items);
   const noun = filters.answer === "yes" ? "answer" : filters.answer === "all" ? "answer" : "report";

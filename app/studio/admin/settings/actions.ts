@@ -2,7 +2,12 @@
 import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db/client";
 import { action } from "@/app/_server/action";
-import { policySchema, twoFactorPolicySchema, updatePolicies, updateTwoFactorPolicy } from "@/lib/settings/update-settings";
+import {
+  policySchema,
+  twoFactorPolicySchema,
+  updatePolicies,
+  updateTwoFactorPolicy,
+} from "@/lib/settings/update-settings";
 
 export const updatePoliciesAction = action(
   { name: "updatePolicies", permission: "settings.manage", schema: policySchema },
