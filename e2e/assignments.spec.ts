@@ -55,8 +55,8 @@ test.describe("assignments, second review and calendar", () => {
   }) => {
     const derm = await specialty("Dermatology");
     const cardio = await specialty("Cardiology");
-    const writer = await createTestUser(["WRITER"]);
-    const editor = await createTestUser(["EDITOR"]);
+    const writer = await createTestUser({ roles: ["WRITER"] });
+    const editor = await createTestUser({ roles: ["EDITOR"] });
     const { user: dermReviewer } = await createReviewer();
     const { user: cardioReviewer } = await createReviewer();
     await withSpecialty(dermReviewer.id, derm.id);
@@ -87,8 +87,8 @@ test.describe("assignments, second review and calendar", () => {
   });
 
   test("a second-review article is not publishable after one approval", async ({ browser }) => {
-    const writer = await createTestUser(["WRITER"]);
-    const editor = await createTestUser(["EDITOR"]);
+    const writer = await createTestUser({ roles: ["WRITER"] });
+    const editor = await createTestUser({ roles: ["EDITOR"] });
     const { user: first } = await createReviewer();
     const title = `Colchicine dosing ${uniqueSuffix()}`;
     const article = await articleInReview(writer, title, { approvals: 2 });
@@ -108,8 +108,8 @@ test.describe("assignments, second review and calendar", () => {
   test("the calendar shows a scheduled publication in month and week views, by keyboard, and as an iCal feed", async ({
     browser,
   }) => {
-    const writer = await createTestUser(["WRITER"]);
-    const editor = await createTestUser(["EDITOR"]);
+    const writer = await createTestUser({ roles: ["WRITER"] });
+    const editor = await createTestUser({ roles: ["EDITOR"] });
     const title = `Scheduled article ${uniqueSuffix()}`;
     const article = await articleInReview(writer, title);
     const rev = await e2eDb().article.findUniqueOrThrow({ where: { id: article.id } });

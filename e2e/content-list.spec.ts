@@ -9,8 +9,8 @@ const DAY = 86400_000;
 
 test("an editor finds, filters, pages and shares a view of 2,000 articles", async ({ browser }) => {
   test.setTimeout(180_000);
-  const writer = await createTestUser(["WRITER"]);
-  const editor = await createTestUser(["EDITOR"]);
+  const writer = await createTestUser({ roles: ["WRITER"] });
+  const editor = await createTestUser({ roles: ["EDITOR"] });
   const run = uniqueSuffix();
   const marker = `zebrafinch${randomBytes(3).toString("hex")}`; // a word no other draft has
   const db = e2eDb();
@@ -85,7 +85,7 @@ test("an editor finds, filters, pages and shares a view of 2,000 articles", asyn
   // The URL is the view: a second browser (another editor) sees the same rows.
   const shared = page.url();
   expect(shared).toContain("due=overdue");
-  const other = await createTestUser(["EDITOR"]);
+  const other = await createTestUser({ roles: ["EDITOR"] });
   const second = await (await browser.newContext()).newPage();
   await signIn(second, other, "/studio");
   await second.goto(shared);

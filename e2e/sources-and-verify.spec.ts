@@ -41,7 +41,7 @@ async function articleWithRevision(
 
 test.describe("sources, rewording and verification", () => {
   test("importing a page whose sources are numbered paragraphs yields structured references", async ({ page }) => {
-    const writer = await createTestUser(["WRITER"]);
+    const writer = await createTestUser({ roles: ["WRITER"] });
     await signIn(page, writer, "/studio/articles/import");
     const html = `<html><body><article><h1>Gout ${uniqueSuffix()}</h1>
       <p>Gout is a painful arthritis [1]. Attacks often start at night [2].</p>
@@ -61,7 +61,7 @@ test.describe("sources, rewording and verification", () => {
   test("a reworded copy of a corpus text is reported as reworded, with its passage and the changed words", async ({
     page,
   }) => {
-    const editor = await createTestUser(["EDITOR"]);
+    const editor = await createTestUser({ roles: ["EDITOR"] });
     const tag = `rw${uniqueSuffix()}`;
     const db = e2eDb();
     await addCorpusDocument(db, editor.id, {
@@ -87,7 +87,7 @@ test.describe("sources, rewording and verification", () => {
   test("a retracted DOI (recorded Crossref notice) holds the publish gate and shows on the checks page", async ({
     page,
   }) => {
-    const editor = await createTestUser(["EDITOR"]);
+    const editor = await createTestUser({ roles: ["EDITOR"] });
     const tag = `rt${uniqueSuffix()}`;
     const article = await articleWithRevision(
       editor.id,

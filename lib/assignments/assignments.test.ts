@@ -2,7 +2,7 @@
 // functions against a real (SQLite) database.
 import { afterAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../../tests/helpers/test-db";
-import { makeArticle, makeCredential, makeUser } from "../../tests/helpers/review-fixtures";
+import { makeArticle, makeCredential, makeUser } from "../../tests/helpers/factory";
 import type { Actor } from "../auth/policy";
 import { putSetting } from "../settings/settings";
 import { submitArticle } from "../workflow/submit-article";
@@ -24,16 +24,16 @@ const actor = (u: { id: string; name: string; email: string }, roles: string[]):
 });
 
 async function reviewer(name: string, specialtyIds: string[] = []) {
-  const u = await makeUser(t.db, ["REVIEWER"], name);
-  await makeCredential(t.db, u.id);
+  const u = await makeUser(t.db, { roles: ["REVIEWER"], name });
+  await makeCredential(t.db, { userId: u.id });
   const a = actor(u, ["REVIEWER"]);
   if (specialtyIds.length) await setCredentialSpecialties(t.db, a, { specialtyIds });
   return a;
 }
 
-const admin = async () => actor(await makeUser(t.db, ["ADMIN"], "Ada Admin"), ["ADMIN"]);
-const editor = async () => actor(await makeUser(t.db, ["EDITOR"], "Ed Editor"), ["EDITOR"]);
-const writer = async (name = "Wendy Writer") => actor(await makeUser(t.db, ["WRITER"], name), ["WRITER"]);
+const admin = async () => actor(await makeUser(t.db, { roles: ["ADMIN"], name: "Ada Admin" }), ["ADMIN"]);
+const editor = async () => actor(await makeUser(t.db, { roles: ["EDITOR"], name: "Ed Editor" }), ["EDITOR"]);
+const writer = async (name = "Wendy Writer") => actor(await makeUser(t.db, { roles: ["WRITER"], name }), ["WRITER"]);
 
 describe("review assignments", () => {
   it("an editor assigns a dermatology article to the dermatology reviewer, who sees it first in the queue", async () => {
@@ -44,9 +44,9 @@ describe("review assignments", () => {
     await reviewer("Carl Cardio", [cardio.id]);
     const w = await writer();
     const e = await editor();
-    const older = await makeArticle(t.db, w.id, { title: "Older article" });
+    const older = await makeArticle(t.db, { authorId: w.id, title: "Older article" });
     await submitArticle(t.db, w, { articleId: older.id, changeSummary: "First draft" });
-    const article = await makeArticle(t.db, w.id, { title: "Calcinosis cutis" });
+    const article = await makeArticle(t.db, { authorId: w.id, title: "Calcinosis cutis" });
     await updateArticleReviewSettings(t.db, e, {
       articleId: article.id,
       clinicalAreaId: derm.id,
@@ -79,11 +79,11 @@ describe("review assignments", () => {
   });
 
   it("nobody can be assigned text they wrote, and only editors assign", async () => {
-    const both = await makeUser(t.db, ["WRITER", "REVIEWER"], "Wes Both");
-    await makeCredential(t.db, both.id);
+    const both = await makeUser(t.db, { roles: ["WRITER", "REVIEWER"], name: "Wes Both" });
+    await makeCredential(t.db, { userId: both.id });
     const w = actor(both, ["WRITER", "REVIEWER"]);
     const e = await editor();
-    const article = await makeArticle(t.db, both.id);
+    const article = await makeArticle(t.db, { authorId: both.id });
     await submitArticle(t.db, w, { articleId: article.id, changeSummary: "First draft" });
     await expect(assignReviewers(t.db, e, { articleId: article.id, reviewerIds: [both.id] })).rejects.toMatchObject({
       code: "VALIDATION",
@@ -102,11 +102,11 @@ describe("review assignments", () => {
     const free = await reviewer("Fay Free", [area.id]);
     const e = await editor();
     const w = await writer();
-    const first = await makeArticle(t.db, w.id);
+    const first = await makeArticle(t.db, { authorId: w.id });
     await assignReviewers(t.db, e, { articleId: first.id, reviewerIds: [busy.id] }); // busy now has one open review
     await t.db.$transaction((tx) => putSetting(tx, "review.autoAssign", 1));
     try {
-      const article = await makeArticle(t.db, w.id);
+      const article = await makeArticle(t.db, { authorId: w.id });
       await updateArticleReviewSettings(t.db, e, {
         articleId: article.id,
         clinicalAreaId: area.id,
@@ -127,7 +127,7 @@ describe("review assignments", () => {
     const r = await reviewer("Rory Late");
     const e = await editor();
     const w = await writer();
-    const article = await makeArticle(t.db, w.id);
+    const article = await makeArticle(t.db, { authorId: w.id });
     await submitArticle(t.db, w, { articleId: article.id, changeSummary: "First draft" });
     await assignReviewers(t.db, e, { articleId: article.id, reviewerIds: [r.id] });
     const later = new Date(Date.now() + 8 * 86400_000);
@@ -143,7 +143,7 @@ describe("second review for high-risk content", () => {
     const w = await writer();
     const first = await reviewer("First Reviewer");
     const second = await reviewer("Second Reviewer");
-    const article = await makeArticle(t.db, w.id, { title: "Colchicine dosing" });
+    const article = await makeArticle(t.db, { authorId: w.id, title: "Colchicine dosing" });
     await updateArticleReviewSettings(t.db, e, { articleId: article.id, clinicalAreaId: null, requiredApprovals: 2 });
     const sub = await submitArticle(t.db, w, { articleId: article.id, changeSummary: "First draft" });
     const rev = await t.db.revision.findUniqueOrThrow({ where: { id: sub.revisionId } });
@@ -172,7 +172,7 @@ describe("second review for high-risk content", () => {
     const e = await editor();
     const w = await writer();
     const r = await reviewer("Only Reviewer");
-    const article = await makeArticle(t.db, w.id);
+    const article = await makeArticle(t.db, { authorId: w.id });
     const sub = await submitArticle(t.db, w, { articleId: article.id, changeSummary: "First draft" });
     const rev = await t.db.revision.findUniqueOrThrow({ where: { id: sub.revisionId } });
     await approveRevision(t.db, r, {

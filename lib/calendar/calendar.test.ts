@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../../tests/helpers/test-db";
-import { makeArticle, makeUser } from "../../tests/helpers/review-fixtures";
+import { makeArticle, makeUser } from "../../tests/helpers/factory";
 import type { Actor } from "../auth/policy";
 import { buildGrid, neighbours, parseAnchor, viewRange } from "./calendar-grid";
 import { foldLine, renderICalendar } from "./ical";
@@ -66,7 +66,7 @@ describe("iCal feed", () => {
   });
 
   it("a feed token finds its owner until it is regenerated; only its hash is stored", async () => {
-    const u = await makeUser(t.db, ["EDITOR"], "Ed Feed");
+    const u = await makeUser(t.db, { roles: ["EDITOR"], name: "Ed Feed" });
     const a = actor(u, ["EDITOR"]);
     const token = await regenerateCalendarToken(t.db, a);
     expect((await userByCalendarToken(t.db, token))?.id).toBe(u.id);
@@ -81,11 +81,11 @@ describe("iCal feed", () => {
 
 describe("calendar events", () => {
   it("lists scheduled publications and re-review dates in range; writers see only their own articles", async () => {
-    const w = await makeUser(t.db, ["WRITER"], "Wanda Writer");
-    const other = await makeUser(t.db, ["WRITER"], "Otto Other");
-    const e = await makeUser(t.db, ["EDITOR"], "Eve Editor");
-    const mine = await makeArticle(t.db, w.id, { title: "Mine" });
-    const theirs = await makeArticle(t.db, other.id, { title: "Theirs" });
+    const w = await makeUser(t.db, { roles: ["WRITER"], name: "Wanda Writer" });
+    const other = await makeUser(t.db, { roles: ["WRITER"], name: "Otto Other" });
+    const e = await makeUser(t.db, { roles: ["EDITOR"], name: "Eve Editor" });
+    const mine = await makeArticle(t.db, { authorId: w.id, title: "Mine" });
+    const theirs = await makeArticle(t.db, { authorId: other.id, title: "Theirs" });
     const at = new Date("2031-03-10T10:00:00Z");
     await t.db.article.update({ where: { id: mine.id }, data: { scheduledPublishAt: at } });
     await t.db.article.update({ where: { id: theirs.id }, data: { scheduledPublishAt: at } });

@@ -19,7 +19,9 @@ describe("updatePolicies", () => {
       "review.dueSoonDays": "30",
       "review.dueDays": "7",
     };
-    await expect(updatePolicies(t.db, { ...editor, roles: ["EDITOR"] }, input)).rejects.toMatchObject({
+    await expect(
+      viaSchema(policySchema, input, (i) => updatePolicies(t.db, { ...editor, roles: ["EDITOR"] }, i)),
+    ).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
     const r = await viaSchema(policySchema, input, (i) => updatePolicies(t.db, { ...admin, roles: ["ADMIN"] }, i));
@@ -33,10 +35,12 @@ describe("updatePolicies", () => {
     await viaSchema(policySchema, input, (i) => updatePolicies(t.db, { ...admin, roles: ["ADMIN"] }, i));
     expect((await listAuditEvents(t.db, { action: "settings" })).events).toHaveLength(1);
     // The auto-assign checkbox: ticked sends "1", unticked sends nothing.
-    const ticked = await updatePolicies(t.db, { ...admin, roles: ["ADMIN"] }, { ...input, "review.autoAssign": "1" });
+    const ticked = await viaSchema(policySchema, { ...input, "review.autoAssign": "1" }, (i) =>
+      updatePolicies(t.db, { ...admin, roles: ["ADMIN"] }, i),
+    );
     expect(ticked.changed).toEqual(["review.autoAssign"]);
     expect(await getSetting(t.db, "review.autoAssign")).toBe(1);
-    await updatePolicies(t.db, { ...admin, roles: ["ADMIN"] }, input);
+    await viaSchema(policySchema, input, (i) => updatePolicies(t.db, { ...admin, roles: ["ADMIN"] }, i));
     expect(await getSetting(t.db, "review.autoAssign")).toBe(0);
   });
 

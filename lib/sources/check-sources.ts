@@ -107,7 +107,7 @@ export interface SourceCheckSummary {
   errors: string[];
 }
 
-/** Checks the links and DOIs of a revision's references (or the article's working references) and stores the results. */
+/** Checks the links and DOIs of a revision's references (or the article's working references); stores the results. */
 export async function checkSources(
   db: DbTx,
   lookup: ReferenceLookup,

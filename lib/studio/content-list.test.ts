@@ -2,7 +2,7 @@
 // filters, keyset paging that stays consistent while articles change, visibility, CSV and bulk actions.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../../tests/helpers/test-db";
-import { doc, makeArticle, makeCredential, makeUser } from "../../tests/helpers/review-fixtures";
+import { doc, makeArticle, makeCredential, makeUser } from "../../tests/helpers/factory";
 import type { Actor } from "../auth/policy";
 import { listContent, parseContentListQuery } from "./content-list";
 import { contentCsv } from "./content-csv";
@@ -23,11 +23,12 @@ let otherWriter: Actor;
 const ids: string[] = [];
 
 beforeAll(async () => {
-  editor = actor(await makeUser(t.db, ["EDITOR"], "Ed Editor"), ["EDITOR"]);
-  writer = actor(await makeUser(t.db, ["WRITER"], "Wendy Writer"), ["WRITER"]);
-  otherWriter = actor(await makeUser(t.db, ["WRITER"], "Otto Other"), ["WRITER"]);
+  editor = actor(await makeUser(t.db, { roles: ["EDITOR"], name: "Ed Editor" }), ["EDITOR"]);
+  writer = actor(await makeUser(t.db, { roles: ["WRITER"], name: "Wendy Writer" }), ["WRITER"]);
+  otherWriter = actor(await makeUser(t.db, { roles: ["WRITER"], name: "Otto Other" }), ["WRITER"]);
   for (let i = 0; i < 12; i++) {
-    const a = await makeArticle(t.db, i < 10 ? writer.id : otherWriter.id, {
+    const a = await makeArticle(t.db, {
+      authorId: i < 10 ? writer.id : otherWriter.id,
       title: `Condition ${String(i).padStart(2, "0")}`,
       body: i === 3 ? "Firm white papules near the elbows." : `Ordinary text number ${i}.`,
     });
@@ -82,9 +83,9 @@ describe("content list", () => {
   });
 
   it("bulk-assigns a reviewer, skipping (with the reason) the article they wrote", async () => {
-    const both = await makeUser(t.db, ["WRITER", "REVIEWER"], "Bo Both");
-    await makeCredential(t.db, both.id);
-    const own = await makeArticle(t.db, both.id, { title: "Own article" });
+    const both = await makeUser(t.db, { roles: ["WRITER", "REVIEWER"], name: "Bo Both" });
+    await makeCredential(t.db, { userId: both.id });
+    const own = await makeArticle(t.db, { authorId: both.id, title: "Own article" });
     const result = await runBulkAction(t.db, editor, {
       bulk: "assign",
       articleIds: [ids[1], ids[2], own.id],
