@@ -4,7 +4,7 @@
 //      next animation frame (when the change can be painted).
 //   2. autosave round trip: from the PUT leaving the browser to its answer being read (p50 / p95), for
 //      single-character edits of the same 10,000-word draft (the whole body is sent and validated each time).
-// Targets (issue 3): keypress p95 < 50 ms, autosave p50 < 50 ms.
+// Targets: keypress p95 < 50 ms, autosave p50 < 50 ms.
 //
 //   npx next build              # once, after changes (built only when there is no build)
 //   npx tsx bench/editor.ts     # BENCH_PORT=3162, BENCH_KEYS=300, BENCH_SAVES=30, BENCH_WORDS=10000

@@ -1,6 +1,6 @@
 // npm run bench:feedback — drives POST /api/feedback on loopback against `next start` and prints accepted
 // answers per second, p50/p99 latency, and the rows found in the database afterwards.
-// Target (issue 5): ≥ 1,000 accepted answers/s, p99 < 50 ms, every accepted answer stored.
+// Target: ≥ 1,000 accepted answers/s, p99 < 50 ms, every accepted answer stored.
 //
 // Needs a production build first (`npx next build`). Uses its own database file under bench/.tmp and its own
 // port (BENCH_PORT, default 3113). The rate limit is disabled for the run through its setting

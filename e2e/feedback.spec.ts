@@ -1,4 +1,4 @@
-// Issue 5, "Done when": readers with and without JavaScript report "No — outdated"; the editor sees both,
+// Reader feedback end to end: readers with and without JavaScript report "No — outdated"; the editor sees both,
 // resolves one by linking a revision and dismisses the other; the article's rate and chart change. Then the
 // bad inputs: a 10,000-character comment, a missing reason, a <script> comment, a flood past the rate limit
 // and a forged revision id each get a clear 4xx, nothing is stored wrongly, and no script runs.

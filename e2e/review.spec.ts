@@ -1,4 +1,4 @@
-// Medical review and publishing, end to end in Chromium: the journey of issue 4 plus the refusals
+// Medical review and publishing, end to end in Chromium: the whole journey plus the refusals
 // (own article, unverified reviewer) and a scheduled publication fired by the server's timer.
 //
 // The writer's text edits go through the editor's own lib function (saveDraft: the same call the editor

@@ -1,6 +1,6 @@
-// Prisma's WebAssembly schema engine, loaded by hand. The native engine cannot be downloaded on these
-// machines (see ../shared/STACK.md); the WASM build ships in an npm package and talks to SQLite through
-// the same better-sqlite3 driver adapter the app uses.
+// Prisma's WebAssembly schema engine, loaded by hand. The CLI's native schema engine is downloaded from
+// Prisma's servers at install time, which fails on machines that reach only the npm registry; the WASM build
+// ships in an npm package and talks to SQLite through the same better-sqlite3 driver adapter the app uses.
 import { readFileSync, readdirSync, existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
