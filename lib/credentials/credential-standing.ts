@@ -87,15 +87,20 @@ export function credentialSnapshot(cred: CredentialLike, verifiedByName: string 
   };
 }
 
-/** Reads Review.credentialSnapshot; tolerant of the empty "{}" default (shown as no credential). */
+/**
+ * Reads Review.credentialSnapshot: the one parser, for the studio and for readers. A snapshot without a display
+ * name (the empty "{}" default, an unreadable value) is no credential: nobody is named as the reviewer, so the
+ * article header, the update history and the reviewer pages always agree and never claim more than was stored.
+ */
 export function parseCredentialSnapshot(json: string | null | undefined): CredentialSnapshot | null {
   if (!json) return null;
   try {
-    const v = JSON.parse(json) as Partial<CredentialSnapshot>;
-    if (!v || typeof v.displayName !== "string") return null;
+    const v = JSON.parse(json) as Partial<CredentialSnapshot> | null;
+    const displayName = typeof v?.displayName === "string" ? v.displayName.trim() : "";
+    if (!v || !displayName) return null;
     return {
       credentialId: String(v.credentialId ?? ""),
-      displayName: v.displayName,
+      displayName,
       postNominals: String(v.postNominals ?? ""),
       specialty: String(v.specialty ?? ""),
       licenseNumber: String(v.licenseNumber ?? ""),
@@ -108,4 +113,16 @@ export function parseCredentialSnapshot(json: string | null | undefined): Creden
   } catch {
     return null;
   }
+}
+
+/** What readers are shown of a snapshot: the name, post-nominals and specialty, nothing else. */
+export interface PublicCredential {
+  displayName: string;
+  postNominals: string;
+  specialty: string;
+}
+
+export function publicCredential(json: string | null | undefined): PublicCredential | null {
+  const s = parseCredentialSnapshot(json);
+  return s ? { displayName: s.displayName, postNominals: s.postNominals, specialty: s.specialty } : null;
 }

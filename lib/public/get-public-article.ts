@@ -2,7 +2,7 @@
 // approval with the credential snapshot, its publication date, and the authors. Prisma runs a fixed number of
 // SQL statements for this shape whatever the article's size (no per-reference or per-author queries).
 import type { DbTx } from "../db/client";
-import { readCredentialSnapshot } from "./credential-snapshot";
+import { publicCredential } from "../credentials/credential-standing";
 import { HIDDEN_STATUSES, standingApprovalWhere } from "./live-filter";
 import { publicReferences } from "./references";
 import { isPublicSlug } from "./slug";
@@ -54,7 +54,7 @@ export async function getPublicArticle(db: DbTx, slug: string): Promise<PublicAr
   if (!article || !rev || (HIDDEN_STATUSES as readonly string[]).includes(article.status)) return null;
 
   const approval = rev.reviews[0];
-  const snapshot = approval ? readCredentialSnapshot(approval.credentialSnapshot) : null;
+  const snapshot = approval ? publicCredential(approval.credentialSnapshot) : null;
   const publishedAt = rev.publications[0]?.publishedAt ?? article.lastPublishedAt ?? article.firstPublishedAt;
   const firstPublishedAt = article.firstPublishedAt ?? publishedAt;
   if (!publishedAt || !firstPublishedAt) return null; // live without any publication record: not shown

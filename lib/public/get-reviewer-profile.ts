@@ -2,7 +2,7 @@
 // post-nominals and specialty come from the newest of those approvals' credential snapshots. A user with no
 // such approval has no public profile (null → 404), so staff accounts are never listed by id.
 import type { DbTx } from "../db/client";
-import { readCredentialSnapshot } from "./credential-snapshot";
+import { publicCredential } from "../credentials/credential-standing";
 import { HIDDEN_STATUSES, standingApprovalWhere } from "./live-filter";
 import { isPublicId } from "./slug";
 import type { PublicReviewerProfile } from "./types";
@@ -22,11 +22,11 @@ export async function getReviewerProfile(db: DbTx, reviewerId: string): Promise<
       revision: { select: { title: true, liveOf: { select: { slug: true } } } },
     },
   });
-  let identity: ReturnType<typeof readCredentialSnapshot> = null;
+  let identity: ReturnType<typeof publicCredential> = null;
   const articles: PublicReviewerProfile["articles"] = [];
   const seen = new Set<string>();
   for (const a of approvals) {
-    const snapshot = readCredentialSnapshot(a.credentialSnapshot);
+    const snapshot = publicCredential(a.credentialSnapshot);
     const slug = a.revision.liveOf?.slug;
     if (!snapshot || !slug || seen.has(slug)) continue;
     identity ??= snapshot;

@@ -1,7 +1,7 @@
 // Published articles, newest change first: the home page, sitemap, RSS and the "recent"/"related" boxes.
 // One query with a fixed shape (no per-article lookups).
 import type { DbTx } from "../db/client";
-import { readCredentialSnapshot } from "./credential-snapshot";
+import { publicCredential } from "../credentials/credential-standing";
 import { liveArticleWhere, standingApprovalWhere } from "./live-filter";
 import type { PublicArticleSummary } from "./types";
 
@@ -38,7 +38,7 @@ export async function listPublishedArticles(
     const rev = row.liveRevision;
     const last = row.lastPublishedAt ?? row.firstPublishedAt;
     if (!rev || !last) continue;
-    const snapshot = readCredentialSnapshot(rev.reviews[0]?.credentialSnapshot);
+    const snapshot = publicCredential(rev.reviews[0]?.credentialSnapshot);
     out.push({
       slug: row.slug,
       title: rev.title,

@@ -3,7 +3,7 @@
 // credential snapshot taken at sign-off) and the update history (one entry per publication).
 // For the public article page's update history (components/article/update-history.tsx) and the publish screen.
 import type { DbTx } from "../db/client";
-import { parseCredentialSnapshot, type CredentialSnapshot } from "../credentials/credential-standing";
+import { publicCredential } from "../credentials/credential-standing";
 
 export interface PublicReviewer {
   userId: string;
@@ -31,13 +31,10 @@ export interface PublicTrail {
   history: UpdateHistoryEntry[];
 }
 
-function toPublic(reviewerId: string, s: CredentialSnapshot | null, fallbackName: string): PublicReviewer {
-  return {
-    userId: reviewerId,
-    displayName: s?.displayName ?? fallbackName,
-    postNominals: s?.postNominals ?? "",
-    specialty: s?.specialty ?? "",
-  };
+/** The reviewer as the approval's credential snapshot names them; none when it names nobody. */
+function toPublic(reviewerId: string, snapshotJson: string): PublicReviewer | null {
+  const credential = publicCredential(snapshotJson);
+  return credential ? { userId: reviewerId, ...credential } : null;
 }
 
 /** The approval that a published revision went live on: the latest not-voided approval of that revision. */
@@ -45,13 +42,12 @@ async function approvalsByRevision(db: DbTx, revisionIds: string[]) {
   const reviews = await db.review.findMany({
     where: { revisionId: { in: revisionIds }, decision: "APPROVED", voidedAt: null },
     orderBy: { createdAt: "desc" },
-    include: { reviewer: { select: { name: true } } },
   });
-  const map = new Map<string, { reviewer: PublicReviewer; at: Date }>();
+  const map = new Map<string, { reviewer: PublicReviewer | null; at: Date }>();
   for (const r of reviews) {
     if (map.has(r.revisionId)) continue;
     map.set(r.revisionId, {
-      reviewer: toPublic(r.reviewerId, parseCredentialSnapshot(r.credentialSnapshot), r.reviewer.name),
+      reviewer: toPublic(r.reviewerId, r.credentialSnapshot),
       at: r.createdAt,
     });
   }
