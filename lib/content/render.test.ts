@@ -73,6 +73,23 @@ describe("renderDocument", () => {
   });
 });
 
+describe("renderDocument's blocks", () => {
+  it("returns each top-level block's HTML, numbered as in the whole document, in one pass", () => {
+    const doc = {
+      type: "doc",
+      content: [
+        p({ type: "text", text: "One" }, cite("b")),
+        p({ type: "text", text: "Two\nlines" }, cite("a"), cite("b")),
+      ],
+    } as DocumentJson;
+    const out = renderDocument(doc, [ref("a"), ref("b")]);
+    expect(out.blocks).toHaveLength(2);
+    expect(out.blocks.join("\n")).toBe(out.html);
+    expect(out.blocks[1]).toContain("#ref-2"); // "a" is cited second, "b" keeps number 1
+    expect(out.blocks[1]).toContain("#ref-1");
+  });
+});
+
 describe("renderReferenceList", () => {
   it("renders the numbered list with ids and links for URL, DOI and PMID, all escaped", () => {
     const doc = { type: "doc", content: [p(cite("x"))] };

@@ -29,7 +29,10 @@ export interface NumberedReference extends ReferenceSnapshot {
 }
 
 export interface RenderResult {
+  /** The whole body: the blocks joined by newlines. */
   html: string;
+  /** Each top-level block's HTML, numbered as in the whole document (the review screen anchors comments to them). */
+  blocks: string[];
   orderedReferences: NumberedReference[];
 }
 
@@ -116,8 +119,8 @@ export function renderDocument(doc: unknown, references: ReferenceSnapshot[]): R
   const parsed = parseDocument(doc);
   const orderedReferences = orderReferences(parsed, references);
   const ctx: Ctx = { numbers: new Map(orderedReferences.map((r) => [r.key, r.number])), seen: new Map() };
-  const html = parsed.content.map((b) => renderBlock(b, ctx)).join("\n");
-  return { html, orderedReferences };
+  const blocks = parsed.content.map((b) => renderBlock(b, ctx));
+  return { html: blocks.join("\n"), blocks, orderedReferences };
 }
 
 function safeLink(href: string, label: string): string {

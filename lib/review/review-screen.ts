@@ -7,7 +7,7 @@ import type { DbTx } from "../db/client";
 import type { Actor } from "../auth/policy";
 import { AppError } from "../errors";
 import { loadArticleAccess } from "../articles/article-access";
-import { parseDocument, type DocumentJson } from "../content/document-schema";
+import { parseDocument } from "../content/document-schema";
 import { renderDocument, renderReferenceList } from "../content/render";
 import { parseReferencesJson } from "../content/reference-snapshot";
 import { blockText } from "../content/text";
@@ -20,22 +20,6 @@ import { checkTransition, type TransitionName } from "../workflow/state-machine"
 import { loadTransitionContext } from "../workflow/load-transition-context";
 import { listReviewComments } from "./review-comments";
 import { approvalStatement } from "../workflow/decide-review";
-
-/**
- * HTML of each top-level block, numbered exactly as in the whole document. renderDocument joins blocks
- * with "\n" and citation numbers depend only on first use, so the HTML of blocks 0..i minus that of blocks
- * 0..i-1 is block i's HTML (text may itself contain newlines, so the joined HTML is not simply split).
- */
-export function renderBlocks(doc: DocumentJson, refs: ReturnType<typeof parseReferencesJson>): string[] {
-  const out: string[] = [];
-  let prev = "";
-  for (let i = 0; i < doc.content.length; i++) {
-    const html = renderDocument({ type: "doc", content: doc.content.slice(0, i + 1) }, refs).html;
-    out.push(i === 0 ? html : html.slice(prev.length + 1));
-    prev = html;
-  }
-  return out;
-}
 
 const DIFF_NAMES = { title: "title", summary: "summary", conditionName: "conditionName" } as const;
 
@@ -68,12 +52,9 @@ export async function loadReviewScreen(db: DbTx, actor: Actor, articleId: string
   });
   const doc = parseDocument(rev.bodyJson);
   const refs = parseReferencesJson(rev.referencesJson);
-  const blocks = renderBlocks(doc, refs).map((html, i) => ({
-    index: i,
-    html,
-    text: blockText(doc.content[i]).slice(0, 300),
-  }));
-  const referencesHtml = renderReferenceList(renderDocument(doc, refs).orderedReferences);
+  const rendered = renderDocument(doc, refs);
+  const blocks = rendered.blocks.map((html, i) => ({ index: i, html, text: blockText(doc.content[i]).slice(0, 300) }));
+  const referencesHtml = renderReferenceList(rendered.orderedReferences);
 
   // Baseline for the diff: the latest earlier revision that went live or was approved (and not voided).
   const baseline = await db.revision.findFirst({
