@@ -1,8 +1,9 @@
 // Diff between two versions of an article (two revisions, or a revision and the working copy).
 // Blocks are the document's top-level blocks (a heading, a paragraph, a whole list, a quote): they are
-// aligned with a longest-common-subsequence over their text, and a removed block facing an added block of
+// aligned by their text (jsdiff's Myers diff), and a removed block facing an added block of
 // the same kind is shown as one changed block with word-level insertions and deletions marked. References
 // are compared by key, field by field. Pure functions: no database.
+import { diffArrays } from "diff";
 import type { BlockNode, DocumentJson } from "../content/document-schema";
 import type { ReferenceSnapshot } from "../content/reference-snapshot";
 import { blockText } from "../content/text";
@@ -47,50 +48,21 @@ function describeBlock(b: BlockNode): string {
   return b.type === "heading" ? `heading ${b.attrs.level}` : b.type;
 }
 
-/** LCS alignment of two sequences by equality of keys. Returns pairs of indices (or -1 for a gap). */
+/**
+ * Aligns two sequences by equality (jsdiff's Myers O(ND) diff: fast when few items differ, however long the
+ * sequences). Returns pairs of indices, -1 standing for a gap on that side.
+ */
 function align(a: string[], b: string[]): Array<[number, number]> {
-  const n = a.length;
-  const m = b.length;
-  // Trim common prefix/suffix first: most revisions change a few blocks, so the table stays tiny.
-  let start = 0;
-  while (start < n && start < m && a[start] === b[start]) start++;
-  let endA = n;
-  let endB = m;
-  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
-    endA--;
-    endB--;
-  }
   const out: Array<[number, number]> = [];
-  for (let i = 0; i < start; i++) out.push([i, i]);
-  const rows = endA - start;
-  const cols = endB - start;
-  if (rows * cols > 4_000_000) {
-    // Too big for the table: everything in the middle counts as replaced.
-    for (let i = start; i < endA; i++) out.push([i, -1]);
-    for (let j = start; j < endB; j++) out.push([-1, j]);
-  } else {
-    const table = new Uint32Array((rows + 1) * (cols + 1));
-    const at = (i: number, j: number) => i * (cols + 1) + j;
-    for (let i = rows - 1; i >= 0; i--)
-      for (let j = cols - 1; j >= 0; j--)
-        table[at(i, j)] =
-          a[start + i] === b[start + j]
-            ? table[at(i + 1, j + 1)] + 1
-            : Math.max(table[at(i + 1, j)], table[at(i, j + 1)]);
-    let i = 0;
-    let j = 0;
-    while (i < rows && j < cols) {
-      if (a[start + i] === b[start + j]) {
-        out.push([start + i, start + j]);
-        i++;
-        j++;
-      } else if (table[at(i + 1, j)] >= table[at(i, j + 1)]) out.push([start + i++, -1]);
-      else out.push([-1, start + j++]);
+  let i = 0;
+  let j = 0;
+  for (const change of diffArrays(a, b)) {
+    for (let k = 0; k < change.value.length; k++) {
+      if (change.removed) out.push([i++, -1]);
+      else if (change.added) out.push([-1, j++]);
+      else out.push([i++, j++]);
     }
-    while (i < rows) out.push([start + i++, -1]);
-    while (j < cols) out.push([-1, start + j++]);
   }
-  for (let k = 0; k < n - endA; k++) out.push([endA + k, endB + k]);
   return out;
 }
 

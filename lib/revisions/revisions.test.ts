@@ -58,7 +58,8 @@ describe("diffVersions", () => {
     const changed = d.blocks[1];
     expect(changed.kind === "changed" && changed.segments.filter((s) => s.op !== "equal")).toEqual([
       { op: "delete", text: "builds" },
-      { op: "insert", text: "crystals build" },
+      { op: "insert", text: "crystals" },
+      { op: "insert", text: "build " },
     ]);
     expect(d.references).toEqual([
       { key: "a", kind: "removed", title: "a", changes: [] },
@@ -66,6 +67,51 @@ describe("diffVersions", () => {
       { key: "c", kind: "added", title: "c", changes: [] },
     ]);
     expect(d.stats).toEqual({ added: 1, removed: 1, changed: 1, referencesChanged: 3 });
+  });
+
+  it("a 5,000-word block changed in its first and last sentence shows only those two sentences as changed", () => {
+    const words = "calcium deposits form in the skin and can reach deeper tissue over many months".split(" ");
+    const sentences = Array.from({ length: 500 }, (_, i) => {
+      const ten = Array.from({ length: 10 }, (_, k) => words[(i + k) % words.length]).join(" ");
+      return ten[0].toUpperCase() + ten.slice(1) + ".";
+    });
+    const before = sentences.join(" ");
+    const after = [
+      "Deposits are rare and affect men and women equally.",
+      ...sentences.slice(1, -1),
+      "Surgery comes last.",
+    ].join(" ");
+    const para = (text: string): DocumentJson => ({
+      type: "doc",
+      content: [{ type: "paragraph", content: [{ type: "text", text }] }],
+    });
+    expect(before.split(" ")).toHaveLength(5000);
+
+    const [block] = diffVersions(
+      { title: "T", summary: "", conditionName: "", body: para(before), references: [] },
+      { title: "T", summary: "", conditionName: "", body: para(after), references: [] },
+    ).blocks;
+
+    expect(block.kind).toBe("changed");
+    if (block.kind !== "changed") return;
+    const changed = block.segments.filter((s) => s.op !== "equal");
+    const deleted = changed
+      .filter((s) => s.op === "delete")
+      .map((s) => s.text)
+      .join(" ");
+    const inserted = changed
+      .filter((s) => s.op === "insert")
+      .map((s) => s.text)
+      .join(" ");
+    // Everything between the first and the last sentence is one unchanged run …
+    const middle = sentences.slice(1, -1).join(" ");
+    expect(block.segments.some((s) => s.op === "equal" && s.text.includes(middle))).toBe(true);
+    // … and the changes come only from those two sentences.
+    for (const w of deleted.match(/[\p{L}]+/gu) ?? [])
+      expect(`${sentences[0]} ${sentences[499]}`.toLowerCase()).toContain(w.toLowerCase());
+    for (const w of inserted.match(/[\p{L}]+/gu) ?? [])
+      expect("Deposits are rare and affect men and women equally. Surgery comes last.").toContain(w);
+    expect(deleted.length + inserted.length).toBeLessThan(250);
   });
 
   it("diffText of equal texts is one equal segment", () => {
