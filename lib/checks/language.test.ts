@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { fleschKincaidGrade, syllables } from "./rules/language";
 import { runContentChecks } from "./run-checks";
 import { createWordChecker, misspellings } from "./spelling";
-import { textBlocks, type PmNode } from "./document-blocks";
+import { textBlocks, type PmNode } from "../content/document-blocks";
 import type { CheckInput } from "./types";
 
 const p = (text: string, extra: object[] = []) => ({ type: "paragraph", content: [{ type: "text", text }, ...extra] });

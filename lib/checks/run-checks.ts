@@ -1,6 +1,6 @@
 // Runs every content rule over an article version. Pure: the caller passes the word checker (built from
 // the project dictionary) so this never touches the database; see store-check-run.ts for the stored run.
-import { parseBody, textBlocks } from "./document-blocks";
+import { parseBody, textBlocks } from "../content/document-blocks";
 import { nonHttpLinks, referencesWithoutLink, uncitedReferences, unresolvedCitations } from "./rules/citations";
 import { missingDisclaimer, missingSummary, missingTemplateSections } from "./rules/completeness";
 import { danglingLeadIns, duplicateHeadings, emptyHeadings, listHeadingsWithoutList } from "./rules/structure";

@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import nspell from "nspell";
-import { excerpt, type TextBlock } from "./document-blocks";
+import { excerpt, type TextBlock } from "../content/document-blocks";
 import { MEDICAL_WORDS } from "./medical-words";
 import type { Finding } from "./types";
 

@@ -1,13 +1,14 @@
 // Plain-text views of a document: word count, citation order, and one text per top-level block (used by
 // the revision diff and by checks that need prose without markup).
 import type { BlockNode, DocumentJson, InlineNode } from "./document-schema";
+import { HARD_BREAK_TEXT } from "./document-blocks";
 
 /** Text of inline content; citations become "[key]" only when asked, so word counts ignore them. */
 export function inlineText(content: InlineNode[] | undefined, opts: { citations?: boolean } = {}): string {
   let out = "";
   for (const node of content ?? []) {
     if (node.type === "text") out += node.text;
-    else if (node.type === "hardBreak") out += "\n";
+    else if (node.type === "hardBreak") out += HARD_BREAK_TEXT;
     else if (node.type === "citation" && opts.citations) out += `[${node.attrs.refKey}]`;
   }
   return out;

@@ -9,6 +9,7 @@
 // everything else is either unwrapped to its text (spans, divs, sections…) or dropped with its contents
 // (script, style, iframe, forms, embeds, nav…). Attributes are never copied except link hrefs that pass the
 // http(s) check. The result is finally run through parseDocument like any other body.
+import { REFERENCE_HEADING } from "../content/document-blocks";
 import { parse, type DefaultTreeAdapterMap } from "parse5";
 import {
   parseDocument,
@@ -99,8 +100,6 @@ const BLOCK_CONTAINERS = new Set([
   "fieldset",
   "caption",
 ]);
-const REFERENCE_HEADING =
-  /^(references?|sources?|bibliography|citations?|works cited|literature cited|notes and references)\s*:?$/i;
 const MAX_NESTING = 8;
 
 // During the walk a citation marker is kept as a pending node until the reference list is known.

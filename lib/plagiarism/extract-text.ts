@@ -4,7 +4,7 @@
 // - the reference list: the structured references live outside the body (Revision.referencesJson) and are
 //   not read at all; a "References"/"Sources" section typed into the body is skipped up to the next heading
 //   of the same or a higher level.
-import { parseBody, REFERENCE_HEADING, textBlocks } from "../checks/document-blocks";
+import { parseBody, REFERENCE_HEADING, textBlocks } from "../content/document-blocks";
 
 // Pairs within one block only, and not longer than a paragraph: a stray quote mark cannot swallow the article.
 const QUOTED = /“[^“”]{0,2000}”|"[^"\n]{0,2000}"|„[^„“”]{0,2000}[“”]|«[^«»]{0,2000}»/g;

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { Schema } from "@tiptap/pm/model";
 import { positionOfPath } from "@/components/checks/jump-to-finding";
-import { textBlocks } from "@/lib/checks/document-blocks";
+import { textBlocks } from "@/lib/content/document-blocks";
 
 const schema = new Schema({
   nodes: {

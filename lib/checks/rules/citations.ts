@@ -1,7 +1,7 @@
 // Citation and link rules. The publish gate needs every citation to resolve and every reference to have a
 // link (URL, DOI or PMID); links must be http(s) (the body allowlist refuses others on save, but stored or
 // imported content is checked again here).
-import { excerpt, type TextBlock } from "../document-blocks";
+import { excerpt, type TextBlock } from "../../content/document-blocks";
 import type { CheckReference, Finding } from "../types";
 import { blockLocation } from "./structure";
 

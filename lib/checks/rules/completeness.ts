@@ -1,5 +1,5 @@
 // Completeness rules: summary, disclaimer, and the sections of the condition template.
-import type { TextBlock } from "../document-blocks";
+import type { TextBlock } from "../../content/document-blocks";
 import type { CheckInput, Finding } from "../types";
 
 export function missingSummary(input: CheckInput): Finding[] {

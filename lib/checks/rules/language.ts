@@ -1,7 +1,7 @@
 // Language rules found by trying real health pages: real-word errors (a slip that makes another real word,
 // which a spell checker cannot see), factual statements without a citation, and a readability grade
 // against the audience's target. All advisory: they ask a person to look, they never block.
-import { excerpt, REFERENCE_HEADING, type TextBlock } from "../document-blocks";
+import { excerpt, REFERENCE_HEADING, type TextBlock } from "../../content/document-blocks";
 import type { Finding } from "../types";
 import { blockLocation } from "./structure";
 

@@ -1,5 +1,5 @@
 // Structure rules: a heading or an "includes:" lead-in with nothing under it; the same heading twice.
-import { excerpt, type TextBlock } from "../document-blocks";
+import { excerpt, type TextBlock } from "../../content/document-blocks";
 import type { Finding } from "../types";
 
 export function blockLocation(b: TextBlock) {

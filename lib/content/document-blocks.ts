@@ -1,6 +1,6 @@
-// A flat, ordered view of an article body (Tiptap/ProseMirror JSON) for the checks and for plagiarism text
-// extraction. Typed loosely on purpose: the checks must also read stored revisions written before the body
-// allowlist changed, and must never throw on a shape they do not know (they skip it).
+// The walker of an article body (Tiptap/ProseMirror JSON): a flat, ordered view of its text blocks for the
+// checks and for plagiarism text extraction. Typed loosely on purpose: the checks must also read stored
+// revisions written before the body allowlist changed, and must never throw on a shape they do not know.
 
 export interface PmMark {
   type: string;
@@ -68,7 +68,7 @@ export function inlineText(node: PmNode): {
       for (const m of child.marks ?? [])
         if (m.type === "link" && typeof m.attrs?.href === "string" && links[links.length - 1] !== m.attrs.href)
           links.push(m.attrs.href);
-    } else if (child.type === "hardBreak") text += " ";
+    } else if (child.type === "hardBreak") text += HARD_BREAK_TEXT;
     else if (child.type === "citation" && typeof child.attrs?.refKey === "string") {
       citations.push(child.attrs.refKey);
       citationOffsets.push(text.length);
@@ -118,6 +118,12 @@ export function excerpt(text: string, max = 80): string {
   return t.length > max ? t.slice(0, max - 1) + "…" : t;
 }
 
-/** Headings that open the reference list when a writer typed one into the body. */
+/**
+ * A heading (or label paragraph) that opens a reference list: in a writer's body (the checks and the plagiarism
+ * text leave what follows out) and in imported pages (the importer turns what follows into references).
+ */
 export const REFERENCE_HEADING =
-  /^\s*(references|sources|bibliography|citations|works cited|further reading)\s*:?\s*$/i;
+  /^\s*(references?|sources?|bibliography|citations?|works cited|literature cited|notes and references|further reading)\s*:?\s*$/i;
+
+/** How a hard line break reads as text, for every walker of the document. */
+export const HARD_BREAK_TEXT = " ";
