@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { describeSeries, escapeXml, niceMax, renderFeedbackChartSvg } from "./render-chart";
+import { describeSeries, niceMax, renderFeedbackChartSvg } from "./render-chart";
+import { escapeXml } from "../content/escape-xml";
 
 const weeks = [
   { weekStart: "2026-11-09", yes: 4, no: 1, reports: 0 },

@@ -2,6 +2,7 @@
 // from elsewhere. Accessible: role="img" named by its <title> and described by a <desc> that states the numbers;
 // "No" bars are hatched as well as coloured so they differ without colour; pages show the same numbers as a
 // table next to it (see FeedbackTrendTable). Every piece of text is XML-escaped.
+import { escapeXml } from "../content/escape-xml";
 import type { WeekPoint } from "./feedback-stats";
 
 export interface ChartOptions {
@@ -21,13 +22,6 @@ export const CHART_COLOURS = {
   grid: "#d4d7dd",
   text: "#30343b",
 } as const;
-
-export function escapeXml(text: string): string {
-  return text.replace(
-    /[&<>"']/g,
-    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string,
-  );
-}
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 export function shortWeekLabel(weekStart: string): string {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildRssXml, buildSitemapXml, escapeXml } from "./feeds";
+import { buildRssXml, buildSitemapXml } from "./feeds";
+import { escapeXml } from "../content/escape-xml";
 import type { PublicArticleSummary } from "./types";
 
 const a: PublicArticleSummary = {
@@ -15,7 +16,7 @@ const a: PublicArticleSummary = {
 
 describe("feeds", () => {
   it("escapes markup and drops characters XML forbids", () => {
-    expect(escapeXml(`<a href="x">&'\u0000`)).toBe("&lt;a href=&quot;x&quot;&gt;&amp;&apos;");
+    expect(escapeXml(`<a href="x">&'\u0000`)).toBe("&lt;a href=&quot;x&quot;&gt;&amp;&#39;");
   });
 
   it("sitemap lists home, policy, each article with its lastmod, and each reviewer once", () => {

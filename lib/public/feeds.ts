@@ -1,19 +1,9 @@
 // sitemap.xml and rss.xml from the list of published articles. Every value is XML-escaped; dates come from the
 // publication records (lastmod / pubDate = when the live revision was published).
+import { escapeXml } from "../content/escape-xml";
 import { isoDay } from "./format-date";
 import { articlePath, EDITORIAL_POLICY_PATH, reviewerPath, SITE_DESCRIPTION, SITE_NAME } from "./site";
 import type { PublicArticleSummary } from "./types";
-
-export function escapeXml(value: string): string {
-  // Also drops characters XML 1.0 forbids, which would make the whole feed unreadable.
-  return value
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&apos;");
-}
 
 export function buildSitemapXml(articles: PublicArticleSummary[], origin: string): string {
   const entries: { loc: string; lastmod?: string }[] = [
