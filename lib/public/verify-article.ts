@@ -8,7 +8,7 @@ import { hashAuditEvent } from "../audit/record-event";
 import { contentHash } from "../content/hash";
 import { parseDocument } from "../content/document-schema";
 import { parseReferencesJson } from "../content/reference-snapshot";
-import { readCredentialSnapshot } from "./credential-snapshot";
+import { publicCredential } from "../credentials/credential-standing";
 import { HIDDEN_STATUSES, standingApprovalWhere } from "./live-filter";
 import { isPublicSlug } from "./slug";
 
@@ -94,7 +94,7 @@ export async function verifyArticle(db: DbTx, slug: string): Promise<ArticleVeri
     computedHash = null; // content that no longer parses cannot match anything
   }
   const review = rev.reviews[0];
-  const snapshot = review ? readCredentialSnapshot(review.credentialSnapshot) : null;
+  const snapshot = review ? publicCredential(review.credentialSnapshot) : null;
 
   // The events that back the claim: the approval of this revision and its publication(s).
   // (Recorded on the article with the revision in the data, or on the revision itself.)
