@@ -2,7 +2,8 @@
 // - stamps every request with its socket address, the base of per-client limits (lib/http/client-address.ts);
 // - starts the scheduled-publication timer (see app/studio/_review/scheduler.ts for why publications fire on
 //   time across restarts);
-// - starts the weekly source-check worker (links and retraction notices of live articles).
+// - starts the weekly source-check worker (links and retraction notices of live articles);
+// - starts the worker that makes image variants (lib/media/media-worker.ts; its jobs live in the database).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
@@ -17,4 +18,6 @@ export async function register() {
     import("./lib/sources/reference-lookup"),
   ]);
   startSourceCheckWorker(db, () => httpReferenceLookup());
+  const { startMediaWorker } = await import("./lib/media/media-worker");
+  startMediaWorker();
 }

@@ -5,6 +5,7 @@
 import { createHash } from "node:crypto";
 import type { DocumentJson } from "./document-schema";
 import type { ReferenceSnapshot } from "./reference-snapshot";
+import { hashableImage, type ImageSnapshot } from "./image-snapshot";
 
 export interface HashableContent {
   title: string;
@@ -12,6 +13,9 @@ export interface HashableContent {
   conditionName: string;
   body: DocumentJson;
   references: ReferenceSnapshot[];
+  /** The images the body shows (bytes hash, alt text, caption, credit, licence): replacing an image or
+   *  changing what readers are told about it changes the hash like any text edit. */
+  images?: readonly ImageSnapshot[];
 }
 
 /** JSON with keys sorted at every level; `undefined` members are dropped as JSON.stringify would. */
@@ -37,6 +41,12 @@ export function canonicalContent(content: HashableContent): string {
     conditionName: content.conditionName,
     body: content.body,
     references,
+    // Left out when there are none, so hashes of revisions without images stay what they always were.
+    images: content.images?.length
+      ? [...content.images]
+          .map(hashableImage)
+          .sort((a, b) => (a.mediaId < b.mediaId ? -1 : a.mediaId > b.mediaId ? 1 : 0))
+      : undefined,
   });
 }
 

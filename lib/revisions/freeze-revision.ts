@@ -9,6 +9,7 @@ import { contentHash } from "../content/hash";
 import { renderDocument } from "../content/render";
 import { toReferenceSnapshot } from "../content/reference-snapshot";
 import { wordCount } from "../content/text";
+import { snapshotImages } from "../media/snapshot-images";
 
 export interface FreezeRevisionInput {
   articleId: string;
@@ -40,7 +41,8 @@ export async function freezeRevision(tx: DbTx, input: FreezeRevisionInput) {
 
   const body = parseDocument(draft.bodyJson);
   const references = referenceRows.map(toReferenceSnapshot);
-  const { html, orderedReferences } = renderDocument(body, references);
+  const images = await snapshotImages(tx, body, { requireReady: true });
+  const { html, orderedReferences } = renderDocument(body, references, images);
   // Stored in display order (first citation), so readers' pages can list them without re-deriving numbers.
   const referencesSnapshot = orderedReferences.map(({ number: _n, citedCount: _c, ...r }) => r);
   const hash = contentHash({
@@ -49,6 +51,7 @@ export async function freezeRevision(tx: DbTx, input: FreezeRevisionInput) {
     conditionName: draft.conditionName,
     body,
     references,
+    images,
   });
 
   const last = await tx.revision.findFirst({
@@ -71,9 +74,14 @@ export async function freezeRevision(tx: DbTx, input: FreezeRevisionInput) {
       changeSummary: input.changeSummary.trim().slice(0, 500),
       wordCount: wordCount(body),
       bodyHtml: html,
+      imagesJson: JSON.stringify(images),
       authorId: input.actorId,
     },
   });
+  for (const image of images) {
+    const item = await tx.mediaItem.findUniqueOrThrow({ where: { id: image.mediaId }, select: { fileId: true } });
+    await tx.revisionImage.create({ data: { revisionId: revision.id, mediaId: image.mediaId, fileId: item.fileId } });
+  }
 
   // Everyone who changed the text since the last freeze, plus whoever freezes it: none of them may approve it.
   const contributorIds = [...new Set([...parseEditorIds(draft.editorIds), input.actorId])];

@@ -10,6 +10,7 @@ import { parseDocument } from "../content/document-schema";
 import { contentHash } from "../content/hash";
 import { toReferenceSnapshot } from "../content/reference-snapshot";
 import { freezeRevision } from "./freeze-revision";
+import { snapshotImages } from "../media/snapshot-images";
 
 export const saveRevisionSchema = z.object({
   articleId: z.string().min(1),
@@ -37,12 +38,14 @@ export async function saveRevision(db: Db, actor: Actor | null | undefined, inpu
     });
     const draft = await tx.workingDraft.findUniqueOrThrow({ where: { articleId: data.articleId } });
     const refs = await tx.reference.findMany({ where: { articleId: data.articleId } });
+    const body = parseDocument(draft.bodyJson);
     const hash = contentHash({
       title: draft.title,
       summary: draft.summary,
       conditionName: draft.conditionName,
-      body: parseDocument(draft.bodyJson),
+      body,
       references: refs.map(toReferenceSnapshot),
+      images: await snapshotImages(tx, body, { requireReady: false }),
     });
     if (full.currentRevision && full.currentRevision.contentHash === hash) {
       throw new AppError("CONFLICT", `Nothing changed since revision ${full.currentRevision.number}.`);

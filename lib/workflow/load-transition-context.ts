@@ -6,6 +6,7 @@ import type { Actor } from "../auth/policy";
 import { contentHash } from "../content/hash";
 import { parseDocument } from "../content/document-schema";
 import { toReferenceSnapshot } from "../content/reference-snapshot";
+import { snapshotImages } from "../media/snapshot-images";
 import { bestCredential } from "../credentials/credential-standing";
 import { loadGate } from "../gate/load-gate";
 import type { GateResult } from "../gate/evaluate-gate";
@@ -21,12 +22,14 @@ export async function workingCopyHash(db: DbTx, articleId: string): Promise<stri
     orderBy: [{ position: "asc" }, { createdAt: "asc" }],
   });
   try {
+    const body = parseDocument(draft.bodyJson);
     return contentHash({
       title: draft.title,
       summary: draft.summary,
       conditionName: draft.conditionName,
-      body: parseDocument(draft.bodyJson),
+      body,
       references: refs.map(toReferenceSnapshot),
+      images: await snapshotImages(db, body, { requireReady: false }),
     });
   } catch {
     return null;

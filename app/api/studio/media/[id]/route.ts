@@ -1,0 +1,30 @@
+// One media item: GET its record and processing status (the editor polls this while variants are made),
+// PUT its record (alt text, caption, credit, source, licence, clinical flag, consent), DELETE it.
+import { NextResponse } from "next/server";
+import { db } from "@/lib/db/client";
+import { authedRoute, readJson } from "@/app/_server/route";
+import { AppError } from "@/lib/errors";
+import { getMediaItem } from "@/lib/media/list-media";
+import { updateMedia } from "@/lib/media/update-media";
+import { deleteMedia } from "@/lib/media/delete-media";
+
+type Ctx = { params: Promise<{ id: string }> };
+const NO_STORE = { "Cache-Control": "no-store" };
+
+export const GET = authedRoute<Ctx>("studio.access", "media.get", async (_request, _actor, { params }) => {
+  const item = await getMediaItem(db, (await params).id);
+  if (!item) throw new AppError("NOT_FOUND", "This image does not exist (or was deleted).");
+  return NextResponse.json(item, { headers: NO_STORE });
+});
+
+export const PUT = authedRoute<Ctx>("media.edit.own", "media.update", async (request, actor, { params }) => {
+  const { id } = await params;
+  const input = await readJson(request, 16 * 1024);
+  const result = await updateMedia(db, actor, id, (input ?? {}) as never);
+  return NextResponse.json({ ...result, item: await getMediaItem(db, id) }, { headers: NO_STORE });
+});
+
+export const DELETE = authedRoute<Ctx>("media.edit.own", "media.delete", async (_request, actor, { params }) => {
+  await deleteMedia(db, actor, (await params).id);
+  return NextResponse.json({ deleted: true }, { headers: NO_STORE });
+});
