@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { defineConfig, devices } from "@playwright/test";
 import { CHROMIUM_ARGS, findChromium } from "./e2e/helpers/chromium";
-import { E2E_BASE_URL, E2E_DATABASE_URL, E2E_PORT, E2E_STUB_URL } from "./e2e/helpers/env";
+import { E2E_BASE_URL, E2E_DATABASE_URL, E2E_MEDIA_DIR, E2E_PORT, E2E_STUB_URL } from "./e2e/helpers/env";
 
 const executablePath = findChromium();
 // The config is evaluated in every worker too: keep one secret for the whole run.
@@ -50,6 +50,7 @@ export default defineConfig({
         NEXTAUTH_URL: E2E_BASE_URL,
         NEXTAUTH_SECRET: process.env.E2E_NEXTAUTH_SECRET!,
         IMPRIMATUR_E2E: "1",
+        MEDIA_DIR: E2E_MEDIA_DIR,
         DOI_BASE_URL: `${E2E_STUB_URL}/doi`,
         CROSSREF_API_URL: `${E2E_STUB_URL}/crossref`,
         PUBMED_CITATION_URL: `${E2E_STUB_URL}/pubmed`,

@@ -17,6 +17,7 @@ export const STUDIO_NAV: NavEntry[] = [
   { href: "/studio/calendar", label: "Calendar", permission: "studio.access" },
   { href: "/studio/credential", label: "Your credential", permission: "credential.manage.own" },
   { href: "/studio/feedback", label: "Feedback", permission: "feedback.triage" },
+  { href: "/studio/media", label: "Media", permission: "media.library" },
   { href: "/studio/checks", label: "Checks", permission: "checks.run" },
   { href: "/studio/corpus", label: "Corpus", permission: "corpus.manage" },
   { href: "/studio/dictionary", label: "Dictionary", permission: "dictionary.manage" },

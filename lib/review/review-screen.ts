@@ -19,17 +19,23 @@ import { checkTransition, type TransitionName } from "../workflow/state-machine"
 import { loadTransitionContext } from "../workflow/load-transition-context";
 import { listReviewComments } from "./review-comments";
 import { approvalStatement } from "../workflow/decide-review";
+import { parseImagesJson, type ImageSnapshot } from "../content/image-snapshot";
+import { diffImages, type ImageChange } from "../revisions/diff-images";
 
 /**
  * HTML of each top-level block, numbered exactly as in the whole document. renderDocument joins blocks
  * with "\n" and citation numbers depend only on first use, so the HTML of blocks 0..i minus that of blocks
  * 0..i-1 is block i's HTML (text may itself contain newlines, so the joined HTML is not simply split).
  */
-export function renderBlocks(doc: DocumentJson, refs: ReturnType<typeof parseReferencesJson>): string[] {
+export function renderBlocks(
+  doc: DocumentJson,
+  refs: ReturnType<typeof parseReferencesJson>,
+  images: readonly ImageSnapshot[] = [],
+): string[] {
   const out: string[] = [];
   let prev = "";
   for (let i = 0; i < doc.content.length; i++) {
-    const html = renderDocument({ type: "doc", content: doc.content.slice(0, i + 1) }, refs).html;
+    const html = renderDocument({ type: "doc", content: doc.content.slice(0, i + 1) }, refs, images).html;
     out.push(i === 0 ? html : html.slice(prev.length + 1));
     prev = html;
   }
@@ -65,7 +71,8 @@ export async function loadReviewScreen(db: DbTx, actor: Actor, articleId: string
   });
   const doc = parseDocument(rev.bodyJson);
   const refs = parseReferencesJson(rev.referencesJson);
-  const blocks = renderBlocks(doc, refs).map((html, i) => ({
+  const images = parseImagesJson(rev.imagesJson);
+  const blocks = renderBlocks(doc, refs, images).map((html, i) => ({
     index: i,
     html,
     text: blockText(doc.content[i]).slice(0, 300),
@@ -82,7 +89,9 @@ export async function loadReviewScreen(db: DbTx, actor: Actor, articleId: string
     orderBy: { number: "desc" },
   });
   let diff: VersionDiff | null = null;
+  let imageChanges: ImageChange[] = [];
   if (baseline) {
+    imageChanges = diffImages(parseImagesJson(baseline.imagesJson), images);
     const v = (r: typeof rev | typeof baseline) => ({
       title: r!.title,
       summary: r!.summary,
@@ -122,6 +131,7 @@ export async function loadReviewScreen(db: DbTx, actor: Actor, articleId: string
     },
     baseline: baseline ? { id: baseline.id, number: baseline.number } : null,
     diff,
+    imageChanges,
     diffFieldNames: DIFF_NAMES,
     checkRun,
     plagiarism: plagiarism ? { ...plagiarism, threshold } : null,
