@@ -6,7 +6,7 @@ import { NextResponse } from "next/server";
 import { db } from "@/lib/db/client";
 import { authedRoute } from "@/app/_server/route";
 import { MAX_UPLOAD_BYTES } from "@/lib/media/limits";
-import { readCapped } from "@/lib/media/read-capped";
+import { readBodyBytes } from "@/lib/http/read-body";
 import { uploadMedia } from "@/lib/media/upload-media";
 import { mediaStorage } from "@/lib/media/storage";
 import { wakeMediaWorker } from "@/lib/media/media-worker";
@@ -24,7 +24,13 @@ function decodeName(raw: string | null): string {
 export const POST = authedRoute("media.upload", "media.upload", async (request, actor) => {
   const fileName = decodeName(request.headers.get("x-file-name"));
   const replaceMediaId = new URL(request.url).searchParams.get("replace");
-  const bytes = await readCapped(request.body, request.headers.get("content-length"), MAX_UPLOAD_BYTES);
+  const bytes = Buffer.from(
+    await readBodyBytes(
+      request,
+      MAX_UPLOAD_BYTES,
+      `The file is larger than the ${MAX_UPLOAD_BYTES / 1024 / 1024} MB limit.`,
+    ),
+  );
   const result = await uploadMedia(db, mediaStorage(), actor, { bytes, fileName, replaceMediaId });
   if (result.status !== "READY") wakeMediaWorker();
   return NextResponse.json(result, { status: result.replaced ? 200 : 201, headers: { "Cache-Control": "no-store" } });
