@@ -163,12 +163,16 @@ test("a writer places a photograph with alt text, licence and consent; review, r
     timeout: 60_000,
   });
 
-  // Resubmitted, the diff names the replaced file; approved again; published.
+  // Resubmitted; comparing revisions 1 and 2 names the replaced file; approved again; published.
   await w.goto(`/studio/articles/${article.id}/review`);
   await submit(w, "Sharper photograph");
-  await r.reload();
-  await expect(r.getByTestId("diff-images")).toContainText("Changed image");
-  await expect(r.getByTestId("diff-images")).toContainText("file");
+  const [rev1, rev2] = await e2eDb().revision.findMany({
+    where: { articleId: article.id },
+    orderBy: { number: "asc" },
+  });
+  await w.goto(`/studio/articles/${article.id}/history/diff?from=${rev1.id}&to=${rev2.id}`);
+  await expect(w.getByTestId("diff-images")).toContainText("Changed image");
+  await expect(w.getByTestId("diff-images")).toContainText("file: 2400 × 1600 px");
   await approve(r, 2);
   const e = await as(browser, editor, `/studio/articles/${article.id}/publish`);
   await expect(e.getByTestId("gate-item-images")).toContainText("Passed");
@@ -206,6 +210,6 @@ test("refused uploads in the editor say why and place nothing", async ({ browser
     buffer: Buffer.from("<?php echo 'hi'; ?>"),
   });
   await expect(w.getByTestId("upload-error")).toContainText("This file contains PHP code, not an image");
-  await expect(w.getByTestId("article-body").locator("img")).toHaveCount(0);
+  await expect(w.getByTestId("article-body").locator("img[data-media-id]")).toHaveCount(0);
   expect(await e2eDb().mediaItem.count({ where: { ownerId: writer.id } })).toBe(0);
 });
