@@ -159,9 +159,15 @@ test("a writer places a photograph with alt text, licence and consent; review, r
     .toBe("DRAFT");
   const voided = await e2eDb().review.findFirstOrThrow({ where: { reviewerId: reviewer.id, decision: "APPROVED" } });
   expect(voided.voidedAt).not.toBeNull();
-  await expect(w.getByTestId("images-panel").getByTestId("media-status")).toHaveAttribute("data-status", "READY", {
-    timeout: 60_000,
-  });
+  // The new file's sizes are made by the worker before the revision can be frozen.
+  await expect
+    .poll(
+      async () =>
+        (await e2eDb().mediaItem.findUniqueOrThrow({ where: { id: mediaId! }, include: { file: true } })).file.status,
+      { timeout: 60_000 },
+    )
+    .toBe("READY");
+  await expect(w.getByTestId("images-panel").getByTestId("media-status")).toHaveAttribute("data-status", "READY");
 
   // Resubmitted; comparing revisions 1 and 2 names the replaced file; approved again; published.
   await w.goto(`/studio/articles/${article.id}/review`);
