@@ -79,6 +79,9 @@ describe("image rendering", () => {
         firstPublishedAt: "2026-01-01T00:00:00.000Z",
         lastModifiedAt: "2026-01-01T00:00:00.000Z",
         references: [],
+        contentHash: "c".repeat(64),
+        approvalId: null,
+        reviewDue: false,
         images: [
           {
             contentPath: "/media/x.jpg",
