@@ -1,5 +1,5 @@
 // Prisma's WebAssembly schema engine, loaded by hand. The native engine cannot be downloaded on these
-// machines (see ../shared/STACK.md); the WASM build ships in an npm package and talks to SQLite through
+// machines (its download fails offline); the WASM build ships in an npm package and talks to SQLite through
 // the same better-sqlite3 driver adapter the app uses.
 import { readFileSync, readdirSync, existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
