@@ -6,6 +6,8 @@ import { E2E_BASE_URL, E2E_DATABASE_URL, E2E_MEDIA_DIR, E2E_PORT, E2E_STUB_URL }
 const executablePath = findChromium();
 // The config is evaluated in every worker too: keep one secret for the whole run.
 process.env.E2E_NEXTAUTH_SECRET ||= randomBytes(32).toString("base64url");
+// The audit chain's key: the server and the tests' own writes (factories) must use the same one.
+process.env.AUDIT_HMAC_KEY ||= randomBytes(32).toString("base64url");
 
 export default defineConfig({
   testDir: "e2e",
@@ -49,6 +51,7 @@ export default defineConfig({
         DATABASE_URL: E2E_DATABASE_URL,
         NEXTAUTH_URL: E2E_BASE_URL,
         NEXTAUTH_SECRET: process.env.E2E_NEXTAUTH_SECRET!,
+        AUDIT_HMAC_KEY: process.env.AUDIT_HMAC_KEY!,
         IMPRIMATUR_E2E: "1",
         MEDIA_DIR: E2E_MEDIA_DIR,
         DOI_BASE_URL: `${E2E_STUB_URL}/doi`,

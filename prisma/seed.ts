@@ -5,6 +5,7 @@ import { seedDemoUsers } from "./seed-users";
 import { seedDemoArticle } from "./demo/seed-demo-article";
 import { afterRevisionFrozen } from "../lib/revisions/after-freeze";
 import { demoSeedRefusal } from "./demo/production-guard";
+import { loadDotEnv } from "../scripts/lib/load-env";
 
 export async function runSeed() {
   const db = createDb();
@@ -33,6 +34,7 @@ export async function runSeed() {
 
 // Run directly (tsx prisma/seed.ts), not when imported by the e2e setup.
 if (process.argv[1] && /seed\.ts$/.test(process.argv[1])) {
+  loadDotEnv();
   const refusal = demoSeedRefusal(process.env, process.argv.slice(2));
   if (refusal) {
     console.error(refusal);

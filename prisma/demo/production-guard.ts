@@ -6,7 +6,7 @@ export const ALLOW_FLAG = "--allow-production";
 export const ALLOW_ENV = "IMPRIMATUR_ALLOW_DEMO_SEED";
 
 /** The refusal message, or null when the demo seed may run. */
-export function demoSeedRefusal(env: NodeJS.ProcessEnv, argv: readonly string[]): string | null {
+export function demoSeedRefusal(env: Partial<NodeJS.ProcessEnv>, argv: readonly string[]): string | null {
   if (env.NODE_ENV !== "production") return null;
   if (argv.includes(ALLOW_FLAG) || env[ALLOW_ENV] === "1") return null;
   return [

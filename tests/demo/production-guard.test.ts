@@ -11,7 +11,7 @@ describe("demo seed in production", () => {
 
   it("runs in development and tests", () => {
     expect(demoSeedRefusal({ NODE_ENV: "development" }, [])).toBeNull();
-    expect(demoSeedRefusal({}, [])).toBeNull();
+    expect(demoSeedRefusal({} as NodeJS.ProcessEnv, [])).toBeNull();
     expect(demoSeedRefusal({ NODE_ENV: "test" }, [])).toBeNull();
   });
 });
