@@ -46,6 +46,7 @@ export const OPEN_ENTRY_POINTS: Record<string, string> = {
     "sends a reset link; throttled, same answer for any address",
   "app/reset-password/page.tsx#page": "guarded by the single-use reset token in the link",
   "app/reset-password/actions.ts#resetPasswordAction": "guarded by the single-use reset token",
+  "app/reset-password/actions.ts#acceptInvitationAction": "guarded by the single-use invitation token",
   "app/invite/page.tsx#page": "guarded by the single-use invitation token in the link",
 };
 
