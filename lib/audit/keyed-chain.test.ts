@@ -97,7 +97,7 @@ describe("keyed audit chain", () => {
     process.env.AUDIT_HMAC_KEY = KEY;
     // With the key configured but nothing keyed yet, the chain cannot be told from a rebuilt one.
     expect((await verifyAuditChain(t.db)).ok).toBe(false);
-    expect(await t.db.$transaction((tx) => ensureChainKeyed(tx))).toBe(true); // db:deploy does this
+    expect(await t.db.$transaction((tx) => ensureChainKeyed(tx))).toBe(true); // what the first keyed write does
     await write(t, 2, 4);
     const marker = await t.db.auditEvent.findFirstOrThrow({ where: { action: KEYED_FROM_ACTION } });
     expect(await t.db.auditEvent.count({ where: { action: KEYED_FROM_ACTION } })).toBe(1);

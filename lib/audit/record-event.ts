@@ -3,7 +3,7 @@
 //
 // Keyed chain: with AUDIT_HMAC_KEY set (lib/audit/audit-key.ts), each event's hash is an HMAC under that key.
 // A database that has unkeyed events from before keys existed is upgraded in place: the first keyed write (or
-// `db:deploy`, through ensureChainKeyed) appends an "audit.chain_keyed" event, itself keyed. Events before it
+// ensureChainKeyed) appends an "audit.chain_keyed" event, itself keyed. Events before it
 // verify the old way (plain sha256), that event and every later one must carry the key (lib/audit/verify-chain.ts).
 import { createHash, createHmac } from "node:crypto";
 import type { DbTx } from "../db/client";
@@ -91,7 +91,7 @@ export async function recordAuditEvent(tx: DbTx, input: AuditEventInput) {
   return append(tx, input, last?.hash ?? GENESIS_HASH, null);
 }
 
-/** Anchors the chain to the configured key now (db:deploy), so that a chain rebuilt without it is detected. */
+/** Anchors the chain to the configured key now, so that a chain rebuilt without it is detected. */
 export async function ensureChainKeyed(tx: DbTx): Promise<boolean> {
   const key = auditKey();
   if (!key) return false;
