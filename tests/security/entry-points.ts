@@ -48,6 +48,10 @@ export const OPEN_ENTRY_POINTS: Record<string, string> = {
   "app/reset-password/actions.ts#resetPasswordAction": "guarded by the single-use reset token",
   "app/reset-password/actions.ts#acceptInvitationAction": "guarded by the single-use invitation token",
   "app/invite/page.tsx#page": "guarded by the single-use invitation token in the link",
+  "app/(public)/verify/[slug]/page.tsx#page": "public check of a published article's content hash and approval",
+  "app/api/calendar/[token]/route.ts#GET":
+    "calendar feed: guarded by the person's secret feed token (only its hash is stored; regenerable)",
+  "app/media/[file]/route.ts#GET": "image files of published and draft articles, addressed by content hash",
 };
 
 const ROUTE_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
