@@ -4,7 +4,8 @@
 // the audit events that record the approval and the publication (each event's own chain hash recomputed too).
 // Read fresh from the database on every request: a page that says "matches" must not be a cached answer.
 import type { DbTx } from "../db/client";
-import { hashAuditEvent } from "../audit/record-event";
+import { hashAuditEvent, hashAuditEventKeyed } from "../audit/record-event";
+import { auditKey } from "../audit/audit-key";
 import { contentHash } from "../content/hash";
 import { parseDocument } from "../content/document-schema";
 import { parseReferencesJson } from "../content/reference-snapshot";
@@ -110,6 +111,7 @@ export async function verifyArticle(db: DbTx, slug: string): Promise<ArticleVeri
     include: { actor: { select: { name: true } } },
   });
   const events: VerifyEvent[] = [];
+  const key = auditKey();
   for (const e of rows) {
     let data: Record<string, unknown> = {};
     try {
@@ -124,7 +126,8 @@ export async function verifyArticle(db: DbTx, slug: string): Promise<ArticleVeri
       action: e.action,
       actorName: e.actor?.name ?? null,
       contentHash: typeof data.contentHash === "string" ? data.contentHash : null,
-      intact: hashAuditEvent(e) === e.hash,
+      // Events written before the chain was keyed carry the plain hash, later ones the keyed one.
+      intact: hashAuditEvent(e) === e.hash || (key !== null && hashAuditEventKeyed(e, key) === e.hash),
     });
   }
   const approvalEvent = events.find((e) => e.action === "review.approved");
