@@ -1,5 +1,5 @@
 // The content hash of an article version: sha256 over a canonical serialisation of exactly what a reviewer
-// signs off (title, summary, condition name, body, references). Canonical = object keys sorted at every depth,
+// signs off (title, summary, condition name, alternative names, body, references). Canonical = object keys sorted at every depth,
 // no whitespace, references sorted by key (their display order derives from the body's citations, so two
 // equal reference sets in a different stored order are the same content).
 import { createHash } from "node:crypto";
@@ -11,6 +11,8 @@ export interface HashableContent {
   title: string;
   summary: string;
   conditionName: string;
+  /** Left out of the hash when empty, so revisions frozen before alternative names existed keep their hash. */
+  alternativeNames?: string[];
   body: DocumentJson;
   references: ReferenceSnapshot[];
   /** The images the body shows (bytes hash, alt text, caption, credit, licence): replacing an image or
@@ -39,6 +41,7 @@ export function canonicalContent(content: HashableContent): string {
     title: content.title,
     summary: content.summary,
     conditionName: content.conditionName,
+    alternativeNames: content.alternativeNames?.length ? content.alternativeNames : undefined,
     body: content.body,
     references,
     // Left out when there are none, so hashes of revisions without images stay what they always were.

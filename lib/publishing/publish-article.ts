@@ -14,6 +14,7 @@ import { assertTransition, TRANSITIONS } from "../workflow/state-machine";
 import { loadTransitionContext } from "../workflow/load-transition-context";
 import { addMonths } from "./dates";
 import { bumpPublicChange } from "../page-cache/public-change";
+import { syncArticleSearch } from "../search/sync-article-search";
 
 export interface PublishedInfo {
   articleId: string;
@@ -75,6 +76,7 @@ export async function publishInTx(
     },
   });
   await bumpPublicChange(tx);
+  await syncArticleSearch(tx, articleId);
   await recordAuditEvent(tx, {
     actorId: actor.id,
     action: TRANSITIONS.publish.auditAction,

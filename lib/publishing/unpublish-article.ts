@@ -10,6 +10,7 @@ import { assertTransition, TRANSITIONS } from "../workflow/state-machine";
 import { loadTransitionContext } from "../workflow/load-transition-context";
 import { reviewPath } from "../workflow/links";
 import { bumpPublicChange } from "../page-cache/public-change";
+import { syncArticleSearch } from "../search/sync-article-search";
 
 const reason = z
   .string({ error: "Give the reason." })
@@ -37,6 +38,7 @@ export async function unpublishArticle(db: Db, actor: Actor | null, input: unkno
     await takeDown(tx, article.id, article.liveRevisionId!, data.reason);
     await tx.article.update({ where: { id: article.id }, data: { status: to, liveRevisionId: null } });
     await bumpPublicChange(tx);
+    await syncArticleSearch(tx, article.id);
     await recordAuditEvent(tx, {
       actorId: actor!.id,
       action: TRANSITIONS.unpublish.auditAction,
@@ -80,6 +82,7 @@ export async function archiveArticle(db: Db, actor: Actor | null, input: unknown
         scheduledById: null,
       },
     });
+    await syncArticleSearch(tx, article.id);
     await recordAuditEvent(tx, {
       actorId: actor!.id,
       action: TRANSITIONS.archive.auditAction,

@@ -10,6 +10,7 @@ import { renderDocument } from "../content/render";
 import { toReferenceSnapshot } from "../content/reference-snapshot";
 import { wordCount } from "../content/text";
 import { snapshotImages } from "../media/snapshot-images";
+import { parseAlternativeNames } from "../content/alternative-names";
 
 export interface FreezeRevisionInput {
   articleId: string;
@@ -45,10 +46,12 @@ export async function freezeRevision(tx: DbTx, input: FreezeRevisionInput) {
   const { html, orderedReferences } = renderDocument(body, references, images);
   // Stored in display order (first citation), so readers' pages can list them without re-deriving numbers.
   const referencesSnapshot = orderedReferences.map(({ number: _n, citedCount: _c, ...r }) => r);
+  const alternativeNames = parseAlternativeNames(draft.alternativeNames);
   const hash = contentHash({
     title: draft.title,
     summary: draft.summary,
     conditionName: draft.conditionName,
+    alternativeNames,
     body,
     references,
     images,
@@ -68,6 +71,7 @@ export async function freezeRevision(tx: DbTx, input: FreezeRevisionInput) {
       title: draft.title,
       summary: draft.summary,
       conditionName: draft.conditionName,
+      alternativeNames: JSON.stringify(alternativeNames),
       bodyJson: JSON.stringify(body),
       referencesJson: JSON.stringify(referencesSnapshot),
       contentHash: hash,

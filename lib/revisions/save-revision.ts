@@ -1,5 +1,6 @@
 // The editor's "Save revision": freezes the working copy as a revision without submitting it for review
 // (a checkpoint the writer can compare with and restore later).
+import { parseAlternativeNames } from "../content/alternative-names";
 import { z } from "zod";
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
@@ -43,6 +44,7 @@ export async function saveRevision(db: Db, actor: Actor | null | undefined, inpu
       title: draft.title,
       summary: draft.summary,
       conditionName: draft.conditionName,
+      alternativeNames: parseAlternativeNames(draft.alternativeNames),
       body,
       references: refs.map(toReferenceSnapshot),
       images: await snapshotImages(tx, body, { requireReady: false }),

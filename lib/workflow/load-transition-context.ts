@@ -1,5 +1,6 @@
 // Loads what the state machine's preconditions need for one article and one actor. Takes a DbTx so the
 // functions that perform a transition check it inside their own transaction.
+import { parseAlternativeNames } from "../content/alternative-names";
 import type { DbTx } from "../db/client";
 import { AppError } from "../errors";
 import type { Actor } from "../auth/policy";
@@ -27,6 +28,7 @@ export async function workingCopyHash(db: DbTx, articleId: string): Promise<stri
       title: draft.title,
       summary: draft.summary,
       conditionName: draft.conditionName,
+      alternativeNames: parseAlternativeNames(draft.alternativeNames),
       body,
       references: refs.map(toReferenceSnapshot),
       images: await snapshotImages(db, body, { requireReady: false }),

@@ -21,6 +21,7 @@ import { ARTICLES_TAG, articleTag, reviewerTag } from "@/lib/public/cache-tags";
 import { getPublicArticle } from "@/lib/public/get-public-article";
 import { getReviewerProfile } from "@/lib/public/get-reviewer-profile";
 import { listPublishedArticles } from "@/lib/public/list-published-articles";
+import { listConditions } from "@/lib/public/list-conditions";
 import { isPublicId, isPublicSlug } from "@/lib/public/slug";
 import { readPublicChange } from "@/lib/page-cache/public-change";
 
@@ -58,3 +59,9 @@ export async function cachedReviewerProfile(reviewerId: string) {
     { tags: [reviewerTag(reviewerId), ARTICLES_TAG], revalidate: PUBLIC_REVALIDATE_SECONDS },
   )();
 }
+
+/** Conditions A–Z: changes with every publish, unpublish and archive, which expire ARTICLES_TAG. */
+export const cachedConditions = unstable_cache(() => listConditions(db), ["public-conditions"], {
+  tags: [ARTICLES_TAG],
+  revalidate: PUBLIC_REVALIDATE_SECONDS,
+});

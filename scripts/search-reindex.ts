@@ -1,0 +1,21 @@
+// npm run search:reindex — rebuilds the site search index from the live revisions (after restoring a backup
+// or changing how text is indexed). Publishing keeps the index current on its own.
+import { createDb } from "../lib/db/client";
+import { rebuildSearchIndex } from "../lib/search/sync-article-search";
+
+async function main() {
+  const db = createDb();
+  try {
+    const started = Date.now();
+    const n = await rebuildSearchIndex(db);
+    const live = await db.searchEntry.count();
+    console.log(`Search index rebuilt: ${live} live of ${n} articles in ${Date.now() - started} ms.`);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

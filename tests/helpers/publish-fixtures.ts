@@ -1,0 +1,84 @@
+// A published article made through the real workflow (freeze → approve → publish), for tests of what readers
+// and syndication see: search, the A–Z list, the content API, webhooks.
+import type { Db } from "../../lib/db/client";
+import type { Actor } from "../../lib/auth/policy";
+import { submitArticle } from "../../lib/workflow/submit-article";
+import { approveRevision } from "../../lib/workflow/decide-review";
+import { publishArticle } from "../../lib/publishing/publish-article";
+import { makeArticle, makeCredential, makeUser } from "./review-fixtures";
+
+export interface ArticleContent {
+  title: string;
+  conditionName?: string;
+  alternativeNames?: string[];
+  summary?: string;
+  /** Top-level blocks: strings are paragraphs, `## ` starts a heading. */
+  blocks?: string[];
+}
+
+export function bodyJson(blocks: string[]): string {
+  return JSON.stringify({
+    type: "doc",
+    content: blocks.map((b) =>
+      b.startsWith("## ")
+        ? { type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: b.slice(3) }] }
+        : { type: "paragraph", content: [{ type: "text", text: b }] },
+    ),
+  });
+}
+
+const asActor = (u: { id: string; name: string; email: string }, roles: string[]): Actor => ({
+  ...u,
+  status: "ACTIVE",
+  roles,
+});
+
+export async function makeTeam(db: Db) {
+  const w = await makeUser(db, ["WRITER"], "Wendy Writer");
+  const r = await makeUser(db, ["REVIEWER"], "Rita Reviewer");
+  const e = await makeUser(db, ["EDITOR"], "Ed Editor");
+  await makeCredential(db, r.id);
+  return { writer: asActor(w, ["WRITER"]), reviewer: asActor(r, ["REVIEWER"]), editor: asActor(e, ["EDITOR"]) };
+}
+
+export type Team = Awaited<ReturnType<typeof makeTeam>>;
+
+/** Writes `content` into the article's working copy (as autosave would). */
+export async function setDraft(db: Db, articleId: string, content: ArticleContent) {
+  await db.workingDraft.update({
+    where: { articleId },
+    data: {
+      title: content.title,
+      conditionName: content.conditionName ?? "",
+      alternativeNames: JSON.stringify(content.alternativeNames ?? []),
+      summary: content.summary ?? "A summary.",
+      bodyJson: bodyJson(content.blocks ?? ["Body text."]),
+      version: { increment: 1 },
+    },
+  });
+}
+
+/** Submits the working copy, approves it with the team's reviewer and publishes it with the editor. */
+export async function publishDraft(db: Db, team: Team, articleId: string) {
+  const submitted = await submitArticle(db, team.writer, { articleId, changeSummary: "Ready" });
+  const revision = await db.revision.findUniqueOrThrow({ where: { id: submitted.revisionId } });
+  await approveRevision(db, team.reviewer, {
+    articleId,
+    revisionId: revision.id,
+    contentHash: revision.contentHash,
+    attest: true,
+  });
+  // What the integrity checks record after a freeze: a clean plagiarism report and check run.
+  await db.plagiarismReport.create({
+    data: { revisionId: revision.id, similarity: 1, parametersJson: "{}", matchesJson: "[]" },
+  });
+  await db.contentCheckRun.create({ data: { articleId, revisionId: revision.id, findingsJson: "[]" } });
+  return publishArticle(db, team.editor, { articleId, revisionId: revision.id });
+}
+
+export async function makePublishedArticle(db: Db, team: Team, content: ArticleContent) {
+  const article = await makeArticle(db, team.writer.id, { title: content.title });
+  await setDraft(db, article.id, content);
+  const published = await publishDraft(db, team, article.id);
+  return { ...published, articleId: article.id };
+}
