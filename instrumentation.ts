@@ -3,7 +3,8 @@
 // - starts the scheduled-publication timer (see app/studio/_review/scheduler.ts for why publications fire on
 //   time across restarts);
 // - starts the weekly source-check worker (links and retraction notices of live articles);
-// - starts the worker that makes image variants (lib/media/media-worker.ts; its jobs live in the database).
+// - starts the worker that makes image variants (lib/media/media-worker.ts; its jobs live in the database);
+// - starts the webhook delivery worker (lib/webhooks/worker.ts), which sends queued events after commit.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
@@ -20,4 +21,6 @@ export async function register() {
   startSourceCheckWorker(db, () => httpReferenceLookup());
   const { startMediaWorker } = await import("./lib/media/media-worker");
   startMediaWorker();
+  const { startWebhookWorker } = await import("./lib/webhooks/worker");
+  startWebhookWorker(db);
 }

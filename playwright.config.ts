@@ -54,6 +54,9 @@ export default defineConfig({
         AUDIT_HMAC_KEY: process.env.AUDIT_HMAC_KEY!,
         IMPRIMATUR_E2E: "1",
         MEDIA_DIR: E2E_MEDIA_DIR,
+        // The webhook spec's receiver listens on loopback; production refuses private addresses.
+        WEBHOOKS_ALLOW_PRIVATE: "1",
+        WEBHOOK_TICK_SECONDS: "1",
         DOI_BASE_URL: `${E2E_STUB_URL}/doi`,
         CROSSREF_API_URL: `${E2E_STUB_URL}/crossref`,
         PUBMED_CITATION_URL: `${E2E_STUB_URL}/pubmed`,

@@ -26,5 +26,6 @@ export const STUDIO_NAV: NavEntry[] = [
   { href: "/studio/admin/settings", label: "Policies", permission: "settings.manage" },
   { href: "/studio/admin/audit", label: "Audit log", permission: "audit.read" },
   { href: "/studio/admin/outbox", label: "Outbox", permission: "outbox.read" },
+  { href: "/studio/admin/webhooks", label: "Webhooks", permission: "webhooks.manage" },
   { href: "/account", label: "Your account", permission: "account.self" },
 ];

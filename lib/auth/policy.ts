@@ -42,6 +42,7 @@ export const PERMISSIONS = [
   "settings.manage",
   "audit.read",
   "outbox.read",
+  "webhooks.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -98,6 +99,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     "settings.manage",
     "audit.read",
     "outbox.read",
+    "webhooks.manage",
   ],
 };
 

@@ -15,6 +15,7 @@ import { loadTransitionContext } from "../workflow/load-transition-context";
 import { addMonths } from "./dates";
 import { bumpPublicChange } from "../page-cache/public-change";
 import { syncArticleSearch } from "../search/sync-article-search";
+import { queueArticleLiveEvent } from "../webhooks/events";
 
 export interface PublishedInfo {
   articleId: string;
@@ -77,6 +78,12 @@ export async function publishInTx(
   });
   await bumpPublicChange(tx);
   await syncArticleSearch(tx, articleId);
+  await queueArticleLiveEvent(tx, {
+    articleId,
+    slug: article.slug,
+    revisionId,
+    previousLiveRevisionId: previous.liveRevisionId,
+  });
   await recordAuditEvent(tx, {
     actorId: actor.id,
     action: TRANSITIONS.publish.auditAction,

@@ -11,6 +11,7 @@ import { loadTransitionContext } from "../workflow/load-transition-context";
 import { reviewPath } from "../workflow/links";
 import { bumpPublicChange } from "../page-cache/public-change";
 import { syncArticleSearch } from "../search/sync-article-search";
+import { queueArticleUnpublishedEvent } from "../webhooks/events";
 
 const reason = z
   .string({ error: "Give the reason." })
@@ -39,6 +40,11 @@ export async function unpublishArticle(db: Db, actor: Actor | null, input: unkno
     await tx.article.update({ where: { id: article.id }, data: { status: to, liveRevisionId: null } });
     await bumpPublicChange(tx);
     await syncArticleSearch(tx, article.id);
+    await queueArticleUnpublishedEvent(tx, {
+      articleId: article.id,
+      slug: article.slug,
+      revisionId: article.liveRevisionId,
+    });
     await recordAuditEvent(tx, {
       actorId: actor!.id,
       action: TRANSITIONS.unpublish.auditAction,
@@ -83,6 +89,12 @@ export async function archiveArticle(db: Db, actor: Actor | null, input: unknown
       },
     });
     await syncArticleSearch(tx, article.id);
+    if (article.liveRevisionId)
+      await queueArticleUnpublishedEvent(tx, {
+        articleId: article.id,
+        slug: article.slug,
+        revisionId: article.liveRevisionId,
+      });
     await recordAuditEvent(tx, {
       actorId: actor!.id,
       action: TRANSITIONS.archive.auditAction,
