@@ -22,7 +22,6 @@ const SNIPPET_TOKENS = 28;
 const COLUMNS = ["title", "condition", "alternative_names", "summary", "headings", "body"] as const;
 
 interface Row {
-  total: number | bigint;
   articleId: string;
   slug: string;
   lastPublishedAt: string | number | null;
@@ -74,19 +73,18 @@ export const sqliteSearchIndex: SearchIndex = {
         AND a."status" NOT IN (${HIDDEN_STATUSES.map((s) => `'${s}'`).join(", ")})
       WHERE ${DOC} MATCH ?`;
     const mark = `'${MATCH_START}', '${MATCH_END}'`;
-    // One statement: ranked (and counted) first, marked after, since SQLite would otherwise compute highlights
-    // and snippets for every match before sorting. CROSS JOIN keeps the ten ranked rows as the outer loop, so
-    // each is one rowid lookup. The body snippet is the costly part (it re-reads the body), so CASE computes it
-    // only for results whose summary has none of the words.
+    // Ranked first, marked after: SQLite would otherwise compute highlights and snippets for every match before
+    // sorting. CROSS JOIN keeps the ten ranked rows as the outer loop, so each is one rowid lookup. The body
+    // snippet is the costly part (it re-reads the body), so CASE computes it only for results whose summary has
+    // none of the words. (No window count here: bm25 cannot run under a window function.)
     const rows = await db.$queryRawUnsafe<Row[]>(
       `WITH ranked AS (
-         SELECT ${DOC}.rowid AS id, bm25(${DOC}, ${WEIGHTS}) AS score, a."lastPublishedAt" AS publishedAt,
-           count(*) OVER () AS total
+         SELECT ${DOC}.rowid AS id, bm25(${DOC}, ${WEIGHTS}) AS score, a."lastPublishedAt" AS publishedAt
          ${from}
          ORDER BY score, publishedAt DESC
          LIMIT ? OFFSET ?
        )
-       SELECT ranked.total AS total, e."articleId" AS articleId, a."slug" AS slug, a."lastPublishedAt" AS lastPublishedAt,
+       SELECT e."articleId" AS articleId, a."slug" AS slug, a."lastPublishedAt" AS lastPublishedAt,
          highlight(${DOC}, 1, ${mark}) AS title,
          ${DOC}.condition AS conditionName,
          highlight(${DOC}, 3, ${mark}) AS alternativeNames,
@@ -104,15 +102,11 @@ export const sqliteSearchIndex: SearchIndex = {
       (page - 1) * pageSize,
       match,
     );
-    // A page past the end has no rows to carry the total: count on its own then (rare).
+    // Counting walks the matches without ranking them: cheap next to the ranked page.
     const total =
-      rows.length > 0
-        ? Number(rows[0].total)
-        : page === 1
-          ? 0
-          : Number(
-              (await db.$queryRawUnsafe<Array<{ n: number | bigint }>>(`SELECT count(*) AS n ${from}`, match))[0].n,
-            );
+      rows.length < pageSize && page === 1
+        ? rows.length
+        : Number((await db.$queryRawUnsafe<Array<{ n: number | bigint }>>(`SELECT count(*) AS n ${from}`, match))[0].n);
     const hits: SearchHit[] = rows.map((row) => {
       const alternativeNames = toSegments(row.alternativeNames);
       return {
