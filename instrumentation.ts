@@ -4,7 +4,8 @@
 //   time across restarts);
 // - starts the weekly source-check worker (links and retraction notices of live articles);
 // - starts the worker that makes image variants (lib/media/media-worker.ts; its jobs live in the database);
-// - starts the webhook delivery worker (lib/webhooks/worker.ts), which sends queued events after commit.
+// - starts the webhook delivery worker (lib/webhooks/worker.ts), which sends queued events after commit;
+// - indexes live articles the site search does not cover yet (published before it existed, restored backups).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
@@ -23,4 +24,6 @@ export async function register() {
   startMediaWorker();
   const { startWebhookWorker } = await import("./lib/webhooks/worker");
   startWebhookWorker(db);
+  const { fillMissingSearchIndex } = await import("./lib/search/sync-article-search");
+  void fillMissingSearchIndex(db).catch((err) => console.error("[search] could not fill the index", err));
 }

@@ -126,7 +126,9 @@ async function main() {
     `SELECT e.articleId FROM search_document d JOIN SearchEntry e ON e.id = d.rowid
      WHERE d.title LIKE ? OR d.summary LIKE ? OR d.body LIKE ? LIMIT 10`,
   );
-  console.log("\nkind                   p50 ms   p99 ms   hits(avg)");
+  // On a shared machine latency follows the load: print it beside the numbers.
+  console.log(`\nload average (1 min) ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`);
+  console.log("kind                   p50 ms   p99 ms   hits(avg)");
   const all: number[] = [];
   for (const [name, make] of kinds) {
     const times: number[] = [];

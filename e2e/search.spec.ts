@@ -19,9 +19,9 @@ test("search box on a public page finds the article from a misspelt condition na
   await box.fill("calcinossis cutis");
   await box.press("Enter");
   await expect(page).toHaveURL(/\/search\?q=calcinossis\+cutis/);
-  const results = page.getByRole("region", { name: /result/ });
+  const results = page.getByRole("region", { name: /result/i });
   await expect(results.getByRole("heading", { level: 2 })).toContainText("for “calcinossis cutis”");
-  const link = results.getByRole("link", { name: demoArticle.title });
+  const link = results.getByRole("link", { name: demoArticle.title, exact: true });
   await expect(link).toBeVisible();
   await expect(results.locator("mark").first()).toBeVisible();
   await expect(page.getByText("Also searched for “calcinosis”")).toBeVisible();
@@ -40,7 +40,7 @@ test("search, its empty and no-result states, and Conditions A–Z work with Jav
   const box = page.getByRole("search", { name: "Search again" }).getByRole("searchbox");
   await box.fill("calcium deposit");
   await page.getByRole("search", { name: "Search again" }).getByRole("button", { name: "Search" }).click();
-  await expect(page.getByRole("link", { name: demoArticle.title })).toBeVisible();
+  await expect(page.getByRole("link", { name: demoArticle.title, exact: true })).toBeVisible();
   await expect(page.getByText("Also known as:")).toContainText("Calcium deposits in the skin");
 
   await page.goto("/search?q=xylophonic+quasar");

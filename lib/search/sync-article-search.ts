@@ -25,8 +25,7 @@ export async function syncArticleSearch(tx: DbTx, articleId: string): Promise<vo
 }
 
 /**
- * Rebuilds the whole index from the live revisions (npm run search:reindex, and once after the search
- * migration on a database that already has published articles). One transaction per batch.
+ * Rebuilds the whole index from the live revisions (npm run search:reindex). One transaction per batch.
  */
 export async function rebuildSearchIndex(db: Db, batchSize = 200): Promise<number> {
   const ids = await db.article.findMany({ select: { id: true }, orderBy: { id: "asc" } });
@@ -39,4 +38,16 @@ export async function rebuildSearchIndex(db: Db, batchSize = 200): Promise<numbe
     indexed += batch.length;
   }
   return indexed;
+}
+
+/**
+ * Indexes every live article when the index does not cover them all: articles published before the search
+ * existed, or a database restored without its index. Run at server start; a count when nothing is missing.
+ */
+export async function fillMissingSearchIndex(db: Db): Promise<number> {
+  const [live, indexed] = await Promise.all([
+    db.article.count({ where: { liveRevisionId: { not: null } } }),
+    db.searchEntry.count(),
+  ]);
+  return live === indexed ? 0 : rebuildSearchIndex(db);
 }
