@@ -52,10 +52,11 @@ test("search, its empty and no-result states, and Conditions A–Z work with Jav
   await letters.getByRole("link", { name: "C", exact: true }).click();
   await expect(page).toHaveURL(/#letter-c$/);
   const c = page.getByRole("region", { name: "C", exact: true });
-  await expect(c.getByRole("link", { name: "Calcinosis cutis" })).toHaveAttribute(
-    "href",
-    `/articles/${DEMO_ARTICLE_SLUG}`,
-  );
+  // The condition itself first, then its alternative names, each pointing to it.
+  const links = c.getByRole("link", { name: "Calcinosis cutis", exact: true });
+  await expect(links).toHaveCount(1 + demoArticle.alternativeNames.length);
+  for (const href of await links.evaluateAll((as) => as.map((a) => a.getAttribute("href"))))
+    expect(href).toBe(`/articles/${DEMO_ARTICLE_SLUG}`);
   await expect(c.getByText("Cutaneous calcification → see")).toBeVisible();
   await context.close();
 });

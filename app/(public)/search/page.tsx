@@ -53,7 +53,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Param
         </div>
       ) : (
         <section aria-labelledby="results-heading">
-          <h2 id="results-heading" className="pub-results-count" role="status">
+          <h2 id="results-heading" className="pub-results-count">
             {hits.length === 0
               ? `${total} result${total === 1 ? "" : "s"} for “${query}”: this page is past the last one.`
               : `${total === 1 ? "1 result" : `Results ${from}–${from + hits.length - 1} of ${total}`} for “${query}”`}
