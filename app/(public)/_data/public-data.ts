@@ -60,8 +60,10 @@ export async function cachedReviewerProfile(reviewerId: string) {
   )();
 }
 
-/** Conditions A–Z: changes with every publish, unpublish and archive, which expire ARTICLES_TAG. */
-export const cachedConditions = unstable_cache(() => listConditions(db), ["public-conditions"], {
-  tags: [ARTICLES_TAG],
-  revalidate: PUBLIC_REVALIDATE_SECONDS,
-});
+/** Conditions A–Z: changes with every publish, unpublish and archive (the counter moves, ARTICLES_TAG expires). */
+export async function cachedConditions() {
+  return unstable_cache(() => listConditions(db), ["public-conditions", await publicChangeKey()], {
+    tags: [ARTICLES_TAG],
+    revalidate: PUBLIC_REVALIDATE_SECONDS,
+  })();
+}
