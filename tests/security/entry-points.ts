@@ -52,6 +52,9 @@ export const OPEN_ENTRY_POINTS: Record<string, string> = {
   "app/api/calendar/[token]/route.ts#GET":
     "calendar feed: guarded by the person's secret feed token (only its hash is stored; regenerable)",
   "app/media/[file]/route.ts#GET": "image files of published and draft articles, addressed by content hash",
+  "app/(public)/conditions/page.tsx#page": "public Conditions A–Z (published articles only)",
+  "app/(public)/search/page.tsx#page": "public site search (published text only)",
+  "app/api/v1/openapi.json/route.ts#GET": "public description of the read-only content API",
 };
 
 const ROUTE_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
