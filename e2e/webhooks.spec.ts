@@ -17,7 +17,7 @@ test("admin adds an endpoint, sends a test event, and the receiver verifies the 
       res.writeHead(204).end();
     });
   });
-  const port = Number(E2E_PORT) + 50;
+  const port = Number(E2E_PORT) + 51; // +50 is the source stub (e2e/helpers/env.ts)
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   try {
     const admin = await createTestUser(["ADMIN"]);

@@ -5,6 +5,8 @@
 // Read fresh from the database on every request: a page that says "matches" must not be a cached answer.
 import type { DbTx } from "../db/client";
 import { hashAuditEvent, hashAuditEventKeyed } from "../audit/record-event";
+import { parseAlternativeNames } from "../content/alternative-names";
+import { parseImagesJson } from "../content/image-snapshot";
 import { auditKey } from "../audit/audit-key";
 import { contentHash } from "../content/hash";
 import { parseDocument } from "../content/document-schema";
@@ -60,8 +62,10 @@ export async function verifyArticle(db: DbTx, slug: string): Promise<ArticleVeri
           title: true,
           summary: true,
           conditionName: true,
+          alternativeNames: true,
           bodyJson: true,
           referencesJson: true,
+          imagesJson: true,
           contentHash: true,
           reviews: {
             where: standingApprovalWhere,
@@ -88,8 +92,11 @@ export async function verifyArticle(db: DbTx, slug: string): Promise<ArticleVeri
       title: rev.title,
       summary: rev.summary,
       conditionName: rev.conditionName,
+      // Everything freezeRevision hashes: alternative names and image records too (lib/content/hash.ts).
+      alternativeNames: parseAlternativeNames(rev.alternativeNames),
       body: parseDocument(rev.bodyJson),
       references: parseReferencesJson(rev.referencesJson),
+      images: parseImagesJson(rev.imagesJson),
     });
   } catch {
     computedHash = null; // content that no longer parses cannot match anything
