@@ -47,6 +47,9 @@ export default tseslint.config(
         "error",
         { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrorsIgnorePattern: "^_" },
       ],
+      // Images are served as variants the media pipeline made at upload (AVIF/WebP/JPEG at fixed widths, from
+      // /media/<hash>); next/image's on-request optimiser would redo that work and needs no extra config here.
+      "@next/next/no-img-element": "off",
     },
   },
 );

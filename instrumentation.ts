@@ -2,7 +2,10 @@
 // - stamps every request with its socket address, the base of per-client limits (lib/http/client-address.ts);
 // - starts the scheduled-publication timer (see app/_server/scheduler.ts for why publications fire on
 //   time across restarts);
-// - starts the weekly source-check worker (links and retraction notices of live articles).
+// - starts the weekly source-check worker (links and retraction notices of live articles);
+// - starts the worker that makes image variants (lib/media/media-worker.ts; its jobs live in the database);
+// - starts the webhook delivery worker (lib/webhooks/worker.ts), which sends queued events after commit;
+// - indexes live articles the site search does not cover yet (published before it existed, restored backups).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
@@ -17,4 +20,10 @@ export async function register() {
     import("./lib/sources/reference-lookup"),
   ]);
   startSourceCheckWorker(db, () => httpReferenceLookup());
+  const { startMediaWorker } = await import("./lib/media/media-worker");
+  startMediaWorker();
+  const { startWebhookWorker } = await import("./lib/webhooks/worker");
+  startWebhookWorker(db);
+  const { fillMissingSearchIndex } = await import("./lib/search/sync-article-search");
+  void fillMissingSearchIndex(db).catch((err) => console.error("[search] could not fill the index", err));
 }

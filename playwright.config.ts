@@ -1,11 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { defineConfig, devices } from "@playwright/test";
 import { CHROMIUM_ARGS, findChromium } from "./e2e/helpers/chromium";
-import { E2E_BASE_URL, E2E_DATABASE_URL, E2E_PORT, E2E_STUB_URL } from "./e2e/helpers/env";
+import { E2E_BASE_URL, E2E_DATABASE_URL, E2E_MEDIA_DIR, E2E_PORT, E2E_STUB_URL } from "./e2e/helpers/env";
 
 const executablePath = findChromium();
 // The config is evaluated in every worker too: keep one secret for the whole run.
 process.env.E2E_NEXTAUTH_SECRET ||= randomBytes(32).toString("base64url");
+// The audit chain's key: the server and the tests' own writes (factories) must use the same one.
+process.env.AUDIT_HMAC_KEY ||= randomBytes(32).toString("base64url");
 
 export default defineConfig({
   testDir: "e2e",
@@ -49,7 +51,12 @@ export default defineConfig({
         DATABASE_URL: E2E_DATABASE_URL,
         NEXTAUTH_URL: E2E_BASE_URL,
         NEXTAUTH_SECRET: process.env.E2E_NEXTAUTH_SECRET!,
+        AUDIT_HMAC_KEY: process.env.AUDIT_HMAC_KEY!,
         IMPRIMATUR_E2E: "1",
+        MEDIA_DIR: E2E_MEDIA_DIR,
+        // The webhook spec's receiver listens on loopback; production refuses private addresses.
+        WEBHOOKS_ALLOW_PRIVATE: "1",
+        WEBHOOK_TICK_SECONDS: "1",
         DOI_BASE_URL: `${E2E_STUB_URL}/doi`,
         CROSSREF_API_URL: `${E2E_STUB_URL}/crossref`,
         PUBMED_CITATION_URL: `${E2E_STUB_URL}/pubmed`,

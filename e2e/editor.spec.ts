@@ -6,10 +6,10 @@ import path from "node:path";
 import { createTestUser, signIn, type TestUser } from "./helpers/factory";
 import { e2eDb } from "./helpers/db";
 import { createArticle } from "../lib/articles/create-article";
-import { MAX_BODY_BYTES } from "../lib/content/document-schema";
+import { MAX_BODY_BYTES, parseDocument } from "../lib/content/document-schema";
 
 async function newArticle(user: TestUser, title: string, body?: unknown) {
-  return createArticle(e2eDb(), user, { title, template: "condition" }, body ? { body: body as never } : {});
+  return createArticle(e2eDb(), user, { title, template: "condition" }, body ? { body: parseDocument(body) } : {});
 }
 
 const body = (page: Page) => page.getByTestId("article-body");

@@ -25,6 +25,7 @@ async function publicPages(): Promise<string[]> {
   });
   const pages = ["/", ARTICLE_PATH, `/reviewers/${review.reviewerId}`, "/editorial-policy", "/articles/no-such-page"];
   if (existsSync(path.join(ROOT, "app", "(public)", "conditions"))) pages.push("/conditions");
+  pages.push("/search", "/search?q=calcinosis+cutis", "/search?q=no+such+words");
   return pages;
 }
 

@@ -171,7 +171,7 @@ test.describe("medical review and publishing", () => {
 
     // Editor sees the gate item by item and publishes.
     const e = await as(browser, editor, `/studio/articles/${article.id}/publish`);
-    for (const item of ["approval", "citations", "plagiarism", "feedback", "contentChecks"]) {
+    for (const item of ["approval", "citations", "plagiarism", "feedback", "contentChecks", "images"]) {
       await expect(e.getByTestId(`gate-item-${item}`)).toContainText("Passed");
     }
     await expect(e.getByTestId("gate-item-approval")).toContainText(

@@ -1,7 +1,8 @@
 // Demo accounts, one per role, for local use only (documented in README). The reviewer's credential is
 // verified so a new user can walk the whole workflow at once.
 import type { Db } from "../lib/db/client";
-import { createUser } from "../lib/users/manage-users";
+import { createUser, newUserSchema } from "../lib/users/manage-users";
+import { parseInput } from "../lib/validation";
 import { recordAuditEvent } from "../lib/audit/record-event";
 import type { Role } from "../lib/auth/roles";
 import { TWO_FACTOR_SETTING } from "../lib/auth/two-factor-policy";
@@ -44,7 +45,7 @@ export const DEMO_CREDENTIAL = {
 
 async function ensureUser(db: Db, spec: (typeof DEMO_USERS)[keyof typeof DEMO_USERS]) {
   const existing = await db.user.findUnique({ where: { email: spec.email } });
-  return existing ?? createUser(db, null, { ...spec, roles: [...spec.roles] });
+  return existing ?? createUser(db, null, parseInput(newUserSchema, { ...spec, roles: [...spec.roles] }));
 }
 
 export async function seedDemoUsers(db: Db) {

@@ -1,8 +1,11 @@
 // npm run db:seed — demo users and the demo article. Safe to run again: it adds only what is missing.
+// Refuses with NODE_ENV=production unless asked explicitly (prisma/demo/production-guard.ts).
 import { createDb } from "../lib/db/client";
 import { seedDemoUsers } from "./seed-users";
 import { seedDemoArticle } from "./demo/seed-demo-article";
 import { afterRevisionFrozen } from "../lib/revisions/after-freeze";
+import { demoSeedRefusal } from "./demo/production-guard";
+import { loadDotEnv } from "../scripts/lib/load-env";
 
 export async function runSeed() {
   const db = createDb();
@@ -31,6 +34,12 @@ export async function runSeed() {
 
 // Run directly (tsx prisma/seed.ts), not when imported by the e2e setup.
 if (process.argv[1] && /seed\.ts$/.test(process.argv[1])) {
+  loadDotEnv();
+  const refusal = demoSeedRefusal(process.env, process.argv.slice(2));
+  if (refusal) {
+    console.error(refusal);
+    process.exit(1);
+  }
   runSeed().catch((err) => {
     console.error(err);
     process.exit(1);

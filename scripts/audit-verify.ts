@@ -3,8 +3,10 @@
 import { createDb } from "../lib/db/client";
 import { databaseUrl } from "../lib/db/url";
 import { describeReport, verifyAuditChain } from "../lib/audit/verify-chain";
+import { loadDotEnv } from "./lib/load-env";
 
 async function main() {
+  loadDotEnv();
   const db = createDb(databaseUrl());
   try {
     const report = await verifyAuditChain(db);

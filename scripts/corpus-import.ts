@@ -9,6 +9,7 @@ import { db } from "../lib/db/client";
 import { CORPUS_EXTENSIONS, fileToText } from "../lib/plagiarism/corpus-text";
 import { importCorpusDocuments, MAX_CORPUS_TEXT_CHARS } from "../lib/plagiarism/corpus";
 import { tokenize } from "../lib/plagiarism/tokenize";
+import { loadDotEnv } from "./lib/load-env";
 
 function walk(dir: string, out: string[] = []): string[] {
   for (const name of readdirSync(dir).sort()) {
@@ -22,6 +23,7 @@ function walk(dir: string, out: string[] = []): string[] {
 }
 
 async function main() {
+  loadDotEnv();
   const args = process.argv.slice(2);
   const byIndex = args.indexOf("--by");
   const byEmail = byIndex >= 0 ? args[byIndex + 1] : undefined;

@@ -7,7 +7,7 @@
 import { mkdtempSync, mkdirSync, writeFileSync, existsSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { openSchemaEngine, migrationList, noFilters, schemaFiles, MIGRATIONS_DIR, ROOT } from "./lib/schema-engine";
+import { openSchemaEngine, migrationList, schemaFilters, schemaFiles, MIGRATIONS_DIR, ROOT } from "./lib/schema-engine";
 
 async function main() {
   const args = process.argv.slice(2);
@@ -21,14 +21,14 @@ async function main() {
   const url = `file:${path.join(scratchDir, "scratch.db")}`;
   try {
     const engine = await openSchemaEngine(url);
-    await engine.applyMigrations({ migrationsList: migrationList(), filters: noFilters });
+    await engine.applyMigrations({ migrationsList: migrationList(), filters: schemaFilters });
     const result = await engine.diff({
       from: { tag: "schemaDatasource", files: schemaFiles(), configDir: ROOT },
       to: { tag: "schemaDatamodel", files: schemaFiles() },
       script: true,
       exitCode: null,
       shadowDatabaseUrl: null,
-      filters: noFilters,
+      filters: schemaFilters,
     });
     const sql = (result.stdout ?? "").trim();
     const empty = !sql || /^-- This is an empty migration\.?$/.test(sql);

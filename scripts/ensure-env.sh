@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Creates .env with a freshly generated secret when it is missing (never committed), and installs
+# Creates .env with freshly generated secrets when it is missing (never committed), adds AUDIT_HMAC_KEY to an
+# older .env that lacks it, and installs
 # dependencies when node_modules is missing or older than the lockfile.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,4 +21,12 @@ NEXTAUTH_SECRET=$secret
 # SMTP_URL=smtp://user:pass@smtp.example.org:587   (without it, mail goes to the in-app outbox)
 # MAIL_FROM="Imprimatur <no-reply@example.org>"
 ENV
+fi
+
+# The audit chain's key (lib/audit/audit-key.ts): kept here, outside the database, so a copy of the database
+# alone cannot be used to rebuild a chain that verifies. Keep a copy of it with your backups' key material.
+if ! grep -q '^AUDIT_HMAC_KEY=' .env; then
+  echo "› Adding a generated AUDIT_HMAC_KEY to .env"
+  key=$(node -e "process.stdout.write(require('node:crypto').randomBytes(32).toString('base64url'))")
+  printf '\n# Key of the audit log hash chain. Keep it secret and outside the database; losing it means audit:verify\n# can no longer check events written under it.\nAUDIT_HMAC_KEY=%s\n' "$key" >> .env
 fi

@@ -8,6 +8,7 @@ import path from "node:path";
 import { db } from "../lib/db/client";
 import { loadActor } from "../lib/users/load-actor";
 import { importMany } from "../lib/import/import-many";
+import { loadDotEnv } from "./lib/load-env";
 
 const EXTENSIONS = [".html", ".htm", ".md", ".markdown"];
 
@@ -22,6 +23,7 @@ function walk(dir: string, out: string[] = []): string[] {
 }
 
 async function main() {
+  loadDotEnv();
   const args = process.argv.slice(2);
   const asIndex = args.indexOf("--as");
   const email = asIndex >= 0 ? args[asIndex + 1] : undefined;

@@ -8,8 +8,10 @@ import { createDb } from "../lib/db/client";
 import { databaseUrl } from "../lib/db/url";
 import { inviteAdmin } from "../lib/accounts/invitations";
 import { isAppError } from "../lib/errors";
+import { loadDotEnv } from "./lib/load-env";
 
 async function main() {
+  loadDotEnv(); // AUDIT_HMAC_KEY: the invitation is an audit event
   const [email, ...nameParts] = process.argv.slice(2).filter((a) => a !== "--");
   if (!email || !email.includes("@")) {
     console.error("usage: npm run users:invite-admin -- <email> [name]");

@@ -3,8 +3,10 @@
 import cliProgress from "cli-progress";
 import { db } from "../lib/db/client";
 import { indexMissingSources } from "../lib/plagiarism/reindex";
+import { loadDotEnv } from "./lib/load-env";
 
 async function main() {
+  loadDotEnv();
   const bar = new cliProgress.SingleBar(
     { format: "Indexing [{bar}] {value}/{total} texts", hideCursor: true },
     cliProgress.Presets.shades_classic,

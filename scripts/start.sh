@@ -4,6 +4,9 @@
 # missing, so a second start does not duplicate anything), build, serve.
 set -euo pipefail
 export NEXT_TELEMETRY_DISABLED=1
+# Image processing (sharp/libvips) frees large buffers from several threads; two malloc arenas keep glibc from
+# holding them as resident memory (see npm run bench:media).
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 cd "$(dirname "$0")/.."
 bash scripts/ensure-env.sh
 set -a; . ./.env; set +a

@@ -1,8 +1,9 @@
-// Frame of every readers' page: banner with the site name and navigation, the page's <main>, and a footer
-// with the standing disclaimer and policy links. No data and no client JavaScript of its own, so the pages
-// inside can be stored whole and work with scripts off.
+// Frame of every readers' page: banner with the site name, navigation and the search box (a plain GET form),
+// the page's <main>, and a footer with the standing disclaimer and policy links. No data and no client
+// JavaScript of its own, so the pages inside can be stored whole and work with scripts off.
 import Link from "next/link";
 import { SITE_NAME } from "@/lib/public/site";
+import { SearchBox } from "./_components/search-box";
 import "./public.css";
 
 export default function PublicLayout({ children }: { children: React.ReactNode }) {
@@ -21,12 +22,18 @@ export default function PublicLayout({ children }: { children: React.ReactNode }
                 </Link>
               </li>
               <li>
+                <Link href="/conditions" prefetch={false}>
+                  Conditions A–Z
+                </Link>
+              </li>
+              <li>
                 <Link href="/editorial-policy" prefetch={false}>
                   Editorial policy
                 </Link>
               </li>
             </ul>
           </nav>
+          <SearchBox />
         </div>
       </header>
       {children}

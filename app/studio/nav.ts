@@ -17,6 +17,7 @@ export const STUDIO_NAV: NavEntry[] = [
   { href: "/studio/calendar", label: "Calendar", permission: "studio.access" },
   { href: "/studio/credential", label: "Your credential", permission: "credential.manage.own" },
   { href: "/studio/feedback", label: "Feedback", permission: "feedback.triage" },
+  { href: "/studio/media", label: "Media", permission: "media.library" },
   { href: "/studio/checks", label: "Checks", permission: "checks.run" },
   { href: "/studio/corpus", label: "Corpus", permission: "corpus.manage" },
   { href: "/studio/dictionary", label: "Dictionary", permission: "dictionary.manage" },
@@ -25,5 +26,6 @@ export const STUDIO_NAV: NavEntry[] = [
   { href: "/studio/admin/settings", label: "Policies", permission: "settings.manage" },
   { href: "/studio/admin/audit", label: "Audit log", permission: "audit.read" },
   { href: "/studio/admin/outbox", label: "Outbox", permission: "outbox.read" },
+  { href: "/studio/admin/webhooks", label: "Webhooks", permission: "webhooks.manage" },
   { href: "/account", label: "Your account", permission: "account.self" },
 ];

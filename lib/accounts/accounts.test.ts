@@ -1,15 +1,19 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { generate } from "otplib";
 import { createTestDb } from "../../tests/helpers/test-db";
+import { makeUser } from "../../tests/helpers/factory";
+import type { Role } from "../auth/roles";
 import { catchAppError } from "../../tests/helpers/catch-app-error";
-import { createUser, setUserStatus } from "../users/manage-users";
-import { loadActor, loadSessionActor } from "../users/load-actor";
+import { setUserStatus } from "../users/manage-users";
+import { loadSessionActor } from "../users/load-actor";
 import { authenticate } from "../auth/authenticate";
 import { can } from "../auth/policy";
 import { putSetting } from "../settings/settings";
 import { TWO_FACTOR_SETTING } from "../auth/two-factor-policy";
 import { updateTwoFactorPolicy } from "../settings/update-settings";
-import { changePassword } from "./change-password";
+import { changePassword, changePasswordSchema } from "./change-password";
+import { viaSchema } from "../../tests/helpers/via-schema";
+import type { Actor } from "../auth/policy";
 import { signOutEverywhere } from "./sign-out-everywhere";
 import {
   requestPasswordReset,
@@ -28,14 +32,17 @@ import {
 import { TOKEN_LIFETIME_MS } from "./account-tokens";
 
 const t = createTestDb();
+
+/** A change of password as the account page's action makes it: the form parsed by the operation's schema. */
+const changeVia = (actor: Actor, form: Record<string, string>) =>
+  viaSchema(changePasswordSchema, form, (input) => changePassword(t.db, actor, input));
+
 afterAll(() => t.cleanup());
 
 const PASSWORD = "correct horse battery";
-let n = 0;
-async function person(roles: ("WRITER" | "REVIEWER" | "EDITOR" | "ADMIN")[] = ["WRITER"]) {
-  const email = `p${++n}-${Date.now()}@example.com`;
-  const user = await createUser(t.db, null, { name: `Person ${n}`, email, password: PASSWORD, roles });
-  return { user, actor: (await loadActor(t.db, user.id))!, email };
+async function person(roles: Role[] = ["WRITER"]) {
+  const user = await makeUser(t.db, { roles, password: PASSWORD });
+  return { user, actor: user, email: user.email };
 }
 
 /** The token in the newest outbox mail to `to`. */
@@ -47,6 +54,12 @@ async function linkTokenFor(to: string, path: string): Promise<string> {
 }
 
 const session = (userId: string, version: number) => loadSessionActor(t.db, userId, version);
+/** The actor a session with `version` carries; fails the test when the session is refused. */
+async function sessionActor(userId: string, version: number) {
+  const { actor } = await session(userId, version);
+  if (!actor) throw new Error(`no session for ${userId}`);
+  return actor;
+}
 
 describe("session versions", () => {
   it("sign out everywhere, a password change and disabling each refuse tokens issued before", async () => {
@@ -78,7 +91,7 @@ describe("session versions", () => {
   it("a password change needs the current password and a new, confirmed one", async () => {
     const { actor } = await person();
     const wrong = await catchAppError(
-      changePassword(t.db, actor, {
+      changeVia(actor, {
         currentPassword: "nope",
         password: "another long one",
         confirmPassword: "another long one",
@@ -86,11 +99,11 @@ describe("session versions", () => {
     );
     expect(wrong.fieldErrors).toEqual({ currentPassword: ["That is not your current password."] });
     const mismatch = await catchAppError(
-      changePassword(t.db, actor, { currentPassword: PASSWORD, password: "another long one", confirmPassword: "typo" }),
+      changeVia(actor, { currentPassword: PASSWORD, password: "another long one", confirmPassword: "typo" }),
     );
     expect(mismatch.fieldErrors).toEqual({ confirmPassword: ["The two passwords do not match."] });
     const short = await catchAppError(
-      changePassword(t.db, actor, { currentPassword: PASSWORD, password: "short", confirmPassword: "short" }),
+      changeVia(actor, { currentPassword: PASSWORD, password: "short", confirmPassword: "short" }),
     );
     expect(short.fieldErrors?.password).toEqual(["Use at least 12 characters."]);
   });
@@ -186,9 +199,9 @@ describe("invitations", () => {
 
   it("only admins invite; the first-admin command invites once and re-issues while no password is set", async () => {
     const writer = await person();
-    expect((await catchAppError(inviteUser(t.db, writer.actor, { name: "X", email: "x@example.com" }))).code).toBe(
-      "FORBIDDEN",
-    );
+    expect(
+      (await catchAppError(inviteUser(t.db, writer.actor, { name: "X", email: "x@example.com", roles: [] }))).code,
+    ).toBe("FORBIDDEN");
     const email = `first-admin-${Date.now()}@example.com`;
     const first = await inviteAdmin(t.db, { email });
     expect(first).toMatchObject({ created: true, link: expect.stringMatching(/\/invite\?token=/) });
@@ -256,7 +269,7 @@ describe("two-step sign-in", () => {
     await putSetting(t.db, TWO_FACTOR_SETTING, "");
     expect((await session(editor.user.id, 0)).actor?.twoFactorPending).toBeUndefined();
     await updateTwoFactorPolicy(t.db, admin.actor, { roles: ["EDITOR", "ADMIN"] });
-    const pending = (await session(editor.user.id, 0)).actor!;
+    const pending = await sessionActor(editor.user.id, 0);
     expect(pending.twoFactorPending).toBe(true);
     expect(can(pending, "account.self")).toBe(true);
     expect(can(pending, "studio.access")).toBe(false);
@@ -265,7 +278,7 @@ describe("two-step sign-in", () => {
     // A required second factor cannot be switched off by its owner.
     const start = await startTwoFactorEnrolment(t.db, pending);
     await confirmTwoFactorEnrolment(t.db, pending, { code: await generate({ secret: start.secret }) });
-    const enrolled = (await session(editor.user.id, 0)).actor!;
+    const enrolled = await sessionActor(editor.user.id, 0);
     expect(can(enrolled, "article.publish")).toBe(true);
     expect((await catchAppError(disableTwoFactor(t.db, enrolled, { password: PASSWORD }))).code).toBe("FORBIDDEN");
     // An admin can reset it (lost phone): sessions end, and the person enrols again.

@@ -6,16 +6,16 @@ import { AppError } from "../errors";
 import { assertCan, type Actor } from "../auth/policy";
 import { hashPassword, verifyPassword } from "../auth/password";
 import { recordAuditEvent } from "../audit/record-event";
-import { parseInput } from "../validation";
 import { withConfirmation } from "./password-rules";
 
 export const changePasswordSchema = withConfirmation({
   currentPassword: z.string().min(1, "Enter your current password."),
 });
 
-export async function changePassword(db: Db, actor: Actor, input: z.input<typeof changePasswordSchema>) {
+export type ChangePasswordInput = z.output<typeof changePasswordSchema>;
+
+export async function changePassword(db: Db, actor: Actor, data: ChangePasswordInput) {
   assertCan(actor, "account.self", "change this password");
-  const data = parseInput(changePasswordSchema, input);
   const user = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { passwordHash: true } });
   if (!(await verifyPassword(user.passwordHash, data.currentPassword)))
     throw new AppError("VALIDATION", "Please correct the highlighted fields.", {

@@ -20,6 +20,7 @@ export const inviteSchema = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid e-mail address.")),
   roles: z.array(z.enum(ROLES, "Unknown role.")).default([]),
 });
+export type InviteInput = z.output<typeof inviteSchema>;
 
 const INVITE_DAYS = TOKEN_LIFETIME_MS.INVITE / (24 * 60 * 60 * 1000);
 
@@ -34,10 +35,12 @@ function invitationText(name: string, roles: string[], link: string) {
   ].join("\n");
 }
 
-/** Creates the account without a password and mails the invitation. */
-export async function inviteUser(db: Db, actor: Actor | null, input: z.input<typeof inviteSchema>) {
+/**
+ * Creates the account without a password and mails the invitation. `actor` is null only for the command line
+ * (inviteAdmin below), which runs on the server itself before any admin exists.
+ */
+export async function inviteUser(db: Db, actor: Actor | null, data: InviteInput) {
   if (actor) assertCan(actor, "users.manage", "invite people");
-  const data = parseInput(inviteSchema, input);
   const email = normaliseEmail(data.email);
   if (await db.user.findUnique({ where: { email }, select: { id: true } }))
     throw new AppError("CONFLICT", "An account with this e-mail already exists.", {
@@ -67,11 +70,11 @@ export async function inviteUser(db: Db, actor: Actor | null, input: z.input<typ
 }
 
 export const resendSchema = z.object({ userId: z.string().min(1) });
+export type ResendInvitationInput = z.output<typeof resendSchema>;
 
 /** A new link for someone who has not set a password yet (the old link stops working). */
-export async function resendInvitation(db: Db, actor: Actor | null, input: z.input<typeof resendSchema>) {
+export async function resendInvitation(db: Db, actor: Actor | null, { userId }: ResendInvitationInput) {
   if (actor) assertCan(actor, "users.manage", "invite people");
-  const { userId } = parseInput(resendSchema, input);
   return db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({
       where: { id: userId },
@@ -99,10 +102,10 @@ export async function resendInvitation(db: Db, actor: Actor | null, input: z.inp
 }
 
 export const acceptInvitationSchema = withConfirmation({ token: z.string().min(1).max(200) });
+export type AcceptInvitationInput = z.output<typeof acceptInvitationSchema>;
 
 /** The invited person chooses their password; returns their e-mail (to prefill the sign-in form). */
-export async function acceptInvitation(db: Db, input: z.input<typeof acceptInvitationSchema>, now = new Date()) {
-  const data = parseInput(acceptInvitationSchema, input);
+export async function acceptInvitation(db: Db, data: AcceptInvitationInput, now = new Date()) {
   const passwordHash = await hashPassword(data.password);
   return db.$transaction(async (tx) => {
     const userId = await consumeAccountToken(tx, data.token, "INVITE", now);
@@ -131,11 +134,12 @@ export async function inviteAdmin(
     select: { id: true, passwordHash: true, roles: { select: { role: true } } },
   });
   if (!existing) {
-    const { link } = await inviteUser(db, null, {
+    const invitation = parseInput(inviteSchema, {
       email,
       name: input.name?.trim() || email.split("@")[0],
       roles: ["ADMIN"],
     });
+    const { link } = await inviteUser(db, null, invitation);
     return { link, created: true };
   }
   if (existing.passwordHash)

@@ -10,7 +10,6 @@ import { accountKey, normaliseEmail } from "../auth/authenticate";
 import { clearAttempts, countAttempt } from "../auth/attempt-counter";
 import { recordAuditEvent } from "../audit/record-event";
 import { queueMail, siteUrl } from "../notifications/queue-mail";
-import { parseInput } from "../validation";
 import { consumeAccountToken, issueAccountToken } from "./account-tokens";
 import { withConfirmation } from "./password-rules";
 
@@ -25,12 +24,13 @@ export const requestResetSchema = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid e-mail address.")),
 });
 
+export type RequestResetInput = z.output<typeof requestResetSchema>;
+
 export async function requestPasswordReset(
   db: Db,
-  input: z.input<typeof requestResetSchema>,
+  { email }: RequestResetInput,
   options: { clientAddress?: string; now?: Date } = {},
 ): Promise<{ message: string }> {
-  const { email } = parseInput(requestResetSchema, input);
   const now = options.now ?? new Date();
   const byClient = await countAttempt(
     db,
@@ -83,14 +83,14 @@ export async function requestPasswordReset(
 }
 
 export const resetPasswordSchema = withConfirmation({ token: z.string().min(1).max(200) });
+export type ResetPasswordInput = z.output<typeof resetPasswordSchema>;
 
 /** Sets a new password from a reset link; returns the account's e-mail (to prefill the sign-in form). */
 export async function resetPassword(
   db: Db,
-  input: z.input<typeof resetPasswordSchema>,
+  data: ResetPasswordInput,
   now: Date = new Date(),
 ): Promise<{ email: string }> {
-  const data = parseInput(resetPasswordSchema, input);
   const passwordHash = await hashPassword(data.password);
   return db.$transaction(async (tx) => {
     const userId = await consumeAccountToken(tx, data.token, "RESET", now);

@@ -10,7 +10,6 @@ import { matchTotp, newTotpSecret, totpQrDataUrl, totpUri } from "../auth/totp";
 import { remainingRecoveryCodes, replaceRecoveryCodes } from "../auth/recovery-codes";
 import { requiresTwoFactor, twoFactorRolesSetting } from "../auth/two-factor-policy";
 import { recordAuditEvent } from "../audit/record-event";
-import { parseInput } from "../validation";
 import { revokeSessions } from "./sign-out-everywhere";
 
 export interface TwoFactorStatus {
@@ -64,15 +63,16 @@ export const confirmEnrolmentSchema = z.object({
     .regex(/^\d{3}\s?\d{3}$/, "Enter the 6-digit code your authenticator app shows."),
 });
 
+export type ConfirmEnrolmentInput = z.output<typeof confirmEnrolmentSchema>;
+
 /** Enables the second factor once a current code proves the app has the secret; returns the recovery codes. */
 export async function confirmTwoFactorEnrolment(
   db: Db,
   actor: Actor,
-  input: z.input<typeof confirmEnrolmentSchema>,
+  { code }: ConfirmEnrolmentInput,
   now = new Date(),
 ): Promise<{ recoveryCodes: string[] }> {
   assertCan(actor, "account.self", "set up two-step sign-in");
-  const { code } = parseInput(confirmEnrolmentSchema, input);
   const user = await db.user.findUniqueOrThrow({
     where: { id: actor.id },
     select: { totpSecret: true, totpEnabledAt: true },
@@ -107,6 +107,8 @@ export const passwordConfirmationSchema = z.object({
   password: z.string().min(1, "Enter your password to confirm."),
 });
 
+export type PasswordConfirmationInput = z.output<typeof passwordConfirmationSchema>;
+
 async function assertPassword(db: DbTx, userId: string, password: string) {
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } });
   if (!(await verifyPassword(user.passwordHash, password)))
@@ -119,10 +121,9 @@ async function assertPassword(db: DbTx, userId: string, password: string) {
 export async function regenerateRecoveryCodes(
   db: Db,
   actor: Actor,
-  input: z.input<typeof passwordConfirmationSchema>,
+  { password }: PasswordConfirmationInput,
 ): Promise<{ recoveryCodes: string[] }> {
   assertCan(actor, "account.self", "manage two-step sign-in");
-  const { password } = parseInput(passwordConfirmationSchema, input);
   await assertPassword(db, actor.id, password);
   return db.$transaction(async (tx) => {
     const user = await tx.user.findUniqueOrThrow({ where: { id: actor.id }, select: { totpEnabledAt: true } });
@@ -139,9 +140,8 @@ export async function regenerateRecoveryCodes(
 }
 
 /** Turns the second factor off (not allowed when the site's policy requires it for this person's roles). */
-export async function disableTwoFactor(db: Db, actor: Actor, input: z.input<typeof passwordConfirmationSchema>) {
+export async function disableTwoFactor(db: Db, actor: Actor, { password }: PasswordConfirmationInput) {
   assertCan(actor, "account.self", "manage two-step sign-in");
-  const { password } = parseInput(passwordConfirmationSchema, input);
   if ((await twoFactorStatus(db, actor.id)).required)
     throw new AppError("FORBIDDEN", "The site's policy requires two-step sign-in for your role, so it stays on.");
   await assertPassword(db, actor.id, password);
@@ -157,14 +157,14 @@ export async function disableTwoFactor(db: Db, actor: Actor, input: z.input<type
 }
 
 export const adminResetSchema = z.object({ userId: z.string().min(1) });
+export type AdminResetInput = z.output<typeof adminResetSchema>;
 
 /**
  * An admin removes someone's second factor (a lost phone and no recovery code): their sessions end and, if the
  * policy requires it, they enrol again at their next sign-in.
  */
-export async function resetTwoFactorByAdmin(db: Db, actor: Actor, input: z.input<typeof adminResetSchema>) {
+export async function resetTwoFactorByAdmin(db: Db, actor: Actor, { userId }: AdminResetInput) {
   assertCan(actor, "users.manage", "reset someone's two-step sign-in");
-  const { userId } = parseInput(adminResetSchema, input);
   if (userId === actor.id)
     throw new AppError("CONFLICT", "Manage your own two-step sign-in from your account page, or ask another admin.");
   await db.$transaction(async (tx) => {

@@ -1,7 +1,16 @@
 // Appends one event to the audit log. Call it with the transaction client of the state change it records,
 // so the change and its event commit together or not at all.
-import { createHash } from "node:crypto";
+//
+// Keyed chain: with AUDIT_HMAC_KEY set (lib/audit/audit-key.ts), each event's hash is an HMAC under that key.
+// A database that has unkeyed events from before keys existed is upgraded in place: the first keyed write (or
+// ensureChainKeyed) appends an "audit.chain_keyed" event, itself keyed. Events before it
+// verify the old way (plain sha256), that event and every later one must carry the key (lib/audit/verify-chain.ts).
+import { createHash, createHmac } from "node:crypto";
 import type { DbTx } from "../db/client";
+import { auditKey, auditKeyId } from "./audit-key";
+
+/** The event from which the chain is keyed. */
+export const KEYED_FROM_ACTION = "audit.chain_keyed";
 
 export const GENESIS_HASH = "0".repeat(64);
 
@@ -23,22 +32,23 @@ export interface ChainedFields {
   prevHash: string;
 }
 
-/** The hash of an event: sha256 over the previous hash and the event's own fields, in a fixed order. */
+/** The unkeyed hash of an event: sha256 over the previous hash and the event's own fields, in a fixed order. */
 export function hashAuditEvent(e: ChainedFields): string {
-  const canonical = JSON.stringify([
-    e.prevHash,
-    e.at.toISOString(),
-    e.actorId,
-    e.action,
-    e.entityType,
-    e.entityId,
-    e.dataJson,
-  ]);
-  return createHash("sha256").update(canonical).digest("hex");
+  return createHash("sha256").update(canonicalEvent(e)).digest("hex");
 }
 
-export async function recordAuditEvent(tx: DbTx, input: AuditEventInput) {
-  const last = await tx.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
+/** The keyed hash of an event: HMAC-SHA256 under the audit key over the same canonical form. */
+export function hashAuditEventKeyed(e: ChainedFields, key: Buffer): string {
+  return createHmac("sha256", key).update(canonicalEvent(e)).digest("hex");
+}
+
+function canonicalEvent(e: ChainedFields): string {
+  return JSON.stringify([e.prevHash, e.at.toISOString(), e.actorId, e.action, e.entityType, e.entityId, e.dataJson]);
+}
+
+type StoredEvent = ChainedFields & { hash: string };
+
+async function append(tx: DbTx, input: AuditEventInput, prevHash: string, key: Buffer | null) {
   const fields: ChainedFields = {
     at: new Date(),
     actorId: input.actorId,
@@ -46,8 +56,46 @@ export async function recordAuditEvent(tx: DbTx, input: AuditEventInput) {
     entityType: input.entityType,
     entityId: input.entityId,
     dataJson: JSON.stringify(input.data ?? {}),
-    prevHash: last?.hash ?? GENESIS_HASH,
+    prevHash,
   };
+  const hash = key ? hashAuditEventKeyed(fields, key) : hashAuditEvent(fields);
   // prevHash is unique: two writers racing for the same predecessor cannot both succeed (no forked chain).
-  return tx.auditEvent.create({ data: { ...fields, hash: hashAuditEvent(fields) } });
+  return tx.auditEvent.create({ data: { ...fields, hash } });
+}
+
+/** Appends the "keyed from here" event when the chain's last event is not keyed with `key` (or there is none). */
+async function keyedHead(tx: DbTx, last: StoredEvent | null, key: Buffer): Promise<string> {
+  if (last && hashAuditEventKeyed(last, key) === last.hash) return last.hash;
+  const marker = await append(
+    tx,
+    {
+      actorId: null,
+      action: KEYED_FROM_ACTION,
+      entityType: "AuditLog",
+      entityId: "chain",
+      data: { keyId: auditKeyId(key), unkeyedBefore: last ? "earlier events verify unkeyed" : "none" },
+    },
+    last?.hash ?? GENESIS_HASH,
+    key,
+  );
+  return marker.hash;
+}
+
+export async function recordAuditEvent(tx: DbTx, input: AuditEventInput) {
+  const key = auditKey();
+  const last = await tx.auditEvent.findFirst({ orderBy: { id: "desc" } });
+  if (key) return append(tx, input, await keyedHead(tx, last, key), key);
+  // Without the key, never extend a keyed chain with unkeyed events: that would break it for good.
+  if (last && (await tx.auditEvent.count({ where: { action: KEYED_FROM_ACTION } })) > 0)
+    throw new Error("The audit log is keyed but AUDIT_HMAC_KEY is not set: configure the key (see .env).");
+  return append(tx, input, last?.hash ?? GENESIS_HASH, null);
+}
+
+/** Anchors the chain to the configured key now, so that a chain rebuilt without it is detected. */
+export async function ensureChainKeyed(tx: DbTx): Promise<boolean> {
+  const key = auditKey();
+  if (!key) return false;
+  const last = await tx.auditEvent.findFirst({ orderBy: { id: "desc" } });
+  await keyedHead(tx, last, key);
+  return true;
 }

@@ -29,6 +29,11 @@ export const PERMISSIONS = [
   "gate.override",
   "corpus.manage",
   "dictionary.manage",
+  // media (images)
+  "media.library", // see the media library and place any image
+  "media.upload",
+  "media.edit.own", // edit, replace, delete images one uploaded
+  "media.edit.any",
   // readers' feedback
   "feedback.triage",
   // administration
@@ -37,6 +42,7 @@ export const PERMISSIONS = [
   "settings.manage",
   "audit.read",
   "outbox.read",
+  "webhooks.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -49,6 +55,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     "article.submit",
     "comment.reply",
     "checks.run",
+    "media.library",
+    "media.upload",
+    "media.edit.own",
   ],
   REVIEWER: [
     "studio.access",
@@ -76,6 +85,10 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     "corpus.manage",
     "dictionary.manage",
     "feedback.triage",
+    "media.library",
+    "media.upload",
+    "media.edit.own",
+    "media.edit.any",
   ],
   ADMIN: [
     "studio.access",
@@ -86,6 +99,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     "settings.manage",
     "audit.read",
     "outbox.read",
+    "webhooks.manage",
   ],
 };
 

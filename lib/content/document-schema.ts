@@ -109,12 +109,26 @@ const orderedListNode = z.object({
   },
 });
 
+/** A media item id as image nodes carry it (the image's record, bytes and variants live in the media library). */
+export const MEDIA_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+// An image is a block that names a media item; alt text, caption and licence belong to the item, and are
+// copied into the revision when it is frozen (lib/media/image-snapshot.ts). No src: nothing in a body can
+// point the page at an outside address.
+const imageNode = z.object({
+  type: z.literal("image"),
+  attrs: z.object({
+    mediaId: z
+      .string({ error: "An image must name its media item (mediaId)." })
+      .regex(MEDIA_ID_PATTERN, "An image's mediaId must be a media item id from the library."),
+  }),
+});
+
 const blockNode: z.ZodType<BlockNode> = z.discriminatedUnion(
   "type",
-  [paragraphNode, headingNode, blockquoteNode, bulletListNode, orderedListNode],
+  [paragraphNode, headingNode, blockquoteNode, bulletListNode, orderedListNode, imageNode],
   {
     error: (iss) =>
-      `Block ${describeType(iss.input)} is not allowed (allowed: paragraph, heading, bulletList, orderedList, blockquote).`,
+      `Block ${describeType(iss.input)} is not allowed (allowed: paragraph, heading, bulletList, orderedList, blockquote, image).`,
   },
 ) as unknown as z.ZodType<BlockNode>;
 
@@ -136,7 +150,8 @@ export type BlockquoteNode = { type: "blockquote"; content: BlockNode[] };
 export type ListItemNode = { type: "listItem"; content: BlockNode[] };
 export type BulletListNode = { type: "bulletList"; content: ListItemNode[] };
 export type OrderedListNode = { type: "orderedList"; attrs?: { start?: number }; content: ListItemNode[] };
-export type BlockNode = ParagraphNode | HeadingNode | BlockquoteNode | BulletListNode | OrderedListNode;
+export type ImageNode = { type: "image"; attrs: { mediaId: string } };
+export type BlockNode = ParagraphNode | HeadingNode | BlockquoteNode | BulletListNode | OrderedListNode | ImageNode;
 export type DocumentJson = { type: "doc"; content: BlockNode[] };
 
 export const EMPTY_DOCUMENT: DocumentJson = { type: "doc", content: [{ type: "paragraph" }] };

@@ -1,17 +1,23 @@
 // The content hash of an article version: sha256 over a canonical serialisation of exactly what a reviewer
-// signs off (title, summary, condition name, body, references). Canonical = object keys sorted at every depth,
-// no whitespace, references sorted by key (their display order derives from the body's citations, so two
-// equal reference sets in a different stored order are the same content).
+// signs off (title, summary, condition name, alternative names, body, references). Canonical = object keys
+// sorted at every depth, no whitespace, references sorted by key (their display order derives from the body's
+// citations, so two equal reference sets in a different stored order are the same content).
 import { createHash } from "node:crypto";
 import type { DocumentJson } from "./document-schema";
 import type { ReferenceSnapshot } from "./reference-snapshot";
+import { hashableImage, type ImageSnapshot } from "./image-snapshot";
 
 export interface HashableContent {
   title: string;
   summary: string;
   conditionName: string;
+  /** Left out of the hash when empty, so revisions frozen before alternative names existed keep their hash. */
+  alternativeNames?: string[];
   body: DocumentJson;
   references: ReferenceSnapshot[];
+  /** The images the body shows (bytes hash, alt text, caption, credit, licence): replacing an image or
+   *  changing what readers are told about it changes the hash like any text edit. */
+  images?: readonly ImageSnapshot[];
 }
 
 /** JSON with keys sorted at every level; `undefined` members are dropped as JSON.stringify would. */
@@ -35,8 +41,15 @@ export function canonicalContent(content: HashableContent): string {
     title: content.title,
     summary: content.summary,
     conditionName: content.conditionName,
+    alternativeNames: content.alternativeNames?.length ? content.alternativeNames : undefined,
     body: content.body,
     references,
+    // Left out when there are none, so hashes of revisions without images stay what they always were.
+    images: content.images?.length
+      ? [...content.images]
+          .map(hashableImage)
+          .sort((a, b) => (a.mediaId < b.mediaId ? -1 : a.mediaId > b.mediaId ? 1 : 0))
+      : undefined,
   });
 }
 

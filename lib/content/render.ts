@@ -19,6 +19,7 @@ import {
 } from "./document-schema";
 import type { ReferenceSnapshot } from "./reference-snapshot";
 import { citationKeys } from "./text";
+import { renderImageFigure, type ImageSnapshot } from "./image-snapshot";
 
 export type { ReferenceSnapshot } from "./reference-snapshot";
 
@@ -72,6 +73,8 @@ function wrapMarks(inner: string, marks: Mark[] | undefined): string {
 interface Ctx {
   numbers: Map<string, number>;
   seen: Map<string, number>;
+  images: Map<string, ImageSnapshot>;
+  imagesRendered: number;
 }
 
 function renderInline(content: InlineNode[] | undefined, ctx: Ctx): string {
@@ -108,17 +111,29 @@ function renderBlock(block: BlockNode, ctx: Ctx): string {
       const startAttr = start !== undefined && start !== 1 ? ` start="${start}"` : "";
       return `<ol${startAttr}>${block.content.map((item) => `<li>${item.content.map((b) => renderBlock(b, ctx)).join("")}</li>`).join("")}</ol>`;
     }
+    case "image":
+      return renderImageFigure(ctx.images.get(block.attrs.mediaId), { eager: ctx.imagesRendered++ === 0 });
   }
 }
 
 /**
  * Renders a body (validated again here, so callers cannot bypass the allowlist) and returns the HTML and the
- * references in display order with their numbers.
+ * references in display order with their numbers. Image nodes render from `images` (the revision's frozen
+ * image records, or the draft's current ones for a preview); an image missing there shows a placeholder.
  */
-export function renderDocument(doc: unknown, references: ReferenceSnapshot[]): RenderResult {
+export function renderDocument(
+  doc: unknown,
+  references: ReferenceSnapshot[],
+  images: readonly ImageSnapshot[] = [],
+): RenderResult {
   const parsed = parseDocument(doc);
   const orderedReferences = orderReferences(parsed, references);
-  const ctx: Ctx = { numbers: new Map(orderedReferences.map((r) => [r.key, r.number])), seen: new Map() };
+  const ctx: Ctx = {
+    numbers: new Map(orderedReferences.map((r) => [r.key, r.number])),
+    seen: new Map(),
+    images: new Map(images.map((i) => [i.mediaId, i])),
+    imagesRendered: 0,
+  };
   const blocks = parsed.content.map((b) => renderBlock(b, ctx));
   return { html: blocks.join("\n"), blocks, orderedReferences };
 }

@@ -25,6 +25,8 @@ export function blockText(block: BlockNode, opts: { citations?: boolean } = {}):
     case "bulletList":
     case "orderedList":
       return block.content.map((item) => item.content.map((b) => blockText(b, opts)).join("\n")).join("\n");
+    case "image":
+      return ""; // an image's words (alt text, caption) belong to its media record, not to the prose
   }
 }
 
@@ -59,10 +61,25 @@ export function citationKeys(doc: DocumentJson): string[] {
       case "bulletList":
       case "orderedList":
         return block.content.forEach((item) => item.content.forEach(visitBlock));
+      case "image":
+        return;
     }
   };
   doc.content.forEach(visitBlock);
   return keys;
+}
+
+/** Media item ids of the document's images, in document order, each once. */
+export function imageMediaIds(doc: DocumentJson): string[] {
+  const ids: string[] = [];
+  const visit = (block: BlockNode): void => {
+    if (block.type === "image") ids.push(block.attrs.mediaId);
+    else if (block.type === "blockquote") block.content.forEach(visit);
+    else if (block.type === "bulletList" || block.type === "orderedList")
+      block.content.forEach((item) => item.content.forEach(visit));
+  };
+  doc.content.forEach(visit);
+  return [...new Set(ids)];
 }
 
 /** Where each key is cited: the top-level block index and a short excerpt of that block. */

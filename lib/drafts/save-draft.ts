@@ -13,6 +13,7 @@ import { parseDocument, type DocumentJson } from "../content/document-schema";
 import { assertCanEditArticle } from "../articles/article-access";
 import { voidApprovalOnEdit, type VoidResult } from "../workflow/void-approval";
 import { withEditor } from "./editor-ids";
+import { parseAlternativeNames } from "../content/alternative-names";
 
 export const draftFieldsSchema = z.object({
   // Empty titles are allowed while typing (autosave must never refuse half-finished work); freezing a
@@ -35,6 +36,8 @@ export interface DraftSnapshot {
   title: string;
   summary: string;
   conditionName: string;
+  /** Saved on their own (lib/articles/update-alternative-names.ts), not by autosave. */
+  alternativeNames: string[];
   bodyJson: DocumentJson;
   updatedAt: string;
   lastEditorId: string | null;
@@ -60,6 +63,7 @@ export async function loadDraftSnapshot(db: DbTx, articleId: string): Promise<Dr
     title: draft.title,
     summary: draft.summary,
     conditionName: draft.conditionName,
+    alternativeNames: parseAlternativeNames(draft.alternativeNames),
     bodyJson: JSON.parse(draft.bodyJson) as DocumentJson,
     updatedAt: draft.updatedAt.toISOString(),
     lastEditorId: draft.lastEditorId,

@@ -83,6 +83,7 @@ describe("publish gate", () => {
       ["plagiarism", "passed"],
       ["feedback", "passed"],
       ["contentChecks", "passed"],
+      ["images", "passed"],
     ]);
     expect(item(passing(), "approval").reason).toMatch(/Dr\. R, M\.D\./);
     expect(g.approval?.id).toBe("r1");

@@ -7,7 +7,15 @@ import { citationKeys } from "../content/text";
 import { parseReferencesJson } from "../content/reference-snapshot";
 import type { CredentialSnapshot } from "../credentials/credential-standing";
 
-export const GATE_ITEMS = ["approval", "citations", "sources", "plagiarism", "feedback", "contentChecks"] as const;
+export const GATE_ITEMS = [
+  "approval",
+  "citations",
+  "sources",
+  "plagiarism",
+  "feedback",
+  "contentChecks",
+  "images",
+] as const;
 export type GateItemKey = (typeof GATE_ITEMS)[number];
 
 export const GATE_ITEM_LABELS: Record<GateItemKey, string> = {
@@ -17,6 +25,7 @@ export const GATE_ITEM_LABELS: Record<GateItemKey, string> = {
   plagiarism: "Plagiarism report",
   feedback: "Reader reports of inaccurate or outdated content",
   contentChecks: "Content checks",
+  images: "Image alt text, licences and patient consent",
 };
 
 export const OVERRIDABLE: Record<GateItemKey, boolean> = {
@@ -26,6 +35,7 @@ export const OVERRIDABLE: Record<GateItemKey, boolean> = {
   plagiarism: true,
   feedback: true,
   contentChecks: true,
+  images: true,
 };
 
 export function isGateItemKey(v: string): v is GateItemKey {
@@ -71,6 +81,18 @@ export interface GateInputs {
     broken: ReadonlyArray<{ url: string; title: string; detail: string }>;
     unchecked: number;
   } | null;
+  /** The revision's images: alt text and licence as frozen, consent as recorded now (it may be recorded after
+   *  approval without changing the content). Absent or empty: the revision shows no image. */
+  images?: ReadonlyArray<GateImage>;
+}
+
+export interface GateImage {
+  mediaId: string;
+  alt: string;
+  licence: string | null;
+  licenceAgency: string;
+  clinical: boolean;
+  consentOnFile: boolean;
 }
 
 export type GateItemState = "passed" | "failed" | "overridden";
@@ -251,6 +273,28 @@ function checksItem(inputs: GateInputs): Raw {
   return { ok: true, reason: r.advisory ? `No blocking findings (${r.advisory} advisory).` : "No findings." };
 }
 
+function imagesItem(inputs: GateInputs): Raw {
+  const images = inputs.images ?? [];
+  if (!images.length) return { ok: true, reason: "No images." };
+  const name = (i: GateImage) => (i.alt.trim() ? `“${i.alt.trim().slice(0, 50)}”` : `image ${i.mediaId.slice(-6)}`);
+  const noAlt = images.filter((i) => !i.alt.trim());
+  const noLicence = images.filter((i) => !i.licence || (i.licence === "LICENSED" && !i.licenceAgency.trim()));
+  const noConsent = images.filter((i) => i.clinical && !i.consentOnFile);
+  const problems: string[] = [];
+  if (noAlt.length) problems.push(`${noAlt.length} image${noAlt.length > 1 ? "s have" : " has"} no alt text.`);
+  if (noLicence.length) problems.push(`No licence recorded for ${noLicence.map(name).join(", ")}.`);
+  if (noConsent.length)
+    problems.push(
+      `No patient consent on file for the clinical photograph${noConsent.length > 1 ? "s" : ""} ${noConsent.map(name).join(", ")}.`,
+    );
+  if (problems.length) return { ok: false, reason: problems.join(" ") };
+  const clinical = images.filter((i) => i.clinical).length;
+  return {
+    ok: true,
+    reason: `${images.length} image${images.length > 1 ? "s" : ""} with alt text and licence${clinical ? `; consent on file for ${clinical} clinical photograph${clinical > 1 ? "s" : ""}` : ""}.`,
+  };
+}
+
 export function evaluateGate(inputs: GateInputs): GateResult {
   const { approval, approvals, problems } = validApproval(inputs);
   const raw: Record<GateItemKey, Raw> = {
@@ -260,6 +304,7 @@ export function evaluateGate(inputs: GateInputs): GateResult {
     plagiarism: plagiarismItem(inputs),
     feedback: feedbackItem(inputs),
     contentChecks: checksItem(inputs),
+    images: imagesItem(inputs),
   };
   const items = GATE_ITEMS.map((key): GateItemResult => {
     const r = raw[key];

@@ -8,6 +8,7 @@ import { articleContributorIds } from "../workflow/article-contributors";
 import { evaluateGate, type GateResult } from "./evaluate-gate";
 import { parseReferencesJson } from "../content/reference-snapshot";
 import { sourceState } from "../sources/check-sources";
+import { parseImagesJson } from "../content/image-snapshot";
 
 /** null when the article has no frozen revision (nothing to publish). */
 export async function loadGate(db: DbTx, articleId: string, revisionId?: string | null): Promise<GateResult | null> {
@@ -19,9 +20,10 @@ export async function loadGate(db: DbTx, articleId: string, revisionId?: string 
   if (!article || !revId) return null;
   const revision = await db.revision.findUnique({
     where: { id: revId },
-    select: { id: true, number: true, contentHash: true, bodyJson: true, referencesJson: true },
+    select: { id: true, number: true, contentHash: true, bodyJson: true, referencesJson: true, imagesJson: true },
   });
   if (!revision) return null;
+  const images = parseImagesJson(revision.imagesJson);
   const [reviews, plagiarism, reports, checkRun, overrides, thresholdPercent, contributorIds, sources] =
     await Promise.all([
       db.review.findMany({
@@ -37,8 +39,30 @@ export async function loadGate(db: DbTx, articleId: string, revisionId?: string 
       articleContributorIds(db, articleId),
       sourceState(db, parseReferencesJson(revision.referencesJson)),
     ]);
+  const consent = images.length
+    ? await db.mediaItem.findMany({
+        where: { id: { in: images.map((i) => i.mediaId) } },
+        select: { id: true, consentOnFile: true },
+      })
+    : [];
+  const consentById = new Map(consent.map((c) => [c.id, c.consentOnFile]));
   return evaluateGate({
-    revision: { ...revision, contributorIds },
+    revision: {
+      id: revision.id,
+      number: revision.number,
+      contentHash: revision.contentHash,
+      bodyJson: revision.bodyJson,
+      referencesJson: revision.referencesJson,
+      contributorIds,
+    },
+    images: images.map((i) => ({
+      mediaId: i.mediaId,
+      alt: i.alt,
+      licence: i.licence,
+      licenceAgency: i.licenceAgency,
+      clinical: i.clinical,
+      consentOnFile: consentById.get(i.mediaId) ?? false,
+    })),
     requiredApprovals: article.requiredApprovals,
     approvals: reviews.map((r) => ({
       id: r.id,

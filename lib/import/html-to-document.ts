@@ -33,11 +33,22 @@ export interface ImportedReference extends ReferenceData {
   key: string;
 }
 
+/** An image found in the imported page. Listed for the writer to upload or pick from the media library; its
+ *  address is never fetched by the server (it may be anywhere, or point at an internal service). */
+export interface ImportedImage {
+  /** The address as written (data: URIs are not kept, only noted). */
+  src: string;
+  alt: string;
+}
+
+export const MAX_LISTED_IMAGES = 100;
+
 export interface ImportResult {
   title: string;
   doc: DocumentJson;
   references: ImportedReference[];
   warnings: string[];
+  images: ImportedImage[];
 }
 
 const DROP = new Set([
@@ -113,6 +124,7 @@ type WorkBlock =
 
 interface Ctx {
   warnings: Map<string, number>;
+  images: ImportedImage[];
   depth: number;
   headingTitle?: string;
 }
@@ -174,7 +186,13 @@ function collectInline(node: Node, marks: Mark[], out: WorkInline[], ctx: Ctx) {
     return;
   }
   if (tag === "img") {
-    warn(ctx, "Images are not imported (add them after review).");
+    warn(ctx, "Images are not imported: upload them or pick them from the media library (listed below).");
+    const src = (attr(node, "src") ?? "").trim();
+    if (ctx.images.length < MAX_LISTED_IMAGES)
+      ctx.images.push({
+        src: src.startsWith("data:") ? "(image embedded in the page)" : src.slice(0, 500),
+        alt: (attr(node, "alt") ?? "").replace(/\s+/g, " ").trim().slice(0, 300),
+      });
     return;
   }
   if (tag === "br") {
@@ -582,7 +600,7 @@ function finishBlock(b: WorkBlock, map: Map<number, string>, ctx: Ctx): BlockNod
 }
 
 export function htmlToDocument(html: string): ImportResult {
-  const ctx: Ctx = { warnings: new Map(), depth: 0 };
+  const ctx: Ctx = { warnings: new Map(), images: [], depth: 0 };
   const { root, pageTitle } = contentRoot(parse(html));
   const blocks = root ? collectBlocks(root.childNodes, ctx) : [];
   const { body, references, numberToKey } = extractReferences(blocks, ctx);
@@ -592,5 +610,5 @@ export function htmlToDocument(html: string): ImportResult {
   const doc = parseDocument({ type: "doc", content: content.length ? content : [{ type: "paragraph" }] });
   const title = (ctx.headingTitle || pageTitle).replace(/\s+/g, " ").trim().slice(0, 200);
   const warnings = [...ctx.warnings].map(([message, count]) => (count > 1 ? `${message} (${count}×)` : message));
-  return { title, doc, references, warnings };
+  return { title, doc, references, warnings, images: ctx.images };
 }

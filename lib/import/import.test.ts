@@ -61,6 +61,8 @@ describe("htmlToDocument", () => {
     ])
       expect(json).not.toContain(bad);
     expect(result.warnings.join(" ")).toMatch(/Images are not imported/);
+    // Listed for the writer, never fetched and never in the body.
+    expect(result.images).toEqual([{ src: "x.png", alt: "lesion" }]);
     expect(result.warnings.join(" ")).toMatch(/Scripts, frames/);
   });
 

@@ -26,6 +26,7 @@ describe("feeds", () => {
     );
     expect(xml).toContain("<loc>https://h.example/</loc><lastmod>2026-11-20</lastmod>");
     expect(xml).toContain("<loc>https://h.example/editorial-policy</loc>");
+    expect(xml).toContain("<loc>https://h.example/conditions</loc>");
     expect(xml).toContain("<loc>https://h.example/articles/calcinosis-cutis</loc><lastmod>2026-11-20</lastmod>");
     expect(xml).toContain("<loc>https://h.example/articles/other</loc><lastmod>2026-10-01</lastmod>");
     expect(xml.match(/reviewers\/rv1/g)).toHaveLength(1);

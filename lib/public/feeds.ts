@@ -9,6 +9,7 @@ export function buildSitemapXml(articles: PublicArticleSummary[], origin: string
   const entries: { loc: string; lastmod?: string }[] = [
     { loc: `${origin}/`, lastmod: articles[0] ? isoDay(articles[0].lastModifiedAt) : undefined },
     { loc: origin + EDITORIAL_POLICY_PATH },
+    { loc: `${origin}/conditions`, lastmod: articles[0] ? isoDay(articles[0].lastModifiedAt) : undefined },
   ];
   const reviewers = new Map<string, string>(); // id → newest lastmod among their articles
   for (const a of articles) {

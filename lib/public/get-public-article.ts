@@ -6,7 +6,9 @@ import { publicCredential } from "../credentials/credential-standing";
 import { HIDDEN_STATUSES, standingApprovalWhere } from "./live-filter";
 import { publicReferences } from "./references";
 import { isPublicSlug } from "./slug";
-import type { PublicArticle } from "./types";
+import type { PublicArticle, PublicImage } from "./types";
+import { parseImagesJson, variantUrl } from "../content/image-snapshot";
+import { isLicenceCode, LICENCES, licenceLabel } from "../media/licences";
 
 export async function getPublicArticle(db: DbTx, slug: string): Promise<PublicArticle | null> {
   if (!isPublicSlug(slug)) return null;
@@ -32,6 +34,7 @@ export async function getPublicArticle(db: DbTx, slug: string): Promise<PublicAr
           bodyHtml: true,
           referencesJson: true,
           contentHash: true,
+          imagesJson: true,
           author: { select: { id: true, name: true } },
           reviews: {
             where: standingApprovalWhere,
@@ -86,5 +89,27 @@ export async function getPublicArticle(db: DbTx, slug: string): Promise<PublicAr
         ? true
         : !!article.reviewDueAt && article.reviewDueAt < new Date()),
     references: publicReferences(rev.bodyJson, rev.referencesJson),
+    images: publicImages(rev.imagesJson),
   };
+}
+
+function publicImages(json: string): PublicImage[] {
+  return parseImagesJson(json).flatMap((i) => {
+    const fallback = i.variants
+      .filter((v) => v.format === "jpeg" || v.format === "png")
+      .sort((a, b) => b.width - a.width)[0];
+    if (!fallback) return [];
+    return [
+      {
+        contentPath: variantUrl(fallback),
+        width: fallback.width,
+        height: fallback.height,
+        alt: i.alt,
+        caption: i.caption,
+        credit: i.credit,
+        licenceUrl: isLicenceCode(i.licence) ? LICENCES[i.licence].url : null,
+        licenceLabel: licenceLabel(i.licence, i.licenceAgency),
+      },
+    ];
+  });
 }

@@ -39,6 +39,20 @@ export function buildArticleJsonLd(article: PublicArticle, origin: string): Reco
     ...(article.approvalId ? [{ "@type": "PropertyValue", propertyID: "approval-id", value: article.approvalId }] : []),
   ];
   ld.subjectOf = { "@type": "WebPage", name: "Verify this article", url: origin + `/verify/${article.slug}` };
+  if (article.images?.length) {
+    ld.image = article.images.map((i) => ({
+      "@type": "ImageObject",
+      contentUrl: origin + i.contentPath,
+      url: origin + i.contentPath,
+      width: i.width,
+      height: i.height,
+      description: i.alt,
+      ...(i.caption ? { caption: i.caption } : {}),
+      ...(i.credit ? { creditText: i.credit } : {}),
+      ...(i.licenceUrl ? { license: i.licenceUrl } : {}),
+      ...(i.licenceLabel ? { copyrightNotice: i.licenceLabel } : {}),
+    }));
+  }
   if (article.review) {
     ld.lastReviewed = isoDay(article.review.reviewedAt);
     ld.reviewedBy = {

@@ -55,6 +55,20 @@ export interface PublicArticle {
   approvalId: string | null;
   /** The approving reviewer's credential has expired, or the re-review date has passed. */
   reviewDue: boolean;
+  /** The body's images as frozen with the revision, for JSON-LD (ImageObject with licence and credit). */
+  images?: PublicImage[];
+}
+
+export interface PublicImage {
+  /** Path of the largest fallback variant (/media/<sha256>.jpg). */
+  contentPath: string;
+  width: number;
+  height: number;
+  alt: string;
+  caption: string;
+  credit: string;
+  licenceUrl: string | null;
+  licenceLabel: string;
 }
 
 export interface PublicArticleSummary {

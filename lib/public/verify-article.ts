@@ -4,7 +4,10 @@
 // the audit events that record the approval and the publication (each event's own chain hash recomputed too).
 // Read fresh from the database on every request: a page that says "matches" must not be a cached answer.
 import type { DbTx } from "../db/client";
-import { hashAuditEvent } from "../audit/record-event";
+import { hashAuditEvent, hashAuditEventKeyed } from "../audit/record-event";
+import { parseAlternativeNames } from "../content/alternative-names";
+import { parseImagesJson } from "../content/image-snapshot";
+import { auditKey } from "../audit/audit-key";
 import { contentHash } from "../content/hash";
 import { parseDocument } from "../content/document-schema";
 import { parseReferencesJson } from "../content/reference-snapshot";
@@ -59,8 +62,10 @@ export async function verifyArticle(db: DbTx, slug: string): Promise<ArticleVeri
           title: true,
           summary: true,
           conditionName: true,
+          alternativeNames: true,
           bodyJson: true,
           referencesJson: true,
+          imagesJson: true,
           contentHash: true,
           reviews: {
             where: standingApprovalWhere,
@@ -87,8 +92,11 @@ export async function verifyArticle(db: DbTx, slug: string): Promise<ArticleVeri
       title: rev.title,
       summary: rev.summary,
       conditionName: rev.conditionName,
+      // Everything freezeRevision hashes: alternative names and image records too (lib/content/hash.ts).
+      alternativeNames: parseAlternativeNames(rev.alternativeNames),
       body: parseDocument(rev.bodyJson),
       references: parseReferencesJson(rev.referencesJson),
+      images: parseImagesJson(rev.imagesJson),
     });
   } catch {
     computedHash = null; // content that no longer parses cannot match anything
@@ -110,6 +118,7 @@ export async function verifyArticle(db: DbTx, slug: string): Promise<ArticleVeri
     include: { actor: { select: { name: true } } },
   });
   const events: VerifyEvent[] = [];
+  const key = auditKey();
   for (const e of rows) {
     let data: Record<string, unknown> = {};
     try {
@@ -124,7 +133,8 @@ export async function verifyArticle(db: DbTx, slug: string): Promise<ArticleVeri
       action: e.action,
       actorName: e.actor?.name ?? null,
       contentHash: typeof data.contentHash === "string" ? data.contentHash : null,
-      intact: hashAuditEvent(e) === e.hash,
+      // Events written before the chain was keyed carry the plain hash, later ones the keyed one.
+      intact: hashAuditEvent(e) === e.hash || (key !== null && hashAuditEventKeyed(e, key) === e.hash),
     });
   }
   const approvalEvent = events.find((e) => e.action === "review.approved");

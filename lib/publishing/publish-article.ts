@@ -13,6 +13,8 @@ import { assertTransition, TRANSITIONS } from "../workflow/state-machine";
 import { loadTransitionContext } from "../workflow/load-transition-context";
 import { addMonths } from "./dates";
 import { bumpPublicChange } from "../page-cache/public-change";
+import { syncArticleSearch } from "../search/sync-article-search";
+import { queueArticleLiveEvent } from "../webhooks/events";
 
 export interface PublishedInfo {
   articleId: string;
@@ -75,6 +77,13 @@ export async function publishInTx(
     },
   });
   await bumpPublicChange(tx);
+  await syncArticleSearch(tx, articleId);
+  await queueArticleLiveEvent(tx, {
+    articleId,
+    slug: article.slug,
+    revisionId,
+    previousLiveRevisionId: previous.liveRevisionId,
+  });
   await recordAuditEvent(tx, {
     actorId: actor.id,
     action: TRANSITIONS.publish.auditAction,

@@ -10,6 +10,8 @@ import { assertTransition, TRANSITIONS } from "../workflow/state-machine";
 import { loadTransitionContext } from "../workflow/load-transition-context";
 import { reviewPath } from "../workflow/links";
 import { bumpPublicChange } from "../page-cache/public-change";
+import { syncArticleSearch } from "../search/sync-article-search";
+import { queueArticleUnpublishedEvent } from "../webhooks/events";
 
 const reason = z
   .string({ error: "Give the reason." })
@@ -39,6 +41,12 @@ export async function unpublishArticle(db: Db, actor: Actor, input: UnpublishArt
     await takeDown(tx, article.id, article.liveRevisionId!, data.reason);
     await tx.article.update({ where: { id: article.id }, data: { status: to, liveRevisionId: null } });
     await bumpPublicChange(tx);
+    await syncArticleSearch(tx, article.id);
+    await queueArticleUnpublishedEvent(tx, {
+      articleId: article.id,
+      slug: article.slug,
+      revisionId: article.liveRevisionId,
+    });
     await recordAuditEvent(tx, {
       actorId: actor.id,
       action: TRANSITIONS.unpublish.auditAction,
@@ -82,6 +90,13 @@ export async function archiveArticle(db: Db, actor: Actor, input: ArchiveArticle
         scheduledById: null,
       },
     });
+    await syncArticleSearch(tx, article.id);
+    if (article.liveRevisionId)
+      await queueArticleUnpublishedEvent(tx, {
+        articleId: article.id,
+        slug: article.slug,
+        revisionId: article.liveRevisionId,
+      });
     await recordAuditEvent(tx, {
       actorId: actor.id,
       action: TRANSITIONS.archive.auditAction,

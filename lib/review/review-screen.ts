@@ -20,6 +20,8 @@ import { checkTransition, type TransitionName } from "../workflow/state-machine"
 import { loadTransitionContext } from "../workflow/load-transition-context";
 import { listReviewComments } from "./review-comments";
 import { approvalStatement } from "../workflow/decide-review";
+import { parseImagesJson } from "../content/image-snapshot";
+import { diffImages, type ImageChange } from "../revisions/diff-images";
 
 const DIFF_NAMES = { title: "title", summary: "summary", conditionName: "conditionName" } as const;
 
@@ -52,7 +54,8 @@ export async function loadReviewScreen(db: DbTx, actor: Actor, articleId: string
   });
   const doc = parseDocument(rev.bodyJson);
   const refs = parseReferencesJson(rev.referencesJson);
-  const rendered = renderDocument(doc, refs);
+  const images = parseImagesJson(rev.imagesJson);
+  const rendered = renderDocument(doc, refs, images);
   const blocks = rendered.blocks.map((html, i) => ({ index: i, html, text: blockText(doc.content[i]).slice(0, 300) }));
   const referencesHtml = renderReferenceList(rendered.orderedReferences);
 
@@ -66,7 +69,9 @@ export async function loadReviewScreen(db: DbTx, actor: Actor, articleId: string
     orderBy: { number: "desc" },
   });
   let diff: VersionDiff | null = null;
+  let imageChanges: ImageChange[] = [];
   if (baseline) {
+    imageChanges = diffImages(parseImagesJson(baseline.imagesJson), images);
     const v = (r: typeof rev | typeof baseline) => ({
       title: r!.title,
       summary: r!.summary,
@@ -106,6 +111,7 @@ export async function loadReviewScreen(db: DbTx, actor: Actor, articleId: string
     },
     baseline: baseline ? { id: baseline.id, number: baseline.number } : null,
     diff,
+    imageChanges,
     diffFieldNames: DIFF_NAMES,
     checkRun,
     plagiarism: plagiarism ? { ...plagiarism, threshold } : null,

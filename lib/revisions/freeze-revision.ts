@@ -9,6 +9,8 @@ import { contentHash } from "../content/hash";
 import { renderDocument } from "../content/render";
 import { toReferenceSnapshot } from "../content/reference-snapshot";
 import { wordCount } from "../content/text";
+import { snapshotImages } from "../media/snapshot-images";
+import { parseAlternativeNames } from "../content/alternative-names";
 
 export interface FreezeRevisionInput {
   articleId: string;
@@ -40,15 +42,19 @@ export async function freezeRevision(tx: DbTx, input: FreezeRevisionInput) {
 
   const body = parseDocument(draft.bodyJson);
   const references = referenceRows.map(toReferenceSnapshot);
-  const { html, orderedReferences } = renderDocument(body, references);
+  const images = await snapshotImages(tx, body, { requireReady: true });
+  const { html, orderedReferences } = renderDocument(body, references, images);
   // Stored in display order (first citation), so readers' pages can list them without re-deriving numbers.
   const referencesSnapshot = orderedReferences.map(({ number: _n, citedCount: _c, ...r }) => r);
+  const alternativeNames = parseAlternativeNames(draft.alternativeNames);
   const hash = contentHash({
     title: draft.title,
     summary: draft.summary,
     conditionName: draft.conditionName,
+    alternativeNames,
     body,
     references,
+    images,
   });
 
   const last = await tx.revision.findFirst({
@@ -65,15 +71,21 @@ export async function freezeRevision(tx: DbTx, input: FreezeRevisionInput) {
       title: draft.title,
       summary: draft.summary,
       conditionName: draft.conditionName,
+      alternativeNames: JSON.stringify(alternativeNames),
       bodyJson: JSON.stringify(body),
       referencesJson: JSON.stringify(referencesSnapshot),
       contentHash: hash,
       changeSummary: input.changeSummary.trim().slice(0, 500),
       wordCount: wordCount(body),
       bodyHtml: html,
+      imagesJson: JSON.stringify(images),
       authorId: input.actorId,
     },
   });
+  for (const image of images) {
+    const item = await tx.mediaItem.findUniqueOrThrow({ where: { id: image.mediaId }, select: { fileId: true } });
+    await tx.revisionImage.create({ data: { revisionId: revision.id, mediaId: image.mediaId, fileId: item.fileId } });
+  }
 
   // Everyone who changed the text since the last freeze, plus whoever freezes it: none of them may approve it.
   const contributorIds = [...new Set([...parseEditorIds(draft.editorIds), input.actorId])];

@@ -40,6 +40,7 @@ export async function restoreRevision(db: Db, actor: Actor, input: { articleId: 
         title: revision.title,
         summary: revision.summary,
         conditionName: revision.conditionName,
+        alternativeNames: revision.alternativeNames,
         bodyJson: JSON.stringify(body),
         version: { increment: 1 },
         editorIds: withEditor(draft.editorIds, actor.id),

@@ -1,5 +1,6 @@
 // The editor's "Save revision": freezes the working copy as a revision without submitting it for review
 // (a checkpoint the writer can compare with and restore later).
+import { parseAlternativeNames } from "../content/alternative-names";
 import { z } from "zod";
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
@@ -9,6 +10,7 @@ import { parseDocument } from "../content/document-schema";
 import { contentHash } from "../content/hash";
 import { toReferenceSnapshot } from "../content/reference-snapshot";
 import { freezeRevision } from "./freeze-revision";
+import { snapshotImages } from "../media/snapshot-images";
 
 export const saveRevisionSchema = z.object({
   articleId: z.string().min(1),
@@ -38,12 +40,15 @@ export async function saveRevision(db: Db, actor: Actor, input: SaveRevisionInpu
     });
     const draft = await tx.workingDraft.findUniqueOrThrow({ where: { articleId: data.articleId } });
     const refs = await tx.reference.findMany({ where: { articleId: data.articleId } });
+    const body = parseDocument(draft.bodyJson);
     const hash = contentHash({
       title: draft.title,
       summary: draft.summary,
       conditionName: draft.conditionName,
-      body: parseDocument(draft.bodyJson),
+      alternativeNames: parseAlternativeNames(draft.alternativeNames),
+      body,
       references: refs.map(toReferenceSnapshot),
+      images: await snapshotImages(tx, body, { requireReady: false }),
     });
     if (full.currentRevision && full.currentRevision.contentHash === hash) {
       throw new AppError("CONFLICT", `Nothing changed since revision ${full.currentRevision.number}.`);

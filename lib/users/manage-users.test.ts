@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../../tests/helpers/test-db";
 import type { Actor } from "../auth/policy";
-import { createUser, setUserRoles, setUserStatus } from "./manage-users";
+import { createUser, newUserSchema, setRolesSchema, setUserRoles, setUserStatus } from "./manage-users";
+import { viaSchema } from "../../tests/helpers/via-schema";
 import { loadActor } from "./load-actor";
 
 const t = createTestDb();
@@ -63,12 +64,16 @@ describe("user administration", () => {
       ).id,
     );
     await expect(
-      createUser(t.db, writer, { name: "X", email: "x@example.com", password: "long enough password" }),
+      createUser(t.db, writer, { name: "X", email: "x@example.com", password: "long enough password", roles: [] }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(
-      createUser(t.db, admin, { name: "Dup", email: "W@example.com", password: "long enough password" }),
+      createUser(t.db, admin, { name: "Dup", email: "w@example.com", password: "long enough password", roles: [] }),
     ).rejects.toMatchObject({ code: "CONFLICT" });
-    await expect(createUser(t.db, admin, { name: "", email: "nope", password: "short" })).rejects.toMatchObject({
+    await expect(
+      viaSchema(newUserSchema, { name: "", email: "nope", password: "short" }, (input) =>
+        createUser(t.db, admin, input),
+      ),
+    ).rejects.toMatchObject({
       code: "VALIDATION",
       fieldErrors: {
         name: ["Enter the person's name."],
@@ -82,8 +87,10 @@ describe("user administration", () => {
     await expect(setUserStatus(t.db, admin, { userId: admin.id, status: "DISABLED" })).rejects.toMatchObject({
       code: "CONFLICT",
     });
-    await expect(setUserRoles(t.db, admin, { userId: writer.id, roles: ["SUPERUSER" as never] })).rejects.toMatchObject(
-      { code: "VALIDATION" },
-    );
+    await expect(
+      viaSchema(setRolesSchema, { userId: writer.id, roles: ["SUPERUSER"] }, (input) =>
+        setUserRoles(t.db, admin, input),
+      ),
+    ).rejects.toMatchObject({ code: "VALIDATION" });
   });
 });

@@ -8,7 +8,6 @@ import { ROLES, type Role } from "../auth/roles";
 import { hashPassword } from "../auth/password";
 import { normaliseEmail } from "../auth/authenticate";
 import { recordAuditEvent } from "../audit/record-event";
-import { parseInput } from "../validation";
 import { newPasswordField } from "../accounts/password-rules";
 import { revokeSessions } from "../accounts/sign-out-everywhere";
 
@@ -20,15 +19,14 @@ export const newUserSchema = z.object({
   password: newPasswordField,
   roles: z.array(z.enum(ROLES, "Unknown role.")).default([]),
 });
-export type NewUserInput = z.input<typeof newUserSchema>;
+export type NewUserInput = z.output<typeof newUserSchema>;
 
 /**
  * Creates an account with a password (the seed, tests and scripts). Admins invite people instead
  * (lib/accounts/invitations.ts), so that nobody but the person knows their password.
  */
-export async function createUser(db: Db, actor: Actor | null, input: NewUserInput) {
+export async function createUser(db: Db, actor: Actor | null, data: NewUserInput) {
   if (actor) assertCan(actor, "users.manage", "manage users");
-  const data = parseInput(newUserSchema, input);
   const email = normaliseEmail(data.email);
   if (await db.user.findUnique({ where: { email }, select: { id: true } })) {
     throw new AppError("CONFLICT", "An account with this e-mail already exists.", {
@@ -59,9 +57,10 @@ export async function createUser(db: Db, actor: Actor | null, input: NewUserInpu
 export const setRolesSchema = z.object({ userId: z.string().min(1), roles: z.array(z.enum(ROLES, "Unknown role.")) });
 
 /** Replaces a user's roles. An admin cannot remove their own admin role (so the site keeps an administrator). */
-export async function setUserRoles(db: Db, actor: Actor, input: z.input<typeof setRolesSchema>) {
+export type SetRolesInput = z.output<typeof setRolesSchema>;
+
+export async function setUserRoles(db: Db, actor: Actor, { userId, roles }: SetRolesInput) {
   assertCan(actor, "users.manage", "manage users");
-  const { userId, roles } = parseInput(setRolesSchema, input);
   const wanted = new Set<Role>(roles);
   if (userId === actor.id && !wanted.has("ADMIN")) {
     throw new AppError("CONFLICT", "You cannot remove your own admin role. Ask another admin to do it.");
@@ -91,9 +90,10 @@ export async function setUserRoles(db: Db, actor: Actor, input: z.input<typeof s
 
 export const setStatusSchema = z.object({ userId: z.string().min(1), status: z.enum(["ACTIVE", "DISABLED"]) });
 
-export async function setUserStatus(db: Db, actor: Actor, input: z.input<typeof setStatusSchema>) {
+export type SetStatusInput = z.output<typeof setStatusSchema>;
+
+export async function setUserStatus(db: Db, actor: Actor, { userId, status }: SetStatusInput) {
   assertCan(actor, "users.manage", "manage users");
-  const { userId, status } = parseInput(setStatusSchema, input);
   if (userId === actor.id && status === "DISABLED")
     throw new AppError("CONFLICT", "You cannot disable your own account.");
   return db.$transaction(async (tx) => {

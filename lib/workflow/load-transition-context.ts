@@ -1,11 +1,13 @@
 // Loads what the state machine's preconditions need for one article and one actor. Takes a DbTx so the
 // functions that perform a transition check it inside their own transaction.
+import { parseAlternativeNames } from "../content/alternative-names";
 import type { DbTx } from "../db/client";
 import { AppError } from "../errors";
 import type { Actor } from "../auth/policy";
 import { contentHash } from "../content/hash";
 import { parseDocument } from "../content/document-schema";
 import { toReferenceSnapshot } from "../content/reference-snapshot";
+import { snapshotImages } from "../media/snapshot-images";
 import { bestCredential } from "../credentials/credential-standing";
 import { loadGate } from "../gate/load-gate";
 import type { GateResult } from "../gate/evaluate-gate";
@@ -21,12 +23,15 @@ export async function workingCopyHash(db: DbTx, articleId: string): Promise<stri
     orderBy: [{ position: "asc" }, { createdAt: "asc" }],
   });
   try {
+    const body = parseDocument(draft.bodyJson);
     return contentHash({
       title: draft.title,
       summary: draft.summary,
       conditionName: draft.conditionName,
-      body: parseDocument(draft.bodyJson),
+      alternativeNames: parseAlternativeNames(draft.alternativeNames),
+      body,
       references: refs.map(toReferenceSnapshot),
+      images: await snapshotImages(db, body, { requireReady: false }),
     });
   } catch {
     return null;

@@ -72,6 +72,7 @@ export const demoArticle = {
   slug: DEMO_ARTICLE_SLUG,
   title: "Calcinosis Cutis: Causes, Symptoms, Treatment, Diagnosis",
   conditionName: "Calcinosis cutis",
+  alternativeNames: ["Cutaneous calcification", "Calcium deposits in the skin"],
   summary:
     "Calcinosis cutis is a rare condition in which calcium deposits build up in the skin. Learn about its four types, " +
     "what causes it, the signs to look for, and how it is diagnosed and treated.",

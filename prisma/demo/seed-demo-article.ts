@@ -6,6 +6,7 @@
 //
 // Idempotent: when an article with the demo slug already exists (seeded before, or a user took the slug) it
 // does nothing and says so. Called by prisma/seed.ts with the seeded users.
+import { syncArticleSearch } from "../../lib/search/sync-article-search";
 import type { Db } from "../../lib/db/client";
 import { recordAuditEvent } from "../../lib/audit/record-event";
 import { freezeRevision } from "../../lib/revisions/freeze-revision";
@@ -59,6 +60,7 @@ export async function seedDemoArticle(db: Db, input: SeedDemoArticleInput): Prom
             title: demoArticle.title,
             summary: demoArticle.summary,
             conditionName: demoArticle.conditionName,
+            alternativeNames: JSON.stringify(demoArticle.alternativeNames),
             bodyJson: JSON.stringify(demoArticle.body),
             editorIds: JSON.stringify([input.writerId]),
             lastEditorId: input.writerId,
@@ -148,6 +150,7 @@ export async function seedDemoArticle(db: Db, input: SeedDemoArticleInput): Prom
         reviewDueAt,
       },
     });
+    await syncArticleSearch(tx, article.id);
     await recordAuditEvent(tx, {
       actorId: input.editorId,
       action: "article.published",

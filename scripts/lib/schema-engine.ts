@@ -8,6 +8,7 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import { databaseFilePath } from "./db-file";
 import { STUDIO_DRAFT_SEARCH_EXTERNAL_TABLES } from "../../lib/studio/draft-search";
+import { SEARCH_EXTERNAL_TABLES } from "../../lib/search/sqlite-schema";
 
 const require = createRequire(import.meta.url);
 export const ROOT = path.resolve(__dirname, "..", "..");
@@ -66,12 +67,16 @@ export function migrationList() {
   };
 }
 
-// Tables created in raw SQL that Prisma's schema language cannot describe (FTS5 indexes): the diff leaves them alone.
-export const noFilters = { externalTables: STUDIO_DRAFT_SEARCH_EXTERNAL_TABLES, externalEnums: [] };
+// Tables created in raw SQL that Prisma's schema language cannot describe (FTS5 indexes): the diff leaves them
+// alone (prisma.config.ts declares the same list).
+export const schemaFilters = {
+  externalTables: [...STUDIO_DRAFT_SEARCH_EXTERNAL_TABLES, ...SEARCH_EXTERNAL_TABLES],
+  externalEnums: [],
+};
 
 /** Applies every pending migration to the database at `url`; returns the names applied. */
 export async function applyMigrations(url: string): Promise<string[]> {
   const engine = await openSchemaEngine(url);
-  const out = await engine.applyMigrations({ migrationsList: migrationList(), filters: noFilters });
+  const out = await engine.applyMigrations({ migrationsList: migrationList(), filters: schemaFilters });
   return out.appliedMigrationNames;
 }

@@ -21,6 +21,7 @@ import { ARTICLES_TAG, articleTag, reviewerTag } from "@/lib/public/cache-tags";
 import { getPublicArticle } from "@/lib/public/get-public-article";
 import { getReviewerProfile } from "@/lib/public/get-reviewer-profile";
 import { listPublishedArticles } from "@/lib/public/list-published-articles";
+import { listConditions } from "@/lib/public/list-conditions";
 import { isPublicId, isPublicSlug } from "@/lib/public/slug";
 import { readPublicChange } from "@/lib/page-cache/public-change";
 
@@ -57,4 +58,12 @@ export async function cachedReviewerProfile(reviewerId: string) {
     ["public-reviewer", reviewerId, await publicChangeKey()],
     { tags: [reviewerTag(reviewerId), ARTICLES_TAG], revalidate: PUBLIC_REVALIDATE_SECONDS },
   )();
+}
+
+/** Conditions A–Z: changes with every publish, unpublish and archive (the counter moves, ARTICLES_TAG expires). */
+export async function cachedConditions() {
+  return unstable_cache(() => listConditions(db), ["public-conditions", await publicChangeKey()], {
+    tags: [ARTICLES_TAG],
+    revalidate: PUBLIC_REVALIDATE_SECONDS,
+  })();
 }

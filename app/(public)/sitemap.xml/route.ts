@@ -1,4 +1,4 @@
-// /sitemap.xml: home, editorial policy, every published article (lastmod = when its live revision was
+// /sitemap.xml: home, editorial policy, Conditions A–Z, every published article (lastmod = when its live revision was
 // published) and every reviewer profile. Built per request from the cached list, so no query per request and
 // nothing at build time.
 import { connection } from "next/server";

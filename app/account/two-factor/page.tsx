@@ -34,7 +34,6 @@ export default async function TwoFactorPage({
         <h2 id="enrol-heading">1. Add Imprimatur to your authenticator app</h2>
         <p>Scan this code with an authenticator app (for example FreeOTP, Aegis, Google Authenticator or 1Password).</p>
         {/* A data: URL of an SVG: no script and no outside request, so it works under a strict CSP. */}
-        {/* eslint-disable-next-line @next/next/no-img-element */}
         <img src={qrDataUrl} alt="QR code to add Imprimatur to an authenticator app" width={200} height={200} />
         <p>
           Cannot scan? Enter this key by hand (time-based, 6 digits):{" "}

@@ -6,7 +6,7 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import Link from "next/link";
 import { useHydrated } from "@/components/ui/use-hydrated";
-import { EditorContent, useEditor, type Editor } from "@tiptap/react";
+import { EditorContent, useEditor, type Editor, type JSONContent } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
 import { Extension } from "@tiptap/core";
 import { isSafeHttpUrl } from "@/lib/content/document-schema";
@@ -26,6 +26,8 @@ import {
 import type { EditorReference, EditorState } from "@/lib/drafts/load-editor-state";
 import { Citation, citationNumbers, REFRESH_CITATIONS, type CitationStorage } from "./citation";
 import { Toolbar, openLinkForm } from "./toolbar";
+import { ACCEPT_IMAGES, MediaImage, uploadImageFile } from "./image";
+import { ImagesPanel } from "./images-panel";
 import { ReferencePanel } from "./reference-panel";
 import { api } from "./api";
 import { ContentCheckPanel, type CheckableDraft } from "@/components/checks/content-check-panel";
@@ -97,6 +99,13 @@ export function ArticleEditor({ initial }: { initial: EditorState }) {
   const infoTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   // The content-check panel gets a snapshot of the draft, refreshed with the word count: never per keystroke.
   const [checkContent, setCheckContent] = useState<Omit<CheckableDraft, "references"> | null>(null);
+  // Images placed in the body (in document order) and the upload in progress.
+  const [mediaIds, setMediaIds] = useState<string[]>([]);
+  const [openImage, setOpenImage] = useState<string | null>(null);
+  const [uploading, setUploading] = useState(false);
+  const [uploadError, setUploadError] = useState("");
+  const fileInputRef = useRef<HTMLInputElement>(null);
+  const uploadRef = useRef<(files: File[], pos?: number) => void>(() => undefined);
 
   // Word count and citation numbers are derived from the whole document: computed a moment after typing
   // stops, never inside the keystroke.
@@ -108,6 +117,13 @@ export function ArticleEditor({ initial }: { initial: EditorState }) {
       setWords(countWords(e.state.doc.textBetween(0, e.state.doc.content.size, "\n", " ")));
       setNumbers(new Map(citationNumbers(e.state)));
       setCheckContent({ ...fields.current, body: e.getJSON() });
+      const ids: string[] = [];
+      e.state.doc.descendants((node) => {
+        if (node.type.name === "image" && node.attrs.mediaId && !ids.includes(node.attrs.mediaId))
+          ids.push(node.attrs.mediaId);
+        return true;
+      });
+      setMediaIds((old) => (old.length === ids.length && old.every((x, i) => x === ids[i]) ? old : ids));
     }, delay);
   }, []);
 
@@ -133,6 +149,7 @@ export function ArticleEditor({ initial }: { initial: EditorState }) {
         },
       }),
       Citation,
+      MediaImage,
       // Mod-K: link form. Mod-Alt-R ("reference"): to the references' Cite buttons (Ctrl/⌘+Shift+C is taken
       // by the browsers' element inspector).
       Extension.create({
@@ -158,6 +175,23 @@ export function ArticleEditor({ initial }: { initial: EditorState }) {
         "aria-multiline": "true",
         role: "textbox",
         "data-testid": "article-body",
+      },
+      // Image files dropped on or pasted into the text are uploaded and placed there; anything else is left
+      // to the editor (HTML with outside <img> addresses is not turned into images).
+      handleDrop: (view, event, _slice, moved) => {
+        const files = imageFiles(event.dataTransfer);
+        if (moved || !files.length) return false;
+        event.preventDefault();
+        const pos = view.posAtCoords({ left: event.clientX, top: event.clientY })?.pos;
+        uploadRef.current(files, pos);
+        return true;
+      },
+      handlePaste: (_view, event) => {
+        const files = imageFiles(event.clipboardData);
+        if (!files.length) return false;
+        event.preventDefault();
+        uploadRef.current(files);
+        return true;
       },
     },
     onCreate: ({ editor: e }) => {
@@ -259,7 +293,7 @@ export function ArticleEditor({ initial }: { initial: EditorState }) {
     setSummary(content.summary);
     setConditionName(content.conditionName);
     fields.current = { title: content.title, summary: content.summary, conditionName: content.conditionName };
-    e.commands.setContent(content.body as never, { emitUpdate: false });
+    e.commands.setContent(content.body as JSONContent, { emitUpdate: false });
     refreshInfo(0);
   }
 
@@ -296,6 +330,28 @@ export function ArticleEditor({ initial }: { initial: EditorState }) {
       .focus()
       .insertContent({ type: "citation", attrs: { refKey: key } })
       .run();
+  };
+
+  uploadRef.current = async (files: File[], pos?: number) => {
+    if (!editor) return;
+    setUploadError("");
+    setUploading(true);
+    try {
+      for (const file of files) {
+        const result = await uploadImageFile(file);
+        if (!result.ok) {
+          setUploadError(`${file.name ? `“${file.name}”: ` : ""}${result.message}`);
+          continue;
+        }
+        const node = { type: "image", attrs: { mediaId: result.image.id } };
+        const chain = editor.chain().focus();
+        if (pos !== undefined) chain.insertContentAt(pos, node).run();
+        else chain.insertContent(node).run();
+        setOpenImage(result.image.id);
+      }
+    } finally {
+      setUploading(false);
+    }
   };
 
   const removeCitations = (key: string) => {
@@ -457,10 +513,28 @@ export function ArticleEditor({ initial }: { initial: EditorState }) {
         </div>
 
         {editor ? (
-          <Toolbar editor={editor} onCite={focusCiteButtons} disabled={!!conflict} />
+          <Toolbar
+            editor={editor}
+            onCite={focusCiteButtons}
+            onImage={() => fileInputRef.current?.click()}
+            disabled={!!conflict}
+          />
         ) : (
           <p className="field-hint">Loading the editor…</p>
         )}
+        <input
+          ref={fileInputRef}
+          type="file"
+          accept={ACCEPT_IMAGES}
+          hidden
+          aria-label="Image file to upload"
+          data-testid="image-file-input"
+          onChange={(e) => {
+            const files = [...(e.target.files ?? [])];
+            e.target.value = "";
+            if (files.length) uploadRef.current(files);
+          }}
+        />
         <div className="editor-surface">
           <EditorContent editor={editor} />
         </div>
@@ -505,7 +579,14 @@ export function ArticleEditor({ initial }: { initial: EditorState }) {
           )}
         </section>
       </div>
-      <aside className="editor-side" aria-label="References and checks">
+      <aside className="editor-side" aria-label="Images, references and checks">
+        <ImagesPanel
+          mediaIds={mediaIds}
+          openId={openImage}
+          onOpen={setOpenImage}
+          uploading={uploading}
+          uploadError={uploadError}
+        />
         <ReferencePanel
           articleId={articleId}
           references={references}
@@ -584,4 +665,8 @@ function ConflictView(props: {
       </div>
     </section>
   );
+}
+
+function imageFiles(data: DataTransfer | null): File[] {
+  return [...(data?.files ?? [])].filter((f) => f.type.startsWith("image/") || f.type === "");
 }

@@ -8,7 +8,17 @@ import { isSafeHttpUrl } from "@/lib/content/document-schema";
 
 const MOD = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform) ? "⌘" : "Ctrl";
 
-export function Toolbar({ editor, onCite, disabled }: { editor: Editor; onCite: () => void; disabled?: boolean }) {
+export function Toolbar({
+  editor,
+  onCite,
+  onImage,
+  disabled,
+}: {
+  editor: Editor;
+  onCite: () => void;
+  onImage?: () => void;
+  disabled?: boolean;
+}) {
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -118,6 +128,7 @@ export function Toolbar({ editor, onCite, disabled }: { editor: Editor; onCite: 
       },
     },
     { id: "cite", label: "Insert citation", text: "Cite", shortcut: `${MOD}+Alt+R`, run: onCite },
+    ...(onImage ? [{ id: "image", label: "Insert image (upload a file)", text: "Image", run: onImage }] : []),
     {
       id: "undo",
       label: "Undo",

@@ -9,6 +9,8 @@ interface Result {
   editUrl: string;
   warnings: string[];
   referenceCount: number;
+  /** Images of the imported page: listed, never fetched (upload them in the editor or pick them in the library). */
+  images?: Array<{ src: string; alt: string }>;
 }
 
 export function ImportForm({ initialError }: { initialError: string }) {
@@ -56,6 +58,22 @@ export function ImportForm({ initialError }: { initialError: string }) {
             <ul>
               {result.warnings.map((w) => (
                 <li key={w}>{w}</li>
+              ))}
+            </ul>
+          </>
+        )}
+        {result.images && result.images.length > 0 && (
+          <>
+            <h3>Images to add</h3>
+            <p>
+              The page showed these images. They were not downloaded: upload each one in the editor (Image button, drag
+              and drop or paste) or pick it from the <Link href="/studio/media">media library</Link>.
+            </p>
+            <ul data-testid="import-images">
+              {result.images.map((img, i) => (
+                <li key={i}>
+                  {img.alt ? `“${img.alt}”` : <em>(no alt text)</em>} — <code>{img.src || "(no address)"}</code>
+                </li>
               ))}
             </ul>
           </>

@@ -51,7 +51,13 @@ export async function POST(request: Request) {
     if (wantsHtml)
       return NextResponse.redirect(new URL(`${editUrl}?imported=${result.referenceCount}`, request.url), 303);
     return NextResponse.json(
-      { id: result.article.id, editUrl, warnings: result.warnings, referenceCount: result.referenceCount },
+      {
+        id: result.article.id,
+        editUrl,
+        warnings: result.warnings,
+        referenceCount: result.referenceCount,
+        images: result.images,
+      },
       { status: 201 },
     );
   } catch (err) {

@@ -6,6 +6,7 @@ import { ArticleEditor } from "../../_editor/article-editor";
 import { ArticleTabs } from "../article-tabs";
 import { loadArticleOr404 } from "../load";
 import { SlugField } from "./slug-field";
+import { AlternativeNamesField } from "./alternative-names-field";
 import "../../_editor/editor.css";
 
 export const metadata: Metadata = { title: "Edit article" };
@@ -54,6 +55,7 @@ export default async function EditArticlePage({
       {state.canEdit ? (
         <>
           <SlugField articleId={id} slug={state.article.slug} locked={state.article.slugLocked} />
+          <AlternativeNamesField articleId={id} names={state.draft.alternativeNames} />
           <ArticleEditor initial={state} />
         </>
       ) : (

@@ -6,6 +6,9 @@ import { renderDocument } from "@/lib/content/render";
 import { toReferenceSnapshot } from "@/lib/content/reference-snapshot";
 import { publicReferences } from "@/lib/public/references";
 import { isAppError } from "@/lib/errors";
+import { db } from "@/lib/db/client";
+import { parseDocument } from "@/lib/content/document-schema";
+import { snapshotImages } from "@/lib/media/snapshot-images";
 import { ReferenceList } from "@/app/(public)/_components/reference-list";
 import { ArticleTabs } from "../article-tabs";
 import { loadArticleOr404 } from "../load";
@@ -22,7 +25,8 @@ export default async function PreviewPage({ params }: { params: Promise<{ id: st
   let html = "";
   let renderError = "";
   try {
-    html = renderDocument(state.draft.bodyJson, snapshots).html;
+    const images = await snapshotImages(db, parseDocument(state.draft.bodyJson), { requireReady: false });
+    html = renderDocument(state.draft.bodyJson, snapshots, images).html;
   } catch (err) {
     renderError = isAppError(err) ? err.message : "The draft could not be rendered.";
   }

@@ -10,6 +10,7 @@ import { loadReviewScreen, type ReviewScreen } from "@/lib/review/review-screen"
 import { requirePermission } from "@/app/_server/session";
 import { ActionForm, Field, FieldErrors } from "@/components/studio/action-form";
 import { DiffView } from "@/components/review/diff-view";
+import { ImageDiffList } from "@/components/media/image-diff-list";
 import { ArticleTabs } from "../article-tabs";
 import {
   addCommentAction,
@@ -398,7 +399,11 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
               : "Changes"}
           </h2>
           {screen.diff ? (
-            <DiffView diff={screen.diff} />
+            <>
+              <DiffView diff={screen.diff} />
+              <h3>Images</h3>
+              <ImageDiffList changes={screen.imageChanges} />
+            </>
           ) : (
             <p className="empty">This is the first reviewed version: there is nothing earlier to compare with.</p>
           )}

@@ -8,6 +8,10 @@ import { parseDocument } from "@/lib/content/document-schema";
 import { parseReferencesJson, toReferenceSnapshot } from "@/lib/content/reference-snapshot";
 import { diffVersions, type DiffableVersion, type Segment } from "@/lib/revisions/diff-revisions";
 import { ArticleTabs } from "../../article-tabs";
+import { parseImagesJson, type ImageSnapshot } from "@/lib/content/image-snapshot";
+import { snapshotImages } from "@/lib/media/snapshot-images";
+import { diffImages } from "@/lib/revisions/diff-images";
+import { ImageDiffList } from "@/components/media/image-diff-list";
 import { loadArticleOr404 } from "../../load";
 import "../../../_editor/editor.css";
 
@@ -41,18 +45,22 @@ export default async function DiffPage({
   const actor = await requirePermission("studio.access", `/studio/articles/${id}/history`);
   const state = await loadArticleOr404(actor, id);
 
-  async function version(ref: string | undefined): Promise<{ label: string; v: DiffableVersion } | null> {
+  async function version(
+    ref: string | undefined,
+  ): Promise<{ label: string; v: DiffableVersion; images: ImageSnapshot[] } | null> {
     if (!ref) return null;
     if (ref === "draft") {
+      const body = parseDocument(state.draft.bodyJson);
       return {
         label: "the working draft",
         v: {
           title: state.draft.title,
           summary: state.draft.summary,
           conditionName: state.draft.conditionName,
-          body: parseDocument(state.draft.bodyJson),
+          body,
           references: state.references.map(toReferenceSnapshot),
         },
+        images: await snapshotImages(db, body, { requireReady: false }),
       };
     }
     const r = await db.revision.findFirst({ where: { id: ref, articleId: id } });
@@ -66,6 +74,7 @@ export default async function DiffPage({
         body: parseDocument(r.bodyJson),
         references: parseReferencesJson(r.referencesJson),
       },
+      images: parseImagesJson(r.imagesJson),
     };
   }
 
@@ -83,7 +92,12 @@ export default async function DiffPage({
     );
   }
   const diff = diffVersions(a.v, b.v);
-  const unchanged = !diff.fields.length && !diff.references.length && diff.blocks.every((x) => x.kind === "equal");
+  const imageChanges = diffImages(a.images, b.images);
+  const unchanged =
+    !diff.fields.length &&
+    !diff.references.length &&
+    !imageChanges.length &&
+    diff.blocks.every((x) => x.kind === "equal");
   return (
     <>
       <div className="article-header">
@@ -142,6 +156,10 @@ export default async function DiffPage({
             </li>
           ))}
         </ol>
+      </section>
+      <section className="panel" aria-labelledby="imgdiff-heading">
+        <h2 id="imgdiff-heading">Images</h2>
+        <ImageDiffList changes={imageChanges} />
       </section>
       <section className="panel" aria-labelledby="refdiff-heading">
         <h2 id="refdiff-heading">References</h2>

@@ -1,0 +1,177 @@
+// npm run bench:media — upload-to-variants time for a 12-megapixel JPEG photograph, and the peak memory (RSS) of the
+// process that does it. Targets: < 3 s and < 300 MB RSS on the project's 2-core machine.
+//
+// The photograph (4000 × 3000, gradient, shapes and film-grain noise, with EXIF) is generated with sharp at bench time.
+// Each measured run is its own process (so its peak RSS is the processing's) and goes through the real code:
+// uploadMedia (type and pixel checks, one thumbnail-size decode, storage, rows), then runMediaJob (the worker's job:
+// decode once, 3 widths × AVIF/WebP/JPEG), with sharp configured as the in-app worker configures it (one libvips
+// thread, cache off). It uses its own database and media folder under bench/.tmp. The baseline, measured in the same
+// run, is what any pipeline has to pay at least: one full decode of the photo and one 1600 px JPEG encode; the ratio
+// shows what the three formats and three widths cost on top. BENCH_RUNS (default 3) runs; the median time and the
+// highest peak are reported.
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import sharp from "sharp";
+import { createDb } from "../lib/db/client";
+import { uploadMedia } from "../lib/media/upload-media";
+import { makeUser, toActor } from "../tests/helpers/factory";
+import { runMediaJob } from "../lib/media/media-jobs";
+import { FolderStorage } from "../lib/media/storage";
+import { configureSharpForWorker } from "../lib/media/media-worker";
+
+const ROOT = path.resolve(__dirname, "..");
+const TMP = path.join(ROOT, "bench", ".tmp");
+const DB_FILE = path.join(TMP, "media-bench.db");
+const MEDIA_DIR = path.join(TMP, "media-bench");
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS || 3));
+const TARGET_MS = 3000;
+const TARGET_RSS_MB = 300;
+
+/** Peak resident set size of this process so far (Linux VmHWM), in MB; falls back to the current RSS. */
+function peakRssMb(): number {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync("/proc/self/status", "utf8"));
+    if (m) return Number(m[1]) / 1024;
+  } catch {
+    // not Linux
+  }
+  return process.memoryUsage().rss / 1024 / 1024;
+}
+
+async function photograph(seed: number): Promise<Buffer> {
+  const width = 4000;
+  const height = 3000;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
+    <defs><radialGradient id="g" cx="${40 + seed}%" cy="45%" r="75%"><stop offset="0" stop-color="#e9c9b0"/>
+    <stop offset="0.6" stop-color="#b9826a"/><stop offset="1" stop-color="#3b2a26"/></radialGradient></defs>
+    <rect width="100%" height="100%" fill="url(#g)"/>
+    ${Array.from({ length: 40 }, (_, i) => `<circle cx="${(i * 977 + seed * 131) % width}" cy="${(i * 613 + seed * 71) % height}" r="${30 + ((i * 37) % 120)}" fill="#f8f4ef" fill-opacity="0.55"/>`).join("")}
+  </svg>`;
+  const grain = await sharp({
+    create: { width, height, channels: 3, background: "#808080", noise: { type: "gaussian", mean: 128, sigma: 18 } },
+  })
+    .blur(0.8)
+    .png()
+    .toBuffer();
+  return sharp(Buffer.from(svg))
+    .composite([{ input: grain, blend: "overlay" }])
+    .jpeg({ quality: 90 })
+    .withExif({ IFD0: { Make: "Bench", Model: "12MP" }, IFD3: { GPSLatitudeRef: "N", GPSLatitude: "51/1 30/1 0/1" } })
+    .toBuffer();
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+interface ChildResult {
+  uploadMs: number;
+  totalMs: number;
+  peakMb: number;
+  variants: number;
+}
+
+/** One measured upload, in its own process so the peak RSS is the processing's, not the photo generator's. */
+async function child(file: string) {
+  configureSharpForWorker();
+  const db = createDb(`file:${DB_FILE}`);
+  const storage = new FolderStorage(MEDIA_DIR);
+  const actor = toActor(
+    await db.user.findFirstOrThrow({ where: { email: "bench@bench.local" }, include: { roles: true } }),
+  );
+  const bytes = readFileSync(file);
+  // Warm up what a running app has warm already: the database connection and libvips.
+  await db.user.count();
+  await sharp({ create: { width: 8, height: 8, channels: 3, background: "#000" } })
+    .png()
+    .toBuffer();
+  const t0 = performance.now();
+  const up = await uploadMedia(db, storage, actor, { bytes, fileName: "bench.jpg" });
+  const t1 = performance.now();
+  const claimed = await db.mediaFile.update({
+    where: { id: up.fileId },
+    data: { status: "RUNNING", claimedAt: new Date(), attempts: 1 },
+  });
+  const status = await runMediaJob(db, storage, { id: claimed.id, sha256: claimed.sha256 });
+  const t2 = performance.now();
+  if (status !== "READY") throw new Error(`processing ended ${status}`);
+  const result: ChildResult = {
+    uploadMs: t1 - t0,
+    totalMs: t2 - t0,
+    peakMb: peakRssMb(),
+    variants: await db.mediaVariant.count({ where: { fileId: up.fileId } }),
+  };
+  await db.$disconnect();
+  process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);
+}
+
+async function main() {
+  mkdirSync(TMP, { recursive: true });
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(DB_FILE + suffix, { force: true });
+  rmSync(MEDIA_DIR, { recursive: true, force: true });
+  execFileSync("npx", ["tsx", "scripts/db-deploy.ts"], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: `file:${DB_FILE}` },
+    stdio: "ignore",
+  });
+  const db = createDb(`file:${DB_FILE}`);
+  await makeUser(db, { roles: ["WRITER"], name: "Bench", email: "bench@bench.local" });
+  await db.$disconnect();
+
+  const files: string[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const file = path.join(TMP, `media-bench-${i}.jpg`);
+    writeFileSync(file, await photograph(i));
+    files.push(file);
+  }
+  const size = readFileSync(files[0]).length;
+  console.log(`12-megapixel JPEG: 4000 × 3000, ${(size / 1024 / 1024).toFixed(1)} MB (with EXIF/GPS)`);
+
+  // Baseline: one full decode and one 1600 px JPEG, in this process.
+  configureSharpForWorker();
+  const baseTimes: number[] = [];
+  for (const file of files) {
+    const p = readFileSync(file);
+    const t0 = performance.now();
+    await sharp(p).rotate().resize({ width: 1600 }).jpeg({ quality: 80 }).toBuffer();
+    baseTimes.push(performance.now() - t0);
+  }
+
+  const results: ChildResult[] = [];
+  for (const file of files) {
+    const out = execFileSync(process.execPath, [...process.execArgv, __filename, "--child", file], {
+      cwd: ROOT,
+      encoding: "utf8",
+      // As scripts/start.sh runs the app: glibc's per-thread malloc arenas otherwise keep libvips' freed
+      // buffers, which inflates RSS without being used (sharp's documentation recommends limiting them).
+      env: { MALLOC_ARENA_MAX: "2", ...process.env },
+    });
+    const line = out.split("\n").find((l) => l.startsWith("RESULT "));
+    if (!line) throw new Error(`the measured run printed no result:\n${out}`);
+    results.push(JSON.parse(line.slice(7)) as ChildResult);
+  }
+
+  const t = median(results.map((r) => r.totalMs));
+  const peak = Math.max(...results.map((r) => r.peakMb));
+  const base = median(baseTimes);
+  console.log(`runs: ${RUNS}; variants per upload: ${results[0].variants} (3 widths × AVIF, WebP, JPEG)`);
+  console.log(`upload checks + storing (median):     ${median(results.map((r) => r.uploadMs)).toFixed(0)} ms`);
+  console.log(
+    `upload to variants (median):          ${t.toFixed(0)} ms   (target < ${TARGET_MS} ms: ${(t / TARGET_MS).toFixed(2)} of target)`,
+  );
+  console.log(
+    `peak RSS of the processing process:   ${peak.toFixed(0)} MB   (target < ${TARGET_RSS_MB} MB: ${(peak / TARGET_RSS_MB).toFixed(2)} of target; includes Node, tsx and Prisma)`,
+  );
+  console.log(
+    `baseline (1 decode + 1 JPEG, median): ${base.toFixed(0)} ms   ratio upload-to-variants / baseline: ${(t / base).toFixed(2)}`,
+  );
+  console.log(`load average during the run: ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`);
+  rmSync(MEDIA_DIR, { recursive: true, force: true });
+  for (const file of files) rmSync(file, { force: true });
+}
+
+const childAt = process.argv.indexOf("--child");
+(childAt >= 0 ? child(process.argv[childAt + 1]) : main()).catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

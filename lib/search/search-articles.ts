@@ -1,0 +1,23 @@
+// Readers' search: GET /search?q=…&page=… → one page of ranked, highlighted published articles.
+import { z } from "zod";
+import type { DbTx } from "../db/client";
+import { searchIndex } from "./index";
+import { QUERY_MAX_LENGTH, queryWords } from "./query-words";
+import type { SearchResultPage } from "./search-index";
+
+export const SEARCH_PAGE_SIZE = 10;
+/** Pages beyond this are not served: nobody reads them and deep offsets cost the most. */
+export const SEARCH_MAX_PAGE = 50;
+
+// Query-string values arrive as strings (or arrays when repeated): anything odd falls back to a sane default
+// instead of an error page, since a reader can only have typed into the box.
+const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
+export const searchParamsSchema = z.object({
+  q: z.preprocess(first, z.string().catch("")).transform((s) => s.slice(0, QUERY_MAX_LENGTH).trim()),
+  page: z.preprocess(first, z.coerce.number().int().min(1).max(SEARCH_MAX_PAGE).catch(1)),
+});
+
+export async function searchArticles(db: DbTx, params: unknown): Promise<SearchResultPage> {
+  const { q, page } = searchParamsSchema.parse(params ?? {});
+  return searchIndex().search(db, { words: queryWords(q) }, { page, pageSize: SEARCH_PAGE_SIZE, query: q });
+}

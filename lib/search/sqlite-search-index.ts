@@ -1,0 +1,186 @@
+// Site search on SQLite FTS5 (compiled into better-sqlite3).
+// - search_document (created by the search migration, see sqlite-schema.ts; rowid = SearchEntry.id): the live
+//   text by field, porter-stemmed (plural and singular match), ranked by bm25 with the title, condition name
+//   and alternative names weighted up, with highlighted snippets.
+// - SearchTerm: every word of the live text, unstemmed, with the number of live articles using it. A query word
+//   that no article uses is read as the words one edit away that are there (a typo). A plain indexed table,
+//   because looking up a few hundred candidate spellings must take well under a millisecond.
+// Every statement uses bound parameters; the FTS5 query itself is built only from letters and digits.
+import type { DbTx } from "../db/client";
+import { HIDDEN_STATUSES } from "../public/live-filter";
+import { MATCH_END, MATCH_START, hasMatch, toSegments } from "./highlight";
+import { textWords } from "./query-words";
+import type { SearchDocument, SearchHit, SearchIndex, SearchResultPage, SearchTerms } from "./search-index";
+import { SEARCH_DOCUMENT_TABLE as DOC } from "./sqlite-schema";
+import { MIN_CORRECTABLE_LENGTH, editDistanceOneVariants } from "./typo";
+
+/** bm25 weights by column: article_id (not indexed), title, condition, alternative_names, summary, headings, body. */
+const WEIGHTS = [0, 10, 8, 6, 3, 2, 1].join(", ");
+/** Near spellings tried per misspelt word (the most used ones). */
+const CORRECTIONS_PER_WORD = 3;
+const SNIPPET_TOKENS = 28;
+const COLUMNS = ["title", "condition", "alternative_names", "summary", "headings", "body"] as const;
+
+interface Row {
+  articleId: string;
+  slug: string;
+  lastPublishedAt: string | number | null;
+  title: string;
+  conditionName: string;
+  alternativeNames: string;
+  bodySnippet: string;
+  summary: string;
+}
+
+export const sqliteSearchIndex: SearchIndex = {
+  async indexArticle(tx, doc) {
+    const entry = await tx.searchEntry.upsert({
+      where: { articleId: doc.articleId },
+      create: { articleId: doc.articleId, revisionId: doc.revisionId },
+      update: { revisionId: doc.revisionId, indexedAt: new Date() },
+      select: { id: true },
+    });
+    await dropText(tx, entry.id);
+    const values = [doc.title, doc.conditionName, doc.alternativeNames.join("; "), doc.summary, doc.headings, doc.body];
+    await tx.$executeRawUnsafe(
+      `INSERT INTO ${DOC} (rowid, article_id, ${COLUMNS.join(", ")}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      entry.id,
+      doc.articleId,
+      ...values,
+    );
+    await tx.$executeRawUnsafe(
+      `INSERT INTO "SearchTerm" ("term", "articles") SELECT value, 1 FROM json_each(?) WHERE true
+       ON CONFLICT ("term") DO UPDATE SET "articles" = "articles" + 1`,
+      JSON.stringify(textWords(values.join("\n"))),
+    );
+  },
+
+  async removeArticle(tx, articleId) {
+    const entry = await tx.searchEntry.findUnique({ where: { articleId }, select: { id: true } });
+    if (!entry) return;
+    await dropText(tx, entry.id);
+    await tx.searchEntry.delete({ where: { id: entry.id } });
+  },
+
+  async search(db, terms, { page, pageSize, query }) {
+    const empty: SearchResultPage = { query, corrections: {}, total: 0, page, pageSize, hits: [] };
+    if (terms.words.length === 0) return empty;
+    const { spellings, corrections } = await spellingsFor(db, terms.words);
+    const match = spellings.map((alts) => `(${alts.map((w) => `"${w}"`).join(" OR ")})`).join(" AND ");
+
+    const from = `FROM ${DOC} JOIN "SearchEntry" e ON e."id" = ${DOC}.rowid
+      JOIN "Article" a ON a."id" = e."articleId" AND a."liveRevisionId" = e."revisionId"
+        AND a."status" NOT IN (${HIDDEN_STATUSES.map((s) => `'${s}'`).join(", ")})
+      WHERE ${DOC} MATCH ?`;
+    const mark = `'${MATCH_START}', '${MATCH_END}'`;
+    // Ranked first, marked after: SQLite would otherwise compute highlights and snippets for every match before
+    // sorting. CROSS JOIN keeps the ten ranked rows as the outer loop, so each is one rowid lookup. The body
+    // snippet is the costly part (it re-reads the body), so CASE computes it only for results whose summary has
+    // none of the words. (No window count here: bm25 cannot run under a window function.)
+    const rows = await db.$queryRawUnsafe<Row[]>(
+      `WITH ranked AS (
+         SELECT ${DOC}.rowid AS id, bm25(${DOC}, ${WEIGHTS}) AS score, a."lastPublishedAt" AS publishedAt
+         ${from}
+         ORDER BY score, publishedAt DESC
+         LIMIT ? OFFSET ?
+       )
+       SELECT e."articleId" AS articleId, a."slug" AS slug, a."lastPublishedAt" AS lastPublishedAt,
+         highlight(${DOC}, 1, ${mark}) AS title,
+         ${DOC}.condition AS conditionName,
+         highlight(${DOC}, 3, ${mark}) AS alternativeNames,
+         highlight(${DOC}, 4, ${mark}) AS summary,
+         CASE WHEN instr(highlight(${DOC}, 4, ${mark}), '${MATCH_START}') > 0 THEN NULL
+              ELSE snippet(${DOC}, 6, ${mark}, '…', ${SNIPPET_TOKENS}) END AS bodySnippet
+       FROM ranked
+       CROSS JOIN ${DOC} ON ${DOC}.rowid = ranked.id
+       JOIN "SearchEntry" e ON e."id" = ranked.id
+       JOIN "Article" a ON a."id" = e."articleId"
+       WHERE ${DOC} MATCH ?
+       ORDER BY ranked.score, ranked.publishedAt DESC`,
+      match,
+      pageSize,
+      (page - 1) * pageSize,
+      match,
+    );
+    // Counting walks the matches without ranking them: cheap next to the ranked page.
+    const total =
+      rows.length < pageSize && page === 1
+        ? rows.length
+        : Number((await db.$queryRawUnsafe<Array<{ n: number | bigint }>>(`SELECT count(*) AS n ${from}`, match))[0].n);
+    const hits: SearchHit[] = rows.map((row) => {
+      const alternativeNames = toSegments(row.alternativeNames);
+      return {
+        articleId: row.articleId,
+        slug: row.slug,
+        title: toSegments(row.title),
+        conditionName: row.conditionName,
+        alternativeNames: hasMatch(alternativeNames) ? alternativeNames : null,
+        snippet: bestSnippet(row),
+        lastPublishedAt: row.lastPublishedAt === null ? null : new Date(row.lastPublishedAt),
+      };
+    });
+    return { query, corrections, total, page, pageSize, hits };
+  },
+};
+
+/** Removes an entry's text from the full-text table and its words from the vocabulary counts. */
+async function dropText(tx: DbTx, entryId: number) {
+  const old = await tx.$queryRawUnsafe<Array<Record<string, string>>>(
+    `SELECT ${COLUMNS.join(", ")} FROM ${DOC} WHERE rowid = ?`,
+    entryId,
+  );
+  if (old.length === 0) return;
+  const words = JSON.stringify(textWords(COLUMNS.map((c) => old[0][c] ?? "").join("\n")));
+  await tx.$executeRawUnsafe(
+    `UPDATE "SearchTerm" SET "articles" = "articles" - 1 WHERE "term" IN (SELECT value FROM json_each(?))`,
+    words,
+  );
+  await tx.$executeRawUnsafe(
+    `DELETE FROM "SearchTerm" WHERE "term" IN (SELECT value FROM json_each(?)) AND "articles" <= 0`,
+    words,
+  );
+  await tx.$executeRawUnsafe(`DELETE FROM ${DOC} WHERE rowid = ?`, entryId);
+}
+
+/** The summary (short enough to show whole) when it has the query's words, else where they are in the body. */
+function bestSnippet(row: Row) {
+  const summary = toSegments(row.summary ?? "");
+  if (row.bodySnippet === null || hasMatch(summary)) return summary;
+  const body = toSegments(row.bodySnippet);
+  return hasMatch(body) ? body : summary;
+}
+
+/**
+ * For each word, the spellings to search for: the word itself, plus (when no published article uses it) the
+ * vocabulary words one edit away, most used first.
+ */
+async function spellingsFor(db: DbTx, words: string[]) {
+  const known = await vocabularyCounts(db, words);
+  const spellings: string[][] = [];
+  const corrections: Record<string, string[]> = {};
+  for (const word of words) {
+    if (known.has(word) || word.length < MIN_CORRECTABLE_LENGTH) {
+      spellings.push([word]);
+      continue;
+    }
+    const near = [...(await vocabularyCounts(db, editDistanceOneVariants(word)))]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, CORRECTIONS_PER_WORD)
+      .map(([term]) => term);
+    if (near.length) corrections[word] = near;
+    spellings.push([word, ...near]);
+  }
+  return { spellings, corrections };
+}
+
+/** Words of `candidates` that occur in published articles, with the number of articles using each. */
+async function vocabularyCounts(db: DbTx, candidates: string[]): Promise<Map<string, number>> {
+  if (candidates.length === 0) return new Map();
+  const rows = await db.$queryRawUnsafe<Array<{ term: string; doc: number | bigint }>>(
+    `SELECT "term" AS term, "articles" AS doc FROM "SearchTerm" WHERE "term" IN (SELECT value FROM json_each(?))`,
+    JSON.stringify(candidates),
+  );
+  return new Map(rows.map((r) => [r.term, Number(r.doc)]));
+}
+
+export type { SearchDocument, SearchTerms };

@@ -1,0 +1,53 @@
+// Keeps the search index equal to what readers can see. Called inside every transaction that changes an
+// article's live revision (publish now, scheduled publish, unpublish, archive), so the index commits or rolls
+// back with the change itself: a draft's words are never indexed, and a taken-down article is gone at once.
+import type { Db, DbTx } from "../db/client";
+import { searchIndex } from "./index";
+import { buildSearchDocument } from "./search-document";
+
+const REVISION_FIELDS = {
+  id: true,
+  articleId: true,
+  title: true,
+  summary: true,
+  conditionName: true,
+  alternativeNames: true,
+  bodyJson: true,
+} as const;
+
+export async function syncArticleSearch(tx: DbTx, articleId: string): Promise<void> {
+  const article = await tx.article.findUnique({
+    where: { id: articleId },
+    select: { liveRevision: { select: REVISION_FIELDS } },
+  });
+  if (!article?.liveRevision) return searchIndex().removeArticle(tx, articleId);
+  await searchIndex().indexArticle(tx, buildSearchDocument(article.liveRevision));
+}
+
+/**
+ * Rebuilds the whole index from the live revisions (npm run search:reindex). One transaction per batch.
+ */
+export async function rebuildSearchIndex(db: Db, batchSize = 200): Promise<number> {
+  const ids = await db.article.findMany({ select: { id: true }, orderBy: { id: "asc" } });
+  let indexed = 0;
+  for (let i = 0; i < ids.length; i += batchSize) {
+    const batch = ids.slice(i, i + batchSize);
+    await db.$transaction(async (tx) => {
+      for (const { id } of batch) await syncArticleSearch(tx, id);
+    });
+    indexed += batch.length;
+  }
+  return indexed;
+}
+
+/**
+ * Indexes every live article when the index does not cover them all: articles published before the search
+ * existed, or a database restored without its index. Run at server start; a count when nothing is missing.
+ */
+export async function fillMissingSearchIndex(db: Db): Promise<number> {
+  const [live, indexed] = await Promise.all([
+    db.article.count({ where: { liveRevisionId: { not: null } } }),
+    db.searchEntry.count(),
+  ]);
+  return live === indexed ? 0 : rebuildSearchIndex(db);
+}
