@@ -41,7 +41,7 @@ describe("authenticate", () => {
   it("answers unknown account, wrong password, disabled and invited (no password) accounts with the same message", async () => {
     const wrong = await makeUser("wrong@example.com");
     await makeUser("disabled@example.com", "DISABLED");
-    await t.db.user.create({ data: { email: "invited@example.com", name: "Invited", passwordHash: "" } });
+    await makeTestUser(t.db, { email: "invited@example.com", name: "Invited", invited: true });
     for (const [email, password] of [
       ["nobody@example.com", "whatever"],
       ["wrong@example.com", "incorrect"],

@@ -2,7 +2,14 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../../tests/helpers/test-db";
 import { makeUser } from "../../tests/helpers/factory";
 import { checkContent } from "./check-content";
-import { addDictionaryWord, listDictionaryWords, removeDictionaryWord } from "./dictionary";
+import {
+  addDictionaryWord,
+  addDictionaryWordSchema,
+  listDictionaryWords,
+  removeDictionaryWord,
+  removeDictionaryWordSchema,
+} from "./dictionary";
+import { viaSchema } from "../../tests/helpers/via-schema";
 
 const t = createTestDb();
 afterAll(() => t.cleanup());
@@ -22,16 +29,18 @@ describe("project dictionary", () => {
   it("extends the spelling rule, with an audit event, and can be undone", async () => {
     const editor = await makeUser(t.db, { roles: ["EDITOR"], name: "Editor" });
     expect(await spelling()).toBe(1);
-    await addDictionaryWord(t.db, editor.id, { word: "  Zorblax " });
+    await viaSchema(addDictionaryWordSchema, { word: "  Zorblax " }, (i) => addDictionaryWord(t.db, editor, i));
     expect((await listDictionaryWords(t.db)).map((w) => w.word)).toEqual(["zorblax"]);
     expect(await spelling()).toBe(0);
     expect(await t.db.auditEvent.count({ where: { action: "dictionary.word_added", entityId: "zorblax" } })).toBe(1);
-    await expect(addDictionaryWord(t.db, editor.id, { word: "zorblax" })).rejects.toMatchObject({ code: "CONFLICT" });
-    await expect(addDictionaryWord(t.db, editor.id, { word: "two words" })).rejects.toMatchObject({
+    await expect(addDictionaryWord(t.db, editor, { word: "zorblax" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      viaSchema(addDictionaryWordSchema, { word: "two words" }, (i) => addDictionaryWord(t.db, editor, i)),
+    ).rejects.toMatchObject({
       code: "VALIDATION",
       fieldErrors: { word: [expect.stringContaining("one word")] },
     });
-    await removeDictionaryWord(t.db, editor.id, { word: "ZORBLAX" });
+    await viaSchema(removeDictionaryWordSchema, { word: "ZORBLAX" }, (i) => removeDictionaryWord(t.db, editor, i));
     expect(await spelling()).toBe(1);
   });
 });

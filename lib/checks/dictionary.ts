@@ -4,9 +4,9 @@ import { z } from "zod";
 import type { Db } from "../db/client";
 import { recordAuditEvent } from "../audit/record-event";
 import { AppError } from "../errors";
-import { parseInput } from "../validation";
+import type { Actor } from "../auth/policy";
 
-export const dictionaryWordInput = z.object({
+export const addDictionaryWordSchema = z.object({
   word: z
     .string()
     .trim()
@@ -19,8 +19,20 @@ export const dictionaryWordInput = z.object({
     .transform((w) => w.normalize("NFKC").toLowerCase()),
 });
 
-export async function addDictionaryWord(db: Db, actorId: string, input: { word: string }) {
-  const { word } = parseInput(dictionaryWordInput, input);
+export type AddDictionaryWordInput = z.output<typeof addDictionaryWordSchema>;
+
+/** Removing takes the word as listed, in any case: it is matched as the spelling rule stores it. */
+export const removeDictionaryWordSchema = z.object({
+  word: z
+    .string()
+    .trim()
+    .min(1, "Name the word to remove.")
+    .transform((w) => w.normalize("NFKC").toLowerCase()),
+});
+export type RemoveDictionaryWordInput = z.output<typeof removeDictionaryWordSchema>;
+
+export async function addDictionaryWord(db: Db, actor: Actor, { word }: AddDictionaryWordInput) {
+  const actorId = actor.id;
   return db.$transaction(async (tx) => {
     const existing = await tx.dictionaryWord.findUnique({ where: { word } });
     if (existing)
@@ -39,11 +51,8 @@ export async function addDictionaryWord(db: Db, actorId: string, input: { word: 
   });
 }
 
-export async function removeDictionaryWord(db: Db, actorId: string, input: { word: string }) {
-  const word = String(input.word ?? "")
-    .normalize("NFKC")
-    .toLowerCase()
-    .trim();
+export async function removeDictionaryWord(db: Db, actor: Actor, { word }: RemoveDictionaryWordInput) {
+  const actorId = actor.id;
   return db.$transaction(async (tx) => {
     const existing = await tx.dictionaryWord.findUnique({ where: { word } });
     if (!existing) throw new AppError("NOT_FOUND", `“${word}” is not in the project dictionary.`);

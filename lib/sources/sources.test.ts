@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../../tests/helpers/test-db";
 import { RETRACTED_DOI, startSourceStub, type SourceStub } from "../../tests/helpers/source-stub";
 import { catchAppError } from "../../tests/helpers/catch-app-error";
+import { makeUser } from "../../tests/helpers/factory";
 import { checkLinks, checkSources, sourceState } from "./check-sources";
 import { httpReferenceLookup, lookupReference, parseIdentifier, type ReferenceLookup } from "./reference-lookup";
 import { isPrivateAddress, safeFetch } from "./safe-fetch";
@@ -134,7 +135,7 @@ describe("link checker", () => {
 
 describe("weekly job", () => {
   it("queues live articles once a week and each job is claimed once", async () => {
-    const user = await t.db.user.create({ data: { email: "j@example.org", name: "J", passwordHash: "x" } });
+    const user = await makeUser(t.db);
     const a = await t.db.article.create({ data: { slug: "live-one", createdById: user.id } });
     const r = await t.db.revision.create({
       data: {

@@ -28,6 +28,8 @@ export interface UserOptions {
   /** When given, stored as a real argon2id hash (for sign-in); otherwise a placeholder no password matches. */
   password?: string;
   status?: "ACTIVE" | "DISABLED";
+  /** Invited and not yet accepted: no password at all (the empty hash), so nothing signs in. */
+  invited?: boolean;
 }
 
 function defaultName(roles: readonly Role[], suffix: string): string {
@@ -41,7 +43,7 @@ export async function makeUser(db: DbTx, options: UserOptions = {}): Promise<Tes
   const name = options.name ?? defaultName(roles, suffix);
   const email = (options.email ?? `${roles.join("-").toLowerCase() || "person"}-${suffix}@test.example`).toLowerCase();
   const status = options.status ?? "ACTIVE";
-  const passwordHash = options.password ? await hashPassword(options.password) : "x";
+  const passwordHash = options.invited ? "" : options.password ? await hashPassword(options.password) : "x";
   const user = await db.user.create({
     data: { name, email, passwordHash, status, roles: { create: [...new Set(roles)].map((role) => ({ role })) } },
   });

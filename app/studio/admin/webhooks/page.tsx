@@ -8,7 +8,6 @@ import { listWebhookEndpoints } from "@/lib/webhooks/manage-endpoints";
 import { MAX_ATTEMPTS } from "@/lib/webhooks/deliver-webhooks";
 import { privateAddressesAllowed } from "@/lib/webhooks/endpoint-url";
 import { createEndpointAction, deleteEndpointAction, sendTestAction, setEndpointActiveAction } from "./actions";
-import "../../_review/review.css";
 
 export const metadata: Metadata = { title: "Webhooks" };
 export const dynamic = "force-dynamic";
