@@ -149,7 +149,3 @@ export function assertCan(
   if (!actor) throw new AppError("UNAUTHENTICATED", "Please sign in to continue.");
   if (!can(actor, permission)) throw new AppError("FORBIDDEN", `Your role does not allow you to ${what}.`);
 }
-
-export function hasRole(actor: Pick<Actor, "roles"> | null | undefined, role: Role): boolean {
-  return !!actor && actor.roles.includes(role);
-}

@@ -11,6 +11,3 @@ export const ROLE_LABELS: Record<Role, string> = {
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }
-
-export const USER_STATUSES = ["ACTIVE", "DISABLED"] as const;
-export type UserStatus = (typeof USER_STATUSES)[number];

@@ -22,10 +22,6 @@ export async function totpQrDataUrl(uri: string): Promise<string> {
   return `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}`;
 }
 
-export function looksLikeTotpCode(code: string): boolean {
-  return /^\d{6}$/.test(code.replace(/\s+/g, ""));
-}
-
 /**
  * The time step a code matches, or null. `afterStep` is the last accepted step (codes for it or earlier fail).
  */

@@ -56,20 +56,6 @@ export async function checkRevisionContent(db: DbTx, revisionId: string) {
   });
 }
 
-/** Checks the working draft as saved (the editor panel posts unsaved content to checkContent instead). */
-export async function checkWorkingDraft(db: DbTx, articleId: string): Promise<CheckSummary> {
-  const draft = await db.workingDraft.findUnique({ where: { articleId } });
-  if (!draft) throw new AppError("NOT_FOUND", "That article has no working draft.");
-  const references = await db.reference.findMany({ where: { articleId }, orderBy: { position: "asc" } });
-  return checkContent(db, {
-    title: draft.title,
-    summary: draft.summary,
-    conditionName: draft.conditionName,
-    body: draft.bodyJson,
-    references,
-  });
-}
-
 export interface StoredCheckRun {
   id: string;
   articleId: string;

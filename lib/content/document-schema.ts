@@ -29,10 +29,6 @@ export function isSafeHttpUrl(value: string): boolean {
   return (url.protocol === "http:" || url.protocol === "https:") && url.hostname.length > 0;
 }
 
-export const httpUrlSchema = z.string().trim().refine(isSafeHttpUrl, {
-  message: "Links must be full http:// or https:// addresses (e.g. https://example.org/page).",
-});
-
 // ── marks ──
 const boldMark = z.object({ type: z.literal("bold") });
 const italicMark = z.object({ type: z.literal("italic") });

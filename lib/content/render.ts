@@ -21,8 +21,6 @@ import type { ReferenceSnapshot } from "./reference-snapshot";
 import { citationKeys } from "./text";
 import { renderImageFigure, type ImageSnapshot } from "./image-snapshot";
 
-export type { ReferenceSnapshot } from "./reference-snapshot";
-
 export interface NumberedReference extends ReferenceSnapshot {
   number: number;
   /** How many times the body cites it (0 for uncited references). */

@@ -30,10 +30,6 @@ export function blockText(block: BlockNode, opts: { citations?: boolean } = {}):
   }
 }
 
-export function documentText(doc: DocumentJson): string {
-  return doc.content.map((b) => blockText(b)).join("\n\n");
-}
-
 export function countWords(text: string): number {
   const matches = text.match(/[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*/gu);
   return matches ? matches.length : 0;

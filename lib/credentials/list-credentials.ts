@@ -21,12 +21,3 @@ export async function credentialsForAdmin(db: DbTx, filter: "PENDING" | "ALL" = 
   });
   return creds.map((c) => ({ ...c, standing: credentialStanding(c) }));
 }
-
-/** The standing of a user's best credential now (for the state machine and the review screen). */
-export async function reviewerStanding(db: DbTx, userId: string, now = new Date()) {
-  const creds = await db.credential.findMany({
-    where: { userId },
-    include: { verifiedBy: { select: { name: true } } },
-  });
-  return bestCredential(creds, now);
-}

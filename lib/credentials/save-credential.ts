@@ -2,7 +2,6 @@
 // goes back to PENDING (approvals already given keep their snapshot, so what was true then stays shown).
 import { z } from "zod";
 import type { Db } from "../db/client";
-import { AppError } from "../errors";
 import { assertCan, type Actor } from "../auth/policy";
 import { recordAuditEvent } from "../audit/record-event";
 
@@ -85,9 +84,4 @@ export async function saveCredential(db: Db, actor: Actor, input: CredentialInpu
     });
     return created;
   });
-}
-
-export function assertCredentialExists<T>(c: T | null): T {
-  if (!c) throw new AppError("NOT_FOUND", "That credential does not exist.");
-  return c;
 }

@@ -38,10 +38,6 @@ export const OVERRIDABLE: Record<GateItemKey, boolean> = {
   images: true,
 };
 
-export function isGateItemKey(v: string): v is GateItemKey {
-  return (GATE_ITEMS as readonly string[]).includes(v);
-}
-
 export interface GateApproval {
   id: string;
   reviewerId: string;

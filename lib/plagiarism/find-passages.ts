@@ -155,19 +155,3 @@ export function findPassages(ours: TextWithTokens, theirs: TextWithTokens, seeds
     matchedWords: g.matched,
   }));
 }
-
-/** Number of our words inside at least one passage's matching runs (approximated by passage ranges). */
-export function coveredWords(passages: Passage[], marks?: Uint8Array): number {
-  let n = 0;
-  for (const p of passages) {
-    for (let i = p.ours.wordStart; i < p.ours.wordEnd; i++) {
-      if (marks) {
-        if (!marks[i]) {
-          marks[i] = 1;
-          n++;
-        }
-      } else n++;
-    }
-  }
-  return n;
-}

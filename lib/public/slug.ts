@@ -6,11 +6,7 @@ export function isPublicSlug(value: string): boolean {
   return value.length > 0 && value.length <= 200 && SLUG_RE.test(value);
 }
 
-/** A param value that can never be a slug: what `generateStaticParams` hands the build (see the page). */
-export const BUILD_PLACEHOLDER_SLUG = "_placeholder_";
-
 /** Ids are cuids (lower-case letters and digits). */
 export function isPublicId(value: string): boolean {
   return /^[a-z0-9]{8,40}$/.test(value);
 }
-export const BUILD_PLACEHOLDER_ID = "_placeholder_";

@@ -11,8 +11,6 @@ import { recordAuditEvent } from "../audit/record-event";
 import { newPasswordField } from "../accounts/password-rules";
 import { revokeSessions } from "../accounts/sign-out-everywhere";
 
-export { PASSWORD_MIN_LENGTH } from "../accounts/password-rules";
-
 export const newUserSchema = z.object({
   name: z.string().trim().min(1, "Enter the person's name.").max(120, "Keep the name under 120 characters."),
   email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid e-mail address.")),
