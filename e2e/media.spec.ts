@@ -2,10 +2,15 @@
 // and the patient's consent, and places it; the reviewer sees it in the review screen and approves;
 // replacing the file voids that approval; after a second approval the editor publishes, and the reader's
 // page serves AVIF to Chromium with width and height set, from immutable, content-hashed URLs.
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import path from "node:path";
 import sharp from "sharp";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { e2eDb } from "./helpers/db";
+import { E2E_MEDIA_DIR } from "./helpers/env";
 import { createReviewer, createTestUser, signIn, uniqueSuffix, type TestUser } from "./helpers/factory";
+import { bombPng } from "../tests/helpers/image-fixtures";
 
 const WORDS =
   "calcium phosphate nodule papule dermis tissue lesion biopsy imaging serum level kidney joint tendon muscle ulcer pain deposit plaque firm white chalky tender swelling redness itching fatigue stiffness inflammation infection injury scar tumour varicose lupus scleroderma therapy surgery excision laser medicine diet vitamin hormone parathyroid gland bone marrow vessel artery vein fingertip elbow knee ankle shoulder wrist forearm".split(
@@ -217,5 +222,38 @@ test("refused uploads in the editor say why and place nothing", async ({ browser
   });
   await expect(w.getByTestId("upload-error")).toContainText("This file contains PHP code, not an image");
   await expect(w.getByTestId("article-body").locator("img[data-media-id]")).toHaveCount(0);
+
+  // Each bad input through the upload endpoint the editor uses: a 4xx with a specific message, and neither a
+  // row nor a stored file for its bytes.
+  const truncated = await photo(1200, 900, "#7a3b2e");
+  const bad: Array<{ name: string; bytes: Buffer; status: number; message: RegExp }> = [
+    { name: "shell.png", bytes: Buffer.from("<?php system($_GET['c']); ?>"), status: 415, message: /PHP code/ },
+    {
+      name: "page.png",
+      bytes: Buffer.from("<!DOCTYPE html><html><body><script>alert(1)</script></body></html>"),
+      status: 415,
+      message: /HTML document, not an image/,
+    },
+    { name: "cut.jpg", bytes: truncated.subarray(0, truncated.length >> 1), status: 400, message: /incomplete/ },
+    { name: "bomb.png", bytes: bombPng(), status: 413, message: /100 megapixels\); the limit is 40 megapixels/ },
+    {
+      name: "diagram.svg",
+      bytes: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+      status: 415,
+      message: /SVG contains a script/,
+    },
+    { name: "../../etc/lesion.jpg", bytes: await photo(640, 480, "#b4533c"), status: 400, message: /contains a path/ },
+  ];
+  for (const input of bad) {
+    const res = await w.request.post("/api/studio/media", {
+      data: input.bytes,
+      headers: { "content-type": "application/octet-stream", "x-file-name": encodeURIComponent(input.name) },
+    });
+    expect(res.status(), input.name).toBe(input.status);
+    expect((await res.json()).error?.message ?? "", input.name).toMatch(input.message);
+    const sha256 = createHash("sha256").update(input.bytes).digest("hex");
+    expect(await e2eDb().mediaFile.findUnique({ where: { sha256 } }), input.name).toBeNull();
+    expect(existsSync(path.join(E2E_MEDIA_DIR, sha256.slice(0, 2), sha256)), input.name).toBe(false);
+  }
   expect(await e2eDb().mediaItem.count({ where: { ownerId: writer.id } })).toBe(0);
 });

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # npm test — the whole suite: migrations match the schema, formatting (Prettier), lint (ESLint), types,
-# unit + integration tests (vitest, fresh SQLite file per test file), production build, end-to-end tests in
-# Chromium (Playwright).
+# unit + integration tests (vitest, fresh SQLite file per test file), production build, server tests against the
+# build (tests/server, e.g. a crash under load), end-to-end tests in Chromium (Playwright).
 set -euo pipefail
 export NEXT_TELEMETRY_DISABLED=1
 cd "$(dirname "$0")/.."
@@ -19,5 +19,7 @@ echo "› Unit and integration tests"
 npx vitest run
 echo "› Building for end-to-end tests"
 npx next build
+echo "› Server tests (the build run as a real server process)"
+npx vitest run --config vitest.server.config.mts
 echo "› End-to-end tests (Chromium)"
 npx playwright test

@@ -140,12 +140,17 @@ export function can(
   return permissionsOf(actor).has(permission);
 }
 
-/** Throws UNAUTHENTICATED without an actor, FORBIDDEN without the permission. */
+/**
+ * Throws UNAUTHENTICATED without an actor, FORBIDDEN without the permission. The refusal names the permission
+ * (details.permission): the policy is public, and the authorization test tells a guard's refusal from an
+ * article rule's by it.
+ */
 export function assertCan(
   actor: Actor | null | undefined,
   permission: Permission,
   what = "do this",
 ): asserts actor is Actor {
   if (!actor) throw new AppError("UNAUTHENTICATED", "Please sign in to continue.");
-  if (!can(actor, permission)) throw new AppError("FORBIDDEN", `Your role does not allow you to ${what}.`);
+  if (!can(actor, permission))
+    throw new AppError("FORBIDDEN", `Your role does not allow you to ${what}.`, { details: { permission } });
 }

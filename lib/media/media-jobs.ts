@@ -3,8 +3,8 @@
 // job with one conditional UPDATE (only one claimer can match the row), and a RUNNING claim older than
 // STALE_CLAIM_MS (a process that died mid-job) can be claimed again, up to MAX_ATTEMPTS.
 import type { Db } from "../db/client";
-import { makeVariants } from "./process-media-file";
 import type { MediaStorage } from "./storage";
+import { inProcessVariantMaker, type VariantMaker } from "./variant-maker";
 
 export const STALE_CLAIM_MS = 5 * 60_000;
 export const MAX_ATTEMPTS = 3;
@@ -44,11 +44,15 @@ async function failExhausted(db: Db, now: Date) {
   });
 }
 
-export async function runMediaJob(db: Db, storage: MediaStorage, job: { id: string; sha256: string }) {
+/** Makes one file's variants (in this process unless `make` says otherwise) and records them. */
+export async function runMediaJob(
+  db: Db,
+  storage: MediaStorage,
+  job: { id: string; sha256: string },
+  make: VariantMaker = inProcessVariantMaker(storage),
+) {
   try {
-    const original = await storage.get(job.sha256);
-    if (!original) throw new Error("The original file is missing from media storage.");
-    const variants = await makeVariants(original, storage);
+    const variants = await make(job.sha256);
     await db.$transaction(async (tx) => {
       await tx.mediaVariant.deleteMany({ where: { fileId: job.id } });
       for (const v of variants) {
@@ -75,14 +79,19 @@ export async function runMediaJob(db: Db, storage: MediaStorage, job: { id: stri
 }
 
 /** Runs jobs until none is left; returns how many ran. */
-export async function drainMediaJobs(db: Db, storage: MediaStorage, limit = 100): Promise<number> {
+export async function drainMediaJobs(
+  db: Db,
+  storage: MediaStorage,
+  options: { limit?: number; make?: VariantMaker } = {},
+): Promise<number> {
+  const limit = options.limit ?? 100;
   let ran = 0;
   const now = new Date();
   await failExhausted(db, now);
   while (ran < limit) {
     const job = await claimMediaJob(db);
     if (!job) break;
-    await runMediaJob(db, storage, job);
+    await runMediaJob(db, storage, job, options.make);
     ran++;
   }
   return ran;

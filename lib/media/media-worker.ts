@@ -1,21 +1,22 @@
-// The in-process worker that makes image variants, started with the app (instrumentation.ts). It looks for
-// jobs every MEDIA_TICK_SECONDS (default 5) and at once when an upload calls wakeMediaWorker(); jobs are
-// claimed in the database (media-jobs.ts), so several app processes can run workers side by side and a
-// restart picks up what was left. sharp runs one libvips thread with its cache off: a 12-megapixel photo
-// then stays well under 300 MB of memory (npm run bench:media).
-import sharp from "sharp";
+// The worker that makes image variants, started with the app (instrumentation.ts). It looks for jobs every
+// MEDIA_TICK_SECONDS (default 5) and at once when an upload calls wakeMediaWorker(); jobs are claimed in the
+// database (media-jobs.ts), so several app processes can run workers side by side and a restart picks up
+// what was left. The decoding and encoding happen in a separate small process (variant-maker.ts) with one
+// libvips thread and its cache off: a 12-megapixel photo costs that process well under 300 MB, and the web
+// server none of it (npm run bench:media).
 import { db } from "../db/client";
 import { drainMediaJobs } from "./media-jobs";
-import { mediaStorage } from "./storage";
+import { FolderStorage, mediaStorage } from "./storage";
+import { VariantProcess, type VariantMaker } from "./variant-maker";
 
 const g = globalThis as unknown as {
-  __imprimaturMediaWorker?: { timer: ReturnType<typeof setInterval>; busy: boolean; again: boolean };
+  __imprimaturMediaWorker?: {
+    timer: ReturnType<typeof setInterval>;
+    busy: boolean;
+    again: boolean;
+    make?: VariantMaker;
+  };
 };
-
-export function configureSharpForWorker() {
-  sharp.concurrency(Number(process.env.MEDIA_SHARP_THREADS) || 1);
-  sharp.cache(false);
-}
 
 async function runOnce(): Promise<void> {
   const state = g.__imprimaturMediaWorker;
@@ -28,7 +29,7 @@ async function runOnce(): Promise<void> {
   try {
     do {
       state.again = false;
-      await drainMediaJobs(db, mediaStorage());
+      await drainMediaJobs(db, mediaStorage(), { make: state.make });
     } while (state.again);
   } catch (err) {
     console.error("[media-worker]", err instanceof Error ? err.message : err);
@@ -39,11 +40,14 @@ async function runOnce(): Promise<void> {
 
 export function startMediaWorker(): void {
   if (g.__imprimaturMediaWorker) return;
-  configureSharpForWorker();
+  const storage = mediaStorage();
+  const idleMs = 1000 * (Number(process.env.MEDIA_PROCESS_IDLE_SECONDS) || 600);
+  // Another storage (an object store) would need its own way into the process: until then, in-process.
+  const make = storage instanceof FolderStorage ? new VariantProcess({ root: storage.root, idleMs }).make : undefined;
   const seconds = Math.max(1, Number(process.env.MEDIA_TICK_SECONDS) || 5);
   const timer = setInterval(() => void runOnce(), seconds * 1000);
   timer.unref();
-  g.__imprimaturMediaWorker = { timer, busy: false, again: false };
+  g.__imprimaturMediaWorker = { timer, busy: false, again: false, make };
   setTimeout(() => void runOnce(), 1_000).unref();
 }
 

@@ -55,6 +55,8 @@ export const OPEN_ENTRY_POINTS: Record<string, string> = {
   "app/(public)/conditions/page.tsx#page": "public Conditions A–Z (published articles only)",
   "app/(public)/search/page.tsx#page": "public site search (published text only)",
   "app/api/v1/openapi.json/route.ts#GET": "public description of the read-only content API",
+  "app/api/v1/articles/route.ts#GET": "read-only content API: published articles only, rate-limited per client",
+  "app/api/v1/articles/[slug]/route.ts#GET": "read-only content API: one published article, rate-limited per client",
 };
 
 const ROUTE_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
@@ -92,8 +94,10 @@ export function findEntryPoints(root: string): EntryPoint[] {
         const wrapped = new RegExp(`export const ${method}\\s*=\\s*authedRoute(?:<[^>]*>)?\\(\\s*"([\\w.]+)"`).exec(
           source,
         );
+        // Any export named after a method is a handler, whatever wraps it (`export const GET = someWrapper(…)`).
         const declared =
           wrapped ||
+          new RegExp(`export const ${method}\\s*[=:]`).test(source) ||
           new RegExp(`export (async )?function ${method}\\b`).test(source) ||
           new RegExp(`export \\{[^}]*\\bas ${method}\\b`).test(source) ||
           new RegExp(`export \\{[^}]*\\b${method}\\b[^}]*\\}`).test(source);

@@ -1,0 +1,166 @@
+// Who makes the variants of a stored original. The app's worker uses a separate process (variant-process.ts):
+// it is started on the first job, kept while uploads come in (starting it costs about half a second), and
+// stopped after MEDIA_PROCESS_IDLE_SECONDS (default 600) without work, so an idle site holds no image memory.
+// A job that crashes or hangs the process fails like any other job (the worker retries it), and the next
+// job starts a fresh process. Tests use the in-process maker, which runs the same code.
+import type { ChildProcess } from "node:child_process";
+import path from "node:path";
+import { makeVariants, type MadeVariant } from "./process-media-file";
+import type { MediaStorage } from "./storage";
+import type { VariantReply, VariantRequest } from "./variant-process";
+
+export type VariantMaker = (sha256: string) => Promise<MadeVariant[]>;
+
+// Loaded at run time, out of the bundler's sight: Next's bundler follows fork() calls and would try to bundle
+// the process's entry file, which tsx runs from the source tree instead.
+const loadChildProcess = () => import(/* webpackIgnore: true */ /* turbopackIgnore: true */ "node:child_process");
+
+export function inProcessVariantMaker(storage: MediaStorage): VariantMaker {
+  return async (sha256) => {
+    const original = await storage.get(sha256);
+    if (!original) throw new Error("The original file is missing from media storage.");
+    return makeVariants(original, storage);
+  };
+}
+
+export interface VariantProcessOptions {
+  /** The media folder (FolderStorage root) the process reads originals from and writes variants to. */
+  root: string;
+  idleMs?: number;
+  /** A job taking longer than this ends the process and fails. */
+  jobTimeoutMs?: number;
+  /** The repository folder (where node_modules/tsx and lib/ are); the working directory by default. */
+  appDir?: string;
+}
+
+interface Pending {
+  resolve: (variants: MadeVariant[]) => void;
+  reject: (err: Error) => void;
+  timer: ReturnType<typeof setTimeout>;
+}
+
+export class VariantProcess {
+  private child: ChildProcess | null = null;
+  private nextId = 1;
+  private ready = false;
+  private readonly pending = new Map<number, Pending>();
+  private idleTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The process's peak resident memory (MB) as of its last reply. */
+  lastPeakRssMb = 0;
+
+  constructor(private readonly options: VariantProcessOptions) {}
+
+  /** The running process's id, if one is running. */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  readonly make: VariantMaker = async (sha256) => {
+    const child = await this.start();
+    return new Promise<MadeVariant[]>((resolve, reject) => {
+      const id = this.nextId++;
+      const timeoutMs = this.options.jobTimeoutMs ?? 120_000;
+      const timer = setTimeout(() => {
+        this.stop(`Making the image sizes took longer than ${Math.round(timeoutMs / 1000)} s.`);
+      }, timeoutMs);
+      this.pending.set(id, { resolve, reject, timer });
+      this.clearIdle();
+      child.send({ id, sha256 } satisfies VariantRequest, (err) => {
+        if (err) this.stop(`The image processing process could not be reached: ${err.message}`);
+      });
+    });
+  };
+
+  /** Starts the process and waits until it is ready (the bench does: on a site in use it is running). */
+  async warmUp(): Promise<void> {
+    const child = await this.start();
+    if (this.ready) return;
+    await new Promise<void>((resolve, reject) => {
+      const keepAlive = setTimeout(() => reject(new Error("The image processing process did not start.")), 60_000);
+      child.once("message", () => {
+        clearTimeout(keepAlive);
+        resolve();
+      });
+      child.once("exit", () => {
+        clearTimeout(keepAlive);
+        reject(new Error("The image processing process stopped while starting."));
+      });
+    });
+  }
+
+  close(): void {
+    this.stop("The image processing process was stopped.");
+  }
+
+  private async start(): Promise<ChildProcess> {
+    if (this.child?.connected) return this.child;
+    const { fork } = await loadChildProcess();
+    if (this.child?.connected) return this.child; // started meanwhile by another job
+    const appDir = this.options.appDir ?? process.cwd();
+    const child = fork(path.join(appDir, "lib", "media", "variant-process.ts"), [], {
+      cwd: appDir,
+      execArgv: ["--import", "tsx"],
+      // Two malloc arenas keep glibc from holding libvips' freed buffers as resident memory.
+      env: { ...process.env, MEDIA_VARIANT_ROOT: this.options.root, MALLOC_ARENA_MAX: "2" },
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    });
+    this.ready = false;
+    child.on("message", (reply: VariantReply) => this.settle(reply));
+    child.on("exit", (code, signal) => {
+      if (this.child === child) this.child = null;
+      this.failAll(`The image processing process stopped (${signal ?? `exit code ${code}`}).`);
+    });
+    child.on("error", (err) => {
+      if (this.child === child) this.child = null;
+      this.failAll(`The image processing process could not run: ${err.message}`);
+    });
+    // Neither the process nor its channel keeps the app alive on its own.
+    child.unref();
+    child.channel?.unref();
+    this.child = child;
+    return child;
+  }
+
+  private settle(reply: VariantReply) {
+    this.lastPeakRssMb = reply.peakRssMb;
+    if ("ready" in reply) {
+      this.ready = true;
+      return;
+    }
+    const job = this.pending.get(reply.id);
+    if (!job) return;
+    this.pending.delete(reply.id);
+    clearTimeout(job.timer);
+    if (reply.ok) job.resolve(reply.variants);
+    else job.reject(new Error(reply.error));
+    if (this.pending.size === 0) this.scheduleIdle();
+  }
+
+  private failAll(message: string) {
+    for (const [id, job] of this.pending) {
+      clearTimeout(job.timer);
+      job.reject(new Error(message));
+      this.pending.delete(id);
+    }
+  }
+
+  private stop(message: string) {
+    this.clearIdle();
+    const child = this.child;
+    this.child = null;
+    this.failAll(message);
+    if (child && child.exitCode === null) child.kill("SIGKILL");
+  }
+
+  private scheduleIdle() {
+    this.clearIdle();
+    const idleMs = this.options.idleMs ?? 600_000;
+    this.idleTimer = setTimeout(() => this.stop("The image processing process was idle."), idleMs);
+    this.idleTimer.unref();
+  }
+
+  private clearIdle() {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+  }
+}
