@@ -91,9 +91,9 @@ export async function approveRevision(db: Db, actor: Actor, input: ApproveRevisi
       where: { revisionId: revision.id, decision: "APPROVED", voidedAt: null, contentHash: revision.contentHash },
       select: { reviewerId: true },
     });
-    if (earlier.some((r) => r.reviewerId === actor!.id))
+    if (earlier.some((r) => r.reviewerId === actor.id))
       throw new AppError("CONFLICT", "You have already approved this revision; another reviewer must approve it too.");
-    const approvals = new Set([...earlier.map((r) => r.reviewerId), actor!.id]).size;
+    const approvals = new Set([...earlier.map((r) => r.reviewerId), actor.id]).size;
     const required = Math.max(1, article.requiredApprovals);
     const status = approvals >= required ? to : ctx.status;
     const statement =
@@ -110,7 +110,7 @@ export async function approveRevision(db: Db, actor: Actor, input: ApproveRevisi
       },
     });
     await tx.article.update({ where: { id: article.id }, data: { status } });
-    await completeAssignment(tx, article.id, actor!.id);
+    await completeAssignment(tx, article.id, actor.id);
     await recordAuditEvent(tx, {
       actorId: actor.id,
       action: TRANSITIONS.approve.auditAction,
@@ -177,7 +177,7 @@ export async function requestChanges(db: Db, actor: Actor, input: RequestChanges
           : "{}",
       },
     });
-    await completeAssignment(tx, article.id, actor!.id);
+    await completeAssignment(tx, article.id, actor.id);
     // The summary becomes an article-level comment too, so the writer can answer and resolve it like the others.
     await tx.reviewComment.create({
       data: {
