@@ -3,9 +3,10 @@
 // e2e/authorization.spec.ts calls each one as every role and signed out).
 //
 // A guard is read from the code itself, so a new entry point needs no table entry as long as it uses the
-// standard guards: `authedRoute("<permission>", …)` for route handlers, `action({ permission: "<permission>" … })`
-// for server actions, `requirePermission("<permission>", …)` for pages (or `assertCan(actor, "<permission>")`
-// after `getActor()` in a route handler that cannot use the wrapper). Entry points that are deliberately open
+// standard guards: `authedRoute("<permission>", …)` or `authedJsonRoute({ permission: "<permission>", … })` for
+// route handlers, `action({ permission: "<permission>" … })` for server actions, `requirePermission("<permission>",
+// …)` for pages (or `assertCan(actor, "<permission>")` after `getActor()` in a route handler that cannot use the
+// wrapper). Entry points that are deliberately open
 // are listed in OPEN_ENTRY_POINTS with the reason; anything else fails the test.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
@@ -91,9 +92,11 @@ export function findEntryPoints(root: string): EntryPoint[] {
     if (base === "route.ts") {
       const inline = /getActor\(\)[\s\S]*assertCan\(actor, "([\w.]+)"/.exec(source)?.[1] ?? null;
       for (const method of ROUTE_METHODS) {
-        const wrapped = new RegExp(`export const ${method}\\s*=\\s*authedRoute(?:<[^>]*>)?\\(\\s*"([\\w.]+)"`).exec(
-          source,
-        );
+        const wrapped =
+          new RegExp(`export const ${method}\\s*=\\s*authedRoute(?:<[^>]*>)?\\(\\s*"([\\w.]+)"`).exec(source) ??
+          new RegExp(
+            `export const ${method}\\s*=\\s*authedJsonRoute(?:<[^>]*>)?\\(\\s*\\{[^}]*permission:\\s*"([\\w.]+)"`,
+          ).exec(source);
         // Any export named after a method is a handler, whatever wraps it (`export const GET = someWrapper(…)`).
         const declared =
           wrapped ||
