@@ -53,8 +53,6 @@ export interface AutosaveOptions {
   getContent: () => DraftContent;
   send: (content: DraftContent, baseVersion: number) => Promise<SendResult>;
   onState: (state: AutosaveState) => void;
-  /** Reports each successful round trip in ms (the benchmark reads these). */
-  onRoundTrip?: (ms: number) => void;
   storage?: StorageLike | null;
   isOnline?: () => boolean;
   delayMs?: number;
@@ -104,8 +102,7 @@ export class AutosaveController {
   private inFlight: Promise<void> | null = null;
   private attempt = 0;
   private paused = false;
-  private readonly o: Required<Omit<AutosaveOptions, "storage" | "onRoundTrip">> &
-    Pick<AutosaveOptions, "storage" | "onRoundTrip">;
+  private readonly o: Required<Omit<AutosaveOptions, "storage">> & Pick<AutosaveOptions, "storage">;
 
   constructor(options: AutosaveOptions) {
     this.o = {
@@ -204,7 +201,6 @@ export class AutosaveController {
       return;
     }
     this.set({ kind: "saving" });
-    const started = this.o.now();
     let result: SendResult;
     try {
       result = await this.o.send(content, this.baseVersion);
@@ -213,7 +209,6 @@ export class AutosaveController {
     }
     if (result.status >= 200 && result.status < 300) {
       const body = result.body as { version: number; savedAt: string };
-      this.o.onRoundTrip?.(this.o.now() - started);
       this.baseVersion = body.version;
       this.savedGeneration = generation;
       this.attempt = 0;

@@ -36,13 +36,6 @@ import { jumpToFinding } from "@/components/checks/jump-to-finding";
 // Memoised so that the editor's own re-renders (save state changes) do not re-serialise a long draft.
 const CheckPanel = memo(ContentCheckPanel);
 
-declare global {
-  interface Window {
-    /** Set by the benchmark only: autosave round trips in ms. */
-    __imprimaturAutosaveRoundTrips?: number[];
-  }
-}
-
 function formatTime(iso: string | null): string {
   if (!iso) return "";
   const d = new Date(iso);
@@ -223,9 +216,6 @@ export function ArticleEditor({ initial }: { initial: EditorState }) {
         return { status: r.status, body: r.body };
       },
       onState: setSaveState,
-      onRoundTrip: (ms) => {
-        if (window.__imprimaturAutosaveRoundTrips) window.__imprimaturAutosaveRoundTrips.push(ms);
-      },
       storage: typeof localStorage === "undefined" ? null : localStorage,
       isOnline: () => navigator.onLine,
     });
