@@ -16,6 +16,7 @@ import { lookupHashes } from "./fingerprint-index";
 import {
   K2,
   MAX_CHAIN_GAP,
+  MIN_CHAIN_SEEDS,
   MIN_REWORDED_KEYS,
   MIN_REWORDED_SHARE,
   mergeRanges,
@@ -305,9 +306,14 @@ export async function matchText(db: DbTx, text: string, options: MatchOptions = 
   const seeds = seedsBySource(ourHashes, rows.filter(keep), ownerOf);
   const rewordSeeds = ourRewordHashes ? seedsBySource(ourRewordHashes, rewordRows.filter(keep), ownerOf) : null;
   // One candidate per owner: the revision of another article sharing the most fingerprints (both stages).
+  // A source with no exact fingerprint and fewer reworded ones than one chain needs (MIN_CHAIN_SEEDS) cannot
+  // produce a passage: it is not a candidate. Against a large corpus most sources found by the reworded
+  // lookup are such stray single hits, and loading and aligning their texts was most of the stage's cost.
   const score = new Map<number, number>();
   for (const [no, list] of seeds) score.set(no, list.length);
-  if (rewordSeeds) for (const [no, list] of rewordSeeds) score.set(no, (score.get(no) ?? 0) + list.length);
+  if (rewordSeeds)
+    for (const [no, list] of rewordSeeds)
+      if (list.length >= MIN_CHAIN_SEEDS || score.has(no)) score.set(no, (score.get(no) ?? 0) + list.length);
   const best = new Map<string | number, [number, number]>();
   for (const entry of score) {
     const o = ownerOf(entry[0]);
