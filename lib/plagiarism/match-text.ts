@@ -235,10 +235,14 @@ export function passagesForCandidate(
   params: WinnowParams = DEFAULT_PARAMS,
 ): Passage[] {
   const exact = exactRanges(ours, theirs, exactSeeds, params.k);
-  if (!rewordSeeds || !("content" in ours) || !("content" in theirs))
-    return exact.map((r) => rangeToPassage(ours, theirs, r));
-  const ranges = mergeRanges([...exact, ...rewordedRanges(ours, theirs, rewordSeeds)]);
-  return ranges.map((r) => rangeToPassage(ours, theirs, r));
+  if (!rewordSeeds) return exact.map((r) => rangeToPassage(ours, theirs, r));
+  // Fewer reworded seeds than one chain needs cannot make a reworded passage: skip the alignment (and the
+  // caller may skip reducing their text to content words).
+  const reworded =
+    rewordSeeds.length >= MIN_CHAIN_SEEDS && "content" in ours && "content" in theirs
+      ? rewordedRanges(ours, theirs, rewordSeeds)
+      : [];
+  return mergeRanges([...exact, ...reworded]).map((r) => rangeToPassage(ours, theirs, r));
 }
 
 export function summarise(
@@ -333,9 +337,19 @@ export async function matchText(db: DbTx, text: string, options: MatchOptions = 
     const theirs: TextWithTokens = { text: c.text, tokens: tokenize(c.text) };
     const exactSeeds = seeds.get(c.sourceNo) ?? [];
     if (!rewordSeeds) return { source: c.source, passages: findPassages(ours, theirs, exactSeeds, params.k) };
+    // Most candidates come from the exact stage's stray collisions and share no reworded chain: their text
+    // is reduced to content words (stems, synonym classes: most of the second stage's cost) only when it can.
+    const theirRewordSeeds = rewordSeeds.get(c.sourceNo) ?? [];
+    const canReword = theirRewordSeeds.length >= MIN_CHAIN_SEEDS;
     return {
       source: c.source,
-      passages: passagesForCandidate(ours, withContent(theirs), exactSeeds, rewordSeeds.get(c.sourceNo) ?? [], params),
+      passages: passagesForCandidate(
+        ours,
+        canReword ? withContent(theirs) : theirs,
+        exactSeeds,
+        theirRewordSeeds,
+        params,
+      ),
     };
   });
   return summarise(tokens.words.length, perSource, params);
