@@ -4,8 +4,8 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../../tests/helpers/test-db";
 import { makeTeam, publishDraft, setDraft } from "../../tests/helpers/publish-fixtures";
-import { makeArticle, makeUser } from "../../tests/helpers/review-fixtures";
-import { checkWorkingDraft } from "../checks/check-content";
+import { makeArticle, makeRevision, makeUser } from "../../tests/helpers/review-fixtures";
+import { checkRevisionContent } from "../checks/check-content";
 import { getPublicArticle } from "../public/get-public-article";
 import { readPublicChange } from "../page-cache/public-change";
 import { createReference } from "../references/manage-references";
@@ -118,8 +118,14 @@ describe("article settings", () => {
     const hard =
       "Hyperuricaemia, consequent upon diminished renal excretion or augmented purine catabolism, predisposes susceptible individuals to monosodium urate crystallisation within articular and periarticular structures, precipitating intermittent inflammatory arthropathy. ";
     await setDraft(t.db, article.id, { title: "Hyperuricaemia", blocks: ["## Overview", hard.repeat(5)] });
-    const readability = async () =>
-      (await checkWorkingDraft(t.db, article.id)).findings.filter((f) => f.rule === "readability");
+    // The stored check run of a frozen revision reads the article's audience.
+    const readability = async () => {
+      const revision = await makeRevision(t.db, article.id, team.writer.id);
+      const run = await checkRevisionContent(t.db, revision.id);
+      return (JSON.parse(run.findingsJson) as Array<{ rule: string; message: string }>).filter(
+        (f) => f.rule === "readability",
+      );
+    };
     expect(await readability()).toHaveLength(1);
     await updateArticleSettings(t.db, team.writer, {
       articleId: article.id,
