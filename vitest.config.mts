@@ -1,16 +1,20 @@
 import { defineConfig } from "vitest/config";
+import { SQLITE_ONLY_TEST_FILES } from "./tests/helpers/sqlite-only.mjs";
+
+const onPostgres = /^postgres(ql)?$/i.test(process.env.TEST_DB ?? "");
 
 export default defineConfig({
   resolve: { tsconfigPaths: true },
   test: {
     include: ["lib/**/*.test.ts", "tests/**/*.test.ts"],
-    // Those run the production build as a server (vitest.server.config.mts, after `next build`).
-    exclude: ["tests/server/**", "**/node_modules/**"],
+    // tests/server runs the production build as a server (vitest.server.config.mts, after `next build`).
+    // TEST_DB=postgres runs the same files on PostgreSQL, except those about SQLite itself.
+    exclude: ["tests/server/**", "**/node_modules/**", ...(onPostgres ? Object.keys(SQLITE_ONLY_TEST_FILES) : [])],
     environment: "node",
     // Tests never reach the network: source checks run only where a test passes a stub lookup.
     env: { SOURCE_CHECKS: "off" },
     globalSetup: ["tests/helpers/global-setup.ts"],
-    // Integration tests each create their own SQLite file; run files in parallel, tests in a file in order.
+    // Integration tests each create their own database; run files in parallel, tests in a file in order.
     pool: "forks",
     testTimeout: 20_000,
     hookTimeout: 60_000,

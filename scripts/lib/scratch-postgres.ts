@@ -20,8 +20,11 @@ export async function createScratchDatabase(prefix = "scratch"): Promise<Scratch
   let cluster: PgCluster | undefined;
   let admin = process.env.PG_ADMIN_URL;
   if (!admin) {
-    cluster = await startCluster();
-    admin = cluster.url;
+    const started = await startCluster();
+    cluster = started;
+    // Never leave a cluster behind, even when the script dies before drop().
+    process.once("exit", () => started.stop());
+    admin = started.url;
   }
   const name = `${prefix}_${randomBytes(6).toString("hex")}`;
   const client = new Client({ connectionString: admin });
