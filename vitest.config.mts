@@ -16,7 +16,9 @@ export default defineConfig({
     globalSetup: ["tests/helpers/global-setup.ts"],
     // Integration tests each create their own database; run files in parallel, tests in a file in order.
     pool: "forks",
-    testTimeout: 20_000,
+    // PostgreSQL: every test file loads that database's query compiler and opens a connection pool on its first
+    // query, and each query is a round trip; on a busy 2-core machine the first test of a file can need more.
+    testTimeout: onPostgres ? 60_000 : 20_000,
     hookTimeout: 60_000,
   },
 });
