@@ -1,5 +1,5 @@
 import { defineConfig } from "vitest/config";
-import { SQLITE_ONLY_TEST_FILES } from "./tests/helpers/sqlite-only.mjs";
+import { POSTGRES_ONLY_TEST_FILES, SQLITE_ONLY_TEST_FILES } from "./tests/helpers/sqlite-only.mjs";
 
 const onPostgres = /^postgres(ql)?$/i.test(process.env.TEST_DB ?? "");
 
@@ -8,8 +8,12 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "tests/**/*.test.ts"],
     // tests/server runs the production build as a server (vitest.server.config.mts, after `next build`).
-    // TEST_DB=postgres runs the same files on PostgreSQL, except those about SQLite itself.
-    exclude: ["tests/server/**", "**/node_modules/**", ...(onPostgres ? Object.keys(SQLITE_ONLY_TEST_FILES) : [])],
+    // TEST_DB=postgres runs the same files on PostgreSQL, except those about one database itself.
+    exclude: [
+      "tests/server/**",
+      "**/node_modules/**",
+      ...Object.keys(onPostgres ? SQLITE_ONLY_TEST_FILES : POSTGRES_ONLY_TEST_FILES),
+    ],
     environment: "node",
     // Tests never reach the network: source checks run only where a test passes a stub lookup.
     env: { SOURCE_CHECKS: "off" },

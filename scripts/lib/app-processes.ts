@@ -1,4 +1,6 @@
-// Starts built app processes (`next start`) on consecutive ports and waits until each answers /readyz.
+// Starts built app processes (server.ts, as `npm start` does: Next behind the readers' page cache) on consecutive
+// ports and waits until each answers /readyz. Each is one Node process (tsx loaded with --import, no wrapper), so
+// killing it kills the server.
 // Used by npm run start:cluster and the two-process tests.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
@@ -26,15 +28,11 @@ export async function waitForReady(port: number, timeoutMs = 60_000): Promise<vo
 }
 
 export function startAppProcess(port: number, env: Record<string, string>, log?: (line: string) => void): AppProcess {
-  const child = spawn(
-    process.execPath,
-    [path.join(ROOT, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)],
-    {
-      cwd: ROOT,
-      env: { ...process.env, ...env, NODE_ENV: "production" },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "server.ts"), "-p", String(port)], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, NODE_ENV: "production" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const forward = (chunk: Buffer) => {
     for (const line of chunk.toString().split("\n")) if (line.trim()) log?.(`[app:${port}] ${line}`);
   };

@@ -1,7 +1,17 @@
-// Test files left out of the PostgreSQL run (TEST_DB=postgres), each with the reason. Only files whose subject
-// is SQLite itself belong here; their PostgreSQL counterpart is named. (Plain ESM: vitest.config.mts loads it.)
+// Test files that belong to one database's run only, each with the reason. Only files whose subject is that
+// database itself belong here; the counterpart on the other database is named. (Plain ESM: vitest.config.mts
+// loads it.)
+
+/** Left out of the PostgreSQL run (TEST_DB=postgres). */
 export const SQLITE_ONLY_TEST_FILES = {
   "lib/db/write-lock.test.ts":
     "drives SQLite's locking directly through better-sqlite3 connections on the test file (SQLITE_BUSY_SNAPSHOT); " +
     "lib/db/concurrent-writers.test.ts checks the same guarantee on both databases",
+};
+
+/** Left out of the SQLite run. */
+export const POSTGRES_ONLY_TEST_FILES = {
+  "lib/page-cache/postgres-change-reader.test.ts":
+    "LISTEN/NOTIFY exists only on PostgreSQL; on SQLite the page cache reads the counter from the file " +
+    "(lib/page-cache/sqlite-change-reader.ts)",
 };
