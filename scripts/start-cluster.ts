@@ -46,7 +46,12 @@ async function main() {
   console.log(`› Starting ${processes} app processes on ports ${ports.join(", ")}`);
   const apps = await startAppProcesses(
     ports,
-    { DATABASE_URL: url, NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}` },
+    {
+      DATABASE_URL: url,
+      NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+      // The proxy sets X-Forwarded-For: rate limits key on the reader's address, not the proxy's.
+      TRUSTED_PROXY_HOPS: "1",
+    },
     (line) => console.log(line),
   );
   const proxy = await startRoundRobinProxy(
