@@ -7,6 +7,9 @@ export const SQLITE_ONLY_TEST_FILES = {
   "lib/db/write-lock.test.ts":
     "drives SQLite's locking directly through better-sqlite3 connections on the test file (SQLITE_BUSY_SNAPSHOT); " +
     "lib/db/concurrent-writers.test.ts checks the same guarantee on both databases",
+  "tests/page-cache/public-page-cache.test.ts":
+    "drives the page cache with the SQLite file's change reader; on PostgreSQL the reader is " +
+    "lib/page-cache/postgres-change-reader.test.ts, and npm run test:cluster checks the cache across processes",
 };
 
 /** Left out of the SQLite run. */
