@@ -9,8 +9,7 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import { databaseFilePath } from "./db-file";
-import { STUDIO_DRAFT_SEARCH_EXTERNAL_TABLES } from "../../lib/studio/draft-search";
-import { SEARCH_EXTERNAL_TABLES } from "../../lib/search/sqlite-schema";
+import { externalTables } from "../../lib/db/external-tables";
 import { isPostgresUrl } from "../../lib/db/url";
 
 const require = createRequire(import.meta.url);
@@ -150,13 +149,10 @@ export function migrationList(flavour: Flavour = SQLITE) {
   };
 }
 
-// Tables created in raw SQL that Prisma's schema language cannot describe (FTS5 indexes): the diff leaves them
-// alone (prisma.config.ts declares the same list).
+// Tables created in raw SQL that Prisma's schema language cannot describe (full-text indexes, see
+// lib/db/external-tables.ts): the diff leaves them alone (prisma.config.ts declares the SQLite list too).
 export function schemaFilters(flavour: Flavour = SQLITE) {
-  return {
-    externalTables: flavour === SQLITE ? [...STUDIO_DRAFT_SEARCH_EXTERNAL_TABLES, ...SEARCH_EXTERNAL_TABLES] : [],
-    externalEnums: [],
-  };
+  return { externalTables: externalTables(flavour.name), externalEnums: [] };
 }
 
 /** Applies every pending migration of the URL's database kind to the database at `url`; returns the names applied. */

@@ -10,6 +10,9 @@ export const SQLITE_ONLY_TEST_FILES = {
   "tests/page-cache/public-page-cache.test.ts":
     "drives the page cache with the SQLite file's change reader; on PostgreSQL the reader is " +
     "lib/page-cache/postgres-change-reader.test.ts, and npm run test:cluster checks the cache across processes",
+  "tests/ops/backup-restore.test.ts":
+    "db:backup and db:restore are SQLite's online backup API on the database file; a PostgreSQL site is backed " +
+    "up with pg_dump (README)",
 };
 
 /** Left out of the SQLite run. */
