@@ -6,6 +6,9 @@
 // full copy or untouched. Rows are read and written in batches, so memory stays flat however large the site.
 import Database from "better-sqlite3";
 import { Client } from "pg";
+import { createDb } from "../../lib/db/client";
+import { externalTables } from "../../lib/db/external-tables";
+import { rebuildSearchIndex } from "../../lib/search/sync-article-search";
 import { databaseFilePath } from "./db-file";
 import { applyMigrations } from "./schema-engine";
 
@@ -30,6 +33,15 @@ export interface CopyReport {
 }
 
 const BATCH = 500;
+/**
+ * Not copied: the full-text indexes, which each database keeps in its own form. The target's draft index fills
+ * itself (a trigger on WorkingDraft); the site search tables are rebuilt from the live revisions after the copy.
+ */
+const REBUILT_ON_TARGET = new Set([
+  ...externalTables("postgresql").map((t) => t.replace(/^public\./, "")),
+  "SearchEntry",
+  "SearchTerm",
+]);
 const q = (id: string) => `"${id.replace(/"/g, '""')}"`;
 
 async function readCatalog(pg: Client): Promise<{ tables: Table[]; foreignKeys: ForeignKey[] }> {
@@ -57,13 +69,16 @@ async function readCatalog(pg: Client): Promise<{ tables: Table[]; foreignKeys: 
   );
   const byName = new Map<string, Table>();
   for (const r of cols.rows) {
+    if (REBUILT_ON_TARGET.has(r.table_name)) continue;
     const t = byName.get(r.table_name) ?? { name: r.table_name, columns: [], primaryKey: [] };
     t.columns.push({ name: r.column_name, type: r.data_type, nullable: r.is_nullable === "YES" });
     byName.set(r.table_name, t);
   }
   for (const r of pks.rows) byName.get(r.table_name)?.primaryKey.push(r.column_name);
   const unquote = (s: string) => s.replace(/^"|"$/g, "");
-  const foreignKeys = fks.rows.map((r) => ({ ...r, table: unquote(r.table), references: unquote(r.references) }));
+  const foreignKeys = fks.rows
+    .map((r) => ({ ...r, table: unquote(r.table), references: unquote(r.references) }))
+    .filter((fk) => byName.has(fk.table));
   return { tables: [...byName.values()], foreignKeys };
 }
 
@@ -189,6 +204,13 @@ export async function copyDatabase(fromUrl: string, toUrl: string, log: (line: s
       const sourceCount = (source.prepare(`SELECT count(*) AS n FROM ${q(table)}`).get() as { n: bigint }).n;
       if (Number(target.rows[0].n) !== Number(sourceCount) || rows !== Number(sourceCount))
         throw new Error(`Row count differs for ${table}: source ${sourceCount}, target ${target.rows[0].n}`);
+    }
+    const db = createDb(toUrl);
+    try {
+      const indexed = await rebuildSearchIndex(db);
+      log(`Search index rebuilt on the target (${indexed} article(s)).`);
+    } finally {
+      await db.$disconnect();
     }
     return report;
   } catch (err) {
