@@ -37,7 +37,13 @@ const nextConfig = {
   // backup, a reseeded demo) and be served as if current; publishing expires them by tag either way.
   experimental: { authInterrupts: true, isrFlushToDisk: false },
   // Native modules stay outside the server bundle.
-  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "@prisma/adapter-better-sqlite3"],
+  serverExternalPackages: [
+    "better-sqlite3",
+    "@node-rs/argon2",
+    "@prisma/adapter-better-sqlite3",
+    "pg",
+    "@prisma/adapter-pg",
+  ],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -22,6 +22,8 @@ import { randomBytes } from "node:crypto";
 import { PageStore } from "./lib/page-cache/page-store";
 import { PublicPageCache, type RenderedResponse } from "./lib/page-cache/public-page-cache";
 import { openSqliteChangeReader, sqliteFileFromUrl } from "./lib/page-cache/sqlite-change-reader";
+import { openPostgresChangeReader } from "./lib/page-cache/postgres-change-reader";
+import { isPostgresUrl } from "./lib/db/url";
 
 // Before Next and React load: they pick their production builds from it.
 (process.env as Record<string, string>).NODE_ENV = "production";
@@ -49,7 +51,7 @@ function numberFromEnv(name: string, fallback: number): number {
 async function main() {
   const port = Number(argValue(["-p", "--port"]) ?? process.env.PORT ?? 3000);
   const hostname = argValue(["-H", "--hostname"]);
-  // Read by the publication scheduler's self-requests (app/studio/_review/scheduler.ts), as under `next start`.
+  // Read by the publication scheduler's self-requests (app/_server/scheduler.ts), as under `next start`.
   process.env.PORT = String(port);
   const { default: next } = await import("next");
   const app = next({ dev: false, dir: __dirname, hostname: hostname ?? "localhost", port });
@@ -96,7 +98,7 @@ async function main() {
     else server.listen(port, resolve);
   });
   console.log(
-    `› Ready on http://${hostname ?? "localhost"}:${port}${cache ? " (page cache on)" : " (page cache off: PAGE_CACHE=off or not SQLite)"}`,
+    `› Ready on http://${hostname ?? "localhost"}:${port}${cache ? " (page cache on)" : " (page cache off)"}`,
   );
 
   const stop = () => {
@@ -124,12 +126,14 @@ function createPageCache(render: (path: string, req: IncomingMessage) => Promise
   if (process.env.PAGE_CACHE === "off") return null;
   const url = process.env.DATABASE_URL || "file:./data/imprimatur.db";
   const file = sqliteFileFromUrl(url);
-  if (!file) {
-    console.warn("[page-cache] off: the change counter reader supports SQLite (file:) databases only");
+  // SQLite: read from the file on every request. PostgreSQL: pushed by LISTEN/NOTIFY.
+  const reader = file ? openSqliteChangeReader(file) : isPostgresUrl(url) ? openPostgresChangeReader(url) : null;
+  if (!reader) {
+    console.warn("[page-cache] off: no change counter reader for this DATABASE_URL");
     return null;
   }
   return new PublicPageCache({
-    reader: openSqliteChangeReader(file),
+    reader,
     store: new PageStore({ maxBytes: numberFromEnv("PAGE_CACHE_MAX_MB", 128) * 1024 * 1024, maxAgeMs: 3600_000 }),
     render,
     sharedMaxAgeSeconds: numberFromEnv("PAGE_CACHE_S_MAXAGE", 60),

@@ -7,6 +7,9 @@
 // (feedback.rateLimitPerWindow = 0), as a real flood would otherwise be answered 429 after 5 answers.
 // Knobs: BENCH_CONNECTIONS (default 10), BENCH_REQUESTS (default 10000). A fixed number of requests (not a
 // duration) so that every request is answered before the rows are counted: accepted must equal stored.
+// Databases: `-- --postgres` runs on a fresh PostgreSQL database (PG_ADMIN_URL's cluster, else a throwaway one)
+// and `-- --processes N` starts N servers on consecutive ports, each driven by its own load generator with
+// BENCH_CONNECTIONS connections (so the total is N times that); npm run bench:databases compares them.
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -16,13 +19,16 @@ import autocannon from "autocannon";
 import { createDb } from "../lib/db/client";
 import { putSetting } from "../lib/settings/settings";
 import { makePublishedArticle, makeUser } from "../tests/helpers/factory";
+import { createScratchDatabase } from "../scripts/lib/scratch-postgres";
+import { applyMigrations } from "../scripts/lib/schema-engine";
 
 const ROOT = path.resolve(__dirname, "..");
 const PORT = Number(process.env.BENCH_PORT || 3113);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10);
 const REQUESTS = Number(process.env.BENCH_REQUESTS || 10_000);
 const DB_FILE = path.join(ROOT, "bench", ".tmp", `feedback-${PORT}.db`);
-const DB_URL = `file:${DB_FILE}`;
+const ON_POSTGRES = process.argv.includes("--postgres");
+const PROCESSES = Math.max(1, Number(process.argv[process.argv.indexOf("--processes") + 1]) || 1);
 const BASE = `http://127.0.0.1:${PORT}`;
 
 function run(opts: autocannon.Options): Promise<autocannon.Result> {
@@ -53,12 +59,12 @@ function groupCpuSeconds(pgid: number): number {
   return ticks / 100; // USER_HZ is 100 on Linux
 }
 
-async function waitForServer(server: ChildProcess) {
+async function waitForServer(server: ChildProcess, base: string) {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error(`next start exited with code ${server.exitCode}`);
     try {
-      const res = await fetch(`${BASE}/api/feedback`, {
+      const res = await fetch(`${base}/api/feedback`, {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: "{}",
@@ -72,34 +78,52 @@ async function waitForServer(server: ChildProcess) {
   throw new Error("next start did not answer within 60 s");
 }
 
-async function main() {
+/** A fresh migrated database: the SQLite file under bench/.tmp (WAL, as db:deploy sets it), or PostgreSQL. */
+async function benchDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  if (ON_POSTGRES) {
+    const scratch = await createScratchDatabase("bench_feedback");
+    await applyMigrations(scratch.url);
+    return scratch;
+  }
   mkdirSync(path.dirname(DB_FILE), { recursive: true });
   for (const s of ["", "-wal", "-shm", "-journal"]) rmSync(DB_FILE + s, { force: true });
+  const url = `file:${DB_FILE}`;
   execFileSync("npx", ["tsx", "scripts/db-deploy.ts"], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: DB_URL },
+    env: { ...process.env, DATABASE_URL: url },
     stdio: "ignore",
   });
+  return { url, drop: async () => undefined };
+}
 
+async function main() {
+  const target = await benchDatabase();
+  const DB_URL = target.url;
   const db = createDb(DB_URL);
   const writer = await makeUser(db, { roles: ["WRITER"], name: "Bench Writer" });
   const { article } = await makePublishedArticle(db, { authorId: writer.id, title: "Bench article" });
   await putSetting(db, "feedback.rateLimitPerWindow", 0);
 
-  const server = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(PORT)], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: DB_URL,
-      NEXTAUTH_URL: BASE,
-      NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-    detached: true,
-  });
+  const secret = randomBytes(32).toString("base64url");
+  const ports = Array.from({ length: PROCESSES }, (_, i) => PORT + i);
+  const servers = ports.map((port) =>
+    spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(port)], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        DATABASE_URL: DB_URL,
+        NEXTAUTH_URL: BASE,
+        NEXTAUTH_SECRET: secret,
+      },
+      stdio: ["ignore", "ignore", "inherit"],
+      detached: true,
+    }),
+  );
+  const server = servers[0];
+  const cpuOfServers = () => servers.reduce((sum, s) => sum + groupCpuSeconds(s.pid!), 0);
   try {
-    await waitForServer(server);
+    await Promise.all(servers.map((s, i) => waitForServer(s, `http://127.0.0.1:${ports[i]}`)));
     // Answers as the enhanced form sends them: a mix of yes and "no — unclear" with a comment.
     const bodies = [
       JSON.stringify({ articleId: article.id, revisionId: article.liveRevisionId, helpful: "yes" }),
@@ -119,11 +143,17 @@ async function main() {
       connections: CONNECTIONS,
       requests: [{ setupRequest: (req) => ({ ...req, body: bodies[i++ % bodies.length] }) }],
     };
-    await run({ ...opts, amount: 2_000 }); // warm-up: JIT, route compilation, SQLite page cache
+    const onEach = (o: autocannon.Options, amount: number) =>
+      Promise.all(
+        ports.map((port) =>
+          run({ ...o, url: `http://127.0.0.1:${port}/api/feedback`, amount: Math.ceil(amount / PROCESSES) }),
+        ),
+      );
+    await onEach(opts, 2_000); // warm-up: JIT, route compilation, database caches
     const before = await db.feedback.count({ where: { articleId: article.id } });
-    const cpuBefore = groupCpuSeconds(server.pid!);
-    const result = await run({ ...opts, amount: REQUESTS });
-    const serverCpu = groupCpuSeconds(server.pid!) - cpuBefore;
+    const cpuBefore = cpuOfServers();
+    const result = combine(await onEach(opts, REQUESTS));
+    const serverCpu = cpuOfServers() - cpuBefore;
     const after = await db.feedback.count({ where: { articleId: article.id } });
 
     // Baseline: the same endpoint refusing an empty body at validation (no database work at all): the CPU the
@@ -138,7 +168,9 @@ async function main() {
     const seconds = (new Date(result.finish).getTime() - new Date(result.start).getTime()) / 1000;
     const stored = after - before;
     const other = Object.entries(codes).filter(([code]) => code !== "201");
-    console.log(`feedback endpoint bench — ${CONNECTIONS} connections, ${seconds.toFixed(1)} s, next start on ${BASE}`);
+    console.log(
+      `feedback endpoint bench — ${ON_POSTGRES ? "PostgreSQL" : "SQLite"}, ${PROCESSES} process(es) × ${CONNECTIONS} connections, ${seconds.toFixed(1)} s, next start on ${ports.join(", ")}`,
+    );
     console.log(`  accepted (201):      ${accepted}  (${(accepted / seconds).toFixed(0)} accepted/s; target >= 1000)`);
     console.log(
       `  latency:             p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms (target p99 < 50)`,
@@ -157,9 +189,31 @@ async function main() {
     );
     if (stored !== accepted) process.exitCode = 1;
   } finally {
-    if (server.pid) process.kill(-server.pid, "SIGTERM");
+    for (const s of servers) if (s.pid) process.kill(-s.pid, "SIGTERM");
     await db.$disconnect();
+    await target.drop();
   }
+}
+
+/** One result for load generators that ran side by side: counts summed, wall time from first start to last end. */
+function combine(results: autocannon.Result[]): autocannon.Result {
+  if (results.length === 1) return results[0];
+  const statusCodeStats: Record<string, { count: number }> = {};
+  for (const r of results)
+    for (const [code, st] of Object.entries(r.statusCodeStats ?? {}))
+      statusCodeStats[code] = { count: (statusCodeStats[code]?.count ?? 0) + (st.count ?? 0) };
+  const start = Math.min(...results.map((r) => new Date(r.start).getTime()));
+  const finish = Math.max(...results.map((r) => new Date(r.finish).getTime()));
+  const worst = (k: "p50" | "p99" | "max") => Math.max(...results.map((r) => r.latency[k]));
+  return {
+    ...results[0],
+    start: new Date(start),
+    finish: new Date(finish),
+    errors: results.reduce((n, r) => n + r.errors, 0),
+    timeouts: results.reduce((n, r) => n + r.timeouts, 0),
+    statusCodeStats: statusCodeStats as autocannon.Result["statusCodeStats"],
+    latency: { ...results[0].latency, p50: worst("p50"), p99: worst("p99"), max: worst("max") },
+  };
 }
 
 main().catch((err) => {

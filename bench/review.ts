@@ -1,5 +1,6 @@
-// Review & publishing benchmark: npm run bench:review [-- --articles 30 --events 20000]
-// On a fresh migrated SQLite file (WAL), with the demo-sized articles of bench/synthetic-text's vocabulary:
+// Review & publishing benchmark: npm run bench:review [-- --articles 30 --events 20000] [-- --postgres]
+// On a fresh migrated SQLite file (WAL) — or with --postgres a fresh PostgreSQL database (PG_ADMIN_URL's cluster,
+// else a throwaway one) — with the demo-sized articles of bench/synthetic-text's vocabulary:
 //   - submit (freeze + notify), approve, publish (gate evaluated inside the publishing transaction): median
 //     and p95 wall time per operation over --articles articles;
 //   - the publish gate alone (loadGate) for one article;
@@ -19,6 +20,7 @@ import { publishArticle } from "../lib/publishing/publish-article";
 import { loadGate } from "../lib/gate/load-gate";
 import { makeSampler, rng } from "./synthetic-text";
 import { makeCredential, makeUser } from "../tests/helpers/factory";
+import { createScratchDatabase } from "../scripts/lib/scratch-postgres";
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -39,7 +41,13 @@ async function timed<T>(into: number[], fn: () => Promise<T>): Promise<T> {
   return r;
 }
 
-async function main() {
+/** A fresh, migrated database for the run and how to throw it away. */
+async function benchDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  if (process.argv.includes("--postgres")) {
+    const scratch = await createScratchDatabase("bench_review");
+    await applyMigrations(scratch.url);
+    return scratch;
+  }
   const dir = mkdtempSync(path.join(os.tmpdir(), "imprimatur-bench-review-"));
   // Migrate a template (the schema engine keeps its connection open), then work on a copy in WAL mode.
   const template = path.join(dir, "template.db");
@@ -49,7 +57,13 @@ async function main() {
   const raw = new Database(file);
   raw.pragma("journal_mode = WAL");
   raw.close();
-  const db = createDb(`file:${file}`);
+  return { url: `file:${file}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+async function main() {
+  const target = await benchDatabase();
+  const db = createDb(target.url);
+  console.log(`review bench on ${process.argv.includes("--postgres") ? "PostgreSQL" : "SQLite"}`);
   try {
     const writer = await makeUser(db, { roles: ["WRITER"], name: "writer" });
     const reviewer = await makeUser(db, { roles: ["REVIEWER"], name: "reviewer" });
@@ -138,7 +152,7 @@ async function main() {
     );
   } finally {
     await db.$disconnect();
-    rmSync(dir, { recursive: true, force: true });
+    await target.drop();
   }
 }
 

@@ -12,6 +12,8 @@ export interface CheckableDraft {
   conditionName?: string | null;
   body: unknown;
   references: CheckReference[];
+  /** The article's audience: sets the readability target. */
+  audience?: "patients" | "professionals";
 }
 
 type State =

@@ -31,9 +31,14 @@ function fresh() {
  * the keyed-from event), recompute every hash in order with the only hash they can compute, put triggers back.
  */
 async function rebuildWithoutKey(t: TestDb, change: { editId?: number; dropKeyedFrom?: boolean }) {
-  const triggers = await t.db.$queryRawUnsafe<Array<{ name: string; sql: string }>>(
-    `SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'AuditEvent'`,
-  );
+  // SQLite: drop the append-only triggers and recreate them after; PostgreSQL: disable and re-enable them.
+  const triggers =
+    t.kind === "postgres"
+      ? []
+      : await t.db.$queryRawUnsafe<Array<{ name: string; sql: string }>>(
+          `SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'AuditEvent'`,
+        );
+  if (t.kind === "postgres") await t.db.$executeRawUnsafe(`ALTER TABLE "AuditEvent" DISABLE TRIGGER USER`);
   for (const tr of triggers) await t.db.$executeRawUnsafe(`DROP TRIGGER "${tr.name}"`);
   if (change.dropKeyedFrom)
     await t.db.$executeRawUnsafe(`DELETE FROM "AuditEvent" WHERE action = '${KEYED_FROM_ACTION}'`);
@@ -51,9 +56,15 @@ async function rebuildWithoutKey(t: TestDb, change: { editId?: number; dropKeyed
     await t.db.$executeRawUnsafe(`UPDATE "AuditEvent" SET "prevHash" = '${prev}', hash = '${hash}' WHERE id = ${r.id}`);
     prev = hash;
   }
-  await t.db.$executeRawUnsafe(
-    `UPDATE sqlite_sequence SET seq = (SELECT MAX(id) FROM "AuditEvent") WHERE name = 'AuditEvent'`,
-  );
+  // The highest id handed out, so that the dropped events do not show as deleted from the end.
+  if (t.kind === "postgres") {
+    await t.db.$queryRawUnsafe(`SELECT setval('"AuditEvent_id_seq"', (SELECT MAX(id) FROM "AuditEvent"))`);
+    await t.db.$executeRawUnsafe(`ALTER TABLE "AuditEvent" ENABLE TRIGGER USER`);
+  } else {
+    await t.db.$executeRawUnsafe(
+      `UPDATE sqlite_sequence SET seq = (SELECT MAX(id) FROM "AuditEvent") WHERE name = 'AuditEvent'`,
+    );
+  }
   for (const tr of triggers) await t.db.$executeRawUnsafe(tr.sql);
 }
 

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import type { DbTx } from "../db/client";
 import { parseInput } from "../validation";
+import { containsIgnoringCase } from "../db/text-filter";
 
 const dateOnly = z
   .string()
@@ -25,10 +26,12 @@ export const AUDIT_PAGE_SIZE = 50;
 export async function listAuditEvents(db: DbTx, rawFilter: unknown) {
   const f = parseInput(auditFilterSchema, rawFilter, "Please correct the filters.");
   const where = {
-    ...(f.action ? { action: { contains: f.action } } : {}),
+    ...(f.action ? { action: containsIgnoringCase(db, f.action) } : {}),
     ...(f.entityType ? { entityType: f.entityType } : {}),
     ...(f.entityId ? { entityId: f.entityId } : {}),
-    ...(f.actor ? { actor: { OR: [{ name: { contains: f.actor } }, { email: { contains: f.actor } }] } } : {}),
+    ...(f.actor
+      ? { actor: { OR: [{ name: containsIgnoringCase(db, f.actor) }, { email: containsIgnoringCase(db, f.actor) }] } }
+      : {}),
     ...(f.from || f.to
       ? {
           at: {

@@ -25,8 +25,17 @@ async function seeded(n = 5) {
   return t;
 }
 
-/** What someone with file access would do: drop the triggers, change the table, put the triggers back. */
+/**
+ * What someone with file or superuser access would do: get the triggers out of the way, change the table, put
+ * them back (SQLite: drop and recreate them; PostgreSQL: disable and re-enable them).
+ */
 async function aroundTriggers(t: TestDb, sql: string) {
+  if (t.kind === "postgres") {
+    await t.db.$executeRawUnsafe(`ALTER TABLE "AuditEvent" DISABLE TRIGGER USER`);
+    await t.db.$executeRawUnsafe(sql);
+    await t.db.$executeRawUnsafe(`ALTER TABLE "AuditEvent" ENABLE TRIGGER USER`);
+    return;
+  }
   const triggers = await t.db.$queryRawUnsafe<Array<{ name: string; sql: string }>>(
     `SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'AuditEvent'`,
   );

@@ -3,6 +3,7 @@
 import type { DbTx } from "../db/client";
 import { AppError } from "../errors";
 import { runContentChecks, type CheckSummary } from "./run-checks";
+import { toAudience, type Audience } from "./audience";
 import { createWordChecker } from "./spelling";
 import type { CheckInput, CheckReference, Finding } from "./types";
 
@@ -18,8 +19,18 @@ export async function projectWordChecker(db: DbTx) {
  */
 export const SITE_PRINTS_DISCLAIMER = true;
 
-export async function checkContent(db: DbTx, input: CheckInput): Promise<CheckSummary> {
-  return runContentChecks(input, { words: await projectWordChecker(db), siteDisclaimer: SITE_PRINTS_DISCLAIMER });
+/** `audience` sets the readability target (the article's setting; the editor panel sends it). */
+export async function checkContent(db: DbTx, input: CheckInput & { audience?: Audience }): Promise<CheckSummary> {
+  return runContentChecks(input, {
+    words: await projectWordChecker(db),
+    siteDisclaimer: SITE_PRINTS_DISCLAIMER,
+    audience: input.audience,
+  });
+}
+
+async function articleAudience(db: DbTx, articleId: string): Promise<Audience> {
+  const article = await db.article.findUnique({ where: { id: articleId }, select: { audience: true } });
+  return toAudience(article?.audience);
 }
 
 function referencesFromJson(json: string): CheckReference[] {
@@ -44,6 +55,7 @@ export async function checkRevisionContent(db: DbTx, revisionId: string) {
     conditionName: r.conditionName,
     body: r.bodyJson,
     references: referencesFromJson(r.referencesJson),
+    audience: await articleAudience(db, r.articleId),
   });
   return db.contentCheckRun.create({
     data: {

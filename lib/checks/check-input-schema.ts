@@ -1,5 +1,6 @@
 // What the editor's live panel posts to /api/checks: the unsaved working copy.
 import { z } from "zod";
+import { AUDIENCES } from "./audience";
 
 export const MAX_CHECK_BODY_BYTES = 2 * 1024 * 1024 + 256 * 1024;
 
@@ -20,4 +21,6 @@ export const checkInputSchema = z.object({
     )
     .max(500, "At most 500 references.")
     .default([]),
+  /** The article's audience (sets the readability target); the default is the general public. */
+  audience: z.enum(AUDIENCES).optional(),
 });

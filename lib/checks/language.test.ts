@@ -130,7 +130,7 @@ describe("readability", () => {
     const plain = "Gout is a kind of joint pain. It comes on fast. The big toe is often hit first. Rest and ice help. ";
     const patients = runContentChecks(input(p(hard.repeat(5)))).findings.filter((f) => f.rule === "readability");
     expect(patients).toHaveLength(1);
-    expect(patients[0].message).toMatch(/above the target of 8 for patients/);
+    expect(patients[0].message).toMatch(/above the target of 8 for general public and patients/);
     expect(runContentChecks(input(p(plain.repeat(6)))).findings.filter((f) => f.rule === "readability")).toEqual([]);
   });
 });

@@ -167,9 +167,15 @@ export function renderReferenceBody(r: ReferenceSnapshot): string {
   return parts.join(" ");
 }
 
-/** The numbered reference list. Each item has id="ref-N" (the target of the superscripts). */
-export function renderReferenceList(ordered: NumberedReference[]): string {
+/**
+ * The numbered reference list. Each item has id="ref-N" (the target of the superscripts). `formatted` holds
+ * entries already written in the article's citation style (lib/references/format-references.ts), by key.
+ */
+export function renderReferenceList(ordered: NumberedReference[], formatted: Record<string, string> = {}): string {
   if (!ordered.length) return "";
-  const items = ordered.map((r) => `<li id="ref-${r.number}" value="${r.number}">${renderReferenceBody(r)}</li>`);
+  const items = ordered.map(
+    (r) =>
+      `<li id="ref-${r.number}" value="${r.number}">${Object.hasOwn(formatted, r.key) ? formatted[r.key] : renderReferenceBody(r)}</li>`,
+  );
   return `<ol class="references">${items.join("\n")}</ol>`;
 }

@@ -1,7 +1,14 @@
 /** Default database file, outside git (see .gitignore). */
 export const DEFAULT_DATABASE_FILE = "data/imprimatur.db";
 
-/** The SQLite URL in use: DATABASE_URL, or the default file under ./data (relative to the working directory). */
+/**
+ * The database in use: DATABASE_URL, or the default SQLite file under ./data (relative to the working
+ * directory). `file:…` is SQLite (the embedded default); `postgres://…` or `postgresql://…` is PostgreSQL.
+ */
 export function databaseUrl(): string {
   return process.env.DATABASE_URL || `file:./${DEFAULT_DATABASE_FILE}`;
+}
+
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(url);
 }

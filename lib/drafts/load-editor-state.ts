@@ -7,6 +7,8 @@ import { loadArticleAccess } from "../articles/article-access";
 import { loadDraftSnapshot, type DraftSnapshot } from "./save-draft";
 import { listReferences } from "../references/manage-references";
 import type { ReferenceSnapshot } from "../content/reference-snapshot";
+import { toCitationStyle, type CitationStyle } from "../references/citation-styles";
+import { toAudience, type Audience } from "../checks/audience";
 
 /** A reference as the editor shows it: the snapshot fields plus the row id, with the accessed date as YYYY-MM-DD. */
 export type EditorReference = Omit<ReferenceSnapshot, "accessedAt"> & { id: string; accessedAt: string | null };
@@ -47,6 +49,10 @@ export interface EditorState {
     isLive: boolean;
     slugLocked: boolean;
     currentRevisionNumber: number | null;
+    /** How references are formatted (public page, preview). */
+    citationStyle: CitationStyle;
+    /** Who it is written for: the readability target of the checks. */
+    audience: Audience;
   };
   draft: DraftSnapshot;
   references: EditorReference[];
@@ -65,6 +71,8 @@ export async function loadEditorState(db: DbTx, actor: Actor, articleId: string)
       liveRevisionId: true,
       firstPublishedAt: true,
       currentRevision: { select: { number: true } },
+      citationStyle: true,
+      audience: true,
     },
   });
   if (!article) throw new AppError("NOT_FOUND", "This article does not exist.");
@@ -77,6 +85,8 @@ export async function loadEditorState(db: DbTx, actor: Actor, articleId: string)
       isLive: !!article.liveRevisionId,
       slugLocked: !!article.firstPublishedAt,
       currentRevisionNumber: article.currentRevision?.number ?? null,
+      citationStyle: toCitationStyle(article.citationStyle),
+      audience: toAudience(article.audience),
     },
     draft,
     references: refs.map(toEditorReference),

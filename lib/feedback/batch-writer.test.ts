@@ -43,11 +43,9 @@ describe("FeedbackBatchWriter", () => {
       status: "NEW",
       createdAt: at,
     });
-    const raw = await t.db.$queryRawUnsafe<{ id: string; createdAt: string }[]>(
-      `SELECT id, (createdAt || '') AS createdAt FROM "Feedback" WHERE id IN (?, ?)`,
-      id,
-      viaPrisma.id,
-    );
+    // The stored value itself, as text (SQLite keeps DateTime as text; PostgreSQL as a timestamp).
+    const raw = await t.db.$queryRaw<{ id: string; createdAt: string }[]>`
+      SELECT id, ("createdAt" || '') AS "createdAt" FROM "Feedback" WHERE id IN (${id}, ${viaPrisma.id})`;
     expect(new Set(raw.map((r) => r.createdAt)).size).toBe(1); // byte-identical storage
     const inRange = await t.db.feedback.findMany({
       where: { id: { in: [id, viaPrisma.id] }, createdAt: { gte: at, lt: new Date(at.getTime() + 1) } },

@@ -8,6 +8,8 @@
 // One writer per Db client (WeakMap), since a batch must go through one connection.
 import { randomUUID } from "node:crypto";
 import type { Db } from "../db/client";
+import { dialectOf } from "../db/dialect";
+import { booleanParam, dateTimeParam, valuesList } from "../db/raw-sql";
 
 export interface FeedbackRow {
   articleId: string;
@@ -104,7 +106,7 @@ const COLUMNS = [
  * compares it as text, so rows written here must use exactly that form (tested in batch-writer.test.ts).
  */
 export function sqliteDateTime(d: Date): string {
-  return d.toISOString().replace("Z", "+00:00");
+  return dateTimeParam("sqlite", d) as string;
 }
 
 /**
@@ -114,17 +116,18 @@ export function sqliteDateTime(d: Date): string {
  */
 async function insertRows(db: Db, rows: readonly (FeedbackRow & { id: string })[]) {
   if (!rows.length) return;
-  const placeholders = rows.map(() => `(${COLUMNS.map(() => "?").join(", ")})`).join(", ");
+  const dialect = dialectOf(db);
+  const placeholders = valuesList(dialect, rows.length, COLUMNS.length);
   const params = rows.flatMap((r) => [
     r.id,
     r.articleId,
     r.revisionId,
-    r.helpful ? 1 : 0,
+    booleanParam(dialect, r.helpful),
     r.reason,
     r.comment,
     r.email,
     r.clientHash,
-    sqliteDateTime(r.createdAt),
+    dateTimeParam(dialect, r.createdAt),
   ]);
   await db.$executeRawUnsafe(
     `INSERT INTO "Feedback" (${COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES ${placeholders}`,

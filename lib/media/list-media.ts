@@ -3,6 +3,7 @@
 import type { DbTx } from "../db/client";
 import { LICENCE_CODES, licenceLabel } from "./licences";
 import { mediaUsage, type MediaUse } from "./media-usage";
+import { containsIgnoringCase } from "../db/text-filter";
 
 export const MEDIA_PAGE_SIZE = 48;
 
@@ -40,10 +41,10 @@ export async function listMedia(db: DbTx, opts: { query?: string; page?: number 
     ...(q
       ? {
           OR: [
-            { alt: { contains: q } },
-            { caption: { contains: q } },
-            { credit: { contains: q } },
-            { licenceAgency: { contains: q } },
+            { alt: containsIgnoringCase(db, q) },
+            { caption: containsIgnoringCase(db, q) },
+            { credit: containsIgnoringCase(db, q) },
+            { licenceAgency: containsIgnoringCase(db, q) },
             ...(licenceMatches.length ? [{ licence: { in: licenceMatches } }] : []),
           ],
         }

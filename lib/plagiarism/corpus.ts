@@ -9,6 +9,7 @@ import { parseInput } from "../validation";
 import { indexNewSources, indexSource, removeSource } from "./fingerprint-index";
 import { tokenize } from "./tokenize";
 import { tuneForIndex } from "./tune-connection";
+import { containsIgnoringCase } from "../db/text-filter";
 
 export const MAX_CORPUS_TEXT_CHARS = 2_000_000;
 
@@ -147,7 +148,7 @@ export async function deleteCorpusDocument(db: Db, actorId: string, id: string) 
 }
 
 export async function listCorpusDocuments(db: Db, options: { skip?: number; take?: number; query?: string } = {}) {
-  const where = options.query ? { title: { contains: options.query } } : {};
+  const where = options.query ? { title: containsIgnoringCase(db, options.query) } : {};
   const [total, docs] = await Promise.all([
     db.corpusDocument.count({ where }),
     db.corpusDocument.findMany({

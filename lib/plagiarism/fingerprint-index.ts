@@ -37,7 +37,9 @@ async function insertFingerprints(
     const chunk = hits.slice(i, i + ROWS_PER_INSERT);
     // Values are integers we computed (never user text), so inlining them is safe and avoids binding costs.
     const values = chunk.map((h) => `(${h.hash | 0},${sourceNo | 0},${h.position | 0})`).join(",");
-    await db.$executeRawUnsafe(`INSERT OR IGNORE INTO "${table}" ("hash","sourceNo","position") VALUES ${values}`);
+    await db.$executeRawUnsafe(
+      `INSERT INTO "${table}" ("hash","sourceNo","position") VALUES ${values} ON CONFLICT DO NOTHING`,
+    );
   }
 }
 
@@ -72,7 +74,7 @@ export async function indexSource(db: DbTx, input: IndexInput, previousText?: st
     const previous = previousText !== undefined ? fingerprintsOf(tokenize(previousText).words) : null;
     for (const table of TABLES)
       if (previous) await deleteFingerprints(db, table, sourceNo, previous[table]);
-      else await db.$executeRawUnsafe(`DELETE FROM "${table}" WHERE "sourceNo" = ?`, sourceNo);
+      else await db.$executeRawUnsafe(`DELETE FROM "${table}" WHERE "sourceNo" = ${sourceNo | 0}`);
     await db.fingerprintSource.update({
       where: { id: sourceNo },
       data: {
@@ -162,7 +164,7 @@ async function insertSorted(db: DbTx, table: FingerprintTable, hitsPerSource: Fi
       values.push(`(${hashes[o]},${nos[o]},${positions[o]})`);
     }
     await db.$executeRawUnsafe(
-      `INSERT OR IGNORE INTO "${table}" ("hash","sourceNo","position") VALUES ${values.join(",")}`,
+      `INSERT INTO "${table}" ("hash","sourceNo","position") VALUES ${values.join(",")} ON CONFLICT DO NOTHING`,
     );
   }
 }

@@ -16,6 +16,7 @@ import { lookupHashes } from "./fingerprint-index";
 import {
   K2,
   MAX_CHAIN_GAP,
+  MIN_CHAIN_SEEDS,
   MIN_REWORDED_KEYS,
   MIN_REWORDED_SHARE,
   mergeRanges,
@@ -234,10 +235,14 @@ export function passagesForCandidate(
   params: WinnowParams = DEFAULT_PARAMS,
 ): Passage[] {
   const exact = exactRanges(ours, theirs, exactSeeds, params.k);
-  if (!rewordSeeds || !("content" in ours) || !("content" in theirs))
-    return exact.map((r) => rangeToPassage(ours, theirs, r));
-  const ranges = mergeRanges([...exact, ...rewordedRanges(ours, theirs, rewordSeeds)]);
-  return ranges.map((r) => rangeToPassage(ours, theirs, r));
+  if (!rewordSeeds) return exact.map((r) => rangeToPassage(ours, theirs, r));
+  // Fewer reworded seeds than one chain needs cannot make a reworded passage: skip the alignment (and the
+  // caller may skip reducing their text to content words).
+  const reworded =
+    rewordSeeds.length >= MIN_CHAIN_SEEDS && "content" in ours && "content" in theirs
+      ? rewordedRanges(ours, theirs, rewordSeeds)
+      : [];
+  return mergeRanges([...exact, ...reworded]).map((r) => rangeToPassage(ours, theirs, r));
 }
 
 export function summarise(
@@ -305,9 +310,14 @@ export async function matchText(db: DbTx, text: string, options: MatchOptions = 
   const seeds = seedsBySource(ourHashes, rows.filter(keep), ownerOf);
   const rewordSeeds = ourRewordHashes ? seedsBySource(ourRewordHashes, rewordRows.filter(keep), ownerOf) : null;
   // One candidate per owner: the revision of another article sharing the most fingerprints (both stages).
+  // A source with no exact fingerprint and fewer reworded ones than one chain needs (MIN_CHAIN_SEEDS) cannot
+  // produce a passage: it is not a candidate. Against a large corpus most sources found by the reworded
+  // lookup are such stray single hits, and loading and aligning their texts was most of the stage's cost.
   const score = new Map<number, number>();
   for (const [no, list] of seeds) score.set(no, list.length);
-  if (rewordSeeds) for (const [no, list] of rewordSeeds) score.set(no, (score.get(no) ?? 0) + list.length);
+  if (rewordSeeds)
+    for (const [no, list] of rewordSeeds)
+      if (list.length >= MIN_CHAIN_SEEDS || score.has(no)) score.set(no, (score.get(no) ?? 0) + list.length);
   const best = new Map<string | number, [number, number]>();
   for (const entry of score) {
     const o = ownerOf(entry[0]);
@@ -327,9 +337,19 @@ export async function matchText(db: DbTx, text: string, options: MatchOptions = 
     const theirs: TextWithTokens = { text: c.text, tokens: tokenize(c.text) };
     const exactSeeds = seeds.get(c.sourceNo) ?? [];
     if (!rewordSeeds) return { source: c.source, passages: findPassages(ours, theirs, exactSeeds, params.k) };
+    // Most candidates come from the exact stage's stray collisions and share no reworded chain: their text
+    // is reduced to content words (stems, synonym classes: most of the second stage's cost) only when it can.
+    const theirRewordSeeds = rewordSeeds.get(c.sourceNo) ?? [];
+    const canReword = theirRewordSeeds.length >= MIN_CHAIN_SEEDS;
     return {
       source: c.source,
-      passages: passagesForCandidate(ours, withContent(theirs), exactSeeds, rewordSeeds.get(c.sourceNo) ?? [], params),
+      passages: passagesForCandidate(
+        ours,
+        canReword ? withContent(theirs) : theirs,
+        exactSeeds,
+        theirRewordSeeds,
+        params,
+      ),
     };
   });
   return summarise(tokens.words.length, perSource, params);

@@ -4,12 +4,14 @@
 // pages must be fetched through read() again. A 64 MB cache and memory-mapped reads keep them flat.
 // Page-cache and mmap settings are per connection and change nothing on disk, so setting them from here
 // is safe for every other user of the connection. Applied once per client object.
+// PostgreSQL sizes its cache server-wide (shared_buffers): nothing to do per connection there.
 import type { DbTx } from "../db/client";
+import { dialectOf } from "../db/dialect";
 
 const tuned = new WeakSet<object>();
 
 export async function tuneForIndex(db: DbTx): Promise<void> {
-  if (tuned.has(db)) return;
+  if (tuned.has(db) || dialectOf(db) === "postgresql") return;
   tuned.add(db);
   try {
     await db.$queryRawUnsafe("PRAGMA cache_size = -65536");

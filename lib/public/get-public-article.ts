@@ -5,6 +5,7 @@ import type { DbTx } from "../db/client";
 import { publicCredential } from "../credentials/credential-standing";
 import { HIDDEN_STATUSES, standingApprovalWhere } from "./live-filter";
 import { publicReferences } from "./references";
+import { parseFormattedReferences } from "../references/format-revision-references";
 import { isPublicSlug } from "./slug";
 import type { PublicArticle, PublicImage } from "./types";
 import { parseImagesJson, variantUrl } from "../content/image-snapshot";
@@ -48,7 +49,11 @@ export async function getPublicArticle(db: DbTx, slug: string): Promise<PublicAr
               credential: { select: { expiresAt: true } },
             },
           },
-          publications: { orderBy: { publishedAt: "desc" }, take: 1, select: { publishedAt: true } },
+          publications: {
+            orderBy: { publishedAt: "desc" },
+            take: 1,
+            select: { publishedAt: true, referencesHtml: true },
+          },
         },
       },
     },
@@ -88,7 +93,11 @@ export async function getPublicArticle(db: DbTx, slug: string): Promise<PublicAr
       ((approval.credential?.expiresAt ?? null) !== null && approval.credential!.expiresAt < new Date()
         ? true
         : !!article.reviewDueAt && article.reviewDueAt < new Date()),
-    references: publicReferences(rev.bodyJson, rev.referencesJson),
+    references: publicReferences(
+      rev.bodyJson,
+      rev.referencesJson,
+      parseFormattedReferences(rev.publications[0]?.referencesHtml),
+    ),
     images: publicImages(rev.imagesJson),
   };
 }

@@ -23,8 +23,16 @@ function parseJson(json: string): unknown {
   }
 }
 
-/** Numbered references of a frozen revision (its bodyJson and referencesJson, both validated at freeze). */
-export function publicReferences(bodyJson: string, referencesJson: string): PublicReference[] {
+/**
+ * Numbered references of a frozen revision (its bodyJson and referencesJson, both validated at freeze).
+ * `formatted` holds each reference's entry in the article's citation style (formatted once when publishing,
+ * lib/references/format-revision-references.ts); a reference without one gets the plain rendering.
+ */
+export function publicReferences(
+  bodyJson: string,
+  referencesJson: string,
+  formatted: Record<string, string> = {},
+): PublicReference[] {
   const body = parseJson(bodyJson) as DocumentJson | null;
   let refs: ReferenceSnapshot[] = [];
   try {
@@ -44,6 +52,6 @@ export function publicReferences(bodyJson: string, referencesJson: string): Publ
     doi: r.doi,
     peerReviewed: r.peerReviewed,
     href: referenceHref(r),
-    html: renderReferenceBody(r),
+    html: Object.hasOwn(formatted, r.key) ? formatted[r.key] : renderReferenceBody(r),
   }));
 }

@@ -15,7 +15,10 @@ export interface PublicReference {
   peerReviewed: boolean;
   /** The main link (URL if http(s), else DOI resolver, else PubMed); null when there is none. */
   href: string | null;
-  /** The citation text with its links, escaped, from lib/content/render.ts renderReferenceBody. */
+  /**
+   * The citation text with its links, escaped: in the article's citation style as formatted when it was
+   * published (lib/references/format-references.ts), else from lib/content/render.ts renderReferenceBody.
+   */
   html: string;
 }
 

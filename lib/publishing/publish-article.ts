@@ -15,6 +15,8 @@ import { addMonths } from "./dates";
 import { bumpPublicChange } from "../page-cache/public-change";
 import { syncArticleSearch } from "../search/sync-article-search";
 import { queueArticleLiveEvent } from "../webhooks/events";
+import { toCitationStyle } from "../references/citation-styles";
+import { formatRevisionReferences } from "../references/format-revision-references";
 
 export interface PublishedInfo {
   articleId: string;
@@ -48,7 +50,7 @@ export async function publishInTx(
   if (!gate?.approval) throw new AppError("GATE_FAILED", "The publish gate did not find a valid approval.");
   const revision = await tx.revision.findUniqueOrThrow({
     where: { id: revisionId },
-    select: { changeSummary: true, title: true, number: true },
+    select: { changeSummary: true, title: true, number: true, bodyJson: true, referencesJson: true },
   });
   const now = new Date();
   const months = await getSetting(tx, "review.intervalMonths");
@@ -57,10 +59,20 @@ export async function publishInTx(
   const reviewDueAt = addMonths(gate.approval.createdAt, months);
   const previous = await tx.article.findUniqueOrThrow({
     where: { id: articleId },
-    select: { firstPublishedAt: true, liveRevisionId: true },
+    select: { firstPublishedAt: true, liveRevisionId: true, citationStyle: true },
   });
+  // References are formatted in the article's citation style once, here: readers' pages read the result.
+  const citationStyle = toCitationStyle(previous.citationStyle);
   const publication = await tx.publication.create({
-    data: { articleId, revisionId, publishedById: actor.id, publishedAt: now, changeSummary: revision.changeSummary },
+    data: {
+      articleId,
+      revisionId,
+      publishedById: actor.id,
+      publishedAt: now,
+      changeSummary: revision.changeSummary,
+      citationStyle,
+      referencesHtml: formatRevisionReferences(revision.bodyJson, revision.referencesJson, citationStyle),
+    },
   });
   await tx.article.update({
     where: { id: articleId },

@@ -9,6 +9,8 @@ import { AppError } from "../errors";
 import { loadArticleAccess } from "../articles/article-access";
 import { parseDocument } from "../content/document-schema";
 import { renderDocument, renderReferenceList } from "../content/render";
+import { toCitationStyle } from "../references/citation-styles";
+import { formatDocumentReferences } from "../references/format-revision-references";
 import { parseReferencesJson } from "../content/reference-snapshot";
 import { blockText } from "../content/text";
 import { diffVersions, type VersionDiff } from "../revisions/diff-revisions";
@@ -57,7 +59,12 @@ export async function loadReviewScreen(db: DbTx, actor: Actor, articleId: string
   const images = parseImagesJson(rev.imagesJson);
   const rendered = renderDocument(doc, refs, images);
   const blocks = rendered.blocks.map((html, i) => ({ index: i, html, text: blockText(doc.content[i]).slice(0, 300) }));
-  const referencesHtml = renderReferenceList(rendered.orderedReferences);
+  // In the article's citation style, as readers will see the list once it is published.
+  const style = await db.article.findUnique({ where: { id: articleId }, select: { citationStyle: true } });
+  const referencesHtml = renderReferenceList(
+    rendered.orderedReferences,
+    formatDocumentReferences(doc, refs, toCitationStyle(style?.citationStyle)),
+  );
 
   // Baseline for the diff: the latest earlier revision that went live or was approved (and not voided).
   const baseline = await db.revision.findFirst({

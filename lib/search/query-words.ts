@@ -6,7 +6,7 @@ export const QUERY_MAX_LENGTH = 200;
 export const QUERY_MAX_WORDS = 8;
 const WORD_MAX_LENGTH = 40;
 
-function fold(text: string): string {
+export function fold(text: string): string {
   return text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
 }
 

@@ -19,5 +19,5 @@ export const searchParamsSchema = z.object({
 
 export async function searchArticles(db: DbTx, params: unknown): Promise<SearchResultPage> {
   const { q, page } = searchParamsSchema.parse(params ?? {});
-  return searchIndex().search(db, { words: queryWords(q) }, { page, pageSize: SEARCH_PAGE_SIZE, query: q });
+  return searchIndex(db).search(db, { words: queryWords(q) }, { page, pageSize: SEARCH_PAGE_SIZE, query: q });
 }

@@ -2,9 +2,9 @@
 // - search_document (created by the search migration, see sqlite-schema.ts; rowid = SearchEntry.id): the live
 //   text by field, porter-stemmed (plural and singular match), ranked by bm25 with the title, condition name
 //   and alternative names weighted up, with highlighted snippets.
-// - SearchTerm: every word of the live text, unstemmed, with the number of live articles using it. A query word
-//   that no article uses is read as the words one edit away that are there (a typo). A plain indexed table,
-//   because looking up a few hundred candidate spellings must take well under a millisecond.
+// - SearchTerm (vocabulary.ts): every word of the live text, unstemmed, with the number of live articles using
+//   it, for typo corrections. A plain indexed table, because looking up a few hundred candidate spellings must
+//   take well under a millisecond.
 // Every statement uses bound parameters; the FTS5 query itself is built only from letters and digits.
 import type { DbTx } from "../db/client";
 import { HIDDEN_STATUSES } from "../public/live-filter";
@@ -12,12 +12,10 @@ import { MATCH_END, MATCH_START, hasMatch, toSegments } from "./highlight";
 import { textWords } from "./query-words";
 import type { SearchDocument, SearchHit, SearchIndex, SearchResultPage, SearchTerms } from "./search-index";
 import { SEARCH_DOCUMENT_TABLE as DOC } from "./sqlite-schema";
-import { MIN_CORRECTABLE_LENGTH, editDistanceOneVariants } from "./typo";
+import { addWords, removeWords, spellingsFor } from "./vocabulary";
 
 /** bm25 weights by column: article_id (not indexed), title, condition, alternative_names, summary, headings, body. */
 const WEIGHTS = [0, 10, 8, 6, 3, 2, 1].join(", ");
-/** Near spellings tried per misspelt word (the most used ones). */
-const CORRECTIONS_PER_WORD = 3;
 const SNIPPET_TOKENS = 28;
 const COLUMNS = ["title", "condition", "alternative_names", "summary", "headings", "body"] as const;
 
@@ -48,11 +46,7 @@ export const sqliteSearchIndex: SearchIndex = {
       doc.articleId,
       ...values,
     );
-    await tx.$executeRawUnsafe(
-      `INSERT INTO "SearchTerm" ("term", "articles") SELECT value, 1 FROM json_each(?) WHERE true
-       ON CONFLICT ("term") DO UPDATE SET "articles" = "articles" + 1`,
-      JSON.stringify(textWords(values.join("\n"))),
-    );
+    await addWords(tx, textWords(values.join("\n")));
   },
 
   async removeArticle(tx, articleId) {
@@ -130,15 +124,7 @@ async function dropText(tx: DbTx, entryId: number) {
     entryId,
   );
   if (old.length === 0) return;
-  const words = JSON.stringify(textWords(COLUMNS.map((c) => old[0][c] ?? "").join("\n")));
-  await tx.$executeRawUnsafe(
-    `UPDATE "SearchTerm" SET "articles" = "articles" - 1 WHERE "term" IN (SELECT value FROM json_each(?))`,
-    words,
-  );
-  await tx.$executeRawUnsafe(
-    `DELETE FROM "SearchTerm" WHERE "term" IN (SELECT value FROM json_each(?)) AND "articles" <= 0`,
-    words,
-  );
+  await removeWords(tx, textWords(COLUMNS.map((c) => old[0][c] ?? "").join("\n")));
   await tx.$executeRawUnsafe(`DELETE FROM ${DOC} WHERE rowid = ?`, entryId);
 }
 
@@ -148,39 +134,6 @@ function bestSnippet(row: Row) {
   if (row.bodySnippet === null || hasMatch(summary)) return summary;
   const body = toSegments(row.bodySnippet);
   return hasMatch(body) ? body : summary;
-}
-
-/**
- * For each word, the spellings to search for: the word itself, plus (when no published article uses it) the
- * vocabulary words one edit away, most used first.
- */
-async function spellingsFor(db: DbTx, words: string[]) {
-  const known = await vocabularyCounts(db, words);
-  const spellings: string[][] = [];
-  const corrections: Record<string, string[]> = {};
-  for (const word of words) {
-    if (known.has(word) || word.length < MIN_CORRECTABLE_LENGTH) {
-      spellings.push([word]);
-      continue;
-    }
-    const near = [...(await vocabularyCounts(db, editDistanceOneVariants(word)))]
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-      .slice(0, CORRECTIONS_PER_WORD)
-      .map(([term]) => term);
-    if (near.length) corrections[word] = near;
-    spellings.push([word, ...near]);
-  }
-  return { spellings, corrections };
-}
-
-/** Words of `candidates` that occur in published articles, with the number of articles using each. */
-async function vocabularyCounts(db: DbTx, candidates: string[]): Promise<Map<string, number>> {
-  if (candidates.length === 0) return new Map();
-  const rows = await db.$queryRawUnsafe<Array<{ term: string; doc: number | bigint }>>(
-    `SELECT "term" AS term, "articles" AS doc FROM "SearchTerm" WHERE "term" IN (SELECT value FROM json_each(?))`,
-    JSON.stringify(candidates),
-  );
-  return new Map(rows.map((r) => [r.term, Number(r.doc)]));
 }
 
 export type { SearchDocument, SearchTerms };

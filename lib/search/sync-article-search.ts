@@ -20,8 +20,8 @@ export async function syncArticleSearch(tx: DbTx, articleId: string): Promise<vo
     where: { id: articleId },
     select: { liveRevision: { select: REVISION_FIELDS } },
   });
-  if (!article?.liveRevision) return searchIndex().removeArticle(tx, articleId);
-  await searchIndex().indexArticle(tx, buildSearchDocument(article.liveRevision));
+  if (!article?.liveRevision) return searchIndex(tx).removeArticle(tx, articleId);
+  await searchIndex(tx).indexArticle(tx, buildSearchDocument(article.liveRevision));
 }
 
 /**

@@ -12,6 +12,8 @@ import { recordAuditEvent } from "../../lib/audit/record-event";
 import { freezeRevision } from "../../lib/revisions/freeze-revision";
 import { getSetting } from "../../lib/settings/settings";
 import { demoArticle, demoReferences } from "./calcinosis-cutis";
+import { DEFAULT_CITATION_STYLE } from "../../lib/references/citation-styles";
+import { formatRevisionReferences } from "../../lib/references/format-revision-references";
 
 export interface SeedDemoArticleInput {
   writerId: string;
@@ -137,6 +139,8 @@ export async function seedDemoArticle(db: Db, input: SeedDemoArticleInput): Prom
         publishedById: input.editorId,
         publishedAt: now,
         changeSummary: revision.changeSummary,
+        citationStyle: DEFAULT_CITATION_STYLE,
+        referencesHtml: formatRevisionReferences(revision.bodyJson, revision.referencesJson, DEFAULT_CITATION_STYLE),
       },
     });
     await tx.article.update({

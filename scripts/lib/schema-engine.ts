@@ -1,61 +1,144 @@
 // Prisma's WebAssembly schema engine, loaded by hand. The CLI's native schema engine is downloaded from
 // Prisma's servers at install time, which fails on machines that reach only the npm registry; the WASM build
-// ships in an npm package and talks to SQLite through the same better-sqlite3 driver adapter the app uses.
+// ships in an npm package and talks to the database through the same driver adapter the app uses:
+// better-sqlite3 for `file:` URLs, pg for `postgres://` URLs. Each database has its own schema file and
+// migrations folder (see `flavourOf`).
 import { readFileSync, readdirSync, existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import { databaseFilePath } from "./db-file";
-import { STUDIO_DRAFT_SEARCH_EXTERNAL_TABLES } from "../../lib/studio/draft-search";
-import { SEARCH_EXTERNAL_TABLES } from "../../lib/search/sqlite-schema";
+import { externalTables } from "../../lib/db/external-tables";
+import { isPostgresUrl } from "../../lib/db/url";
 
 const require = createRequire(import.meta.url);
 export const ROOT = path.resolve(__dirname, "..", "..");
-export const SCHEMA_PATH = path.join(ROOT, "prisma", "schema.prisma");
-export const MIGRATIONS_DIR = path.join(ROOT, "prisma", "migrations");
+
+export interface Flavour {
+  name: "sqlite" | "postgresql";
+  schemaPath: string;
+  migrationsDir: string;
+}
+
+export const SQLITE: Flavour = {
+  name: "sqlite",
+  schemaPath: path.join(ROOT, "prisma", "schema.prisma"),
+  migrationsDir: path.join(ROOT, "prisma", "migrations"),
+};
+export const POSTGRES: Flavour = {
+  name: "postgresql",
+  schemaPath: path.join(ROOT, "prisma", "postgres", "schema.prisma"),
+  migrationsDir: path.join(ROOT, "prisma", "postgres", "migrations"),
+};
+/** Kept for callers that only know SQLite. */
+export const SCHEMA_PATH = SQLITE.schemaPath;
+export const MIGRATIONS_DIR = SQLITE.migrationsDir;
+
+export function flavourOf(url: string): Flavour {
+  return isPostgresUrl(url) ? POSTGRES : SQLITE;
+}
 
 type Engine = {
   applyMigrations(input: unknown): Promise<{ appliedMigrationNames: string[] }>;
   diff(input: unknown): Promise<{ exitCode: number; stdout: string | null }>;
 };
 
+type EngineModule = { SchemaEngine: { new: (...args: unknown[]) => Promise<Engine> } };
+let engineModule: Promise<EngineModule> | undefined;
+
+/** Instantiates the WebAssembly module once per process (its glue code keeps module-level state). */
+function loadEngineModule(): Promise<EngineModule> {
+  engineModule ??= (async () => {
+    // The engine reports a Rust panic's message here before throwing; without it the panic is unreadable.
+    const registry = globalThis as unknown as { PRISMA_WASM_PANIC_REGISTRY?: { set_message(m: string): void } };
+    registry.PRISMA_WASM_PANIC_REGISTRY ??= { set_message: (m) => console.error("[schema-engine panic]", m) };
+    const pkgDir = path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg"));
+    const bg = await import(path.join(pkgDir, "schema_engine_bg.js"));
+    const bytes = readFileSync(path.join(pkgDir, "schema_engine_bg.wasm"));
+    const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": bg });
+    bg.__wbg_set_wasm(instance.exports);
+    (instance.exports as { __wbindgen_start?: () => void }).__wbindgen_start?.();
+    return bg as EngineModule;
+  })();
+  return engineModule;
+}
+
 export async function openSchemaEngine(url: string): Promise<Engine> {
-  mkdirSync(path.dirname(databaseFilePath(url)), { recursive: true });
-  const pkgDir = path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg"));
-  const bg = await import(path.join(pkgDir, "schema_engine_bg.js"));
-  const bytes = readFileSync(path.join(pkgDir, "schema_engine_bg.wasm"));
-  const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": bg });
-  bg.__wbg_set_wasm(instance.exports);
-  (instance.exports as { __wbindgen_start?: () => void }).__wbindgen_start?.();
-  const schema = readFileSync(SCHEMA_PATH, "utf8");
-  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaBetterSqlite3({ url }));
+  const flavour = flavourOf(url);
+  if (flavour === SQLITE) mkdirSync(path.dirname(databaseFilePath(url)), { recursive: true });
+  const bg = await loadEngineModule();
+  const schema = readFileSync(flavour.schemaPath, "utf8");
+  const driver =
+    flavour === POSTGRES ? wholeScripts(new PrismaPg({ connectionString: url })) : new PrismaBetterSqlite3({ url });
+  const adapter = bindMigrationAwareSqlAdapterFactory(driver);
   const log = (msg: string) => {
     if (process.env.DEBUG_SCHEMA_ENGINE) console.error("[schema-engine]", msg);
   };
-  return bg.SchemaEngine.new({ datamodels: [[SCHEMA_PATH, schema]] }, log, adapter);
+  return bg.SchemaEngine.new({ datamodels: [[flavour.schemaPath, schema]] }, log, adapter);
 }
 
-export function schemaFiles() {
-  return [{ path: SCHEMA_PATH, content: readFileSync(SCHEMA_PATH, "utf8") }];
+type ScriptRunner = {
+  client: { query(...args: unknown[]): Promise<unknown> };
+  executeScript(sql: string): Promise<void>;
+  onError(err: unknown): never;
+};
+
+/**
+ * The pg adapter runs a migration script by splitting it at every `;`, which cuts PL/pgSQL function bodies
+ * (the audit log's triggers) apart. PostgreSQL's simple query protocol takes a whole multi-statement script in
+ * one call, so send it as it is.
+ * Also: the engine reads pg_catalog columns of PostgreSQL's internal one-byte `"char"` type, which the adapter
+ * does not map (it fails with "Column type 'char' could not be deserialized"); pg already returns those values
+ * as strings, so they are declared text.
+ */
+const PG_CHAR_OID = 18;
+const PG_TEXT_OID = 25;
+
+function wholeScripts(factory: PrismaPg): PrismaPg {
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    const runner = adapter as unknown as ScriptRunner;
+    const query = runner.client.query.bind(runner.client);
+    runner.client.query = async (...args: unknown[]) => {
+      const result = (await query(...args)) as { fields?: Array<{ dataTypeID: number }> };
+      for (const field of result?.fields ?? []) if (field.dataTypeID === PG_CHAR_OID) field.dataTypeID = PG_TEXT_OID;
+      return result;
+    };
+    runner.executeScript = async (sql) => {
+      await runner.client.query(sql).catch((err) => runner.onError(err));
+    };
+    return adapter;
+  };
+  return factory;
 }
 
-export function migrationList() {
-  const dirs = existsSync(MIGRATIONS_DIR)
-    ? readdirSync(MIGRATIONS_DIR, { withFileTypes: true })
+export function schemaFiles(flavour: Flavour = SQLITE) {
+  return [{ path: flavour.schemaPath, content: readFileSync(flavour.schemaPath, "utf8") }];
+}
+
+export function migrationNames(flavour: Flavour = SQLITE): string[] {
+  return existsSync(flavour.migrationsDir)
+    ? readdirSync(flavour.migrationsDir, { withFileTypes: true })
         .filter((d) => d.isDirectory())
         .map((d) => d.name)
         .sort()
     : [];
-  const lockPath = path.join(MIGRATIONS_DIR, "migration_lock.toml");
+}
+
+export function migrationList(flavour: Flavour = SQLITE) {
+  const dir = flavour.migrationsDir;
+  const lockPath = path.join(dir, "migration_lock.toml");
   return {
-    baseDir: MIGRATIONS_DIR,
+    baseDir: dir,
     lockfile: { path: "migration_lock.toml", content: existsSync(lockPath) ? readFileSync(lockPath, "utf8") : null },
     shadowDbInitScript: "",
-    migrationDirectories: dirs.map((dir) => {
-      const file = path.join(MIGRATIONS_DIR, dir, "migration.sql");
+    migrationDirectories: migrationNames(flavour).map((name) => {
+      const file = path.join(dir, name, "migration.sql");
       return {
-        path: dir,
+        path: name,
         migrationFile: {
           path: "migration.sql",
           content: existsSync(file)
@@ -67,16 +150,16 @@ export function migrationList() {
   };
 }
 
-// Tables created in raw SQL that Prisma's schema language cannot describe (FTS5 indexes): the diff leaves them
-// alone (prisma.config.ts declares the same list).
-export const schemaFilters = {
-  externalTables: [...STUDIO_DRAFT_SEARCH_EXTERNAL_TABLES, ...SEARCH_EXTERNAL_TABLES],
-  externalEnums: [],
-};
+// Tables created in raw SQL that Prisma's schema language cannot describe (full-text indexes, see
+// lib/db/external-tables.ts): the diff leaves them alone (prisma.config.ts declares the SQLite list too).
+export function schemaFilters(flavour: Flavour = SQLITE) {
+  return { externalTables: externalTables(flavour.name), externalEnums: [] };
+}
 
-/** Applies every pending migration to the database at `url`; returns the names applied. */
+/** Applies every pending migration of the URL's database kind to the database at `url`; returns the names applied. */
 export async function applyMigrations(url: string): Promise<string[]> {
   const engine = await openSchemaEngine(url);
-  const out = await engine.applyMigrations({ migrationsList: migrationList(), filters: schemaFilters });
+  const flavour = flavourOf(url);
+  const out = await engine.applyMigrations({ migrationsList: migrationList(flavour), filters: schemaFilters(flavour) });
   return out.appliedMigrationNames;
 }

@@ -4,6 +4,7 @@
 import { excerpt, REFERENCE_HEADING, type TextBlock } from "../../content/document-blocks";
 import type { Finding } from "../types";
 import { blockLocation } from "./structure";
+import { AUDIENCE_LABELS, READABILITY_TARGETS, type Audience } from "../audience";
 
 interface Confusion {
   /** Matches the wrong word in the context that gives it away; group 1 is the wrong word. */
@@ -120,10 +121,7 @@ export function uncitedClaims(blocks: TextBlock[]): Finding[] {
   return out;
 }
 
-export type Audience = "patients" | "professionals";
-
-/** Flesch–Kincaid grade targets: patient information at most grade 8 (common plain-language advice). */
-export const READABILITY_TARGETS: Record<Audience, number> = { patients: 8, professionals: 14 };
+export { AUDIENCES, AUDIENCE_LABELS, READABILITY_TARGETS, toAudience, type Audience } from "../audience";
 
 /** Syllables in an English word, by vowel groups (the usual approximation; "-e" and "-es" endings silent). */
 export function syllables(word: string): number {
@@ -161,7 +159,7 @@ export function readability(blocks: TextBlock[], audience: Audience = "patients"
     {
       rule: "readability",
       severity: "advisory",
-      message: `Reading grade ${result.grade.toFixed(1)} (Flesch–Kincaid, ${result.words} words) is above the target of ${target} for ${audience}. Shorter sentences and everyday words help.`,
+      message: `Reading grade ${result.grade.toFixed(1)} (Flesch–Kincaid, ${result.words} words) is above the target of ${target} for ${AUDIENCE_LABELS[audience].toLowerCase()} (the article's audience). Shorter sentences and everyday words help.`,
       location: { field: "body" },
     },
   ];

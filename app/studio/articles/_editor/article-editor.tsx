@@ -408,9 +408,10 @@ export function ArticleEditor({ initial }: { initial: EditorState }) {
         ? {
             ...checkContent,
             references: references.map((r) => ({ key: r.key, title: r.title, url: r.url, doi: r.doi, pmid: r.pmid })),
+            audience: initial.article.audience,
           }
         : null,
-    [checkContent, references],
+    [checkContent, references, initial.article.audience],
   );
   const onJump = useCallback((f: Parameters<typeof jumpToFinding>[1]) => {
     if (editorRef.current) jumpToFinding(editorRef.current, f);

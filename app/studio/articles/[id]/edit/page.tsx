@@ -7,6 +7,7 @@ import { ArticleTabs } from "../article-tabs";
 import { loadArticleOr404 } from "../load";
 import { SlugField } from "./slug-field";
 import { AlternativeNamesField } from "./alternative-names-field";
+import { ArticleSettingsForm } from "./article-settings-form";
 import "../../_editor/editor.css";
 
 export const metadata: Metadata = { title: "Edit article" };
@@ -56,6 +57,12 @@ export default async function EditArticlePage({
         <>
           <SlugField articleId={id} slug={state.article.slug} locked={state.article.slugLocked} />
           <AlternativeNamesField articleId={id} names={state.draft.alternativeNames} />
+          <ArticleSettingsForm
+            articleId={id}
+            citationStyle={state.article.citationStyle}
+            audience={state.article.audience}
+            isLive={state.article.isLive}
+          />
           <ArticleEditor initial={state} />
         </>
       ) : (

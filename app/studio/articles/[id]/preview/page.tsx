@@ -5,6 +5,8 @@ import { requirePermission } from "@/app/_server/session";
 import { renderDocument } from "@/lib/content/render";
 import { toReferenceSnapshot } from "@/lib/content/reference-snapshot";
 import { publicReferences } from "@/lib/public/references";
+import { formatDocumentReferences } from "@/lib/references/format-revision-references";
+import { CITATION_STYLES } from "@/lib/references/citation-styles";
 import { isAppError } from "@/lib/errors";
 import { db } from "@/lib/db/client";
 import { parseDocument } from "@/lib/content/document-schema";
@@ -30,14 +32,20 @@ export default async function PreviewPage({ params }: { params: Promise<{ id: st
   } catch (err) {
     renderError = isAppError(err) ? err.message : "The draft could not be rendered.";
   }
-  const references = publicReferences(JSON.stringify(state.draft.bodyJson), JSON.stringify(snapshots));
+  // Formatted here on each view (the studio sees drafts change); readers' pages use what publishing stored.
+  const references = publicReferences(
+    JSON.stringify(state.draft.bodyJson),
+    JSON.stringify(snapshots),
+    formatDocumentReferences(parseDocument(state.draft.bodyJson), snapshots, state.article.citationStyle),
+  );
   return (
     <>
       <div className="article-header">
         <h1 className="visually-hidden">Preview: {state.draft.title}</h1>
         <ArticleTabs articleId={id} current="preview" canEdit={state.canEdit} />
         <p className="notice info">
-          This is the working draft as readers will see it once it is reviewed and published.
+          This is the working draft as readers will see it once it is reviewed and published. References are formatted
+          in the article&rsquo;s citation style: {CITATION_STYLES[state.article.citationStyle].label}.
         </p>
       </div>
       <article className="pub-article preview-article" aria-labelledby="article-title" data-testid="preview">
