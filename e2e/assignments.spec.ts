@@ -4,9 +4,6 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { e2eDb } from "./helpers/db";
 import { createReviewer, createTestUser, signIn, uniqueSuffix, type TestUser } from "./helpers/factory";
 import { submitArticle } from "../lib/workflow/submit-article";
-import type { Actor } from "../lib/auth/policy";
-
-const actorOf = (u: TestUser): Actor => ({ id: u.id, name: u.name, email: u.email, status: "ACTIVE", roles: u.roles });
 
 async function as(browser: Browser, user: Pick<TestUser, "email" | "password">, path: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
@@ -36,7 +33,7 @@ async function articleInReview(writer: TestUser, title: string, opts: { areaId?:
       },
     },
   });
-  await submitArticle(e2eDb(), actorOf(writer), { articleId: article.id, changeSummary: "First draft" });
+  await submitArticle(e2eDb(), writer, { articleId: article.id, changeSummary: "First draft" });
   return article;
 }
 

@@ -11,16 +11,10 @@ import { loadGate } from "../gate/load-gate";
 const t = createTestDb();
 afterAll(() => t.cleanup());
 
-const asActor = (u: { id: string; name: string; email: string }, roles: string[]): Actor => ({
-  ...u,
-  status: "ACTIVE",
-  roles,
-});
-
 async function reviewer(name: string) {
   const user = await makeUser(t.db, { roles: ["REVIEWER"], name });
   await makeCredential(t.db, { userId: user.id });
-  return asActor(user, ["REVIEWER"]);
+  return user;
 }
 
 /** Revision 1 edited by `earlierEditorId`, approved by someone else and published; revision 2 by the writer only. */
@@ -77,7 +71,7 @@ describe("separation of duties across review cycles", () => {
     await t.db.articleAuthor.create({ data: { articleId: article.id, userId: authorReviewer.id } });
     const rev = await makeRevision(t.db, { articleId: article.id, authorId: writer.id, contributors: [writer.id] });
     await t.db.article.update({ where: { id: article.id }, data: { status: "IN_REVIEW", currentRevisionId: rev.id } });
-    await expect(approve(asActor(authorReviewer, ["WRITER", "REVIEWER"]), article, rev)).rejects.toMatchObject({
+    await expect(approve(authorReviewer, article, rev)).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
   });
