@@ -30,7 +30,7 @@ TEST_DB=postgres npx vitest run
 echo "› Building for end-to-end tests"
 npx next build
 echo "› Server tests (the build run as a real server process)"
-npx vitest run --config vitest.server.config.mts
+npm run --silent test:server
 echo "› Moving a site to PostgreSQL and two app processes on it (npm run test:cluster)"
 npx tsx tests/cluster/two-processes.ts
 echo "› End-to-end tests (Chromium)"
