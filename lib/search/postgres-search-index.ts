@@ -11,7 +11,7 @@ import { TEXT_SEARCH_CONFIG as CONFIG, tsqueryOf } from "../db/postgres-text-sea
 import { HIDDEN_STATUSES } from "../public/live-filter";
 import { MATCH_END, MATCH_START, hasMatch, toSegments } from "./highlight";
 import { fold, textWords } from "./query-words";
-import type { SearchDocument, SearchHit, SearchIndex, SearchResultPage } from "./search-index";
+import type { SearchHit, SearchIndex, SearchResultPage } from "./search-index";
 import { addWords, removeWords, spellingsFor } from "./vocabulary";
 
 export const POSTGRES_SEARCH_DOCUMENT_TABLE = "search_document";
