@@ -1,7 +1,7 @@
 // Looks inside an upload before anything is stored: the pixel count from the header (before any decoding,
 // so a tiny file declaring a gigantic canvas is refused without allocating it), then one full decode at
 // thumbnail size, which fails on a truncated or corrupt file.
-import sharp, { type Metadata, type Sharp } from "sharp";
+import sharp, { type Metadata } from "sharp";
 import { AppError } from "../errors";
 import { MAX_PIXELS } from "./limits";
 
