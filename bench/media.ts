@@ -72,6 +72,9 @@ interface ChildResult {
   uploadMs: number;
   totalMs: number;
   startMs: number;
+  /** CPU time (all threads) of the uploading process over the measured section, and of the variant job. */
+  uploadCpuMs: number;
+  processingCpuMs: number;
   /** Peak RSS of the variant process (decoding and encoding). */
   processingPeakMb: number;
   /** Peak RSS of the uploading process (Node, tsx, Prisma, upload checks). */
@@ -103,6 +106,7 @@ async function child(file: string) {
   const s0 = performance.now();
   await variantProcess.warmUp();
   const startMs = performance.now() - s0;
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const up = await uploadMedia(db, storage, actor, { bytes, fileName: "bench.jpg" });
   const t1 = performance.now();
@@ -112,6 +116,7 @@ async function child(file: string) {
   });
   const status = await runMediaJob(db, storage, { id: claimed.id, sha256: claimed.sha256 }, variantProcess.make);
   const t2 = performance.now();
+  const cpu = process.cpuUsage(cpu0);
   if (status !== "READY") {
     const row = await db.mediaFile.findUnique({ where: { id: up.fileId } });
     throw new Error(`processing ended ${status}: ${row?.error}`);
@@ -120,7 +125,9 @@ async function child(file: string) {
     uploadMs: t1 - t0,
     totalMs: t2 - t0,
     startMs,
-    processingPeakMb: variantProcess.lastPeakRssMb,
+    uploadCpuMs: (cpu.user + cpu.system) / 1000,
+    processingCpuMs: variantProcess.lastStats.cpuMs,
+    processingPeakMb: variantProcess.lastStats.peakRssMb,
     uploadPeakMb: peakRssMb(),
     variants: await db.mediaVariant.count({ where: { fileId: up.fileId } }),
   };
@@ -184,6 +191,12 @@ async function main() {
   console.log(`upload checks + storing (median):     ${median(results.map((r) => r.uploadMs)).toFixed(0)} ms`);
   console.log(
     `upload to variants (median):          ${t.toFixed(0)} ms   (target < ${TARGET_MS} ms: ${(t / TARGET_MS).toFixed(2)} of target)`,
+  );
+  // CPU time does not grow with the machine's load the way the elapsed time does: it shows the work itself.
+  const upCpu = median(results.map((r) => r.uploadCpuMs));
+  const procCpu = median(results.map((r) => r.processingCpuMs));
+  console.log(
+    `CPU time (median): upload process ${upCpu.toFixed(0)} ms + variant process ${procCpu.toFixed(0)} ms = ${(upCpu + procCpu).toFixed(0)} ms`,
   );
   console.log(
     `peak RSS of the processing process:   ${peak.toFixed(0)} MB   (target < ${TARGET_RSS_MB} MB: ${(peak / TARGET_RSS_MB).toFixed(2)} of target; includes Node, tsx and sharp)`,

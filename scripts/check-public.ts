@@ -5,25 +5,32 @@
 //
 //   npx next build               # once, after changes (built here only when there is no build at all)
 //   npm run check:public         # CHECK_PORT=3171; CHECK_URL=<page path> (default the demo article)
+//   npm run check:public -- --images   # the demo article with three images (scripts/lib/add-demo-images.ts)
 //
-// It seeds a fresh SQLite file under e2e/.tmp, starts `tsx server.ts` on it and drives the Chromium that the
-// e2e tests use (e2e/helpers/chromium.ts: CHROMIUM_PATH, Debian's chromium, or Playwright's).
+// It seeds a fresh SQLite file and media folder under e2e/.tmp, starts `tsx server.ts` on them and drives the
+// Chromium that the e2e tests use (e2e/helpers/chromium.ts: CHROMIUM_PATH, Debian's chromium, or Playwright's).
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { CHROMIUM_ARGS, findChromium } from "../e2e/helpers/chromium";
 import { DEMO_ARTICLE_SLUG } from "../prisma/demo/calcinosis-cutis";
+import { createDb } from "../lib/db/client";
+import { FolderStorage } from "../lib/media/storage";
+import { addDemoImages } from "./lib/add-demo-images";
 
 const ROOT = path.resolve(__dirname, "..");
 const PORT = Number(process.env.CHECK_PORT || 3171);
 const BASE = `http://127.0.0.1:${PORT}`;
 const PAGE = process.env.CHECK_URL || `/articles/${DEMO_ARTICLE_SLUG}`;
 const DB_FILE = path.join(ROOT, "e2e", ".tmp", `check-public-${PORT}.db`);
+const MEDIA_DIR = path.join(ROOT, "e2e", ".tmp", `check-public-media-${PORT}`);
+const WITH_IMAGES = process.argv.includes("--images");
 const TARGETS: Record<string, number> = { performance: 95, accessibility: 100, "best-practices": 100, seo: 100 };
 
 const env: NodeJS.ProcessEnv = {
   ...process.env,
   DATABASE_URL: `file:${DB_FILE}`,
+  MEDIA_DIR,
   NEXTAUTH_URL: BASE,
   NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || "check-public-only-secret-not-used-for-anything-real",
   NEXT_TELEMETRY_DISABLED: "1",
@@ -54,6 +61,11 @@ interface LhAudit {
   score: number | null;
   displayValue?: string;
 }
+interface NetworkRequest {
+  url: string;
+  resourceType?: string;
+  transferSize: number;
+}
 interface LhResult {
   categories: Record<string, { title: string; score: number | null; auditRefs: Array<{ id: string; weight: number }> }>;
   audits: Record<string, LhAudit>;
@@ -66,6 +78,16 @@ async function main() {
   for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(DB_FILE + suffix, { force: true });
   run("npx", ["tsx", "scripts/db-deploy.ts"]);
   run("npx", ["tsx", "prisma/seed.ts"]);
+  rmSync(MEDIA_DIR, { recursive: true, force: true });
+  if (WITH_IMAGES) {
+    const db = createDb(`file:${DB_FILE}`);
+    try {
+      const added = await addDemoImages(db, new FolderStorage(MEDIA_DIR));
+      console.log(`Added ${added.images} images to /articles/${added.slug} (uploaded, recorded, reviewed, published)`);
+    } finally {
+      await db.$disconnect();
+    }
+  }
   if (!existsSync(path.join(ROOT, ".next", "BUILD_ID"))) run("npx", ["next", "build"]);
 
   const server = spawn(process.execPath, ["--import", "tsx", "server.ts", "-H", "127.0.0.1", "-p", String(PORT)], {
@@ -91,7 +113,8 @@ async function main() {
     if (!runnerResult) throw new Error("Lighthouse returned no result");
     const lhr = runnerResult.lhr as unknown as LhResult;
 
-    console.log(`\nLighthouse ${runnerResult.lhr.lighthouseVersion} (mobile, simulated throttling) on ${PAGE}`);
+    const what = WITH_IMAGES ? `${PAGE} with three images` : PAGE;
+    console.log(`\nLighthouse ${runnerResult.lhr.lighthouseVersion} (mobile, simulated throttling) on ${what}`);
     let failed = false;
     for (const [id, target] of Object.entries(TARGETS)) {
       const category = lhr.categories[id];
@@ -108,6 +131,14 @@ async function main() {
       }
     }
     const metric = (id: string) => lhr.audits[id]?.displayValue ?? "?";
+    // Which images the page made the browser fetch (the lazy ones below the fold should not be among them).
+    const requests = (lhr.audits["network-requests"] as unknown as { details?: { items?: NetworkRequest[] } })?.details
+      ?.items;
+    const images = (requests ?? []).filter((r) => r.resourceType === "Image");
+    if (images.length)
+      console.log(
+        `  images fetched: ${images.map((r) => `${r.url.replace(/^.*\/media\/(.{8}).*\.(\w+)$/, "$1….$2")} (${(r.transferSize / 1024).toFixed(0)} KiB)`).join(", ")}`,
+      );
     console.log(
       `  metrics: FCP ${metric("first-contentful-paint")}, LCP ${metric("largest-contentful-paint")}, TBT ${metric("total-blocking-time")}, CLS ${metric("cumulative-layout-shift")}, transfer ${metric("total-byte-weight")}`,
     );

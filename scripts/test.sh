@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # npm test — the whole suite: migrations match the schema (SQLite and PostgreSQL), formatting (Prettier), lint
 # (ESLint), types, unit + integration tests (vitest) on SQLite and again on PostgreSQL (a fresh database per test
-# file), production build, server tests against the build (tests/server, e.g. a crash under load), end-to-end
-# tests in Chromium (Playwright, on SQLite).
+# file), production build, server tests against the build (tests/server, e.g. a crash under load), db:copy of the
+# demo site and two app processes on one PostgreSQL database (tests/cluster, ~1 min), end-to-end tests in Chromium
+# (Playwright, on SQLite).
 # PostgreSQL: a throwaway cluster in a temporary folder (scripts/lib/pg-cluster.ts; Debian's `postgresql`
 # package must be installed: .ci/run does it), stopped and removed on exit.
 set -euo pipefail
@@ -31,6 +32,8 @@ TEST_DB=postgres npx vitest run
 echo "› Building for end-to-end tests"
 npx next build
 echo "› Server tests (the build run as a real server process)"
-npx vitest run --config vitest.server.config.mts
+npm run --silent test:server
+echo "› Moving a site to PostgreSQL and two app processes on it (npm run test:cluster)"
+npx tsx tests/cluster/two-processes.ts
 echo "› End-to-end tests (Chromium)"
 npx playwright test

@@ -55,11 +55,19 @@ export async function runMediaJob(
     const variants = await make(job.sha256);
     await db.$transaction(async (tx) => {
       await tx.mediaVariant.deleteMany({ where: { fileId: job.id } });
+      // Identical renditions of two files (rare) share one stored object and one row.
+      const existing = await tx.mediaVariant.findMany({
+        where: { sha256: { in: variants.map((v) => v.sha256) } },
+        select: { sha256: true },
+      });
+      const taken = new Set(existing.map((v) => v.sha256));
+      const rows = [];
       for (const v of variants) {
-        // Identical renditions of two files (rare) share one stored object and one row.
-        const existing = await tx.mediaVariant.findUnique({ where: { sha256: v.sha256 } });
-        if (!existing) await tx.mediaVariant.create({ data: { ...v, fileId: job.id } });
+        if (taken.has(v.sha256)) continue;
+        taken.add(v.sha256);
+        rows.push({ ...v, fileId: job.id });
       }
+      await tx.mediaVariant.createMany({ data: rows });
       await tx.mediaFile.update({
         where: { id: job.id },
         data: { status: "READY", processedAt: new Date(), error: null, claimedAt: null },

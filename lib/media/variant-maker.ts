@@ -7,7 +7,7 @@ import type { ChildProcess } from "node:child_process";
 import path from "node:path";
 import { makeVariants, type MadeVariant } from "./process-media-file";
 import type { MediaStorage } from "./storage";
-import type { VariantReply, VariantRequest } from "./variant-process";
+import type { VariantProcessStats, VariantReply, VariantRequest } from "./variant-process";
 
 export type VariantMaker = (sha256: string) => Promise<MadeVariant[]>;
 
@@ -45,8 +45,8 @@ export class VariantProcess {
   private ready = false;
   private readonly pending = new Map<number, Pending>();
   private idleTimer: ReturnType<typeof setTimeout> | null = null;
-  /** The process's peak resident memory (MB) as of its last reply. */
-  lastPeakRssMb = 0;
+  /** The process's peak resident memory (MB) as of its last reply, and that reply's job CPU time. */
+  lastStats: VariantProcessStats = { peakRssMb: 0, cpuMs: 0 };
 
   constructor(private readonly options: VariantProcessOptions) {}
 
@@ -122,7 +122,7 @@ export class VariantProcess {
   }
 
   private settle(reply: VariantReply) {
-    this.lastPeakRssMb = reply.peakRssMb;
+    this.lastStats = reply.stats;
     if ("ready" in reply) {
       this.ready = true;
       return;

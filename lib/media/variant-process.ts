@@ -2,7 +2,7 @@
 // file). It loads sharp and the storage folder and nothing else (no Next, no Prisma), so a photograph's
 // decoding and encoding cost this small process its memory, not the web server: the server does not keep
 // libvips' freed buffers, and a decoder crash ends this process, not the site. One job at a time; each
-// reply carries the process's peak resident memory so far, which npm run bench:media reports.
+// reply carries the process's peak resident memory so far and the job's CPU time (npm run bench:media).
 import { readFileSync } from "node:fs";
 import sharp from "sharp";
 import { makeVariants, type MadeVariant } from "./process-media-file";
@@ -13,10 +13,16 @@ export interface VariantRequest {
   sha256: string;
 }
 
+/** Peak resident memory of the process so far (MB) and the CPU time (all threads, ms) of the job replied to. */
+export interface VariantProcessStats {
+  peakRssMb: number;
+  cpuMs: number;
+}
+
 export type VariantReply =
-  | { ready: true; peakRssMb: number }
-  | { id: number; ok: true; variants: MadeVariant[]; peakRssMb: number }
-  | { id: number; ok: false; error: string; peakRssMb: number };
+  | { ready: true; stats: VariantProcessStats }
+  | { id: number; ok: true; variants: MadeVariant[]; stats: VariantProcessStats }
+  | { id: number; ok: false; error: string; stats: VariantProcessStats };
 
 /** Peak resident set size of this process so far (Linux VmHWM), in MB; the current RSS elsewhere. */
 function peakRssMb(): number {
@@ -37,20 +43,25 @@ function serve(root: string) {
   let queue = Promise.resolve();
   process.on("message", (request: VariantRequest) => {
     queue = queue.then(async () => {
+      const cpuBefore = process.cpuUsage();
+      const stats = (): VariantProcessStats => {
+        const cpu = process.cpuUsage(cpuBefore);
+        return { peakRssMb: peakRssMb(), cpuMs: (cpu.user + cpu.system) / 1000 };
+      };
       let reply: VariantReply;
       try {
         const original = await storage.get(request.sha256);
         if (!original) throw new Error("The original file is missing from media storage.");
         const variants = await makeVariants(original, storage);
-        reply = { id: request.id, ok: true, variants, peakRssMb: peakRssMb() };
+        reply = { id: request.id, ok: true, variants, stats: stats() };
       } catch (err) {
         const error = err instanceof Error ? err.message : String(err);
-        reply = { id: request.id, ok: false, error, peakRssMb: peakRssMb() };
+        reply = { id: request.id, ok: false, error, stats: stats() };
       }
       process.send?.(reply);
     });
   });
-  process.send?.({ ready: true, peakRssMb: peakRssMb() } satisfies VariantReply);
+  process.send?.({ ready: true, stats: { peakRssMb: peakRssMb(), cpuMs: 0 } } satisfies VariantReply);
   // The parent went away (stopped, crashed, or closed us when idle): nothing more will come.
   process.on("disconnect", () => process.exit(0));
 }

@@ -1,5 +1,9 @@
-// npm run test:cluster — two app processes on one PostgreSQL database, checked from outside over HTTP (part of
-// npm test, after the production build). Each check prints what it saw and the run exits 1 on the first failure.
+// npm run test:cluster — moving a site to PostgreSQL, then two app processes on that one database, checked from
+// outside over HTTP (part of npm test, after the production build). Each check prints what it saw and the run
+// exits 1 on the first failure.
+//   0. The demo site, deployed and seeded into a fresh SQLite file, is moved into an empty PostgreSQL database
+//      by db:copy (row counts and the audit chain checked on the copy); a process serving the SQLite file and
+//      one serving the copy return every published article page byte for byte the same.
 //   1. A publication made by one process is served by the other to the next anonymous request (both had the
 //      article's "not found" page cached before).
 //   2. A scheduled publication fires exactly once while both processes' schedulers run and both are asked to
@@ -8,20 +12,30 @@
 //      the total accepted is the limit, not twice it.
 //   4. Killing one process in the middle of a feedback load loses no acknowledged answer.
 // The database: PG_ADMIN_URL's cluster when set (scripts/test.sh starts one), else a throwaway cluster.
-// Ports: CLUSTER_TEST_PORT (default 3950) and the next one.
+// Ports: CLUSTER_TEST_PORT (default 3950) and the next two.
+import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import nodePath from "node:path";
 import { Client } from "pg";
 import { startCluster, type PgCluster } from "../../scripts/lib/pg-cluster";
 import { withDatabase } from "../../scripts/lib/scratch-postgres";
-import { applyMigrations } from "../../scripts/lib/schema-engine";
+import { ROOT } from "../../scripts/lib/schema-engine";
 import { startAppProcesses, stopAppProcesses, type AppProcess } from "../../scripts/lib/app-processes";
 import { toActor } from "../../lib/users/to-actor";
+import { copyDatabase } from "../../scripts/lib/copy-database";
 
 const FEEDBACK_LIMIT = 3;
 
 function check(ok: boolean, what: string, detail = ""): void {
   console.log(`${ok ? "  ✓" : "  ✗"} ${what}${detail ? ` (${detail})` : ""}`);
   if (!ok) throw new Error(`Check failed: ${what}`);
+}
+
+async function page(port: number, path: string): Promise<{ status: number; body: Buffer }> {
+  const res = await fetch(`http://127.0.0.1:${port}${path}`, { redirect: "manual" });
+  return { status: res.status, body: Buffer.from(await res.arrayBuffer()) };
 }
 
 async function status(port: number, path: string): Promise<number> {
@@ -39,21 +53,60 @@ async function main() {
   await admin.query(`CREATE DATABASE "${name}"`);
   await admin.end();
   const url = withDatabase(adminUrl, name);
+  const dir = mkdtempSync(nodePath.join(os.tmpdir(), "imprimatur-cluster-test-"));
+  const sqliteUrl = `file:${nodePath.join(dir, "site.db")}`;
   const base = Number(process.env.CLUSTER_TEST_PORT) || 3950;
   const tickSecret = randomBytes(16).toString("hex");
   let apps: AppProcess[] = [];
+  let sqliteApp: AppProcess[] = [];
 
+  // One audit key for the seed, the copy's verification and every process, as one site's .env would hold.
+  process.env.AUDIT_HMAC_KEY ||= randomBytes(32).toString("hex");
   process.env.DATABASE_URL = url; // before the lib modules below create their clients
   const { createDb } = await import("../../lib/db/client");
-  const { runSeed } = await import("../../prisma/seed");
+  const { verifyAuditChain, describeReport } = await import("../../lib/audit/verify-chain");
   const { putSetting } = await import("../../lib/settings/settings");
   const { unpublishArticle } = await import("../../lib/publishing/unpublish-article");
   const { schedulePublication } = await import("../../lib/publishing/schedule-publication");
   const db = createDb(url);
   try {
+    console.log("› Moving the seeded demo site from SQLite to PostgreSQL (db:copy)");
+    // In child processes, as an operator would run them: the schema engine holds a SQLite file until its
+    // process exits.
+    const sqliteEnv = { ...process.env, DATABASE_URL: sqliteUrl, IMPRIMATUR_ALLOW_DEMO_SEED: "1" };
+    for (const script of ["scripts/db-deploy.ts", "prisma/seed.ts"])
+      execFileSync("npx", ["tsx", script], { cwd: ROOT, env: sqliteEnv, stdio: "pipe" });
+    const copied = await copyDatabase(sqliteUrl, url);
+    check(copied.tables.length > 0, "db:copy copied every table with matching row counts", `${copied.tables.length}`);
+    const audit = await verifyAuditChain(db);
+    check(audit.ok, "audit:verify passes on the copy", describeReport(audit));
+    const appEnv = {
+      AUDIT_HMAC_KEY: process.env.AUDIT_HMAC_KEY,
+      IMPRIMATUR_TICK_SECRET: tickSecret,
+      PUBLISH_TICK_SECONDS: "1",
+      TRUSTED_PROXY_HOPS: "1",
+    };
+    const [starting, startingSqlite] = [
+      startAppProcesses([base, base + 1], { ...appEnv, DATABASE_URL: url, NEXTAUTH_URL: `http://127.0.0.1:${base}` }),
+      startAppProcesses([base + 2], { ...appEnv, DATABASE_URL: sqliteUrl, NEXTAUTH_URL: `http://127.0.0.1:${base}` }),
+    ];
+    [apps, sqliteApp] = await Promise.all([starting, startingSqlite]);
+    const liveArticles = await db.article.findMany({
+      where: { liveRevisionId: { not: null } },
+      select: { slug: true },
+    });
+    check(liveArticles.length > 0, "the copy has published articles", `${liveArticles.length}`);
+    for (const { slug } of liveArticles) {
+      const [fromSqlite, fromCopy] = [await page(base + 2, `/articles/${slug}`), await page(base, `/articles/${slug}`)];
+      check(
+        fromSqlite.status === 200 && fromCopy.status === 200 && fromSqlite.body.equals(fromCopy.body),
+        `/articles/${slug} is served byte for byte the same from the SQLite file and from the copy`,
+        `${fromSqlite.body.length} and ${fromCopy.body.length} bytes`,
+      );
+    }
+    await stopAppProcesses(sqliteApp);
+
     console.log("› Two app processes on one PostgreSQL database");
-    await applyMigrations(url);
-    await runSeed();
     const article = await db.article.findFirstOrThrow({ where: { liveRevisionId: { not: null } } });
     const editor = await db.user.findFirstOrThrow({
       where: { email: "editor@imprimatur.example" },
@@ -63,17 +116,17 @@ async function main() {
     await putSetting(db, "feedback.rateLimitPerWindow", FEEDBACK_LIMIT);
     await putSetting(db, "feedback.rateLimitWindowSeconds", 600);
     await unpublishArticle(db, editorActor, { articleId: article.id, reason: "Two-process test: publish again" });
-
-    apps = await startAppProcesses([base, base + 1], {
-      DATABASE_URL: url,
-      NEXTAUTH_URL: `http://127.0.0.1:${base}`,
-      IMPRIMATUR_TICK_SECRET: tickSecret,
-      PUBLISH_TICK_SECONDS: "1",
-      TRUSTED_PROXY_HOPS: "1",
-    });
     const [a, b] = apps;
     const path = `/articles/${article.slug}`;
 
+    // Both processes had the page cached (served above): the unpublish, committed by another process (this one),
+    // reaches their caches through NOTIFY within moments.
+    for (const app of apps) {
+      let code = 0;
+      for (const until = Date.now() + 5_000; Date.now() < until; await new Promise((r) => setTimeout(r, 100)))
+        if ((code = await status(app.port, path)) === 404) break;
+      check(code === 404, `:${app.port} drops its cached page once the unpublish commits elsewhere`);
+    }
     // 1 + 2: both processes have the unpublished article's page cached as "not found"; then it is scheduled and
     // both are asked to publish due articles, concurrently, until it is live.
     for (const app of apps)
@@ -173,8 +226,9 @@ async function main() {
       `${acknowledged.length} acknowledged, ${failed} failed, ${stored.size} stored, ${lost.length} lost`,
     );
   } finally {
-    await stopAppProcesses(apps).catch(() => undefined);
+    await stopAppProcesses([...apps, ...sqliteApp]).catch(() => undefined);
     await db.$disconnect();
+    rmSync(dir, { recursive: true, force: true });
     if (cluster) cluster.stop();
     else {
       const c = new Client({ connectionString: adminUrl });

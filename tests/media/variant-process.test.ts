@@ -43,7 +43,8 @@ describe("the variant process", () => {
       expect(meta.exif).toBeUndefined();
       expect(meta.width).toBe(v.width);
     }
-    expect(variantProcess.lastPeakRssMb).toBeGreaterThan(0);
+    expect(variantProcess.lastStats.peakRssMb).toBeGreaterThan(0);
+    expect(variantProcess.lastStats.cpuMs).toBeGreaterThan(0);
   }, 60_000);
 
   it("a process killed mid-job fails that attempt with a reason; the retry runs in a fresh process", async () => {
