@@ -1,0 +1,153 @@
+// Live co-editing in real browsers: two writers type into one draft at once and both see both texts within a
+// second; a revision frozen afterwards has the merged text; someone who may not edit cannot join; when the
+// co-editing server is killed mid-edit, the editor falls back to autosave and nothing typed is lost.
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import type { ChildProcess } from "node:child_process";
+import { e2eDb } from "./helpers/db";
+import { createTestUser, uniqueSuffix, waitForHydration, type TestUser } from "./helpers/factory";
+import WebSocket from "ws";
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
+import { mintCollabTicket } from "../lib/collab/collab-token";
+import {
+  COEDIT_BASE_URL,
+  COEDIT_COLLAB_PORT,
+  startCoEditingApp,
+  startCollabServer,
+  stop,
+} from "./helpers/co-editing-servers";
+
+test.describe.configure({ mode: "serial" });
+
+let app: ChildProcess | null = null;
+let collab: ChildProcess | null = null;
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  [collab, app] = await Promise.all([startCollabServer(), startCoEditingApp()]);
+});
+test.afterAll(async () => {
+  await Promise.all([stop(collab), stop(app)]);
+});
+
+async function articleFor(writers: TestUser[], text: string) {
+  const article = await e2eDb().article.create({
+    data: {
+      slug: `coedit-${uniqueSuffix()}`,
+      createdById: writers[0].id,
+      authors: { create: writers.map((w) => ({ userId: w.id })) },
+      draft: {
+        create: {
+          title: `Shared draft ${uniqueSuffix()}`,
+          bodyJson: JSON.stringify({
+            type: "doc",
+            content: [{ type: "paragraph", content: [{ type: "text", text }] }],
+          }),
+          editorIds: JSON.stringify([writers[0].id]),
+        },
+      },
+    },
+  });
+  return article;
+}
+
+async function openEditor(browser: Browser, user: TestUser, articleId: string): Promise<Page> {
+  const page = await (await browser.newContext({ baseURL: COEDIT_BASE_URL })).newPage();
+  await page.goto(`/signin?callbackUrl=${encodeURIComponent(`/studio/articles/${articleId}/edit`)}`);
+  await page.getByLabel("E-mail").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(new RegExp(`/studio/articles/${articleId}/edit`));
+  await waitForHydration(page);
+  return page;
+}
+
+/** Types at the end of the body, as a person does. */
+async function typeAtEnd(page: Page, text: string) {
+  const body = page.getByTestId("article-body");
+  await body.click();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.type(text, { delay: 15 });
+}
+
+test("two writers type into the same draft at once; both see both texts within a second; the frozen revision has both", async ({
+  browser,
+}) => {
+  const one = await createTestUser(["WRITER"], { name: `Ada Writer ${uniqueSuffix()}` });
+  const two = await createTestUser(["WRITER"], { name: `Ben Writer ${uniqueSuffix()}` });
+  const article = await articleFor([one, two], "Calcinosis cutis is rare.");
+  const a = await openEditor(browser, one, article.id);
+  const b = await openEditor(browser, two, article.id);
+  for (const p of [a, b]) await expect(p.getByTestId("collab-presence")).toContainText("Live co-editing");
+  // Each sees the other in the presence list.
+  await expect(a.getByRole("list", { name: "Also editing now" })).toContainText(two.name);
+  await expect(b.getByRole("list", { name: "Also editing now" })).toContainText(one.name);
+
+  await Promise.all([typeAtEnd(a, " Alpha sentence from Ada."), typeAtEnd(b, " Beta sentence from Ben.")]);
+  for (const p of [a, b]) {
+    await expect(p.getByTestId("article-body")).toContainText("Alpha sentence from Ada.", { timeout: 1000 });
+    await expect(p.getByTestId("article-body")).toContainText("Beta sentence from Ben.", { timeout: 1000 });
+  }
+  for (const p of [a, b]) await expect(p.getByTestId("save-state")).toHaveAttribute("data-state", "saved");
+
+  await a.getByLabel("What changed?").fill("Merged edits");
+  await a.getByRole("button", { name: "Save revision" }).click();
+  await expect(a.getByTestId("revision-message")).toContainText("Saved as revision");
+  const revision = await e2eDb().revision.findFirstOrThrow({
+    where: { articleId: article.id },
+    orderBy: { number: "desc" },
+  });
+  expect(revision.bodyJson).toContain("Alpha sentence from Ada.");
+  expect(revision.bodyJson).toContain("Beta sentence from Ben.");
+  const contributors = await e2eDb().revisionContributor.findMany({ where: { revisionId: revision.id } });
+  expect(contributors.map((c) => c.userId).sort()).toEqual([one.id, two.id].sort());
+});
+
+test("someone who may not edit the draft cannot join it", async ({ browser }) => {
+  const writer = await createTestUser(["WRITER"]);
+  const reviewer = await createTestUser(["REVIEWER"]);
+  const article = await articleFor([writer], "Private draft text.");
+  const page = await (await browser.newContext({ baseURL: COEDIT_BASE_URL })).newPage();
+  await page.goto("/signin?callbackUrl=%2Fstudio");
+  await page.getByLabel("E-mail").fill(reviewer.email);
+  await page.getByLabel("Password").fill(reviewer.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/studio/);
+  const ticket = await page.request.get(`/api/studio/articles/${article.id}/collab-ticket`);
+  expect(ticket.status()).toBe(403);
+  // A ticket made for this reviewer with the server's secret is still refused: the right to edit is checked too.
+  const socket = new HocuspocusProviderWebsocket({
+    url: `ws://127.0.0.1:${COEDIT_COLLAB_PORT}`,
+    WebSocketPolyfill: WebSocket,
+  });
+  const refused = await new Promise<string>((resolve) => {
+    const provider = new HocuspocusProvider({
+      websocketProvider: socket,
+      name: `article:${article.id}`,
+      token: mintCollabTicket(process.env.E2E_NEXTAUTH_SECRET!, { userId: reviewer.id, articleId: article.id }),
+      onAuthenticationFailed: () => resolve("denied"),
+      onSynced: () => resolve("authenticated"),
+    });
+    provider.attach();
+    setTimeout(() => resolve("no answer"), 10_000);
+  });
+  socket.destroy();
+  expect(refused).toBe("denied");
+});
+
+test("killing the co-editing server mid-edit falls back to autosave and loses nothing", async ({ browser }) => {
+  const writer = await createTestUser(["WRITER"]);
+  const article = await articleFor([writer], "First words.");
+  const page = await openEditor(browser, writer, article.id);
+  await expect(page.getByTestId("collab-presence")).toContainText("Live co-editing");
+  await typeAtEnd(page, " Typed while live.");
+  await expect(page.getByTestId("save-state")).toHaveAttribute("data-state", "saved");
+
+  await stop(collab, "SIGKILL");
+  collab = null;
+  await expect(page.getByRole("status").filter({ hasText: "Live co-editing has stopped" })).toBeVisible();
+  await typeAtEnd(page, " Typed after the server died.");
+  await expect(page.getByTestId("save-state")).toHaveAttribute("data-state", "saved", { timeout: 15_000 });
+  const draft = await e2eDb().workingDraft.findUniqueOrThrow({ where: { articleId: article.id } });
+  expect(draft.bodyJson).toContain("Typed while live.");
+  expect(draft.bodyJson).toContain("Typed after the server died.");
+});
