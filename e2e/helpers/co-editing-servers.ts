@@ -61,7 +61,7 @@ export async function startCollabServer(): Promise<ChildProcess> {
 export async function startCoEditingApp(): Promise<ChildProcess> {
   const child = spawn(
     process.execPath,
-    [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(COEDIT_APP_PORT)],
+    [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "server.ts", "-H", "127.0.0.1", "-p", String(COEDIT_APP_PORT)],
     { cwd: ROOT, env: env(), stdio: ["ignore", "ignore", "inherit"] },
   );
   await waitFor(async () => {

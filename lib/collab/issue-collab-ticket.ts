@@ -6,8 +6,10 @@ import { assertCanEditArticle } from "../articles/article-access";
 import { mintCollabTicket } from "./collab-token";
 
 export interface CollabEndpoint {
-  /** Public ws(s) URL when configured (COLLAB_PUBLIC_URL), else null and the browser uses its host + port. */
+  /** Public ws(s) URL when configured (COLLAB_PUBLIC_URL), else null: the browser uses its own origin's /collab,
+   *  which server.ts hands to the co-editing server. */
   url: string | null;
+  /** The co-editing server's port on loopback. */
   port: number;
 }
 

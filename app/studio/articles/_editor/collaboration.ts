@@ -20,9 +20,8 @@ export interface Collaborator {
 
 export interface CollabTicketResponse {
   token: string;
-  /** ws(s) URL of the co-editing server, or only its port (then the page's host name is used). */
+  /** ws(s) URL of the co-editing server, or null: this origin's /collab. */
   url: string | null;
-  port: number;
   user: { id: string; name: string };
 }
 
@@ -61,8 +60,7 @@ export class CollabSession {
     this.storedVersion = initialVersion;
     this.user = { ...ticket.user, color: colorFor(ticket.user.id) };
     const url =
-      ticket.url ??
-      `${window.location.protocol === "https:" ? "wss" : "ws"}://${window.location.hostname}:${ticket.port}`;
+      ticket.url ?? `${window.location.protocol === "https:" ? "wss" : "ws"}://${window.location.host}/collab`;
     this.provider = new HocuspocusProvider({
       url,
       name: documentNameFor(articleId),

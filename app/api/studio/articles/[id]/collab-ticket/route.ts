@@ -13,5 +13,5 @@ export const GET = authedRoute<Ctx>("studio.access", "collab.ticket", async (_re
   const secret = process.env.NEXTAUTH_SECRET;
   if (!endpoint || !secret) throw new AppError("NOT_FOUND", "Live co-editing is switched off on this site.");
   const ticket = await issueCollabTicket(db, actor, id, secret);
-  return NextResponse.json({ ...ticket, ...endpoint }, { headers: { "Cache-Control": "no-store" } });
+  return NextResponse.json({ ...ticket, url: endpoint.url }, { headers: { "Cache-Control": "no-store" } });
 });
