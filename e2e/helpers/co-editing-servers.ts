@@ -18,6 +18,8 @@ function env(): NodeJS.ProcessEnv {
     NEXTAUTH_URL: COEDIT_BASE_URL,
     NEXTAUTH_SECRET: process.env.E2E_NEXTAUTH_SECRET!,
     IMPRIMATUR_E2E: "1",
+    // No outside calls from this second app (source checks reach the network).
+    SOURCE_CHECKS: "off",
     COLLAB_DISABLED: "",
     COLLAB_AUTOSTART: "0",
     COLLAB_PORT: String(COEDIT_COLLAB_PORT),
