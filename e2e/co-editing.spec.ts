@@ -77,7 +77,8 @@ test("two writers type into the same draft at once; both see both texts within a
   const article = await articleFor([one, two], "Calcinosis cutis is rare.");
   const a = await openEditor(browser, one, article.id);
   const b = await openEditor(browser, two, article.id);
-  for (const p of [a, b]) await expect(p.getByTestId("collab-presence")).toContainText("Live co-editing");
+  for (const p of [a, b])
+    await expect(p.getByTestId("collab-presence")).toContainText("Live co-editing", { timeout: 30_000 });
   // Each sees the other in the presence list.
   await expect(a.getByRole("list", { name: "Also editing now" })).toContainText(two.name);
   await expect(b.getByRole("list", { name: "Also editing now" })).toContainText(one.name);
@@ -138,7 +139,7 @@ test("killing the co-editing server mid-edit falls back to autosave and loses no
   const writer = await createTestUser(["WRITER"]);
   const article = await articleFor([writer], "First words.");
   const page = await openEditor(browser, writer, article.id);
-  await expect(page.getByTestId("collab-presence")).toContainText("Live co-editing");
+  await expect(page.getByTestId("collab-presence")).toContainText("Live co-editing", { timeout: 30_000 });
   await typeAtEnd(page, " Typed while live.");
   await expect(page.getByTestId("save-state")).toHaveAttribute("data-state", "saved");
 

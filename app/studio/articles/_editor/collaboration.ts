@@ -84,7 +84,7 @@ export class CollabSession {
   static async join(
     articleId: string,
     initialVersion: number,
-    timeoutMs = 4000,
+    timeoutMs = 15_000,
   ): Promise<{ session: CollabSession | null; reason: string }> {
     const ticket = await fetchTicket(articleId);
     // Switched off on this site: autosave, and nothing to explain.
