@@ -13,13 +13,19 @@ export function startCollabServer(): void {
   g.__imprimaturCollab = "starting";
   let crashes = 0;
   const launch = () => {
-    // A path, not require.resolve: the bundler must not try to follow it.
-    const tsx = path.join(process.cwd(), "node_modules", "tsx", "dist", "cli.mjs");
-    const child = spawn(process.execPath, [tsx, path.join(process.cwd(), "scripts", "collab-server.ts")], {
-      env: process.env,
-      // The IPC channel lets the child notice when this process is gone, however it ended.
-      stdio: ["ignore", "inherit", "inherit", "ipc"],
-    });
+    // tsx as a loader in this very node process, not tsx's command line (which runs the script in a second
+    // process): the child is the server itself, so a signal or a crash reaches it and its sockets, and
+    // nothing is left behind when it is killed.
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", path.join(process.cwd(), "scripts", "collab-server.ts")],
+      {
+        cwd: process.cwd(),
+        env: process.env,
+        // The IPC channel lets the child notice when this process is gone, however it ended.
+        stdio: ["ignore", "inherit", "inherit", "ipc"],
+      },
+    );
     g.__imprimaturCollab = child;
     child.on("exit", (code, signal) => {
       if (shuttingDown) return;

@@ -49,7 +49,9 @@ const portOpen = (port: number) =>
 export async function startCollabServer(): Promise<ChildProcess> {
   const child = spawn(
     process.execPath,
-    [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "scripts/collab-server.ts"],
+    // tsx as a loader, not its command line (which runs the script in a child process that a SIGKILL of the
+    // parent would leave running): the fallback test kills this very process.
+    ["--import", "tsx", "scripts/collab-server.ts"],
     {
       cwd: ROOT,
       env: env(),

@@ -48,6 +48,7 @@ const richBody = {
       type: "bulletList",
       content: [{ type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text: "Pain" }] }] }],
     },
+    { type: "image", attrs: { mediaId: "media_123" } },
   ],
 };
 

@@ -6,7 +6,7 @@
 // (a later reconnection could not merge with a document rebuilt from the stored draft) and the editor goes
 // back to autosave with conflict detection, keeping everything typed.
 import * as Y from "yjs";
-import { HocuspocusProvider } from "@hocuspocus/provider";
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
 import { Extension } from "@tiptap/core";
 import { yCursorPlugin } from "@tiptap/y-tiptap";
 import { documentNameFor } from "@/lib/collab/collab-token";
@@ -47,6 +47,7 @@ async function fetchTicket(articleId: string): Promise<CollabTicketResponse | "o
 export class CollabSession {
   readonly doc = new Y.Doc();
   readonly provider: HocuspocusProvider;
+  private readonly socket: HocuspocusProviderWebsocket;
   readonly user: { id: string; name: string; color: string };
   /** Version of the working draft the server last stored (what autosave continues from after a fallback). */
   storedVersion: number;
@@ -61,8 +62,15 @@ export class CollabSession {
     this.user = { ...ticket.user, color: colorFor(ticket.user.id) };
     const url =
       ticket.url ?? `${window.location.protocol === "https:" ? "wss" : "ws"}://${window.location.host}/collab`;
-    this.provider = new HocuspocusProvider({
+    this.socket = new HocuspocusProviderWebsocket({
       url,
+      // A connection that goes quiet counts as lost too: every browser renews its presence every 15 s and the
+      // server echoes it to everyone, so 25 s without any message means the server or the path to it is gone
+      // even if no close ever arrives (a dead proxy, a suspended laptop, a dropped network).
+      messageReconnectTimeout: 25_000,
+    });
+    this.provider = new HocuspocusProvider({
+      websocketProvider: this.socket,
       name: documentNameFor(articleId),
       document: this.doc,
       // One ticket: a dropped connection ends the session (see above) rather than reconnecting.
@@ -75,9 +83,11 @@ export class CollabSession {
         for (const l of this.peerListeners) l(this.peers);
       },
       onDisconnect: () => this.end("The connection to the co-editing server was lost."),
+      onClose: () => this.end("The connection to the co-editing server was lost."),
       onAuthenticationFailed: () => this.end("The co-editing server did not let you in."),
     });
     this.provider.setAwarenessField("user", { name: this.user.name, color: this.user.color });
+    this.provider.attach();
   }
 
   /** Joins the shared document; null when co-editing is not available (then the editor autosaves). */
@@ -183,6 +193,7 @@ export class CollabSession {
     if (this.ended) return;
     this.ended = true;
     this.provider.destroy();
+    this.socket.destroy();
     for (const l of this.endListeners) l(reason);
   }
 }
