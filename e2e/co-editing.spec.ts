@@ -29,7 +29,7 @@ test.afterAll(async () => {
   await Promise.all([stop(collab), stop(app)]);
 });
 
-async function articleFor(writers: TestUser[], text: string) {
+async function articleFor(writers: TestUser[], ...paragraphs: string[]) {
   const article = await e2eDb().article.create({
     data: {
       slug: `coedit-${uniqueSuffix()}`,
@@ -40,7 +40,7 @@ async function articleFor(writers: TestUser[], text: string) {
           title: `Shared draft ${uniqueSuffix()}`,
           bodyJson: JSON.stringify({
             type: "doc",
-            content: [{ type: "paragraph", content: [{ type: "text", text }] }],
+            content: paragraphs.map((text) => ({ type: "paragraph", content: [{ type: "text", text }] })),
           }),
           editorIds: JSON.stringify([writers[0].id]),
         },
@@ -61,20 +61,29 @@ async function openEditor(browser: Browser, user: TestUser, articleId: string): 
   return page;
 }
 
-/** Types at the end of the body, as a person does. */
-async function typeAtEnd(page: Page, text: string) {
-  const body = page.getByTestId("article-body");
-  await body.click();
-  await page.keyboard.press("Control+End");
+/** Types at the end of the body's paragraph number `index` (0-based), as a person does. */
+async function typeAtEndOf(page: Page, index: number, text: string) {
+  await page.getByTestId("article-body").locator("p").nth(index).click();
+  await page.keyboard.press("End");
   await page.keyboard.type(text, { delay: 15 });
 }
+
+/** The body's paragraphs exactly as shown (no whitespace folding), without the others' caret labels. */
+const paragraphsOf = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll("#article-body > p")].map((p) => {
+      const copy = p.cloneNode(true) as HTMLElement;
+      copy.querySelectorAll(".collab-caret").forEach((caret) => caret.remove());
+      return copy.textContent;
+    }),
+  );
 
 test("two writers type into the same draft at once; both see both texts within a second; the frozen revision has both", async ({
   browser,
 }) => {
   const one = await createTestUser(["WRITER"], { name: `Ada Writer ${uniqueSuffix()}` });
   const two = await createTestUser(["WRITER"], { name: `Ben Writer ${uniqueSuffix()}` });
-  const article = await articleFor([one, two], "Calcinosis cutis is rare.");
+  const article = await articleFor([one, two], "Calcinosis cutis is rare.", "It is treated by the cause.");
   const a = await openEditor(browser, one, article.id);
   const b = await openEditor(browser, two, article.id);
   for (const p of [a, b])
@@ -83,11 +92,16 @@ test("two writers type into the same draft at once; both see both texts within a
   await expect(a.getByRole("list", { name: "Also editing now" })).toContainText(two.name);
   await expect(b.getByRole("list", { name: "Also editing now" })).toContainText(one.name);
 
-  await Promise.all([typeAtEnd(a, " Alpha sentence from Ada."), typeAtEnd(b, " Beta sentence from Ben.")]);
-  for (const p of [a, b]) {
-    await expect(p.getByTestId("article-body")).toContainText("Alpha sentence from Ada.", { timeout: 1000 });
-    await expect(p.getByTestId("article-body")).toContainText("Beta sentence from Ben.", { timeout: 1000 });
-  }
+  // Both type at the same time, each in a paragraph of the same draft.
+  await Promise.all([typeAtEndOf(a, 0, " Alpha sentence from Ada."), typeAtEndOf(b, 1, " Beta sentence from Ben.")]);
+  // Within a second of the last keystroke, both browsers show exactly both texts: no character lost or doubled.
+  const merged = [
+    "Calcinosis cutis is rare. Alpha sentence from Ada.",
+    "It is treated by the cause. Beta sentence from Ben.",
+  ];
+  await Promise.all(
+    [a, b].map((p) => expect.poll(() => paragraphsOf(p), { timeout: 1000, intervals: [50] }).toEqual(merged)),
+  );
   for (const p of [a, b]) await expect(p.getByTestId("save-state")).toHaveAttribute("data-state", "saved");
 
   await a.getByLabel("What changed?").fill("Merged edits");
@@ -97,8 +111,8 @@ test("two writers type into the same draft at once; both see both texts within a
     where: { articleId: article.id },
     orderBy: { number: "desc" },
   });
-  expect(revision.bodyJson).toContain("Alpha sentence from Ada.");
-  expect(revision.bodyJson).toContain("Beta sentence from Ben.");
+  const frozen = JSON.parse(revision.bodyJson) as { content: { content: { text: string }[] }[] };
+  expect(frozen.content.map((p) => p.content.map((t) => t.text).join(""))).toEqual(merged);
   const contributors = await e2eDb().revisionContributor.findMany({ where: { revisionId: revision.id } });
   expect(contributors.map((c) => c.userId).sort()).toEqual([one.id, two.id].sort());
 });
@@ -140,15 +154,26 @@ test("killing the co-editing server mid-edit falls back to autosave and loses no
   const article = await articleFor([writer], "First words.");
   const page = await openEditor(browser, writer, article.id);
   await expect(page.getByTestId("collab-presence")).toContainText("Live co-editing", { timeout: 30_000 });
-  await typeAtEnd(page, " Typed while live.");
+  await typeAtEndOf(page, 0, " Typed while live.");
   await expect(page.getByTestId("save-state")).toHaveAttribute("data-state", "saved");
 
+  // The server dies while the writer is typing: part of the sentence never reached it.
+  const typing = page.keyboard.type(" Typed as the server died.", { delay: 40 });
+  await expect(page.getByTestId("article-body")).toContainText("Typed as");
   await stop(collab, "SIGKILL");
   collab = null;
-  await expect(page.getByRole("status").filter({ hasText: "Live co-editing has stopped" })).toBeVisible();
-  await typeAtEnd(page, " Typed after the server died.");
+  await typing;
+  // The browser learns at once (its socket closes with the server's), and says autosave has taken over.
+  await expect(page.getByRole("status").filter({ hasText: "Live co-editing has stopped" })).toContainText(
+    "saved by autosave",
+    { timeout: 5000 },
+  );
+  await expect(page.getByTestId("collab-presence")).toHaveCount(0);
+  await typeAtEndOf(page, 0, " Typed after.");
   await expect(page.getByTestId("save-state")).toHaveAttribute("data-state", "saved", { timeout: 15_000 });
   const draft = await e2eDb().workingDraft.findUniqueOrThrow({ where: { articleId: article.id } });
-  expect(draft.bodyJson).toContain("Typed while live.");
-  expect(draft.bodyJson).toContain("Typed after the server died.");
+  const body = JSON.parse(draft.bodyJson) as { content: { content: { text: string }[] }[] };
+  expect(body.content.map((p) => p.content.map((t) => t.text).join(""))).toEqual([
+    "First words. Typed while live. Typed as the server died. Typed after.",
+  ]);
 });

@@ -1,5 +1,6 @@
 // The co-editing server process (see lib/collab/collab-server.ts). `npm start` and `start:demo` run it beside
-// the app; COLLAB_PORT picks its port (default: the app's port + 1) and COLLAB_HOST its address.
+// the app; COLLAB_PORT picks its port (default: the app's port + 1) and COLLAB_HOST its address
+// (default 127.0.0.1).
 import { getSchema } from "@tiptap/core";
 import { db } from "../lib/db/client";
 import { createCollabServer } from "../lib/collab/collab-server";
@@ -16,7 +17,8 @@ const server = createCollabServer({
   schema: getSchema(bodySchemaExtensions()),
   secret,
   port,
-  address: process.env.COLLAB_HOST || "0.0.0.0",
+  // Loopback by default: the app hands browsers' sockets on from its own origin (server.ts).
+  address: process.env.COLLAB_HOST || "127.0.0.1",
   log: (m) => console.log(`[collab] ${m}`),
 });
 server.listen().then(() => console.log(`[collab] co-editing server on port ${port}`));
