@@ -16,7 +16,9 @@ import {
   stop,
 } from "./helpers/co-editing-servers";
 
-test.describe.configure({ mode: "serial" });
+// Two browsers signing in, typing and saving against two extra servers: more than the default minute on a busy
+// machine.
+test.describe.configure({ mode: "serial", timeout: 180_000 });
 
 let app: ChildProcess | null = null;
 let collab: ChildProcess | null = null;
