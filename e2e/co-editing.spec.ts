@@ -65,8 +65,18 @@ async function openEditor(browser: Browser, user: TestUser, articleId: string): 
 
 /** Types at the end of the body's paragraph number `index` (0-based), as a person does. */
 async function typeAtEndOf(page: Page, index: number, text: string) {
-  await page.getByTestId("article-body").locator("p").nth(index).click();
-  await page.keyboard.press("End");
+  // The click can land a line off when something above the text appears meanwhile (a notice, the presence
+  // list): check where the caret is before typing.
+  await expect(async () => {
+    await page.getByTestId("article-body").locator("p").nth(index).click();
+    await page.keyboard.press("End");
+    const at = await page.evaluate(() => {
+      const node = getSelection()?.anchorNode;
+      const paragraph = (node instanceof Element ? node : node?.parentElement)?.closest("#article-body > p");
+      return paragraph ? [...document.querySelectorAll("#article-body > p")].indexOf(paragraph) : -1;
+    });
+    expect(at).toBe(index);
+  }).toPass({ timeout: 15_000 });
   await page.keyboard.type(text, { delay: 15 });
 }
 
