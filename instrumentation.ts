@@ -6,6 +6,7 @@
 // - starts the worker that makes image variants (lib/media/media-worker.ts; its jobs live in the database);
 // - starts the webhook delivery worker (lib/webhooks/worker.ts), which sends queued events after commit;
 // - indexes live articles the site search does not cover yet (published before it existed, restored backups).
+// - starts the co-editing server beside the app (app/_server/collab-process.ts).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
@@ -26,4 +27,6 @@ export async function register() {
   startWebhookWorker(db);
   const { fillMissingSearchIndex } = await import("./lib/search/sync-article-search");
   void fillMissingSearchIndex(db).catch((err) => console.error("[search] could not fill the index", err));
+  const { startCollabServer } = await import("./app/_server/collab-process");
+  startCollabServer();
 }

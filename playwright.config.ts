@@ -63,6 +63,9 @@ export default defineConfig({
         SOURCES_ALLOW_PRIVATE: "1",
         // Seeded and test references point at real sites: never fetched in tests.
         SOURCE_LINK_CHECKS: "off",
+        // Co-editing is tested against its own app and co-editing servers (e2e/co-editing.spec.ts), so that the
+        // autosave and conflict tests here see the editor exactly as without a co-editing server.
+        COLLAB_DISABLED: "1",
       },
     },
   ],

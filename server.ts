@@ -11,6 +11,7 @@
 //
 //   tsx server.ts [-p PORT] [-H HOST]      PORT defaults to $PORT or 3000; HOST to all interfaces
 //   PAGE_CACHE=off                          serve everything through Next (no page cache)
+//   COLLAB_PORT / COLLAB_DISABLED           WebSocket upgrades on /collab go to the co-editing server (lib/collab)
 //   PAGE_CACHE_MAX_MB=128                   memory for stored pages (all three codings), least recently used first out
 //   PAGE_CACHE_S_MAXAGE=60                  s-maxage for shared caches (seconds)
 //   PAGE_CACHE_STALE_WHILE_REVALIDATE=600   stale-while-revalidate for shared caches (seconds)
@@ -24,6 +25,8 @@ import { PublicPageCache, type RenderedResponse } from "./lib/page-cache/public-
 import { openSqliteChangeReader, sqliteFileFromUrl } from "./lib/page-cache/sqlite-change-reader";
 import { openPostgresChangeReader } from "./lib/page-cache/postgres-change-reader";
 import { isPostgresUrl } from "./lib/db/url";
+import { isCollabUpgrade, proxyUpgrade } from "./lib/collab/proxy-upgrade";
+import { collabEndpoint } from "./lib/collab/issue-collab-ticket";
 
 // Before Next and React load: they pick their production builds from it.
 (process.env as Record<string, string>).NODE_ENV = "production";
@@ -91,6 +94,12 @@ async function main() {
       });
   });
   server.keepAliveTimeout = 5_000;
+  // Co-editing sockets (path /collab) go to the co-editing server, so browsers reach it at this origin.
+  server.on("upgrade", (req, socket, head) => {
+    const collab = collabEndpoint();
+    if (collab && isCollabUpgrade(req)) proxyUpgrade(req, socket, head, collab.port);
+    else socket.destroy();
+  });
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

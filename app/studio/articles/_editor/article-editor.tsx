@@ -9,6 +9,7 @@ import { useHydrated } from "@/components/ui/use-hydrated";
 import { EditorContent, useEditor, type Editor, type JSONContent } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
 import { Extension } from "@tiptap/core";
+import Collaboration from "@tiptap/extension-collaboration";
 import { isSafeHttpUrl } from "@/lib/content/document-schema";
 import { countWords } from "@/lib/content/text";
 import { renderDocument } from "@/lib/content/render";
@@ -30,6 +31,8 @@ import { ACCEPT_IMAGES, MediaImage, uploadImageFile } from "./image";
 import { ImagesPanel } from "./images-panel";
 import { ReferencePanel } from "./reference-panel";
 import { api } from "./api";
+import { BODY_STARTER_KIT_OPTIONS } from "./body-schema";
+import { collaborationCaret, type Collaborator, type CollabSession } from "./collaboration";
 import { ContentCheckPanel, type CheckableDraft } from "@/components/checks/content-check-panel";
 import { jumpToFinding } from "@/components/checks/jump-to-finding";
 
@@ -72,8 +75,23 @@ const statusClass = (s: AutosaveState) =>
         ? "warn"
         : "bad";
 
-export function ArticleEditor({ initial }: { initial: EditorState }) {
+export function ArticleEditor({
+  initial,
+  collab = null,
+  collabNotice = null,
+}: {
+  initial: EditorState;
+  /** A joined co-editing session: the body and fields are shared, and the server saves. */
+  collab?: CollabSession | null;
+  /** Why co-editing is not on (shown once), when it was tried and is not. */
+  collabNotice?: string | null;
+}) {
   const articleId = initial.article.id;
+  // While the session is live the co-editing server saves; when it ends, autosave takes over for good.
+  const [collabLive, setCollabLive] = useState(!!collab?.live);
+  const collabLiveRef = useRef(collabLive);
+  collabLiveRef.current = collabLive;
+  const [peers, setPeers] = useState<Collaborator[]>([]);
   const [title, setTitle] = useState(initial.draft.title);
   const [summary, setSummary] = useState(initial.draft.summary);
   const [conditionName, setConditionName] = useState(initial.draft.conditionName);
@@ -82,7 +100,7 @@ export function ArticleEditor({ initial }: { initial: EditorState }) {
   const mounted = useHydrated();
   const [words, setWords] = useState<number | null>(null);
   const [numbers, setNumbers] = useState<Map<string, number>>(new Map());
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(collabNotice);
   const [discarded, setDiscarded] = useState<DraftContent | null>(null);
   const fields = useRef({ title, summary, conditionName });
   fields.current = { title, summary, conditionName };
@@ -126,12 +144,9 @@ export function ArticleEditor({ initial }: { initial: EditorState }) {
     editable: initial.canEdit,
     extensions: [
       StarterKit.configure({
-        heading: { levels: [2, 3, 4] },
-        code: false,
-        codeBlock: false,
-        strike: false,
-        horizontalRule: false,
-        underline: false,
+        ...BODY_STARTER_KIT_OPTIONS,
+        // The shared document keeps its own history (per person); the editor's would undo others' typing.
+        ...(collab ? { undoRedo: false as const } : {}),
         link: {
           openOnClick: false,
           autolink: true,
@@ -143,6 +158,9 @@ export function ArticleEditor({ initial }: { initial: EditorState }) {
       }),
       Citation,
       MediaImage,
+      ...(collab
+        ? [Collaboration.configure({ document: collab.doc, field: "default" }), collaborationCaret(collab)]
+        : []),
       // Mod-K: link form. Mod-Alt-R ("reference"): to the references' Cite buttons (Ctrl/⌘+Shift+C is taken
       // by the browsers' element inspector).
       Extension.create({
@@ -159,7 +177,8 @@ export function ArticleEditor({ initial }: { initial: EditorState }) {
         }),
       }),
     ],
-    content: initial.draft.bodyJson,
+    // With co-editing the shared document is the content (the server filled it from the stored draft).
+    content: collab ? undefined : initial.draft.bodyJson,
     editorProps: {
       attributes: {
         id: "article-body",
@@ -193,7 +212,9 @@ export function ArticleEditor({ initial }: { initial: EditorState }) {
       refreshInfo(0);
     },
     onUpdate: () => {
-      controllerRef.current?.change();
+      if (collabLiveRef.current) {
+        if (collab && !collab.allStored) setSaveState({ kind: "saving" });
+      } else controllerRef.current?.change();
       refreshInfo(300);
     },
   });
@@ -237,9 +258,49 @@ export function ArticleEditor({ initial }: { initial: EditorState }) {
     };
   }, [articleId, getContent, initial.canEdit, initial.draft.updatedAt, initial.draft.version]);
 
+  // Co-editing: the fields follow the shared map, "Saved" follows what the server stored, the presence list
+  // follows awareness; when the session ends, autosave continues from the last version the server stored.
+  useEffect(() => {
+    if (!collab) return;
+    const sync = () => {
+      const f = collab.fields;
+      const next = {
+        title: String(f.get("title") ?? ""),
+        summary: String(f.get("summary") ?? ""),
+        conditionName: String(f.get("conditionName") ?? ""),
+      };
+      fields.current = next;
+      setTitle(next.title);
+      setSummary(next.summary);
+      setConditionName(next.conditionName);
+    };
+    sync();
+    collab.fields.observe(sync);
+    const offPeers = collab.onPeers(setPeers);
+    const offStored = collab.onStored((at) => setSaveState({ kind: "saved", at }));
+    const offEnd = collab.onEnd((reason) => {
+      setCollabLive(false);
+      setPeers([]);
+      setNotice(
+        `${reason} Live co-editing has stopped: your changes are saved by autosave as before. Reload the page to edit together again.`,
+      );
+      const controller = controllerRef.current;
+      if (controller) {
+        controller.baseVersion = collab.storedVersion;
+        controller.change();
+      }
+    });
+    return () => {
+      collab.fields.unobserve(sync);
+      offPeers();
+      offStored();
+      offEnd();
+    };
+  }, [collab]);
+
   // Once the editor exists: bring back edits that never reached the server (offline, closed tab).
   useEffect(() => {
-    if (!editor || !initial.canEdit) return;
+    if (!editor || !initial.canEdit || collab) return;
     const controller = controllerRef.current;
     if (!controller) return;
     try {
@@ -304,7 +365,8 @@ export function ArticleEditor({ initial }: { initial: EditorState }) {
     (setter: (v: string) => void, name: "title" | "summary" | "conditionName") => (value: string) => {
       setter(value);
       fields.current = { ...fields.current, [name]: value };
-      controllerRef.current?.change();
+      if (collabLiveRef.current && collab) collab.setField(name, value);
+      else controllerRef.current?.change();
       refreshInfo(300);
     };
 
@@ -375,8 +437,9 @@ export function ArticleEditor({ initial }: { initial: EditorState }) {
   const [revisionMessage, setRevisionMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
   const saveRevision = async () => {
     setRevisionMessage(null);
-    await controllerRef.current?.flush();
-    if (controllerRef.current?.dirty) {
+    const stored = collabLiveRef.current && collab ? await collab.whenStored() : true;
+    if (!collabLiveRef.current) await controllerRef.current?.flush();
+    if (!stored || (!collabLiveRef.current && controllerRef.current?.dirty)) {
       setRevisionMessage({
         kind: "error",
         text: "Your latest changes are not saved yet, so no revision was made. Try again once they are saved.",
@@ -433,6 +496,28 @@ export function ArticleEditor({ initial }: { initial: EditorState }) {
           >
             {mounted ? statusText(saveState) : "All changes saved"}
           </p>
+          {collabLive && (
+            <div className="collab-presence" data-testid="collab-presence">
+              <span className="badge ok">Live co-editing</span>
+              {peers.length > 0 && (
+                <ul aria-label="Also editing now">
+                  {peers.map((p) => (
+                    <li key={p.clientId} title={p.name} style={{ backgroundColor: p.color }}>
+                      <span aria-hidden="true">
+                        {p.name
+                          .split(/\s+/)
+                          .map((w) => w[0])
+                          .slice(0, 2)
+                          .join("")
+                          .toUpperCase()}
+                      </span>
+                      <span className="visually-hidden">{p.name}</span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          )}
           <p className="word-count" data-testid="word-count" aria-live="off">
             {words === null ? "" : `${words.toLocaleString("en")} word${words === 1 ? "" : "s"}`}
           </p>

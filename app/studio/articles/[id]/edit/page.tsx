@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePermission } from "@/app/_server/session";
 import { statusLabel } from "@/lib/workflow/state-machine";
-import { ArticleEditor } from "../../_editor/article-editor";
+import { CollaborativeEditor } from "../../_editor/collaborative-editor";
 import { ArticleTabs } from "../article-tabs";
 import { loadArticleOr404 } from "../load";
 import { SlugField } from "./slug-field";
@@ -63,7 +63,7 @@ export default async function EditArticlePage({
             audience={state.article.audience}
             isLive={state.article.isLive}
           />
-          <ArticleEditor initial={state} />
+          <CollaborativeEditor initial={state} />
         </>
       ) : (
         <div className="notice info" role="status" data-testid="read-only">

@@ -1,0 +1,132 @@
+// The co-editing server: Hocuspocus (Yjs over WebSocket) with Imprimatur's rules. Runs as its own process
+// (scripts/collab-server.ts, started by `npm start` / `start:demo` beside the app) so that readers' traffic
+// and editors' sockets do not share an event loop, and so that it can stop without taking the site down:
+// the editor then falls back to autosave.
+//   - connect: a ticket minted by the studio for this person and this article (HMAC, 10 minutes), and the
+//     person's right to edit re-checked in the database (active account, writer of the article or editor);
+//   - every message: the same right re-checked (at most once a second per connection), so a revoked role or
+//     a disabled account stops sending edits at once;
+//   - load: an empty shared document is filled from the stored working draft;
+//   - store (debounced): the shared document is written back as the working draft through
+//     storeCollaborativeDraft, and every client is told which state is now stored ("saved").
+import { Server, type Document } from "@hocuspocus/server";
+import * as Y from "yjs";
+import type { Schema } from "@tiptap/pm/model";
+import type { Db } from "../db/client";
+import { loadActor } from "../users/load-actor";
+import { loadArticleAccess } from "../articles/article-access";
+import { articleIdOf, verifyCollabTicket } from "./collab-token";
+import { isEmptySharedDocument, readSharedDocument, seedSharedDocument } from "./collab-document";
+import { storeCollaborativeDraft } from "./store-collab-draft";
+
+export interface CollabServerOptions {
+  db: Db;
+  schema: Schema;
+  secret: string;
+  port: number;
+  address?: string;
+  /** ms after the last change before the draft is written (Hocuspocus debounce); maxDebounce caps it. */
+  debounceMs?: number;
+  maxDebounceMs?: number;
+  log?: (message: string) => void;
+}
+
+interface ConnectionContext {
+  userId: string;
+  articleId: string;
+  checkedAt: number;
+}
+
+/** Editors whose changes are not stored yet, per document. */
+const pendingEditors = new WeakMap<Document, string[]>();
+
+async function mayEdit(db: Db, userId: string, articleId: string): Promise<boolean> {
+  const actor = await loadActor(db, userId);
+  if (!actor) return false;
+  const article = await db.article.findUnique({ where: { id: articleId }, select: { status: true } });
+  if (!article || article.status === "ARCHIVED") return false;
+  return (await loadArticleAccess(db, actor, articleId)).may.edit;
+}
+
+export function createCollabServer(o: CollabServerOptions): Server {
+  const log = o.log ?? (() => undefined);
+  return new Server({
+    name: "imprimatur-collab",
+    port: o.port,
+    address: o.address ?? "127.0.0.1",
+    quiet: true,
+    debounce: o.debounceMs ?? 400,
+    maxDebounce: o.maxDebounceMs ?? 2000,
+    async onAuthenticate({ token, documentName }) {
+      const ticket = verifyCollabTicket(o.secret, token, documentName);
+      const articleId = articleIdOf(documentName);
+      if (!ticket || !articleId || !(await mayEdit(o.db, ticket.userId, articleId))) {
+        log(`refused a connection to ${documentName}`);
+        throw new Error("Not allowed to edit this draft.");
+      }
+      const context: ConnectionContext = { userId: ticket.userId, articleId, checkedAt: Date.now() };
+      return context;
+    },
+    // Tells a joining browser which version of the draft is stored, so that if the session ends it can
+    // continue with autosave from there (a later store by someone else then shows as a conflict).
+    async connected({ connection, documentName }) {
+      const articleId = articleIdOf(documentName);
+      const draft = articleId
+        ? await o.db.workingDraft.findUnique({ where: { articleId }, select: { version: true } })
+        : null;
+      if (draft) connection.sendStateless(JSON.stringify({ type: "version", version: draft.version }));
+    },
+    async beforeHandleMessage({ context }) {
+      const c = context as ConnectionContext;
+      if (Date.now() - c.checkedAt < 1000) return;
+      if (!(await mayEdit(o.db, c.userId, c.articleId))) throw new Error("No longer allowed to edit this draft.");
+      c.checkedAt = Date.now();
+    },
+    async onLoadDocument({ document, documentName }) {
+      const articleId = articleIdOf(documentName);
+      if (!articleId) throw new Error("Unknown document.");
+      if (!isEmptySharedDocument(document)) return document;
+      const draft = await o.db.workingDraft.findUnique({ where: { articleId } });
+      if (!draft) throw new Error("This article has no working draft.");
+      seedSharedDocument(document, o.schema, {
+        title: draft.title,
+        summary: draft.summary,
+        conditionName: draft.conditionName,
+        body: JSON.parse(draft.bodyJson),
+      });
+      return document;
+    },
+    async onChange({ document, context }) {
+      const c = context as ConnectionContext | undefined;
+      if (!c?.userId) return;
+      const list = pendingEditors.get(document) ?? [];
+      if (list[list.length - 1] !== c.userId)
+        pendingEditors.set(document, [...list.filter((x) => x !== c.userId), c.userId]);
+    },
+    async onStoreDocument({ document, documentName }) {
+      const articleId = articleIdOf(documentName);
+      if (!articleId) return;
+      // Taken (and cleared) before the write: whoever edits meanwhile is recorded with the next store.
+      const editors = pendingEditors.get(document) ?? [];
+      pendingEditors.set(document, []);
+      // The state vector is taken before the write: everything in it is what gets stored.
+      const stored = Y.encodeStateVector(document);
+      const draft = readSharedDocument(document);
+      try {
+        const r = await storeCollaborativeDraft(o.db, { articleId, editorIds: editors, ...draft });
+        document.broadcastStateless(
+          JSON.stringify({
+            type: "stored",
+            version: r.version,
+            at: r.updatedAt.toISOString(),
+            stateVector: Buffer.from(stored).toString("base64"),
+          }),
+        );
+      } catch (err) {
+        pendingEditors.set(document, [...new Set([...editors, ...(pendingEditors.get(document) ?? [])])]);
+        log(`could not store ${documentName}: ${err instanceof Error ? err.message : String(err)}`);
+        document.broadcastStateless(JSON.stringify({ type: "storeFailed" }));
+      }
+    },
+  });
+}

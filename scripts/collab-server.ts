@@ -1,0 +1,31 @@
+// The co-editing server process (see lib/collab/collab-server.ts). `npm start` and `start:demo` run it beside
+// the app; COLLAB_PORT picks its port (default: the app's port + 1) and COLLAB_HOST its address
+// (default 127.0.0.1).
+import { getSchema } from "@tiptap/core";
+import { db } from "../lib/db/client";
+import { createCollabServer } from "../lib/collab/collab-server";
+import { bodySchemaExtensions } from "../app/studio/articles/_editor/body-schema";
+
+const secret = process.env.NEXTAUTH_SECRET;
+if (!secret) {
+  console.error("[collab] NEXTAUTH_SECRET is not set: the co-editing server verifies the studio's tickets with it.");
+  process.exit(1);
+}
+const port = Number(process.env.COLLAB_PORT) || (Number(process.env.PORT) || 3000) + 1;
+const server = createCollabServer({
+  db,
+  schema: getSchema(bodySchemaExtensions()),
+  secret,
+  port,
+  // Loopback by default: the app hands browsers' sockets on from its own origin (server.ts).
+  address: process.env.COLLAB_HOST || "127.0.0.1",
+  log: (m) => console.log(`[collab] ${m}`),
+});
+server.listen().then(() => console.log(`[collab] co-editing server on port ${port}`));
+const stop = () => {
+  void server.destroy().finally(() => process.exit(0));
+};
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
+// Started by the app (IPC channel open): stop with it, however it ended.
+if (process.send) process.on("disconnect", stop);
