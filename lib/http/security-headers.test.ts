@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   appContentSecurityPolicy,
+  collabOrigin,
   isAppPath,
   newNonce,
   publicContentSecurityPolicy,
@@ -48,6 +49,12 @@ describe("security headers", () => {
     expect(servedOverHttps({ NEXTAUTH_URL: "http://localhost:3000" })).toBe(false);
     expect(servedOverHttps({ SITE_URL: "https://cms.example.org" })).toBe(true);
     expect(servedOverHttps({})).toBe(false);
+  });
+
+  it("names a separately hosted co-editing server in connect-src (same origin needs nothing)", () => {
+    expect(collabOrigin("wss://collab.example.org/collab")).toBe("wss://collab.example.org");
+    expect(collabOrigin(undefined)).toBeNull();
+    expect(collabOrigin("not a url")).toBeNull();
   });
 
   it("makes a fresh, unguessable nonce each time", () => {
