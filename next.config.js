@@ -2,27 +2,12 @@
 // Not enabling `cacheComponents`: its build-time rules (every uncached read inside <Suspense>) fight the
 // many session-dependent studio pages; readers' pages are cached explicitly with tags instead.
 
+// Content-Security-Policy and HSTS are set per request by proxy.ts (a nonce for the studio's pages).
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "X-Frame-Options", value: "DENY" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-  {
-    key: "Content-Security-Policy",
-    // Next's runtime needs inline scripts; everything else comes from our own origin only.
-    value: [
-      "default-src 'self'",
-      "script-src 'self' 'unsafe-inline'",
-      "style-src 'self' 'unsafe-inline'",
-      "img-src 'self' data:",
-      "font-src 'self'",
-      "connect-src 'self'",
-      "object-src 'none'",
-      "base-uri 'self'",
-      "form-action 'self'",
-      "frame-ancestors 'none'",
-    ].join("; "),
-  },
 ];
 
 /** @type {import('next').NextConfig} */

@@ -27,6 +27,12 @@ import { openPostgresChangeReader } from "./lib/page-cache/postgres-change-reade
 import { isPostgresUrl } from "./lib/db/url";
 import { isCollabUpgrade, proxyUpgrade } from "./lib/collab/proxy-upgrade";
 import { collabEndpoint } from "./lib/collab/issue-collab-ticket";
+import {
+  STRICT_TRANSPORT_SECURITY,
+  isAppPath,
+  publicContentSecurityPolicy,
+  servedOverHttps,
+} from "./lib/http/security-headers";
 
 // Before Next and React load: they pick their production builds from it.
 (process.env as Record<string, string>).NODE_ENV = "production";
@@ -66,7 +72,13 @@ async function main() {
   const revalidateId = previewModeId();
   const cache = createPageCache((path, req) => renderThroughNext(server, path, req, fillToken, revalidateId));
 
+  const https = servedOverHttps();
+  const publicPolicy = publicContentSecurityPolicy({ https });
   const server = http.createServer((req, res) => {
+    // Set here rather than only in proxy.ts: pages from the cache never reach Next, and Next skips the proxy
+    // for the cache's own fill requests. Studio pages get their nonce policy from proxy.ts (Next's headers win).
+    if (!isAppPath((req.url ?? "/").split("?")[0])) res.setHeader("content-security-policy", publicPolicy);
+    if (https) res.setHeader("strict-transport-security", STRICT_TRANSPORT_SECURITY);
     const fill = req.headers[FILL_HEADER] === fillToken;
     delete req.headers[FILL_HEADER];
     // Only the cache's own fill requests may force a fresh render.

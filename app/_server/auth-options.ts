@@ -10,6 +10,7 @@ import { authenticate } from "@/lib/auth/authenticate";
 import { clientAddress } from "@/lib/http/client-address";
 import { isAppError } from "@/lib/errors";
 import { safeCallbackPath } from "@/lib/security/safe-redirect";
+import { servedOverHttps } from "@/lib/http/security-headers";
 
 /** The error text the sign-in form recognises as "ask for the code now". */
 export const TWO_FACTOR_REQUIRED_ERROR = "TWO_FACTOR_REQUIRED";
@@ -26,6 +27,9 @@ function headerSource(headers: Record<string, unknown> | undefined) {
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  // Secure, __Secure-/__Host- prefixed cookies whenever the site's URL is https (said explicitly, not left to
+  // next-auth's default, so that it cannot drift from the HSTS and CSP decision in lib/http/security-headers.ts).
+  useSecureCookies: servedOverHttps(),
   pages: { signIn: "/signin" },
   providers: [
     CredentialsProvider({

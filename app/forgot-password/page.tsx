@@ -1,6 +1,10 @@
 import type { Metadata } from "next";
 import { ForgotPasswordForm } from "./forgot-password-form";
 
+// Rendered per request: its scripts must carry that request's CSP nonce (proxy.ts), which a page prerendered
+// at build time cannot.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = { title: "Forgot your password?", robots: { index: false } };
 
 export default function ForgotPasswordPage() {

@@ -5,6 +5,10 @@ import Link from "next/link";
 import { signOutAction } from "./actions";
 import { SignOutButton } from "./sign-out-button";
 
+// Rendered per request: its scripts must carry that request's CSP nonce (proxy.ts), which a page prerendered
+// at build time cannot.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = { title: "Sign out", robots: { index: false } };
 
 export default function SignOutPage() {

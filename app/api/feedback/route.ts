@@ -16,6 +16,7 @@ import { submitFeedback } from "@/lib/feedback/submit-feedback";
 import { assertSameOrigin, jsonError } from "@/app/_server/route";
 import { mediaType, readFormBody, readJsonBody } from "@/lib/http/read-body";
 import { clientAddress } from "@/lib/http/client-address";
+import { publicContentSecurityPolicy, servedOverHttps } from "@/lib/http/security-headers";
 import { toErrorBody } from "@/app/_server/errors";
 import { articleFeedbackPath, renderFeedbackErrorPage } from "./error-page";
 
@@ -40,7 +41,12 @@ export async function POST(request: Request): Promise<Response> {
   } catch (err) {
     if (wantsJson) return jsonError(err, "route feedback");
     const { status, body } = toErrorBody(err, "route feedback");
-    const headers: Record<string, string> = { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" };
+    const headers: Record<string, string> = {
+      "Content-Type": "text/html; charset=utf-8",
+      "Cache-Control": "no-store",
+      // An HTML page outside proxy.ts's paths: the readers' pages' policy, set here.
+      "Content-Security-Policy": publicContentSecurityPolicy({ https: servedOverHttps() }),
+    };
     const retry = body.details?.retryAfterSeconds;
     if (status === 429 && typeof retry === "number") headers["Retry-After"] = String(Math.max(1, Math.ceil(retry)));
     return new Response(renderFeedbackErrorPage(body, fields), { status, headers });
