@@ -77,7 +77,7 @@ test.describe("content security policy", () => {
   test("studio pages run their scripts under a per-request nonce, with no violation reported", async ({ page }) => {
     const messages: string[] = [];
     page.on("console", (m) => messages.push(m.text()));
-    const writer = await createTestUser(["WRITER"]);
+    const writer = await createTestUser({ roles: ["WRITER"] });
     await page.goto("/signin?callbackUrl=/studio/articles/new");
     await waitForHydration(page);
     await page.getByLabel("E-mail").fill(writer.email);
