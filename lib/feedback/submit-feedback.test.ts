@@ -224,8 +224,10 @@ describe("submitFeedback", () => {
     await answer(article);
     await answer(article);
     const err = await expectAppError(answer(article), "RATE_LIMITED", 429);
-    expect(err.details?.retryAfterSeconds).toBe(600);
-    expect(err.message).toMatch(/try again in 10 minutes/);
+    // Three attempts (the refused one counts) against a limit of 2: allowed again two thirds of the way into
+    // the next window, when they weigh 3 × (1 − 2/3) + the new one = 2.
+    expect(err.details?.retryAfterSeconds).toBe(1000);
+    expect(err.message).toMatch(/try again in 17 minutes/);
     // Another article, or another client, is not held back.
     await expect(answer(other.article)).resolves.toMatchObject({ stored: true });
     await expect(answer(article, { clientHash: "d".repeat(32) })).resolves.toMatchObject({ stored: true });

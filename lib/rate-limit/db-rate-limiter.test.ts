@@ -12,10 +12,24 @@ describe("DbRateLimiter", () => {
   it("allows `limit` hits per window and says how long to wait", async () => {
     const limiter = new DbRateLimiter(t.db);
     for (let i = 0; i < 3; i++) expect((await limiter.hit("a", rule, t0 + i * 1000)).allowed).toBe(true);
+    // Four attempts (the refused one counts) still weigh 3 when a quarter of the next window has passed: the
+    // next attempt is allowed half-way through it.
     const refused = await limiter.hit("a", rule, t0 + 15_000);
-    expect(refused).toMatchObject({ allowed: false, retryAfterSeconds: 45 });
-    expect((await limiter.hit("a", rule, t0 + 60_000)).allowed).toBe(true);
+    expect(refused).toMatchObject({ allowed: false, retryAfterSeconds: 75 });
     expect((await limiter.hit("b", rule, t0)).allowed).toBe(true);
+    expect((await limiter.hit("a", rule, t0 + 180_000)).allowed).toBe(true);
+  });
+
+  it("holds a burst that straddles a window boundary to the limit", async () => {
+    const limiter = new DbRateLimiter(t.db);
+    const boundary = t0 + 10_800_000;
+    for (let i = 0; i < 3; i++) expect((await limiter.hit("edge", rule, boundary - 1000)).allowed).toBe(true);
+    // A fixed window would start counting afresh here.
+    const refused = await limiter.hit("edge", rule, boundary + 1000);
+    expect(refused.allowed).toBe(false);
+    expect(refused.retryAfterSeconds).toBeGreaterThan(1);
+    // Once the previous window's weight has fallen far enough, attempts are allowed again.
+    expect((await limiter.hit("edge", rule, boundary + 45_000)).allowed).toBe(true);
   });
 
   it("shares one count between limiters (two server processes on one database)", async () => {

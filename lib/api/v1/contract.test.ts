@@ -148,9 +148,10 @@ describe("OpenAPI document", () => {
 describe("rate limit", () => {
   it("allows a client its requests per minute, then refuses with RATE_LIMITED and a wait", async () => {
     const now = Date.parse("2026-11-30T10:00:05Z");
+    // 121 attempts (the refused one counts) weigh 120 once 1/121 of the next window has passed: 55 s + 0.5 s.
     for (let i = 0; i < API_RATE_LIMIT.limit; i++) await limitClient(t.db, "client-a", now);
     const err = await catchAppError(limitClient(t.db, "client-a", now));
-    expect(err).toMatchObject({ code: "RATE_LIMITED", details: { retryAfterSeconds: 55 } });
+    expect(err).toMatchObject({ code: "RATE_LIMITED", details: { retryAfterSeconds: 56 } });
     ApiErrorSchema.parse({ error: { code: err.code, message: err.message, details: err.details } });
     await expect(limitClient(t.db, "client-b", now)).resolves.toMatchObject({ allowed: true });
     await expect(limitClient(t.db, "client-a", now + 60_000)).resolves.toMatchObject({ allowed: true });
