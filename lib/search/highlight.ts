@@ -1,7 +1,7 @@
 // The index marks matched words with two control characters that never occur in stored text; this turns
 // such a string into segments the page renders as text and <mark> elements, so nothing from the index is
 // ever interpreted as HTML.
-import type { TextSegment } from "./search-index";
+import type { SearchHit, TextSegment } from "./search-index";
 
 export const MATCH_START = "\u0002";
 export const MATCH_END = "\u0003";
@@ -40,4 +40,38 @@ function merge(segments: TextSegment[]): TextSegment[] {
     else out.push({ ...s });
   }
   return out;
+}
+
+/** A result row as both databases' indexes return it: marked text plus the article's identity. */
+export interface MarkedRow {
+  articleId: string;
+  slug: string;
+  lastPublishedAt: Date | string | number | null;
+  title: string;
+  conditionName: string;
+  alternativeNames: string;
+  bodySnippet: string | null;
+  summary: string;
+}
+
+/** One search hit from a marked row; alternative names are shown only when the query matched one. */
+export function hitFromMarkedRow(row: MarkedRow): SearchHit {
+  const alternativeNames = toSegments(row.alternativeNames);
+  return {
+    articleId: row.articleId,
+    slug: row.slug,
+    title: toSegments(row.title),
+    conditionName: row.conditionName,
+    alternativeNames: hasMatch(alternativeNames) ? alternativeNames : null,
+    snippet: bestSnippet(row),
+    lastPublishedAt: row.lastPublishedAt === null ? null : new Date(row.lastPublishedAt),
+  };
+}
+
+/** The summary (short enough to show whole) when it has the query's words, else where they are in the body. */
+function bestSnippet(row: MarkedRow) {
+  const summary = toSegments(row.summary ?? "");
+  if (row.bodySnippet === null || hasMatch(summary)) return summary;
+  const body = toSegments(row.bodySnippet);
+  return hasMatch(body) ? body : summary;
 }

@@ -9,9 +9,9 @@
 import type { DbTx } from "../db/client";
 import { TEXT_SEARCH_CONFIG as CONFIG, tsqueryOf } from "../db/postgres-text-search";
 import { HIDDEN_STATUSES } from "../public/live-filter";
-import { MATCH_END, MATCH_START, hasMatch, toSegments } from "./highlight";
+import { MATCH_END, MATCH_START, hitFromMarkedRow, type MarkedRow } from "./highlight";
 import { fold, textWords } from "./query-words";
-import type { SearchHit, SearchIndex, SearchResultPage } from "./search-index";
+import type { SearchIndex, SearchResultPage } from "./search-index";
 import { addWords, removeWords, spellingsFor } from "./vocabulary";
 
 export const POSTGRES_SEARCH_DOCUMENT_TABLE = "search_document";
@@ -24,16 +24,7 @@ const RANK_WEIGHTS = "'{0.1, 0.3, 0.6, 1.0}'";
 const MARK_ALL = `StartSel="${MATCH_START}", StopSel="${MATCH_END}", HighlightAll=true`;
 const MARK_SNIPPET = `StartSel="${MATCH_START}", StopSel="${MATCH_END}", MaxWords=28, MinWords=12, MaxFragments=1`;
 
-interface Row {
-  articleId: string;
-  slug: string;
-  lastPublishedAt: Date | string | null;
-  title: string;
-  conditionName: string;
-  alternativeNames: string;
-  bodySnippet: string | null;
-  summary: string;
-}
+type Row = MarkedRow;
 
 export const postgresSearchIndex: SearchIndex = {
   async indexArticle(tx, doc) {
@@ -115,18 +106,7 @@ export const postgresSearchIndex: SearchIndex = {
               )
             )[0].n,
           );
-    const hits: SearchHit[] = rows.map((row) => {
-      const alternativeNames = toSegments(row.alternativeNames);
-      return {
-        articleId: row.articleId,
-        slug: row.slug,
-        title: toSegments(row.title),
-        conditionName: row.conditionName,
-        alternativeNames: hasMatch(alternativeNames) ? alternativeNames : null,
-        snippet: bestSnippet(row),
-        lastPublishedAt: row.lastPublishedAt === null ? null : new Date(row.lastPublishedAt),
-      };
-    });
+    const hits = rows.map(hitFromMarkedRow);
     return { query, corrections, total, page, pageSize, hits };
   },
 };
@@ -140,12 +120,4 @@ async function dropText(tx: DbTx, entryId: number) {
   if (old.length === 0) return;
   await removeWords(tx, textWords(COLUMNS.map((c) => old[0][c] ?? "").join("\n")));
   await tx.$executeRawUnsafe(`DELETE FROM ${DOC} WHERE "id" = $1`, entryId);
-}
-
-/** The summary (short enough to show whole) when it has the query's words, else where they are in the body. */
-function bestSnippet(row: Row) {
-  const summary = toSegments(row.summary ?? "");
-  if (row.bodySnippet === null || hasMatch(summary)) return summary;
-  const body = toSegments(row.bodySnippet);
-  return hasMatch(body) ? body : summary;
 }

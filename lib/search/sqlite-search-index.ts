@@ -8,9 +8,9 @@
 // Every statement uses bound parameters; the FTS5 query itself is built only from letters and digits.
 import type { DbTx } from "../db/client";
 import { HIDDEN_STATUSES } from "../public/live-filter";
-import { MATCH_END, MATCH_START, hasMatch, toSegments } from "./highlight";
+import { MATCH_END, MATCH_START, hitFromMarkedRow, type MarkedRow } from "./highlight";
 import { textWords } from "./query-words";
-import type { SearchDocument, SearchHit, SearchIndex, SearchResultPage, SearchTerms } from "./search-index";
+import type { SearchDocument, SearchIndex, SearchResultPage, SearchTerms } from "./search-index";
 import { SEARCH_DOCUMENT_TABLE as DOC } from "./sqlite-schema";
 import { addWords, removeWords, spellingsFor } from "./vocabulary";
 
@@ -19,16 +19,7 @@ const WEIGHTS = [0, 10, 8, 6, 3, 2, 1].join(", ");
 const SNIPPET_TOKENS = 28;
 const COLUMNS = ["title", "condition", "alternative_names", "summary", "headings", "body"] as const;
 
-interface Row {
-  articleId: string;
-  slug: string;
-  lastPublishedAt: string | number | null;
-  title: string;
-  conditionName: string;
-  alternativeNames: string;
-  bodySnippet: string;
-  summary: string;
-}
+type Row = MarkedRow;
 
 export const sqliteSearchIndex: SearchIndex = {
   async indexArticle(tx, doc) {
@@ -101,18 +92,7 @@ export const sqliteSearchIndex: SearchIndex = {
       rows.length < pageSize && page === 1
         ? rows.length
         : Number((await db.$queryRawUnsafe<Array<{ n: number | bigint }>>(`SELECT count(*) AS n ${from}`, match))[0].n);
-    const hits: SearchHit[] = rows.map((row) => {
-      const alternativeNames = toSegments(row.alternativeNames);
-      return {
-        articleId: row.articleId,
-        slug: row.slug,
-        title: toSegments(row.title),
-        conditionName: row.conditionName,
-        alternativeNames: hasMatch(alternativeNames) ? alternativeNames : null,
-        snippet: bestSnippet(row),
-        lastPublishedAt: row.lastPublishedAt === null ? null : new Date(row.lastPublishedAt),
-      };
-    });
+    const hits = rows.map(hitFromMarkedRow);
     return { query, corrections, total, page, pageSize, hits };
   },
 };
@@ -126,14 +106,6 @@ async function dropText(tx: DbTx, entryId: number) {
   if (old.length === 0) return;
   await removeWords(tx, textWords(COLUMNS.map((c) => old[0][c] ?? "").join("\n")));
   await tx.$executeRawUnsafe(`DELETE FROM ${DOC} WHERE rowid = ?`, entryId);
-}
-
-/** The summary (short enough to show whole) when it has the query's words, else where they are in the body. */
-function bestSnippet(row: Row) {
-  const summary = toSegments(row.summary ?? "");
-  if (row.bodySnippet === null || hasMatch(summary)) return summary;
-  const body = toSegments(row.bodySnippet);
-  return hasMatch(body) ? body : summary;
 }
 
 export type { SearchDocument, SearchTerms };
