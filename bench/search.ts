@@ -12,6 +12,7 @@ import { applyMigrations } from "../scripts/lib/schema-engine";
 import { sqliteSearchIndex } from "../lib/search/sqlite-search-index";
 import { searchArticles } from "../lib/search/search-articles";
 import type { SearchDocument } from "../lib/search/search-index";
+import { makeUser } from "../tests/helpers/factory";
 import { makeSampler, makeText, makeVocabulary, rng } from "./synthetic-text";
 
 const ARTICLES = Number(process.env.BENCH_ARTICLES || 10_000);
@@ -46,17 +47,20 @@ async function main() {
   // Condition names: two rarer vocabulary words each, so every condition is a distinct, findable name.
   const conditionOf = (i: number) => `${vocab[2000 + (i % 5000)]} ${vocab[8000 + ((i * 7) % 9000)]}`;
 
-  // Users, articles and revisions are plain rows (their shape is not what is measured); the search index is
-  // written through the real module, in batches of one transaction each, as publishing would.
+  // The writer comes from the shared factory; articles and revisions are plain rows (their shape is not what is
+  // measured); the search index is written through the real module, in batches of one transaction each, as
+  // publishing would.
   const started = Date.now();
-  raw.prepare(`INSERT INTO "User" (id, email, name, passwordHash, updatedAt) VALUES ('u', 'u@x', 'U', 'x', 0)`).run();
+  const setup = createDb(`file:${file}`);
+  const writer = await makeUser(setup, { roles: ["WRITER"], name: "Bench Writer" });
+  await setup.$disconnect();
   const insertArticle = raw.prepare(
     `INSERT INTO "Article" (id, slug, conditionName, status, createdById, updatedAt, liveRevisionId, lastPublishedAt)
-     VALUES (?, ?, ?, 'PUBLISHED', 'u', 0, NULL, ?)`,
+     VALUES (?, ?, ?, 'PUBLISHED', ?, 0, NULL, ?)`,
   );
   const insertRevision = raw.prepare(
     `INSERT INTO "Revision" (id, articleId, number, title, summary, conditionName, bodyJson, referencesJson, contentHash, authorId)
-     VALUES (?, ?, 1, ?, ?, ?, '{}', '[]', '', 'u')`,
+     VALUES (?, ?, 1, ?, ?, ?, '{}', '[]', '', ?)`,
   );
   const setLive = raw.prepare(`UPDATE "Article" SET liveRevisionId = ? WHERE id = ?`);
   const docs: SearchDocument[] = [];
@@ -65,8 +69,8 @@ async function main() {
       const condition = conditionOf(i);
       const title = `${condition[0].toUpperCase()}${condition.slice(1)}: causes, symptoms and treatment`;
       const summary = makeText(30, sample, r);
-      insertArticle.run(`a${i}`, `article-${i}`, condition, Date.now());
-      insertRevision.run(`r${i}`, `a${i}`, title, summary, condition);
+      insertArticle.run(`a${i}`, `article-${i}`, condition, writer.id, Date.now());
+      insertRevision.run(`r${i}`, `a${i}`, title, summary, condition, writer.id);
       setLive.run(`r${i}`, `a${i}`);
       docs.push({
         articleId: `a${i}`,
