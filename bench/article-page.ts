@@ -37,6 +37,10 @@ const env: NodeJS.ProcessEnv = {
   NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || "bench-only-secret-not-used-for-anything-real",
   NEXT_TELEMETRY_DISABLED: "1",
   NODE_ENV: "production",
+  // The bench seeds the demo site into its own throwaway file; the seed refuses production unless told.
+  IMPRIMATUR_ALLOW_DEMO_SEED: "1",
+  // Readers' pages are measured; the co-editing server would also take the app's port + 1, the baseline's.
+  COLLAB_DISABLED: "1",
 };
 
 function run(cmd: string, args: string[]) {
@@ -180,7 +184,10 @@ require("http").createServer((q,s)=>{
   s.writeHead(200,{"Content-Type":"text/html; charset=utf-8","Vary":"Accept-Encoding","ETag":e,"Content-Length":b.length});s.end(b)
 }).listen(${PLAIN_PORT},"127.0.0.1")`,
     ]);
-    await waitFor(`http://127.0.0.1:${PLAIN_PORT}/`);
+    const baseline = await waitFor(`http://127.0.0.1:${PLAIN_PORT}/`);
+    // Something else on the baseline's port would make every ratio meaningless.
+    const baselineBytes = Buffer.from(await baseline.arrayBuffer());
+    if (!baselineBytes.equals(html)) throw new Error(`port ${PLAIN_PORT} does not answer with the page's bytes`);
 
     console.log(
       `\n${PAGE}: ${html.length} bytes (${gzipped.length} gzip), x-page-cache: ${cacheState}; ${ROUNDS} rounds x ${DURATION}s per server and kind; node ${process.version}`,

@@ -44,6 +44,8 @@ const env: NodeJS.ProcessEnv = {
   NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || "bench-only-secret-not-used-for-anything-real",
   NEXT_TELEMETRY_DISABLED: "1",
   NODE_ENV: "production",
+  // The bench seeds the demo site into its own throwaway file; the seed refuses production unless told.
+  IMPRIMATUR_ALLOW_DEMO_SEED: "1",
 };
 
 function run(cmd: string, args: string[]) {
