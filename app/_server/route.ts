@@ -48,18 +48,6 @@ export function assertSameOrigin(request: Request): void {
   }
 }
 
-/** A route handler anyone may call (readers' endpoints): only the cross-site check and error mapping. */
-export function publicRoute<C>(name: string, handler: (request: Request, context: C) => Promise<Response>) {
-  return async (request: Request, context: C): Promise<Response> => {
-    try {
-      assertSameOrigin(request);
-      return await handler(request, context);
-    } catch (err) {
-      return jsonError(err, `route ${name}`);
-    }
-  };
-}
-
 /** A route handler for signed-in staff with `permission` (for requests without a body: GET, DELETE). */
 export function authedRoute<C>(
   permission: Permission,

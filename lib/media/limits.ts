@@ -9,7 +9,6 @@ export const VARIANT_WIDTHS = [480, 960, 1600] as const;
 
 export const ACCEPTED_TYPES = ["image/jpeg", "image/png", "image/webp", "image/avif", "image/gif"] as const;
 export type AcceptedType = (typeof ACCEPTED_TYPES)[number];
-export const ACCEPTED_DESCRIPTION = "JPEG, PNG, WebP, AVIF or GIF (first frame)";
 
 /** The widths to make for an image `width` pixels wide: the standard ones below it plus its own (capped). */
 export function variantWidths(width: number): number[] {
@@ -32,8 +31,4 @@ export const VARIANT_EXT: Record<VariantFormat, string> = { avif: "avif", webp: 
 export function formatFromExt(ext: string): VariantFormat | null {
   const found = (Object.keys(VARIANT_EXT) as VariantFormat[]).find((f) => VARIANT_EXT[f] === ext);
   return found ?? null;
-}
-
-export function mediaUrl(sha256: string, format: VariantFormat): string {
-  return `/media/${sha256}.${VARIANT_EXT[format]}`;
 }

@@ -25,10 +25,6 @@ export function sha256Of(bytes: Buffer): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
-export function isSha256(value: string): boolean {
-  return SHA256.test(value);
-}
-
 /** Objects in `root/<first two hex digits>/<sha256>`; writes go through a temporary file and a rename. */
 export class FolderStorage implements MediaStorage {
   constructor(readonly root: string) {}

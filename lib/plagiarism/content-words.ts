@@ -21,10 +21,6 @@ const STOP_WORDS = new Set(
   ).split(" "),
 );
 
-export function isStopWord(word: string): boolean {
-  return STOP_WORDS.has(word);
-}
-
 const VOWEL = /[aeiouy]/;
 
 /**

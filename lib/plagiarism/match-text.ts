@@ -22,7 +22,6 @@ import {
   mergeRanges,
   rangeToPassage,
   rewordedRanges,
-  rewordFingerprint,
   rewordQueryHashes,
   W2,
   withContent,
@@ -199,31 +198,6 @@ export function compareTexts(
   const rows = theirFps.map((f) => ({ hash: f.hash, sourceNo: 0, position: f.position }));
   const seeds = seedsBySource(ourHashes, rows).get(0) ?? [];
   return findPassages(ours, theirs, seeds, params.k);
-}
-
-/** Both stages against one candidate text (brute force in tests and the benchmark's evaluation). */
-export function compareTextsBothStages(
-  ours: WithContent,
-  theirs: TextWithTokens,
-  params: WinnowParams = DEFAULT_PARAMS,
-) {
-  const exactRows = winnowHashes(kgramHashes(theirs.tokens.words, params.k), params.w).map((f) => ({
-    hash: f.hash,
-    sourceNo: 0,
-    position: f.position,
-  }));
-  const rewordRows = rewordFingerprint(theirs.tokens.words).map((f) => ({
-    hash: f.hash,
-    sourceNo: 0,
-    position: f.position,
-  }));
-  return passagesForCandidate(
-    ours,
-    withContent(theirs),
-    seedsBySource(kgramHashes(ours.tokens.words, params.k), exactRows).get(0) ?? [],
-    seedsBySource(rewordQueryHashes(ours.content), rewordRows).get(0) ?? [],
-    params,
-  );
 }
 
 /** Exact passages, then reworded ones merged in where they overlap (one passage per stretch of text). */
