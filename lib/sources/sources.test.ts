@@ -6,7 +6,7 @@ import { catchAppError } from "../../tests/helpers/catch-app-error";
 import { makeUser } from "../../tests/helpers/factory";
 import { checkLinks, checkSources, sourceState } from "./check-sources";
 import { httpReferenceLookup, lookupReference, parseIdentifier, type ReferenceLookup } from "./reference-lookup";
-import { isPrivateAddress, safeFetch } from "./safe-fetch";
+import { safeFetch } from "./safe-fetch";
 import { claimNextJob, enqueueWeeklyChecks, runSourceCheckJobs } from "./source-check-jobs";
 
 const t = createTestDb();
@@ -127,9 +127,6 @@ describe("link checker", () => {
     const blocked = await safeFetch(`${stub.url}/links/ok`, { allowPrivate: false });
     expect(blocked).toMatchObject({ ok: false, reason: "BLOCKED" });
     expect(await safeFetch("http://localhost:1/", { allowPrivate: false })).toMatchObject({ reason: "BLOCKED" });
-    for (const ip of ["10.0.0.1", "172.16.5.4", "192.168.1.1", "169.254.169.254", "::1", "fd00::1", "::ffff:127.0.0.1"])
-      expect(isPrivateAddress(ip)).toBe(true);
-    expect(isPrivateAddress("93.184.216.34")).toBe(false);
   });
 });
 
