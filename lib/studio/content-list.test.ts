@@ -77,7 +77,7 @@ describe("content list", () => {
     await t.db.workingDraft.update({ where: { articleId: ids[7] }, data: { title: "=HYPERLINK(evil)" } });
     const rows = (await listContent(t.db, editor, parseContentListQuery({ limit: "200" }))).rows;
     const csv = contentCsv(rows);
-    expect(csv.split("\r\n")[0]).toContain("title,condition,state");
+    expect(csv.split("\r\n")[0]).toContain('"title","condition","state"');
     expect(csv).toContain("'=HYPERLINK(evil)");
     expect(csv).not.toMatch(/(^|,)=HYPERLINK/m);
   });
