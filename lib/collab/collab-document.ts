@@ -5,6 +5,7 @@
 import * as Y from "yjs";
 import type { Schema } from "@tiptap/pm/model";
 import { prosemirrorJSONToYDoc, yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
+import { giveEmptyBlocksText } from "./text-in-empty-blocks";
 
 export const BODY_FIELD = "default";
 export const FIELDS_MAP = "fields";
@@ -18,9 +19,14 @@ export interface StoredDraft {
   body: unknown;
 }
 
-/** Fills an empty shared document from the stored draft (the collaboration server does this on first load). */
+/**
+ * Fills an empty shared document from the stored draft (the collaboration server does this on first load).
+ * Empty paragraphs and headings get their (empty) text here, before anyone can type into them: see
+ * text-in-empty-blocks.ts.
+ */
 export function seedSharedDocument(doc: Y.Doc, schema: Schema, draft: StoredDraft): void {
   const seeded = prosemirrorJSONToYDoc(schema, draft.body, BODY_FIELD);
+  giveEmptyBlocksText(seeded.getXmlFragment(BODY_FIELD), schema);
   Y.applyUpdate(doc, Y.encodeStateAsUpdate(seeded));
   const fields = doc.getMap<string>(FIELDS_MAP);
   doc.transact(() => {
@@ -32,10 +38,22 @@ export function isEmptySharedDocument(doc: Y.Doc): boolean {
   return doc.getXmlFragment(BODY_FIELD).length === 0 && doc.getMap(FIELDS_MAP).size === 0;
 }
 
+interface JsonNode {
+  content?: JsonNode[];
+  [key: string]: unknown;
+}
+
+/** An empty block's empty text reads back as `content: []`; the editor's JSON has no content there. */
+function withoutEmptyContent(node: JsonNode): JsonNode {
+  if (!node.content) return node;
+  const { content, ...rest } = node;
+  return content.length ? { ...rest, content: content.map(withoutEmptyContent) } : rest;
+}
+
 /** The draft as stored JSON (what storeCollaborativeDraft writes). */
 export function readSharedDocument(doc: Y.Doc): StoredDraft {
   const fields = doc.getMap<string>(FIELDS_MAP);
-  const body = yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(BODY_FIELD));
+  const body = withoutEmptyContent(yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(BODY_FIELD)) as JsonNode);
   return {
     title: String(fields.get("title") ?? ""),
     summary: String(fields.get("summary") ?? ""),

@@ -9,7 +9,6 @@ import { useHydrated } from "@/components/ui/use-hydrated";
 import { EditorContent, useEditor, type Editor, type JSONContent } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
 import { Extension } from "@tiptap/core";
-import Collaboration from "@tiptap/extension-collaboration";
 import { isSafeHttpUrl } from "@/lib/content/document-schema";
 import { countWords } from "@/lib/content/text";
 import { renderDocument } from "@/lib/content/render";
@@ -33,6 +32,7 @@ import { ReferencePanel } from "./reference-panel";
 import { api } from "./api";
 import { BODY_STARTER_KIT_OPTIONS } from "./body-schema";
 import { collaborationCaret, type Collaborator, type CollabSession } from "./collaboration";
+import { sharedBodyExtensions } from "@/lib/collab/shared-body-extensions";
 import { ContentCheckPanel, type CheckableDraft } from "@/components/checks/content-check-panel";
 import { jumpToFinding } from "@/components/checks/jump-to-finding";
 
@@ -158,9 +158,7 @@ export function ArticleEditor({
       }),
       Citation,
       MediaImage,
-      ...(collab
-        ? [Collaboration.configure({ document: collab.doc, field: "default" }), collaborationCaret(collab)]
-        : []),
+      ...(collab ? [...sharedBodyExtensions(collab.doc), collaborationCaret(collab)] : []),
       // Mod-K: link form. Mod-Alt-R ("reference"): to the references' Cite buttons (Ctrl/⌘+Shift+C is taken
       // by the browsers' element inspector).
       Extension.create({
