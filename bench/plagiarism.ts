@@ -13,6 +13,11 @@
 // for each stage setting, the ratio, and the speed-up over comparing with every document.
 // Targets: build ≥ 200 docs/s; exact-only p50 < 150 ms at 10,000 docs and ≤ 2× the 1,000-doc p50;
 // both stages p50 < 50 ms at 100,000 documents.
+//
+// Real text: `npm run bench:plagiarism -- --corpus <MedQuAD folder>` (or MEDQUAD_DIR) indexes MedQuAD instead
+// (bench/plagiarism-real.ts; MedQuAD: Ben Abacha & Demner-Fushman 2019, BMC Bioinformatics 20:511, CC BY 4.0,
+// github.com/abachaa/MedQuAD; read from that folder, never copied into the repository). Profile either run
+// with `node --cpu-prof --import tsx bench/plagiarism.ts …` and open the .cpuprofile in Chrome's DevTools.
 import {
   copyFileSync,
   existsSync,
@@ -32,6 +37,7 @@ import { compareTexts, matchText } from "../lib/plagiarism/match-text";
 import { tokenize } from "../lib/plagiarism/tokenize";
 import { kgramHashes } from "../lib/plagiarism/winnow";
 import { applyMigrations } from "../scripts/lib/schema-engine";
+import { realCorpusBench } from "./plagiarism-real";
 import { makeSampler, makeText, makeVocabulary, rng } from "./synthetic-text";
 
 function arg(names: string | string[], fallback: number): number {
@@ -67,6 +73,7 @@ interface BuildRecord {
 }
 
 async function main() {
+  if (process.argv.includes("--corpus") || process.env.MEDQUAD_DIR) return realCorpusBench();
   let dir: string;
   let reused: BuildRecord | null = null;
   if (KEEP_DIR) {

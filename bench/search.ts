@@ -3,6 +3,9 @@
 // exact words, two words, a typo in a word, a misspelt condition name, no result. Target: p50 < 10 ms.
 // Baseline in the same run: the naive alternative, a LIKE '%word%' scan over the same live text.
 // Knobs: BENCH_ARTICLES (default 10000), BENCH_WORDS per article (default 600), BENCH_QUERIES per kind (200).
+// Relevance on real text: `npm run bench:search -- --corpus <MedQuAD folder>` (or MEDQUAD_DIR) runs
+// bench/search-real.ts instead (MRR and recall@10 with each MedQuAD document's focus words as the query;
+// MedQuAD: Ben Abacha & Demner-Fushman 2019, BMC Bioinformatics 20:511, CC BY 4.0, github.com/abachaa/MedQuAD).
 import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -13,6 +16,7 @@ import { sqliteSearchIndex } from "../lib/search/sqlite-search-index";
 import { searchArticles } from "../lib/search/search-articles";
 import type { SearchDocument } from "../lib/search/search-index";
 import { makeUser } from "../tests/helpers/factory";
+import { realSearchBench } from "./search-real";
 import { makeSampler, makeText, makeVocabulary, rng } from "./synthetic-text";
 
 const ARTICLES = Number(process.env.BENCH_ARTICLES || 10_000);
@@ -33,6 +37,7 @@ function misspell(word: string, r: () => number): string {
 }
 
 async function main() {
+  if (process.argv.includes("--corpus") || process.env.MEDQUAD_DIR) return realSearchBench();
   const dir = mkdtempSync(path.join(os.tmpdir(), "imprimatur-bench-search-"));
   const template = path.join(dir, "template.db");
   await applyMigrations(`file:${template}`);
