@@ -4,6 +4,7 @@
 // A job that crashes or hangs the process fails like any other job (the worker retries it), and the next
 // job starts a fresh process. Tests use the in-process maker, which runs the same code.
 import type { ChildProcess } from "node:child_process";
+import { EventEmitter } from "node:events";
 import path from "node:path";
 import { makeVariants, type MadeVariant } from "./process-media-file";
 import type { MediaStorage } from "./storage";
@@ -33,7 +34,12 @@ export interface VariantProcessOptions {
   appDir?: string;
 }
 
+/** How long a job written to a process that has just died waits for its exit to say why (signal, exit code). */
+const EXIT_GRACE_MS = 5_000;
+
 interface Pending {
+  /** The process the job was handed to: only its end fails the job. */
+  child: ChildProcess;
   resolve: (variants: MadeVariant[]) => void;
   reject: (err: Error) => void;
   timer: ReturnType<typeof setTimeout>;
@@ -47,6 +53,8 @@ export class VariantProcess {
   private idleTimer: ReturnType<typeof setTimeout> | null = null;
   /** The process's peak resident memory (MB) as of its last reply, and that reply's job CPU time. */
   lastStats: VariantProcessStats = { peakRssMb: 0, cpuMs: 0 };
+  /** "job-sent": a job was written to the process (its id and the process's pid); what a test waits on. */
+  readonly events = new EventEmitter<{ "job-sent": [{ id: number; pid: number | undefined }] }>();
 
   constructor(private readonly options: VariantProcessOptions) {}
 
@@ -61,12 +69,13 @@ export class VariantProcess {
       const id = this.nextId++;
       const timeoutMs = this.options.jobTimeoutMs ?? 120_000;
       const timer = setTimeout(() => {
-        this.stop(`Making the image sizes took longer than ${Math.round(timeoutMs / 1000)} s.`);
+        this.end(child, `Making the image sizes took longer than ${Math.round(timeoutMs / 1000)} s.`);
       }, timeoutMs);
-      this.pending.set(id, { resolve, reject, timer });
+      this.pending.set(id, { child, resolve, reject, timer });
       this.clearIdle();
       child.send({ id, sha256 } satisfies VariantRequest, (err) => {
-        if (err) this.stop(`The image processing process could not be reached: ${err.message}`);
+        if (!err) this.events.emit("job-sent", { id, pid: child.pid });
+        else this.unreachable(child, err);
       });
     });
   };
@@ -108,11 +117,11 @@ export class VariantProcess {
     child.on("message", (reply: VariantReply) => this.settle(reply));
     child.on("exit", (code, signal) => {
       if (this.child === child) this.child = null;
-      this.failAll(`The image processing process stopped (${signal ?? `exit code ${code}`}).`);
+      this.failJobsOf(child, `The image processing process stopped (${signal ?? `exit code ${code}`}).`);
     });
     child.on("error", (err) => {
       if (this.child === child) this.child = null;
-      this.failAll(`The image processing process could not run: ${err.message}`);
+      this.failJobsOf(child, `The image processing process could not run: ${err.message}`);
     });
     // Neither the process nor its channel keeps the app alive on its own.
     child.unref();
@@ -136,20 +145,43 @@ export class VariantProcess {
     if (this.pending.size === 0) this.scheduleIdle();
   }
 
-  private failAll(message: string) {
+  /**
+   * A job could not be written to the process. Usually it has just died (EPIPE) and its exit, which follows,
+   * names the cause (killed, crashed), so the job waits for that; one still running is ended.
+   */
+  private unreachable(child: ChildProcess, err: Error) {
+    if (this.child === child) this.child = null; // the next job starts a fresh process
+    if (child.exitCode !== null || child.signalCode !== null) return; // its exit has already failed the job
+    const grace = setTimeout(
+      () => this.end(child, `The image processing process could not be reached: ${err.message}`),
+      EXIT_GRACE_MS,
+    );
+    child.once("exit", () => clearTimeout(grace));
+  }
+
+  /** Fails the jobs handed to this process (not those of a newer one started meanwhile). */
+  private failJobsOf(child: ChildProcess, message: string) {
     for (const [id, job] of this.pending) {
+      if (job.child !== child) continue;
       clearTimeout(job.timer);
       job.reject(new Error(message));
       this.pending.delete(id);
     }
   }
 
+  /** Fails this process's jobs with the message and kills it. */
+  private end(child: ChildProcess, message: string) {
+    if (this.child === child) {
+      this.child = null;
+      this.clearIdle();
+    }
+    this.failJobsOf(child, message);
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  }
+
   private stop(message: string) {
     this.clearIdle();
-    const child = this.child;
-    this.child = null;
-    this.failAll(message);
-    if (child && child.exitCode === null) child.kill("SIGKILL");
+    if (this.child) this.end(this.child, message);
   }
 
   private scheduleIdle() {
