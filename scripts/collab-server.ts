@@ -18,10 +18,10 @@ const server = createCollabServer({
   secret,
   port,
   // Loopback by default: the app hands browsers' sockets on from its own origin (server.ts).
-  address: process.env.COLLAB_HOST || "127.0.0.1",
+  host: process.env.COLLAB_HOST || "127.0.0.1",
   log: (m) => console.log(`[collab] ${m}`),
 });
-server.listen().then(() => console.log(`[collab] co-editing server on port ${port}`));
+server.listen().then(({ address }) => console.log(`[collab] co-editing server on ${address} port ${port}`));
 const stop = () => {
   void server.destroy().finally(() => process.exit(0));
 };

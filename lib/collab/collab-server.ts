@@ -9,7 +9,8 @@
 //   - load: an empty shared document is filled from the stored working draft;
 //   - store (debounced): the shared document is written back as the working draft through
 //     storeCollaborativeDraft, and every client is told which state is now stored ("saved").
-import { Server, type Document } from "@hocuspocus/server";
+import type { AddressInfo } from "node:net";
+import { Server, type Document, type Hocuspocus } from "@hocuspocus/server";
 import * as Y from "yjs";
 import type { Schema } from "@tiptap/pm/model";
 import type { Db } from "../db/client";
@@ -24,7 +25,8 @@ export interface CollabServerOptions {
   schema: Schema;
   secret: string;
   port: number;
-  address?: string;
+  /** Interface to listen on; the loopback unless given (COLLAB_HOST). */
+  host?: string;
   /** ms after the last change before the draft is written (Hocuspocus debounce); maxDebounce caps it. */
   debounceMs?: number;
   maxDebounceMs?: number;
@@ -48,13 +50,39 @@ async function mayEdit(db: Db, userId: string, articleId: string): Promise<boole
   return (await loadArticleAccess(db, actor, articleId)).may.edit;
 }
 
-export function createCollabServer(o: CollabServerOptions): Server {
+export interface CollabServer {
+  /** Starts listening on `host` (the loopback unless given) and `port`; resolves with the bound address. */
+  listen(): Promise<AddressInfo>;
+  destroy(): Promise<void>;
+  /** The open documents and their connections (tests look at the server's copy of a document). */
+  readonly hocuspocus: Hocuspocus;
+}
+
+export function createCollabServer(o: CollabServerOptions): CollabServer {
+  const server = createHocuspocusServer(o);
+  return {
+    // Not Hocuspocus's own listen(): it hands Node `{ port, address }`, and Node's listen takes `host`, so the
+    // address is ignored and the server listens on every interface.
+    listen: () =>
+      new Promise<AddressInfo>((resolve, reject) => {
+        const http = server.httpServer;
+        http.once("error", reject);
+        http.listen({ port: o.port, host: o.host ?? "127.0.0.1" }, () => {
+          http.off("error", reject);
+          resolve(http.address() as AddressInfo);
+        });
+      }),
+    destroy: () => server.destroy(),
+    hocuspocus: server.hocuspocus,
+  };
+}
+
+function createHocuspocusServer(o: CollabServerOptions): Server {
   const log = o.log ?? (() => undefined);
   return new Server({
     name: "imprimatur-collab",
-    port: o.port,
-    address: o.address ?? "127.0.0.1",
     quiet: true,
+    stopOnSignals: false,
     debounce: o.debounceMs ?? 400,
     maxDebounce: o.maxDebounceMs ?? 2000,
     async onAuthenticate({ token, documentName }) {

@@ -1,29 +1,30 @@
 // Co-editing: tickets, the shared document's round trip to the stored draft, and a real co-editing server
 // with two clients on loopback (Node's WebSocket via `ws`) against a fresh SQLite database.
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import * as Y from "yjs";
 import { getSchema } from "@tiptap/core";
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
-import type { Server } from "@hocuspocus/server";
 import { createTestDb } from "../../tests/helpers/test-db";
 import { makeArticle, makeUser } from "../../tests/helpers/factory";
 import { parseDocument } from "../content/document-schema";
 import { bodySchemaExtensions } from "../../app/studio/articles/_editor/body-schema";
 import { documentNameFor, mintCollabTicket, verifyCollabTicket } from "./collab-token";
 import { BODY_FIELD, readSharedDocument, seedSharedDocument } from "./collab-document";
-import { createCollabServer } from "./collab-server";
+import { createCollabServer, type CollabServer } from "./collab-server";
 import { storeCollaborativeDraft } from "./store-collab-draft";
 
 const t = createTestDb();
 const SECRET = "test-secret-for-collab-tickets";
-const PORT = 4051;
 const schema = getSchema(bodySchemaExtensions());
-let server: Server;
+let server: CollabServer;
+/** Where the server listens: the kernel picks a free port (port 0). */
+let listening: AddressInfo;
 
 beforeAll(async () => {
-  server = createCollabServer({ db: t.db, schema, secret: SECRET, port: PORT, debounceMs: 50, maxDebounceMs: 200 });
-  await server.listen();
+  server = createCollabServer({ db: t.db, schema, secret: SECRET, port: 0, debounceMs: 50, maxDebounceMs: 200 });
+  listening = await server.listen();
 });
 afterAll(async () => {
   await server.destroy();
@@ -106,7 +107,7 @@ function connect(userId: string, articleId: string, document = new Y.Doc()) {
   return new Promise<Client>((resolve, reject) => {
     const messages: string[] = [];
     const websocketProvider = new HocuspocusProviderWebsocket({
-      url: `ws://127.0.0.1:${PORT}`,
+      url: `ws://127.0.0.1:${listening.port}`,
       WebSocketPolyfill: WebSocket,
     });
     const client: Client = {
@@ -149,6 +150,10 @@ const until = async (check: () => boolean | Promise<boolean>, ms = 5000) => {
 };
 
 describe("the co-editing server", () => {
+  it("listens on the loopback unless told otherwise", () => {
+    expect(listening.address).toBe("127.0.0.1");
+  });
+
   it("merges two writers' typing, stores the merged draft, and refuses someone who may not edit", async () => {
     const w1 = await makeUser(t.db, { roles: ["WRITER"], name: "Writer One" });
     const w2 = await makeUser(t.db, { roles: ["WRITER"], name: "Writer Two" });

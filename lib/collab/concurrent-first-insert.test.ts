@@ -14,26 +14,26 @@ import StarterKit from "@tiptap/starter-kit";
 import { TextSelection } from "@tiptap/pm/state";
 import type { Node as PmNode } from "@tiptap/pm/model";
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
-import type { Server } from "@hocuspocus/server";
 import { createTestDb } from "../../tests/helpers/test-db";
 import { makeArticle, makeUser } from "../../tests/helpers/factory";
 import { BODY_STARTER_KIT_OPTIONS, bodySchemaExtensions } from "../../app/studio/articles/_editor/body-schema";
 import { Citation } from "../../app/studio/articles/_editor/citation";
 import { MediaImage } from "../../app/studio/articles/_editor/image";
 import { documentNameFor, mintCollabTicket } from "./collab-token";
-import { createCollabServer } from "./collab-server";
+import { createCollabServer, type CollabServer } from "./collab-server";
 import { sharedBodyExtensions } from "./shared-body-extensions";
 
 const t = createTestDb();
 const SECRET = "test-secret-for-concurrent-typing";
 const schema = getSchema(bodySchemaExtensions());
 const ROUNDS = 20;
-let server: Server;
+let server: CollabServer;
+let port: number;
 
 beforeAll(async () => {
   // Port 0: the system picks a free port, so parallel runs never collide.
   server = createCollabServer({ db: t.db, schema, secret: SECRET, port: 0, debounceMs: 50, maxDebounceMs: 200 });
-  await server.listen();
+  ({ port } = await server.listen());
 });
 afterAll(async () => {
   await server.destroy();
@@ -87,7 +87,7 @@ async function join(userId: string, articleId: string): Promise<Client> {
   const stored: Uint8Array[] = [];
   const inbox = new Inbox();
   const socket = new HocuspocusProviderWebsocket({
-    url: `ws://127.0.0.1:${server.address.port}`,
+    url: `ws://127.0.0.1:${port}`,
     WebSocketPolyfill: inbox.WebSocket,
   });
   const provider = new HocuspocusProvider({
