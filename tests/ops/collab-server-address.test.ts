@@ -12,7 +12,7 @@ const ROOT = path.resolve(__dirname, "..", "..");
 const LISTEN = "0A";
 
 /** Local addresses of the sockets listening on TCP `port`, as the kernel lists them (IPv4 and IPv6). */
-export function listeningAddresses(port: number): string[] {
+function listeningAddresses(port: number): string[] {
   const found: string[] = [];
   for (const [file, decode] of [
     ["/proc/net/tcp", ipv4FromProc],
