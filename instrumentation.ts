@@ -5,6 +5,7 @@
 // - starts the weekly source-check worker (links and retraction notices of live articles);
 // - starts the worker that makes image variants (lib/media/media-worker.ts; its jobs live in the database);
 // - starts the webhook delivery worker (lib/webhooks/worker.ts), which sends queued events after commit;
+// - starts the worker that mails password reset links for queued requests (lib/accounts/reset-request-worker.ts);
 // - indexes live articles the site search does not cover yet (published before it existed, restored backups).
 // - starts the co-editing server beside the app (app/_server/collab-process.ts).
 export async function register() {
@@ -25,6 +26,8 @@ export async function register() {
   startMediaWorker();
   const { startWebhookWorker } = await import("./lib/webhooks/worker");
   startWebhookWorker(db);
+  const { startPasswordResetWorker } = await import("./lib/accounts/reset-request-worker");
+  startPasswordResetWorker(db);
   const { fillMissingSearchIndex } = await import("./lib/search/sync-article-search");
   void fillMissingSearchIndex(db).catch((err) => console.error("[search] could not fill the index", err));
   const { startCollabServer } = await import("./app/_server/collab-process");

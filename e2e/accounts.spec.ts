@@ -3,14 +3,21 @@ import { generate } from "otplib";
 import { createTestUser, signIn, uniqueSuffix, waitForHydration, type TestUser } from "./helpers/factory";
 import { e2eDb } from "./helpers/db";
 
-/** The newest link to `path` mailed to `to`, read from the admin's outbox page as a person would. */
+/**
+ * The newest link to `path` mailed to `to`, read from the admin's outbox page as a person would. Reset links
+ * are mailed by a worker a moment after the request (lib/accounts/reset-request-worker.ts): the page is
+ * reloaded until the mail is there.
+ */
 async function linkFromOutbox(browser: Browser, to: string, path: string): Promise<string> {
   const admin = await createTestUser({ roles: ["ADMIN"] });
   const context = await browser.newContext();
   const page = await context.newPage();
   await signIn(page, admin, "/studio/admin/outbox");
   const row = page.getByTestId("outbox").getByRole("row").filter({ hasText: to }).first();
-  await expect(row).toBeVisible();
+  await expect(async () => {
+    await page.reload();
+    await expect(row).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
   const text = await row.innerText();
   await context.close();
   const match = text.match(new RegExp(`https?://[^\\s]+${path}\\?token=[A-Za-z0-9_-]+`));

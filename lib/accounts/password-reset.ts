@@ -1,7 +1,10 @@
-// Password reset by e-mail. Asking gives the same answer whether or not the address has an account (and does
-// the same work up to the mail), so the form cannot be used to find out who works here. The link is valid for
-// 30 minutes and once; setting the new password revokes every session and clears the sign-in lockout.
-// Requests are throttled per address and per client so the form cannot be used to flood someone's inbox.
+// Password reset by e-mail. Asking gives the same answer, after the same work, whether or not the address has
+// an account, so the form cannot be used to find out who works here, by its answer or by its timing: the
+// request only counts the attempt and queues a PasswordResetRequest row, for every address alike; the look-up,
+// the link and the mail happen later in a worker (processPasswordResetRequests, run by
+// lib/accounts/reset-request-worker.ts), after the answer has gone out. The link is valid for 30 minutes and
+// once; setting the new password revokes every session and clears the sign-in lockout. Requests are
+// throttled per address and per client so the form cannot be used to flood someone's inbox.
 import { z } from "zod";
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
@@ -10,7 +13,7 @@ import { accountKey, normaliseEmail } from "../auth/authenticate";
 import { clearAttempts, countAttempt } from "../auth/attempt-counter";
 import { recordAuditEvent } from "../audit/record-event";
 import { queueMail, siteUrl } from "../notifications/queue-mail";
-import { consumeAccountToken, issueAccountToken } from "./account-tokens";
+import { TOKEN_LIFETIME_MS, consumeAccountToken, issueAccountToken } from "./account-tokens";
 import { withConfirmation } from "./password-rules";
 
 export const RESET_REQUESTS_PER_ADDRESS = 3;
@@ -51,15 +54,38 @@ export async function requestPasswordReset(
   // Past the per-address limit nothing more is sent, with the same answer (no hint that the address is known).
   if (!byAddress.allowed) return { message: RESET_REQUESTED_MESSAGE };
 
-  const user = await db.user.findUnique({
-    where: { email: normaliseEmail(email) },
-    select: { id: true, status: true },
+  await db.passwordResetRequest.create({
+    data: { email: normaliseEmail(email), clientAddress: options.clientAddress ?? "unknown", requestedAt: now },
   });
-  if (user && user.status === "ACTIVE") {
-    await db.$transaction(async (tx) => {
+  return { message: RESET_REQUESTED_MESSAGE };
+}
+
+/**
+ * Mails a reset link for each queued request whose address belongs to an active account, and drops the rest.
+ * Each request is taken by deleting its row inside the transaction that issues the link, so with several
+ * processes each request is handled once. A request older than a link's lifetime is dropped: its mail would
+ * arrive too late to be expected. Returns how many links were queued as mail.
+ */
+export async function processPasswordResetRequests(
+  db: Db,
+  options: { now?: Date; limit?: number } = {},
+): Promise<{ processed: number; mailed: number }> {
+  const now = options.now ?? new Date();
+  const pending = await db.passwordResetRequest.findMany({
+    orderBy: { requestedAt: "asc" },
+    take: options.limit ?? 50,
+  });
+  let mailed = 0;
+  for (const request of pending) {
+    const sent = await db.$transaction(async (tx) => {
+      const { count } = await tx.passwordResetRequest.deleteMany({ where: { id: request.id } });
+      if (count === 0) return false; // another process took it
+      if (now.getTime() - request.requestedAt.getTime() > TOKEN_LIFETIME_MS.RESET) return false;
+      const user = await tx.user.findUnique({ where: { email: request.email }, select: { id: true, status: true } });
+      if (!user || user.status !== "ACTIVE") return false;
       const { token } = await issueAccountToken(tx, user.id, "RESET", now);
       await queueMail(tx, {
-        to: normaliseEmail(email),
+        to: request.email,
         subject: "Choose a new password",
         text: [
           "Someone (hopefully you) asked to reset the password of your Imprimatur account.",
@@ -75,11 +101,13 @@ export async function requestPasswordReset(
         action: "user.password_reset_requested",
         entityType: "User",
         entityId: user.id,
-        data: { client: options.clientAddress ?? "unknown" },
+        data: { client: request.clientAddress },
       });
+      return true;
     });
+    if (sent) mailed += 1;
   }
-  return { message: RESET_REQUESTED_MESSAGE };
+  return { processed: pending.length, mailed };
 }
 
 export const resetPasswordSchema = withConfirmation({ token: z.string().min(1).max(200) });
