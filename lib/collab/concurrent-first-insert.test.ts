@@ -29,6 +29,8 @@ const t = createTestDb();
 const SECRET = "test-secret-for-concurrent-typing";
 const schema = getSchema(bodySchemaExtensions());
 const ROUNDS = 20;
+/** How long one exchange through the server may take before a wait gives up and says which one. */
+const EXCHANGE_LIMIT_MS = 30_000;
 let server: CollabServer;
 let port: number;
 
@@ -126,7 +128,7 @@ function leave(c: Client) {
 const sameVector = (a: Uint8Array, b: Uint8Array) => Buffer.from(a).equals(Buffer.from(b));
 
 /** Resolves when `check` holds; checked on every change of the given docs (no polling interval to tune). */
-function whenAll(docs: Y.Doc[], check: () => boolean, what: string, ms = 10_000): Promise<void> {
+function whenAll(docs: Y.Doc[], check: () => boolean, what: string, ms = EXCHANGE_LIMIT_MS): Promise<void> {
   return new Promise((resolve, reject) => {
     const test = () => {
       if (!check()) return;
@@ -265,11 +267,13 @@ describe("three people typing at once into the same empty paragraph", () => {
 
     for (const c of clients) leave(c);
     expect(problems).toEqual([]);
-  });
+    // About 100 exchanges through the server, each awaited: 7-12 s on an idle machine, several times that while
+    // the whole suite runs on two cores. Every wait inside has its own limit and names what it waited for.
+  }, 180_000);
 });
 
 /** Resolves when the server has told `c` that it stored a state covering `vector`. */
-function whenStored(c: Client, vector: Uint8Array, ms = 10_000): Promise<void> {
+function whenStored(c: Client, vector: Uint8Array, ms = EXCHANGE_LIMIT_MS): Promise<void> {
   const wanted = Y.decodeStateVector(vector);
   const covers = (sv: Uint8Array) => {
     const got = Y.decodeStateVector(sv);
