@@ -7,7 +7,9 @@
 // - starts the webhook delivery worker (lib/webhooks/worker.ts), which sends queued events after commit;
 // - starts the worker that mails password reset links for queued requests (lib/accounts/reset-request-worker.ts);
 // - indexes live articles the site search does not cover yet (published before it existed, restored backups).
-// - starts the co-editing server beside the app (app/_server/collab-process.ts).
+// - starts the co-editing server beside the app (app/_server/collab-process.ts);
+// - runs the after-migration steps of an upgrade (lib/release/after-migrations.ts: the audit chain brought to
+//   the current format), for a database migrated without db:deploy's own run of them.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
@@ -32,4 +34,8 @@ export async function register() {
   void fillMissingSearchIndex(db).catch((err) => console.error("[search] could not fill the index", err));
   const { startCollabServer } = await import("./app/_server/collab-process");
   startCollabServer();
+  const { afterMigrations, describeAfterMigrations } = await import("./lib/release/after-migrations");
+  void afterMigrations(db)
+    .then((report) => describeAfterMigrations(report).forEach((line) => console.log(`[upgrade] ${line}`)))
+    .catch((err) => console.error("[upgrade] after-migration steps failed", err));
 }

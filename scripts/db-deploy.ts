@@ -1,15 +1,56 @@
 // npm run db:deploy — applies committed migrations to DATABASE_URL (offline, WebAssembly schema engine):
 // prisma/migrations for a SQLite file (which is first switched to WAL mode), prisma/postgres/migrations for a
-// postgres:// URL.
-import { mkdirSync } from "node:fs";
+// postgres:// URL. Then the after-migration steps of an upgrade (lib/release/after-migrations.ts: the audit
+// chain brought to the current format), on the migrated database.
+//
+// npm run db:deploy -- --dry-run   lists the migrations it would apply (what each does to the tables) and the
+//                                  after-migration steps, and changes nothing.
+import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { applyMigrations } from "./lib/schema-engine";
+import { applyMigrations, flavourOf, migrationNames } from "./lib/schema-engine";
+import { createDb } from "../lib/db/client";
 import { databaseUrl, isPostgresUrl } from "../lib/db/url";
+import { appliedMigrations, pendingMigrations } from "../lib/release/applied-migrations";
+import { describeMigration } from "../lib/release/describe-migration";
+import { afterMigrations, describeAfterMigrations } from "../lib/release/after-migrations";
+import { APP_VERSION } from "../lib/release/version";
 import { databaseFilePath } from "./lib/db-file";
+import { loadDotEnv } from "./lib/load-env";
+import { readFileSync } from "node:fs";
+
+async function dryRun(url: string) {
+  const flavour = flavourOf(url);
+  const committed = migrationNames(flavour);
+  const exists = isPostgresUrl(url) || existsSync(databaseFilePath(url));
+  const db = exists ? createDb(url) : null;
+  try {
+    const applied = db ? await appliedMigrations(db).catch(() => [] as string[]) : [];
+    const pending = pendingMigrations(committed, applied);
+    console.log(
+      `Imprimatur ${APP_VERSION}; database ${exists ? "" : "(not created yet) "}has ${applied.length} of ` +
+        `${committed.length} migrations applied.`,
+    );
+    if (pending.length) {
+      console.log(`Would apply ${pending.length} migration(s), in this order:`);
+      for (const name of pending) {
+        const sql = readFileSync(path.join(flavour.migrationsDir, name, "migration.sql"), "utf8");
+        console.log(`  ${name}: ${describeMigration(sql)}`);
+      }
+    } else console.log("No migration to apply.");
+    // After-migration steps are judged on the database as it is now (migrations do not touch the audit log).
+    if (db && applied.length)
+      for (const line of describeAfterMigrations(await afterMigrations(db, { dryRun: true }), true)) console.log(line);
+    console.log("Dry run: nothing was changed.");
+  } finally {
+    await db?.$disconnect();
+  }
+}
 
 async function main() {
+  loadDotEnv();
   const url = databaseUrl();
+  if (process.argv.includes("--dry-run")) return dryRun(url);
   if (!isPostgresUrl(url)) {
     // WAL is a property of the database file: set it once, before the engine opens it, so readers never wait
     // for the writer. (PostgreSQL needs no such setting: readers never wait for writers there.)
@@ -22,6 +63,12 @@ async function main() {
   console.log(
     applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database is up to date.",
   );
+  const db = createDb(url);
+  try {
+    for (const line of describeAfterMigrations(await afterMigrations(db))) console.log(line);
+  } finally {
+    await db.$disconnect();
+  }
 }
 
 main().catch((err) => {

@@ -27,17 +27,21 @@ import { expectedPostgresSchema } from "./lib/postgres-schema.mjs";
 /** SQL that would bring a database migrated with `flavour`'s folder to its schema ("" when none is needed). */
 async function pendingSql(flavour: Flavour, url: string): Promise<string> {
   const engine = await openSchemaEngine(url);
-  await engine.applyMigrations({ migrationsList: migrationList(flavour), filters: schemaFilters(flavour) });
-  const result = await engine.diff({
-    from: { tag: "schemaDatasource", files: schemaFiles(flavour), configDir: ROOT },
-    to: { tag: "schemaDatamodel", files: schemaFiles(flavour) },
-    script: true,
-    exitCode: null,
-    shadowDatabaseUrl: null,
-    filters: schemaFilters(flavour),
-  });
-  const sql = (result.stdout ?? "").trim();
-  return !sql || /^-- This is an empty migration\.?$/.test(sql) ? "" : sql;
+  try {
+    await engine.applyMigrations({ migrationsList: migrationList(flavour), filters: schemaFilters(flavour) });
+    const result = await engine.diff({
+      from: { tag: "schemaDatasource", files: schemaFiles(flavour), configDir: ROOT },
+      to: { tag: "schemaDatamodel", files: schemaFiles(flavour) },
+      script: true,
+      exitCode: null,
+      shadowDatabaseUrl: null,
+      filters: schemaFilters(flavour),
+    });
+    const sql = (result.stdout ?? "").trim();
+    return !sql || /^-- This is an empty migration\.?$/.test(sql) ? "" : sql;
+  } finally {
+    await engine.close();
+  }
 }
 
 async function sqlitePending(): Promise<string> {

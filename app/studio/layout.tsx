@@ -7,6 +7,7 @@ import { signOutAction } from "@/app/signout/actions";
 import { SignOutButton } from "@/app/signout/sign-out-button";
 import { db } from "@/lib/db/client";
 import { unreadCount } from "@/lib/notifications/inbox";
+import { releaseStatus } from "@/lib/release/release-status";
 import { STUDIO_NAV } from "./nav";
 import { runDueCheckIfNeeded } from "@/app/_server/scheduler";
 import "./studio.css";
@@ -22,7 +23,7 @@ export default async function StudioLayout({ children }: { children: React.React
   await runDueCheckIfNeeded();
   const roles = actor.roles.filter(isRole).map((r) => ROLE_LABELS[r]);
   // One indexed count (Notification has an index on userId, readAt) on every studio page.
-  const unread = await unreadCount(db, actor.id);
+  const [unread, release] = await Promise.all([unreadCount(db, actor.id), releaseStatus(db)]);
   return (
     <div className="studio">
       <header className="studio-header">
@@ -61,6 +62,15 @@ export default async function StudioLayout({ children }: { children: React.React
       <main id="main" className="studio-main">
         {children}
       </main>
+      <footer className="studio-footer" data-testid="studio-footer">
+        Imprimatur {release.version}
+        {release.migration && (
+          <>
+            {" "}
+            · database schema <code>{release.migration}</code>
+          </>
+        )}
+      </footer>
     </div>
   );
 }

@@ -46,7 +46,7 @@ function canonicalEvent(e: ChainedFields): string {
   return JSON.stringify([e.prevHash, e.at.toISOString(), e.actorId, e.action, e.entityType, e.entityId, e.dataJson]);
 }
 
-type StoredEvent = ChainedFields & { hash: string };
+type StoredEvent = ChainedFields & { id: number; hash: string };
 
 async function append(tx: DbTx, input: AuditEventInput, prevHash: string, key: Buffer | null) {
   const fields: ChainedFields = {
@@ -63,9 +63,17 @@ async function append(tx: DbTx, input: AuditEventInput, prevHash: string, key: B
   return tx.auditEvent.create({ data: { ...fields, hash } });
 }
 
-/** Appends the "keyed from here" event when the chain's last event is not keyed with `key` (or there is none). */
-async function keyedHead(tx: DbTx, last: StoredEvent | null, key: Buffer): Promise<string> {
-  if (last && hashAuditEventKeyed(last, key) === last.hash) return last.hash;
+/**
+ * Appends the "keyed from here" event when the chain's last event is not keyed with `key` (or there is none).
+ * `anchoredBy` says which path did it (the first keyed write, or the chain-format step of an upgrade).
+ */
+async function keyedHead(
+  tx: DbTx,
+  last: StoredEvent | null,
+  key: Buffer,
+  anchoredBy: "first keyed write" | "upgrade" = "first keyed write",
+): Promise<{ hash: string; anchoredId: number | null }> {
+  if (last && hashAuditEventKeyed(last, key) === last.hash) return { hash: last.hash, anchoredId: null };
   const marker = await append(
     tx,
     {
@@ -73,18 +81,22 @@ async function keyedHead(tx: DbTx, last: StoredEvent | null, key: Buffer): Promi
       action: KEYED_FROM_ACTION,
       entityType: "AuditLog",
       entityId: "chain",
-      data: { keyId: auditKeyId(key), unkeyedBefore: last ? "earlier events verify unkeyed" : "none" },
+      data: {
+        keyId: auditKeyId(key),
+        unkeyedBefore: last ? "earlier events verify unkeyed" : "none",
+        ...(anchoredBy === "upgrade" ? { anchoredBy, unkeyedEvents: last?.id ?? 0 } : {}),
+      },
     },
     last?.hash ?? GENESIS_HASH,
     key,
   );
-  return marker.hash;
+  return { hash: marker.hash, anchoredId: marker.id };
 }
 
 export async function recordAuditEvent(tx: DbTx, input: AuditEventInput) {
   const key = auditKey();
   const last = await tx.auditEvent.findFirst({ orderBy: { id: "desc" } });
-  if (key) return append(tx, input, await keyedHead(tx, last, key), key);
+  if (key) return append(tx, input, (await keyedHead(tx, last, key)).hash, key);
   // Without the key, never extend a keyed chain with unkeyed events: that would break it for good.
   if (last && (await tx.auditEvent.count({ where: { action: KEYED_FROM_ACTION } })) > 0)
     throw new Error("The audit log is keyed but AUDIT_HMAC_KEY is not set: configure the key (see .env).");
@@ -98,4 +110,19 @@ export async function ensureChainKeyed(tx: DbTx): Promise<boolean> {
   const last = await tx.auditEvent.findFirst({ orderBy: { id: "desc" } });
   await keyedHead(tx, last, key);
   return true;
+}
+
+/**
+ * The upgrade path of ensureChainKeyed (lib/audit/upgrade-chain-format.ts): appends the keyed-from event to a
+ * chain that has events but none keyed, and returns it; null when there is nothing to do (no key, no events,
+ * or already keyed).
+ */
+export async function anchorUnkeyedChain(tx: DbTx): Promise<{ id: number; hash: string } | null> {
+  const key = auditKey();
+  if (!key) return null;
+  const last = await tx.auditEvent.findFirst({ orderBy: { id: "desc" } });
+  if (!last) return null;
+  if ((await tx.auditEvent.count({ where: { action: KEYED_FROM_ACTION } })) > 0) return null;
+  const head = await keyedHead(tx, last, key, "upgrade");
+  return head.anchoredId === null ? null : { id: head.anchoredId, hash: head.hash };
 }

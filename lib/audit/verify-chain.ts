@@ -104,7 +104,7 @@ export async function verifyAuditChain(db: Db, key: Buffer | null = auditKey()):
         action: "(whole log)",
         at: null,
         problem:
-          "no event carries the audit key although AUDIT_HMAC_KEY is set: the chain was rebuilt from the database alone, or nothing was recorded since the key was configured (the next audited change anchors it)",
+          "no event carries the audit key although AUDIT_HMAC_KEY is set: the chain was rebuilt from the database alone, or nothing was recorded since the key was configured (npm run db:deploy anchors it, as does the next audited change)",
       },
       keyedFromId,
     };

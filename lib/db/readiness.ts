@@ -5,6 +5,7 @@ import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import type { DbTx } from "./client";
 import { dialectOf } from "./dialect";
+import { appliedMigrations, pendingMigrations } from "../release/applied-migrations";
 
 export type Readiness =
   | { ready: true; database: "sqlite" | "postgresql"; migrations: number }
@@ -24,17 +25,14 @@ export function committedMigrations(dialect: "sqlite" | "postgresql", root = pro
 
 export async function checkReadiness(db: DbTx, expected?: string[]): Promise<Readiness> {
   const database = dialectOf(db);
-  let applied: Set<string>;
+  let applied: string[];
   try {
-    const rows = await db.$queryRawUnsafe<Array<{ name: string }>>(
-      `SELECT "migration_name" AS name FROM "_prisma_migrations" WHERE "finished_at" IS NOT NULL AND "rolled_back_at" IS NULL`,
-    );
-    applied = new Set(rows.map((r) => r.name));
+    applied = await appliedMigrations(db);
   } catch {
     return { ready: false, database, problem: "database unreachable or not migrated" };
   }
   const wanted = expected ?? committedMigrations(database);
-  const pending = wanted.filter((name) => !applied.has(name));
+  const pending = pendingMigrations(wanted, applied);
   if (pending.length) return { ready: false, database, problem: `${pending.length} migration(s) not applied` };
   return { ready: true, database, migrations: wanted.length };
 }

@@ -43,7 +43,11 @@ export function flavourOf(url: string): Flavour {
 type Engine = {
   applyMigrations(input: unknown): Promise<{ appliedMigrationNames: string[] }>;
   diff(input: unknown): Promise<{ exitCode: number; stdout: string | null }>;
+  free(): void;
 };
+
+/** An engine and a way to let go of the database: the engine itself never closes its connections. */
+export type OpenEngine = Engine & { close(): Promise<void> };
 
 type EngineModule = { SchemaEngine: { new: (...args: unknown[]) => Promise<Engine> } };
 let engineModule: Promise<EngineModule> | undefined;
@@ -65,18 +69,47 @@ function loadEngineModule(): Promise<EngineModule> {
   return engineModule;
 }
 
-export async function openSchemaEngine(url: string): Promise<Engine> {
+export async function openSchemaEngine(url: string): Promise<OpenEngine> {
   const flavour = flavourOf(url);
   if (flavour === SQLITE) mkdirSync(path.dirname(databaseFilePath(url)), { recursive: true });
   const bg = await loadEngineModule();
   const schema = readFileSync(flavour.schemaPath, "utf8");
-  const driver =
-    flavour === POSTGRES ? wholeScripts(new PrismaPg({ connectionString: url })) : new PrismaBetterSqlite3({ url });
-  const adapter = bindMigrationAwareSqlAdapterFactory(driver);
+  const driver = keepConnections(
+    flavour === POSTGRES ? wholeScripts(new PrismaPg({ connectionString: url })) : new PrismaBetterSqlite3({ url }),
+  );
+  const adapter = bindMigrationAwareSqlAdapterFactory(driver.factory);
   const log = (msg: string) => {
     if (process.env.DEBUG_SCHEMA_ENGINE) console.error("[schema-engine]", msg);
   };
-  return bg.SchemaEngine.new({ datamodels: [[flavour.schemaPath, schema]] }, log, adapter);
+  const engine = await bg.SchemaEngine.new({ datamodels: [[flavour.schemaPath, schema]] }, log, adapter);
+  return Object.assign(engine, {
+    async close() {
+      engine.free();
+      await driver.disposeAll();
+    },
+  });
+}
+
+type Disposable = { dispose(): Promise<void> | void };
+
+/**
+ * Remembers every connection the engine opens, so that they can be closed once it is done: a SQLite file the
+ * engine still holds answers SQLITE_BUSY to the next writer (db:deploy's after-migration steps).
+ */
+function keepConnections<F extends { connect(): Promise<unknown> }>(factory: F) {
+  const opened: Disposable[] = [];
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    opened.push(adapter as Disposable);
+    return adapter;
+  };
+  return {
+    factory,
+    async disposeAll() {
+      for (const a of opened.splice(0)) await a.dispose();
+    },
+  };
 }
 
 type ScriptRunner = {
@@ -159,7 +192,14 @@ export function schemaFilters(flavour: Flavour = SQLITE) {
 /** Applies every pending migration of the URL's database kind to the database at `url`; returns the names applied. */
 export async function applyMigrations(url: string): Promise<string[]> {
   const engine = await openSchemaEngine(url);
-  const flavour = flavourOf(url);
-  const out = await engine.applyMigrations({ migrationsList: migrationList(flavour), filters: schemaFilters(flavour) });
-  return out.appliedMigrationNames;
+  try {
+    const flavour = flavourOf(url);
+    const out = await engine.applyMigrations({
+      migrationsList: migrationList(flavour),
+      filters: schemaFilters(flavour),
+    });
+    return out.appliedMigrationNames;
+  } finally {
+    await engine.close();
+  }
 }

@@ -58,7 +58,8 @@ export const OPEN_ENTRY_POINTS: Record<string, string> = {
   "app/api/v1/openapi.json/route.ts#GET": "public description of the read-only content API",
   "app/api/v1/articles/route.ts#GET": "read-only content API: published articles only, rate-limited per client",
   "app/api/v1/articles/[slug]/route.ts#GET": "read-only content API: one published article, rate-limited per client",
-  "app/healthz/route.ts#GET": "liveness probe for load balancers: says only that the process is up",
+  "app/healthz/route.ts#GET":
+    "liveness probe for load balancers: says that the process is up and which release and migration it runs",
   "app/readyz/route.ts#GET": "readiness probe for load balancers: database reachable and migrated, no data",
 };
 
