@@ -14,22 +14,43 @@ export interface ReleaseStatus {
 
 const CACHE_MS = 60_000;
 const READ_TIMEOUT_MS = 500;
-const cache = globalThis as unknown as { __imprimaturRelease?: { migration: string | null; at: number } };
+type Cache = { migration: string | null; at: number; reading?: Promise<string | null> };
+const cache = globalThis as unknown as { __imprimaturRelease?: Cache };
+
+/** Reads the newest applied migration and remembers it (one read at a time, however many callers). */
+export function refreshReleaseStatus(db: DbTx, now = Date.now()): Promise<string | null> {
+  const known = cache.__imprimaturRelease;
+  if (known?.reading) return known.reading;
+  const reading = latestAppliedMigration(db).then(
+    (migration) => {
+      cache.__imprimaturRelease = { migration, at: now };
+      return migration;
+    },
+    () => {
+      if (cache.__imprimaturRelease) delete cache.__imprimaturRelease.reading;
+      return known?.migration ?? null;
+    },
+  );
+  cache.__imprimaturRelease = { migration: known?.migration ?? null, at: known?.at ?? 0, reading };
+  return reading;
+}
 
 export async function releaseStatus(db: DbTx, now = Date.now()): Promise<ReleaseStatus> {
   const known = cache.__imprimaturRelease;
-  if (known && now - known.at < CACHE_MS) return { version: APP_VERSION, migration: known.migration };
-  const read = latestAppliedMigration(db).then(
-    (migration) => (cache.__imprimaturRelease = { migration, at: now }).migration,
-    () => known?.migration ?? null,
-  );
-  const late = new Promise<string | null>((resolve) =>
-    setTimeout(() => resolve(known?.migration ?? null), READ_TIMEOUT_MS).unref(),
-  );
-  return { version: APP_VERSION, migration: await Promise.race([read, late]) };
+  if (known && !known.reading && now - known.at < CACHE_MS) return { version: APP_VERSION, migration: known.migration };
+  const reading = refreshReleaseStatus(db, now);
+  // A slow database (or a cold process) must not hold up a liveness probe: answer with what is known, and let
+  // the read finish for the next caller.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<string | null>((resolve) => {
+    timer = setTimeout(() => resolve(known?.migration ?? null), READ_TIMEOUT_MS);
+  });
+  const migration = await Promise.race([reading, late]);
+  clearTimeout(timer);
+  return { version: APP_VERSION, migration };
 }
 
-/** Forgets the cached migration (after db:deploy ran in this process, and in tests). */
+/** Forgets the cached migration (tests). */
 export function forgetReleaseStatus(): void {
   delete cache.__imprimaturRelease;
 }
