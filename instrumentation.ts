@@ -6,7 +6,9 @@
 // - starts the worker that makes image variants (lib/media/media-worker.ts; its jobs live in the database);
 // - starts the webhook delivery worker (lib/webhooks/worker.ts), which sends queued events after commit;
 // - starts the worker that mails password reset links for queued requests (lib/accounts/reset-request-worker.ts);
-// - indexes live articles the site search does not cover yet (published before it existed, restored backups).
+// - starts the rebuild worker (lib/rebuilds/): derived indexes a migration emptied or a restore left short (the
+//   plagiarism fingerprints, the site search) are rebuilt by a queued job, one process at a time, with progress
+//   in the log and on the dashboard;
 // - starts the co-editing server beside the app (app/_server/collab-process.ts);
 // - runs the after-migration steps of an upgrade (lib/release/after-migrations.ts: the audit chain brought to
 //   the current format), for a database migrated without db:deploy's own run of them.
@@ -30,8 +32,8 @@ export async function register() {
   startWebhookWorker(db);
   const { startPasswordResetWorker } = await import("./lib/accounts/reset-request-worker");
   startPasswordResetWorker(db);
-  const { fillMissingSearchIndex } = await import("./lib/search/sync-article-search");
-  void fillMissingSearchIndex(db).catch((err) => console.error("[search] could not fill the index", err));
+  const { startRebuildWorker } = await import("./lib/rebuilds/rebuild-worker");
+  startRebuildWorker(db);
   const { startCollabServer } = await import("./app/_server/collab-process");
   startCollabServer();
   const { afterMigrations, describeAfterMigrations } = await import("./lib/release/after-migrations");

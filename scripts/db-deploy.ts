@@ -5,19 +5,24 @@
 //
 // npm run db:deploy -- --dry-run   lists the migrations it would apply (what each does to the tables) and the
 //                                  after-migration steps, and changes nothing.
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { applyMigrations, flavourOf, migrationNames } from "./lib/schema-engine";
+import { applyMigrations, flavourOf, migrationNames, type Flavour } from "./lib/schema-engine";
 import { createDb } from "../lib/db/client";
 import { databaseUrl, isPostgresUrl } from "../lib/db/url";
 import { appliedMigrations, pendingMigrations } from "../lib/release/applied-migrations";
 import { describeMigration } from "../lib/release/describe-migration";
-import { afterMigrations, describeAfterMigrations } from "../lib/release/after-migrations";
+import { afterMigrations, describeAfterMigrations, type AfterMigrationsReport } from "../lib/release/after-migrations";
+import { upgradeAuditChain } from "../lib/audit/upgrade-chain-format";
+import { queueNeededRebuilds } from "../lib/rebuilds/queue-rebuilds";
 import { APP_VERSION } from "../lib/release/version";
 import { databaseFilePath } from "./lib/db-file";
 import { loadDotEnv } from "./lib/load-env";
-import { readFileSync } from "node:fs";
+
+function readMigration(flavour: Flavour, name: string): string {
+  return readFileSync(path.join(flavour.migrationsDir, name, "migration.sql"), "utf8");
+}
 
 async function dryRun(url: string) {
   const flavour = flavourOf(url);
@@ -34,13 +39,20 @@ async function dryRun(url: string) {
     if (pending.length) {
       console.log(`Would apply ${pending.length} migration(s), in this order:`);
       for (const name of pending) {
-        const sql = readFileSync(path.join(flavour.migrationsDir, name, "migration.sql"), "utf8");
-        console.log(`  ${name}: ${describeMigration(sql)}`);
+        console.log(`  ${name}: ${describeMigration(readMigration(flavour, name))}`);
       }
     } else console.log("No migration to apply.");
-    // After-migration steps are judged on the database as it is now (migrations do not touch the audit log).
-    if (db && applied.length)
-      for (const line of describeAfterMigrations(await afterMigrations(db, { dryRun: true }), true)) console.log(line);
+    // The audit chain is judged as it is now (migrations never touch the audit log); index gaps only when no
+    // migration is pending (the tables may not exist yet, and a migration may empty one).
+    if (db && applied.length) {
+      const report: AfterMigrationsReport = {
+        chain: await upgradeAuditChain(db, { dryRun: true }),
+        rebuilds: pending.length ? [] : await queueNeededRebuilds(db, { dryRun: true }),
+      };
+      for (const line of describeAfterMigrations(report, true)) console.log(line);
+      if (pending.some((name) => /empties/.test(describeMigration(readMigration(flavour, name)))))
+        console.log("Indexes a migration empties are rebuilt by a background job at the next server start.");
+    }
     console.log("Dry run: nothing was changed.");
   } finally {
     await db?.$disconnect();

@@ -8,6 +8,7 @@ import { ARTICLE_STATUSES, STATUS_LABELS, statusLabel } from "@/lib/workflow/sta
 import { requirePermission } from "@/app/_server/session";
 import { reviewDueLists } from "@/lib/publishing/review-due";
 import { ReviewDuePanel } from "@/components/review/review-due-panel";
+import { RebuildPanel } from "@/components/studio/rebuild-panel";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -119,7 +120,7 @@ function ReviewQueue({ queue }: { queue: QueueRow[] }) {
 
 export default async function StudioDashboard() {
   const actor = await requirePermission("studio.access", "/studio");
-  const { drafts, queue, editorial, users } = await dashboardFor(db, actor);
+  const { drafts, queue, editorial, users, rebuilds } = await dashboardFor(db, actor);
   // Editors and reviewers see which live articles are overdue or due soon for medical re-review.
   const due = editorial || queue ? await reviewDueLists(db) : null;
   return (
@@ -166,6 +167,7 @@ export default async function StudioDashboard() {
           </section>
         )}
         {due && <ReviewDuePanel lists={due} />}
+        {rebuilds && <RebuildPanel jobs={rebuilds} />}
         {users && (
           <section className="panel" aria-labelledby="admin-heading" data-testid="area-admin">
             <h2 id="admin-heading">Administration</h2>

@@ -2,6 +2,7 @@
 // each matched source with its share, and every matched passage side by side (ours | theirs) with the
 // matching words highlighted (reworded passages: the differing words underlined).
 // Used by the report page and the review screen.
+import { reportIndexCoverage } from "@/lib/plagiarism/index-coverage";
 import type { ReactNode } from "react";
 import type { StoredReport } from "@/lib/plagiarism/read-report";
 import "./plagiarism-report.css";
@@ -59,6 +60,7 @@ export function PlagiarismReportView({
   const H = `h${headingLevel}` as "h2" | "h3";
   const H2 = `h${headingLevel + 1}` as "h3" | "h4";
   const over = report.similarity >= thresholdPercent;
+  const index = reportIndexCoverage(report.parameters);
   const params = report.parameters as { k?: number; w?: number; guaranteeThresholdWords?: number; wordCount?: number };
   return (
     <section className="plagiarism-report" aria-labelledby={`report-${report.id}`} data-testid="plagiarism-report">
@@ -67,6 +69,13 @@ export function PlagiarismReportView({
         Overall similarity <strong>{report.similarity.toFixed(1)}%</strong> — {over ? "at or above" : "under"} the{" "}
         {thresholdPercent}% threshold.
       </p>
+      {!index.complete && (
+        <p className="notice warn" data-testid="plagiarism-index-incomplete">
+          <strong>Index incomplete:</strong> this check ran while the plagiarism index was being rebuilt, against{" "}
+          {index.indexed.toLocaleString("en")} of {index.total.toLocaleString("en")} sources, so it may have missed
+          matches. It runs again by itself when the rebuild finishes; the publish gate does not accept it until then.
+        </p>
+      )}
       <p className="field-hint">
         Checked {report.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC by {report.checker}
         {params.wordCount !== undefined ? `, ${params.wordCount} words checked` : ""}

@@ -61,8 +61,16 @@ export interface GateInputs {
   approvals: readonly GateApproval[];
   /** Independent approvals (different people, same revision) the article needs: 2 for high-risk content. */
   requiredApprovals?: number;
-  /** Latest plagiarism report for this revision. */
-  plagiarism: { similarity: number; createdAt: Date; checker: string } | null;
+  /**
+   * Latest plagiarism report for this revision; `index` is the share of the fingerprint index it ran against
+   * when that was incomplete (a rebuild under way).
+   */
+  plagiarism: {
+    similarity: number;
+    createdAt: Date;
+    checker: string;
+    index?: { complete: boolean; indexed: number; total: number };
+  } | null;
   thresholdPercent: number;
   isLive: boolean;
   /** Reader reports (INACCURATE / OUTDATED) on the live revision still NEW or ACKNOWLEDGED. */
@@ -240,6 +248,11 @@ function plagiarismItem(inputs: GateInputs): Raw {
   const p = inputs.plagiarism;
   if (!p) return { ok: false, reason: "No plagiarism report exists for this revision yet." };
   const pct = `${p.similarity.toFixed(1)}%`;
+  if (p.index && !p.index.complete)
+    return {
+      ok: false,
+      reason: `Checked while the plagiarism index was being rebuilt (${p.index.indexed} of ${p.index.total} sources indexed), so similarity ${pct} may miss matches; the check runs again when the rebuild finishes.`,
+    };
   if (p.similarity >= inputs.thresholdPercent)
     return { ok: false, reason: `Similarity ${pct} is at or above the ${inputs.thresholdPercent}% threshold.` };
   return { ok: true, reason: `Similarity ${pct}, under the ${inputs.thresholdPercent}% threshold.` };

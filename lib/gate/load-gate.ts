@@ -8,6 +8,8 @@ import { articleContributorIds } from "../workflow/article-contributors";
 import { evaluateGate, type GateResult } from "./evaluate-gate";
 import { parseReferencesJson } from "../content/reference-snapshot";
 import { sourceState } from "../sources/check-sources";
+import { reportIndexCoverage } from "../plagiarism/index-coverage";
+import { toStoredReport } from "../plagiarism/read-report";
 import { parseImagesJson } from "../content/image-snapshot";
 
 /** null when the article has no frozen revision (nothing to publish). */
@@ -75,7 +77,12 @@ export async function loadGate(db: DbTx, articleId: string, revisionId?: string 
       snapshot: parseCredentialSnapshot(r.credentialSnapshot),
     })),
     plagiarism: plagiarism
-      ? { similarity: plagiarism.similarity, createdAt: plagiarism.createdAt, checker: plagiarism.checker }
+      ? {
+          similarity: plagiarism.similarity,
+          createdAt: plagiarism.createdAt,
+          checker: plagiarism.checker,
+          index: reportIndexCoverage(toStoredReport(plagiarism).parameters),
+        }
       : null,
     thresholdPercent,
     isLive: !!article.liveRevisionId,

@@ -5,6 +5,7 @@ import type { PlagiarismChecker, PlagiarismResult } from "./checker";
 import { extractCheckableText } from "./extract-text";
 import { indexSource } from "./fingerprint-index";
 import { matchText } from "./match-text";
+import { plagiarismIndexCoverage } from "./index-coverage";
 
 export const WINNOWING_CHECKER = "imprimatur-winnowing";
 
@@ -44,6 +45,11 @@ export async function storePlagiarismReport(db: DbTx, revisionId: string, checke
   });
 }
 
+/**
+ * Checks a revision and stores the report. With Imprimatur's own checker the report also records how much of
+ * the index the check saw (`indexComplete`, `indexedSources`, `totalSources`): while a rebuild is under way
+ * the report says so instead of passing as a full check.
+ */
 export async function checkRevisionPlagiarism(db: DbTx, revisionId: string, checker?: PlagiarismChecker) {
   const r = await db.revision.findUnique({
     where: { id: revisionId },
@@ -52,5 +58,14 @@ export async function checkRevisionPlagiarism(db: DbTx, revisionId: string, chec
   if (!r) throw new AppError("NOT_FOUND", "That revision does not exist.");
   const c = checker ?? winnowingChecker(db);
   const result = await c.check({ revisionId: r.id, articleId: r.articleId, text: revisionCheckableText(r) });
+  if (c.name === WINNOWING_CHECKER) {
+    const coverage = await plagiarismIndexCoverage(db);
+    result.parameters = {
+      ...result.parameters,
+      indexComplete: coverage.complete,
+      indexedSources: coverage.indexed,
+      totalSources: coverage.total,
+    };
+  }
   return storePlagiarismReport(db, r.id, c.name, result);
 }

@@ -27,7 +27,11 @@ export async function syncArticleSearch(tx: DbTx, articleId: string): Promise<vo
 /**
  * Rebuilds the whole index from the live revisions (npm run search:reindex). One transaction per batch.
  */
-export async function rebuildSearchIndex(db: Db, batchSize = 200): Promise<number> {
+export async function rebuildSearchIndex(
+  db: Db,
+  batchSize = 200,
+  onProgress?: (done: number, total: number) => void | Promise<void>,
+): Promise<number> {
   const ids = await db.article.findMany({ select: { id: true }, orderBy: { id: "asc" } });
   let indexed = 0;
   for (let i = 0; i < ids.length; i += batchSize) {
@@ -36,18 +40,7 @@ export async function rebuildSearchIndex(db: Db, batchSize = 200): Promise<numbe
       for (const { id } of batch) await syncArticleSearch(tx, id);
     });
     indexed += batch.length;
+    await onProgress?.(indexed, ids.length);
   }
   return indexed;
-}
-
-/**
- * Indexes every live article when the index does not cover them all: articles published before the search
- * existed, or a database restored without its index. Run at server start; a count when nothing is missing.
- */
-export async function fillMissingSearchIndex(db: Db): Promise<number> {
-  const [live, indexed] = await Promise.all([
-    db.article.count({ where: { liveRevisionId: { not: null } } }),
-    db.searchEntry.count(),
-  ]);
-  return live === indexed ? 0 : rebuildSearchIndex(db);
 }

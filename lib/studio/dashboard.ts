@@ -1,4 +1,5 @@
 // What each role sees first in the studio. One query per section, bounded lists.
+import { recentRebuildJobs } from "../rebuilds/rebuild-jobs";
 import type { DbTx } from "../db/client";
 import { can, type Actor } from "../auth/policy";
 
@@ -78,11 +79,14 @@ export async function userSummary(db: DbTx) {
 }
 
 export async function dashboardFor(db: DbTx, actor: Actor) {
-  const [drafts, queue, editorial, users] = await Promise.all([
+  const [drafts, queue, editorial, users, rebuilds] = await Promise.all([
     can(actor, "article.create") ? writerDrafts(db, actor) : null,
     can(actor, "review.queue") ? reviewQueue(db, actor) : null,
     can(actor, "article.publish") ? articlesByStatus(db) : null,
     can(actor, "users.manage") ? userSummary(db) : null,
+    // Background rebuilds of the derived indexes (after an upgrade or a restore): admins run the site, editors
+    // decide on plagiarism reports made while one is under way.
+    can(actor, "users.manage") || can(actor, "article.publish") ? recentRebuildJobs(db, 3) : null,
   ]);
-  return { drafts, queue, editorial, users };
+  return { drafts, queue, editorial, users, rebuilds };
 }
