@@ -13,6 +13,9 @@ export const SQLITE_ONLY_TEST_FILES = {
   "tests/ops/backup-restore.test.ts":
     "db:backup and db:restore are SQLite's online backup API on the database file; a PostgreSQL site is backed " +
     "up with pg_dump (README)",
+  "tests/upgrade/upgrade-from-fixtures.test.ts":
+    "upgrades the SQLite files earlier releases left (0.1.0 ran on SQLite only; db:backup/db:restore are SQLite's); " +
+    "tests/upgrade/upgraded-site-on-postgres.test.ts moves each upgraded fixture to PostgreSQL with db:copy",
 };
 
 /** Left out of the SQLite run. */
@@ -20,4 +23,7 @@ export const POSTGRES_ONLY_TEST_FILES = {
   "lib/page-cache/postgres-change-reader.test.ts":
     "LISTEN/NOTIFY exists only on PostgreSQL; on SQLite the page cache reads the counter from the file " +
     "(lib/page-cache/sqlite-change-reader.ts)",
+  "tests/upgrade/upgraded-site-on-postgres.test.ts":
+    "moves each upgraded SQLite fixture to PostgreSQL with db:copy, which needs the PostgreSQL pass's cluster; the " +
+    "upgrade itself on SQLite is tests/upgrade/upgrade-from-fixtures.test.ts",
 };
