@@ -3,7 +3,7 @@
 // the way an operator does it (db:deploy), and must come out whole: every row kept, the audit chain verifying
 // at once, a backup that passes its check and restores, both derived indexes complete after the rebuild job,
 // and the readers' pages what that release showed.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import Database from "better-sqlite3";
 import { createDb, type Db } from "../../lib/db/client";
 import { getPublicArticle } from "../../lib/public/get-public-article";
