@@ -11,8 +11,8 @@ const BATCH = 100;
 export interface IndexMissingOptions {
   /** Sources per transaction (default 100). */
   batchSize?: number;
-  /** Stop between batches once Date.now() passes this; `complete` then says false. */
-  deadline?: number;
+  /** Index nothing when the missing sources hold more words than this (`complete` then says false). */
+  maxWords?: number;
 }
 
 export async function indexMissingSources(
@@ -24,17 +24,22 @@ export async function indexMissingSources(
   const batchSize = options.batchSize ?? BATCH;
   const indexed = await db.fingerprintSource.findMany({ select: { kind: true, sourceId: true } });
   const have = new Set(indexed.map((s) => `${s.kind}:${s.sourceId}`));
-  const revisionIds = (await db.revision.findMany({ select: { id: true }, orderBy: { createdAt: "asc" } }))
-    .map((r) => r.id)
-    .filter((id) => !have.has(`REVISION:${id}`));
-  const corpusIds = (await db.corpusDocument.findMany({ select: { id: true }, orderBy: { createdAt: "asc" } }))
-    .map((d) => d.id)
-    .filter((id) => !have.has(`CORPUS:${id}`));
-  const total = revisionIds.length + corpusIds.length;
+  const select = { id: true, wordCount: true } as const;
+  const revisions = (await db.revision.findMany({ select, orderBy: { createdAt: "asc" } })).filter(
+    (r) => !have.has(`REVISION:${r.id}`),
+  );
+  const documents = (await db.corpusDocument.findMany({ select, orderBy: { createdAt: "asc" } })).filter(
+    (d) => !have.has(`CORPUS:${d.id}`),
+  );
   const added = { revisions: 0, corpus: 0 };
-  const outOfTime = () => options.deadline !== undefined && Date.now() > options.deadline;
+  if (options.maxWords !== undefined) {
+    const words = [...revisions, ...documents].reduce((sum, s) => sum + s.wordCount, 0);
+    if (words > options.maxWords) return { ...added, complete: false };
+  }
+  const revisionIds = revisions.map((r) => r.id);
+  const corpusIds = documents.map((d) => d.id);
+  const total = revisionIds.length + corpusIds.length;
   for (let i = 0; i < revisionIds.length; i += batchSize) {
-    if (outOfTime()) return { ...added, complete: false };
     const revs = await db.revision.findMany({
       where: { id: { in: revisionIds.slice(i, i + batchSize) } },
       select: { id: true, articleId: true, title: true, summary: true, bodyJson: true },
@@ -56,7 +61,6 @@ export async function indexMissingSources(
     await onProgress?.(added.revisions, total);
   }
   for (let i = 0; i < corpusIds.length; i += batchSize) {
-    if (outOfTime()) return { ...added, complete: false };
     const docs = await db.corpusDocument.findMany({
       where: { id: { in: corpusIds.slice(i, i + batchSize) } },
       select: { id: true, text: true },

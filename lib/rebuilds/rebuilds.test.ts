@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../../tests/helpers/test-db";
 import { doc, makePublishedArticle, makeUser } from "../../tests/helpers/factory";
 import { SOURCE_PARAGRAPHS, VERBATIM_COPY } from "../../tests/fixtures/plagiarism/texts";
-import { afterRevisionFrozen } from "../revisions/after-freeze";
+import { afterRevisionFrozen, INLINE_INDEX_WORDS } from "../revisions/after-freeze";
 import { latestPlagiarismReport } from "../plagiarism/read-report";
 import { plagiarismIndexCoverage, reportIndexCoverage } from "../plagiarism/index-coverage";
 import { addCorpusDocument } from "../plagiarism/corpus";
@@ -154,6 +154,31 @@ describe("derived indexes rebuilt in the background", () => {
     expect(await openRebuildJob(t.db, "PLAGIARISM_INDEX")).toBeNull();
     const report = (await latestPlagiarismReport(t.db, r.id, editor()))!;
     expect(reportIndexCoverage(report.parameters).complete).toBe(true);
+  });
+
+  it("a gap of more words than a check indexes itself is left to a queued job", async () => {
+    const [big] = await unindexedRevisions(1, () => "An imported article, long in the database's word count.");
+    await t.db.revision.update({ where: { id: big }, data: { wordCount: INLINE_INDEX_WORDS + 1 } });
+    const a = await t.db.article.create({ data: { slug: `big-gap-${Date.now()}`, createdById: userId } });
+    const r = await t.db.revision.create({
+      data: {
+        articleId: a.id,
+        number: 1,
+        title: "Big gap",
+        summary: "",
+        bodyJson: doc("Sunscreen protects the skin from ultraviolet light."),
+        referencesJson: "[]",
+        contentHash: `big-${a.id}`,
+        authorId: userId,
+      },
+    });
+    await afterRevisionFrozen(t.db, r.id);
+    expect(await openRebuildJob(t.db, "PLAGIARISM_INDEX")).toMatchObject({ status: "PENDING" });
+    const report = (await latestPlagiarismReport(t.db, r.id, editor()))!;
+    expect(reportIndexCoverage(report.parameters).complete).toBe(false);
+    await runRebuildJobs(t.db, { worker: "w", log: () => {} });
+    const again = (await latestPlagiarismReport(t.db, r.id, editor()))!;
+    expect(reportIndexCoverage(again.parameters).complete).toBe(true);
   });
 
   it("rebuilds the site search index for live articles it misses", async () => {

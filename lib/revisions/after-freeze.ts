@@ -33,32 +33,26 @@ export interface AfterFreezeResult {
 }
 
 /**
- * How long a check may spend adding missing sources to the index itself before checking: revisions frozen
- * without this step (the demo seed, an import, test factories) join the index, so they count too.
+ * How much missing text a check may add to the index itself before checking (a second or so of work):
+ * revisions frozen without this step (the demo seed, an import, test factories) join the index, so they
+ * count too. Measured in words (stored with each source), so the decision does not depend on the machine's
+ * load.
  */
-export const INLINE_INDEX_BUDGET_MS = 3_000;
+export const INLINE_INDEX_WORDS = 50_000;
 
 /**
- * A gap that does not close within the budget (a migration emptied the index, a big import) is the rebuild
- * job's (queued here when it is not, lib/rebuilds/), so that no submission carries a whole rebuild; while a
- * rebuild is open, checks leave the index to it. The check then runs against what is indexed and its report
- * says the index was incomplete (check-revision.ts); the job checks it again when it finishes.
+ * A larger gap (a migration emptied the index, a big import) is the rebuild job's (queued here when it is not,
+ * lib/rebuilds/), so that no submission carries a whole rebuild; while a rebuild is open, checks leave the
+ * index to it. The check then runs against what is indexed and its report says the index was incomplete
+ * (check-revision.ts); the job checks it again when it finishes.
  */
 async function completeIndexBeforeCheck(db: Db): Promise<void> {
   const coverage = await plagiarismIndexCoverage(db);
   if (coverage.complete || (await openRebuildJob(db, "PLAGIARISM_INDEX"))) return;
-  const inline = await indexMissingSources(db, undefined, {
-    batchSize: 20,
-    deadline: Date.now() + INLINE_INDEX_BUDGET_MS,
-  });
+  const inline = await indexMissingSources(db, undefined, { batchSize: 20, maxWords: INLINE_INDEX_WORDS });
   if (inline.complete) return;
-  const left = await plagiarismIndexCoverage(db);
-  await queueRebuild(
-    db,
-    "PLAGIARISM_INDEX",
-    `${left.total - left.indexed} of ${left.total} sources not indexed`,
-    left.total,
-  );
+  const missing = coverage.total - coverage.indexed;
+  await queueRebuild(db, "PLAGIARISM_INDEX", `${missing} of ${coverage.total} sources not indexed`, coverage.total);
   wakeRebuildWorker();
 }
 
