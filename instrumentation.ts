@@ -11,7 +11,8 @@
 //   in the log and on the dashboard;
 // - starts the co-editing server beside the app (app/_server/collab-process.ts);
 // - runs the after-migration steps of an upgrade (lib/release/after-migrations.ts: the audit chain brought to
-//   the current format), for a database migrated without db:deploy's own run of them.
+//   the current format; the rebuild worker queues the index rebuilds), for a database migrated without
+//   db:deploy's own run of them.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
@@ -36,8 +37,12 @@ export async function register() {
   startRebuildWorker(db);
   const { startCollabServer } = await import("./app/_server/collab-process");
   startCollabServer();
-  const { afterMigrations, describeAfterMigrations } = await import("./lib/release/after-migrations");
-  void afterMigrations(db)
-    .then((report) => describeAfterMigrations(report).forEach((line) => console.log(`[upgrade] ${line}`)))
-    .catch((err) => console.error("[upgrade] after-migration steps failed", err));
+  // The other after-migration step, queueing index rebuilds, is the rebuild worker's own start (above).
+  const [{ upgradeAuditChain }, { describeAfterMigrations }] = await Promise.all([
+    import("./lib/audit/upgrade-chain-format"),
+    import("./lib/release/after-migrations"),
+  ]);
+  void upgradeAuditChain(db)
+    .then((chain) => describeAfterMigrations({ chain, rebuilds: [] }).forEach((l) => console.log(`[upgrade] ${l}`)))
+    .catch((err) => console.error("[upgrade] audit chain format step failed", err));
 }
