@@ -231,6 +231,47 @@ test.describe("medical review and publishing", () => {
     await expect(w.getByTestId("unread-count")).toHaveCount(0);
   });
 
+  test("what a writer types in the editor and then at once in “What changed” on the Review tab is what is submitted, ten times over", async ({
+    browser,
+  }) => {
+    test.setTimeout(240_000);
+    const writer = await createTestUser({ roles: ["WRITER"] });
+    const article = await seedArticle(writer, `Typed at once ${uniqueSuffix()}`);
+    const page = await as(browser, writer, `/studio/articles/${article.id}/edit`);
+    const tabs = page.getByRole("navigation", { name: "Article" });
+    // The Review tab's own field (the editor has a "What changed?" field of its own for saved revisions).
+    const changeSummary = page
+      .getByTestId("submit-form")
+      .getByRole("textbox", { name: "What changed (shown to readers in the update history)" });
+    for (let i = 1; i <= 10; i++) {
+      // The writer adds a sentence and follows the Review tab before autosave's pause has passed.
+      await page.getByTestId("article-body").locator("p").last().click();
+      await page.keyboard.press("Control+End");
+      const sentence = ` Added in round ${i}.`;
+      await page.keyboard.type(sentence);
+      await tabs.getByRole("link", { name: "Review", exact: true }).click();
+      // There is something to submit only if that sentence reached the server.
+      await expect(page.getByTestId("submit-form"), `the sentence of round ${i} was saved`).toBeVisible();
+      // …and types the summary as soon as its field is there, then submits.
+      const summary = `Round ${i}: one more sentence`;
+      await changeSummary.pressSequentially(summary);
+      await page.getByRole("button", { name: "Submit for review" }).click();
+      await expect(page.getByTestId("article-status")).toHaveText("In review", { timeout: 30_000 });
+      const revision = await e2eDb().revision.findFirstOrThrow({
+        where: { articleId: article.id },
+        orderBy: { number: "desc" },
+      });
+      expect(revision.number).toBe(i);
+      expect(revision.changeSummary).toBe(summary);
+      expect(revision.bodyJson).toContain(sentence.trim());
+      // Back to writing: withdraw, then the Edit tab.
+      await page.getByRole("button", { name: "Withdraw from review" }).click();
+      await expect(page.getByTestId("article-status")).toHaveText("Draft");
+      await tabs.getByRole("link", { name: "Edit", exact: true }).click();
+      await expect(page.getByTestId("save-state")).toHaveAttribute("data-state", "saved");
+    }
+  });
+
   test("a reviewer cannot approve an article they wrote", async ({ browser }) => {
     const both = await createTestUser({ roles: ["WRITER", "REVIEWER"] });
     await makeCredential(e2eDb(), { userId: both.id, displayName: both.name, postNominals: "M.D." });

@@ -5,6 +5,7 @@
 // text safe and shows what the server said.
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { EditorContent, useEditor, type Editor, type JSONContent } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
@@ -253,8 +254,37 @@ export function ArticleEditor({
       window.removeEventListener("pagehide", hide);
       controller.dispose();
       controllerRef.current = null;
+      // Left some other way than a link (the browser's Back button): what was typed in the last moment is
+      // kept on this device and sent now, instead of dropped with the save that was waiting for typing to stop.
+      if (controller.dirty) {
+        controller.backup();
+        void controller.flush();
+      }
     };
   }, [articleId, getContent, initial.canEdit, initial.draft.updatedAt, initial.draft.version]);
+
+  // Following a link (the Review tab, the studio's navigation) while the last keystrokes wait for autosave:
+  // save them first, then go, so the page arrived at (e.g. "Submit for review") sees the text as typed.
+  const router = useRouter();
+  useEffect(() => {
+    if (!initial.canEdit) return;
+    const onClick = (event: MouseEvent) => {
+      const controller = controllerRef.current;
+      if (!controller?.dirty || collabLiveRef.current) return;
+      if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+      const link = event.target instanceof Element ? event.target.closest("a[href]") : null;
+      if (!(link instanceof HTMLAnchorElement) || (link.target && link.target !== "_self") || link.download) return;
+      const url = new URL(link.href, window.location.href);
+      if (url.origin !== window.location.origin) return; // leaving the site: the pagehide backup keeps the text
+      if (url.pathname === window.location.pathname && url.search === window.location.search) return;
+      event.preventDefault();
+      event.stopPropagation();
+      void controller.flush().finally(() => router.push(`${url.pathname}${url.search}${url.hash}`));
+    };
+    // Capturing on the window runs before Next's <Link> handler (React listens on its root element).
+    window.addEventListener("click", onClick, true);
+    return () => window.removeEventListener("click", onClick, true);
+  }, [initial.canEdit, router]);
 
   // Co-editing: the fields follow the shared map, "Saved" follows what the server stored, the presence list
   // follows awareness; when the session ends, autosave continues from the last version the server stored.
