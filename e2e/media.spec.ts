@@ -257,3 +257,38 @@ test("refused uploads in the editor say why and place nothing", async ({ browser
   }
   expect(await e2eDb().mediaItem.count({ where: { ownerId: writer.id } })).toBe(0);
 });
+
+test("a newly uploaded image turns from “Processing…” into the picture in the editor without a reload, and its missing alt text and licence are in the Checks panel in the publish gate's words", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const writer = await createTestUser({ roles: ["WRITER"] });
+  const article = await seedArticle(writer, `Live images ${uniqueSuffix()}`);
+  const w = await as(browser, writer, `/studio/articles/${article.id}/edit`);
+  await w.getByTestId("article-body").locator("p").last().click();
+  await w.keyboard.press("Control+End");
+  // 4:3, so the picture (480 × 360 at its smallest size) is told from the 16:9 "Processing…" placeholder.
+  await w.getByTestId("image-file-input").setInputFiles({
+    name: "forearm.jpg",
+    mimeType: "image/jpeg",
+    buffer: await photo(1200, 900, "#8a4b3c"),
+  });
+  const placed = w.getByTestId("article-body").locator("img[data-media-id]");
+  await expect(placed).toHaveCount(1);
+  const shownSize = () =>
+    placed.evaluate((img: HTMLImageElement) => (img.complete ? `${img.naturalWidth}x${img.naturalHeight}` : ""));
+  await expect.poll(shownSize, { timeout: 60_000 }).toBe("480x360");
+  await expect(w.getByTestId("images-panel").getByTestId("media-status")).toHaveAttribute("data-status", "READY");
+
+  // The Checks panel says what the publish gate will say.
+  const checks = w.getByTestId("content-check-panel");
+  const mediaId = (await placed.getAttribute("data-media-id"))!;
+  await expect(checks.getByText("1 image has no alt text.")).toBeVisible();
+  await expect(checks.getByText(`No licence recorded for image ${mediaId.slice(-6)}.`)).toBeVisible();
+  const panel = w.getByTestId("images-panel");
+  await panel.getByLabel("Alt text (required)").fill("Reddened skin over the forearm");
+  await panel.getByLabel("Licence (required)").selectOption("OWN_WORK");
+  await panel.getByRole("button", { name: "Save image details" }).click();
+  await expect(checks.getByText("1 image has no alt text.")).toHaveCount(0);
+  await expect(checks.getByText(/No licence recorded/)).toHaveCount(0);
+});

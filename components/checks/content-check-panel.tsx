@@ -16,6 +16,8 @@ export interface CheckableDraft {
   audience?: "patients" | "professionals";
 }
 
+const NONE: Finding[] = [];
+
 type State =
   | { status: "idle" | "checking" }
   | { status: "done"; findings: Finding[]; blocking: number; advisory: number }
@@ -27,6 +29,7 @@ export function ContentCheckPanel({
   debounceMs = 800,
   endpoint = "/api/checks",
   canAddWords = false,
+  extraFindings = NONE,
 }: {
   content: CheckableDraft;
   onJump?: (f: Finding) => void;
@@ -34,6 +37,8 @@ export function ContentCheckPanel({
   endpoint?: string;
   /** Editors (dictionary.manage): offer "add to the project dictionary" on spelling findings. */
   canAddWords?: boolean;
+  /** Findings the page knows without the server's check (the editor: what its images lack), listed first. */
+  extraFindings?: Finding[];
 }) {
   const [state, setState] = useState<State>({ status: "idle" });
   const [recheck, setRecheck] = useState(0);
@@ -107,7 +112,15 @@ export function ContentCheckPanel({
 
   useEffect(() => () => controller.current?.abort(), []);
 
-  const shown = state.status === "done" ? state : last;
+  const checked = state.status === "done" ? state : last;
+  const extraBlocking = extraFindings.filter((f) => f.severity === "blocking").length;
+  const shown = checked
+    ? {
+        findings: [...extraFindings, ...checked.findings],
+        blocking: checked.blocking + extraBlocking,
+        advisory: checked.advisory + extraFindings.length - extraBlocking,
+      }
+    : null;
   return (
     <aside className="content-check-panel" aria-labelledby="content-check-heading" data-testid="content-check-panel">
       <h2 id="content-check-heading">Checks</h2>

@@ -41,13 +41,15 @@ const fieldsOf = (r: MediaRecord): Fields => ({
   consentOnFile: r.consentOnFile,
 });
 
-/** Polls an item until its variants are made; returns the latest record (null while loading). */
+/** Polls an item until its variants are made (every second at first, then less often: a large photograph on a
+ *  busy site takes a while); returns the latest record (null while loading). */
 export function useMediaRecord(mediaId: string, reloadKey = 0) {
   const [record, setRecord] = useState<MediaRecord | null>(null);
   const [loadError, setLoadError] = useState("");
   useEffect(() => {
     let stopped = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let polls = 0;
     const load = async () => {
       try {
         const res = await fetch(`/api/studio/media/${encodeURIComponent(mediaId)}`, { cache: "no-store" });
@@ -59,7 +61,8 @@ export function useMediaRecord(mediaId: string, reloadKey = 0) {
         }
         setRecord(body);
         setLoadError("");
-        if (body.status === "PENDING" || body.status === "RUNNING") timer = setTimeout(load, 1000);
+        if (body.status === "PENDING" || body.status === "RUNNING")
+          timer = setTimeout(load, Math.min(10_000, 1000 * 1.5 ** polls++));
       } catch {
         if (!stopped) timer = setTimeout(load, 3000);
       }

@@ -6,6 +6,7 @@ import { parseDocument } from "../content/document-schema";
 import { citationKeys } from "../content/text";
 import { parseReferencesJson } from "../content/reference-snapshot";
 import type { CredentialSnapshot } from "../credentials/credential-standing";
+import { imageProblems } from "../media/image-problems";
 
 export const GATE_ITEMS = [
   "approval",
@@ -285,17 +286,7 @@ function checksItem(inputs: GateInputs): Raw {
 function imagesItem(inputs: GateInputs): Raw {
   const images = inputs.images ?? [];
   if (!images.length) return { ok: true, reason: "No images." };
-  const name = (i: GateImage) => (i.alt.trim() ? `“${i.alt.trim().slice(0, 50)}”` : `image ${i.mediaId.slice(-6)}`);
-  const noAlt = images.filter((i) => !i.alt.trim());
-  const noLicence = images.filter((i) => !i.licence || (i.licence === "LICENSED" && !i.licenceAgency.trim()));
-  const noConsent = images.filter((i) => i.clinical && !i.consentOnFile);
-  const problems: string[] = [];
-  if (noAlt.length) problems.push(`${noAlt.length} image${noAlt.length > 1 ? "s have" : " has"} no alt text.`);
-  if (noLicence.length) problems.push(`No licence recorded for ${noLicence.map(name).join(", ")}.`);
-  if (noConsent.length)
-    problems.push(
-      `No patient consent on file for the clinical photograph${noConsent.length > 1 ? "s" : ""} ${noConsent.map(name).join(", ")}.`,
-    );
+  const problems = imageProblems(images);
   if (problems.length) return { ok: false, reason: problems.join(" ") };
   const clinical = images.filter((i) => i.clinical).length;
   return {

@@ -27,7 +27,7 @@ import {
 import type { EditorReference, EditorState } from "@/lib/drafts/load-editor-state";
 import { Citation, citationNumbers, REFRESH_CITATIONS, type CitationStorage } from "./citation";
 import { Toolbar, openLinkForm } from "./toolbar";
-import { ACCEPT_IMAGES, MediaImage, uploadImageFile } from "./image";
+import { ACCEPT_IMAGES, MediaImage, setMediaImageState, uploadImageFile, type MediaImageStorage } from "./image";
 import { ImagesPanel } from "./images-panel";
 import { ReferencePanel } from "./reference-panel";
 import { api } from "./api";
@@ -36,6 +36,9 @@ import { collaborationCaret, type Collaborator, type CollabSession } from "./col
 import { sharedBodyExtensions } from "@/lib/collab/shared-body-extensions";
 import { ContentCheckPanel, type CheckableDraft } from "@/components/checks/content-check-panel";
 import { jumpToFinding } from "@/components/checks/jump-to-finding";
+import type { MediaRecord } from "@/components/media/image-details-form";
+import type { Finding } from "@/lib/checks/types";
+import { imageProblems } from "@/lib/media/image-problems";
 
 // Memoised so that the editor's own re-renders (save state changes) do not re-serialise a long draft.
 const CheckPanel = memo(ContentCheckPanel);
@@ -116,6 +119,8 @@ export function ArticleEditor({
   const [openImage, setOpenImage] = useState<string | null>(null);
   const [uploading, setUploading] = useState(false);
   const [uploadError, setUploadError] = useState("");
+  // The placed images' records, as the Images panel last polled or saved them.
+  const [mediaRecords, setMediaRecords] = useState<ReadonlyMap<string, MediaRecord>>(new Map());
   const fileInputRef = useRef<HTMLInputElement>(null);
   const uploadRef = useRef<(files: File[], pos?: number) => void>(() => undefined);
 
@@ -509,6 +514,29 @@ export function ArticleEditor({
   }, []);
   const snapshots = useMemo(() => references.map((r) => toReferenceSnapshot(r)), [references]);
 
+  const onMediaRecord = useCallback((id: string, record: MediaRecord) => {
+    setMediaRecords((old) => (old.get(id) === record ? old : new Map(old).set(id, record)));
+  }, []);
+  // The picture in the text follows its record: "Processing…" turns into the image once the sizes are made.
+  useEffect(() => {
+    if (!editor) return;
+    const storage = (editor.storage as unknown as { image: MediaImageStorage }).image;
+    for (const [id, record] of mediaRecords) setMediaImageState(storage, id, record.status);
+  }, [editor, mediaRecords]);
+  // What the placed images lack, in the publish gate's words, among the Checks panel's findings.
+  const imageFindings = useMemo<Finding[]>(() => {
+    const records = mediaIds.flatMap((id) => {
+      const r = mediaRecords.get(id);
+      return r ? [{ ...r, mediaId: id }] : [];
+    });
+    return imageProblems(records).map((message) => ({
+      rule: "images",
+      severity: "blocking",
+      message,
+      location: { field: "body" },
+    }));
+  }, [mediaIds, mediaRecords]);
+
   if (!initial.canEdit) return null;
 
   return (
@@ -690,6 +718,7 @@ export function ArticleEditor({
           onOpen={setOpenImage}
           uploading={uploading}
           uploadError={uploadError}
+          onRecord={onMediaRecord}
         />
         <ReferencePanel
           articleId={articleId}
@@ -701,7 +730,7 @@ export function ArticleEditor({
           onDeleted={removeCitations}
         />
         {/* Content checks (components/checks, owned by the checks area): findings for the live draft. */}
-        {checkDraft && <CheckPanel content={checkDraft} onJump={onJump} />}
+        {checkDraft && <CheckPanel content={checkDraft} onJump={onJump} extraFindings={imageFindings} />}
       </aside>
     </div>
   );

@@ -7,9 +7,61 @@ import Image from "@tiptap/extension-image";
 
 export const previewUrl = (mediaId: string) => `/api/studio/media/${encodeURIComponent(mediaId)}/preview`;
 
+/** Per editor: the state of each placed image's sizes ("PENDING", "READY"…), set by the editor from the records
+ *  its Images panel polls; the picture in the text follows it. */
+export interface MediaImageStorage {
+  states: Map<string, string>;
+  listeners: Set<() => void>;
+}
+
+export function setMediaImageState(storage: MediaImageStorage, mediaId: string, state: string) {
+  if (storage.states.get(mediaId) === state) return;
+  storage.states.set(mediaId, state);
+  for (const listener of storage.listeners) listener();
+}
+
+const ALT = "Placed image (its alt text is in the Images panel)";
+
 export const MediaImage = Image.extend({
   name: "image",
   draggable: true,
+
+  addStorage(): MediaImageStorage {
+    return { states: new Map(), listeners: new Set() };
+  },
+
+  // The picture is the preview route's answer: "Processing…" while the sizes are made, then the image. The
+  // address carries the state, so the browser asks again when it changes (a replaced file, sizes now ready).
+  addNodeView() {
+    const storage = this.storage as MediaImageStorage;
+    return ({ node }) => {
+      const dom = document.createElement("img");
+      dom.className = "editor-image";
+      dom.alt = ALT;
+      let mediaId = node.attrs.mediaId as string | null;
+      let shown = "";
+      const show = () => {
+        if (!mediaId) return;
+        const state = storage.states.get(mediaId) ?? "";
+        const src = state ? `${previewUrl(mediaId)}?state=${encodeURIComponent(state)}` : previewUrl(mediaId);
+        if (src !== shown) dom.src = shown = src;
+        dom.setAttribute("data-media-id", mediaId);
+      };
+      show();
+      storage.listeners.add(show);
+      return {
+        dom,
+        update: (updated) => {
+          if (updated.type !== node.type) return false;
+          mediaId = updated.attrs.mediaId as string | null;
+          show();
+          return true;
+        },
+        ignoreMutation: (mutation) => mutation.type !== "selection",
+        destroy: () => storage.listeners.delete(show),
+      };
+    };
+  },
 
   addAttributes() {
     return {
@@ -29,7 +81,7 @@ export const MediaImage = Image.extend({
   renderHTML({ HTMLAttributes }) {
     return [
       "img",
-      { ...HTMLAttributes, alt: "Placed image (its alt text is in the Images panel)", class: "editor-image" },
+      { ...HTMLAttributes, alt: ALT, class: "editor-image" },
     ];
   },
 }).configure({ inline: false, allowBase64: false });

@@ -1,9 +1,16 @@
 "use client";
 // The images of the article being edited: each placed image with its picture, its processing state and its
 // record (alt text, licence, consent…), plus "Replace file". A new upload opens its record at once, because
-// alt text and licence are what the publish gate asks for.
-import { useRef, useState } from "react";
-import { ImageDetailsForm, ProcessingState, useMediaRecord } from "@/components/media/image-details-form";
+// alt text and licence are what the publish gate asks for. Each image's record (polled while its sizes are
+// made) is also handed to the editor, which shows the picture in the text once it is ready and lists what the
+// record lacks in the Checks panel: one poll per image, for all three.
+import { useEffect, useRef, useState } from "react";
+import {
+  ImageDetailsForm,
+  ProcessingState,
+  useMediaRecord,
+  type MediaRecord,
+} from "@/components/media/image-details-form";
 import { ACCEPT_IMAGES, previewUrl, uploadImageFile } from "./image";
 
 export function ImagesPanel({
@@ -12,12 +19,15 @@ export function ImagesPanel({
   onOpen,
   uploading,
   uploadError,
+  onRecord,
 }: {
   mediaIds: string[];
   openId: string | null;
   onOpen: (id: string | null) => void;
   uploading: boolean;
   uploadError: string;
+  /** The latest record of a placed image (after each poll, save or replacement). */
+  onRecord: (id: string, record: MediaRecord) => void;
 }) {
   return (
     <section className="panel images-panel" aria-labelledby="images-heading" data-testid="images-panel">
@@ -46,6 +56,7 @@ export function ImagesPanel({
                 index={i + 1}
                 open={openId === id}
                 onToggle={() => onOpen(openId === id ? null : id)}
+                onRecord={onRecord}
               />
             </li>
           ))}
@@ -60,14 +71,19 @@ function PlacedImage({
   index,
   open,
   onToggle,
+  onRecord,
 }: {
   id: string;
   index: number;
   open: boolean;
   onToggle: () => void;
+  onRecord: (id: string, record: MediaRecord) => void;
 }) {
   const [reload, setReload] = useState(0);
   const { record, setRecord, loadError } = useMediaRecord(id, reload);
+  useEffect(() => {
+    if (record) onRecord(id, record);
+  }, [id, record, onRecord]);
   const fileRef = useRef<HTMLInputElement>(null);
   const [replaceState, setReplaceState] = useState<{ busy: boolean; error: string }>({ busy: false, error: "" });
   if (loadError) return <p className="notice error">{loadError}</p>;

@@ -10,7 +10,7 @@ type Ctx = { params: Promise<{ id: string }> };
 const placeholder = (text: string) =>
   `<svg xmlns="http://www.w3.org/2000/svg" width="480" height="270" viewBox="0 0 480 270"><rect width="480" height="270" fill="#eef1f4"/><text x="240" y="140" font-family="sans-serif" font-size="20" fill="#334" text-anchor="middle">${text}</text></svg>`;
 
-export const GET = authedRoute<Ctx>("studio.access", "media.preview", async (request, _actor, { params }) => {
+export const GET = authedRoute<Ctx>("studio.access", "media.preview", async (_request, _actor, { params }) => {
   const { id } = await params;
   const item = await db.mediaItem.findUnique({
     where: { id },
@@ -24,7 +24,10 @@ export const GET = authedRoute<Ctx>("studio.access", "media.preview", async (req
     },
   });
   const variant = item?.file.status === "READY" ? item.file.variants[0] : undefined;
-  if (variant) return NextResponse.redirect(new URL(variantUrl({ ...variant, format: "webp" }), request.url), 302);
+  // A relative address: request.url names the host Next was started with (e.g. localhost), not the one the page
+  // came from (127.0.0.1, the site's name behind a proxy), and the studio's img-src 'self' refuses another origin.
+  if (variant)
+    return new NextResponse(null, { status: 302, headers: { Location: variantUrl({ ...variant, format: "webp" }) } });
   const text = !item ? "Image not found" : item.file.status === "FAILED" ? "Processing failed" : "Processing…";
   return new NextResponse(placeholder(text), {
     status: item ? 200 : 404,
