@@ -79,10 +79,7 @@ export const MediaImage = Image.extend({
   },
 
   renderHTML({ HTMLAttributes }) {
-    return [
-      "img",
-      { ...HTMLAttributes, alt: ALT, class: "editor-image" },
-    ];
+    return ["img", { ...HTMLAttributes, alt: ALT, class: "editor-image" }];
   },
 }).configure({ inline: false, allowBase64: false });
 
