@@ -259,12 +259,6 @@ export function ArticleEditor({
       window.removeEventListener("pagehide", hide);
       controller.dispose();
       controllerRef.current = null;
-      // Left some other way than a link (the browser's Back button): what was typed in the last moment is
-      // kept on this device and sent now, instead of dropped with the save that was waiting for typing to stop.
-      if (controller.dirty) {
-        controller.backup();
-        void controller.flush();
-      }
     };
   }, [articleId, getContent, initial.canEdit, initial.draft.updatedAt, initial.draft.version]);
 
