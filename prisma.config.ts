@@ -1,13 +1,13 @@
 import { defineConfig } from "prisma/config";
 import { databaseUrl } from "./lib/db/url";
-import { SEARCH_EXTERNAL_TABLES } from "./lib/search/sqlite-schema";
-import { STUDIO_DRAFT_SEARCH_EXTERNAL_TABLES } from "./lib/studio/draft-search";
+import { SQLITE_EXTERNAL_TABLES } from "./lib/db/dialects/sqlite-objects";
 
 export default defineConfig({
   schema: "prisma/schema.prisma",
   migrations: { path: "prisma/migrations", seed: "tsx prisma/seed.ts" },
   datasource: { url: databaseUrl() },
   // FTS5 tables (site search, studio draft search) are created by raw-SQL migrations; Prisma must not drop them.
+  // (Only the objects list: this file is loaded by `prisma generate`, before any client exists.)
   experimental: { externalTables: true },
-  tables: { external: [...SEARCH_EXTERNAL_TABLES, ...STUDIO_DRAFT_SEARCH_EXTERNAL_TABLES] },
+  tables: { external: [...SQLITE_EXTERNAL_TABLES] },
 });

@@ -22,9 +22,8 @@ import type { AddressInfo } from "node:net";
 import { randomBytes } from "node:crypto";
 import { PageStore } from "./lib/page-cache/page-store";
 import { PublicPageCache, type RenderedResponse } from "./lib/page-cache/public-page-cache";
-import { openSqliteChangeReader, sqliteFileFromUrl } from "./lib/page-cache/sqlite-change-reader";
-import { openPostgresChangeReader } from "./lib/page-cache/postgres-change-reader";
-import { isPostgresUrl } from "./lib/db/url";
+import { dialectForUrl } from "./lib/db/dialects/dialect-for-url";
+import { databaseUrl } from "./lib/db/url";
 import { isCollabUpgrade, proxyUpgrade } from "./lib/collab/proxy-upgrade";
 import { collabEndpoint } from "./lib/collab/issue-collab-ticket";
 import {
@@ -145,10 +144,9 @@ function previewModeId(): string {
 
 function createPageCache(render: (path: string, req: IncomingMessage) => Promise<RenderedResponse>) {
   if (process.env.PAGE_CACHE === "off") return null;
-  const url = process.env.DATABASE_URL || "file:./data/imprimatur.db";
-  const file = sqliteFileFromUrl(url);
+  const url = databaseUrl();
   // SQLite: read from the file on every request. PostgreSQL: pushed by LISTEN/NOTIFY.
-  const reader = file ? openSqliteChangeReader(file) : isPostgresUrl(url) ? openPostgresChangeReader(url) : null;
+  const reader = dialectForUrl(url).openChangeReader(url);
   if (!reader) {
     console.warn("[page-cache] off: no change counter reader for this DATABASE_URL");
     return null;

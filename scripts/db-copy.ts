@@ -3,7 +3,7 @@
 // copies every table in dependency order in one transaction, then checks row counts and the audit chain
 // (audit:verify) on the target. Exit 0 only when all of that holds. Stop the app while copying.
 import { createDb } from "../lib/db/client";
-import { isPostgresUrl } from "../lib/db/url";
+import { dialectForUrl } from "../lib/db/dialects/dialect-for-url";
 import { describeReport, verifyAuditChain } from "../lib/audit/verify-chain";
 import { copyDatabase } from "./lib/copy-database";
 
@@ -15,7 +15,7 @@ function arg(name: string): string | undefined {
 async function main() {
   const from = arg("from");
   const to = arg("to");
-  if (!from?.startsWith("file:") || !to || !isPostgresUrl(to)) {
+  if (!from?.startsWith("file:") || !to || dialectForUrl(to).name !== "postgresql") {
     console.error("usage: npm run db:copy -- --from file:<sqlite file> --to postgres://<empty database>");
     process.exit(2);
   }

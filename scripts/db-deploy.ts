@@ -5,19 +5,18 @@
 //
 // npm run db:deploy -- --dry-run   lists the migrations it would apply (what each does to the tables) and the
 //                                  after-migration steps, and changes nothing.
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
 import { applyMigrations, flavourOf, migrationNames, type Flavour } from "./lib/schema-engine";
 import { createDb } from "../lib/db/client";
-import { databaseUrl, isPostgresUrl } from "../lib/db/url";
+import { databaseUrl } from "../lib/db/url";
+import { dialectForUrl } from "../lib/db/dialects/dialect-for-url";
 import { appliedMigrations, pendingMigrations } from "../lib/release/applied-migrations";
 import { describeMigration } from "../lib/release/describe-migration";
 import { afterMigrations, describeAfterMigrations, type AfterMigrationsReport } from "../lib/release/after-migrations";
 import { upgradeAuditChain } from "../lib/audit/upgrade-chain-format";
 import { queueNeededRebuilds } from "../lib/rebuilds/queue-rebuilds";
 import { APP_VERSION } from "../lib/release/version";
-import { databaseFilePath } from "./lib/db-file";
 import { loadDotEnv } from "./lib/load-env";
 
 function readMigration(flavour: Flavour, name: string): string {
@@ -27,7 +26,7 @@ function readMigration(flavour: Flavour, name: string): string {
 async function dryRun(url: string) {
   const flavour = flavourOf(url);
   const committed = migrationNames(flavour);
-  const exists = isPostgresUrl(url) || existsSync(databaseFilePath(url));
+  const exists = dialectForUrl(url).databaseExists(url);
   const db = exists ? createDb(url) : null;
   try {
     const applied = db ? await appliedMigrations(db).catch(() => [] as string[]) : [];
@@ -63,14 +62,7 @@ async function main() {
   loadDotEnv();
   const url = databaseUrl();
   if (process.argv.includes("--dry-run")) return dryRun(url);
-  if (!isPostgresUrl(url)) {
-    // WAL is a property of the database file: set it once, before the engine opens it, so readers never wait
-    // for the writer. (PostgreSQL needs no such setting: readers never wait for writers there.)
-    mkdirSync(path.dirname(databaseFilePath(url)), { recursive: true });
-    const db = new Database(databaseFilePath(url));
-    db.pragma("journal_mode = WAL");
-    db.close();
-  }
+  dialectForUrl(url).prepareForMigrations(url);
   const applied = await applyMigrations(url);
   console.log(
     applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database is up to date.",

@@ -7,7 +7,7 @@
 import { startCluster, type PgCluster } from "./lib/pg-cluster";
 import { startRoundRobinProxy } from "./lib/round-robin-proxy";
 import { startAppProcesses, stopAppProcesses } from "./lib/app-processes";
-import { isPostgresUrl } from "../lib/db/url";
+import { dialectForUrl } from "../lib/db/dialects/dialect-for-url";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
@@ -30,7 +30,7 @@ async function main() {
   }
   let cluster: PgCluster | undefined;
   let url = process.env.DATABASE_URL ?? "";
-  if (!isPostgresUrl(url)) {
+  if (!url || dialectForUrl(url).name !== "postgresql") {
     console.log("› DATABASE_URL is not postgres://: starting a throwaway PostgreSQL cluster with the demo site");
     cluster = await startCluster({ durable: true });
     const admin = new Client({ connectionString: cluster.url });

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import type { DbTx } from "../db/client";
 import { parseInput } from "../validation";
-import { containsIgnoringCase } from "../db/text-filter";
+import { dialectFor } from "../db/dialects/dialect";
 
 const dateOnly = z
   .string()
@@ -25,12 +25,13 @@ export const AUDIT_PAGE_SIZE = 50;
 
 export async function listAuditEvents(db: DbTx, rawFilter: unknown) {
   const f = parseInput(auditFilterSchema, rawFilter, "Please correct the filters.");
+  const { containsIgnoringCase } = dialectFor(db);
   const where = {
-    ...(f.action ? { action: containsIgnoringCase(db, f.action) } : {}),
+    ...(f.action ? { action: containsIgnoringCase(f.action) } : {}),
     ...(f.entityType ? { entityType: f.entityType } : {}),
     ...(f.entityId ? { entityId: f.entityId } : {}),
     ...(f.actor
-      ? { actor: { OR: [{ name: containsIgnoringCase(db, f.actor) }, { email: containsIgnoringCase(db, f.actor) }] } }
+      ? { actor: { OR: [{ name: containsIgnoringCase(f.actor) }, { email: containsIgnoringCase(f.actor) }] } }
       : {}),
     ...(f.from || f.to
       ? {

@@ -2,13 +2,13 @@
 // previous event's hash (the genesis hash for the first) and its hash must be the hash of its own fields.
 // Any row edited, inserted or deleted around the append-only triggers breaks one of these, and the first
 // event where that shows is named. A deleted last row leaves no successor to break, so the highest id ever
-// handed out (highest-event-id.ts) is compared with the last row too.
+// handed out (the database adapter's highestAuditEventId) is compared with the last row too.
 //
 // Keyed chains (lib/audit/record-event.ts): events before the "audit.chain_keyed" event verify as plain sha256,
 // that event and all after it as HMAC under AUDIT_HMAC_KEY. With a key configured, a chain with no keyed
 // event at all fails: that is what a chain rebuilt by someone holding only the database file looks like.
-import { highestAuditEventId } from "./highest-event-id";
 import type { Db } from "../db/client";
+import { dialectFor } from "../db/dialects/dialect";
 import { auditKey, auditKeyId } from "./audit-key";
 import { GENESIS_HASH, hashAuditEvent, hashAuditEventKeyed, KEYED_FROM_ACTION } from "./record-event";
 
@@ -79,7 +79,7 @@ export async function verifyAuditChain(db: Db, key: Buffer | null = auditKey()):
     }
     if (rows.length < BATCH) break;
   }
-  const highest = await highestAuditEventId(db);
+  const highest = await dialectFor(db).highestAuditEventId(db);
   if (highest > prevId) {
     return {
       ok: false,

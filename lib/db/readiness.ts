@@ -4,19 +4,15 @@
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import type { DbTx } from "./client";
-import { dialectOf } from "./dialect";
+import { dialectFor, type DatabaseDialect, type DialectName } from "./dialects/dialect";
 import { appliedMigrations, pendingMigrations } from "../release/applied-migrations";
 
 export type Readiness =
-  | { ready: true; database: "sqlite" | "postgresql"; migrations: number }
-  | { ready: false; database: "sqlite" | "postgresql"; problem: string };
+  { ready: true; database: DialectName; migrations: number } | { ready: false; database: DialectName; problem: string };
 
-/** Migration folder names committed for the dialect (relative to the app's working directory). */
-export function committedMigrations(dialect: "sqlite" | "postgresql", root = process.cwd()): string[] {
-  const dir =
-    dialect === "postgresql"
-      ? path.join(root, "prisma", "postgres", "migrations")
-      : path.join(root, "prisma", "migrations");
+/** Migration folder names committed for the database (relative to the app's working directory). */
+export function committedMigrations(dialect: DatabaseDialect, root = process.cwd()): string[] {
+  const dir = path.join(root, dialect.migrationsDir);
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true })
     .filter((d) => d.isDirectory())
@@ -24,14 +20,15 @@ export function committedMigrations(dialect: "sqlite" | "postgresql", root = pro
 }
 
 export async function checkReadiness(db: DbTx, expected?: string[]): Promise<Readiness> {
-  const database = dialectOf(db);
+  const dialect = dialectFor(db);
+  const database = dialect.name;
   let applied: string[];
   try {
     applied = await appliedMigrations(db);
   } catch {
     return { ready: false, database, problem: "database unreachable or not migrated" };
   }
-  const wanted = expected ?? committedMigrations(database);
+  const wanted = expected ?? committedMigrations(dialect);
   const pending = pendingMigrations(wanted, applied);
   if (pending.length) return { ready: false, database, problem: `${pending.length} migration(s) not applied` };
   return { ready: true, database, migrations: wanted.length };

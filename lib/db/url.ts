@@ -3,12 +3,9 @@ export const DEFAULT_DATABASE_FILE = "data/imprimatur.db";
 
 /**
  * The database in use: DATABASE_URL, or the default SQLite file under ./data (relative to the working
- * directory). `file:…` is SQLite (the embedded default); `postgres://…` or `postgresql://…` is PostgreSQL.
+ * directory). `file:…` is SQLite (the embedded default); `postgres://…` or `postgresql://…` is PostgreSQL
+ * (lib/db/dialects/dialect-for-url.ts).
  */
 export function databaseUrl(): string {
   return process.env.DATABASE_URL || `file:./${DEFAULT_DATABASE_FILE}`;
-}
-
-export function isPostgresUrl(url: string): boolean {
-  return /^postgres(ql)?:\/\//i.test(url);
 }

@@ -8,8 +8,8 @@
 // One writer per Db client (WeakMap), since a batch must go through one connection.
 import { randomUUID } from "node:crypto";
 import type { Db } from "../db/client";
-import { dialectOf } from "../db/dialect";
-import { booleanParam, dateTimeParam, valuesList } from "../db/raw-sql";
+import { dialectFor } from "../db/dialects/dialect";
+import { valuesList } from "../db/raw-sql";
 
 export interface FeedbackRow {
   articleId: string;
@@ -102,32 +102,26 @@ const COLUMNS = [
 ] as const;
 
 /**
- * Prisma stores DateTime in SQLite as ISO text with an explicit offset ("2026-11-25T17:05:49.010+00:00") and
- * compares it as text, so rows written here must use exactly that form (tested in batch-writer.test.ts).
- */
-export function sqliteDateTime(d: Date): string {
-  return dateTimeParam("sqlite", d) as string;
-}
-
-/**
  * One multi-row INSERT as raw SQL. Prisma's createMany does the same statement but compiles a new query plan
  * for every batch size, which the profile showed costing more CPU than the insert itself. Values are bound
  * parameters, never interpolated.
  */
 async function insertRows(db: Db, rows: readonly (FeedbackRow & { id: string })[]) {
   if (!rows.length) return;
-  const dialect = dialectOf(db);
+  // Values as each database stores them: DateTime as ISO text on SQLite (Prisma compares it as text, so the
+  // form must be exact; tested in batch-writer.test.ts), booleans as 0/1 there.
+  const dialect = dialectFor(db);
   const placeholders = valuesList(dialect, rows.length, COLUMNS.length);
   const params = rows.flatMap((r) => [
     r.id,
     r.articleId,
     r.revisionId,
-    booleanParam(dialect, r.helpful),
+    dialect.booleanParam(r.helpful),
     r.reason,
     r.comment,
     r.email,
     r.clientHash,
-    dateTimeParam(dialect, r.createdAt),
+    dialect.dateTimeParam(r.createdAt),
   ]);
   await db.$executeRawUnsafe(
     `INSERT INTO "Feedback" (${COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES ${placeholders}`,

@@ -3,7 +3,7 @@
 import type { DbTx } from "../db/client";
 import { LICENCE_CODES, licenceLabel } from "./licences";
 import { mediaUsage, type MediaUse } from "./media-usage";
-import { containsIgnoringCase } from "../db/text-filter";
+import { dialectFor } from "../db/dialects/dialect";
 
 export const MEDIA_PAGE_SIZE = 48;
 
@@ -33,6 +33,7 @@ export interface MediaListItem {
 export async function listMedia(db: DbTx, opts: { query?: string; page?: number } = {}) {
   const q = (opts.query ?? "").trim().slice(0, 100);
   const page = Math.max(1, Math.floor(opts.page ?? 1));
+  const { containsIgnoringCase } = dialectFor(db);
   const licenceMatches = q
     ? LICENCE_CODES.filter((c) => licenceLabel(c, "").toLowerCase().includes(q.toLowerCase()))
     : [];
@@ -41,10 +42,10 @@ export async function listMedia(db: DbTx, opts: { query?: string; page?: number 
     ...(q
       ? {
           OR: [
-            { alt: containsIgnoringCase(db, q) },
-            { caption: containsIgnoringCase(db, q) },
-            { credit: containsIgnoringCase(db, q) },
-            { licenceAgency: containsIgnoringCase(db, q) },
+            { alt: containsIgnoringCase(q) },
+            { caption: containsIgnoringCase(q) },
+            { credit: containsIgnoringCase(q) },
+            { licenceAgency: containsIgnoringCase(q) },
             ...(licenceMatches.length ? [{ licence: { in: licenceMatches } }] : []),
           ],
         }

@@ -1,12 +1,13 @@
 // The PostgreSQL twin of ./sqlite-change-reader.ts. A query per request is not possible synchronously, so the
 // reader keeps the counter in memory and PostgreSQL pushes every change: a trigger on "PublicChange" sends
-// NOTIFY public_change with the new value when the changing transaction commits (see the PostgreSQL migration),
-// and one dedicated connection per process LISTENs. The value is also re-read every few seconds and after a
-// reconnect, in case a notification was missed while the connection was down; until the first read succeeds
-// (and while the connection is down) read() returns null, so pages go through Next rather than risk a stale one.
+// NOTIFY public_change with the new value when the changing transaction commits
+// (lib/db/dialects/postgres-objects.ts), and one dedicated connection per process LISTENs. The value is also
+// re-read every few seconds and after a reconnect, in case a notification was missed while the connection was
+// down; until the first read succeeds (and while the connection is down) read() returns null, so pages go
+// through Next rather than risk a stale one.
 import { Client } from "pg";
 import { READ_PUBLIC_CHANGE_SQL } from "./public-change";
-import type { ChangeReader } from "./sqlite-change-reader";
+import type { ChangeReader } from "../db/dialects/dialect";
 
 const CHANNEL = "public_change";
 const REREAD_MS = 5_000;

@@ -1,14 +1,15 @@
 // The fast path for anonymous readers. For a cacheable request (./cacheable-request.ts) it reads the public
-// change counter (./sqlite-change-reader.ts: every request, a few microseconds), and answers from the stored
-// page for that path and counter: 304 when the reader's ETag matches, else the stored body in the best coding
-// the reader accepts. On a miss it has the page rendered once (by Next, through `render`), stores it and
-// answers; requests for the same page arriving meanwhile wait for that one render.
+// change counter through the database adapter's ChangeReader (SQLite: from the file on every request, a few
+// microseconds; PostgreSQL: pushed by NOTIFY), and answers from the stored page for that path and counter: 304
+// when the reader's ETag matches, else the stored body in the best coding the reader accepts. On a miss it has
+// the page rendered once (by Next, through `render`), stores it and answers; requests for the same page
+// arriving meanwhile wait for that one render.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { cacheablePageKind, type PageKind } from "./cacheable-request";
 import { chooseEncoding, matchesIfNoneMatch } from "./http-negotiation";
 import { buildPageEntry, etagFor, unstorableReason, type Encoding, type PageEntry } from "./page-entry";
 import type { PageStore } from "./page-store";
-import type { ChangeReader } from "./sqlite-change-reader";
+import type { ChangeReader } from "../db/dialects/dialect";
 import { stripNextRuntime } from "./strip-next-runtime";
 
 export interface RenderedResponse {

@@ -1,21 +1,10 @@
 // Reads the public change counter straight from the SQLite file with better-sqlite3: one prepared statement,
 // a few microseconds, so the page cache can afford to check it on every request (no polling interval, no
 // window in which another process's publish is not yet seen). A read-only connection of its own: it never
-// takes a lock that writers wait for (WAL).
+// takes a lock that writers wait for (WAL). Opened through the SQLite adapter (lib/db/dialects/sqlite.ts).
 import Database from "better-sqlite3";
+import type { ChangeReader } from "../db/dialects/dialect";
 import { READ_PUBLIC_CHANGE_SQL } from "./public-change";
-
-export interface ChangeReader {
-  /** The current counter, or null when it cannot be read (then nothing is served from the cache). */
-  read(): number | null;
-  close(): void;
-}
-
-/** `file:` URL (as in DATABASE_URL) to a path; null for other databases. */
-export function sqliteFileFromUrl(url: string): string | null {
-  if (!url.startsWith("file:")) return null;
-  return url.slice("file:".length).split("?")[0];
-}
 
 export function openSqliteChangeReader(file: string): ChangeReader {
   let db: Database.Database | null = null;

@@ -8,8 +8,7 @@ import { AppError } from "../errors";
 import { parseInput } from "../validation";
 import { indexNewSources, indexSource, removeSource } from "./fingerprint-index";
 import { tokenize } from "./tokenize";
-import { tuneForIndex } from "./tune-connection";
-import { containsIgnoringCase } from "../db/text-filter";
+import { dialectFor } from "../db/dialects/dialect";
 
 export const MAX_CORPUS_TEXT_CHARS = 2_000_000;
 
@@ -89,7 +88,7 @@ export async function importCorpusDocuments(
     }
   });
   const ids: string[] = [];
-  await tuneForIndex(db);
+  await dialectFor(db).tuneForLargeIndexes(db);
   for (let i = 0; i < parsed.length; i += IMPORT_BATCH_SIZE) {
     const batch = parsed.slice(i, i + IMPORT_BATCH_SIZE);
     const batchIds = await db.$transaction(
@@ -148,7 +147,7 @@ export async function deleteCorpusDocument(db: Db, actorId: string, id: string) 
 }
 
 export async function listCorpusDocuments(db: Db, options: { skip?: number; take?: number; query?: string } = {}) {
-  const where = options.query ? { title: containsIgnoringCase(db, options.query) } : {};
+  const where = options.query ? { title: dialectFor(db).containsIgnoringCase(options.query) } : {};
   const [total, docs] = await Promise.all([
     db.corpusDocument.count({ where }),
     db.corpusDocument.findMany({

@@ -1,6 +1,7 @@
 // Checks a text against the fingerprint index: look up its winnowed fingerprints, rank the sources that
 // share them, then confirm and grow passages word by word against each candidate's own text.
 import type { DbTx } from "../db/client";
+import { dialectFor } from "../db/dialects/dialect";
 import { roundPercent, type MatchedSource, type PlagiarismResult, type SourceMatch } from "./checker";
 import { extractCheckableText } from "./extract-text";
 import {
@@ -28,7 +29,6 @@ import {
   type WithContent,
 } from "./reworded";
 import { tokenize } from "./tokenize";
-import { tuneForIndex } from "./tune-connection";
 import { DEFAULT_PARAMS, GUARANTEE, kgramHashes, winnowHashes, type WinnowParams } from "./winnow";
 
 /**
@@ -256,7 +256,7 @@ export function summarise(
 export async function matchText(db: DbTx, text: string, options: MatchOptions = {}): Promise<PlagiarismResult> {
   const params = options.params ?? DEFAULT_PARAMS;
   const both = options.stages !== "exact";
-  await tuneForIndex(db);
+  await dialectFor(db).tuneForLargeIndexes(db);
   const tokens = tokenize(text);
   const ours: TextWithTokens | WithContent = both ? withContent({ text, tokens }) : { text, tokens };
   const ourHashes = kgramHashes(tokens.words, params.k);

@@ -4,7 +4,7 @@
 import type { Db, DbTx } from "../db/client";
 import { revisionCheckableText } from "./check-revision";
 import { indexNewSources, type SourceKind } from "./fingerprint-index";
-import { tuneForIndex } from "./tune-connection";
+import { dialectFor } from "../db/dialects/dialect";
 
 const BATCH = 100;
 
@@ -20,7 +20,7 @@ export async function indexMissingSources(
   onProgress?: (done: number, total: number) => void | Promise<void>,
   options: IndexMissingOptions = {},
 ): Promise<{ revisions: number; corpus: number; complete: boolean }> {
-  await tuneForIndex(db);
+  await dialectFor(db).tuneForLargeIndexes(db);
   const batchSize = options.batchSize ?? BATCH;
   const indexed = await db.fingerprintSource.findMany({ select: { kind: true, sourceId: true } });
   const have = new Set(indexed.map((s) => `${s.kind}:${s.sourceId}`));

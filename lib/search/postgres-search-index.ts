@@ -1,5 +1,5 @@
 // Site search on PostgreSQL: the twin of sqlite-search-index.ts, with the same results.
-// - search_document (created by the search migration in prisma/postgres/migrations; id = SearchEntry.id): the
+// - search_document (lib/db/dialects/postgres-objects.ts; id = SearchEntry.id): the
 //   live text by field, and a weighted tsvector of it under a GIN index (English stemming: plural and singular
 //   match). Ranked by ts_rank with the title and condition name weighted up most, then alternative names, then
 //   summary and headings, then the body; matched words marked by ts_headline.
@@ -7,15 +7,15 @@
 // Accents are folded before the text reaches the tsvector (fold(), as FTS5's unicode61 tokenizer does), so
 // "diabete" finds "diabète"; the marks are computed on the text as written.
 import type { DbTx } from "../db/client";
-import { TEXT_SEARCH_CONFIG as CONFIG, tsqueryOf } from "../db/postgres-text-search";
+import { SITE_SEARCH_TABLE } from "../db/dialects/raw-objects";
+import { TEXT_SEARCH_CONFIG as CONFIG, tsqueryOf } from "../db/dialects/postgres-text-search";
 import { HIDDEN_STATUSES } from "../public/live-filter";
 import { MATCH_END, MATCH_START, hitFromMarkedRow, type MarkedRow } from "./highlight";
 import { fold, textWords } from "./query-words";
 import type { SearchIndex, SearchResultPage } from "./search-index";
 import { addWords, removeWords, spellingsFor } from "./vocabulary";
 
-export const POSTGRES_SEARCH_DOCUMENT_TABLE = "search_document";
-const DOC = `"${POSTGRES_SEARCH_DOCUMENT_TABLE}"`;
+const DOC = `"${SITE_SEARCH_TABLE}"`;
 const COLUMNS = ["title", "condition", "alternative_names", "summary", "headings", "body"] as const;
 /** tsvector weight of each column, in COLUMNS order. */
 const COLUMN_WEIGHTS = ["A", "A", "B", "C", "C", "D"] as const;

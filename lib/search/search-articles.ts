@@ -1,7 +1,7 @@
 // Readers' search: GET /search?q=…&page=… → one page of ranked, highlighted published articles.
 import { z } from "zod";
 import type { DbTx } from "../db/client";
-import { searchIndex } from "./index";
+import { dialectFor } from "../db/dialects/dialect";
 import { QUERY_MAX_LENGTH, queryWords } from "./query-words";
 import type { SearchResultPage } from "./search-index";
 
@@ -19,5 +19,5 @@ export const searchParamsSchema = z.object({
 
 export async function searchArticles(db: DbTx, params: unknown): Promise<SearchResultPage> {
   const { q, page } = searchParamsSchema.parse(params ?? {});
-  return searchIndex(db).search(db, { words: queryWords(q) }, { page, pageSize: SEARCH_PAGE_SIZE, query: q });
+  return dialectFor(db).siteSearch.search(db, { words: queryWords(q) }, { page, pageSize: SEARCH_PAGE_SIZE, query: q });
 }

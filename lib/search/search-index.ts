@@ -1,6 +1,7 @@
 // The site search behind one small interface, so each database has its own engine (SQLite FTS5 in
-// sqlite-search-index.ts, PostgreSQL tsvector in postgres-search-index.ts) while callers stay the same. Only
-// published text is ever given to an index: callers pass the live revision's fields (see sync-article-search.ts).
+// sqlite-search-index.ts, PostgreSQL tsvector in postgres-search-index.ts), reached as the database adapter's
+// `siteSearch` (`dialectFor(db).siteSearch`, lib/db/dialects) while callers stay the same. Only published text
+// is ever given to an index: callers pass the live revision's fields (see sync-article-search.ts).
 import type { DbTx } from "../db/client";
 
 /** What is indexed for one live article: the live revision's text, split by weight. */

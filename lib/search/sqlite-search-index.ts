@@ -1,5 +1,5 @@
 // Site search on SQLite FTS5 (compiled into better-sqlite3).
-// - search_document (created by the search migration, see sqlite-schema.ts; rowid = SearchEntry.id): the live
+// - search_document (lib/db/dialects/sqlite-objects.ts; rowid = SearchEntry.id): the live
 //   text by field, porter-stemmed (plural and singular match), ranked by bm25 with the title, condition name
 //   and alternative names weighted up, with highlighted snippets.
 // - SearchTerm (vocabulary.ts): every word of the live text, unstemmed, with the number of live articles using
@@ -7,11 +7,11 @@
 //   take well under a millisecond.
 // Every statement uses bound parameters; the FTS5 query itself is built only from letters and digits.
 import type { DbTx } from "../db/client";
+import { SITE_SEARCH_TABLE as DOC } from "../db/dialects/raw-objects";
 import { HIDDEN_STATUSES } from "../public/live-filter";
 import { MATCH_END, MATCH_START, hitFromMarkedRow, type MarkedRow } from "./highlight";
 import { textWords } from "./query-words";
 import type { SearchDocument, SearchIndex, SearchResultPage, SearchTerms } from "./search-index";
-import { SEARCH_DOCUMENT_TABLE as DOC } from "./sqlite-schema";
 import { addWords, removeWords, spellingsFor } from "./vocabulary";
 
 /** bm25 weights by column: article_id (not indexed), title, condition, alternative_names, summary, headings, body. */

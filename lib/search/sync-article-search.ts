@@ -2,7 +2,7 @@
 // article's live revision (publish now, scheduled publish, unpublish, archive), so the index commits or rolls
 // back with the change itself: a draft's words are never indexed, and a taken-down article is gone at once.
 import type { Db, DbTx } from "../db/client";
-import { searchIndex } from "./index";
+import { dialectFor } from "../db/dialects/dialect";
 import { buildSearchDocument } from "./search-document";
 
 const REVISION_FIELDS = {
@@ -20,8 +20,9 @@ export async function syncArticleSearch(tx: DbTx, articleId: string): Promise<vo
     where: { id: articleId },
     select: { liveRevision: { select: REVISION_FIELDS } },
   });
-  if (!article?.liveRevision) return searchIndex(tx).removeArticle(tx, articleId);
-  await searchIndex(tx).indexArticle(tx, buildSearchDocument(article.liveRevision));
+  const index = dialectFor(tx).siteSearch;
+  if (!article?.liveRevision) return index.removeArticle(tx, articleId);
+  await index.indexArticle(tx, buildSearchDocument(article.liveRevision));
 }
 
 /**

@@ -1,20 +1,16 @@
 // The vocabulary of the live articles (SearchTerm): every word of their text, unstemmed, with the number of live
 // articles using it. A query word that no article uses is read as the words one edit away that are there (a
-// typo). Shared by both databases' search engines; only the way a list of words is bound differs (a JSON array
-// read by json_each on SQLite, json_array_elements_text on PostgreSQL).
+// typo). Shared by both databases' search engines; only the way a list of words is bound differs (the adapter's
+// `wordList`: a JSON array read by json_each on SQLite, json_array_elements_text on PostgreSQL).
 import type { DbTx } from "../db/client";
-import { dialectOf } from "../db/dialect";
+import { dialectFor } from "../db/dialects/dialect";
 import { MIN_CORRECTABLE_LENGTH, editDistanceOneVariants } from "./typo";
 
 /** Near spellings tried per misspelt word (the most used ones). */
 const CORRECTIONS_PER_WORD = 3;
 
 /** `SELECT value FROM <the words bound as one JSON array parameter>`. */
-function wordList(db: DbTx): string {
-  return dialectOf(db) === "postgresql"
-    ? `SELECT value FROM json_array_elements_text($1::json)`
-    : `SELECT value FROM json_each(?)`;
-}
+const wordList = (db: DbTx) => dialectFor(db).wordList;
 
 /** Counts one more live article for each of `words` (distinct). */
 export async function addWords(tx: DbTx, words: string[]): Promise<void> {

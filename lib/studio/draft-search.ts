@@ -1,76 +1,42 @@
 // Studio-only full-text search over working drafts (title, condition name, body text): what writers and
-// editors are working on, never mixed with the public search (which indexes published text only). The
-// index is kept by triggers on WorkingDraft (see the studio_draft_search migration of each database), so every
-// path that writes a draft — autosave, import, restore, seeding — keeps it current inside its own transaction.
-// SQLite: an FTS5 table ranked by bm25. PostgreSQL: a tsvector per draft under a GIN index, ranked by ts_rank
-// with the same weights' order (title, then condition name, then body).
+// editors are working on, never mixed with the public search (which indexes published text only). The index is
+// kept by triggers on WorkingDraft (declared in lib/db/dialects/{sqlite,postgres}-objects.ts), so every path
+// that writes a draft — autosave, import, restore, seeding — keeps it current inside its own transaction.
+// Each database has its own engine (sqlite-draft-search.ts, postgres-draft-search.ts), reached through the
+// database's adapter; the words are taken from what was typed here, once, for both.
 import type { DbTx } from "../db/client";
-import { dialectOf } from "../db/dialect";
-import { tsqueryOf } from "../db/postgres-text-search";
-
-/** The FTS5 table and its shadow tables, which Prisma's schema diff must leave alone. */
-export const STUDIO_DRAFT_SEARCH_TABLE = "studio_draft_search";
-export const STUDIO_DRAFT_SEARCH_EXTERNAL_TABLES = [
-  STUDIO_DRAFT_SEARCH_TABLE,
-  ...["_config", "_content", "_data", "_docsize", "_idx"].map((s) => STUDIO_DRAFT_SEARCH_TABLE + s),
-];
-/** The PostgreSQL twin: one table (no shadow tables). */
-export const POSTGRES_STUDIO_DRAFT_SEARCH_TABLE = "studio_draft_search";
+import { dialectFor } from "../db/dialects/dialect";
 
 const MAX_WORDS = 12;
 /** A last word shorter than this is matched whole: a one- or two-letter prefix matches nearly everything. */
 const MIN_PREFIX_LENGTH = 3;
 
-/** The words of what a person typed: letters and digits only, lower-case, at most a dozen. */
-function draftQueryWords(input: string): string[] {
-  return (
+/** What to look for: every word required (letters and digits only, lower-case), the last maybe as a prefix. */
+export interface DraftQuery {
+  words: string[];
+  /** The last word is still being typed: match it as a prefix. */
+  lastIsPrefix: boolean;
+}
+
+export interface DraftSearchIndex {
+  /** Article ids whose working draft matches, best first (title weighted up), at most `limit`. */
+  search(db: DbTx, query: DraftQuery, limit: number): Promise<string[]>;
+}
+
+/** The query in what a person typed (no operators: words only, at most a dozen); null when it has no words. */
+export function draftQuery(input: string): DraftQuery | null {
+  const words =
     input
       .toLowerCase()
       .match(/[\p{L}\p{N}]+/gu)
-      ?.slice(0, MAX_WORDS) ?? []
-  );
-}
-
-/** Turns what a person typed into an FTS5 query: words only (no operators), all required, the last one as a prefix. */
-export function toFtsQuery(input: string): string | null {
-  const words = draftQueryWords(input);
+      ?.slice(0, MAX_WORDS) ?? [];
   if (!words.length) return null;
-  return words.map((w, i) => `"${w}"${i === words.length - 1 && w.length >= MIN_PREFIX_LENGTH ? "*" : ""}`).join(" ");
+  return { words, lastIsPrefix: words[words.length - 1].length >= MIN_PREFIX_LENGTH };
 }
 
 /** Article ids whose working draft matches, best first (title weighted up), at most `limit`. */
 export async function searchDrafts(db: DbTx, input: string, limit = 5000): Promise<string[]> {
-  if (dialectOf(db) === "postgresql") return searchDraftsPostgres(db, input, limit);
-  const query = toFtsQuery(input);
+  const query = draftQuery(input);
   if (!query) return [];
-  const rows = await db.$queryRawUnsafe<Array<{ articleId: string }>>(
-    `SELECT articleId FROM ${STUDIO_DRAFT_SEARCH_TABLE} WHERE ${STUDIO_DRAFT_SEARCH_TABLE} MATCH ? ` +
-      `ORDER BY bm25(${STUDIO_DRAFT_SEARCH_TABLE}, 0.0, 5.0, 3.0, 1.0) LIMIT ?`,
-    query,
-    limit,
-  );
-  return rows.map((r) => r.articleId);
-}
-
-async function searchDraftsPostgres(db: DbTx, input: string, limit: number): Promise<string[]> {
-  const words = draftQueryWords(input);
-  if (!words.length) return [];
-  const last = words[words.length - 1];
-  // Whole words, and the last one as a prefix when it is long enough (as the FTS5 query above).
-  const prefix = last.length >= MIN_PREFIX_LENGTH;
-  const tsq = tsqueryOf(
-    words.map((w) => [w]),
-    1,
-    prefix,
-  );
-  const n = tsq.params.length;
-  const rows = await db.$queryRawUnsafe<Array<{ articleId: string }>>(
-    `SELECT s."article_id" AS "articleId" FROM "${POSTGRES_STUDIO_DRAFT_SEARCH_TABLE}" s, (SELECT ${tsq.sql} AS query) q
-     WHERE s."document" @@ q.query
-     ORDER BY ts_rank('{0.1, 0.2, 0.6, 1.0}', s."document", q.query) DESC, s."article_id"
-     LIMIT $${n + 1}`,
-    ...tsq.params,
-    limit,
-  );
-  return rows.map((r) => r.articleId);
+  return dialectFor(db).draftSearch.search(db, query, limit);
 }

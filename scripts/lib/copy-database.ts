@@ -7,7 +7,7 @@
 import Database from "better-sqlite3";
 import { Client } from "pg";
 import { createDb } from "../../lib/db/client";
-import { externalTables } from "../../lib/db/external-tables";
+import { postgresDialect } from "../../lib/db/dialects/postgres";
 import { rebuildSearchIndex } from "../../lib/search/sync-article-search";
 import { databaseFilePath } from "./db-file";
 import { applyMigrations } from "./schema-engine";
@@ -38,7 +38,7 @@ const BATCH = 500;
  * itself (a trigger on WorkingDraft); the site search tables are rebuilt from the live revisions after the copy.
  */
 const REBUILT_ON_TARGET = new Set([
-  ...externalTables("postgresql").map((t) => t.replace(/^public\./, "")),
+  ...postgresDialect.externalTables.map((t) => t.replace(/^public\./, "")),
   "SearchEntry",
   "SearchTerm",
 ]);

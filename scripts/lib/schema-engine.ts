@@ -2,7 +2,7 @@
 // Prisma's servers at install time, which fails on machines that reach only the npm registry; the WASM build
 // ships in an npm package and talks to the database through the same driver adapter the app uses:
 // better-sqlite3 for `file:` URLs, pg for `postgres://` URLs. Each database has its own schema file and
-// migrations folder (see `flavourOf`).
+// migrations folder (its adapter in lib/db/dialects says which; see `flavourOf`).
 import { readFileSync, readdirSync, existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
@@ -10,34 +10,35 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import { databaseFilePath } from "./db-file";
-import { externalTables } from "../../lib/db/external-tables";
-import { isPostgresUrl } from "../../lib/db/url";
+import type { DatabaseDialect, DialectName } from "../../lib/db/dialects/dialect";
+import { dialectForUrl } from "../../lib/db/dialects/dialect-for-url";
+import { postgresDialect } from "../../lib/db/dialects/postgres";
+import { sqliteDialect } from "../../lib/db/dialects/sqlite";
 
 const require = createRequire(import.meta.url);
 export const ROOT = path.resolve(__dirname, "..", "..");
 
 export interface Flavour {
-  name: "sqlite" | "postgresql";
+  name: DialectName;
+  /** Absolute paths. */
   schemaPath: string;
   migrationsDir: string;
+  /** Tables the schema diff leaves alone (made in raw SQL). */
+  externalTables: readonly string[];
 }
 
-export const SQLITE: Flavour = {
-  name: "sqlite",
-  schemaPath: path.join(ROOT, "prisma", "schema.prisma"),
-  migrationsDir: path.join(ROOT, "prisma", "migrations"),
-};
-export const POSTGRES: Flavour = {
-  name: "postgresql",
-  schemaPath: path.join(ROOT, "prisma", "postgres", "schema.prisma"),
-  migrationsDir: path.join(ROOT, "prisma", "postgres", "migrations"),
-};
-/** Kept for callers that only know SQLite. */
-export const SCHEMA_PATH = SQLITE.schemaPath;
-export const MIGRATIONS_DIR = SQLITE.migrationsDir;
+const flavourOfDialect = (dialect: DatabaseDialect): Flavour => ({
+  name: dialect.name,
+  schemaPath: path.join(ROOT, dialect.schemaPath),
+  migrationsDir: path.join(ROOT, dialect.migrationsDir),
+  externalTables: dialect.externalTables,
+});
+export const SQLITE = flavourOfDialect(sqliteDialect);
+export const POSTGRES = flavourOfDialect(postgresDialect);
+const FLAVOURS: Record<DialectName, Flavour> = { sqlite: SQLITE, postgresql: POSTGRES };
 
 export function flavourOf(url: string): Flavour {
-  return isPostgresUrl(url) ? POSTGRES : SQLITE;
+  return FLAVOURS[dialectForUrl(url).name];
 }
 
 type Engine = {
@@ -184,9 +185,9 @@ export function migrationList(flavour: Flavour = SQLITE) {
 }
 
 // Tables created in raw SQL that Prisma's schema language cannot describe (full-text indexes, see
-// lib/db/external-tables.ts): the diff leaves them alone (prisma.config.ts declares the SQLite list too).
+// lib/db/dialects/*-objects.ts): the diff leaves them alone (prisma.config.ts declares the SQLite list too).
 export function schemaFilters(flavour: Flavour = SQLITE) {
-  return { externalTables: externalTables(flavour.name), externalEnums: [] };
+  return { externalTables: [...flavour.externalTables], externalEnums: [] };
 }
 
 /** Applies every pending migration of the URL's database kind to the database at `url`; returns the names applied. */

@@ -8,10 +8,10 @@ import { createTestDb } from "../helpers/test-db";
 import { bumpPublicChange, readPublicChange } from "../../lib/page-cache/public-change";
 import { PageStore } from "../../lib/page-cache/page-store";
 import { PublicPageCache, type RenderedResponse } from "../../lib/page-cache/public-page-cache";
-import { openSqliteChangeReader, sqliteFileFromUrl } from "../../lib/page-cache/sqlite-change-reader";
+import { sqliteDialect } from "../../lib/db/dialects/sqlite";
 
 const t = createTestDb();
-const reader = openSqliteChangeReader(sqliteFileFromUrl(t.url)!);
+const reader = sqliteDialect.openChangeReader(t.url)!;
 const renders: string[] = [];
 let version = "first";
 
