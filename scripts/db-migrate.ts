@@ -6,7 +6,10 @@
 //                                  or when either schema has changes no migration covers.
 // Works offline: applies each folder's migrations to a scratch database (a temporary SQLite file; a scratch
 // PostgreSQL database, see scripts/lib/scratch-postgres.ts), then asks the WebAssembly schema engine for the
-// SQL diff from that database to the schema (createMigration would need a shadow database).
+// SQL diff from that database to the schema (createMigration would need a shadow database). A SQLite migration
+// that rebuilds a table gets that table's raw-SQL objects back (triggers, refills: see
+// lib/db/dialects/sqlite-rebuilds.ts); other raw SQL is declared in lib/db/dialects/*-objects.ts and written into
+// both migrations by hand.
 import { mkdtempSync, mkdirSync, writeFileSync, existsSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -21,6 +24,7 @@ import {
   type Flavour,
 } from "./lib/schema-engine";
 import { createScratchDatabase } from "./lib/scratch-postgres";
+import { withSqliteObjectsRecreated } from "../lib/db/dialects/sqlite-rebuilds";
 // @ts-expect-error plain ESM helper shared with scripts/prisma-generate.mjs (no type declarations)
 import { expectedPostgresSchema } from "./lib/postgres-schema.mjs";
 
@@ -116,7 +120,7 @@ async function main() {
     .replace(/[-:TZ.]/g, "")
     .slice(0, 14);
   const folder = `${stamp}_${name!.replace(/[^a-z0-9_]+/gi, "_")}`;
-  if (sqlite) writeMigration(SQLITE, folder, sqlite);
+  if (sqlite) writeMigration(SQLITE, folder, withSqliteObjectsRecreated(sqlite));
   if (postgres) writeMigration(POSTGRES, folder, postgres);
 }
 

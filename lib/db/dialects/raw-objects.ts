@@ -7,7 +7,7 @@
 // raw-objects.test.ts keeps the two in step: every purpose below is served on both databases unless it says
 // why it is one-sided, and a freshly migrated database of each kind holds exactly the declared objects, with
 // the declared definitions. A migration that rebuilds a SQLite table drops that table's triggers:
-// `npm run db:migrate` recreates them from ./sqlite-objects.ts (scripts/lib/recreate-sqlite-objects.ts).
+// `npm run db:migrate` recreates them from ./sqlite-objects.ts (./sqlite-rebuilds.ts).
 
 /** The full-text tables of the site search and of the studio draft search (same names on both databases). */
 export const SITE_SEARCH_TABLE = "search_document";

@@ -1,7 +1,7 @@
 // The raw-SQL objects of a SQLite database (see ./raw-objects.ts), each with the statement the newest migration
 // that made it wrote (no trailing semicolon). On SQLite a table rebuild (Prisma's RedefineTables: new table,
 // copy, drop, rename) drops the table's triggers: npm run db:migrate adds them back to such a migration from
-// here, and refills what SQLITE_REFILL_AFTER_REBUILD lists.
+// here, and refills what SQLITE_REFILL_AFTER_REBUILD lists (./sqlite-rebuilds.ts).
 // Kept free of run-time imports: prisma.config.ts loads it (before any client is generated).
 import type { RawObject } from "./raw-objects";
 
