@@ -1,4 +1,7 @@
+// SQLite's side of the write lock (the adapter's takeWriteLock, run by createDb at the start of every interactive
+// transaction), driven through better-sqlite3 connections on the test file and another process.
 import { spawn } from "node:child_process";
+import { createInterface } from "node:readline";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../../tests/helpers/test-db";
@@ -10,11 +13,43 @@ beforeAll(async () => {
   await t.db.$queryRawUnsafe("PRAGMA journal_mode = WAL"); // as db:deploy sets it on real databases
 });
 
-/** Another process (a script, the e2e test runner, a second server) writing to the same file. */
-function otherProcessWrites(key: string): Promise<number | null> {
-  const code = `const D=require("better-sqlite3");const d=new D(${JSON.stringify(file)},{timeout:5000});d.prepare("INSERT INTO \\"Setting\\" (key,value,updatedAt) VALUES (?, '1', 0)").run(${JSON.stringify(key)});`;
-  const child = spawn(process.execPath, ["-e", code], { stdio: "ignore" });
-  return new Promise((resolve) => child.on("exit", (c) => resolve(c)));
+const INSERT = `INSERT INTO "Setting" (key, value, updatedAt) VALUES (?, '1', 0)`;
+
+/**
+ * Another process (a script, the e2e test runner, a second server) that writes one row to the same file when
+ * told to ("go" on its stdin). It reports each step on a line of its own: "ready" once connected; then
+ * "inserted-at-once" if nobody held the write lock, or "busy" when refused and, after waiting for the lock on a
+ * connection with a busy timeout, "inserted".
+ */
+function otherWriter(key: string) {
+  const code = `
+    const Database = require("better-sqlite3");
+    const file = ${JSON.stringify(file)}, insert = ${JSON.stringify(INSERT)}, key = ${JSON.stringify(key)};
+    const atOnce = new Database(file, { timeout: 0 });
+    require("node:readline").createInterface({ input: process.stdin }).once("line", () => {
+      try {
+        atOnce.prepare(insert).run(key);
+        console.log("inserted-at-once");
+      } catch (err) {
+        if (err.code !== "SQLITE_BUSY") throw err;
+        console.log("busy");
+        new Database(file, { timeout: 60000 }).prepare(insert).run(key);
+        console.log("inserted");
+      }
+      process.exit(0);
+    });
+    console.log("ready");`;
+  const child = spawn(process.execPath, ["-e", code], { stdio: ["pipe", "pipe", "inherit"] });
+  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+  return {
+    async next(): Promise<string> {
+      const line = await lines.next();
+      return line.done ? `(exited with ${await exited})` : line.value;
+    },
+    go: () => child.stdin.write("go\n"),
+    exited,
+  };
 }
 
 describe("write lock on BEGIN", () => {
@@ -24,10 +59,10 @@ describe("write lock on BEGIN", () => {
     try {
       a.prepare("BEGIN").run();
       a.prepare(`SELECT count(*) FROM "Setting"`).get();
-      b.prepare(`INSERT INTO "Setting" (key, value, updatedAt) VALUES ('raw.other', '1', 0)`).run();
-      expect(() =>
-        a.prepare(`INSERT INTO "Setting" (key, value, updatedAt) VALUES ('raw.mine', '1', 0)`).run(),
-      ).toThrow(expect.objectContaining({ code: "SQLITE_BUSY_SNAPSHOT" }));
+      b.prepare(INSERT).run("raw.other");
+      expect(() => a.prepare(INSERT).run("raw.mine")).toThrow(
+        expect.objectContaining({ code: "SQLITE_BUSY_SNAPSHOT" }),
+      );
       a.prepare("ROLLBACK").run();
     } finally {
       a.close();
@@ -35,15 +70,25 @@ describe("write lock on BEGIN", () => {
     }
   });
 
-  it("createDb's transactions take the lock first: the other writer waits, and both succeed", async () => {
-    let other: Promise<number | null> = Promise.resolve(0);
-    await t.db.$transaction(async (tx) => {
-      await tx.setting.findMany();
-      other = otherProcessWrites("locked.other");
-      await new Promise((r) => setTimeout(r, 1500)); // the other process tries to commit now
-      await tx.setting.create({ data: { key: "locked.mine", value: "1" } });
-    });
-    expect(await other).toBe(0);
-    expect(await t.db.setting.count({ where: { key: { startsWith: "locked." } } })).toBe(2);
+  it("createDb's transactions hold the lock from their first statement: another writer is refused until they commit, then both writes stand", async () => {
+    const other = otherWriter("locked.other");
+    expect(await other.next()).toBe("ready");
+    const reported: string[] = [];
+    await t.db.$transaction(
+      async (tx) => {
+        await tx.setting.findMany(); // reads first, as domain code does
+        other.go();
+        reported.push(await other.next()); // the other process tried to write while this transaction is open
+        await tx.setting.create({ data: { key: "locked.mine", value: "1" } });
+      },
+      { timeout: 60_000 }, // the other process's answer is awaited inside the transaction: no deadline of its own
+    );
+    reported.push(await other.next());
+    expect(reported).toEqual(["busy", "inserted"]);
+    expect(await other.exited).toBe(0);
+    const rows = await t.db.$queryRawUnsafe<Array<{ key: string }>>(
+      `SELECT key FROM "Setting" WHERE key LIKE 'locked.%' ORDER BY rowid`,
+    );
+    expect(rows.map((r) => r.key)).toEqual(["locked.mine", "locked.other"]);
   });
 });
