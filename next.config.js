@@ -29,6 +29,9 @@ const nextConfig = {
     "pg",
     "@prisma/adapter-pg",
   ],
+  // /readyz lists the committed migrations of the database in use (lib/db/readiness.ts), which the build's file
+  // tracing cannot tell from the code.
+  outputFileTracingIncludes: { "/readyz": ["./prisma/migrations/**/*", "./prisma/postgres/migrations/**/*"] },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -18,20 +18,26 @@ let english: ReturnType<typeof nspell> | null = null;
 /**
  * dictionary-en's own entry point reads its files with a top-level await relative to import.meta.url,
  * which bundlers (Next) rewrite; reading the two files from the installed package directly works the
- * same under node, tsx, vitest and `next start` (all run from the project root).
+ * same under node, tsx, vitest and `next start` (all run from the project root). The paths are spelt out whole
+ * so that the build traces exactly these files (a path built from a variable makes it trace the whole
+ * project); a folder given in IMPRIMATUR_DICTIONARY_DIR is read at run time only.
  */
-function dictionaryDir(): string {
-  return process.env.IMPRIMATUR_DICTIONARY_DIR ?? path.join(process.cwd(), "node_modules", "dictionary-en");
+function readDictionary(): { aff: Buffer; dic: Buffer } {
+  const dir = process.env.IMPRIMATUR_DICTIONARY_DIR;
+  if (dir) {
+    return {
+      aff: readFileSync(path.join(/* turbopackIgnore: true */ dir, "index.aff")),
+      dic: readFileSync(path.join(/* turbopackIgnore: true */ dir, "index.dic")),
+    };
+  }
+  return {
+    aff: readFileSync(path.join(process.cwd(), "node_modules", "dictionary-en", "index.aff")),
+    dic: readFileSync(path.join(process.cwd(), "node_modules", "dictionary-en", "index.dic")),
+  };
 }
 
 export function englishSpeller(): ReturnType<typeof nspell> {
-  if (!english) {
-    const dir = dictionaryDir();
-    english = nspell({
-      aff: readFileSync(path.join(dir, "index.aff")),
-      dic: readFileSync(path.join(dir, "index.dic")),
-    });
-  }
+  english ??= nspell(readDictionary());
   return english;
 }
 
@@ -40,16 +46,20 @@ let medicalTerms: Set<string> | null = null;
 /**
  * The medical word list of @cspell/dict-medicalterms (about 98,000 terms, GPL-3.0-or-later, read from the
  * installed package at run time, not copied into this repository): one term per line, gzip-compressed;
- * lines starting with "#" are comments. Read the same way as dictionary-en, from the installed package.
+ * lines starting with "#" are comments. Read the same way as dictionary-en, from the installed package (or from
+ * IMPRIMATUR_MEDICAL_TERMS_FILE).
  */
 export function medicalTermList(): Set<string> {
   if (!medicalTerms) {
-    const file =
-      process.env.IMPRIMATUR_MEDICAL_TERMS_FILE ??
-      path.join(process.cwd(), "node_modules", "@cspell", "dict-medicalterms", "dict", "medicalterms-en.txt.gz");
+    const override = process.env.IMPRIMATUR_MEDICAL_TERMS_FILE;
     const set = new Set<string>();
     try {
-      for (const line of gunzipSync(readFileSync(file)).toString("utf8").split("\n")) {
+      const gz = override
+        ? readFileSync(/* turbopackIgnore: true */ override)
+        : readFileSync(
+            path.join(process.cwd(), "node_modules", "@cspell", "dict-medicalterms", "dict", "medicalterms-en.txt.gz"),
+          );
+      for (const line of gunzipSync(gz).toString("utf8").split("\n")) {
         const w = line.trim();
         if (w && !w.startsWith("#")) set.add(w.toLowerCase());
       }

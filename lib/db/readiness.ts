@@ -10,11 +10,14 @@ import { appliedMigrations, pendingMigrations } from "../release/applied-migrati
 export type Readiness =
   { ready: true; database: DialectName; migrations: number } | { ready: false; database: DialectName; problem: string };
 
-/** Migration folder names committed for the database (relative to the app's working directory). */
+/**
+ * Migration folder names committed for the database (relative to the app's working directory). The build
+ * cannot see which folder this reads: next.config.js names both for /readyz (outputFileTracingIncludes).
+ */
 export function committedMigrations(dialect: DatabaseDialect, root = process.cwd()): string[] {
-  const dir = path.join(root, dialect.migrationsDir);
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true })
+  const dir = path.join(/* turbopackIgnore: true */ root, dialect.migrationsDir);
+  if (!existsSync(/* turbopackIgnore: true */ dir)) return [];
+  return readdirSync(/* turbopackIgnore: true */ dir, { withFileTypes: true })
     .filter((d) => d.isDirectory())
     .map((d) => d.name);
 }

@@ -84,8 +84,11 @@ export const DEFAULT_MEDIA_DIR = "data/media";
 
 let shared: MediaStorage | undefined;
 
-/** The process's storage: a folder at MEDIA_DIR (default data/media). */
+/**
+ * The process's storage: a folder at MEDIA_DIR (default data/media). Uploaded data, read at run time: the build
+ * must not trace it into the app's files (turbopackIgnore).
+ */
 export function mediaStorage(): MediaStorage {
-  shared ??= new FolderStorage(path.resolve(process.env.MEDIA_DIR || DEFAULT_MEDIA_DIR));
+  shared ??= new FolderStorage(path.resolve(/* turbopackIgnore: true */ process.env.MEDIA_DIR || DEFAULT_MEDIA_DIR));
   return shared;
 }

@@ -89,7 +89,7 @@ export const sqliteDialect: DatabaseDialect = {
   prepareForMigrations(url) {
     const file = sqliteFileFromUrl(url);
     if (!file) throw new Error(`Not a SQLite file URL: ${url}`);
-    mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    mkdirSync(path.dirname(path.resolve(/* turbopackIgnore: true */ file)), { recursive: true }); // data, not code
     const db = new Database(file);
     try {
       db.pragma("journal_mode = WAL");
