@@ -13,6 +13,13 @@ END`;
 const draftBodyText = (row: string) =>
   `(SELECT coalesce(group_concat(value, ' '), '') FROM json_tree(CASE WHEN json_valid(${row}"bodyJson") THEN ${row}"bodyJson" ELSE '{}' END) WHERE key = 'text')`;
 
+/** The draft search text of the WorkingDraft row a trigger fired for. */
+const INSERT_DRAFT_TEXT = `  INSERT INTO "studio_draft_search" (rowid, articleId, title, conditionName, body)
+  VALUES (
+    NEW.rowid, NEW."articleId", NEW."title", NEW."conditionName",
+    ${draftBodyText("NEW.")}
+  );`;
+
 export const SQLITE_OBJECTS: readonly RawObject[] = [
   {
     kind: "trigger",
@@ -72,11 +79,7 @@ END`,
     table: "WorkingDraft",
     purposes: ["draft-search-sync"],
     sql: `CREATE TRIGGER "studio_draft_search_ai" AFTER INSERT ON "WorkingDraft" BEGIN
-  INSERT INTO "studio_draft_search" (rowid, articleId, title, conditionName, body)
-  VALUES (
-    NEW.rowid, NEW."articleId", NEW."title", NEW."conditionName",
-    ${draftBodyText("NEW.")}
-  );
+${INSERT_DRAFT_TEXT}
 END`,
   },
   {
@@ -86,11 +89,7 @@ END`,
     purposes: ["draft-search-sync"],
     sql: `CREATE TRIGGER "studio_draft_search_au" AFTER UPDATE OF "title", "conditionName", "bodyJson" ON "WorkingDraft" BEGIN
   DELETE FROM "studio_draft_search" WHERE rowid = OLD.rowid;
-  INSERT INTO "studio_draft_search" (rowid, articleId, title, conditionName, body)
-  VALUES (
-    NEW.rowid, NEW."articleId", NEW."title", NEW."conditionName",
-    ${draftBodyText("NEW.")}
-  );
+${INSERT_DRAFT_TEXT}
 END`,
   },
   {
