@@ -2,7 +2,7 @@
 // MedQuAD (Ben Abacha & Demner-Fushman 2019, BMC Bioinformatics 20:511; CC BY 4.0; github.com/abachaa/MedQuAD)
 // is read from that folder and never copied into the repository; without it this says so and exits 0.
 //
-// Every MedQuAD topic document becomes one published article, indexed through the same searchIndex the publish
+// Every MedQuAD topic document becomes one published article, indexed through the same siteSearch the publish
 // transaction uses: title and condition name = the document's focus (what a health site calls its page), summary
 // = the first sentence of its first answer, headings = its questions, body = its answers. Then, for each
 // document, its questions' focus words are the query (what a reader types), and the document's rank in the
@@ -13,7 +13,7 @@ import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createDb } from "../lib/db/client";
-import { searchIndex } from "../lib/search/index";
+import { dialectFor } from "../lib/db/dialects/dialect";
 import { searchArticles } from "../lib/search/search-articles";
 import { applyMigrations } from "../scripts/lib/schema-engine";
 import { makeUser } from "../tests/helpers/factory";
@@ -66,7 +66,7 @@ export async function realSearchBench(): Promise<void> {
             where: { id: articleId },
             data: { status: "PUBLISHED", liveRevisionId: revisionId, lastPublishedAt: new Date() },
           });
-          await searchIndex(tx).indexArticle(tx, {
+          await dialectFor(tx).siteSearch.indexArticle(tx, {
             articleId,
             revisionId,
             title: d.focus,
