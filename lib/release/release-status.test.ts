@@ -1,6 +1,7 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDb } from "../../tests/helpers/test-db";
 import packageJson from "../../package.json";
+import { dialectFor } from "../db/dialects/dialect";
 import { committedMigrations } from "../db/readiness";
 import { appliedMigrations, pendingMigrations } from "./applied-migrations";
 import { forgetReleaseStatus, refreshReleaseStatus, releaseStatus } from "./release-status";
@@ -11,7 +12,7 @@ beforeEach(() => forgetReleaseStatus());
 
 describe("release status", () => {
   it("names the package version and the newest applied migration", async () => {
-    const committed = committedMigrations(t.kind === "postgres" ? "postgresql" : "sqlite").sort();
+    const committed = committedMigrations(dialectFor(t.db)).sort();
     // The read itself: releaseStatus answers without it when it takes longer than half a second (a cold or busy
     // process), and from it afterwards.
     expect(await refreshReleaseStatus(t.db)).toBe(committed[committed.length - 1]);
