@@ -92,7 +92,10 @@ export async function approveRevision(db: Db, actor: Actor, input: ApproveRevisi
       select: { reviewerId: true },
     });
     if (earlier.some((r) => r.reviewerId === actor.id))
-      throw new AppError("CONFLICT", "You have already approved this revision; another reviewer must approve it too.");
+      throw new AppError(
+        "CONFLICT",
+        "You have already approved this revision: it is waiting for another reviewer's approval.",
+      );
     const approvals = new Set([...earlier.map((r) => r.reviewerId), actor.id]).size;
     const required = Math.max(1, article.requiredApprovals);
     const status = approvals >= required ? to : ctx.status;

@@ -5,6 +5,7 @@ import {
   assertTransition,
   availableTransitions,
   checkTransition,
+  refusalInState,
   type ArticleStatus,
   type CredentialStanding,
   type TransitionContext,
@@ -194,5 +195,47 @@ describe("assertTransition / availableTransitions", () => {
       "archive",
     ]);
     expect(availableTransitions(actorFor("ADMIN"), happy("APPROVED"))).toEqual([]);
+  });
+});
+
+describe("refusals say the state in plain words", () => {
+  it("a decision on an article someone has already decided reads as its state, not as an error", () => {
+    expect(checkTransition("approve", actorFor("REVIEWER"), happy("APPROVED"))).toMatchObject({
+      ok: false,
+      reason: "This article is already approved.",
+    });
+    expect(checkTransition("approve", actorFor("REVIEWER"), happy("CHANGES_REQUESTED"))).toMatchObject({
+      reason: "Changes have already been requested on this article: it is back with its writer.",
+    });
+    expect(checkTransition("requestChanges", actorFor("REVIEWER"), happy("APPROVED"))).toMatchObject({
+      reason: "This article is already approved.",
+    });
+    expect(checkTransition("publish", actorFor("EDITOR"), happy("PUBLISHED"))).toMatchObject({
+      reason: "This article is already published.",
+    });
+    expect(checkTransition("submit", actorFor("WRITER"), happy("IN_REVIEW"))).toMatchObject({
+      reason: "This article is already in review.",
+    });
+  });
+
+  it("a state on the way says what would make the action possible", () => {
+    expect(refusalInState("publish", "IN_REVIEW")).toBe(
+      "This article is in review: a medical reviewer has not decided yet. " +
+        "It can be published once a medical reviewer approves it.",
+    );
+    expect(refusalInState("approve", "DRAFT")).toBe(
+      "This article is a draft: it has not been submitted for review. It can be reviewed once its writer submits it.",
+    );
+  });
+
+  it("every refusal for the wrong state is a sentence about the article, never the rule that was broken", () => {
+    for (const name of TRANSITION_NAMES) {
+      for (const status of ARTICLE_STATUSES) {
+        const r = checkTransition(name, actorFor("EDITOR"), happy(status));
+        if (r.ok || r.code !== "INVALID_TRANSITION" || r.failed) continue;
+        expect(r.reason).toMatch(/^(This article is|Changes have)[^]*\.$/);
+        expect(r.reason).not.toMatch(/cannot|not allowed|invalid/i);
+      }
+    }
   });
 });

@@ -90,7 +90,7 @@ const P = {
   hasRevision: {
     key: "has-revision",
     holds: (c) => c.hasCurrentRevision,
-    message: "There is no submitted revision.",
+    message: "Nothing has been submitted for review yet.",
   },
   credentialValid: {
     key: "credential-valid",
@@ -110,12 +110,12 @@ const P = {
   notAlreadyLive: {
     key: "not-already-live",
     holds: (c) => !c.currentIsLive,
-    message: "This revision is already live.",
+    message: "This revision is already live: readers see it now.",
   },
   isLive: {
     key: "is-live",
     holds: (c) => c.isLive,
-    message: "The article is not live.",
+    message: "This article is not live: readers do not see it.",
   },
 } satisfies Record<string, Precondition>;
 
@@ -245,11 +245,7 @@ export function checkTransition(
 ): TransitionCheck {
   const rule = TRANSITIONS[name];
   if (!rule.from.includes(ctx.status)) {
-    return {
-      ok: false,
-      code: "INVALID_TRANSITION",
-      reason: `You cannot ${rule.label.toLowerCase()} an article that is ${STATUS_LABELS[ctx.status].toLowerCase()}.`,
-    };
+    return { ok: false, code: "INVALID_TRANSITION", reason: refusalInState(name, ctx.status) };
   }
   const perms = permissionsOf(actor);
   if (!rule.anyOf.some((p) => perms.has(p))) {
@@ -266,6 +262,68 @@ export function checkTransition(
 
 // Preconditions about who the actor is (rather than the state of the work): failing them is a refusal.
 const PERSONAL_PRECONDITIONS = new Set([P.mayEditArticle.key, P.credentialValid.key, P.notContributor.key]);
+
+/** The state in plain words, said to someone whose action the state no longer (or not yet) allows. */
+const STATE_SENTENCES: Record<ArticleStatus, string> = {
+  DRAFT: "This article is a draft: it has not been submitted for review.",
+  IN_REVIEW: "This article is in review: a medical reviewer has not decided yet.",
+  CHANGES_REQUESTED: "Changes have been requested on this article: it is back with its writer.",
+  APPROVED: "This article is approved and waiting to be published.",
+  PUBLISHED: "This article is published: its current revision is live.",
+  UNPUBLISHED: "This article is unpublished: readers no longer see it.",
+  ARCHIVED: "This article is archived.",
+};
+
+/** The same when the state is what the action would have led to, or a decision someone has already taken
+ *  (typically a second click, or two people deciding at once). */
+const ALREADY_SENTENCES: Record<ArticleStatus, string> = {
+  DRAFT: "This article is already a draft.",
+  IN_REVIEW: "This article is already in review.",
+  CHANGES_REQUESTED: "Changes have already been requested on this article: it is back with its writer.",
+  APPROVED: "This article is already approved.",
+  PUBLISHED: "This article is already published.",
+  UNPUBLISHED: "This article is already unpublished.",
+  ARCHIVED: "This article is already archived.",
+};
+
+const ALREADY_DONE: Record<TransitionName, readonly ArticleStatus[]> = {
+  submit: ["IN_REVIEW"],
+  withdraw: ["DRAFT"],
+  requestChanges: ["CHANGES_REQUESTED", "APPROVED", "PUBLISHED"],
+  approve: ["APPROVED", "CHANGES_REQUESTED", "PUBLISHED"],
+  publish: ["PUBLISHED"],
+  schedule: ["PUBLISHED"],
+  unpublish: ["UNPUBLISHED"],
+  archive: ["ARCHIVED"],
+  restore: [],
+};
+
+/** What would make the action possible, for states on the way to it. */
+const NEXT_STEPS: Partial<Record<TransitionName, Partial<Record<ArticleStatus, string>>>> = {
+  publish: {
+    DRAFT: "It can be published once a medical reviewer approves it.",
+    IN_REVIEW: "It can be published once a medical reviewer approves it.",
+    CHANGES_REQUESTED: "It can be published once it is resubmitted and approved.",
+  },
+  schedule: {
+    DRAFT: "It can be scheduled once a medical reviewer approves it.",
+    IN_REVIEW: "It can be scheduled once a medical reviewer approves it.",
+    CHANGES_REQUESTED: "It can be scheduled once it is resubmitted and approved.",
+  },
+  approve: { DRAFT: "It can be reviewed once its writer submits it." },
+  requestChanges: { DRAFT: "It can be reviewed once its writer submits it." },
+  restore: { DRAFT: "Only an archived article can be restored." },
+};
+
+/**
+ * Why `name` is refused in `status`, as the state in plain words ("This article is already approved."), never
+ * as the rule that was broken: the person usually clicked after someone (or their own first click) moved it on.
+ */
+export function refusalInState(name: TransitionName, status: ArticleStatus): string {
+  const sentence = ALREADY_DONE[name].includes(status) ? ALREADY_SENTENCES[status] : STATE_SENTENCES[status];
+  const next = NEXT_STEPS[name]?.[status];
+  return next ? `${sentence} ${next}` : sentence;
+}
 
 /** Throws the coded AppError when the transition is not allowed; returns the next state otherwise. */
 export function assertTransition(
