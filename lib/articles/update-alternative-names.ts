@@ -8,7 +8,7 @@ import { AppError } from "../errors";
 import type { Actor } from "../auth/policy";
 import { recordAuditEvent } from "../audit/record-event";
 import { alternativeNamesTextSchema, parseAlternativeNames } from "../content/alternative-names";
-import { withEditor } from "../drafts/editor-ids";
+import { withEditor } from "../drafts/with-editor";
 import { voidApprovalOnEdit, type VoidResult } from "../workflow/void-approval";
 import { assertCanEditArticle } from "./article-access";
 

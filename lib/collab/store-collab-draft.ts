@@ -9,7 +9,7 @@ import { parseDocument } from "../content/document-schema";
 import { draftFieldsSchema } from "../drafts/save-draft";
 import { voidApprovalOnEdit } from "../workflow/void-approval";
 import { parseInput } from "../validation";
-import { withEditor } from "../drafts/editor-ids";
+import { withEditor } from "../drafts/with-editor";
 
 export interface CollabDraftInput {
   articleId: string;

@@ -3,7 +3,7 @@ import { createTestDb } from "../../tests/helpers/test-db";
 import { makeUser } from "../../tests/helpers/factory";
 import { credentialInputSchema, saveCredential } from "./save-credential";
 import { viaSchema } from "../../tests/helpers/via-schema";
-import { decideCredential, decideCredentialSchema } from "./verify-credential";
+import { decideCredential, decideCredentialSchema } from "./decide-credential";
 import { bestCredential, credentialStanding } from "./credential-standing";
 import { myCredentials } from "./list-credentials";
 

@@ -5,7 +5,7 @@ import { createUser, setUserRoles } from "../users/manage-users";
 import type { Role } from "../auth/roles";
 import { credentialInputSchema, saveCredential } from "./save-credential";
 import { parseInput } from "../validation";
-import { decideCredential } from "./verify-credential";
+import { decideCredential } from "./decide-credential";
 import { adminAccessFromOwner, GRANT_COOLING_OFF_MS } from "./verifier-independence";
 
 const t = createTestDb();

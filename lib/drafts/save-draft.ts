@@ -12,7 +12,7 @@ import type { Actor } from "../auth/policy";
 import { parseDocument, type DocumentJson } from "../content/document-schema";
 import { assertCanEditArticle } from "../articles/article-access";
 import { voidApprovalOnEdit, type VoidResult } from "../workflow/void-approval";
-import { withEditor } from "./editor-ids";
+import { withEditor } from "./with-editor";
 import { parseAlternativeNames } from "../content/alternative-names";
 
 export const draftFieldsSchema = z.object({

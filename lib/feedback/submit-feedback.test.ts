@@ -3,7 +3,7 @@ import { createTestDb } from "../../tests/helpers/test-db";
 import { AppError } from "../errors";
 import { putSetting } from "../settings/settings";
 import { DbRateLimiter } from "../rate-limit/db-rate-limiter";
-import { clearFeedbackLimitsCache } from "./rate-limit-rule";
+import { clearFeedbackLimitsCache } from "./load-feedback-limits";
 import { submitFeedback } from "./submit-feedback";
 import { listBlockingCapHits } from "./list-feedback";
 import { makePublishedArticle, makeUser } from "../../tests/helpers/factory";

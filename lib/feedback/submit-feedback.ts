@@ -11,7 +11,7 @@ import { parseInput } from "../validation";
 import { recordAuditEvent } from "../audit/record-event";
 import { feedbackSubmissionSchema } from "./feedback-schema";
 import { dbRateLimiterFor, type RateLimiter, type RateLimitRule } from "../rate-limit/db-rate-limiter";
-import { loadFeedbackLimits } from "./rate-limit-rule";
+import { loadFeedbackLimits } from "./load-feedback-limits";
 import { isBlockingReason } from "./reasons";
 import { feedbackWriterFor } from "./batch-writer";
 import { publishedRevisions, type PublishedRevisionCache } from "./published-revisions";

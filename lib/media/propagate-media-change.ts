@@ -5,7 +5,7 @@
 // Runs inside the transaction of the media change.
 import type { DbTx } from "../db/client";
 import { voidApprovalOnEdit } from "../workflow/void-approval";
-import { withEditor } from "../drafts/editor-ids";
+import { withEditor } from "../drafts/with-editor";
 
 /** The marker a stored body contains when it places this media item (bodies are written by JSON.stringify). */
 export function mediaReference(mediaId: string): string {

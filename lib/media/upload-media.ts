@@ -1,7 +1,7 @@
 // Accepting an image: every check runs on the bytes in memory before anything is written, so a refused upload
 // leaves no file and no row. Then the original goes to storage (by content hash, private: it may carry
 // EXIF/GPS), and one transaction writes the file row (which is also its processing job), the media item and
-// the audit event. A worker makes the variants afterwards (process-media-file.ts).
+// the audit event. A worker makes the variants afterwards (make-variants.ts).
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
 import { assertCan, type Actor } from "../auth/policy";

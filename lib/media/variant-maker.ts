@@ -6,7 +6,7 @@
 import type { ChildProcess } from "node:child_process";
 import { EventEmitter } from "node:events";
 import path from "node:path";
-import { makeVariants, type MadeVariant } from "./process-media-file";
+import { makeVariants, type MadeVariant } from "./make-variants";
 import type { MediaStorage } from "./storage";
 import type { VariantProcessStats, VariantReply, VariantRequest } from "./variant-process";
 

@@ -5,7 +5,7 @@
 // reply carries the process's peak resident memory so far and the job's CPU time (npm run bench:media).
 import { readFileSync } from "node:fs";
 import sharp from "sharp";
-import { makeVariants, type MadeVariant } from "./process-media-file";
+import { makeVariants, type MadeVariant } from "./make-variants";
 import { FolderStorage } from "./storage";
 
 export interface VariantRequest {

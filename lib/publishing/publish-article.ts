@@ -11,7 +11,7 @@ import { queueNotifications } from "../notifications/queue-notification";
 import { getSetting } from "../settings/settings";
 import { assertTransition, TRANSITIONS } from "../workflow/state-machine";
 import { loadTransitionContext } from "../workflow/load-transition-context";
-import { addMonths } from "./dates";
+import { addMonths } from "./add-months";
 import { bumpPublicChange } from "../page-cache/public-change";
 import { syncArticleSearch } from "../search/sync-article-search";
 import { queueArticleLiveEvent } from "../webhooks/events";

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../../tests/helpers/test-db";
 import { makeArticle, makeRevision, makeUser } from "../../tests/helpers/factory";
 import { reviewDueLists } from "./review-due";
-import { addMonths } from "./dates";
+import { addMonths } from "./add-months";
 
 const t = createTestDb();
 afterAll(() => t.cleanup());

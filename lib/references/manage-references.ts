@@ -9,7 +9,7 @@ import { assertCanEditArticle } from "../articles/article-access";
 import { parseDocument } from "../content/document-schema";
 import { citationLocations } from "../content/text";
 import { voidApprovalOnEdit } from "../workflow/void-approval";
-import { withEditor } from "../drafts/editor-ids";
+import { withEditor } from "../drafts/with-editor";
 import type { ReferenceData } from "./reference-schema";
 import { baseReferenceKey, uniqueReferenceKey } from "./reference-key";
 

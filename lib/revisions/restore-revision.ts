@@ -10,7 +10,7 @@ import { assertCanEditArticle } from "../articles/article-access";
 import { parseDocument } from "../content/document-schema";
 import { parseReferencesJson } from "../content/reference-snapshot";
 import { voidApprovalOnEdit } from "../workflow/void-approval";
-import { withEditor } from "../drafts/editor-ids";
+import { withEditor } from "../drafts/with-editor";
 
 export async function restoreRevision(db: Db, actor: Actor, input: { articleId: string; revisionId: string }) {
   return db.$transaction(async (tx) => {

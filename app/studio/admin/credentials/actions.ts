@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db/client";
 import { action } from "@/app/_server/action";
-import { decideCredential, decideCredentialSchema } from "@/lib/credentials/verify-credential";
+import { decideCredential, decideCredentialSchema } from "@/lib/credentials/decide-credential";
 import { sendQueuedMail } from "@/app/_server/after-commit";
 
 export const decideCredentialAction = action(
