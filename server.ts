@@ -59,7 +59,7 @@ function numberFromEnv(name: string, fallback: number): number {
 async function main() {
   const port = Number(argValue(["-p", "--port"]) ?? process.env.PORT ?? 3000);
   const hostname = argValue(["-H", "--hostname"]);
-  // Read by the publication scheduler's self-requests (app/_server/scheduler.ts), as under `next start`.
+  // Read by the publication scheduler's self-requests (lib/processes/publish-scheduler.ts), as under `next start`.
   process.env.PORT = String(port);
   const { default: next } = await import("next");
   const app = next({ dev: false, dir: __dirname, hostname: hostname ?? "localhost", port });

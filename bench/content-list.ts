@@ -11,8 +11,8 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { applyMigrations } from "../scripts/lib/schema-engine";
 import { createDb } from "../lib/db/client";
-import { listContent, listContentForExport, parseContentListQuery } from "../lib/studio/content-list";
-import { contentCsv } from "../lib/studio/content-csv";
+import { listContent, listContentForExport, parseContentListQuery } from "../lib/article-list/content-list";
+import { contentCsv } from "../lib/article-list/content-csv";
 import type { Actor } from "../lib/auth/policy";
 import { makeSampler, makeText, makeVocabulary, rng } from "./synthetic-text";
 

@@ -15,7 +15,7 @@ import { createDb } from "../lib/db/client";
 import { recordAuditEvent } from "../lib/audit/record-event";
 import { verifyAuditChain } from "../lib/audit/verify-chain";
 import { submitArticle } from "../lib/workflow/submit-article";
-import { approveRevision } from "../lib/workflow/decide-review";
+import { approveRevision } from "../lib/review/decide-review";
 import { publishArticle } from "../lib/publishing/publish-article";
 import { loadGate } from "../lib/gate/load-gate";
 import { makeSampler, rng } from "./synthetic-text";

@@ -10,7 +10,7 @@ import { makeCredential } from "../tests/helpers/factory";
 import { addReviewComment } from "../lib/review/review-comments";
 import { saveDraft } from "../lib/drafts/save-draft";
 import { submitArticle } from "../lib/workflow/submit-article";
-import { approveRevision } from "../lib/workflow/decide-review";
+import { approveRevision } from "../lib/review/decide-review";
 import { afterRevisionFrozen } from "../lib/revisions/after-freeze";
 import { formatLongDate } from "../lib/public/format-date";
 import { queueNotification } from "../lib/notifications/queue-notification";

@@ -9,7 +9,7 @@ import { db } from "@/lib/db/client";
 import { unreadCount } from "@/lib/notifications/inbox";
 import { releaseStatus } from "@/lib/release/release-status";
 import { STUDIO_NAV } from "./nav";
-import { runDueCheckIfNeeded } from "@/app/_server/scheduler";
+import { runDueCheckIfNeeded } from "@/lib/processes/publish-scheduler";
 import "./studio.css";
 
 export const metadata: Metadata = {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/lib/db/client";
-import { dashboardFor, type reviewQueue } from "@/lib/studio/dashboard";
+import { loadWorklists, type reviewQueue } from "@/lib/worklists/load-worklists";
 import { ActionForm } from "@/components/studio/action-form";
 import { claimReviewAction } from "./assignments/actions";
 import { ARTICLE_STATUSES, STATUS_LABELS, statusLabel } from "@/lib/workflow/state-machine";
@@ -120,7 +120,7 @@ function ReviewQueue({ queue }: { queue: QueueRow[] }) {
 
 export default async function StudioDashboard() {
   const actor = await requirePermission("studio.access", "/studio");
-  const { drafts, queue, editorial, users, rebuilds } = await dashboardFor(db, actor);
+  const { drafts, queue, editorial, users, rebuilds } = await loadWorklists(db, actor);
   // Editors and reviewers see which live articles are overdue or due soon for medical re-review.
   const due = editorial || queue ? await reviewDueLists(db) : null;
   return (

@@ -6,9 +6,9 @@ import { makeArticle, makeCredential, makeUser } from "../../tests/helpers/facto
 import type { Actor } from "../auth/policy";
 import { putSetting } from "../settings/settings";
 import { submitArticle } from "../workflow/submit-article";
-import { approveRevision } from "../workflow/decide-review";
+import { approveRevision } from "../review/decide-review";
 import { loadGate } from "../gate/load-gate";
-import { reviewQueue } from "../studio/dashboard";
+import { reviewQueue } from "../worklists/load-worklists";
 import { assignReviewers, claimReview, unassignReviewer } from "./assign-reviewers";
 import { updateArticleReviewSettings } from "./article-review-settings";
 import { addSpecialty, setCredentialSpecialties } from "./specialties";

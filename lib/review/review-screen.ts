@@ -21,7 +21,7 @@ import { getSetting } from "../settings/settings";
 import { checkTransition, type TransitionName } from "../workflow/state-machine";
 import { loadTransitionContext } from "../workflow/load-transition-context";
 import { listReviewComments } from "./review-comments";
-import { approvalStatement } from "../workflow/decide-review";
+import { approvalStatement } from "./decide-review";
 import { parseImagesJson } from "../content/image-snapshot";
 import { diffImages, type ImageChange } from "../revisions/diff-images";
 

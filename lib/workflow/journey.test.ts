@@ -4,7 +4,7 @@ import { createTestDb } from "../../tests/helpers/test-db";
 import { viaSchema } from "../../tests/helpers/via-schema";
 import { doc, makeArticle, makeCredential, makeUser } from "../../tests/helpers/factory";
 import { submitArticle, withdrawSubmission } from "./submit-article";
-import { approveRevision, approveRevisionSchema, requestChanges } from "./decide-review";
+import { approveRevision, approveRevisionSchema, requestChanges } from "../review/decide-review";
 import { voidApprovalOnEdit } from "./void-approval";
 import { saveRevision } from "../revisions/save-revision";
 import {

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../../tests/helpers/test-db";
 import { makeApproval, makeArticle, makeCredential, makeRevision, makeUser } from "../../tests/helpers/factory";
 import type { Actor } from "../auth/policy";
-import { approveRevision } from "./decide-review";
+import { approveRevision } from "../review/decide-review";
 import { articleContributorIds } from "./article-contributors";
 import { loadGate } from "../gate/load-gate";
 

@@ -13,7 +13,7 @@ import { updateMedia, updateMediaSchema } from "../../lib/media/update-media";
 import { parseInput } from "../../lib/validation";
 import { loadDraftSnapshot, saveDraft } from "../../lib/drafts/save-draft";
 import { submitArticle } from "../../lib/workflow/submit-article";
-import { approveRevision } from "../../lib/workflow/decide-review";
+import { approveRevision } from "../../lib/review/decide-review";
 import { publishArticle } from "../../lib/publishing/publish-article";
 import { afterRevisionFrozen } from "../../lib/revisions/after-freeze";
 import { DEMO_USERS, seedDemoUsers } from "../../prisma/seed-users";

@@ -2,7 +2,7 @@
 // and syndication see: search, the A–Z list, the content API, webhooks.
 import type { Db } from "../../lib/db/client";
 import { submitArticle } from "../../lib/workflow/submit-article";
-import { approveRevision } from "../../lib/workflow/decide-review";
+import { approveRevision } from "../../lib/review/decide-review";
 import { publishArticle } from "../../lib/publishing/publish-article";
 import { makeArticle, makeCredential, makeUser } from "./factory";
 

@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db/client";
 import { action } from "@/app/_server/action";
-import { bulkActionSchema, runBulkAction } from "@/lib/studio/bulk-actions";
+import { bulkActionSchema, runBulkAction } from "@/lib/article-list/bulk-actions";
 import { sendQueuedMail } from "@/app/_server/after-commit";
 
 export const bulkAction = action(

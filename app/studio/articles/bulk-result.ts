@@ -1,4 +1,4 @@
-import type { BulkResult } from "@/lib/studio/bulk-actions";
+import type { BulkResult } from "@/lib/article-list/bulk-actions";
 
 /** What the content list says after a bulk action: how many were done and why the others were not. */
 export function describeBulkResult(data: unknown): string {

@@ -6,7 +6,7 @@ import Link from "next/link";
 import { db } from "@/lib/db/client";
 import { can } from "@/lib/auth/policy";
 import { requirePermission } from "@/app/_server/session";
-import { listContent, parseContentListQuery, type ContentListQuery } from "@/lib/studio/content-list";
+import { listContent, parseContentListQuery, type ContentListQuery } from "@/lib/article-list/content-list";
 import { listSpecialties } from "@/lib/assignments/specialties";
 import { ARTICLE_STATUSES, STATUS_LABELS, statusLabel } from "@/lib/workflow/state-machine";
 import { bulkAction } from "./actions";

@@ -10,7 +10,7 @@
 // search engines) can ask for it without importing the client at run time: lib/db's import cycle stays
 // type-only.
 import type { SearchIndex } from "../../search/search-index";
-import type { DraftSearchIndex } from "../../studio/draft-search";
+import type { DraftSearchIndex } from "../../article-list/draft-search";
 import type { Db, DbTx } from "../client";
 import type { RawObject } from "./raw-objects";
 

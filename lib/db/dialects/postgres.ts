@@ -6,7 +6,7 @@ import type { Db } from "../client";
 import { PrismaClient } from "../../generated/prisma-pg/client";
 import { openPostgresChangeReader } from "../../page-cache/postgres-change-reader";
 import { postgresSearchIndex } from "../../search/postgres-search-index";
-import { postgresDraftSearch } from "../../studio/postgres-draft-search";
+import { postgresDraftSearch } from "../../article-list/postgres-draft-search";
 import type { DatabaseDialect } from "./dialect";
 import { POSTGRES_EXTERNAL_TABLES, POSTGRES_OBJECTS } from "./postgres-objects";
 

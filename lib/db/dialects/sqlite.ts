@@ -7,7 +7,7 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../../generated/prisma/client";
 import { openSqliteChangeReader } from "../../page-cache/sqlite-change-reader";
 import { sqliteSearchIndex } from "../../search/sqlite-search-index";
-import { sqliteDraftSearch } from "../../studio/sqlite-draft-search";
+import { sqliteDraftSearch } from "../../article-list/sqlite-draft-search";
 import type { DbTx } from "../client";
 import type { DatabaseDialect } from "./dialect";
 import { SQLITE_EXTERNAL_TABLES, SQLITE_OBJECTS } from "./sqlite-objects";

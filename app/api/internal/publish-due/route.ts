@@ -1,5 +1,5 @@
 // Publishes due scheduled publications, refreshes their public pages and sends queued mail. Called by the
-// scheduler over loopback (app/_server/scheduler.ts) with the per-process secret; anyone else gets 404.
+// scheduler over loopback (lib/processes/publish-scheduler.ts) with the per-process secret; anyone else gets 404.
 import { NextResponse } from "next/server";
 import { timingSafeEqual } from "node:crypto";
 import { db } from "@/lib/db/client";
@@ -7,7 +7,7 @@ import { publishDueArticles } from "@/lib/publishing/publish-due";
 import { deliverQueuedMail } from "@/lib/notifications/deliver-mail";
 import { sendReviewReminders } from "@/lib/assignments/send-review-reminders";
 import { refreshArticlePages } from "@/app/_server/after-commit";
-import { TICK_HEADER, tickSecret } from "@/app/_server/scheduler";
+import { TICK_HEADER, tickSecret } from "@/lib/processes/publish-scheduler";
 
 export const dynamic = "force-dynamic";
 

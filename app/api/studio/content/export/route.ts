@@ -1,8 +1,8 @@
 // CSV export of the content list's current view: the same URL parameters as /studio/articles.
 import { db } from "@/lib/db/client";
 import { authedRoute } from "@/app/_server/route";
-import { listContentForExport, parseContentListQuery } from "@/lib/studio/content-list";
-import { contentCsv } from "@/lib/studio/content-csv";
+import { listContentForExport, parseContentListQuery } from "@/lib/article-list/content-list";
+import { contentCsv } from "@/lib/article-list/content-csv";
 
 export const GET = authedRoute("studio.access", "contentExport", async (request, actor) => {
   const params = Object.fromEntries(new URL(request.url).searchParams);

@@ -14,7 +14,7 @@ import {
   approveRevisionSchema,
   requestChanges,
   requestChangesSchema,
-} from "@/lib/workflow/decide-review";
+} from "@/lib/review/decide-review";
 import {
   addReviewComment,
   addReviewCommentSchema,

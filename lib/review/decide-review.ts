@@ -9,9 +9,9 @@ import { formCheckbox } from "../validation";
 import { recordAuditEvent } from "../audit/record-event";
 import { queueNotifications } from "../notifications/queue-notification";
 import { bestCredential, credentialSnapshot } from "../credentials/credential-standing";
-import { assertTransition, TRANSITIONS } from "./state-machine";
-import { loadTransitionContext } from "./load-transition-context";
-import { publishPath, reviewPath } from "./links";
+import { assertTransition, TRANSITIONS } from "../workflow/state-machine";
+import { loadTransitionContext } from "../workflow/load-transition-context";
+import { publishPath, reviewPath } from "../workflow/links";
 import { completeAssignment } from "../assignments/assign-reviewers";
 
 /** The words an approving reviewer confirms; stored with the approval. */

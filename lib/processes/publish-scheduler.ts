@@ -11,8 +11,8 @@
 // protected by a per-process secret; publishing itself (lib/publishing/publish-due.ts) is idempotent and
 // re-checks the gate, so overlapping looks are harmless.
 import { randomBytes } from "node:crypto";
-import { db } from "@/lib/db/client";
-import { hasDuePublications } from "@/lib/publishing/publish-due";
+import { db } from "../db/client";
+import { hasDuePublications } from "../publishing/publish-due";
 
 const g = globalThis as unknown as {
   __imprimaturTickSecret?: string;

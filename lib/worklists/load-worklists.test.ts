@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../../tests/helpers/test-db";
 import { makeUser } from "../../tests/helpers/factory";
-import { reviewQueue } from "./dashboard";
+import { reviewQueue } from "./load-worklists";
 
 const t = createTestDb();
 afterAll(() => t.cleanup());

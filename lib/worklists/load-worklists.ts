@@ -1,4 +1,4 @@
-// What each role sees first in the studio. One query per section, bounded lists.
+// What each role has waiting for them (the studio home shows it). One query per list, bounded lists.
 import { recentRebuildJobs } from "../rebuilds/rebuild-jobs";
 import type { DbTx } from "../db/client";
 import { can, type Actor } from "../auth/policy";
@@ -78,7 +78,7 @@ export async function userSummary(db: DbTx) {
   return { active, disabled, pendingCredentials };
 }
 
-export async function dashboardFor(db: DbTx, actor: Actor) {
+export async function loadWorklists(db: DbTx, actor: Actor) {
   const [drafts, queue, editorial, users, rebuilds] = await Promise.all([
     can(actor, "article.create") ? writerDrafts(db, actor) : null,
     can(actor, "review.queue") ? reviewQueue(db, actor) : null,
