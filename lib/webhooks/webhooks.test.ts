@@ -19,7 +19,9 @@ import type { Actor } from "../auth/policy";
 import { unpublishArticle } from "../publishing/unpublish-article";
 import { BACKOFF_SECONDS, MAX_ATTEMPTS, deliverDueWebhooks } from "./deliver-webhooks";
 import { checkEndpointUrl } from "./endpoint-url";
-import { createWebhookEndpoint, sendTestWebhook, setWebhookEndpointActive } from "./manage-endpoints";
+import { createWebhookEndpoint } from "./create-webhook-endpoint";
+import { sendTestWebhook } from "./send-test-webhook";
+import { setWebhookEndpointActive } from "./set-webhook-endpoint-active";
 import { createSender } from "./send-request";
 
 const t = createTestDb();

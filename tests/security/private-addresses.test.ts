@@ -11,7 +11,8 @@ import { createTestDb } from "../helpers/test-db";
 import { makeUser } from "../helpers/factory";
 import { catchAppError } from "../helpers/catch-app-error";
 import { safeFetch } from "../../lib/sources/safe-fetch";
-import { createWebhookEndpoint, sendTestWebhook } from "../../lib/webhooks/manage-endpoints";
+import { createWebhookEndpoint } from "../../lib/webhooks/create-webhook-endpoint";
+import { sendTestWebhook } from "../../lib/webhooks/send-test-webhook";
 import { deliverDueWebhooks } from "../../lib/webhooks/deliver-webhooks";
 
 const t = createTestDb();

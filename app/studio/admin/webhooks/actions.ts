@@ -2,15 +2,11 @@
 import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db/client";
 import { action } from "@/app/_server/action";
-import {
-  createWebhookEndpoint,
-  createWebhookEndpointSchema,
-  deleteWebhookEndpoint,
-  sendTestWebhook,
-  setWebhookEndpointActive,
-  setWebhookEndpointActiveSchema,
-  webhookEndpointIdSchema,
-} from "@/lib/webhooks/manage-endpoints";
+import { createWebhookEndpoint, createWebhookEndpointSchema } from "@/lib/webhooks/create-webhook-endpoint";
+import { deleteWebhookEndpoint } from "@/lib/webhooks/delete-webhook-endpoint";
+import { sendTestWebhook } from "@/lib/webhooks/send-test-webhook";
+import { setWebhookEndpointActive, setWebhookEndpointActiveSchema } from "@/lib/webhooks/set-webhook-endpoint-active";
+import { webhookEndpointIdSchema } from "@/lib/webhooks/webhook-endpoint-id";
 import { kickWebhookWorker } from "@/lib/webhooks/worker";
 
 const PATH = "/studio/admin/webhooks";

@@ -4,7 +4,7 @@ import type { Metadata } from "next";
 import { db } from "@/lib/db/client";
 import { requirePermission } from "@/app/_server/session";
 import { ActionForm, Field } from "@/components/studio/action-form";
-import { listWebhookEndpoints } from "@/lib/webhooks/manage-endpoints";
+import { listWebhookEndpoints } from "@/lib/webhooks/list-webhook-endpoints";
 import { MAX_ATTEMPTS } from "@/lib/webhooks/deliver-webhooks";
 import { privateAddressesAllowed } from "@/lib/webhooks/endpoint-url";
 import { createEndpointAction, deleteEndpointAction, sendTestAction, setEndpointActiveAction } from "./actions";
