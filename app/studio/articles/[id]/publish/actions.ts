@@ -10,14 +10,9 @@ import {
   schedulePublication,
   schedulePublicationSchema,
 } from "@/lib/publishing/schedule-publication";
-import {
-  archiveArticle,
-  archiveArticleSchema,
-  restoreArticle,
-  restoreArticleSchema,
-  unpublishArticle,
-  unpublishArticleSchema,
-} from "@/lib/publishing/unpublish-article";
+import { unpublishArticle, unpublishArticleSchema } from "@/lib/publishing/unpublish-article";
+import { archiveArticle, archiveArticleSchema } from "@/lib/publishing/archive-article";
+import { restoreArticle, restoreArticleSchema } from "@/lib/publishing/restore-article";
 import { overrideGateItem, overrideGateItemSchema } from "@/lib/gate/override-gate-item";
 import { refreshArticlePages, sendQueuedMail } from "@/app/_server/after-commit";
 
