@@ -62,6 +62,36 @@ describe("lead-ins that promise a list", () => {
     );
     expect(f.map((x) => x.location.excerpt)).toEqual(["Types of gout"]);
   });
+
+  it("a heading ending “…Includes:” followed by prose is reported; the same heading over a list is not", () => {
+    const prose = findings(
+      "heading-without-list",
+      h("Treatment Includes:"),
+      p("Most people with calcinosis cutis are seen by a dermatologist, who looks at the skin and asks about it."),
+    );
+    expect(prose).toHaveLength(1);
+    expect(prose[0]).toMatchObject({ severity: "advisory", location: { blockIndex: 0 } });
+    expect(prose[0].message).toMatch(/announces a list, but prose follows/);
+    expect(findings("heading-without-list", h("Treatment Includes:"), list("Rest", "Ice"))).toEqual([]);
+  });
+
+  it("headings that announce items (a colon after a verb or list noun, “the following”) versus labels", () => {
+    const flagged = (heading: string) =>
+      findings("heading-without-list", h(heading), p("A paragraph of ordinary prose follows here.")).length;
+    for (const promise of [
+      "Symptoms of gout",
+      "Causes of calcinosis",
+      "Common risk factors",
+      "Risk factors include:",
+      "Try the following",
+      "What the check-up includes",
+      "Things that can trigger an attack are:",
+      "Tipos de gota",
+    ])
+      expect(flagged(promise), promise).toBe(1);
+    for (const label of ["Diagnosis:", "Note:", "Overview", "Causes", "Sources:", "References", "When to see a doctor"])
+      expect(flagged(label), label).toBe(0);
+  });
 });
 
 describe("spelling with the medical word list", () => {

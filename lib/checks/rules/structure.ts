@@ -1,5 +1,5 @@
 // Structure rules: a heading or an "includes:" lead-in with nothing under it; the same heading twice.
-import { excerpt, type TextBlock } from "../../content/document-blocks";
+import { excerpt, REFERENCE_HEADING, type TextBlock } from "../../content/document-blocks";
 import type { Finding } from "../types";
 
 export function blockLocation(b: TextBlock) {
@@ -95,13 +95,33 @@ const LIST_HEADING = new RegExp(
   `^(?:(?:the\\s+)?(?:main|common|most common|other|different|possible|\\d+|two|three|four|five|six|seven|eight|nine|ten)\\s+(?:${LIST_NOUNS})\\b|(?:${LIST_NOUNS})\\s+(?:of|include|are)\\b)`,
   "i",
 );
+// The same promise in the other languages imported pages come in ("Tipos de…", "Ursachen von…", "Causes de…").
+const LIST_HEADING_OTHER_LANGUAGES =
+  /^(?:(?:tipos|causas|síntomas|signos|factores de riesgo|complicaciones)\s+(?:de|del)\b|(?:arten|formen|ursachen|symptome|anzeichen|risikofaktoren|komplikationen)\s+(?:von|der|des|bei)\b|(?:types|causes|symptômes|signes|facteurs de risque|complications)\s+(?:de|du|des|d’|d')\b)/i;
+// "…include:", "…Includes:", "Try the following", "What the check-up includes": an announcement whatever the
+// words before it. A heading that only ends in a colon promises a list when its last word introduces items (a
+// verb, "such as", or a plural noun of things that come in lists); "Diagnosis:" or "Note:" are labels.
+const ANNOUNCES =
+  /\b(?:the following|as follows)\b|\binclud(?:e|es|ing)\s*:?\s*$|\b(?:incluyen|siguientes|folgende|suivants|suivantes)\b/i;
+const INTRODUCES_ITEMS =
+  /\b(?:are|is|such as|like|may|can|might|need|needs|have|has|cause|causes|involve|involves|contain|contains|consist of|types|kinds|forms|signs|symptoms|risk factors|factors|complications|options|steps|tips|ways|things|examples|features|triggers|treatments|medicines|medications|tests|foods|reasons|questions|benefits|risks|side effects|son|sind|sont)\s*:\s*$/i;
 
-/** A section whose heading promises types, causes or symptoms but whose text holds no list. Advisory. */
+/** Does this heading announce a list of items (so its section must hold one)? */
+export function headingPromisesList(text: string): boolean {
+  const t = text.replace(/\s+/g, " ").trim();
+  if (!t || REFERENCE_HEADING.test(t)) return false;
+  return LIST_HEADING.test(t) || LIST_HEADING_OTHER_LANGUAGES.test(t) || ANNOUNCES.test(t) || INTRODUCES_ITEMS.test(t);
+}
+
+/**
+ * A section whose heading promises a list ("Types of…", "Common risk factors", "…Includes:", "the following")
+ * but whose text holds none. Advisory: the words decide, and a person should look.
+ */
 export function listHeadingsWithoutList(blocks: TextBlock[]): Finding[] {
   const out: Finding[] = [];
   for (let i = 0; i < blocks.length; i++) {
     const h = blocks[i];
-    if (h.type !== "heading" || h.inQuote || !LIST_HEADING.test(h.text.trim())) continue;
+    if (h.type !== "heading" || h.inQuote || !headingPromisesList(h.text)) continue;
     let hasList = false;
     let hasText = false;
     for (let j = i + 1; j < blocks.length; j++) {
@@ -112,10 +132,13 @@ export function listHeadingsWithoutList(blocks: TextBlock[]): Finding[] {
     }
     // An empty section is reported by emptyHeadings already.
     if (hasList || !hasText) continue;
+    const announces = /:\s*$/.test(h.text) || ANNOUNCES.test(h.text);
     out.push({
       rule: "heading-without-list",
       severity: "advisory",
-      message: `The section “${excerpt(h.text, 60)}” promises a list of them, but has none. Readers scan these sections: list the items.`,
+      message: announces
+        ? `The heading “${excerpt(h.text, 60)}” announces a list, but prose follows and the section has none. List the items, or reword the heading.`
+        : `The section “${excerpt(h.text, 60)}” promises a list of them, but has none. Readers scan these sections: list the items.`,
       location: blockLocation(h),
     });
   }
