@@ -63,6 +63,16 @@ describe("lead-ins that promise a list", () => {
     expect(f.map((x) => x.location.excerpt)).toEqual(["Types of gout"]);
   });
 
+  it("labels, quotation lead-ins and “the following day” are not lead-ins; one long paragraph is not an item", () => {
+    const prose = p("Most people recover within a week, and the doctor may suggest rest and fluids at home for now.");
+    expect(findings("empty-lead-in", p("Note:"), prose)).toEqual([]);
+    expect(
+      findings("empty-lead-in", p("As one patient put it:"), { type: "blockquote", content: [p("It hurt.")] }),
+    ).toEqual([]);
+    expect(findings("empty-lead-in", p("She felt better the following day."), prose)).toEqual([]);
+    expect(findings("empty-lead-in", p("The most frequent symptoms include:"), prose)).toHaveLength(1);
+  });
+
   it("a heading ending “…Includes:” followed by prose is reported; the same heading over a list is not", () => {
     const prose = findings(
       "heading-without-list",
@@ -86,6 +96,7 @@ describe("lead-ins that promise a list", () => {
       "Try the following",
       "What the check-up includes",
       "Things that can trigger an attack are:",
+      "Ways to prevent tick bites:",
       "Tipos de gota",
     ])
       expect(flagged(promise), promise).toBe(1);

@@ -50,8 +50,11 @@ export function emptyHeadings(blocks: TextBlock[]): Finding[] {
 // "Symptoms include:", "Causes can be the following:", "such as:": a sentence that announces a list.
 const LEAD_IN = /:\s*$/;
 // "The following symptoms are common." / "…include the following." without a colon: a promise all the same.
-const FOLLOWING = /\b(?:the following|as follows|include(?:s)? these)\b[^.!?]*[.]?\s*$/i;
-/** Items typed as paragraphs are short; a long paragraph after a lead-in is prose about something else. */
+const FOLLOWING =
+  /\b(?:the following(?!\s+(?:day|days|week|weeks|month|months|year|years|morning|night|evening|time|visit))|as follows|include(?:s)? these)\b[^.!?]*[.]?\s*$/i;
+/** Items typed as paragraphs are short: one such paragraph of at most this many words, or several of at most
+ *  MAX_ITEM_WORDS; a longer single paragraph after a lead-in is prose about something else. */
+const MAX_SINGLE_ITEM_WORDS = 16;
 const MAX_ITEM_WORDS = 25;
 
 const wordCount = (t: string) => (t.match(/\S+/g) ?? []).length;
@@ -65,16 +68,30 @@ export function danglingLeadIns(blocks: TextBlock[]): Finding[] {
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
     if (b.type !== "paragraph" || b.followedByList) continue;
-    const colon = LEAD_IN.test(b.text);
+    // "Note:", "Tip:", "Answer:" are labels; a lead-in has a few words or says what it introduces.
+    const colon =
+      LEAD_IN.test(b.text) && (wordCount(b.text) >= 3 || INTRODUCES_ITEMS.test(b.text) || ANNOUNCES.test(b.text));
     if (!colon && !FOLLOWING.test(b.text)) continue;
     const next = blocks[i + 1];
+    // "As one patient put it:" before a quotation introduces the quotation, not a list.
+    if (next?.inQuote && !b.inQuote) continue;
     const sameContainer =
       !!next &&
       next.type === "paragraph" &&
       !!next.text.trim() &&
       next.path.slice(0, -1).join() === b.path.slice(0, -1).join();
     // Items typed as plain paragraphs right after it (same container) count as what it announces.
-    if (sameContainer && wordCount(next.text) <= MAX_ITEM_WORDS) continue;
+    const after = blocks[i + 2];
+    const twoItems =
+      !!after &&
+      after.type === "paragraph" &&
+      after.path.slice(0, -1).join() === b.path.slice(0, -1).join() &&
+      wordCount(after.text) <= MAX_ITEM_WORDS;
+    if (
+      sameContainer &&
+      (wordCount(next.text) <= MAX_SINGLE_ITEM_WORDS || (twoItems && wordCount(next.text) <= MAX_ITEM_WORDS))
+    )
+      continue;
     out.push({
       rule: "empty-lead-in",
       severity: colon ? "blocking" : "advisory",
@@ -106,11 +123,21 @@ const ANNOUNCES =
 const INTRODUCES_ITEMS =
   /\b(?:are|is|such as|like|may|can|might|need|needs|have|has|cause|causes|involve|involves|contain|contains|consist of|types|kinds|forms|signs|symptoms|risk factors|factors|complications|options|steps|tips|ways|things|examples|features|triggers|treatments|medicines|medications|tests|foods|reasons|questions|benefits|risks|side effects|son|sind|sont)\s*:\s*$/i;
 
+// "Ways to prevent tick bites:", "Foods to avoid:": a heading ending in a colon that names things in the plural.
+const PLURAL_ITEMS_WITH_COLON =
+  /\b(?:ways|tips|steps|things|signs|symptoms|causes|types|kinds|foods|drinks|reasons|options|factors|treatments|medicines|questions|examples|benefits|risks|complications|triggers|tests|exercises)\b.*:\s*$/i;
+
 /** Does this heading announce a list of items (so its section must hold one)? */
 export function headingPromisesList(text: string): boolean {
   const t = text.replace(/\s+/g, " ").trim();
   if (!t || REFERENCE_HEADING.test(t)) return false;
-  return LIST_HEADING.test(t) || LIST_HEADING_OTHER_LANGUAGES.test(t) || ANNOUNCES.test(t) || INTRODUCES_ITEMS.test(t);
+  return (
+    LIST_HEADING.test(t) ||
+    LIST_HEADING_OTHER_LANGUAGES.test(t) ||
+    ANNOUNCES.test(t) ||
+    INTRODUCES_ITEMS.test(t) ||
+    PLURAL_ITEMS_WITH_COLON.test(t)
+  );
 }
 
 /**
