@@ -11,6 +11,9 @@ export interface ReferenceSnapshot {
   pmid: string | null;
   accessedAt: string | null; // ISO date-time
   peerReviewed: boolean;
+  /** Present (true) only while the writer has still to complete the reference: absent otherwise, so the content
+   *  hash of every revision frozen before the flag existed stays what it was. */
+  needsDetails?: true;
 }
 
 type ReferenceLike = {
@@ -24,6 +27,7 @@ type ReferenceLike = {
   pmid?: string | null;
   accessedAt?: Date | string | null;
   peerReviewed?: boolean | null;
+  needsDetails?: boolean | null;
 };
 
 /** Converts a Reference row (or anything shaped like one) to its snapshot form. */
@@ -45,6 +49,7 @@ export function toReferenceSnapshot(r: ReferenceLike): ReferenceSnapshot {
     pmid: r.pmid || null,
     accessedAt: accessed,
     peerReviewed: !!r.peerReviewed,
+    ...(r.needsDetails ? { needsDetails: true as const } : {}),
   };
 }
 

@@ -11,7 +11,13 @@ import { toCitationStyle, type CitationStyle } from "../references/citation-styl
 import { toAudience, type Audience } from "../checks/audience";
 
 /** A reference as the editor shows it: the snapshot fields plus the row id, with the accessed date as YYYY-MM-DD. */
-export type EditorReference = Omit<ReferenceSnapshot, "accessedAt"> & { id: string; accessedAt: string | null };
+export type EditorReference = Omit<ReferenceSnapshot, "accessedAt" | "needsDetails"> & {
+  id: string;
+  accessedAt: string | null;
+  needsDetails: boolean;
+  /** The source entry as an imported page showed it ("" for references added by hand). */
+  importedText: string;
+};
 
 export function toEditorReference(r: {
   id: string;
@@ -25,6 +31,8 @@ export function toEditorReference(r: {
   pmid: string | null;
   accessedAt: Date | null;
   peerReviewed: boolean;
+  needsDetails?: boolean;
+  importedText?: string;
 }): EditorReference {
   return {
     id: r.id,
@@ -38,6 +46,8 @@ export function toEditorReference(r: {
     pmid: r.pmid,
     accessedAt: r.accessedAt ? r.accessedAt.toISOString().slice(0, 10) : null,
     peerReviewed: r.peerReviewed,
+    needsDetails: !!r.needsDetails,
+    importedText: r.importedText ?? "",
   };
 }
 

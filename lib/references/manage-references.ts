@@ -27,7 +27,14 @@ export async function listReferences(db: DbTx, articleId: string) {
 }
 
 /** Adds references inside an existing transaction (used by create and by the importer). */
-export async function insertReferences(tx: DbTx, articleId: string, items: Array<ReferenceData & { key?: string }>) {
+/** A reference to insert: the writer's fields, plus, from the importer, its key, flag and the entry as imported. */
+export type NewReference = Omit<ReferenceData, "needsDetails"> & {
+  key?: string;
+  needsDetails?: boolean;
+  importedText?: string;
+};
+
+export async function insertReferences(tx: DbTx, articleId: string, items: NewReference[]) {
   const existing = await tx.reference.findMany({ where: { articleId }, select: { key: true, position: true } });
   if (existing.length + items.length > MAX_REFERENCES)
     throw new AppError("VALIDATION", `An article can have at most ${MAX_REFERENCES} references.`);

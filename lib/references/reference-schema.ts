@@ -83,6 +83,8 @@ export const referenceInputSchema = z.object({
     )
     .default(null),
   peerReviewed: z.preprocess((v) => v === true || v === "true" || v === "on" || v === "1", z.boolean()).default(false),
+  /** The writer has still to complete or check this reference (set by the importer; unticked by the writer). */
+  needsDetails: z.preprocess((v) => v === true || v === "true" || v === "on" || v === "1", z.boolean()).default(false),
 });
 export type ReferenceInput = z.input<typeof referenceInputSchema>;
 export type ReferenceData = z.output<typeof referenceInputSchema>;

@@ -16,6 +16,8 @@ const EMPTY: Omit<EditorReference, "id" | "key"> = {
   pmid: null,
   accessedAt: null,
   peerReviewed: false,
+  needsDetails: false,
+  importedText: "",
 };
 
 type CitedIn = Array<{ blockIndex: number; excerpt: string }>;

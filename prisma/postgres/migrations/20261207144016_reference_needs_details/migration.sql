@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Reference" ADD COLUMN     "importedText" TEXT NOT NULL DEFAULT '',
+ADD COLUMN     "needsDetails" BOOLEAN NOT NULL DEFAULT false;
