@@ -120,10 +120,12 @@ export function excerpt(text: string, max = 80): string {
 
 /**
  * A heading (or label paragraph) that opens a reference list: in a writer's body (the checks and the plagiarism
- * text leave what follows out) and in imported pages (the importer turns what follows into references).
+ * text leave what follows out) and in imported pages (the importer turns what follows into references). The names
+ * health pages use, also in Spanish, German, French, Italian, Portuguese and Dutch ("Referencias", "Quellen",
+ * "Références"…), with an optional count or a "Show"/"Article" in front ("Show references", "Article sources").
  */
 export const REFERENCE_HEADING =
-  /^\s*(references?|sources?|bibliography|citations?|works cited|literature cited|notes and references|further reading)\s*:?\s*$/i;
+  /^\s*(?:(?:show|view|hide|see|all|article|our|selected|key)\s+)?(?:references?|sources?|source list|bibliography|citations?|works cited|literature cited|reference list|notes and references|references and (?:notes|sources|further reading)|sources and (?:references|further reading)|further reading(?: and (?:references|sources))?|(?:additional |more |helpful |useful |other )?resources|how we reviewed this article:?(?:\s*sources)?|referencias(?: bibliográficas)?|bibliografía|fuentes(?: consultadas| y referencias)?|quellen(?:angaben)?|literatur(?:verzeichnis|angaben|hinweise)?|weiterführende literatur|références(?: bibliographiques)?|bibliographie|sources et références|bibliografia|fonti|riferimenti(?: bibliografici)?|referências(?: bibliográficas)?|fontes|bronnen|literatuur|referenties)\s*(?:\(\d+\))?\s*:?\s*$/i;
 
 /** How a hard line break reads as text, for every walker of the document. */
 export const HARD_BREAK_TEXT = " ";

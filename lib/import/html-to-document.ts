@@ -9,7 +9,10 @@
 // everything else is either unwrapped to its text (spans, divs, sections…) or dropped with its contents
 // (script, style, iframe, forms, embeds, nav…). Attributes are never copied except link hrefs that pass the
 // http(s) check. The result is finally run through parseDocument like any other body.
-import { REFERENCE_HEADING } from "../content/document-blocks";
+//
+// The page's sources become structured references (find-sources.ts says where they are and what each entry
+// is; parse-reference-item.ts reads one entry), and the citation markers in the text become citation nodes
+// (citation-markers.ts). The result says what was done, for the writer to check.
 import { parse, type DefaultTreeAdapterMap } from "parse5";
 import {
   parseDocument,
@@ -22,7 +25,10 @@ import {
 } from "../content/document-schema";
 import type { ReferenceData } from "../references/reference-schema";
 import { baseReferenceKey, uniqueReferenceKey } from "../references/reference-key";
-import { parseReferenceItem, type ReferenceItemSource } from "./parse-reference-item";
+import { parseReferenceItem } from "./parse-reference-item";
+import { splitAuthorDate, splitMarkers, supMarker, toSuperscript, citationNumbers } from "./citation-markers";
+import { findSources, isSourceLabel } from "./find-sources";
+import { isListBlock, plainText, type WorkBlock, type WorkInline } from "./work-blocks";
 
 type Node = DefaultTreeAdapterMap["node"];
 type Element = DefaultTreeAdapterMap["element"];
@@ -31,6 +37,10 @@ export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
 export interface ImportedReference extends ReferenceData {
   key: string;
+  /** Set when the entry could not be read as a full citation; the writer completes it (reference panel). */
+  needsDetails: boolean;
+  /** The entry as the page showed it, kept so the writer can check the fields read from it. */
+  importedText: string;
 }
 
 /** An image found in the imported page. Listed for the writer to upload or pick from the media library; its
@@ -43,12 +53,31 @@ export interface ImportedImage {
 
 export const MAX_LISTED_IMAGES = 100;
 
+/** What the importer did with the page's sources, told to the writer after the import. */
+export interface ImportSummary {
+  /** References made from the page's source entries. */
+  references: number;
+  /** Of those, how many need the writer to complete or check them. */
+  needDetails: number;
+  /** Citation markers in the text ("[2]", "(2)", superscripts, author–date) now pointing at a reference. */
+  citationsLinked: number;
+  /** Markers that pointed at no entry, kept as text. */
+  markersKeptAsText: number;
+  /** Entries whose publisher and title had run together, and how they were split (offered to the writer). */
+  splits: Array<{ entry: string; publisher: string; title: string }>;
+  /** Labels of the source sections ("References", "Sources:"), or "no heading". */
+  sections: string[];
+  /** Paragraphs of a source section that were not sources (a publisher's note), left out. */
+  leftOut: string[];
+}
+
 export interface ImportResult {
   title: string;
   doc: DocumentJson;
   references: ImportedReference[];
   warnings: string[];
   images: ImportedImage[];
+  summary: ImportSummary;
 }
 
 const DROP = new Set([
@@ -113,14 +142,14 @@ const BLOCK_CONTAINERS = new Set([
 ]);
 const MAX_NESTING = 8;
 
-// During the walk a citation marker is kept as a pending node until the reference list is known.
-type PendingCitation = { type: "pendingCitation"; n: number; text: string; marks?: Mark[] };
-type WorkInline = InlineNode | PendingCitation;
-type WorkBlock =
-  | { type: "paragraph"; content: WorkInline[] }
-  | { type: "heading"; level: number; content: WorkInline[] }
-  | { type: "blockquote"; content: WorkBlock[] }
-  | { type: "bulletList" | "orderedList"; start?: number; items: WorkBlock[][] };
+// ARIA landmarks that are navigation or page chrome, dropped like <nav>, <aside> and <footer>.
+const DROP_ROLES = new Set(["navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar"]);
+// Containers that say what they hold: a source list (class "references", "footnotes", role doc-bibliography),
+// or links that are not sources (class "related", "see-also", "share", "breadcrumb").
+const SOURCES_CLASS =
+  /^(?:[\w]+[-_])*(?:references?|refs|footnotes?|citations?|sources?|bibliography|endnotes|reflist|ref-list)(?:[-_](?:list|section|block|container|wrapper|content))?$/i;
+const NOT_SOURCES_CLASS =
+  /^(?:[\w]+[-_])*(?:related|see-?also|share|sharing|social|breadcrumbs?|toc|table-of-contents|newsletter|promo|tags|more-from|read-next)(?:[-_][\w]+)*$/i;
 
 interface Ctx {
   warnings: Map<string, number>;
@@ -142,35 +171,37 @@ function textOf(node: Node): string {
   return "childNodes" in node ? node.childNodes.map(textOf).join("") : "";
 }
 
+function isDropped(el: Element): boolean {
+  return (
+    DROP.has(el.tagName) ||
+    attr(el, "hidden") !== undefined ||
+    attr(el, "aria-hidden") === "true" ||
+    DROP_ROLES.has((attr(el, "role") ?? "").trim().toLowerCase())
+  );
+}
+
 function withMark(marks: Mark[], mark: Mark): Mark[] {
   return marks.some((m) => m.type === mark.type) ? marks : [...marks, mark];
 }
 
 const CITATION_TEXT = /^\s*\[?\s*(\d{1,3}(?:\s*[-–,]\s*\d{1,3})*)\s*\]?\s*$/;
 
-function citationNumbers(spec: string): number[] {
-  const out: number[] = [];
-  for (const part of spec.split(",")) {
-    const [a, b] = part.split(/[-–]/).map((x) => Number(x.trim()));
-    if (b !== undefined && b >= a && b - a <= 20) for (let i = a; i <= b; i++) out.push(i);
-    else out.push(a);
-  }
-  return out.filter((n) => Number.isInteger(n) && n > 0);
-}
-
 function pushText(out: WorkInline[], text: string, marks: Mark[]) {
   if (!text) return;
-  // Bracketed numbers in running text ("… necrosis [2, 3].") are citation markers on many publisher pages.
-  const re = /\[(\d{1,3}(?:\s*[-–,]\s*\d{1,3})*)\]/g;
-  let last = 0;
-  for (const m of text.matchAll(re)) {
-    if (m.index! > last)
-      out.push({ type: "text", text: text.slice(last, m.index), ...(marks.length ? { marks } : {}) });
-    for (const n of citationNumbers(m[1]))
-      out.push({ type: "pendingCitation", n, text: `[${n}]`, ...(marks.length ? { marks } : {}) });
-    last = m.index! + m[0].length;
+  const withMarks = marks.length ? { marks } : {};
+  for (const piece of splitMarkers(text)) {
+    if (typeof piece === "string") out.push({ type: "text", text: piece, ...withMarks });
+    else out.push({ type: "pendingCitation", ns: piece.ns, text: piece.text, ...withMarks });
   }
-  if (last < text.length) out.push({ type: "text", text: text.slice(last), ...(marks.length ? { marks } : {}) });
+}
+
+function lastText(out: WorkInline[]): string {
+  for (let i = out.length - 1; i >= 0; i--) {
+    const n = out[i];
+    if (n.type === "text") return n.text;
+    if (n.type !== "seam") return "";
+  }
+  return "";
 }
 
 function collectInline(node: Node, marks: Mark[], out: WorkInline[], ctx: Ctx) {
@@ -180,7 +211,7 @@ function collectInline(node: Node, marks: Mark[], out: WorkInline[], ctx: Ctx) {
   }
   if (!isElement(node)) return;
   const tag = node.tagName;
-  if (DROP.has(tag) || attr(node, "hidden") !== undefined || attr(node, "aria-hidden") === "true") {
+  if (isDropped(node)) {
     if (tag === "script" || tag === "iframe" || tag === "object" || tag === "embed")
       warn(ctx, "Scripts, frames and embedded objects were removed.");
     return;
@@ -200,9 +231,15 @@ function collectInline(node: Node, marks: Mark[], out: WorkInline[], ctx: Ctx) {
     return;
   }
   if (tag === "sup") {
-    const m = textOf(node).match(CITATION_TEXT);
-    if (m) {
-      for (const n of citationNumbers(m[1])) out.push({ type: "pendingCitation", n, text: `[${n}]` });
+    const text = textOf(node).trim();
+    const ns = supMarker(text, lastText(out));
+    if (ns) {
+      out.push({ type: "pendingCitation", ns, text: toSuperscript(text) });
+      return;
+    }
+    // An exponent or a unit ("kg/m²", "10⁹/L"): the schema has no superscript mark, the digit itself keeps it.
+    if (/^\d{1,3}$/.test(text)) {
+      pushText(out, toSuperscript(text), marks);
       return;
     }
   }
@@ -213,21 +250,32 @@ function collectInline(node: Node, marks: Mark[], out: WorkInline[], ctx: Ctx) {
     const href = (attr(node, "href") ?? "").trim();
     const m = textOf(node).match(CITATION_TEXT);
     if (href.startsWith("#") && m) {
-      for (const n of citationNumbers(m[1])) out.push({ type: "pendingCitation", n, text: `[${n}]` });
-      return;
+      const ns = citationNumbers(m[1]);
+      if (ns.length) {
+        out.push({ type: "pendingCitation", ns, text: textOf(node).trim() });
+        return;
+      }
     }
     if (isSafeHttpUrl(href)) next = [...marks.filter((x) => x.type !== "link"), { type: "link", attrs: { href } }];
     else if (href && !href.startsWith("#"))
       warn(ctx, "Links that were not full http(s) addresses were kept as plain text.");
   }
+  // Where this element starts and ends: "<span>Mayo Clinic</span><span>Calcium deposits</span>" read as text
+  // runs together, and the seam is how the source reader tells publisher from title.
+  out.push({ type: "seam" });
   for (const child of node.childNodes) collectInline(child, next, out, ctx);
+  out.push({ type: "seam" });
 }
 
-/** Merges neighbouring texts with equal marks and trims whitespace at the edges of a block and around breaks. */
+/**
+ * Merges neighbouring texts with equal marks and trims whitespace at the edges of a block and around breaks.
+ * Seams separate texts (they are dropped, and the texts merged, when the document is finished).
+ */
 function tidyInline(content: WorkInline[]): WorkInline[] {
   const merged: WorkInline[] = [];
   for (const node of content) {
     const prev = merged[merged.length - 1];
+    if (node.type === "seam" && prev?.type === "seam") continue;
     if (
       node.type === "text" &&
       prev?.type === "text" &&
@@ -236,25 +284,43 @@ function tidyInline(content: WorkInline[]): WorkInline[] {
       merged[merged.length - 1] = { ...prev, text: (prev.text + node.text).replace(/ {2,}/g, " ") };
     } else merged.push(node.type === "text" ? { ...node, text: node.text.replace(/ {2,}/g, " ") } : node);
   }
+  const neighbour = (i: number, step: 1 | -1) => {
+    for (let j = i + step; j >= 0 && j < merged.length; j += step) if (merged[j].type !== "seam") return merged[j];
+    return undefined;
+  };
   for (let i = 0; i < merged.length; i++) {
     const node = merged[i];
     if (node.type !== "text") continue;
     let text = node.text;
-    const prev = merged[i - 1];
-    const next = merged[i + 1];
+    const prev = neighbour(i, -1);
+    const next = neighbour(i, 1);
     if (!prev || prev.type === "hardBreak" || (prev.type === "text" && prev.text.endsWith(" ")))
       text = text.replace(/^ +/, "");
     if (!next || next.type === "hardBreak") text = text.replace(/ +$/, "");
     merged[i] = { ...node, text };
   }
   const out = merged.filter((n) => n.type !== "text" || n.text.length > 0);
-  while (out.length && out[out.length - 1].type === "hardBreak") out.pop();
-  while (out.length && out[0].type === "hardBreak") out.shift();
+  const edge = (n: WorkInline | undefined) => n?.type === "hardBreak" || n?.type === "seam";
+  while (out.length && edge(out[out.length - 1])) out.pop();
+  while (out.length && edge(out[0])) out.shift();
   return out;
 }
 
 function hasVisibleContent(content: WorkInline[]): boolean {
-  return content.some((n) => n.type !== "hardBreak");
+  return content.some((n) => n.type !== "hardBreak" && n.type !== "seam");
+}
+
+/** What a container says it holds, from its class, id or role; null when it says nothing we use. */
+function containerHint(el: Element): "sources" | "notSources" | null {
+  const role = (attr(el, "role") ?? "").toLowerCase();
+  if (role === "doc-bibliography" || role === "doc-endnotes") return "sources";
+  const tokens = `${attr(el, "class") ?? ""} ${attr(el, "id") ?? ""}`.split(/\s+/).filter(Boolean);
+  if (attr(el, "data-footnotes") !== undefined) return "sources";
+  if (tokens.some((t) => NOT_SOURCES_CLASS.test(t))) return "notSources";
+  if (!tokens.some((t) => SOURCES_CLASS.test(t))) return null;
+  // A container that also holds the article's sections ("<main class=has-references>") is not the list.
+  const headings = ["h1", "h2", "h3"].flatMap((h) => findAll(el, h));
+  return headings.every((h) => isSourceLabel(textOf(h))) ? "sources" : null;
 }
 
 function collectBlocks(nodes: Node[], ctx: Ctx): WorkBlock[] {
@@ -272,9 +338,21 @@ function collectBlocks(nodes: Node[], ctx: Ctx): WorkBlock[] {
       continue;
     }
     const tag = node.tagName;
-    if (DROP.has(tag) || attr(node, "hidden") !== undefined || attr(node, "aria-hidden") === "true") {
+    if (isDropped(node)) {
       if (tag === "script" || tag === "iframe" || tag === "object" || tag === "embed")
         warn(ctx, "Scripts, frames and embedded objects were removed.");
+      continue;
+    }
+    const hint = BLOCK_CONTAINERS.has(tag) || tag === "ol" || tag === "ul" ? containerHint(node) : null;
+    if (hint) {
+      flush();
+      blocks.push({ type: "hint", hint });
+      blocks.push(
+        ...(tag === "ol" || tag === "ul"
+          ? [collectList(node, ctx)].filter((b) => b !== null)
+          : collectBlocks(node.childNodes, ctx)),
+      );
+      blocks.push({ type: "hint", hint: "end" });
       continue;
     }
     if (tag in HEADINGS) {
@@ -283,10 +361,7 @@ function collectBlocks(nodes: Node[], ctx: Ctx): WorkBlock[] {
       if (!hasVisibleContent(content)) continue;
       const level = HEADINGS[tag];
       if (level === 1 && ctx.headingTitle === undefined) {
-        ctx.headingTitle = content
-          .map((n) => (n.type === "text" ? n.text : ""))
-          .join("")
-          .trim();
+        ctx.headingTitle = plainText(content).trim();
         continue;
       }
       blocks.push({ type: "heading", level: Math.min(4, Math.max(2, level)), content });
@@ -309,7 +384,7 @@ function collectBlocks(nodes: Node[], ctx: Ctx): WorkBlock[] {
       if (list) blocks.push(list);
     } else if (tag === "blockquote") {
       flush();
-      const inner = nested(ctx, () => collectBlocks(node.childNodes, ctx));
+      const inner = nested(ctx, () => collectBlocks(node.childNodes, ctx)).filter((b) => b.type !== "hint");
       if (inner.length) blocks.push(ctx.depth >= MAX_NESTING ? inner[0] : { type: "blockquote", content: inner });
     } else if (tag === "table") {
       flush();
@@ -363,16 +438,13 @@ function collectList(el: Element, ctx: Ctx): WorkBlock | null {
         items.push([{ type: "paragraph", content: tidyInline([{ type: "text", text: textOf(child) }]) }]);
       continue;
     }
-    if (DROP.has(child.tagName)) continue;
-    const content = nested(ctx, () => collectBlocks(child.tagName === "li" ? child.childNodes : [child], ctx));
+    if (isDropped(child)) continue;
+    const content = nested(ctx, () =>
+      collectBlocks(child.tagName === "li" ? child.childNodes : [child], ctx).filter((b) => b.type !== "hint"),
+    );
     if (!content.length) continue;
     // A list directly inside a list (invalid but common) belongs to the previous item.
-    if (
-      child.tagName !== "li" &&
-      items.length &&
-      (content[0].type === "bulletList" || content[0].type === "orderedList")
-    )
-      items[items.length - 1].push(...content);
+    if (child.tagName !== "li" && items.length && isListBlock(content[0])) items[items.length - 1].push(...content);
     else items.push(content);
   }
   if (!items.length) return null;
@@ -421,177 +493,77 @@ function contentRoot(docNode: DefaultTreeAdapterMap["document"]): { root: Elemen
   return { root: article ?? main ?? body, pageTitle };
 }
 
-function plainText(content: WorkInline[]): string {
-  return content
-    .map((n) =>
-      n.type === "text" ? n.text : n.type === "hardBreak" ? " " : n.type === "pendingCitation" ? n.text : "",
-    )
-    .join("");
-}
-
-function itemSource(blocks: WorkBlock[]): ReferenceItemSource {
-  const texts: string[] = [];
-  const hrefs: string[] = [];
+/** Numbers the text cites ("[2]", "(2)", <sup>2</sup>), not counting an entry's own label ("[1] Smith J…"). */
+function citedNumbers(blocks: WorkBlock[]): Set<number> {
+  const out = new Set<number>();
+  const inline = (content: WorkInline[]) =>
+    content.forEach((n, i) => {
+      const label = content.slice(0, i).every((x) => x.type === "seam");
+      if (n.type === "pendingCitation" && !label) n.ns.forEach((x) => out.add(x));
+    });
   const visit = (b: WorkBlock) => {
-    if (b.type === "paragraph" || b.type === "heading") {
-      texts.push(plainText(b.content));
-      for (const n of b.content)
-        for (const m of ("marks" in n ? n.marks : undefined) ?? []) if (m.type === "link") hrefs.push(m.attrs.href);
-    } else if (b.type === "blockquote") b.content.forEach(visit);
-    else b.items.forEach((i) => i.forEach(visit));
+    if (b.type === "paragraph" || b.type === "heading") inline(b.content);
+    else if (b.type === "blockquote") b.content.forEach(visit);
+    else if (isListBlock(b)) b.items.forEach((item) => item.forEach(visit));
   };
   blocks.forEach(visit);
-  return { text: texts.join(" "), hrefs };
+  return out;
 }
 
-const NUMBERED_ITEM = /^\s*\[?(\d{1,3})[.\])]\s+/;
-
-/**
- * Does this text read like one reference (rather than ordinary prose)? Identifiers, a year in a citation
- * position, "et al", "Accessed", journal volume/pages, or a web address: at least one strong sign.
- */
-export function looksLikeReference(text: string, hrefs: string[] = []): boolean {
-  const t = text.trim();
-  if (t.length < 12 || t.length > 1500) return false;
-  if (/\b10\.\d{4,9}\/\S+|\bPMID:?\s*\d+|\bPMC\d+/i.test(t)) return true;
-  if (
-    /\bet al\b|\b(?:accessed|retrieved)\b[^.]{0,30}\d{4}|\b(?:19|20)\d{2}\s*;\s*\d+|\(\s*(?:19|20)\d{2}[a-z]?\s*\)/i.test(
-      t,
-    )
-  )
-    return true;
-  if (/https?:\/\/\S+/.test(t) || hrefs.some((h) => /^https?:\/\//i.test(h))) return true;
-  return false;
+interface Finish {
+  numberToKey: Map<number, string>;
+  references: ImportedReference[];
+  linked: number;
+  keptAsText: number;
 }
 
-function isListBlock(b: WorkBlock): b is Extract<WorkBlock, { items: WorkBlock[][] }> {
-  return b.type === "orderedList" || b.type === "bulletList";
-}
-
-/**
- * Where the reference list starts: after a heading (or a paragraph standing alone as a label, such as
- * "<p><strong>Sources</strong></p>") named References/Sources/…, else the trailing run of blocks that read
- * like references (numbered paragraphs "[1]"/"1."/"1)", or a final list whose items mostly look like
- * references). Returns [first block of the list, index of the label to drop or -1].
- */
-function findReferenceTail(blocks: WorkBlock[]): { start: number; label: number } | null {
-  for (let i = blocks.length - 1; i >= 0; i--) {
-    const b = blocks[i];
-    const labelText = b.type === "heading" || b.type === "paragraph" ? plainText(b.content).trim() : null;
-    if (labelText !== null && REFERENCE_HEADING.test(labelText)) return { start: i + 1, label: i };
-    if (b.type === "heading") break;
-  }
-  // No label: a trailing run of reference-like blocks.
-  let start = blocks.length;
-  let count = 0;
-  for (let i = blocks.length - 1; i >= 0; i--) {
-    const b = blocks[i];
-    if (b.type === "paragraph") {
-      const src = itemSource([b]);
-      if (!looksLikeReference(src.text, src.hrefs)) break;
-      start = i;
-      count++;
-    } else if (isListBlock(b)) {
-      const refs = b.items.filter((item) => {
-        const src = itemSource(item);
-        return looksLikeReference(src.text, src.hrefs);
-      }).length;
-      if (b.items.length === 0 || refs / b.items.length < 0.6) break;
-      start = i;
-      count += refs;
-    } else break;
-  }
-  // Two references at least, and numbered paragraphs must really be numbered (not one stray link).
-  if (count < 2) return null;
-  const first = blocks[start];
-  if (first.type === "paragraph" && !NUMBERED_ITEM.test(plainText(first.content))) {
-    const numbered = blocks
-      .slice(start)
-      .filter((b) => b.type === "paragraph" && NUMBERED_ITEM.test(plainText(b.content)));
-    if (numbered.length < 2) return null;
-    start = blocks.indexOf(numbered[0]);
-  }
-  return { start, label: -1 };
-}
-
-/**
- * Finds the trailing reference list (with or without a heading) and turns its items into structured references
- * (removed from the body).
- */
-function extractReferences(
-  blocks: WorkBlock[],
-  ctx: Ctx,
-): { body: WorkBlock[]; references: ImportedReference[]; numberToKey: Map<number, string> } {
-  const numberToKey = new Map<number, string>();
-  const found = findReferenceTail(blocks);
-  if (!found) return { body: blocks, references: [], numberToKey };
-  const tail = blocks.slice(found.start);
-  const items: Array<{ n: number | null; source: ReferenceItemSource }> = [];
-  let counter = 1;
-  for (const b of tail) {
-    if (b.type === "orderedList" || b.type === "bulletList") {
-      if (b.type === "orderedList" && b.start !== undefined) counter = b.start;
-      for (const item of b.items) {
-        const src = itemSource(item);
-        const m = src.text.match(NUMBERED_ITEM);
-        if (m) items.push({ n: Number(m[1]), source: { ...src, text: src.text.replace(NUMBERED_ITEM, "") } });
-        else items.push({ n: counter++, source: src });
-      }
-    } else if (b.type === "paragraph") {
-      const text = plainText(b.content).trim();
-      // "1. Smith J …", "[1] Smith J …" or "1) Smith J …" paragraphs are numbered references too.
-      const m = text.match(NUMBERED_ITEM);
-      const src = itemSource([b]);
-      if (m) items.push({ n: Number(m[1]), source: { ...src, text: src.text.replace(NUMBERED_ITEM, "") } });
-      else items.push({ n: counter++, source: src });
-    }
-  }
-  const taken = new Set<string>();
-  const references: ImportedReference[] = [];
-  for (const { n, source } of items) {
-    if (!source.text.trim()) continue;
-    const { data, warnings } = parseReferenceItem(source);
-    warnings.forEach((w) => warn(ctx, w));
-    const key = uniqueReferenceKey(baseReferenceKey(data.authors, data.year, data.title), taken);
-    taken.add(key);
-    references.push({ ...data, key });
-    if (n !== null && !numberToKey.has(n)) numberToKey.set(n, key);
-  }
-  return { body: blocks.slice(0, found.label >= 0 ? found.label : found.start), references, numberToKey };
-}
-
-function finishInline(content: WorkInline[], numberToKey: Map<number, string>, ctx: Ctx): InlineNode[] {
+function finishInline(content: WorkInline[], f: Finish): InlineNode[] {
   const out: InlineNode[] = [];
   for (const node of content) {
+    if (node.type === "seam") continue;
     if (node.type !== "pendingCitation") {
       out.push(node);
       continue;
     }
-    const key = numberToKey.get(node.n);
-    if (key) out.push({ type: "citation", attrs: { refKey: key } });
-    else {
-      if (numberToKey.size)
-        warn(ctx, "Some citation numbers did not match an item of the reference list and were kept as text.");
+    const keys = node.ns.map((n) => f.numberToKey.get(n));
+    if (keys.every(Boolean)) {
+      for (const key of keys) out.push({ type: "citation", attrs: { refKey: key! } });
+      f.linked += keys.length;
+    } else {
+      if (f.numberToKey.size) f.keptAsText++;
       out.push({ type: "text", text: node.text, ...(node.marks ? { marks: node.marks } : {}) });
     }
   }
-  return tidyInline(out) as InlineNode[];
+  // Author–date citations ("(Camara & Whitfield, 2021)") resolve against the references' authors and years.
+  const withAuthorDate: InlineNode[] = [];
+  for (const node of tidyInline(out) as InlineNode[]) {
+    if (node.type !== "text" || !f.references.length) {
+      withAuthorDate.push(node);
+      continue;
+    }
+    for (const piece of splitAuthorDate(node.text, f.references)) {
+      if (typeof piece === "string") withAuthorDate.push({ ...node, text: piece });
+      else {
+        if (piece.keepText) withAuthorDate.push({ ...node, text: `${piece.keepText} ` });
+        for (const key of piece.keys) withAuthorDate.push({ type: "citation", attrs: { refKey: key } });
+        f.linked += piece.keys.length;
+      }
+    }
+  }
+  return tidyInline(withAuthorDate) as InlineNode[];
 }
 
-function finishBlock(b: WorkBlock, map: Map<number, string>, ctx: Ctx): BlockNode {
+function finishBlock(b: Exclude<WorkBlock, { type: "hint" }>, f: Finish): BlockNode {
   switch (b.type) {
     case "paragraph":
-      return { type: "paragraph", content: finishInline(b.content, map, ctx) };
+      return { type: "paragraph", content: finishInline(b.content, f) };
     case "heading":
-      return { type: "heading", attrs: { level: b.level as 2 | 3 | 4 }, content: finishInline(b.content, map, ctx) };
+      return { type: "heading", attrs: { level: b.level as 2 | 3 | 4 }, content: finishInline(b.content, f) };
     case "blockquote":
-      return { type: "blockquote", content: b.content.map((x) => finishBlock(x, map, ctx)) };
+      return { type: "blockquote", content: finishBlocks(b.content, f) };
     case "bulletList":
     case "orderedList": {
-      const content: ListItemNode[] = b.items.map((item) => ({
-        type: "listItem",
-        content: item.map((x) => finishBlock(x, map, ctx)),
-      }));
+      const content: ListItemNode[] = b.items.map((item) => ({ type: "listItem", content: finishBlocks(item, f) }));
       return b.type === "orderedList"
         ? { type: "orderedList", ...(b.start !== undefined ? { attrs: { start: b.start } } : {}), content }
         : { type: "bulletList", content };
@@ -599,16 +571,62 @@ function finishBlock(b: WorkBlock, map: Map<number, string>, ctx: Ctx): BlockNod
   }
 }
 
+function finishBlocks(blocks: WorkBlock[], f: Finish): BlockNode[] {
+  return blocks.flatMap((b) => (b.type === "hint" ? [] : [finishBlock(b, f)]));
+}
+
+/** Reads the source entries into references with keys; numbers the page gave them map to those keys. */
+function referencesFrom(entries: ReturnType<typeof findSources>["entries"], ctx: Ctx) {
+  const taken = new Set<string>();
+  const references: ImportedReference[] = [];
+  const numberToKey = new Map<number, string>();
+  const splits: ImportSummary["splits"] = [];
+  const implicit: Array<[number, string]> = [];
+  for (const entry of entries) {
+    const parsed = parseReferenceItem({ text: entry.text, hrefs: entry.hrefs });
+    parsed.warnings.forEach((w) => warn(ctx, w));
+    const { data } = parsed;
+    const key = uniqueReferenceKey(baseReferenceKey(data.authors || data.containerTitle, data.year, data.title), taken);
+    taken.add(key);
+    const needsDetails = entry.unrecognised || parsed.needsDetails.length > 0;
+    references.push({ ...data, key, needsDetails, importedText: parsed.text.slice(0, 2000) });
+    if (parsed.split) splits.push({ entry: parsed.text, publisher: parsed.split.publisher, title: parsed.split.title });
+    if (entry.n === null) continue;
+    if (entry.explicit) {
+      if (!numberToKey.has(entry.n)) numberToKey.set(entry.n, key);
+    } else implicit.push([entry.n, key]);
+  }
+  // Bullets are numbered by counting only where the page numbers nothing itself.
+  for (const [n, key] of implicit) if (!numberToKey.has(n)) numberToKey.set(n, key);
+  return { references, numberToKey, splits };
+}
+
 export function htmlToDocument(html: string): ImportResult {
   const ctx: Ctx = { warnings: new Map(), images: [], depth: 0 };
   const { root, pageTitle } = contentRoot(parse(html));
   const blocks = root ? collectBlocks(root.childNodes, ctx) : [];
-  const { body, references, numberToKey } = extractReferences(blocks, ctx);
-  const content = body
-    .map((b) => finishBlock(b, numberToKey, ctx))
-    .filter((b) => b.type !== "paragraph" || (b.content?.length ?? 0) > 0);
+  const found = findSources(blocks, citedNumbers(blocks));
+  const { references, numberToKey, splits } = referencesFrom(found.entries, ctx);
+  const f: Finish = { numberToKey, references, linked: 0, keptAsText: 0 };
+  const content = finishBlocks(found.body, f).filter((b) => b.type !== "paragraph" || (b.content?.length ?? 0) > 0);
+  if (f.keptAsText)
+    warn(ctx, "Some citation numbers did not match an item of the reference list and were kept as text.");
+  for (const text of found.leftOut)
+    warn(
+      ctx,
+      `Left out from the sources section (not a source): “${text.length > 90 ? `${text.slice(0, 89)}…` : text}”`,
+    );
   const doc = parseDocument({ type: "doc", content: content.length ? content : [{ type: "paragraph" }] });
   const title = (ctx.headingTitle || pageTitle).replace(/\s+/g, " ").trim().slice(0, 200);
   const warnings = [...ctx.warnings].map(([message, count]) => (count > 1 ? `${message} (${count}×)` : message));
-  return { title, doc, references, warnings, images: ctx.images };
+  const summary: ImportSummary = {
+    references: references.length,
+    needDetails: references.filter((r) => r.needsDetails).length,
+    citationsLinked: f.linked,
+    markersKeptAsText: f.keptAsText,
+    splits,
+    sections: found.sections,
+    leftOut: found.leftOut,
+  };
+  return { title, doc, references, warnings, images: ctx.images, summary };
 }

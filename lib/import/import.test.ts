@@ -70,10 +70,13 @@ describe("htmlToDocument", () => {
     expect(result.references).toHaveLength(2);
     expect(result.references[0]).toMatchObject({
       key: "medlineplus",
-      authors: "MedlinePlus",
+      // A known site named first is the publisher, as the demo article records MedlinePlus.
+      authors: "",
+      containerTitle: "MedlinePlus",
       title: "Calcinosis cutis",
       url: "https://medlineplus.gov/ency/article/000477.htm",
       year: null,
+      needsDetails: false,
     });
     expect(result.references[0].accessedAt?.toISOString().slice(0, 10)).toBe("2024-03-03");
     expect(result.references[1]).toMatchObject({

@@ -1,0 +1,203 @@
+// Organisations and sites that health pages cite by name ("Mayo Clinic", "NHS", "MedlinePlus"), in several
+// languages. The importer uses the list to read a source entry whose publisher and title ran together when the
+// page was copied ("Mayo ClinicCalcium deposits: …"), and to tell "Publisher. Title." from "Author. Title.".
+// Order does not matter: the longest name that fits wins. Names are matched case-sensitively at the start of
+// an entry, so an ordinary word ("Patient") is only taken with the capital letter it has as a name.
+export const KNOWN_PUBLISHERS: readonly string[] = [
+  // Health information sites and clinics
+  "Mayo Clinic",
+  "Mayo Clinic Health System",
+  "Cleveland Clinic",
+  "Johns Hopkins Medicine",
+  "Johns Hopkins",
+  "MedlinePlus",
+  "MedlinePlus Medical Encyclopedia",
+  "A.D.A.M. Medical Encyclopedia",
+  "NHS",
+  "NHS inform",
+  "NHS Choices",
+  "WebMD",
+  "Healthline",
+  "Medical News Today",
+  "Verywell Health",
+  "Patient.info",
+  "healthdirect",
+  "Healthdirect",
+  "Healthdirect Australia",
+  "Better Health Channel",
+  "HealthyWA",
+  "DermNet",
+  "DermNet NZ",
+  "MSD Manual",
+  "MSD Manuals",
+  "Merck Manual",
+  "Merck Manuals",
+  "Medscape",
+  "eMedicineHealth",
+  "MedicineNet",
+  "KidsHealth",
+  "Nemours KidsHealth",
+  "Harvard Health",
+  "Harvard Health Publishing",
+  "UpToDate",
+  "StatPearls",
+  "GeneReviews",
+  "Drugs.com",
+  "RxList",
+  "NetDoctor",
+  "Wikipedia",
+  // Public bodies
+  "CDC",
+  "Centers for Disease Control and Prevention",
+  "NIH",
+  "National Institutes of Health",
+  "National Library of Medicine",
+  "U.S. National Library of Medicine",
+  "NLM",
+  "NCBI",
+  "NCBI Bookshelf",
+  "National Cancer Institute",
+  "NCI",
+  "NIDDK",
+  "National Institute of Diabetes and Digestive and Kidney Diseases",
+  "NIAMS",
+  "National Institute of Arthritis and Musculoskeletal and Skin Diseases",
+  "NHLBI",
+  "National Heart, Lung, and Blood Institute",
+  "NINDS",
+  "National Institute of Neurological Disorders and Stroke",
+  "NIMH",
+  "National Institute of Mental Health",
+  "GARD",
+  "Genetic and Rare Diseases Information Center",
+  "FDA",
+  "U.S. Food and Drug Administration",
+  "WHO",
+  "World Health Organization",
+  "NICE",
+  "National Institute for Health and Care Excellence",
+  "CKS",
+  "NICE CKS",
+  "SIGN",
+  "UK Health Security Agency",
+  "UKHSA",
+  "Public Health England",
+  "ECDC",
+  "European Centre for Disease Prevention and Control",
+  "EMA",
+  "European Medicines Agency",
+  "Australian Government Department of Health",
+  "Health Canada",
+  "Orphanet",
+  // Societies and charities
+  "American Academy of Dermatology",
+  "American Academy of Dermatology Association",
+  "AAD",
+  "British Association of Dermatologists",
+  "American Academy of Family Physicians",
+  "AAFP",
+  "American Academy of Pediatrics",
+  "American College of Rheumatology",
+  "American Heart Association",
+  "American Cancer Society",
+  "American Diabetes Association",
+  "American Lung Association",
+  "American Kidney Fund",
+  "National Kidney Foundation",
+  "Kidney Research UK",
+  "Arthritis Foundation",
+  "Versus Arthritis",
+  "Lupus Foundation of America",
+  "Scleroderma Foundation",
+  "National Scleroderma Foundation",
+  "Scleroderma & Raynaud's UK",
+  "NORD",
+  "National Organization for Rare Disorders",
+  "Cancer Research UK",
+  "Macmillan Cancer Support",
+  "Diabetes UK",
+  "British Heart Foundation",
+  "Asthma + Lung UK",
+  "Alzheimer's Association",
+  "Alzheimer's Society",
+  "Endocrine Society",
+  "Royal College of Physicians",
+  "Royal Australian College of General Practitioners",
+  // Other languages
+  "Clínica Mayo",
+  "Biblioteca Nacional de Medicina de los EE. UU.",
+  "Biblioteca Nacional de Medicina",
+  "Instituto Nacional del Cáncer",
+  "Organización Mundial de la Salud",
+  "OMS",
+  "Ministerio de Sanidad",
+  "Asociación Española de Dermatología",
+  "Robert Koch-Institut",
+  "RKI",
+  "gesund.bund.de",
+  "Deutsche Krebsgesellschaft",
+  "Deutsches Ärzteblatt",
+  "Gesundheitsinformation.de",
+  "gesundheitsinformation.de",
+  "IQWiG",
+  "Haute Autorité de Santé",
+  "Inserm",
+  "Ameli",
+  "ameli.fr",
+  "Vidal",
+  "Santé publique France",
+  "Organisation mondiale de la santé",
+];
+
+/** Camel-case brand names: a case change inside one of these is not a publisher/title seam. */
+export const CAMEL_CASE_NAMES: readonly string[] = [
+  "MedlinePlus",
+  "WebMD",
+  "DermNet",
+  "PubMed",
+  "MedicineNet",
+  "eMedicineHealth",
+  "KidsHealth",
+  "HealthLink",
+  "UpToDate",
+  "StatPearls",
+  "GeneReviews",
+  "ClinicalTrials",
+  "YouTube",
+  "LinkedIn",
+  "HealthyWA",
+  "NetDoctor",
+  "RxList",
+  "BabyCenter",
+  "MedPage",
+  "HealthDirect",
+  "BioMed",
+  "PLoS",
+  "McGraw",
+  "McDonald",
+  "MacLeod",
+];
+
+const byLength = [...KNOWN_PUBLISHERS].sort((a, b) => b.length - a.length);
+
+/** The known publisher the text starts with (longest first), or null. */
+export function leadingPublisher(text: string): string | null {
+  for (const name of byLength) if (text.startsWith(name)) return name;
+  return null;
+}
+
+/** Is this whole string (trimmed, without final punctuation) a known publisher? */
+export function isKnownPublisher(text: string): boolean {
+  const t = text.replace(/[\s.,;:]+$/, "").trim();
+  return byLength.some((name) => name === t);
+}
+
+// Words that make a name an organisation's ("American Academy of Orthopaedic Surgeons", "Kidney Care UK").
+const ORGANISATION_WORD =
+  /\b(?:academy|association|society|institute|institut|foundation|college|clinic|hospital|centre|center|council|organi[sz]ation|agency|department|ministry|university|trust|service|network|federation|alliance|board|union|charity|health|library|fundación|sociedad|asociación|instituto|ministerio|gesellschaft|stiftung|verband|société|fondation|ministère)\b/i;
+
+/** A publisher by name: a known one, or a name with an organisation's word in it. */
+export function looksLikeOrganisation(text: string): boolean {
+  const t = text.replace(/[\s.,;:]+$/, "").trim();
+  return isKnownPublisher(t) || (ORGANISATION_WORD.test(t) && t.split(/\s+/).length <= 10);
+}
