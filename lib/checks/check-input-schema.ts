@@ -17,6 +17,7 @@ export const checkInputSchema = z.object({
         url: z.string().max(2_048).nullish(),
         doi: z.string().max(300).nullish(),
         pmid: z.string().max(30).nullish(),
+        needsDetails: z.boolean().nullish(),
       }),
     )
     .max(500, "At most 500 references.")

@@ -37,6 +37,17 @@ describe("content checks", () => {
     expect(runContentChecks(base()).findings).toEqual([]);
   });
 
+  it("a reference that needs details (imported from an entry it could not read) is an advisory finding", () => {
+    const references = [
+      { key: "medline", title: "MedlinePlus: calcinosis", url: "https://medlineplus.gov/", needsDetails: true },
+    ];
+    const f = runContentChecks(base({ references })).findings;
+    expect(f.map((x) => [x.rule, x.severity, x.location.refKey])).toEqual([
+      ["reference-needs-details", "advisory", "medline"],
+    ]);
+    expect(f[0].message).toMatch(/untick “Needs details”/);
+  });
+
   it("reports a heading with nothing under it, at its place", () => {
     const body = { type: "doc", content: [h("What is it?"), p("Text."), h("Causes"), h("Symptoms"), p("Text.")] };
     const r = runContentChecks(base({ body }));

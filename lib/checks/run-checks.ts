@@ -1,7 +1,13 @@
 // Runs every content rule over an article version. Pure: the caller passes the word checker (built from
 // the project dictionary) so this never touches the database; see store-check-run.ts for the stored run.
 import { parseBody, textBlocks } from "../content/document-blocks";
-import { nonHttpLinks, referencesWithoutLink, uncitedReferences, unresolvedCitations } from "./rules/citations";
+import {
+  nonHttpLinks,
+  referencesNeedingDetails,
+  referencesWithoutLink,
+  uncitedReferences,
+  unresolvedCitations,
+} from "./rules/citations";
 import { missingDisclaimer, missingSummary, missingTemplateSections } from "./rules/completeness";
 import { danglingLeadIns, duplicateHeadings, emptyHeadings, listHeadingsWithoutList } from "./rules/structure";
 import { readability, realWordErrors, uncitedClaims, type Audience } from "./rules/language";
@@ -54,6 +60,7 @@ export function runContentChecks(input: CheckInput, options: RunChecksOptions = 
     ...referencesWithoutLink(input.references),
     ...nonHttpLinks(blocks, input.references),
     ...uncitedReferences(blocks, input.references),
+    ...referencesNeedingDetails(input.references),
     ...missingTemplateSections(input, blocks),
     ...missingDisclaimer(input, blocks, options.siteDisclaimer ?? false),
     ...misspellings(blocks, words),

@@ -28,6 +28,8 @@ export interface CheckReference {
   url?: string | null;
   doi?: string | null;
   pmid?: string | null;
+  /** Imported from an entry that could not be read completely: the writer has still to complete it. */
+  needsDetails?: boolean | null;
 }
 
 export interface CheckInput {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { canonicalJson, contentHash, type HashableContent } from "./hash";
+import { toReferenceSnapshot } from "./reference-snapshot";
 
 const base: HashableContent = {
   title: "T",
@@ -64,6 +65,16 @@ describe("contentHash", () => {
         body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "y" }] }] },
       }),
     ).not.toBe(h);
+  });
+
+  it("a reference's needs-details flag counts only while set: earlier revisions keep their hash", () => {
+    const h = contentHash(base);
+    const snapshots = base.references.map((r) => toReferenceSnapshot({ ...r, needsDetails: false }));
+    expect(snapshots[0]).not.toHaveProperty("needsDetails");
+    expect(contentHash({ ...base, references: snapshots })).toBe(h);
+    const flagged = [toReferenceSnapshot({ ...base.references[0], needsDetails: true }), base.references[1]];
+    expect(flagged[0].needsDetails).toBe(true);
+    expect(contentHash({ ...base, references: flagged })).not.toBe(h);
   });
 
   it("canonicalJson sorts keys at every depth", () => {

@@ -43,6 +43,19 @@ export function referencesWithoutLink(references: CheckReference[]): Finding[] {
     }));
 }
 
+/** References the importer could not read completely (no link, publisher and title run together, nothing
+ *  recognisable): advisory, so the writer completes them before a reviewer relies on them. */
+export function referencesNeedingDetails(references: CheckReference[]): Finding[] {
+  return references
+    .filter((r) => r.needsDetails)
+    .map((r) => ({
+      rule: "reference-needs-details",
+      severity: "advisory" as const,
+      message: `The reference “${excerpt(r.title || r.key, 60)}” was imported from an entry that could not be read completely. Check its fields against the source, complete them, then untick “Needs details”.`,
+      location: { field: "references" as const, refKey: r.key, excerpt: excerpt(r.title || r.key) },
+    }));
+}
+
 export function isHttpUrl(value: string): boolean {
   if (/[\u0000-\u0020\u007f]/.test(value)) return false;
   try {
