@@ -52,7 +52,7 @@ async function main() {
       const head = `[${i + 1}/${paths.length}] ${o.name}`;
       if (o.ok)
         console.log(
-          `${head} → /studio/articles/${o.articleId}/edit (${o.slug}, ${o.referenceCount} references)${o.warnings.length ? `\n    ${o.warnings.join("\n    ")}` : ""}`,
+          `${head} → /studio/articles/${o.articleId}/edit (${o.slug})${[...o.summary, ...o.warnings].map((l) => `\n    ${l}`).join("")}`,
         );
       else console.log(`${head} — skipped: ${o.error}`);
     },

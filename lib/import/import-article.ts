@@ -49,5 +49,11 @@ export async function importArticle(db: Db, actor: Actor, input: ImportArticleIn
     { title, conditionName: data.conditionName, template: "blank" },
     { body: result.doc, references: result.references, source: "import" },
   );
-  return { article, warnings: result.warnings, referenceCount: result.references.length, images: result.images };
+  return {
+    article,
+    warnings: result.warnings,
+    referenceCount: result.references.length,
+    images: result.images,
+    summary: result.summary,
+  };
 }

@@ -4,6 +4,7 @@ import type { Db } from "../db/client";
 import type { Actor } from "../auth/policy";
 import { isAppError } from "../errors";
 import { importArticle } from "./import-article";
+import { describeImport } from "./describe-import";
 
 export interface ImportFile {
   name: string;
@@ -11,7 +12,16 @@ export interface ImportFile {
 }
 
 export type ImportOutcome =
-  | { name: string; ok: true; articleId: string; slug: string; referenceCount: number; warnings: string[] }
+  | {
+      name: string;
+      ok: true;
+      articleId: string;
+      slug: string;
+      referenceCount: number;
+      /** What was done with the page's sources, in sentences (describeImport). */
+      summary: string[];
+      warnings: string[];
+    }
   | { name: string; ok: false; error: string };
 
 function formatFor(name: string): "html" | "markdown" | "auto" {
@@ -37,6 +47,7 @@ export async function importMany(
         articleId: r.article.id,
         slug: r.article.slug,
         referenceCount: r.referenceCount,
+        summary: describeImport(r.summary),
         warnings: r.warnings,
       };
     } catch (err) {

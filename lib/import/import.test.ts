@@ -223,6 +223,28 @@ describe("importArticle", async () => {
     expect(draft.bodyJson).toContain('"refKey":"smith2021"');
   });
 
+  it("stores the seed-shaped page's entries with their needs-details flag and the text as imported", async () => {
+    const w = await makeUser(t.db);
+    const seedShaped = readFileSync(path.join(__dirname, "../../tests/fixtures/seed-shaped-article.html"), "utf8");
+    const { article, summary } = await importArticle(t.db, w, { source: seedShaped });
+    expect(summary).toMatchObject({ references: 2, needDetails: 2, citationsLinked: 2 });
+    const refs = await t.db.reference.findMany({ where: { articleId: article.id }, orderBy: { position: "asc" } });
+    expect(refs.map((r) => [r.containerTitle, r.title, r.needsDetails, r.importedText])).toEqual([
+      [
+        "MedlinePlus",
+        "Calcinosis",
+        true,
+        "MedlinePlusCalcinosis: Calcium deposits in the skin and the tissue under it",
+      ],
+      [
+        "Journal of Clinical Medicine",
+        "Calcinosis cutis",
+        true,
+        "Journal of Clinical MedicineCalcinosis cutis: A comprehensive review of types, causes and treatment",
+      ],
+    ]);
+  });
+
   it("asks for a title when the source has none, and refuses reviewers", async () => {
     const w = await makeUser(t.db);
     await expect(importArticle(t.db, w, { source: "just text" })).rejects.toMatchObject({

@@ -497,7 +497,14 @@ export function ArticleEditor({
       checkContent
         ? {
             ...checkContent,
-            references: references.map((r) => ({ key: r.key, title: r.title, url: r.url, doi: r.doi, pmid: r.pmid })),
+            references: references.map((r) => ({
+              key: r.key,
+              title: r.title,
+              url: r.url,
+              doi: r.doi,
+              pmid: r.pmid,
+              needsDetails: r.needsDetails,
+            })),
             audience: initial.article.audience,
           }
         : null,

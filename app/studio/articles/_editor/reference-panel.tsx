@@ -145,9 +145,26 @@ export function ReferencePanel(props: {
                     <p className="ref-meta">
                       {[ref.authors, ref.containerTitle, ref.year].filter(Boolean).join(" · ")}
                       {ref.peerReviewed && <span className="badge ok">Peer-reviewed</span>}
+                      {ref.needsDetails && (
+                        <span className="badge warn" data-testid="needs-details">
+                          Needs details
+                        </span>
+                      )}
                       {!ref.url && !ref.doi && !ref.pmid && <span className="badge warn">No link</span>}
                       {!n && <span className="badge">Not cited</span>}
                     </p>
+                    {ref.needsDetails && ref.importedText && (
+                      <p className="ref-imported field-hint">
+                        Imported as “{ref.importedText}”
+                        {ref.containerTitle && ref.importedText.startsWith(`${ref.containerTitle}${ref.title}`) && (
+                          <>
+                            {" "}
+                            — read as publisher “{ref.containerTitle}” and title “{ref.title}”
+                          </>
+                        )}
+                        . Edit it to check and complete the fields.
+                      </p>
+                    )}
                     {canEdit && (
                       <div className="row">
                         <button
@@ -327,6 +344,11 @@ function ReferenceForm({
           {formError}
         </p>
       )}
+      {initial?.importedText && (
+        <p className="field-hint ref-imported">
+          <strong>As the imported page had it:</strong> “{initial.importedText}”
+        </p>
+      )}
       <div className="ref-field ref-lookup">
         <label htmlFor={`${idp}-identifier`}>Fill in from a DOI, PMID or PubMed/DOI address</label>
         <div className="row">
@@ -378,6 +400,18 @@ function ReferenceForm({
         />
         Peer-reviewed source
       </label>
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={values.needsDetails}
+          onChange={(e) => setValues((v) => ({ ...v, needsDetails: e.target.checked }))}
+          aria-describedby={`${idp}-needs-details-hint`}
+        />
+        Needs details
+      </label>
+      <p id={`${idp}-needs-details-hint`} className="field-hint">
+        Untick when the fields match the source.
+      </p>
       <div className="row">
         <button type="submit" disabled={saving}>
           {saving ? "Saving…" : initial ? "Save reference" : "Add reference"}

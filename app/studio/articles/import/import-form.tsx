@@ -3,6 +3,8 @@
 // the page to show what the importer left out or guessed before opening the editor.
 import { useState, type FormEvent } from "react";
 import Link from "next/link";
+import type { ImportSummary } from "@/lib/import/html-to-document";
+import { describeImport } from "@/lib/import/describe-import";
 
 interface Result {
   id: string;
@@ -11,6 +13,8 @@ interface Result {
   referenceCount: number;
   /** Images of the imported page: listed, never fetched (upload them in the editor or pick them in the library). */
   images?: Array<{ src: string; alt: string }>;
+  /** What the importer did with the page's sources. */
+  summary: ImportSummary;
 }
 
 export function ImportForm({ initialError }: { initialError: string }) {
@@ -48,10 +52,12 @@ export function ImportForm({ initialError }: { initialError: string }) {
     return (
       <section className="panel" aria-labelledby="import-done" data-testid="import-result">
         <h2 id="import-done">Imported</h2>
-        <p>
-          The article was created with {result.referenceCount} reference{result.referenceCount === 1 ? "" : "s"}. Check
-          the guessed reference fields in the reference manager.
-        </p>
+        <p>The article was created as a draft. What the importer did with the page’s sources:</p>
+        <ul data-testid="import-summary">
+          {describeImport(result.summary).map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
         {result.warnings.length > 0 && (
           <>
             <h3>Left out or changed</h3>

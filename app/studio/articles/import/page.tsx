@@ -13,8 +13,10 @@ export default async function ImportPage({ searchParams }: { searchParams: Promi
       <h1>Import an article</h1>
       <p>
         Paste an existing article or upload its HTML or Markdown file. Headings, lists, links, emphasis and quotations
-        are kept; a trailing “References” list becomes structured references (authors, title, journal, year, URL, DOI,
-        PMID) and numbered citations in the text point at them. Scripts, styles, frames, forms and images are left out.
+        are kept. The page’s sources — a References, Sources or Further reading list (in other languages too), or
+        numbered entries at its end — become structured references, and the citation markers in the text point at them;
+        entries that cannot be read completely are kept and marked “Needs details”. Scripts, styles, frames, forms and
+        images are left out.
       </p>
       <ImportForm initialError={error ?? ""} />
     </>

@@ -49,7 +49,13 @@ export async function POST(request: Request) {
     });
     const editUrl = `/studio/articles/${result.article.id}/edit`;
     if (wantsHtml)
-      return NextResponse.redirect(new URL(`${editUrl}?imported=${result.referenceCount}`, request.url), 303);
+      return NextResponse.redirect(
+        new URL(
+          `${editUrl}?imported=${result.referenceCount}&needDetails=${result.summary.needDetails}&linked=${result.summary.citationsLinked}`,
+          request.url,
+        ),
+        303,
+      );
     return NextResponse.json(
       {
         id: result.article.id,
@@ -57,6 +63,7 @@ export async function POST(request: Request) {
         warnings: result.warnings,
         referenceCount: result.referenceCount,
         images: result.images,
+        summary: result.summary,
       },
       { status: 201 },
     );

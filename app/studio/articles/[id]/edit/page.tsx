@@ -17,10 +17,11 @@ export default async function EditArticlePage({
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ restored?: string; imported?: string }>;
+  searchParams: Promise<{ restored?: string; imported?: string; needDetails?: string; linked?: string }>;
 }) {
   const { id } = await params;
-  const { restored, imported } = await searchParams;
+  const { restored, imported, needDetails, linked } = await searchParams;
+  const count = (v: string | undefined) => (/^\d{1,4}$/.test(v ?? "") ? Number(v) : 0);
   const actor = await requirePermission("studio.access", `/studio/articles/${id}/edit`);
   const state = await loadArticleOr404(actor, id);
   return (
@@ -42,8 +43,10 @@ export default async function EditArticlePage({
         </p>
       )}
       {imported !== undefined && (
-        <p className="notice ok" role="status">
-          Imported with {imported} reference{imported === "1" ? "" : "s"}. Check the reference details beside the text.
+        <p className="notice ok" role="status" data-testid="imported-notice">
+          Imported with {count(imported)} reference{count(imported) === 1 ? "" : "s"}
+          {count(needDetails) > 0 && <> ({count(needDetails)} marked “Needs details”)</>} and {count(linked)} citation
+          marker{count(linked) === 1 ? "" : "s"} linked. Check the reference details beside the text.
         </p>
       )}
       {state.canEdit && (state.article.status === "IN_REVIEW" || state.article.status === "APPROVED") && (
