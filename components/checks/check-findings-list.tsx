@@ -7,7 +7,8 @@ export function describeLocation(f: Finding): string {
   const l = f.location;
   if (l.field === "title") return "Title";
   if (l.field === "summary") return "Summary";
-  if (l.field === "references") return `References${l.refKey ? ` (${l.refKey})` : ""}`;
+  // The message names the reference by its title; its key ("journal", "smith2021") means nothing to a writer.
+  if (l.field === "references") return "References";
   if (l.blockIndex !== undefined) return `Body, block ${l.blockIndex + 1}${l.excerpt ? `: “${l.excerpt}”` : ""}`;
   return "Body";
 }

@@ -51,7 +51,7 @@ export function referencesNeedingDetails(references: CheckReference[]): Finding[
     .map((r) => ({
       rule: "reference-needs-details",
       severity: "advisory" as const,
-      message: `The reference “${excerpt(r.title || r.key, 60)}” was imported from an entry that could not be read completely. Check its fields against the source, complete them, then untick “Needs details”.`,
+      message: `The reference “${excerpt(r.title || r.key, 60)}” was imported from an entry that could not be read completely. Open it with Edit in the References panel, check its fields against the source, complete them, then untick “Needs details”.`,
       location: { field: "references" as const, refKey: r.key, excerpt: excerpt(r.title || r.key) },
     }));
 }
