@@ -152,10 +152,27 @@ test.describe("medical review and publishing", () => {
     await w.reload();
     await submit(w, "Extent of deposits");
 
-    // Reviewer sees the resubmitted revision (the first was never approved, so there is no diff baseline).
+    // Reviewer sees the resubmitted revision, compared by default with the one they asked changes on: exactly
+    // the sentence the writer added, nothing else.
     await r.reload();
     await expect(r.getByRole("heading", { name: "Revision 2 (frozen)" })).toBeVisible();
-    await expect(r.getByText("Deposits can extend to muscle and organs.")).toBeVisible();
+    await expect(r.getByTestId("review-block").getByText("Deposits can extend to muscle and organs.")).toBeVisible();
+    await expect(r.getByTestId("diff-heading")).toHaveText(
+      "Changes since revision 1 (you last reviewed it; the previous revision)",
+    );
+    await expect(r.getByTestId("diff-stats")).toHaveText("0 added, 0 removed, 1 changed block; 0 reference changes.");
+    await expect(r.getByTestId("diff-block")).toHaveCount(1);
+    await expect(r.getByTestId("diff-block").locator("ins")).toHaveText(
+      /^\s*Deposits can extend to muscle and organs\.$/,
+    );
+    await expect(r.getByTestId("diff-block").locator("del")).toHaveCount(0);
+    // Comments anchor to text, not to the heading.
+    await expect(
+      r
+        .getByTestId("review-block")
+        .first()
+        .getByText(/Comment on this/),
+    ).toHaveCount(0);
     await r.getByLabel(/I have reviewed revision 2/).check();
     await r.getByRole("button", { name: "Approve revision" }).click();
     await expect(r.getByTestId("article-status")).toHaveText("Approved");

@@ -1,8 +1,10 @@
-// Renders a VersionDiff (lib/revisions/diff-revisions.ts): changed fields, blocks with word-level marks,
-// and reference changes. Insertions are <ins>, deletions <del>, so the meaning does not rely on colour.
-import type { Segment, VersionDiff } from "@/lib/revisions/diff-revisions";
+// Renders a comparison (lib/revisions/compare-versions.ts): changed fields, blocks with word-level marks
+// (citations as author-year labels), and each changed reference as its formatted entry. Insertions are <ins>,
+// deletions <del>, so the meaning does not rely on colour.
+import type { Segment } from "@/lib/revisions/diff-revisions";
+import type { ComparedVersions, ReferenceChange } from "@/lib/revisions/compare-versions";
 
-function Segments({ segments }: { segments: Segment[] }) {
+export function Segments({ segments }: { segments: Segment[] }) {
   return (
     <>
       {segments.map((s, i) =>
@@ -18,14 +20,41 @@ function Segments({ segments }: { segments: Segment[] }) {
   );
 }
 
+const KIND_LABELS: Record<ReferenceChange["kind"], string> = {
+  added: "Added",
+  removed: "Removed",
+  changed: "Changed",
+};
+
+/** Reference changes as formatted entries (HTML written by the citation style formatter from escaped fields). */
+export function ReferenceChanges({ changes }: { changes: ReferenceChange[] }) {
+  return (
+    <ul className="diff-refs" data-testid="diff-references">
+      {changes.map((r, i) => (
+        <li key={i} data-kind={r.kind}>
+          <strong>{KIND_LABELS[r.kind]}</strong>
+          {r.changedFields.length > 0 && <span className="field-hint"> ({r.changedFields.join(", ")})</span>}
+          {r.beforeHtml && (r.kind === "changed" || r.kind === "removed") && (
+            <del className="diff-ref-entry" dangerouslySetInnerHTML={{ __html: r.beforeHtml }} />
+          )}
+          {r.afterHtml && (r.kind === "changed" || r.kind === "added") && (
+            <ins className="diff-ref-entry" dangerouslySetInnerHTML={{ __html: r.afterHtml }} />
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 const FIELD_LABELS = { title: "Title", summary: "Summary", conditionName: "Condition" } as const;
 
-export function DiffView({ diff }: { diff: VersionDiff }) {
+export function DiffView({ compared }: { compared: ComparedVersions }) {
+  const { diff } = compared;
   const { stats } = diff;
   const changedBlocks = diff.blocks.filter((b) => b.kind !== "equal");
   return (
     <div className="diff" data-testid="diff">
-      <p>
+      <p data-testid="diff-stats">
         {stats.added} added, {stats.removed} removed, {stats.changed} changed block{stats.changed === 1 ? "" : "s"};{" "}
         {stats.referencesChanged} reference change
         {stats.referencesChanged === 1 ? "" : "s"}.
@@ -38,7 +67,7 @@ export function DiffView({ diff }: { diff: VersionDiff }) {
       {changedBlocks.length === 0 && diff.fields.length === 0 && <p className="empty">The body is unchanged.</p>}
       <ol className="diff-blocks">
         {changedBlocks.map((b, i) => (
-          <li key={i} className={`diff-${b.kind}`}>
+          <li key={i} className={`diff-${b.kind}`} data-testid="diff-block" data-kind={b.kind}>
             <span className="badge">{b.kind === "added" ? "Added" : b.kind === "removed" ? "Removed" : "Changed"}</span>{" "}
             <span className="field-hint">{b.blockType}</span>
             <div>
@@ -53,19 +82,10 @@ export function DiffView({ diff }: { diff: VersionDiff }) {
           </li>
         ))}
       </ol>
-      {diff.references.length > 0 && (
+      {compared.references.length > 0 && (
         <>
           <h3>References</h3>
-          <ul>
-            {diff.references.map((r) => (
-              <li key={r.key}>
-                <span className="badge">{r.kind}</span> {r.title}
-                {r.changes.length > 0 && (
-                  <span className="field-hint"> ({r.changes.map((c) => c.field).join(", ")})</span>
-                )}
-              </li>
-            ))}
-          </ul>
+          <ReferenceChanges changes={compared.references} />
         </>
       )}
     </div>

@@ -3,19 +3,26 @@
 import type { BlockNode, DocumentJson, InlineNode } from "./document-schema";
 import { HARD_BREAK_TEXT } from "./document-blocks";
 
-/** Text of inline content; citations become "[key]" only when asked, so word counts ignore them. */
-export function inlineText(content: InlineNode[] | undefined, opts: { citations?: boolean } = {}): string {
+export interface TextOptions {
+  /** Include citations: as "[key]", or as `citationLabel` writes them (lib/references/citation-label.ts). */
+  citations?: boolean;
+  citationLabel?: (refKey: string) => string;
+}
+
+/** Text of inline content; citations are included only when asked, so word counts ignore them. */
+export function inlineText(content: InlineNode[] | undefined, opts: TextOptions = {}): string {
   let out = "";
   for (const node of content ?? []) {
     if (node.type === "text") out += node.text;
     else if (node.type === "hardBreak") out += HARD_BREAK_TEXT;
-    else if (node.type === "citation" && opts.citations) out += `[${node.attrs.refKey}]`;
+    else if (node.type === "citation" && opts.citations)
+      out += opts.citationLabel ? opts.citationLabel(node.attrs.refKey) : `[${node.attrs.refKey}]`;
   }
   return out;
 }
 
 /** All text of a block, children separated by newlines. */
-export function blockText(block: BlockNode, opts: { citations?: boolean } = {}): string {
+export function blockText(block: BlockNode, opts: TextOptions = {}): string {
   switch (block.type) {
     case "paragraph":
     case "heading":

@@ -1,19 +1,21 @@
 // Everything the review screen shows for one article, for one viewer: the frozen revision split into
-// top-level blocks (so comments can anchor to them), the diff against the last approved or published
-// revision, the latest content checks and plagiarism report, the comment threads, past decisions, and which
-// workflow actions this viewer may take now (with the reason when a reviewer may not sign off), and what they
-// may do with the article and each comment thread (lib/articles/article-access.ts).
+// top-level blocks (so comments can anchor to them), the diff against an earlier revision (by default the
+// one this viewer last reviewed or commented on, else the last approved or published one, else the previous
+// one: lib/review/review-baselines.ts), the latest content checks and plagiarism report, the comment threads,
+// past decisions, and which workflow actions this viewer may take now (with the reason when a reviewer may not
+// sign off), and what they may do with the article and each comment thread (lib/articles/article-access.ts).
 import type { DbTx } from "../db/client";
 import type { Actor } from "../auth/policy";
 import { AppError } from "../errors";
 import { loadArticleAccess } from "../articles/article-access";
-import { parseDocument } from "../content/document-schema";
+import { parseDocument, type BlockNode } from "../content/document-schema";
 import { renderDocument, renderReferenceList } from "../content/render";
 import { toCitationStyle } from "../references/citation-styles";
 import { formatDocumentReferences } from "../references/format-revision-references";
 import { parseReferencesJson } from "../content/reference-snapshot";
 import { blockText } from "../content/text";
-import { diffVersions, type VersionDiff } from "../revisions/diff-revisions";
+import { compareVersions, type ComparedVersions } from "../revisions/compare-versions";
+import { loadReviewBaselines } from "./review-baselines";
 import { latestContentCheckRun } from "../checks/check-content";
 import { latestPlagiarismReport } from "../plagiarism/read-report";
 import { parseCredentialSnapshot, CREDENTIAL_STANDING_TEXT } from "../credentials/credential-standing";
@@ -25,9 +27,25 @@ import { approvalStatement } from "./decide-review";
 import { parseImagesJson } from "../content/image-snapshot";
 import { diffImages, type ImageChange } from "../revisions/diff-images";
 
+/** What a comment on this block is called; null where comments do not anchor: headings (they title what
+ *  follows) and empty blocks (the template's placeholders). Images have no words of their own but can be
+ *  remarked on. */
+function commentTarget(block: BlockNode, text: string): string | null {
+  if (block.type === "image") return "image";
+  if (block.type === "heading" || text.trim() === "") return null;
+  if (block.type === "bulletList" || block.type === "orderedList") return "list";
+  if (block.type === "blockquote") return "quote";
+  return "paragraph";
+}
+
 const DIFF_NAMES = { title: "title", summary: "summary", conditionName: "conditionName" } as const;
 
-export async function loadReviewScreen(db: DbTx, actor: Actor, articleId: string) {
+export async function loadReviewScreen(
+  db: DbTx,
+  actor: Actor,
+  articleId: string,
+  options: { compareWith?: string } = {},
+) {
   const access = await loadArticleAccess(db, actor, articleId);
   if (!access.may.read) throw new AppError("NOT_FOUND", "This article does not exist or you may not see it.");
   const { ctx, article } = await loadTransitionContext(db, articleId, actor);
@@ -58,7 +76,10 @@ export async function loadReviewScreen(db: DbTx, actor: Actor, articleId: string
   const refs = parseReferencesJson(rev.referencesJson);
   const images = parseImagesJson(rev.imagesJson);
   const rendered = renderDocument(doc, refs, images);
-  const blocks = rendered.blocks.map((html, i) => ({ index: i, html, text: blockText(doc.content[i]).slice(0, 300) }));
+  const blocks = rendered.blocks.map((html, i) => {
+    const text = blockText(doc.content[i]);
+    return { index: i, html, text: text.slice(0, 300), commentOn: commentTarget(doc.content[i], text) };
+  });
   // In the article's citation style, as readers will see the list once it is published.
   const style = await db.article.findUnique({ where: { id: articleId }, select: { citationStyle: true } });
   const referencesHtml = renderReferenceList(
@@ -66,27 +87,23 @@ export async function loadReviewScreen(db: DbTx, actor: Actor, articleId: string
     formatDocumentReferences(doc, refs, toCitationStyle(style?.citationStyle)),
   );
 
-  // Baseline for the diff: the latest earlier revision that went live or was approved (and not voided).
-  const baseline = await db.revision.findFirst({
-    where: {
-      articleId,
-      number: { lt: rev.number },
-      OR: [{ publications: { some: {} } }, { reviews: { some: { decision: "APPROVED", voidedAt: null } } }],
-    },
-    orderBy: { number: "desc" },
-  });
-  let diff: VersionDiff | null = null;
+  const citationStyle = toCitationStyle(style?.citationStyle);
+  const baselines = await loadReviewBaselines(db, actor, { articleId, number: rev.number }, options.compareWith);
+  const baseline = baselines.selected
+    ? await db.revision.findUniqueOrThrow({ where: { id: baselines.selected.id } })
+    : null;
+  let compared: ComparedVersions | null = null;
   let imageChanges: ImageChange[] = [];
   if (baseline) {
     imageChanges = diffImages(parseImagesJson(baseline.imagesJson), images);
     const v = (r: typeof rev | typeof baseline) => ({
-      title: r!.title,
-      summary: r!.summary,
-      conditionName: r!.conditionName,
-      body: parseDocument(r!.bodyJson),
-      references: parseReferencesJson(r!.referencesJson),
+      title: r.title,
+      summary: r.summary,
+      conditionName: r.conditionName,
+      body: parseDocument(r.bodyJson),
+      references: parseReferencesJson(r.referencesJson),
     });
-    diff = diffVersions(v(baseline), v(rev));
+    compared = compareVersions(v(baseline), v(rev), citationStyle);
   }
 
   const [checkRun, plagiarism, threshold, decisions] = await Promise.all([
@@ -116,8 +133,8 @@ export async function loadReviewScreen(db: DbTx, actor: Actor, articleId: string
       referencesHtml,
       statement: approvalStatement(rev.number, rev.contentHash),
     },
-    baseline: baseline ? { id: baseline.id, number: baseline.number } : null,
-    diff,
+    baselines,
+    compared,
     imageChanges,
     diffFieldNames: DIFF_NAMES,
     checkRun,

@@ -1,12 +1,15 @@
 // Diff between two versions of an article (two revisions, or a revision and the working copy).
 // Blocks are the document's top-level blocks (a heading, a paragraph, a whole list, a quote): they are
 // aligned by their text (jsdiff's Myers diff), and a removed block facing an added block of
-// the same kind is shown as one changed block with word-level insertions and deletions marked. References
-// are compared by key, field by field. Pure functions: no database.
+// the same kind is shown as one changed block with word-level insertions and deletions marked. Citations
+// read as short author-year labels ("[Smith and Jones 2019]", lib/references/citation-label.ts), never as
+// reference keys; blocks are still aligned by key, so editing a reference's authors does not move blocks.
+// References are compared by key, field by field. Pure functions: no database.
 import { diffArrays } from "diff";
 import type { BlockNode, DocumentJson } from "../content/document-schema";
 import type { ReferenceSnapshot } from "../content/reference-snapshot";
 import { blockText } from "../content/text";
+import { citationLabeller } from "../references/citation-label";
 
 export interface DiffableVersion {
   title: string;
@@ -88,8 +91,14 @@ export function diffText(before: string, after: string): Segment[] {
   return segments;
 }
 
-export function diffBlocks(before: DocumentJson, after: DocumentJson): BlockDiff[] {
+/** `label` writes a citation for display (both sides with the same labels, so only real edits show). */
+export function diffBlocks(
+  before: DocumentJson,
+  after: DocumentJson,
+  label: (refKey: string) => string = (key) => `[${key}]`,
+): BlockDiff[] {
   const keyOf = (b: BlockNode) => `${describeBlock(b)}\u0000${blockText(b, { citations: true })}`;
+  const text = (b: BlockNode) => blockText(b, { citations: true, citationLabel: label });
   const a = before.content;
   const b = after.content;
   const pairs = align(a.map(keyOf), b.map(keyOf));
@@ -106,20 +115,19 @@ export function diffBlocks(before: DocumentJson, after: DocumentJson): BlockDiff
         out.push({
           kind: "changed",
           blockType: describeBlock(a[r]),
-          segments: diffText(blockText(a[r], { citations: true }), blockText(b[match], { citations: true })),
+          segments: diffText(text(a[r]), text(b[match])),
         });
-      } else out.push({ kind: "removed", blockType: describeBlock(a[r]), text: blockText(a[r], { citations: true }) });
+      } else out.push({ kind: "removed", blockType: describeBlock(a[r]), text: text(a[r]) });
     }
     for (const x of added)
-      if (!usedAdded.has(x))
-        out.push({ kind: "added", blockType: describeBlock(b[x]), text: blockText(b[x], { citations: true }) });
+      if (!usedAdded.has(x)) out.push({ kind: "added", blockType: describeBlock(b[x]), text: text(b[x]) });
     removed = [];
     added = [];
   };
   for (const [i, j] of pairs) {
     if (i >= 0 && j >= 0) {
       flush();
-      out.push({ kind: "equal", blockType: describeBlock(a[i]), text: blockText(a[i], { citations: true }) });
+      out.push({ kind: "equal", blockType: describeBlock(b[j]), text: text(b[j]) });
     } else if (i >= 0) removed.push(i);
     else added.push(j);
   }
@@ -172,7 +180,12 @@ export function diffVersions(before: DiffableVersion, after: DiffableVersion): V
         segments: diffText(before[field], after[field]),
       });
   }
-  const blocks = diffBlocks(before.body, after.body);
+  // A reference in both versions is labelled as it is now; one that was removed, as it was.
+  const label = citationLabeller([
+    ...before.references.filter((r) => !after.references.some((x) => x.key === r.key)),
+    ...after.references,
+  ]);
+  const blocks = diffBlocks(before.body, after.body, label);
   const references = diffReferences(before.references, after.references);
   return {
     fields,

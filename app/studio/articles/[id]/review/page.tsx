@@ -7,6 +7,8 @@ import { can } from "@/lib/auth/policy";
 import { isAppError } from "@/lib/errors";
 import { STATUS_LABELS } from "@/lib/workflow/state-machine";
 import { loadReviewScreen, type ReviewScreen } from "@/lib/review/review-screen";
+import { describeBaseline } from "@/lib/review/review-baselines";
+import type { ComparedVersions } from "@/lib/revisions/compare-versions";
 import { requirePermission } from "@/app/_server/session";
 import { ActionForm, Field, FieldErrors } from "@/components/studio/action-form";
 import { DiffView } from "@/components/review/diff-view";
@@ -28,6 +30,18 @@ export const metadata: Metadata = { title: "Review" };
 const fmt = (d: Date) => d.toISOString().slice(0, 16).replace("T", " ") + " UTC";
 
 type Thread = ReviewScreen["comments"][number];
+
+/** "1 changed block", "2 changed blocks and 1 reference change", "no text changes". */
+function changeCount({ diff }: ComparedVersions): string {
+  const n = (count: number, what: string) => `${count} ${what}${count === 1 ? "" : "s"}`;
+  const blocks = diff.stats.added + diff.stats.removed + diff.stats.changed;
+  const parts = [
+    blocks && n(blocks, "changed block"),
+    diff.fields.length && n(diff.fields.length, "changed field"),
+    diff.stats.referencesChanged && n(diff.stats.referencesChanged, "reference change"),
+  ].filter((p): p is string => !!p);
+  return parts.length ? parts.join(", ") : "No text changes";
+}
 
 function Threads({ threads, articleId }: { threads: Thread[]; articleId: string }) {
   if (!threads.length) return null;
@@ -91,12 +105,19 @@ function Threads({ threads, articleId }: { threads: Thread[]; articleId: string 
   );
 }
 
-export default async function ReviewPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function ReviewPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ compare?: string | string[] }>;
+}) {
   const { id } = await params;
+  const { compare } = await searchParams;
   const actor = await requirePermission("studio.access", `/studio/articles/${id}/review`);
   let screen: ReviewScreen;
   try {
-    screen = await loadReviewScreen(db, actor, id);
+    screen = await loadReviewScreen(db, actor, id, { compareWith: typeof compare === "string" ? compare : undefined });
   } catch (err) {
     if (isAppError(err) && err.code === "NOT_FOUND") notFound();
     throw err;
@@ -175,6 +196,16 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
               <dd>{revision.contributorNames.join(", ")}</dd>
               <dt>Change summary</dt>
               <dd>{revision.changeSummary || "—"}</dd>
+              {screen.baselines.selected && screen.compared && (
+                <>
+                  <dt>Changes</dt>
+                  <dd>
+                    <a href="#diff-heading">
+                      {changeCount(screen.compared)} since revision {screen.baselines.selected.number}
+                    </a>
+                  </dd>
+                </>
+              )}
               <dt>Content hash</dt>
               <dd>
                 <code data-testid="content-hash">{revision.contentHash}</code>
@@ -194,15 +225,15 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
                   >
                     <div className="block-content article-body" dangerouslySetInnerHTML={{ __html: b.html }} />
                     <Threads threads={threads} articleId={article.id} />
-                    {canComment && (
+                    {canComment && b.commentOn && (
                       <details className="add-comment">
-                        <summary>Comment on this paragraph</summary>
+                        <summary>Comment on this {b.commentOn}</summary>
                         <ActionForm
                           action={addCommentAction}
                           submitLabel="Add comment"
                           pendingLabel="Adding…"
                           resetOnSuccess
-                          label={`Comment on paragraph ${b.index + 1}`}
+                          label={`Comment on ${b.commentOn} ${b.index + 1}`}
                         >
                           <input type="hidden" name="articleId" value={article.id} />
                           <input type="hidden" name="revisionId" value={revision.id} />
@@ -259,7 +290,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
                       label="What needs to change"
                       textarea
                       rows={3}
-                      hint="Anchor detailed remarks to paragraphs with “Comment on this paragraph”."
+                      hint="To remark on a passage, point at it (or Tab to it) and choose “Comment on this paragraph”."
                     />
                   </ActionForm>
                 )}
@@ -393,19 +424,33 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
 
       {revision && (
         <section className="panel" aria-labelledby="diff-heading">
-          <h2 id="diff-heading">
-            {screen.baseline
-              ? `Changes since revision ${screen.baseline.number} (last approved or published)`
-              : "Changes"}
+          <h2 id="diff-heading" data-testid="diff-heading">
+            {screen.baselines.selected ? `Changes since ${describeBaseline(screen.baselines.selected)}` : "Changes"}
           </h2>
-          {screen.diff ? (
+          {screen.baselines.options.some((o) => o.id !== screen.baselines.selected?.id) && (
+            <nav aria-label="Compare with" className="compare-with">
+              Compare with:{" "}
+              {screen.baselines.options.map((o, i) => (
+                <span key={o.id}>
+                  {i > 0 && " · "}
+                  <Link
+                    href={`/studio/articles/${article.id}/review?compare=${o.id}#diff-heading`}
+                    aria-current={o.id === screen.baselines.selected?.id ? "true" : undefined}
+                  >
+                    {describeBaseline(o)}
+                  </Link>
+                </span>
+              ))}
+            </nav>
+          )}
+          {screen.compared ? (
             <>
-              <DiffView diff={screen.diff} />
+              <DiffView compared={screen.compared} />
               <h3>Images</h3>
               <ImageDiffList changes={screen.imageChanges} />
             </>
           ) : (
-            <p className="empty">This is the first reviewed version: there is nothing earlier to compare with.</p>
+            <p className="empty">This is the first revision: there is nothing earlier to compare with.</p>
           )}
         </section>
       )}

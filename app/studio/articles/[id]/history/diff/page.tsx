@@ -6,7 +6,9 @@ import { requirePermission } from "@/app/_server/session";
 import { db } from "@/lib/db/client";
 import { parseDocument } from "@/lib/content/document-schema";
 import { parseReferencesJson, toReferenceSnapshot } from "@/lib/content/reference-snapshot";
-import { diffVersions, type DiffableVersion, type Segment } from "@/lib/revisions/diff-revisions";
+import type { DiffableVersion } from "@/lib/revisions/diff-revisions";
+import { compareVersions } from "@/lib/revisions/compare-versions";
+import { ReferenceChanges, Segments } from "@/components/review/diff-view";
 import { ArticleTabs } from "../../article-tabs";
 import { parseImagesJson, type ImageSnapshot } from "@/lib/content/image-snapshot";
 import { snapshotImages } from "@/lib/media/snapshot-images";
@@ -16,22 +18,6 @@ import { loadArticleOr404 } from "../../load";
 import "../../../_editor/editor.css";
 
 export const metadata: Metadata = { title: "Compare versions" };
-
-function Segments({ segments }: { segments: Segment[] }) {
-  return (
-    <>
-      {segments.map((s, i) =>
-        s.op === "insert" ? (
-          <ins key={i}>{s.text}</ins>
-        ) : s.op === "delete" ? (
-          <del key={i}>{s.text}</del>
-        ) : (
-          <span key={i}>{s.text}</span>
-        ),
-      )}
-    </>
-  );
-}
 
 export default async function DiffPage({
   params,
@@ -91,7 +77,9 @@ export default async function DiffPage({
       </>
     );
   }
-  const diff = diffVersions(a.v, b.v);
+  // Citations and references as the article's citation style writes them, never as internal keys.
+  const compared = compareVersions(a.v, b.v, state.article.citationStyle);
+  const { diff } = compared;
   const imageChanges = diffImages(a.images, b.images);
   const unchanged =
     !diff.fields.length &&
@@ -163,26 +151,10 @@ export default async function DiffPage({
       </section>
       <section className="panel" aria-labelledby="refdiff-heading">
         <h2 id="refdiff-heading">References</h2>
-        {diff.references.length === 0 ? (
+        {compared.references.length === 0 ? (
           <p className="empty">No reference changes.</p>
         ) : (
-          <ul className="diff-refs" data-testid="diff-references">
-            {diff.references.map((r) => (
-              <li key={r.key} data-kind={r.kind}>
-                <strong>{r.kind === "added" ? "Added" : r.kind === "removed" ? "Removed" : "Changed"}:</strong>{" "}
-                {r.title} <code>{r.key}</code>
-                {r.changes.length > 0 && (
-                  <ul>
-                    {r.changes.map((c) => (
-                      <li key={c.field}>
-                        {c.field}: <del>{c.before || "(empty)"}</del> → <ins>{c.after || "(empty)"}</ins>
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </li>
-            ))}
-          </ul>
+          <ReferenceChanges changes={compared.references} />
         )}
       </section>
       <p>
