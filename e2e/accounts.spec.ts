@@ -2,6 +2,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { generate } from "otplib";
 import { createTestUser, signIn, uniqueSuffix, waitForHydration, type TestUser } from "./helpers/factory";
 import { e2eDb } from "./helpers/db";
+import { createArticle } from "../lib/articles/create-article";
 
 /**
  * The newest link to `path` mailed to `to`, read from the admin's outbox page as a person would. Reset links
@@ -128,6 +129,38 @@ test.describe("staff accounts", () => {
     expect(await e2eDb().auditEvent.count({ where: { entityId: writer.id, action: "user.two_factor_enabled" } })).toBe(
       1,
     );
+  });
+
+  test("signing out ends the session on the server: a copy of its cookie is refused afterwards", async ({
+    page,
+    browser,
+  }) => {
+    const writer = await createTestUser({ roles: ["WRITER"] });
+    const article = await createArticle(e2eDb(), writer, { title: "Copied cookie", template: "condition" });
+    await signIn(page, writer);
+    const sessionCookie = (await page.context().cookies()).find((c) => c.name.endsWith("next-auth.session-token"));
+    expect(sessionCookie).toBeDefined();
+    // Someone copies the session cookie into another browser; it works there, as the original does.
+    const copy = await browser.newContext();
+    await copy.addCookies([sessionCookie!]);
+    const copyPage = await copy.newPage();
+    const draftApi = `/api/studio/articles/${article.id}/draft`;
+    expect((await copy.request.get(draftApi)).status()).toBe(200);
+    expect((await (await copy.request.get("/api/auth/session")).json()).user?.email).toBe(writer.email);
+    await copyPage.goto("/studio");
+    await expect(copyPage.getByTestId("studio-user")).toContainText(writer.name);
+
+    await signOut(page);
+    const refused = await copy.request.get(draftApi);
+    expect(refused.status()).toBe(401);
+    expect((await refused.json()).error.code).toBe("UNAUTHENTICATED");
+    expect(await (await copy.request.get("/api/auth/session")).json()).toEqual({});
+    await copyPage.getByRole("link", { name: "Inbox" }).click();
+    await expect(copyPage).toHaveURL(/\/signin\?notice=session-ended/);
+    await copyPage.goto("/studio");
+    await expect(copyPage).toHaveURL(/\/signin/);
+    await copy.close();
+    expect(await e2eDb().auditEvent.count({ where: { entityId: writer.id, action: "auth.signed_out" } })).toBe(1);
   });
 
   test("sign out everywhere ends the session in another browser on its next click", async ({ page, browser }) => {

@@ -311,9 +311,12 @@ test("server actions answer each role as the policy says, and change nothing", a
   expect(mismatches).toEqual([]);
 
   const db = e2eDb();
-  expect(await db.auditEvent.count({ where: { actorId: { in: probedUsers.map((u) => u.id) } } })).toBe(
+  // The one thing an action changed: each identity's sign-out ended its own session (and said so).
+  const probed = { actorId: { in: probedUsers.map((u) => u.id) } };
+  expect(await db.auditEvent.count({ where: { ...probed, action: { not: "auth.signed_out" } } })).toBe(
     auditCountBefore,
   );
+  expect(await db.auditEvent.count({ where: { ...probed, action: "auth.signed_out" } })).toBe(probedUsers.length);
   const row = await db.article.findUniqueOrThrow({
     where: { id: params["[id]"] },
     include: { draft: true, _count: { select: { revisions: true } } },

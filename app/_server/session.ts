@@ -1,20 +1,27 @@
-// Who is acting, for pages, actions and routes. The session token only names the user and the session
-// version it was issued under; roles, status, the version and the second-factor requirement come from the
-// database on every call (lib/users/load-actor.ts).
+// Who is acting, for pages, actions and routes. The session token only names the user, the session version
+// it was issued under and its session; roles, status, the version, whether the session is still open and the
+// second-factor requirement come from the database on every call (lib/users/load-actor.ts).
 import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { forbidden, redirect } from "next/navigation";
 import { db } from "@/lib/db/client";
 import { can, type Actor, type Permission } from "@/lib/auth/policy";
 import { loadSessionActor, type SessionActor } from "@/lib/users/load-actor";
+import type { SessionClaim } from "@/lib/auth/user-sessions";
 import { authOptions } from "./auth-options";
+
+/** What the request's session token claims (not checked against the database), or null without one. */
+export const getSessionClaim = cache(async (): Promise<SessionClaim | null> => {
+  const session = await getServerSession(authOptions);
+  const user = session?.user as ({ id?: string } & Partial<SessionClaim>) | undefined;
+  if (!user?.id) return null;
+  return { userId: user.id, sessionVersion: user.sessionVersion ?? -1, sessionId: user.sessionId ?? "" };
+});
 
 /** The session's actor, or why there is none. Cached per request so a page and its components share one read. */
 export const getSessionActor = cache(async (): Promise<SessionActor | null> => {
-  const session = await getServerSession(authOptions);
-  const user = session?.user as { id?: string; sessionVersion?: number } | undefined;
-  if (!user?.id) return null;
-  return loadSessionActor(db, user.id, user.sessionVersion ?? -1);
+  const claim = await getSessionClaim();
+  return claim ? loadSessionActor(db, claim) : null;
 });
 
 /** The signed-in, active person, or null. */

@@ -12,7 +12,7 @@ const NOTICES: Record<string, string> = {
     "Your session has ended because your account is no longer active. Contact an administrator if this is unexpected.",
   "signed-out": "You are signed out.",
   "session-ended":
-    "Your session has ended: you signed out everywhere, or your password or two-step sign-in changed. Sign in again.",
+    "Your session has ended: it was signed out (here or everywhere), your password or two-step sign-in changed, or it expired. Sign in again.",
   "password-changed": "Your password was changed and every session signed out. Sign in with your new password.",
   "password-set": "Your password is set. Sign in with it now.",
   "signed-out-everywhere": "You are signed out on every device.",

@@ -6,7 +6,7 @@ import type { Role } from "../auth/roles";
 import { catchAppError } from "../../tests/helpers/catch-app-error";
 import { setUserStatus } from "../users/manage-users";
 import { loadSessionActor } from "../users/load-actor";
-import { authenticate } from "../auth/authenticate";
+import { authenticate, type AuthenticatedUser } from "../auth/authenticate";
 import { can } from "../auth/policy";
 import { putSetting } from "../settings/settings";
 import { TWO_FACTOR_SETTING } from "../auth/two-factor-policy";
@@ -15,6 +15,8 @@ import { changePassword, changePasswordSchema } from "./change-password";
 import { viaSchema } from "../../tests/helpers/via-schema";
 import type { Actor } from "../auth/policy";
 import { signOutEverywhere } from "./sign-out-everywhere";
+import { signOut } from "./sign-out";
+import { SESSION_MAX_AGE_SECONDS, startUserSession, type SessionClaim } from "../auth/user-sessions";
 import {
   processPasswordResetRequests,
   requestPasswordReset,
@@ -61,35 +63,55 @@ async function askForReset(email: string, options: { now?: Date } = {}) {
   return answer;
 }
 
-const session = (userId: string, version: number) => loadSessionActor(t.db, userId, version);
-/** The actor a session with `version` carries; fails the test when the session is refused. */
-async function sessionActor(userId: string, version: number) {
-  const { actor } = await session(userId, version);
-  if (!actor) throw new Error(`no session for ${userId}`);
+/** A session opened for `userId` as a sign-in opens one (without the password step), and what its token claims. */
+async function signedIn(userId: string): Promise<SessionClaim> {
+  const { sessionVersion } = await t.db.user.findUniqueOrThrow({ where: { id: userId } });
+  return { userId, sessionVersion, sessionId: await startUserSession(t.db, userId) };
+}
+const claimOf = (s: AuthenticatedUser): SessionClaim => ({
+  userId: s.id,
+  sessionId: s.sessionId,
+  sessionVersion: s.sessionVersion,
+});
+const session = (claim: SessionClaim) => loadSessionActor(t.db, claim);
+/** The actor a session carries; fails the test when the session is refused. */
+async function sessionActor(claim: SessionClaim) {
+  const { actor } = await session(claim);
+  if (!actor) throw new Error(`no session for ${claim.userId}`);
   return actor;
 }
+const ENDED = { actor: null, ended: "session-ended" };
 
 describe("session versions", () => {
   it("sign out everywhere, a password change and disabling each refuse tokens issued before", async () => {
     const { user, actor, email } = await person();
-    expect((await session(user.id, 0)).actor?.id).toBe(user.id);
+    const first = await signedIn(user.id);
+    const alsoFirst = await signedIn(user.id);
+    expect((await session(first)).actor?.id).toBe(user.id);
     await signOutEverywhere(t.db, actor);
-    expect(await session(user.id, 0)).toEqual({ actor: null, ended: "session-ended" });
-    expect((await session(user.id, 1)).actor?.id).toBe(user.id);
+    expect(await session(first)).toEqual(ENDED);
+    expect(await session(alsoFirst)).toEqual(ENDED);
+    expect(await t.db.userSession.count({ where: { userId: user.id } })).toBe(0);
+    const second = await signedIn(user.id);
+    expect(second.sessionVersion).toBe(1);
+    expect((await session(second)).actor?.id).toBe(user.id);
 
     await changePassword(t.db, actor, {
       currentPassword: PASSWORD,
       password: "a brand new passphrase",
       confirmPassword: "a brand new passphrase",
     });
-    expect((await session(user.id, 1)).ended).toBe("session-ended");
-    expect((await authenticate(t.db, { email, password: "a brand new passphrase" })).sessionVersion).toBe(2);
+    expect((await session(second)).ended).toBe("session-ended");
+    const third = claimOf(await authenticate(t.db, { email, password: "a brand new passphrase" }));
+    expect(third.sessionVersion).toBe(2);
+    expect((await session(third)).actor?.id).toBe(user.id);
 
     const admin = await person(["ADMIN"]);
     await setUserStatus(t.db, admin.actor, { userId: user.id, status: "DISABLED" });
-    expect((await session(user.id, 2)).ended).toBe("inactive");
+    expect((await session(third)).ended).toBe("inactive");
     await setUserStatus(t.db, admin.actor, { userId: user.id, status: "ACTIVE" });
-    expect((await session(user.id, 2)).ended).toBe("session-ended"); // re-enabling does not revive old sessions
+    expect((await session(third)).ended).toBe("session-ended"); // re-enabling does not revive old sessions
+    expect(await t.db.userSession.count({ where: { userId: user.id } })).toBe(0);
     const actions = await t.db.auditEvent.findMany({ where: { entityId: user.id }, orderBy: { id: "asc" } });
     expect(actions.map((e) => e.action)).toEqual(
       expect.arrayContaining(["user.signed_out_everywhere", "user.password_changed", "user.disabled"]),
@@ -114,6 +136,48 @@ describe("session versions", () => {
       changeVia(actor, { currentPassword: PASSWORD, password: "short", confirmPassword: "short" }),
     );
     expect(short.fieldErrors?.password).toEqual(["Use at least 12 characters."]);
+  });
+});
+
+describe("one session", () => {
+  it("signing out ends that session only: a copy of its token is refused, the person's other sessions go on", async () => {
+    const { user, email } = await person();
+    const here = claimOf(await authenticate(t.db, { email, password: PASSWORD }));
+    const there = claimOf(await authenticate(t.db, { email, password: PASSWORD }));
+    expect(here.sessionId).not.toBe(there.sessionId);
+    expect((await session(here)).actor?.id).toBe(user.id);
+    await signOut(t.db, here);
+    expect(await session(here)).toEqual(ENDED);
+    expect((await session(there)).actor?.id).toBe(user.id);
+    // Signing out again (a second tab, a replayed request) changes nothing and records nothing more.
+    await signOut(t.db, here);
+    expect(await t.db.auditEvent.count({ where: { entityId: user.id, action: "auth.signed_out" } })).toBe(1);
+    // Someone else's session cannot be ended by naming it.
+    const other = await person();
+    await signOut(t.db, { userId: other.user.id, sessionId: there.sessionId });
+    expect((await session(there)).actor?.id).toBe(user.id);
+  });
+
+  it("refuses a token whose session is unknown, someone else's or past its 8 hours; expired rows go at the next sign-in", async () => {
+    const { user, email } = await person();
+    const other = await person();
+    const othersSession = await signedIn(other.user.id);
+    for (const sessionId of ["", "no-such-session", othersSession.sessionId])
+      expect(await session({ userId: user.id, sessionId, sessionVersion: 0 })).toEqual(ENDED);
+
+    const lifetimeMs = SESSION_MAX_AGE_SECONDS * 1000;
+    const expired = claimOf(
+      await authenticate(t.db, { email, password: PASSWORD }, new Date(Date.now() - lifetimeMs - 1000)),
+    );
+    const nearlyExpired = claimOf(
+      await authenticate(t.db, { email, password: PASSWORD }, new Date(Date.now() - lifetimeMs + 60_000)),
+    );
+    expect(await session(expired)).toEqual(ENDED);
+    expect((await session(nearlyExpired)).actor?.id).toBe(user.id);
+    expect(await t.db.userSession.count({ where: { id: expired.sessionId } })).toBe(1);
+    await authenticate(t.db, { email: other.email, password: PASSWORD });
+    expect(await t.db.userSession.count({ where: { id: expired.sessionId } })).toBe(0);
+    expect(await t.db.userSession.count({ where: { id: nearlyExpired.sessionId } })).toBe(1);
   });
 });
 
@@ -161,6 +225,7 @@ describe("password reset", () => {
 
   it("a link works once, within 30 minutes, and revokes sessions and the lockout", async () => {
     const { user, email } = await person();
+    const before = await signedIn(user.id);
     const now = new Date();
     await askForReset(email, { now });
     const token = await linkTokenFor(email, "/reset-password");
@@ -182,7 +247,7 @@ describe("password reset", () => {
       resetPassword(t.db, { token, password: "yet another password", confirmPassword: "yet another password" }),
     );
     expect(again.code).toBe("BAD_REQUEST");
-    expect((await session(user.id, 0)).ended).toBe("session-ended");
+    expect((await session(before)).ended).toBe("session-ended");
     await expect(authenticate(t.db, { email, password: "a new long password" })).resolves.toMatchObject({
       id: user.id,
     });
@@ -300,24 +365,25 @@ describe("two-step sign-in", () => {
     const editor = await person(["EDITOR"]);
     const writer = await person(["WRITER"]);
     await putSetting(t.db, TWO_FACTOR_SETTING, "");
-    expect((await session(editor.user.id, 0)).actor?.twoFactorPending).toBeUndefined();
+    const editorSession = await signedIn(editor.user.id);
+    expect((await session(editorSession)).actor?.twoFactorPending).toBeUndefined();
     await updateTwoFactorPolicy(t.db, admin.actor, { roles: ["EDITOR", "ADMIN"] });
-    const pending = await sessionActor(editor.user.id, 0);
+    const pending = await sessionActor(editorSession);
     expect(pending.twoFactorPending).toBe(true);
     expect(can(pending, "account.self")).toBe(true);
     expect(can(pending, "studio.access")).toBe(false);
     expect(can(pending, "article.publish")).toBe(false);
-    expect((await session(writer.user.id, 0)).actor?.twoFactorPending).toBeUndefined();
+    expect((await session(await signedIn(writer.user.id))).actor?.twoFactorPending).toBeUndefined();
     // A required second factor cannot be switched off by its owner.
     const start = await startTwoFactorEnrolment(t.db, pending);
     await confirmTwoFactorEnrolment(t.db, pending, { code: await generate({ secret: start.secret }) });
-    const enrolled = await sessionActor(editor.user.id, 0);
+    const enrolled = await sessionActor(editorSession);
     expect(can(enrolled, "article.publish")).toBe(true);
     expect((await catchAppError(disableTwoFactor(t.db, enrolled, { password: PASSWORD }))).code).toBe("FORBIDDEN");
     // An admin can reset it (lost phone): sessions end, and the person enrols again.
     await resetTwoFactorByAdmin(t.db, admin.actor, { userId: editor.user.id });
-    expect((await session(editor.user.id, 0)).ended).toBe("session-ended");
-    expect((await session(editor.user.id, 1)).actor?.twoFactorPending).toBe(true);
+    expect((await session(editorSession)).ended).toBe("session-ended");
+    expect((await session(await signedIn(editor.user.id))).actor?.twoFactorPending).toBe(true);
     const policyEvent = await t.db.auditEvent.findFirstOrThrow({ where: { entityId: TWO_FACTOR_SETTING } });
     expect(JSON.parse(policyEvent.dataJson).changes[TWO_FACTOR_SETTING]).toEqual({ from: "", to: "EDITOR,ADMIN" });
   });

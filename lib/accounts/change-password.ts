@@ -7,6 +7,7 @@ import { assertCan, type Actor } from "../auth/policy";
 import { hashPassword, verifyPassword } from "../auth/password";
 import { recordAuditEvent } from "../audit/record-event";
 import { withConfirmation } from "./password-rules";
+import { revokeSessions } from "./sign-out-everywhere";
 
 export const changePasswordSchema = withConfirmation({
   currentPassword: z.string().min(1, "Enter your current password."),
@@ -29,8 +30,9 @@ export async function changePassword(db: Db, actor: Actor, data: ChangePasswordI
   await db.$transaction(async (tx) => {
     await tx.user.update({
       where: { id: actor.id },
-      data: { passwordHash, sessionVersion: { increment: 1 } },
+      data: { passwordHash },
     });
+    await revokeSessions(tx, actor.id);
     // A pending reset link would otherwise still let someone set another password.
     await tx.accountToken.updateMany({ where: { userId: actor.id, usedAt: null }, data: { usedAt: new Date() } });
     await recordAuditEvent(tx, {

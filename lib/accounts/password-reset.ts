@@ -14,6 +14,7 @@ import { clearAttempts, countAttempt } from "../auth/attempt-counter";
 import { recordAuditEvent } from "../audit/record-event";
 import { queueMail, siteUrl } from "../notifications/queue-mail";
 import { TOKEN_LIFETIME_MS, consumeAccountToken, issueAccountToken } from "./account-tokens";
+import { revokeSessions } from "./sign-out-everywhere";
 import { withConfirmation } from "./password-rules";
 
 export const RESET_REQUESTS_PER_ADDRESS = 3;
@@ -124,9 +125,10 @@ export async function resetPassword(
     const userId = await consumeAccountToken(tx, data.token, "RESET", now);
     const user = await tx.user.update({
       where: { id: userId },
-      data: { passwordHash, sessionVersion: { increment: 1 } },
+      data: { passwordHash },
       select: { email: true },
     });
+    await revokeSessions(tx, userId);
     await clearAttempts(tx, accountKey(user.email));
     await recordAuditEvent(tx, {
       actorId: userId,

@@ -10,6 +10,7 @@ import { dummyPasswordHash, verifyPassword } from "./password";
 import { clearAttempts, countAttempt, refundAttempt, type AttemptRule } from "./attempt-counter";
 import { matchTotp } from "./totp";
 import { consumeRecoveryCode, looksLikeRecoveryCode } from "./recovery-codes";
+import { startUserSession } from "./user-sessions";
 
 /** Attempts per account (e-mail) in 15 minutes; the 6th is refused whatever the password. */
 export const LOCKOUT_MAX_FAILURES = 5;
@@ -28,6 +29,8 @@ export interface AuthenticatedUser {
   email: string;
   name: string;
   sessionVersion: number;
+  /** The session this sign-in opened (lib/auth/user-sessions.ts). */
+  sessionId: string;
 }
 
 export interface SignInAttempt {
@@ -119,14 +122,14 @@ export async function authenticate(db: Db, attempt: SignInAttempt, now = new Dat
     if (method === "totp") totpStep = await matchTotp(user.totpSecret!, code, { afterStep: user.totpLastStep, now });
   }
 
-  // The code is used up, the counters settle and the event is written together.
-  const signedIn = await db.$transaction(async (tx) => {
-    if (method === "totp" && (totpStep === null || !(await claimTotpStep(tx, user.id, totpStep)))) return false;
+  // The code is used up, the counters settle, the session opens and the event is written together.
+  const sessionId = await db.$transaction(async (tx) => {
+    if (method === "totp" && (totpStep === null || !(await claimTotpStep(tx, user.id, totpStep)))) return null;
     if (
       method === "recovery_code" &&
       !(looksLikeRecoveryCode(code) && (await consumeRecoveryCode(tx, user.id, code, now)))
     )
-      return false;
+      return null;
     // A successful sign-in clears the account's count (a later typo starts from zero) and gives the client's back.
     await clearAttempts(tx, accountKey(email));
     await refundAttempt(tx, clientKey(client));
@@ -137,13 +140,13 @@ export async function authenticate(db: Db, attempt: SignInAttempt, now = new Dat
       entityId: user.id,
       data: { client, method },
     });
-    return true;
+    return startUserSession(tx, user.id, now);
   });
-  if (!signedIn) {
+  if (!sessionId) {
     await audit(db, null, "auth.two_factor_failed", "User", user.id, { client, method });
     throw new AppError("UNAUTHENTICATED", INVALID_CODE_MESSAGE);
   }
-  return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
+  return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion, sessionId };
 }
 
 /** Records a TOTP step as used; false when it (or a later one) already was, so a replay or a race loses. */

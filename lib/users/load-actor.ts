@@ -4,6 +4,7 @@ import type { DbTx } from "../db/client";
 import type { Actor } from "../auth/policy";
 import { requiresTwoFactor, twoFactorRolesSetting } from "../auth/two-factor-policy";
 import { toActor } from "./to-actor";
+import type { SessionClaim } from "../auth/user-sessions";
 
 const ACTOR_SELECT = {
   id: true,
@@ -28,16 +29,24 @@ export type SessionEnd = "inactive" | "session-ended";
 export type SessionActor = { actor: Actor; ended?: undefined } | { actor: null; ended: SessionEnd };
 
 /**
- * The actor behind a session token: one query for the user, roles, status, session version and whether a
- * second factor is enrolled. A token issued under an older session version (sign out everywhere, password
- * change, disabling) is refused. A person whose roles require a second factor they have not enrolled gets an
- * actor marked `twoFactorPending`, which holds no permission but managing their own account (policy.ts); only
- * they cost a second read (the policy setting).
+ * The actor behind a session token (or a co-editing ticket minted from one): one read for the user, roles,
+ * status, session version, the token's session row and whether a second factor is enrolled. A token issued
+ * under an older session version (sign out everywhere, password change or reset, second-factor reset,
+ * disabling), or whose session row is gone (signed out) or past its expiry, is refused. A person whose roles
+ * require a second factor they have not enrolled gets an actor marked `twoFactorPending`, which holds no
+ * permission but managing their own account (policy.ts); only they cost a second read (the policy setting).
  */
-export async function loadSessionActor(db: DbTx, userId: string, sessionVersion: number): Promise<SessionActor> {
-  const user = await db.user.findUnique({ where: { id: userId }, select: ACTOR_SELECT });
+export async function loadSessionActor(db: DbTx, claim: SessionClaim, now = new Date()): Promise<SessionActor> {
+  const user = await db.user.findUnique({
+    where: { id: claim.userId },
+    select: {
+      ...ACTOR_SELECT,
+      sessions: { where: { id: claim.sessionId, expiresAt: { gt: now } }, select: { id: true } },
+    },
+  });
   if (!user || user.status !== "ACTIVE") return { actor: null, ended: "inactive" };
-  if (user.sessionVersion !== sessionVersion) return { actor: null, ended: "session-ended" };
+  if (user.sessionVersion !== claim.sessionVersion || !claim.sessionId || user.sessions.length === 0)
+    return { actor: null, ended: "session-ended" };
   const actor = toActor(user);
   const twoFactorPending =
     !user.totpEnabledAt && actor.roles.length > 0 && requiresTwoFactor(actor.roles, await twoFactorRolesSetting(db));

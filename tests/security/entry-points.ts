@@ -41,7 +41,7 @@ export const OPEN_ENTRY_POINTS: Record<string, string> = {
   "app/api/internal/publish-due/route.ts#POST": "scheduler tick: answers 404 without the per-process secret header",
   "app/signin/page.tsx#page": "the sign-in form",
   "app/signout/page.tsx#page": "shows a sign-out button (GET never signs out)",
-  "app/signout/actions.ts#signOutAction": "clears the caller's own session cookies; nothing else",
+  "app/signout/actions.ts#signOutAction": "ends the caller's own session (its row, its cookies); nothing else",
   "app/forgot-password/page.tsx#page": "asks for an address; same answer whether or not it exists",
   "app/forgot-password/actions.ts#requestPasswordResetAction":
     "sends a reset link; throttled, same answer for any address",

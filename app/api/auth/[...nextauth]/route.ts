@@ -2,10 +2,12 @@
 // cross-site check refuses another site's page before next-auth even reads the body. next-auth itself reads a
 // POST body whole and throws (a 500) on one that is not what its own client sends, so the body is read here
 // first: at most AUTH_BODY_MAX_BYTES, as a form (sign-in, sign-out) or JSON (session update) that parses, and
-// handed on as a fresh request; anything else is a 4xx.
+// handed on as a fresh request; anything else is a 4xx. Its session endpoint answers for a token whose session
+// has ended (signed out, signed out everywhere…) as for no token at all: next-auth alone would still describe it.
 import NextAuth from "next-auth";
-import { NextRequest } from "next/server";
+import { NextRequest, NextResponse } from "next/server";
 import { authOptions } from "@/app/_server/auth-options";
+import { getSessionActor } from "@/app/_server/session";
 import { assertSameOrigin, jsonError } from "@/app/_server/route";
 import { AppError } from "@/lib/errors";
 import { mediaType, readBodyText } from "@/lib/http/read-body";
@@ -35,4 +37,12 @@ async function POST(request: Request, context: unknown): Promise<Response> {
   return handler(new NextRequest(request.url, { method: "POST", headers: request.headers, body }), context);
 }
 
-export { handler as GET, POST };
+async function GET(request: Request, context: unknown): Promise<Response> {
+  if (new URL(request.url).pathname.endsWith("/api/auth/session")) {
+    const state = await getSessionActor();
+    if (state && !state.actor) return NextResponse.json({}, { headers: { "Cache-Control": "private, no-store" } });
+  }
+  return handler(request, context);
+}
+
+export { GET, POST };
