@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { generate } from "otplib";
 import { createTestDb } from "../../tests/helpers/test-db";
-import { makeUser } from "../../tests/helpers/factory";
+import { makeSession, makeUser } from "../../tests/helpers/factory";
 import type { Role } from "../auth/roles";
 import { catchAppError } from "../../tests/helpers/catch-app-error";
 import { setUserStatus } from "../users/manage-users";
@@ -16,7 +16,7 @@ import { viaSchema } from "../../tests/helpers/via-schema";
 import type { Actor } from "../auth/policy";
 import { signOutEverywhere } from "./sign-out-everywhere";
 import { signOut } from "./sign-out";
-import { SESSION_MAX_AGE_SECONDS, startUserSession, type SessionClaim } from "../auth/user-sessions";
+import { SESSION_MAX_AGE_SECONDS, type SessionClaim } from "../auth/user-sessions";
 import {
   processPasswordResetRequests,
   requestPasswordReset,
@@ -63,11 +63,7 @@ async function askForReset(email: string, options: { now?: Date } = {}) {
   return answer;
 }
 
-/** A session opened for `userId` as a sign-in opens one (without the password step), and what its token claims. */
-async function signedIn(userId: string): Promise<SessionClaim> {
-  const { sessionVersion } = await t.db.user.findUniqueOrThrow({ where: { id: userId } });
-  return { userId, sessionVersion, sessionId: await startUserSession(t.db, userId) };
-}
+const signedIn = (userId: string) => makeSession(t.db, userId);
 const claimOf = (s: AuthenticatedUser): SessionClaim => ({
   userId: s.id,
   sessionId: s.sessionId,

@@ -7,6 +7,7 @@ import type { DbTx } from "../../lib/db/client";
 import type { Actor } from "../../lib/auth/policy";
 import type { Role } from "../../lib/auth/roles";
 import { hashPassword } from "../../lib/auth/password";
+import { startUserSession, type SessionClaim } from "../../lib/auth/user-sessions";
 import { freezeRevision } from "../../lib/revisions/freeze-revision";
 
 export { toActor } from "../../lib/users/to-actor";
@@ -48,6 +49,15 @@ export async function makeUser(db: DbTx, options: UserOptions = {}): Promise<Tes
     data: { name, email, passwordHash, status, roles: { create: [...new Set(roles)].map((role) => ({ role })) } },
   });
   return { id: user.id, name, email, status, roles: [...roles], password: options.password ?? "" };
+}
+
+/** A session of `userId` as a sign-in opens one (without the password step), and what its token claims. */
+export async function makeSession(db: DbTx, userId: string): Promise<SessionClaim> {
+  const { sessionVersion } = await db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { sessionVersion: true },
+  });
+  return { userId, sessionVersion, sessionId: await startUserSession(db, userId) };
 }
 
 export interface CredentialOptions {
