@@ -37,6 +37,7 @@ const PROXY_PORT = PORT + 1;
 const TARGET_P95_MS = 100;
 const SECRET = randomBytes(24).toString("base64url");
 const WRITERS = ["writer-a", "writer-b"];
+const sessionOf = (writer: string) => `session-${writer}`;
 
 const pct = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
@@ -53,6 +54,9 @@ function seed(file: string) {
     "INSERT INTO User (id, email, name, passwordHash, updatedAt) VALUES (?, ?, ?, 'x', ?)",
   );
   const insertRole = raw.prepare("INSERT INTO UserRole (userId, role) VALUES (?, 'WRITER')");
+  // A signed-in session per writer (tickets name one; the server checks it is open). Prisma's SQLite format.
+  const insertSession = raw.prepare("INSERT INTO UserSession (id, userId, createdAt, expiresAt) VALUES (?, ?, ?, ?)");
+  const sqliteTime = (ms: number) => new Date(ms).toISOString().replace("Z", "+00:00");
   const insertArticle = raw.prepare(
     "INSERT INTO Article (id, slug, status, createdById, createdAt, updatedAt) VALUES (?, ?, 'DRAFT', ?, ?, ?)",
   );
@@ -65,6 +69,7 @@ function seed(file: string) {
     for (const w of WRITERS) {
       insertUser.run(w, `${w}@bench.local`, w, now);
       insertRole.run(w);
+      insertSession.run(sessionOf(w), w, sqliteTime(now), sqliteTime(now + 8 * 3600_000));
     }
     for (let i = 0; i <= DOCS; i++) {
       const id = `doc${i}`;
@@ -117,7 +122,7 @@ async function connect(url: string, userId: string, articleId: string): Promise<
     websocketProvider: socket,
     name: documentNameFor(articleId),
     document: doc,
-    token: mintCollabTicket(SECRET, { userId, articleId }),
+    token: mintCollabTicket(SECRET, { userId, sessionId: sessionOf(userId), sessionVersion: 0, articleId }),
   });
   provider.setAwarenessField("user", { name: userId, color: "#333" });
   provider.attach();

@@ -4,7 +4,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import type { ChildProcess } from "node:child_process";
 import { e2eDb } from "./helpers/db";
-import { createTestUser, uniqueSuffix, waitForHydration, type TestUser } from "./helpers/factory";
+import { createTestUser, makeSession, uniqueSuffix, waitForHydration, type TestUser } from "./helpers/factory";
 import WebSocket from "ws";
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
 import { mintCollabTicket } from "../lib/collab/collab-token";
@@ -149,7 +149,9 @@ test("someone who may not edit the draft cannot join it", async ({ browser }) =>
   await expect(page).toHaveURL(/\/studio/);
   const ticket = await page.request.get(`/api/studio/articles/${article.id}/collab-ticket`);
   expect(ticket.status()).toBe(403);
-  // A ticket made for this reviewer with the server's secret is still refused: the right to edit is checked too.
+  // A ticket made for this reviewer (and an open session of theirs) with the server's secret is still refused:
+  // the right to edit is checked too.
+  const session = await makeSession(e2eDb(), reviewer.id);
   const socket = new HocuspocusProviderWebsocket({
     url: `ws://127.0.0.1:${COEDIT_COLLAB_PORT}`,
     WebSocketPolyfill: WebSocket,
@@ -158,7 +160,7 @@ test("someone who may not edit the draft cannot join it", async ({ browser }) =>
     const provider = new HocuspocusProvider({
       websocketProvider: socket,
       name: `article:${article.id}`,
-      token: mintCollabTicket(process.env.E2E_NEXTAUTH_SECRET!, { userId: reviewer.id, articleId: article.id }),
+      token: mintCollabTicket(process.env.E2E_NEXTAUTH_SECRET!, { ...session, articleId: article.id }),
       onAuthenticationFailed: () => resolve("denied"),
       onSynced: () => resolve("authenticated"),
     });

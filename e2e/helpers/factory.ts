@@ -12,7 +12,7 @@ import {
 } from "../../tests/helpers/factory";
 import { e2eDb } from "./db";
 
-export { uniqueSuffix, type TestUser } from "../../tests/helpers/factory";
+export { makeSession, uniqueSuffix, type TestUser } from "../../tests/helpers/factory";
 
 /** A person who can sign in (unique e-mail, generated password); WRITER unless `roles` says otherwise. */
 export function createTestUser(options: UserOptions = {}): Promise<TestUser> {

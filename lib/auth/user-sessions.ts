@@ -4,10 +4,11 @@
 // of the token stops working at once, in every process, on SQLite and PostgreSQL alike. Bumping the version
 // ends every session of the person at once (revokeSessions, lib/accounts/sign-out-everywhere.ts).
 //
-// Cost: a sign-in inserts one row (and deletes rows past their expiry, through an index); a request reads the
-// row by primary key in the same call that reads the user.
+// Cost: a sign-in inserts one row (and deletes rows past their expiry, through an index); a request checks the
+// row by primary key inside the query that reads the user (an EXISTS), so the check adds no round trip.
 import { randomBytes } from "node:crypto";
 import type { DbTx } from "../db/client";
+import type { Prisma } from "../generated/prisma/client";
 
 /** How long a session lasts from sign-in (also the session token's lifetime, app/_server/auth-options.ts). */
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
@@ -39,4 +40,49 @@ export async function endUserSession(tx: DbTx, claim: Pick<SessionClaim, "userId
   if (!claim.sessionId) return false;
   const { count } = await tx.userSession.deleteMany({ where: { id: claim.sessionId, userId: claim.userId } });
   return count > 0;
+}
+
+/** Why a session token no longer names an actor. */
+export type SessionEnd = "inactive" | "session-ended";
+
+/**
+ * What makes the session a claim names open: its row exists, is not past its expiry, and the account is active
+ * under the same session version. The one rule for page requests (lib/users/load-actor.ts, which reads the
+ * user with it) and open co-editing sockets (openSessionsAmong, which reads the rows with it).
+ */
+export function openSessionRule(claim: SessionClaim, now: Date) {
+  return {
+    user: { id: claim.userId, status: "ACTIVE", sessionVersion: claim.sessionVersion },
+    row: { id: claim.sessionId, userId: claim.userId, expiresAt: { gt: now } },
+  } satisfies { user: Prisma.UserWhereInput; row: Prisma.UserSessionWhereInput };
+}
+
+/** Why a claim's session is not open (the rare path: one more read, only for a token that no longer works). */
+export async function whySessionEnded(db: DbTx, claim: SessionClaim): Promise<SessionEnd> {
+  const user = await db.user.findUnique({ where: { id: claim.userId }, select: { status: true } });
+  return user?.status === "ACTIVE" ? "session-ended" : "inactive";
+}
+
+/** Which of `claims` are still open, read with one query however many there are (the co-editing server's check). */
+export async function openSessionsAmong(
+  db: DbTx,
+  claims: readonly SessionClaim[],
+  now = new Date(),
+): Promise<(claim: SessionClaim) => boolean> {
+  const named = claims.filter((c) => c.sessionId);
+  const rows = named.length
+    ? await db.userSession.findMany({
+        where: {
+          OR: named.map((c) => {
+            const { user, row } = openSessionRule(c, now);
+            return { ...row, user };
+          }),
+        },
+        select: { id: true, userId: true, user: { select: { sessionVersion: true } } },
+      })
+    : [];
+  return (claim) =>
+    rows.some(
+      (r) => r.id === claim.sessionId && r.userId === claim.userId && r.user.sessionVersion === claim.sessionVersion,
+    );
 }

@@ -2,10 +2,15 @@
 // (scripts/collab-server.ts, started by `npm start` / `start:demo` beside the app) so that readers' traffic
 // and editors' sockets do not share an event loop, and so that it can stop without taking the site down:
 // the editor then falls back to autosave.
-//   - connect: a ticket minted by the studio for this person and this article (HMAC, 10 minutes), and the
-//     person's right to edit re-checked in the database (active account, writer of the article or editor);
-//   - every message: the same right re-checked (at most once a second per connection), so a revoked role or
-//     a disabled account stops sending edits at once;
+//   - connect: a ticket minted by the studio for this person, their session and this article (HMAC, 10
+//     minutes); the session must still be open (lib/users/load-actor.ts: not signed out, same session version,
+//     account active) and the person's right to edit is re-checked in the database (writer of the article or
+//     editor);
+//   - every message: the same checks again (at most once a second per connection), so a revoked role stops
+//     sending edits at once;
+//   - every COLLAB_SESSION_CHECK_MS: the sessions of all open sockets, in one query; a socket whose session
+//     has ended (sign-out, sign out everywhere, password change or reset, second-factor reset, disabling) is
+//     closed, even if it sends nothing, so it is gone within a second;
 //   - load: an empty shared document is filled from the stored working draft;
 //   - store (debounced): the shared document is written back as the working draft through
 //     storeCollaborativeDraft, and every client is told which state is now stored ("saved").
@@ -14,7 +19,8 @@ import { Server, type Document, type Hocuspocus } from "@hocuspocus/server";
 import * as Y from "yjs";
 import type { Schema } from "@tiptap/pm/model";
 import type { Db } from "../db/client";
-import { loadActor } from "../users/load-actor";
+import { loadSessionActor } from "../users/load-actor";
+import { openSessionsAmong, type SessionClaim } from "../auth/user-sessions";
 import { loadArticleAccess } from "../articles/article-access";
 import { articleIdOf, verifyCollabTicket } from "./collab-token";
 import { isEmptySharedDocument, readSharedDocument, seedSharedDocument } from "./collab-document";
@@ -31,10 +37,25 @@ export interface CollabServerOptions {
   debounceMs?: number;
   maxDebounceMs?: number;
   log?: (message: string) => void;
+  /** Told after each check of the open sockets' sessions (tests, logs). */
+  onSessionCheck?: (check: SessionCheck) => void;
 }
 
+/** How often the sessions of open sockets are checked. */
+export const COLLAB_SESSION_CHECK_MS = 500;
+
+export interface SessionCheck {
+  /** When the check began (ms since the epoch): it saw every revocation committed before. */
+  startedAt: number;
+  /** Whose sockets it closed. */
+  closedUserIds: string[];
+}
+
+/** Close code and reason of a socket whose session ended (4401: Hocuspocus's "Unauthorized" range). */
+const SESSION_ENDED = { code: 4401, reason: "session-ended" };
+
 interface ConnectionContext {
-  userId: string;
+  session: SessionClaim;
   articleId: string;
   checkedAt: number;
 }
@@ -42,8 +63,8 @@ interface ConnectionContext {
 /** Editors whose changes are not stored yet, per document. */
 const pendingEditors = new WeakMap<Document, string[]>();
 
-async function mayEdit(db: Db, userId: string, articleId: string): Promise<boolean> {
-  const actor = await loadActor(db, userId);
+async function mayEdit(db: Db, session: SessionClaim, articleId: string): Promise<boolean> {
+  const { actor } = await loadSessionActor(db, session);
   if (!actor) return false;
   const article = await db.article.findUnique({ where: { id: articleId }, select: { status: true } });
   if (!article || article.status === "ARCHIVED") return false;
@@ -60,6 +81,23 @@ export interface CollabServer {
 
 export function createCollabServer(o: CollabServerOptions): CollabServer {
   const server = createHocuspocusServer(o);
+  const log = o.log ?? (() => undefined);
+  let timer: NodeJS.Timeout | null = null;
+  let checking = false;
+  const checkSessions = async () => {
+    // One check at a time: a slow query delays the next check rather than piling up.
+    if (checking) return;
+    checking = true;
+    try {
+      const check = await closeEndedSessions(o.db, server);
+      if (check.closedUserIds.length) log(`closed ${check.closedUserIds.length} socket(s) whose session ended`);
+      o.onSessionCheck?.(check);
+    } catch (err) {
+      log(`could not check sessions: ${err instanceof Error ? err.message : String(err)}`);
+    } finally {
+      checking = false;
+    }
+  };
   return {
     // Not Hocuspocus's own listen(): it hands Node `{ port, address }`, and Node's listen takes `host`, so the
     // address is ignored and the server listens on every interface.
@@ -69,12 +107,41 @@ export function createCollabServer(o: CollabServerOptions): CollabServer {
         http.once("error", reject);
         http.listen({ port: o.port, host: o.host ?? "127.0.0.1" }, () => {
           http.off("error", reject);
+          timer ??= setInterval(() => void checkSessions(), COLLAB_SESSION_CHECK_MS);
           resolve(http.address() as AddressInfo);
         });
       }),
-    destroy: () => server.destroy(),
+    destroy: () => {
+      if (timer) clearInterval(timer);
+      timer = null;
+      return server.destroy();
+    },
     hocuspocus: server.hocuspocus,
   };
+}
+
+/** Closes every open socket whose session has ended; one query for all of them. */
+async function closeEndedSessions(db: Db, server: Server): Promise<SessionCheck> {
+  const startedAt = Date.now();
+  const open = [...server.hocuspocus.documents.values()].flatMap((document) =>
+    document.getConnections().filter((connection) => (connection.context as ConnectionContext | undefined)?.session),
+  );
+  if (!open.length) return { startedAt, closedUserIds: [] };
+  const isOpen = await openSessionsAmong(
+    db,
+    open.map((connection) => (connection.context as ConnectionContext).session),
+  );
+  const closedUserIds: string[] = [];
+  for (const connection of open) {
+    const { session } = connection.context as ConnectionContext;
+    if (isOpen(session)) continue;
+    closedUserIds.push(session.userId);
+    // Off the document first (nothing more it sends is applied; a new ticket would have to pass onAuthenticate),
+    // then the socket itself, so the browser learns that its session ended.
+    connection.close(SESSION_ENDED);
+    connection.webSocket.close(SESSION_ENDED.code, SESSION_ENDED.reason);
+  }
+  return { startedAt, closedUserIds };
 }
 
 function createHocuspocusServer(o: CollabServerOptions): Server {
@@ -88,11 +155,12 @@ function createHocuspocusServer(o: CollabServerOptions): Server {
     async onAuthenticate({ token, documentName }) {
       const ticket = verifyCollabTicket(o.secret, token, documentName);
       const articleId = articleIdOf(documentName);
-      if (!ticket || !articleId || !(await mayEdit(o.db, ticket.userId, articleId))) {
+      if (!ticket || !articleId || !(await mayEdit(o.db, ticket, articleId))) {
         log(`refused a connection to ${documentName}`);
         throw new Error("Not allowed to edit this draft.");
       }
-      const context: ConnectionContext = { userId: ticket.userId, articleId, checkedAt: Date.now() };
+      const session = { userId: ticket.userId, sessionId: ticket.sessionId, sessionVersion: ticket.sessionVersion };
+      const context: ConnectionContext = { session, articleId, checkedAt: Date.now() };
       return context;
     },
     // Tells a joining browser which version of the draft is stored, so that if the session ends it can
@@ -107,7 +175,7 @@ function createHocuspocusServer(o: CollabServerOptions): Server {
     async beforeHandleMessage({ context }) {
       const c = context as ConnectionContext;
       if (Date.now() - c.checkedAt < 1000) return;
-      if (!(await mayEdit(o.db, c.userId, c.articleId))) throw new Error("No longer allowed to edit this draft.");
+      if (!(await mayEdit(o.db, c.session, c.articleId))) throw new Error("No longer allowed to edit this draft.");
       c.checkedAt = Date.now();
     },
     async onLoadDocument({ document, documentName }) {
@@ -125,11 +193,10 @@ function createHocuspocusServer(o: CollabServerOptions): Server {
       return document;
     },
     async onChange({ document, context }) {
-      const c = context as ConnectionContext | undefined;
-      if (!c?.userId) return;
+      const userId = (context as ConnectionContext | undefined)?.session.userId;
+      if (!userId) return;
       const list = pendingEditors.get(document) ?? [];
-      if (list[list.length - 1] !== c.userId)
-        pendingEditors.set(document, [...list.filter((x) => x !== c.userId), c.userId]);
+      if (list[list.length - 1] !== userId) pendingEditors.set(document, [...list.filter((x) => x !== userId), userId]);
     },
     async onStoreDocument({ document, documentName }) {
       const articleId = articleIdOf(documentName);

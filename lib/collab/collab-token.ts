@@ -1,10 +1,11 @@
-// Short-lived tickets for the co-editing server. The studio (which knows the session) mints one for a person
-// and one article; the collaboration server (a separate process, which cannot read next-auth's cookie)
-// verifies its HMAC with the same server secret, then re-checks the person's right to edit in the database.
+// Short-lived tickets for the co-editing server. The studio (which knows the session) mints one for a person,
+// their session and one article; the collaboration server (a separate process, which cannot read next-auth's
+// cookie) verifies its HMAC with the same server secret, then checks in the database that the session is still
+// open (lib/users/load-actor.ts) and that the person may edit, on connect and while the socket is open.
 import { createHmac, timingSafeEqual } from "node:crypto";
+import type { SessionClaim } from "../auth/user-sessions";
 
-export interface CollabTicket {
-  userId: string;
+export interface CollabTicket extends SessionClaim {
   articleId: string;
   /** Expiry, ms since the epoch. */
   exp: number;
@@ -44,7 +45,13 @@ export function verifyCollabTicket(secret: string, token: string, documentName: 
   } catch {
     return null;
   }
-  if (typeof ticket.userId !== "string" || typeof ticket.articleId !== "string" || typeof ticket.exp !== "number")
+  if (
+    typeof ticket.userId !== "string" ||
+    typeof ticket.sessionId !== "string" ||
+    typeof ticket.sessionVersion !== "number" ||
+    typeof ticket.articleId !== "string" ||
+    typeof ticket.exp !== "number"
+  )
     return null;
   if (ticket.exp < now) return null;
   if (documentNameFor(ticket.articleId) !== documentName) return null;

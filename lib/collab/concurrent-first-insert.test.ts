@@ -17,7 +17,7 @@ import { TextSelection } from "@tiptap/pm/state";
 import type { Node as PmNode } from "@tiptap/pm/model";
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
 import { createTestDb } from "../../tests/helpers/test-db";
-import { makeArticle, makeUser } from "../../tests/helpers/factory";
+import { makeArticle, makeSession, makeUser } from "../../tests/helpers/factory";
 import { BODY_STARTER_KIT_OPTIONS, bodySchemaExtensions } from "../../app/studio/articles/_editor/body-schema";
 import { Citation } from "../../app/studio/articles/_editor/citation";
 import { MediaImage } from "../../app/studio/articles/_editor/image";
@@ -98,7 +98,7 @@ async function join(userId: string, articleId: string): Promise<Client> {
     websocketProvider: socket,
     name: documentNameFor(articleId),
     document: doc,
-    token: mintCollabTicket(SECRET, { userId, articleId }),
+    token: mintCollabTicket(SECRET, { ...(await makeSession(t.db, userId)), articleId }),
     onStateless: ({ payload }) => {
       const m = JSON.parse(payload) as { type?: string; stateVector?: string };
       if (m.type === "stored" && m.stateVector) stored.push(Uint8Array.from(Buffer.from(m.stateVector, "base64")));

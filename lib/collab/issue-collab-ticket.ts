@@ -1,7 +1,10 @@
 // A ticket for the co-editing server, only for someone who may edit the article's working copy (the same
-// rule as autosave: its writers and editors; archived articles are read-only).
+// rule as autosave: its writers and editors; archived articles are read-only). It names the session it was
+// minted under, so it stops working when that session ends.
 import type { DbTx } from "../db/client";
 import type { Actor } from "../auth/policy";
+import type { SessionClaim } from "../auth/user-sessions";
+import { AppError } from "../errors";
 import { assertCanEditArticle } from "../articles/article-access";
 import { mintCollabTicket } from "./collab-token";
 
@@ -19,7 +22,17 @@ export function collabEndpoint(env: NodeJS.ProcessEnv = process.env): CollabEndp
   return { url: env.COLLAB_PUBLIC_URL || null, port };
 }
 
-export async function issueCollabTicket(db: DbTx, actor: Actor, articleId: string, secret: string) {
+export async function issueCollabTicket(
+  db: DbTx,
+  actor: Actor,
+  session: SessionClaim,
+  articleId: string,
+  secret: string,
+) {
+  if (session.userId !== actor.id) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
   await assertCanEditArticle(db, actor, articleId);
-  return { token: mintCollabTicket(secret, { userId: actor.id, articleId }), user: { id: actor.id, name: actor.name } };
+  return {
+    token: mintCollabTicket(secret, { ...session, articleId }),
+    user: { id: actor.id, name: actor.name },
+  };
 }

@@ -4,7 +4,7 @@ import type { DbTx } from "../db/client";
 import type { Actor } from "../auth/policy";
 import { requiresTwoFactor, twoFactorRolesSetting } from "../auth/two-factor-policy";
 import { toActor } from "./to-actor";
-import type { SessionClaim } from "../auth/user-sessions";
+import { openSessionRule, whySessionEnded, type SessionClaim, type SessionEnd } from "../auth/user-sessions";
 
 const ACTOR_SELECT = {
   id: true,
@@ -23,9 +23,6 @@ export async function loadActor(db: DbTx, userId: string): Promise<Actor | null>
   return toActor(user);
 }
 
-/** Why a session token no longer names an actor. */
-export type SessionEnd = "inactive" | "session-ended";
-
 export type SessionActor = { actor: Actor; ended?: undefined } | { actor: null; ended: SessionEnd };
 
 /**
@@ -37,16 +34,12 @@ export type SessionActor = { actor: Actor; ended?: undefined } | { actor: null; 
  * permission but managing their own account (policy.ts); only they cost a second read (the policy setting).
  */
 export async function loadSessionActor(db: DbTx, claim: SessionClaim, now = new Date()): Promise<SessionActor> {
+  const open = openSessionRule(claim, now);
   const user = await db.user.findUnique({
-    where: { id: claim.userId },
-    select: {
-      ...ACTOR_SELECT,
-      sessions: { where: { id: claim.sessionId, expiresAt: { gt: now } }, select: { id: true } },
-    },
+    where: { ...open.user, sessions: { some: open.row } },
+    select: ACTOR_SELECT,
   });
-  if (!user || user.status !== "ACTIVE") return { actor: null, ended: "inactive" };
-  if (user.sessionVersion !== claim.sessionVersion || !claim.sessionId || user.sessions.length === 0)
-    return { actor: null, ended: "session-ended" };
+  if (!user) return { actor: null, ended: await whySessionEnded(db, claim) };
   const actor = toActor(user);
   const twoFactorPending =
     !user.totpEnabledAt && actor.roles.length > 0 && requiresTwoFactor(actor.roles, await twoFactorRolesSetting(db));
