@@ -66,16 +66,31 @@ async function openEditor(browser: Browser, user: TestUser, articleId: string): 
 /** Types at the end of the body's paragraph number `index` (0-based), as a person does. */
 async function typeAtEndOf(page: Page, index: number, text: string) {
   // The click can land a line off when something above the text appears meanwhile (a notice, the presence
-  // list): check where the caret is before typing.
+  // list), and the editor takes up a caret moved in the page only when it reads the browser's selectionchange:
+  // a remote change rendered before that puts the editor's older caret (the start of the text) back into the
+  // page. So check the editor's own selection, not the page's, before typing: the end of that paragraph.
   await expect(async () => {
     await page.getByTestId("article-body").locator("p").nth(index).click();
     await page.keyboard.press("End");
-    const at = await page.evaluate(() => {
-      const node = getSelection()?.anchorNode;
-      const paragraph = (node instanceof Element ? node : node?.parentElement)?.closest("#article-body > p");
-      return paragraph ? [...document.querySelectorAll("#article-body > p")].indexOf(paragraph) : -1;
+    const caret = await page.evaluate(() => {
+      type Position = {
+        depth: number;
+        index(depth: number): number;
+        parentOffset: number;
+        parent: { content: { size: number } };
+      };
+      const body = document.getElementById("article-body") as
+        (HTMLElement & { editor?: { state: { selection: { empty: boolean; $head: Position } } } }) | null;
+      const selection = body?.editor?.state.selection;
+      if (!selection) return null;
+      const { $head, empty } = selection;
+      return {
+        empty,
+        paragraph: $head.index(0),
+        atEnd: $head.depth === 1 && $head.parentOffset === $head.parent.content.size,
+      };
     });
-    expect(at).toBe(index);
+    expect(caret).toEqual({ empty: true, paragraph: index, atEnd: true });
   }).toPass({ timeout: 15_000 });
   await page.keyboard.type(text, { delay: 15 });
 }
