@@ -188,14 +188,20 @@ function pageOutcome(status: number, location: string | null): Outcome {
   return "allowed";
 }
 
-test("pages answer each role as the policy says", async () => {
-  const mismatches: string[] = [];
-  for (const entry of entries.filter((e) => e.kind === "page")) {
-    const urlPath = entry.urlPath!.startsWith("/reviewers/")
-      ? entry.urlPath!.replace("[id]", params["[id]@reviewer"])
-      : entry.urlPath!;
-    const { url, placeholder } = fill(urlPath);
-    for (const identity of identities) {
+/** The identities, by label, known before beforeAll signs them in: one test each, so that a test's time is one
+ * identity's calls, not every identity's one after another (which a loaded machine stretched past the timeout). */
+const IDENTITY_LABELS = ["signed out", ...ROLES];
+const identityLabelled = (label: string) => identities.find((i) => i.label === label)!;
+
+for (const label of IDENTITY_LABELS)
+  test(`pages answer ${label === "signed out" ? "someone signed out" : label} as the policy says`, async () => {
+    const identity = identityLabelled(label);
+    const mismatches: string[] = [];
+    for (const entry of entries.filter((e) => e.kind === "page")) {
+      const urlPath = entry.urlPath!.startsWith("/reviewers/")
+        ? entry.urlPath!.replace("[id]", params["[id]@reviewer"])
+        : entry.urlPath!;
+      const { url, placeholder } = fill(urlPath);
       const res = await identity.api.get(url, { maxRedirects: 0 });
       const got = pageOutcome(res.status(), res.headers()["location"] ?? null);
       const want = expected(entry, identity);
@@ -212,9 +218,8 @@ test("pages answer each role as the policy says", async () => {
       if (got !== want || (want === "allowed" && !okStatus))
         mismatches.push(`${identity.label} GET ${url}: ${res.status()} (${got}), policy says ${want}`);
     }
-  }
-  expect(mismatches).toEqual([]);
-});
+    expect(mismatches).toEqual([]);
+  });
 
 /**
  * A refusal counts as the guard's when it names the entry point's own permission (lib/auth/policy.ts assertCan
@@ -232,11 +237,12 @@ function refusalOutcome(
   return "allowed";
 }
 
-test("route handlers answer each role as the policy says", async () => {
-  const mismatches: string[] = [];
-  for (const entry of entries.filter((e) => e.kind === "route")) {
-    const { url } = fill(entry.urlPath!);
-    for (const identity of identities) {
+for (const label of IDENTITY_LABELS)
+  test(`route handlers answer ${label === "signed out" ? "someone signed out" : label} as the policy says`, async () => {
+    const identity = identityLabelled(label);
+    const mismatches: string[] = [];
+    for (const entry of entries.filter((e) => e.kind === "route")) {
+      const { url } = fill(entry.urlPath!);
       // A JSON string where every handler wants an object or nothing: past the guard it is refused as input.
       const res = await identity.api.fetch(url, {
         method: entry.name,
@@ -257,18 +263,18 @@ test("route handlers answer each role as the policy says", async () => {
           `${identity.label} ${entry.name} ${url}: ${status} ${JSON.stringify(error ?? null)}, policy says ${want}`,
         );
     }
-  }
-  expect(mismatches).toEqual([]);
-});
+    expect(mismatches).toEqual([]);
+  });
 
-test("server actions answer each role as the policy says, and change nothing", async () => {
-  const permissionOf = new Map(entries.filter((e) => e.kind === "action").map((e) => [`${e.file}#${e.name}`, e]));
-  // Open actions last: one of them (sign out) ends the caller's session.
-  const actions = builtActions().sort(
-    (a, b) => Number(!!permissionOf.get(a.key)?.openBecause) - Number(!!permissionOf.get(b.key)?.openBecause),
-  );
-  const mismatches: string[] = [];
-  for (const identity of identities) {
+for (const label of IDENTITY_LABELS)
+  test(`server actions answer ${label === "signed out" ? "someone signed out" : label} as the policy says`, async () => {
+    const identity = identityLabelled(label);
+    const permissionOf = new Map(entries.filter((e) => e.kind === "action").map((e) => [`${e.file}#${e.name}`, e]));
+    // Open actions last: one of them (sign out) ends the caller's session.
+    const actions = builtActions().sort(
+      (a, b) => Number(!!permissionOf.get(a.key)?.openBecause) - Number(!!permissionOf.get(b.key)?.openBecause),
+    );
+    const mismatches: string[] = [];
     for (const action of actions) {
       const entry = permissionOf.get(action.key)!;
       const { url } = fill(action.pages[0] ?? "/");
@@ -307,9 +313,10 @@ test("server actions answer each role as the policy says, and change nothing", a
           `${identity.label} ${action.key}: ${res.status()} ${code ?? body.slice(0, 120)}, policy says ${want}`,
         );
     }
-  }
-  expect(mismatches).toEqual([]);
+    expect(mismatches).toEqual([]);
+  });
 
+test("the server actions called as each identity changed nothing but ending each one's session", async () => {
   const db = e2eDb();
   // The one thing an action changed: each identity's sign-out ended its own session (and said so).
   const probed = { actorId: { in: probedUsers.map((u) => u.id) } };
