@@ -1,6 +1,7 @@
 // The one wrapper for server actions: reads the session, checks the permission, parses the input with a
-// zod schema, calls lib, and turns errors into a serialisable result. Next's own control-flow throws
-// (redirect, notFound, forbidden) pass through untouched.
+// zod schema, calls lib, expires the readers' pages the result's `readerChange` names (expire-reader-change.ts),
+// and turns errors into a serialisable result. Next's own control-flow throws (redirect, notFound, forbidden)
+// pass through untouched.
 import { unstable_rethrow } from "next/navigation";
 import { headers } from "next/headers";
 import type { z } from "zod";
@@ -10,6 +11,7 @@ import { parseInput } from "@/lib/validation";
 import { clientAddress } from "@/lib/http/client-address";
 import { getActor } from "./session";
 import { toErrorBody, type ErrorBody } from "./errors";
+import { expireReaderChange, type WithoutReaderChange } from "./expire-reader-change";
 
 export type ActionResult<T> = { ok: true; data: T } | ({ ok: false } & ErrorBody);
 
@@ -17,7 +19,7 @@ export function action<S extends z.ZodType, T>(
   options: { permission: Permission; schema: S; name: string },
   handler: (input: z.output<S>, actor: Actor) => Promise<T>,
 ) {
-  return async (input: z.input<S> | FormData): Promise<ActionResult<T>> => {
+  return async (input: z.input<S> | FormData): Promise<ActionResult<WithoutReaderChange<T>>> => {
     try {
       const actor = await getActor();
       if (!actor)
@@ -25,7 +27,7 @@ export function action<S extends z.ZodType, T>(
       assertCan(actor, options.permission);
       const raw = input instanceof FormData ? formDataToObject(input) : input;
       const data = parseInput(options.schema, raw);
-      return { ok: true, data: await handler(data, actor) };
+      return { ok: true, data: expireReaderChange(await handler(data, actor), `action ${options.name}`) };
     } catch (err) {
       unstable_rethrow(err);
       return { ok: false, ...toErrorBody(err, `action ${options.name}`).body };

@@ -1,6 +1,7 @@
 // The one wrapper for route handlers: state-changing requests from another site are refused, JSON bodies must
 // be sent as `application/json` and are read as a bounded stream, errors become
-// `{ error: { code, message, fieldErrors } }` with the code's HTTP status.
+// `{ error: { code, message, fieldErrors } }` with the code's HTTP status. A result's `readerChange` (what readers
+// see changed) is expired here too (internalRoute; expire-reader-change.ts).
 import { NextResponse } from "next/server";
 import { AppError } from "@/lib/errors";
 import type { Actor, Permission } from "@/lib/auth/policy";
@@ -11,6 +12,7 @@ import type { z } from "zod";
 import { parseInput } from "@/lib/validation";
 import { getActor } from "./session";
 import { toErrorBody } from "./errors";
+import { expireReaderChange } from "./expire-reader-change";
 
 export function jsonError(err: unknown, context: string): NextResponse {
   const { status, body } = toErrorBody(err, context);
@@ -91,4 +93,26 @@ export function authedJsonRoute<C, S extends z.ZodType>(
     const input = parseInput(options.schema, { ...fields, ...fromUrl }, options.invalidMessage);
     return handler(input, actor, context);
   });
+}
+
+/**
+ * A route for the app's own processes (e.g. the scheduler's tick over loopback): anyone `authorised` refuses is
+ * answered 404, as if it did not exist. The handler's result is answered as JSON after the readers' pages its
+ * `readerChange` names are expired; a failure is logged and answered 500 with `failureMessage`.
+ */
+export function internalRoute<T extends object>(
+  options: { name: string; authorised: (request: Request) => boolean; failureMessage: string },
+  handler: (request: Request) => Promise<T>,
+) {
+  return async (request: Request): Promise<Response> => {
+    if (!options.authorised(request))
+      return NextResponse.json({ error: { code: "NOT_FOUND", message: "Not found." } }, { status: 404 });
+    try {
+      const result = await handler(request);
+      return NextResponse.json(expireReaderChange(result, `route ${options.name}`));
+    } catch (err) {
+      console.error(`[${options.name}] run failed`, err);
+      return NextResponse.json({ error: { code: "INTERNAL", message: options.failureMessage } }, { status: 500 });
+    }
+  };
 }

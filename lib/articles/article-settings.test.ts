@@ -45,7 +45,12 @@ describe("article settings", () => {
       citationStyle: "ama",
       audience: "professionals",
     });
-    expect(result).toEqual({ citationStyle: "ama", audience: "professionals", liveReformatted: false });
+    expect(result).toEqual({
+      citationStyle: "ama",
+      audience: "professionals",
+      liveReformatted: false,
+      readerChange: null,
+    });
     expect(await t.db.article.findUniqueOrThrow({ where: { id: article.id } })).toMatchObject({
       citationStyle: "ama",
       audience: "professionals",

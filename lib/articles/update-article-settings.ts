@@ -8,7 +8,7 @@ import type { Actor } from "../auth/policy";
 import { assertCanEditArticle } from "./article-access";
 import { recordAuditEvent } from "../audit/record-event";
 import { AUDIENCES, type Audience } from "../checks/audience";
-import { bumpPublicChange } from "../page-cache/public-change";
+import { changeWhatReadersSee, type ChangesWhatReadersSee, type ReaderChange } from "../public/reader-change";
 import { citationStyleSchema, toCitationStyle, type CitationStyle } from "../references/citation-styles";
 import { formatRevisionReferences } from "../references/format-revision-references";
 
@@ -20,10 +20,10 @@ export const articleSettingsSchema = z.object({
 export type ArticleSettingsInput = z.input<typeof articleSettingsSchema>;
 export type ArticleSettings = z.output<typeof articleSettingsSchema>;
 
-export interface ArticleSettingsResult {
+export interface ArticleSettingsResult extends ChangesWhatReadersSee {
   citationStyle: CitationStyle;
   audience: Audience;
-  /** The public page changed (a live article's references were re-formatted): refresh its cached pages. */
+  /** The public page changed (a live article's references were re-formatted; `readerChange` says which pages). */
   liveReformatted: boolean;
 }
 
@@ -40,12 +40,17 @@ export async function updateArticleSettings(
     });
     const previousStyle = toCitationStyle(before.citationStyle);
     if (previousStyle === input.citationStyle && before.audience === input.audience)
-      return { citationStyle: input.citationStyle, audience: input.audience, liveReformatted: false };
+      return {
+        citationStyle: input.citationStyle,
+        audience: input.audience,
+        liveReformatted: false,
+        readerChange: null,
+      };
     await tx.article.update({
       where: { id: input.articleId },
       data: { citationStyle: input.citationStyle, audience: input.audience },
     });
-    let liveReformatted = false;
+    let readerChange: ReaderChange | null = null;
     if (before.liveRevisionId && previousStyle !== input.citationStyle) {
       const publication = await tx.publication.findFirst({
         where: { articleId: input.articleId, revisionId: before.liveRevisionId, unpublishedAt: null },
@@ -64,8 +69,10 @@ export async function updateArticleSettings(
             ),
           },
         });
-        await bumpPublicChange(tx);
-        liveReformatted = true;
+        readerChange = await changeWhatReadersSee(tx, {
+          articleId: input.articleId,
+          revisionIds: [before.liveRevisionId],
+        });
       }
     }
     await recordAuditEvent(tx, {
@@ -77,9 +84,14 @@ export async function updateArticleSettings(
         citationStyle: input.citationStyle,
         audience: input.audience,
         previous: { citationStyle: previousStyle, audience: before.audience },
-        liveReformatted,
+        liveReformatted: readerChange !== null,
       },
     });
-    return { citationStyle: input.citationStyle, audience: input.audience, liveReformatted };
+    return {
+      citationStyle: input.citationStyle,
+      audience: input.audience,
+      liveReformatted: readerChange !== null,
+      readerChange,
+    };
   });
 }

@@ -1,19 +1,10 @@
 // Cache tags of the readers' pages. The public data functions (app/(public)/_data/*.ts) tag what they cache
-// with these names; whoever changes what readers see must expire the matching tags AFTER the transaction
+// with these names; the matching tags must be expired AFTER the transaction that changed what readers see
 // commits, or readers keep getting the old page (the article page is stored whole, like ISR, and is only
 // rebuilt when one of its tags is expired).
 //
-// How the publish flow must revalidate (review helper, editor's unpublish/archive, reviewer profile edits):
-//
-//   import { refreshPublicPages } from "@/app/(public)/_data/refresh";
-//   await db.$transaction(async (tx) => { ...publish...; await recordAuditEvent(tx, ...) });
-//   refreshPublicPages(publicTagsForArticleChange({ slug, reviewerIds }));   // after commit, never inside
-//
-// `refreshPublicPages` calls `revalidateTag(tag, { expire: 0 })` for each tag: the next request for a tagged
-// page waits for fresh data instead of being served the stale copy (what `updateTag` does, but it also works
-// from Route Handlers and scripts run inside the Next server, where `updateTag` throws). It must run inside the
-// Next server (a Server Action or Route Handler); from a plain Node script (seed, CLI) there is nothing to
-// expire: a fresh `next start` has no runtime cache yet.
+// Operations do not expire tags themselves: they return them (lib/public/reader-change.ts, changeWhatReadersSee)
+// and the boundary wrapper expires them after commit (app/_server/expire-reader-change.ts).
 //
 // Which tags to expire:
 //   - publish / republish / unpublish / archive of an article: article:<slug>, articles, and reviewer:<id> of

@@ -7,7 +7,7 @@ import type { Actor } from "../auth/policy";
 import { recordAuditEvent } from "../audit/record-event";
 import { assertTransition, TRANSITIONS } from "../workflow/state-machine";
 import { loadTransitionContext } from "../workflow/load-transition-context";
-import { bumpPublicChange } from "../page-cache/public-change";
+import { changeWhatReadersSee, type ReaderChange } from "../public/reader-change";
 import { syncArticleSearch } from "../search/sync-article-search";
 import { queueArticleUnpublishedEvent } from "../webhooks/events";
 import { takeDown, takeDownReasonSchema } from "./take-down";
@@ -24,9 +24,10 @@ export async function archiveArticle(db: Db, actor: Actor, input: ArchiveArticle
     const { ctx, article } = await loadTransitionContext(tx, data.articleId, actor);
     const to = assertTransition("archive", actor, ctx);
     const why = data.reason ?? "Archived";
+    let readerChange: ReaderChange | null = null;
     if (article.liveRevisionId) {
       await takeDown(tx, article.id, article.liveRevisionId, why);
-      await bumpPublicChange(tx);
+      readerChange = await changeWhatReadersSee(tx, { articleId: article.id, revisionIds: [article.liveRevisionId] });
     }
     await tx.article.update({
       where: { id: article.id },
@@ -52,6 +53,6 @@ export async function archiveArticle(db: Db, actor: Actor, input: ArchiveArticle
       entityId: article.id,
       data: { from: ctx.status, to, wasLive: !!article.liveRevisionId, reason: why },
     });
-    return { articleId: article.id, slug: article.slug, status: to, wasLive: !!article.liveRevisionId };
+    return { articleId: article.id, slug: article.slug, status: to, wasLive: !!article.liveRevisionId, readerChange };
   });
 }

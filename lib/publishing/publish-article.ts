@@ -1,7 +1,7 @@
 // Publishing: the gate is evaluated inside the same transaction that swaps the live revision, so what was
 // checked is exactly what goes live. Creates the Publication row (the public update history), sets the
-// dates and the review-due date, records the audit event and notifies the people involved. The caller
-// refreshes the public pages after commit (cache tags in ./cache-tags.ts).
+// dates and the review-due date, records the audit event and notifies the people involved. What readers see
+// changed is returned as `readerChange` (lib/public/reader-change.ts): the boundary expires those pages.
 import { z } from "zod";
 import type { Db, DbTx } from "../db/client";
 import { AppError } from "../errors";
@@ -12,13 +12,13 @@ import { getSetting } from "../settings/settings";
 import { assertTransition, TRANSITIONS } from "../workflow/state-machine";
 import { loadTransitionContext } from "../workflow/load-transition-context";
 import { addMonths } from "./add-months";
-import { bumpPublicChange } from "../page-cache/public-change";
+import { changeWhatReadersSee, type ChangesWhatReadersSee } from "../public/reader-change";
 import { syncArticleSearch } from "../search/sync-article-search";
 import { queueArticleLiveEvent } from "../webhooks/events";
 import { toCitationStyle } from "../references/citation-styles";
 import { formatRevisionReferences } from "../references/format-revision-references";
 
-export interface PublishedInfo {
+export interface PublishedInfo extends ChangesWhatReadersSee {
   articleId: string;
   slug: string;
   revisionId: string;
@@ -88,7 +88,10 @@ export async function publishInTx(
       scheduledById: null,
     },
   });
-  await bumpPublicChange(tx);
+  const readerChange = await changeWhatReadersSee(tx, {
+    articleId,
+    revisionIds: [revisionId, previous.liveRevisionId],
+  });
   await syncArticleSearch(tx, articleId);
   await queueArticleLiveEvent(tx, {
     articleId,
@@ -135,6 +138,7 @@ export async function publishInTx(
     previousLiveRevisionId: previous.liveRevisionId,
     publicationId: publication.id,
     publishedAt: now,
+    readerChange,
   };
 }
 

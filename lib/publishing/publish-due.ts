@@ -10,10 +10,12 @@ import { isAppError } from "../errors";
 import { recordAuditEvent } from "../audit/record-event";
 import { queueNotification } from "../notifications/queue-notification";
 import { publishInTx, type PublishedInfo } from "./publish-article";
+import { mergeReaderChanges, type ChangesWhatReadersSee } from "../public/reader-change";
 import { publishPath } from "../workflow/links";
 import { toActor } from "../users/to-actor";
 
-export interface DueRunResult {
+/** `readerChange`: the pages of every article published in this run. */
+export interface DueRunResult extends ChangesWhatReadersSee {
   published: PublishedInfo[];
   failed: Array<{ articleId: string; slug: string; reason: string }>;
 }
@@ -25,7 +27,7 @@ export async function publishDueArticles(db: Db, now = new Date()): Promise<DueR
     orderBy: { scheduledPublishAt: "asc" },
     take: 50,
   });
-  const result: DueRunResult = { published: [], failed: [] };
+  const result: DueRunResult = { published: [], failed: [], readerChange: null };
   for (const { id } of due) {
     try {
       const info = await db.$transaction(async (tx) => {
@@ -46,6 +48,7 @@ export async function publishDueArticles(db: Db, now = new Date()): Promise<DueR
       if (failed) result.failed.push(failed);
     }
   }
+  result.readerChange = mergeReaderChanges(result.published.map((p) => p.readerChange));
   return result;
 }
 

@@ -7,7 +7,7 @@ import { queueNotifications } from "../notifications/queue-notification";
 import { assertTransition, TRANSITIONS } from "../workflow/state-machine";
 import { loadTransitionContext } from "../workflow/load-transition-context";
 import { reviewPath } from "../workflow/links";
-import { bumpPublicChange } from "../page-cache/public-change";
+import { changeWhatReadersSee } from "../public/reader-change";
 import { syncArticleSearch } from "../search/sync-article-search";
 import { queueArticleUnpublishedEvent } from "../webhooks/events";
 import { takeDown, takeDownReasonSchema } from "./take-down";
@@ -22,7 +22,10 @@ export async function unpublishArticle(db: Db, actor: Actor, input: UnpublishArt
     const to = assertTransition("unpublish", actor, ctx);
     await takeDown(tx, article.id, article.liveRevisionId!, data.reason);
     await tx.article.update({ where: { id: article.id }, data: { status: to, liveRevisionId: null } });
-    await bumpPublicChange(tx);
+    const readerChange = await changeWhatReadersSee(tx, {
+      articleId: article.id,
+      revisionIds: [article.liveRevisionId],
+    });
     await syncArticleSearch(tx, article.id);
     await queueArticleUnpublishedEvent(tx, {
       articleId: article.id,
@@ -48,6 +51,6 @@ export async function unpublishArticle(db: Db, actor: Actor, input: UnpublishArt
       },
       actor.id,
     );
-    return { articleId: article.id, slug: article.slug, status: to };
+    return { articleId: article.id, slug: article.slug, status: to, readerChange };
   });
 }

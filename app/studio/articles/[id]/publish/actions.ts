@@ -1,5 +1,6 @@
 "use server";
-// Publish screen actions. Each commits in lib, then refreshes the readers' pages and sends mail.
+// Publish screen actions. Each commits in lib and sends mail; the readers' pages an operation changed are expired
+// by the action wrapper from the result's readerChange.
 import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db/client";
 import { action } from "@/app/_server/action";
@@ -14,25 +15,19 @@ import { unpublishArticle, unpublishArticleSchema } from "@/lib/publishing/unpub
 import { archiveArticle, archiveArticleSchema } from "@/lib/publishing/archive-article";
 import { restoreArticle, restoreArticleSchema } from "@/lib/publishing/restore-article";
 import { overrideGateItem, overrideGateItemSchema } from "@/lib/gate/override-gate-item";
-import { refreshArticlePages, sendQueuedMail } from "@/app/_server/after-commit";
+import { sendQueuedMail } from "@/app/_server/after-commit";
 
 const studio = (articleId: string) => {
   revalidatePath(`/studio/articles/${articleId}/publish`);
   sendQueuedMail();
 };
 
-async function liveRevision(articleId: string) {
-  const a = await db.article.findUnique({ where: { id: articleId }, select: { liveRevisionId: true } });
-  return a?.liveRevisionId ?? null;
-}
-
 export const publishAction = action(
   { name: "publishArticle", permission: "article.publish", schema: publishArticleSchema },
   async (input, actor) => {
     const r = await publishArticle(db, actor, input);
-    await refreshArticlePages(r.articleId, [r.revisionId, r.previousLiveRevisionId]);
     studio(r.articleId);
-    return { slug: r.slug };
+    return { slug: r.slug, readerChange: r.readerChange };
   },
 );
 
@@ -57,11 +52,9 @@ export const cancelScheduleAction = action(
 export const unpublishAction = action(
   { name: "unpublishArticle", permission: "article.unpublish", schema: unpublishArticleSchema },
   async (input, actor) => {
-    const previous = await liveRevision(input.articleId);
     const r = await unpublishArticle(db, actor, input);
-    await refreshArticlePages(r.articleId, [previous]);
     studio(r.articleId);
-    return { status: r.status };
+    return { status: r.status, readerChange: r.readerChange };
   },
 );
 
@@ -77,11 +70,9 @@ export const overrideAction = action(
 export const archiveAction = action(
   { name: "archiveArticle", permission: "article.archive", schema: archiveArticleSchema },
   async (input, actor) => {
-    const previous = await liveRevision(input.articleId);
     const r = await archiveArticle(db, actor, input);
-    if (r.wasLive) await refreshArticlePages(r.articleId, [previous]);
     studio(r.articleId);
-    return { status: r.status };
+    return { status: r.status, readerChange: r.readerChange };
   },
 );
 
