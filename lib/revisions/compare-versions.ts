@@ -23,7 +23,8 @@ const FIELD_NAMES: Record<keyof ReferenceSnapshot, string> = {
 
 export interface ReferenceChange {
   kind: ReferenceDiff["kind"];
-  /** Formatted entries (HTML from the citation style): `before` for removed and changed, `after` for added and changed. */
+  /** Formatted entries (HTML from the citation style): `before` for removed and changed, `after` for added and
+   *  changed. */
   beforeHtml: string | null;
   afterHtml: string | null;
   /** What changed in a changed reference, in words ("year", "journal or website"). */
