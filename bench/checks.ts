@@ -16,7 +16,7 @@ import path from "node:path";
 import { runContentChecks } from "../lib/checks/run-checks";
 import { createWordChecker, englishSpeller, misspellings, type WordChecker } from "../lib/checks/spelling";
 import type { TextBlock } from "../lib/content/document-blocks";
-import { explainMissingMedquad, loadMedquad, medquadDir, MEDQUAD_ATTRIBUTION } from "./medquad";
+import { explainMissingMedquad, loadMedquad, medquadDir, MEDQUAD_ATTRIBUTION } from "../scripts/lib/medquad";
 import { makeSampler, rng } from "./synthetic-text";
 
 function arg(name: string, fallback: number): number {

@@ -28,7 +28,7 @@ import { matchText } from "../lib/plagiarism/match-text";
 import type { PlagiarismResult } from "../lib/plagiarism/checker";
 import { SETTING_DEFAULTS } from "../lib/settings/settings";
 import { applyMigrations } from "../scripts/lib/schema-engine";
-import { loadMedquad, medquadDir, MEDQUAD_ATTRIBUTION } from "./medquad";
+import { loadMedquad, medquadDir, MEDQUAD_ATTRIBUTION } from "../scripts/lib/medquad";
 
 type Kind = "light" | "heavy" | "patchwork";
 interface CopySet {

@@ -20,7 +20,7 @@ import { importCorpusDocuments } from "../lib/plagiarism/corpus";
 import { matchText } from "../lib/plagiarism/match-text";
 import { tokenize } from "../lib/plagiarism/tokenize";
 import { applyMigrations } from "../scripts/lib/schema-engine";
-import { explainMissingMedquad, loadMedquad, medquadDir, MEDQUAD_ATTRIBUTION } from "./medquad";
+import { explainMissingMedquad, loadMedquad, medquadDir, MEDQUAD_ATTRIBUTION } from "../scripts/lib/medquad";
 import { rng } from "./synthetic-text";
 
 function arg(name: string, fallback: number): number {

@@ -17,7 +17,7 @@ import { dialectFor } from "../lib/db/dialects/dialect";
 import { searchArticles } from "../lib/search/search-articles";
 import { applyMigrations } from "../scripts/lib/schema-engine";
 import { makeUser } from "../tests/helpers/factory";
-import { explainMissingMedquad, loadMedquad, medquadDir, MEDQUAD_ATTRIBUTION } from "./medquad";
+import { explainMissingMedquad, loadMedquad, medquadDir, MEDQUAD_ATTRIBUTION } from "../scripts/lib/medquad";
 
 const PAGES = 5;
 
