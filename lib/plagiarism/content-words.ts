@@ -6,7 +6,7 @@ import { SYNONYM_CLASSES } from "./synonyms";
 
 // English function words and very general verbs/adverbs that carry no topic. Words a writer adds or drops
 // freely when rephrasing ("very", "also", "which") are in here too, so that adding them breaks nothing.
-const STOP_WORDS = new Set(
+export const STOP_WORDS: ReadonlySet<string> = new Set(
   (
     "a about above after again against all almost also although always am an and another any anyone anything " +
     "are around as at be became because become becomes been before being below between both but by can cannot " +

@@ -1,5 +1,5 @@
 // Reads MedQuAD for the benches that measure on real text (bench:plagiarism, bench:checks, bench:search,
-// bench:paraphrase).
+// bench:paraphrase and scripts/build-medquad-tables.ts).
 //
 // MedQuAD: 47,457 question–answer pairs from 12 NIH websites (cancer.gov, Genetics Home Reference, MedlinePlus,
 // NIDDK, NINDS, NIHSeniorHealth, NHLBI, CDC, GARD, …), one XML document per topic. Asma Ben Abacha and Dina

@@ -1,5 +1,6 @@
 // Migrates one template database per test run; every integration test file gets a fresh copy of it
-// (createTestDb), so each file has its own fully migrated database in milliseconds.
+// (createTestDb), so each file has its own fully migrated database in milliseconds. Derives the plagiarism
+// check's WordNet table first if it is missing (lib/plagiarism/wordnet-table.ts).
 //   default            SQLite: a template file, copied per test file.
 //   TEST_DB=postgres   PostgreSQL: a template database, CREATE DATABASE … TEMPLATE per test file, in the
 //                      cluster named by PG_ADMIN_URL, or in a throwaway cluster started here.
@@ -8,12 +9,15 @@ import os from "node:os";
 import path from "node:path";
 import { Client } from "pg";
 import type { TestProject } from "vitest/node";
+import { wordnetTableText } from "../../lib/plagiarism/wordnet-table";
 import { applyMigrations } from "../../scripts/lib/schema-engine";
 import { startCluster } from "../../scripts/lib/pg-cluster";
 import { withDatabase } from "../../scripts/lib/scratch-postgres";
 import { TEMPLATE_DATABASE, testDatabaseKind, type TestDatabaseInfo } from "./test-db-kind";
 
 export default async function setup(project: TestProject) {
+  // Derived once here, before the test files run in parallel: each would otherwise build it on its first check.
+  wordnetTableText();
   if (testDatabaseKind() === "postgres") {
     const cluster = process.env.PG_ADMIN_URL ? undefined : await startCluster();
     const adminUrl = process.env.PG_ADMIN_URL ?? cluster!.url;
