@@ -3,7 +3,7 @@
 // site), --revisions frozen revisions (the first --live of them live) and --corpus corpus documents of --words
 // synthetic words each are written without any index, as a migration that emptied the index leaves them. Then
 // the rebuild jobs run exactly as the server runs them at start (queueNeededRebuilds + runRebuildJobs): the
-// plagiarism index (exact and reworded fingerprints) and the site search index.
+// plagiarism index (exact fingerprints and sentence sketches) and the site search index.
 // Prints, per index: wall-clock time, sources (or articles) per second, CPU time of this process, and index
 // rows; plus the machine's load average, since the machine is shared. No targets: the numbers go into the
 // upgrade notes (CHANGELOG.md) as "about N per second on 2 busy cores".
@@ -91,7 +91,7 @@ async function main() {
     const rows = async (table: string) =>
       Number((await db.$queryRawUnsafe<Array<{ n: bigint }>>(`SELECT COUNT(*) AS n FROM "${table}"`))[0].n);
     console.log(
-      `Index rows: Fingerprint ${await rows("Fingerprint")}, ParaphraseFingerprint ${await rows("ParaphraseFingerprint")}, ` +
+      `Index rows: Fingerprint ${await rows("Fingerprint")}, SentenceSketch ${await rows("SentenceSketch")}, ` +
         `SearchEntry ${await rows("SearchEntry")}; load average ${os
           .loadavg()
           .map((l) => l.toFixed(1))

@@ -1,8 +1,10 @@
 // Integrity journeys from real pages: importing a page whose sources are numbered paragraphs, a reworded
-// copy found with its passage, a retracted DOI (recorded Crossref response from the loopback stub, see
-// playwright.config.ts) holding the publish gate, and /verify matching until the database is altered by hand.
+// copy found with its passage, a heavily rewritten copy found as rewritten with both sides, a retracted DOI
+// (recorded Crossref response from the loopback stub, see playwright.config.ts) holding the publish gate, and
+// /verify matching until the database is altered by hand.
 import { expect, test } from "@playwright/test";
 import { addCorpusDocument } from "../lib/plagiarism/corpus";
+import { CELLULITIS_REWRITTEN, CELLULITIS_SOURCE } from "../tests/fixtures/plagiarism/texts";
 import { RETRACTED_DOI } from "../tests/helpers/source-stub";
 import { e2eDb } from "./helpers/db";
 import { createTestUser, signIn, uniqueSuffix } from "./helpers/factory";
@@ -82,6 +84,35 @@ test.describe("sources, rewording and verification", () => {
     await expect(passage.getByTestId("passage-reworded")).toBeVisible();
     await expect(passage.locator("mark").first()).toContainText("tumours or trauma");
     await expect(passage.getByTestId("changed-words").filter({ hasText: "injury" }).first()).toBeVisible();
+  });
+
+  test("a heavily rewritten copy of a corpus text is reported as rewritten, with both sides side by side", async ({
+    page,
+  }) => {
+    const editor = await createTestUser({ roles: ["EDITOR"] });
+    const tag = `rn${uniqueSuffix()}`;
+    await addCorpusDocument(e2eDb(), editor.id, { title: `Skin infections ${tag}`, text: CELLULITIS_SOURCE });
+    const article = await articleWithRevision(editor.id, tag, [
+      `Our clinic's own note on skin infections (${tag}).`,
+      CELLULITIS_REWRITTEN,
+    ]);
+    await signIn(page, editor, `/studio/articles/${article.id}/plagiarism`);
+    await page.getByRole("button", { name: "Run the checks again" }).click();
+    const source = page.getByTestId("plagiarism-source").filter({ hasText: `Skin infections ${tag}` });
+    await expect(source).toHaveCount(1);
+    const passage = source.getByTestId("plagiarism-passage").first();
+    await expect(passage.getByTestId("passage-rewritten")).toBeVisible();
+    await expect(passage.getByText(/sentences say the same things as the source/)).toBeVisible();
+    // Both sides: our rewrite and the source's sentences, each marked as the matching text, with the words that
+    // have no counterpart on the other side underlined (each announced to screen readers as "no counterpart").
+    const ours = passage.locator("blockquote").first();
+    const theirs = passage.locator("blockquote").nth(1);
+    await expect(ours.locator("mark")).toContainText("get into the");
+    await expect(ours.locator("mark")).toContainText("fatty tissue");
+    await expect(ours.getByTestId("changed-words").filter({ hasText: "germs" }).first()).toBeVisible();
+    await expect(theirs.locator("mark")).toContainText("Cellulitis is a");
+    await expect(theirs.locator("mark")).toContainText("antibiotic");
+    await expect(page.getByTestId("plagiarism-similarity")).toContainText("above the");
   });
 
   test("a retracted DOI (recorded Crossref notice) holds the publish gate and shows on the checks page", async ({

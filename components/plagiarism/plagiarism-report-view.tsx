@@ -1,6 +1,7 @@
 // A stored plagiarism report, readable without JavaScript: overall similarity against the policy threshold,
 // each matched source with its share, and every matched passage side by side (ours | theirs) with the
-// matching words highlighted (reworded passages: the differing words underlined).
+// matching words highlighted (reworded passages: the differing words underlined; rewritten passages: the
+// content words with no counterpart on the other side underlined).
 // Used by the report page and the review screen.
 import { reportIndexCoverage } from "@/lib/plagiarism/index-coverage";
 import type { ReactNode } from "react";
@@ -9,7 +10,7 @@ import "./plagiarism-report.css";
 
 type SideText = { before: string; text: string; after: string; changed?: Array<[number, number]> };
 
-/** The passage text with its changed words (reworded passages) wrapped in <del>/<ins>-like marks. */
+/** The passage text with its changed words (reworded and rewritten passages) wrapped in <del>/<ins>-like marks. */
 function MarkedText({ side, changedLabel }: { side: SideText; changedLabel: string }) {
   const spans = (side.changed ?? []).filter(([s, e]) => s >= 0 && e > s && e <= side.text.length);
   if (spans.length === 0) return <>{side.text}</>;
@@ -82,8 +83,11 @@ export function PlagiarismReportView({
         {params.k
           ? `; word ${params.k}-grams, window ${params.w}: any shared run of ${params.guaranteeThresholdWords}+ words is found`
           : ""}
-        {report.parameters.reworded ? "; reworded passages are found by their content words and synonyms" : ""}.
-        Quotations, the reference list and this article&apos;s own revisions are left out.
+        {report.parameters.reworded ? "; reworded passages are found by their content words and synonyms" : ""}
+        {report.parameters.rewritten
+          ? "; rewritten passages are sentences saying the same things in other words, in the same order"
+          : ""}
+        . Quotations, the reference list and this article&apos;s own revisions are left out.
       </p>
       {report.matches.length === 0 ? (
         <p className="empty">No matching passages were found in other articles or the reference corpus.</p>
@@ -119,20 +123,42 @@ export function PlagiarismReportView({
                         {p.matchedWords} content words line up; words that differ are{" "}
                         <span className="changed-words">underlined</span>.
                       </p>
+                    ) : p.kind === "rewritten" ? (
+                      <p className="passage-kind">
+                        <span className="badge rewritten" data-testid="passage-rewritten">
+                          Rewritten
+                        </span>{" "}
+                        {p.matchedWords} {p.matchedWords === 1 ? "sentence says" : "sentences say"} the same things as
+                        the source, in other words and in the same order; content words with no counterpart are{" "}
+                        <span className="changed-words">underlined</span>.
+                      </p>
                     ) : null}
                     <p className="visually-hidden">
                       Passage {i + 1} of {m.passages.length}: {p.matchedWords}{" "}
-                      {p.kind === "reworded" ? "aligned content words (reworded)" : "matching words"}.
+                      {p.kind === "reworded"
+                        ? "aligned content words (reworded)"
+                        : p.kind === "rewritten"
+                          ? "sentences saying the same things (rewritten)"
+                          : "matching words"}
+                      .
                     </p>
                     <div className="passage-pair">
-                      <Side label="This revision" side={p.ours} changedLabel="changed here" />
+                      <Side
+                        label="This revision"
+                        side={p.ours}
+                        changedLabel={p.kind === "rewritten" ? "no counterpart" : "changed here"}
+                      />
                       {m.source.hidden ? (
                         <div className="passage-side">
                           <p className="passage-label">Source</p>
                           <p className="empty">Withheld: you may not open this article.</p>
                         </div>
                       ) : (
-                        <Side label="Source" side={p.theirs} changedLabel="source wording" />
+                        <Side
+                          label="Source"
+                          side={p.theirs}
+                          changedLabel={p.kind === "rewritten" ? "not in this revision" : "source wording"}
+                        />
                       )}
                     </div>
                   </li>

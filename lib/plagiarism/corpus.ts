@@ -93,7 +93,7 @@ export async function importCorpusDocuments(
     const batch = parsed.slice(i, i + IMPORT_BATCH_SIZE);
     const batchIds = await db.$transaction(
       async (tx) => {
-        const words = batch.map((d) => tokenize(d.text).words);
+        const tokens = batch.map((d) => tokenize(d.text));
         // Ids chosen here (the column's cuid default is only a default) so each text stays tied to its
         // row without relying on the order of RETURNING rows, which SQLite does not promise.
         const out = batch.map(() => randomUUID());
@@ -103,13 +103,13 @@ export async function importCorpusDocuments(
             title: d.title,
             url: d.url ?? null,
             text: d.text,
-            wordCount: words[n].length,
+            wordCount: tokens[n].words.length,
             addedById: actorId,
           })),
         });
         await indexNewSources(
           tx,
-          batch.map((d, n) => ({ kind: "CORPUS" as const, sourceId: out[n], text: d.text, words: words[n] })),
+          batch.map((d, n) => ({ kind: "CORPUS" as const, sourceId: out[n], text: d.text, tokens: tokens[n] })),
         );
         if (options.audit !== false)
           await recordAuditEvent(tx, {

@@ -36,8 +36,11 @@ export interface PassageSide {
 }
 
 export interface Passage {
-  /** "exact": identical words (gaps of a few changed words allowed); "reworded": found by content words. */
-  kind?: "exact" | "reworded";
+  /**
+   * "exact": identical words (gaps of a few changed words allowed); "reworded": found by content words in
+   * order; "rewritten": sentences saying the same things in other words (matchedWords: aligned sentences).
+   */
+  kind?: "exact" | "reworded" | "rewritten";
   ours: PassageSide;
   theirs: PassageSide;
   /** Words that match exactly within the passage (gaps excluded). */
@@ -144,7 +147,7 @@ export function exactRanges(ours: TextWithTokens, theirs: TextWithTokens, seeds:
   const runs = growRuns(ours.tokens.words, theirs.tokens.words, seeds, k);
   return mergeRuns(runs)
     .filter((g) => g.matched >= MIN_PASSAGE_WORDS)
-    .map((g) => ({ o0: g.o0, o1: g.o1, t0: g.t0, t1: g.t1, matched: g.matched, reworded: false }));
+    .map((g) => ({ o0: g.o0, o1: g.o1, t0: g.t0, t1: g.t1, matched: g.matched, kind: "exact" as const }));
 }
 
 export function findPassages(ours: TextWithTokens, theirs: TextWithTokens, seeds: Seed[], k: number): Passage[] {

@@ -13,7 +13,7 @@ import {
   type Seed,
   type TextWithTokens,
 } from "./find-passages";
-import { lookupHashes } from "./fingerprint-index";
+import { lookupHashes, sketchBlockWeights } from "./fingerprint-index";
 import {
   K2,
   MAX_CHAIN_GAP,
@@ -23,11 +23,33 @@ import {
   mergeRanges,
   rangeToPassage,
   rewordedRanges,
-  rewordQueryHashes,
-  W2,
+  rewordSeeds,
   withContent,
   type WithContent,
+  type WordRange,
 } from "./reworded";
+import {
+  ALIGN_THRESHOLD,
+  MAX_REWRITTEN_CANDIDATES,
+  MIN_SKETCH_SCORE,
+  MIN_STRONG_GROUPS,
+  querySketches,
+  SKETCH_BLOCK,
+  rewrittenRanges,
+  sketchScore,
+  STRONG_GROUP_SHARE,
+} from "./rewritten";
+import { sentenceTerms, type Sentence } from "./sentence-terms";
+import {
+  countSharing,
+  coveredWordCount,
+  wordsInRanges,
+  isFormula,
+  mostlyMarked,
+  MIN_SOURCE_WORDS,
+  type FormulaEvidence,
+} from "./formula-passages";
+import { stockPhraseHashes } from "./medical-frequencies";
 import { tokenize } from "./tokenize";
 import { DEFAULT_PARAMS, GUARANTEE, kgramHashes, winnowHashes, type WinnowParams } from "./winnow";
 
@@ -36,6 +58,13 @@ import { DEFAULT_PARAMS, GUARANTEE, kgramHashes, winnowHashes, type WinnowParams
  * not evidence of copying from any one of them: it is not used to pick candidates.
  */
 export const MAX_SOURCES_PER_HASH = 50;
+/**
+ * The same for a sentence-sketch key. Keys are single terms, and in a medical corpus even fairly specific ones
+ * ("psoriasis") stand in dozens of sources, so the limit is higher: it only drops the topic words of the genre.
+ */
+export const MAX_SOURCES_PER_SKETCH = 200;
+/** Fingerprints in more rows than this (sources and positions) are not read at all: boilerplate many times over. */
+export const MAX_ROWS_PER_HASH = 4 * MAX_SOURCES_PER_HASH;
 /** Candidates whose text is compared word by word, best first (most shared fingerprints). */
 export const MAX_CANDIDATES = 25;
 /** Stored report size bounds. */
@@ -45,8 +74,8 @@ export interface MatchOptions {
   /** Leave out every revision of this article (its own earlier versions do not count). */
   excludeArticleId?: string | null;
   params?: WinnowParams;
-  /** "exact" runs only the winnowing stage (the benchmark's baseline); default both stages. */
-  stages?: "exact" | "both";
+  /** "exact" runs only the winnowing stage (the benchmark's baseline); default all three stages. */
+  stages?: "exact" | "all";
 }
 
 export function reportParameters(params: WinnowParams = DEFAULT_PARAMS) {
@@ -64,11 +93,19 @@ export function reportParameters(params: WinnowParams = DEFAULT_PARAMS) {
     reworded: {
       algorithm: "content-word shingles (stop words dropped, stems, synonym classes), chained across gaps",
       shingleKeys: K2,
-      window: W2,
       maxGapKeys: MAX_CHAIN_GAP,
       minAlignedKeys: MIN_REWORDED_KEYS,
       minAlignedShare: MIN_REWORDED_SHARE,
     },
+    rewritten: {
+      algorithm:
+        "sentences as sets of lemmas and WordNet concepts weighted by inverse document frequency in medical " +
+        "writing (MedQuAD), aligned in order one-to-one, one-to-two or two-to-one",
+      alignThreshold: ALIGN_THRESHOLD,
+      strongGroupShare: STRONG_GROUP_SHARE,
+      minStrongGroups: MIN_STRONG_GROUPS,
+    },
+    stockPhrases: "word 5-grams common in medical writing (learned from MedQuAD) are not evidence of copying",
   };
 }
 
@@ -76,10 +113,25 @@ export function reportParameters(params: WinnowParams = DEFAULT_PARAMS) {
  * Seeds (our position, their position) per source. `ownerOf` names who a source belongs to (an article for
  * revisions): the boilerplate rule counts owners, so one article with many revisions is one owner.
  */
+/** How many owners (sources, an article's revisions counted once) hold each hash among the rows. */
+function ownersPerHash(
+  rows: Array<{ hash: number; sourceNo: number }>,
+  ownerOf: (sourceNo: number) => string | number = (n) => n,
+): Map<number, Set<string | number>> {
+  const out = new Map<number, Set<string | number>>();
+  for (const r of rows) {
+    let s = out.get(r.hash);
+    if (!s) out.set(r.hash, (s = new Set()));
+    s.add(ownerOf(r.sourceNo));
+  }
+  return out;
+}
+
 export function seedsBySource(
   ourHashes: Int32Array,
   rows: Array<{ hash: number; sourceNo: number; position: number }>,
   ownerOf: (sourceNo: number) => string | number = (n) => n,
+  maxSources: number = MAX_SOURCES_PER_HASH,
 ): Map<number, Seed[]> {
   const ourPositions = new Map<number, number[]>();
   for (let i = 0; i < ourHashes.length; i++) {
@@ -87,15 +139,10 @@ export function seedsBySource(
     if (list) list.push(i);
     else ourPositions.set(ourHashes[i], [i]);
   }
-  const sourcesPerHash = new Map<number, Set<string | number>>();
-  for (const r of rows) {
-    let s = sourcesPerHash.get(r.hash);
-    if (!s) sourcesPerHash.set(r.hash, (s = new Set()));
-    s.add(ownerOf(r.sourceNo));
-  }
+  const sourcesPerHash = ownersPerHash(rows, ownerOf);
   const out = new Map<number, Seed[]>();
   for (const r of rows) {
-    if (sourcesPerHash.get(r.hash)!.size > MAX_SOURCES_PER_HASH) continue;
+    if (sourcesPerHash.get(r.hash)!.size > maxSources) continue;
     const ours = ourPositions.get(r.hash);
     if (!ours) continue;
     let list = out.get(r.sourceNo);
@@ -200,23 +247,53 @@ export function compareTexts(
   return findPassages(ours, theirs, seeds, params.k);
 }
 
-/** Exact passages, then reworded ones merged in where they overlap (one passage per stretch of text). */
+export interface CandidateTexts {
+  ours: WithContent;
+  theirs: TextWithTokens;
+  ourSentences: Sentence[];
+}
+
+/**
+ * All three stages against one candidate: exact passages (formulas of the genre left out: formula-passages.ts),
+ * reworded ones merged in where they overlap (one passage per stretch of text), then rewritten ones among our
+ * sentences the first two did not report. The later stages run for candidates the sketches found
+ * (`rewritten`) or with an exact passage, the rewritten stage only for the former, since it costs the most.
+ * A source whose passages cover fewer than MIN_SOURCE_WORDS of our words is not named.
+ */
 export function passagesForCandidate(
-  ours: WithContent | TextWithTokens,
-  theirs: WithContent | TextWithTokens,
-  exactSeeds: Seed[],
-  rewordSeeds: Seed[] | null,
-  params: WinnowParams = DEFAULT_PARAMS,
+  t: CandidateTexts,
+  allExact: WordRange[],
+  rewritten: boolean,
+  evidence: FormulaEvidence,
 ): Passage[] {
-  const exact = exactRanges(ours, theirs, exactSeeds, params.k);
-  if (!rewordSeeds) return exact.map((r) => rangeToPassage(ours, theirs, r));
-  // Fewer reworded seeds than one chain needs cannot make a reworded passage: skip the alignment (and the
-  // caller may skip reducing their text to content words).
-  const reworded =
-    rewordSeeds.length >= MIN_CHAIN_SEEDS && "content" in ours && "content" in theirs
-      ? rewordedRanges(ours, theirs, rewordSeeds)
-      : [];
-  return mergeRanges([...exact, ...reworded]).map((r) => rangeToPassage(ours, theirs, r));
+  const { ours, theirs, ourSentences } = t;
+  const words = ours.tokens.words.length;
+  const exact = allExact.filter((r) => !isFormula(r, evidence));
+  // A candidate found only through stray fingerprints (no passage of its own) and not through the sketches
+  // has nothing for the reworded stage to extend: most candidates of a large corpus are such.
+  if (exact.length === 0 && !rewritten) return [];
+  const formulas = wordsInRanges(
+    allExact.filter((r) => !exact.includes(r)),
+    words,
+  );
+  const theirContent = withContent(theirs);
+  const seeds = rewordSeeds(ours.content, theirContent.content);
+  const reworded = (seeds.length >= MIN_CHAIN_SEEDS ? rewordedRanges(ours, theirContent, seeds) : []).filter(
+    (r) => !mostlyMarked(formulas, r.o0, r.o1),
+  );
+  const ranges = mergeRanges([...exact, ...reworded]);
+  if (rewritten) {
+    const theirSentences = sentenceTerms(theirs.text, theirs.tokens);
+    const reported = wordsInRanges(ranges, words);
+    const skip = (i: number) => {
+      const s = ourSentences[i];
+      return mostlyMarked(reported, s.start, s.end) || mostlyMarked(formulas, s.start, s.end);
+    };
+    ranges.push(...rewrittenRanges(ourSentences, theirSentences, skip));
+    ranges.sort((a, b) => a.o0 - b.o0);
+  }
+  if (coveredWordCount(ranges) < MIN_SOURCE_WORDS) return [];
+  return ranges.map((r) => rangeToPassage(ours, theirs, r));
 }
 
 export function summarise(
@@ -255,24 +332,35 @@ export function summarise(
 
 export async function matchText(db: DbTx, text: string, options: MatchOptions = {}): Promise<PlagiarismResult> {
   const params = options.params ?? DEFAULT_PARAMS;
-  const both = options.stages !== "exact";
+  const all = options.stages !== "exact";
   await dialectFor(db).tuneForLargeIndexes(db);
   const tokens = tokenize(text);
-  const ours: TextWithTokens | WithContent = both ? withContent({ text, tokens }) : { text, tokens };
   const ourHashes = kgramHashes(tokens.words, params.k);
-  const fps = winnowHashes(ourHashes, params.w);
+  const stock = stockPhraseHashes();
+  // A stock phrase of medical writing is evidence against nobody: its fingerprints are not even looked up.
+  const fps = winnowHashes(ourHashes, params.w).filter((f) => !stock.has(f.hash));
+  // Fingerprints held by many times more sources than the boilerplate limit are not even read.
   const rows = await lookupHashes(
     db,
     fps.map((f) => f.hash),
+    "Fingerprint",
+    { maxRows: MAX_ROWS_PER_HASH },
   );
-  // Reworded stage: every content-word shingle of ours is looked up (the sources stored winnowed ones).
-  const ourRewordHashes = both ? rewordQueryHashes((ours as WithContent).content) : null;
-  const rewordRows = ourRewordHashes ? await lookupHashes(db, ourRewordHashes, "ParaphraseFingerprint") : [];
+  // Rewritten stage: the keys of our sentences' terms, weighed, summed per source and block of its sentences.
+  const ourSentences = all ? sentenceTerms(text, tokens) : [];
+  const sketchBlocks = all
+    ? await sketchBlockWeights(db, querySketches(ourSentences), {
+        block: SKETCH_BLOCK,
+        // A window of two blocks reaching MIN_SKETCH_SCORE has a block of at least half of it.
+        minWeight: MIN_SKETCH_SCORE / 2,
+        maxRows: MAX_SOURCES_PER_SKETCH,
+      })
+    : [];
   // Who each matching source belongs to. The article's own revisions go first, before anything is counted
   // or ranked; other articles count once each, however many revisions they have: otherwise an article
   // resubmitted many times would look like boilerplate (MAX_SOURCES_PER_HASH) and fill every candidate
   // place with copies of itself.
-  const info = await sourceOwners(db, [...new Set([...rows, ...rewordRows].map((r) => r.sourceNo))]);
+  const info = await sourceOwners(db, [...new Set([...rows, ...sketchBlocks].map((r) => r.sourceNo))]);
   const ownerOf = (no: number) => {
     const s = info.get(no)!;
     return s.kind === "REVISION" && s.articleId ? `article:${s.articleId}` : `source:${no}`;
@@ -281,17 +369,29 @@ export async function matchText(db: DbTx, text: string, options: MatchOptions = 
     const s = info.get(r.sourceNo);
     return !!s && !(options.excludeArticleId && s.kind === "REVISION" && s.articleId === options.excludeArticleId);
   };
-  const seeds = seedsBySource(ourHashes, rows.filter(keep), ownerOf);
-  const rewordSeeds = ourRewordHashes ? seedsBySource(ourRewordHashes, rewordRows.filter(keep), ownerOf) : null;
-  // One candidate per owner: the revision of another article sharing the most fingerprints (both stages).
-  // A source with no exact fingerprint and fewer reworded ones than one chain needs (MIN_CHAIN_SEEDS) cannot
-  // produce a passage: it is not a candidate. Against a large corpus most sources found by the reworded
-  // lookup are such stray single hits, and loading and aligning their texts was most of the stage's cost.
+  const exactSeeds = seedsBySource(ourHashes, rows.filter(keep), ownerOf);
+  // Sketch score per source: the rewritten stage's candidates are the MAX_REWRITTEN_CANDIDATES best scoring
+  // MIN_SKETCH_SCORE or more.
+  const blocksOf = new Map<number, Map<number, number>>();
+  for (const b of sketchBlocks.filter(keep)) {
+    let m = blocksOf.get(b.sourceNo);
+    if (!m) blocksOf.set(b.sourceNo, (m = new Map()));
+    m.set(b.block, b.weight);
+  }
+  const sketchScores = new Map<number, number>();
+  for (const [no, blocks] of blocksOf) sketchScores.set(no, sketchScore(blocks));
+  const rewrittenCandidates = new Set(
+    [...sketchScores]
+      .filter(([, v]) => v >= MIN_SKETCH_SCORE)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, MAX_REWRITTEN_CANDIDATES)
+      .map(([no]) => no),
+  );
+  // One candidate per owner: the revision of another article sharing the most evidence. A source with no exact
+  // fingerprint that is not a rewritten-stage candidate cannot produce a passage: it is not a candidate.
   const score = new Map<number, number>();
-  for (const [no, list] of seeds) score.set(no, list.length);
-  if (rewordSeeds)
-    for (const [no, list] of rewordSeeds)
-      if (list.length >= MIN_CHAIN_SEEDS || score.has(no)) score.set(no, (score.get(no) ?? 0) + list.length);
+  for (const [no, list] of exactSeeds) score.set(no, list.length);
+  for (const no of rewrittenCandidates) score.set(no, (score.get(no) ?? 0) + sketchScores.get(no)!);
   const best = new Map<string | number, [number, number]>();
   for (const entry of score) {
     const o = ownerOf(entry[0]);
@@ -307,25 +407,39 @@ export async function matchText(db: DbTx, text: string, options: MatchOptions = 
   );
   const order = new Map(ranked.map(([no], i) => [no, i]));
   candidates.sort((a, b) => order.get(a.sourceNo)! - order.get(b.sourceNo)!);
-  const perSource = candidates.slice(0, MAX_CANDIDATES).map((c) => {
+  const chosen = candidates.slice(0, MAX_CANDIDATES).map((c) => {
     const theirs: TextWithTokens = { text: c.text, tokens: tokenize(c.text) };
-    const exactSeeds = seeds.get(c.sourceNo) ?? [];
-    if (!rewordSeeds) return { source: c.source, passages: findPassages(ours, theirs, exactSeeds, params.k) };
-    // Most candidates come from the exact stage's stray collisions and share no reworded chain: their text
-    // is reduced to content words (stems, synonym classes: most of the second stage's cost) only when it can.
-    const theirRewordSeeds = rewordSeeds.get(c.sourceNo) ?? [];
-    const canReword = theirRewordSeeds.length >= MIN_CHAIN_SEEDS;
-    return {
-      source: c.source,
-      passages: passagesForCandidate(
-        ours,
-        canReword ? withContent(theirs) : theirs,
-        exactSeeds,
-        theirRewordSeeds,
-        params,
-      ),
-    };
+    const seeds = exactSeeds.get(c.sourceNo) ?? [];
+    return { c, theirs, seeds, exact: all ? exactRanges({ text, tokens }, theirs, seeds, params.k) : [] };
   });
+  if (!all)
+    return summarise(
+      tokens.words.length,
+      chosen.map(({ c, theirs, seeds }) => ({
+        source: c.source,
+        passages: findPassages({ text, tokens }, theirs, seeds, params.k),
+      })),
+      params,
+    );
+  const ours = withContent({ text, tokens });
+  const evidence: FormulaEvidence = {
+    ourHashes,
+    stock,
+    sharedBy: countSharing(
+      chosen.map((x) => x.exact),
+      tokens.words.length,
+    ),
+    k: params.k,
+  };
+  const perSource = chosen.map(({ c, theirs, exact }) => ({
+    source: c.source,
+    passages: passagesForCandidate(
+      { ours, theirs, ourSentences },
+      exact,
+      rewrittenCandidates.has(c.sourceNo),
+      evidence,
+    ),
+  }));
   return summarise(tokens.words.length, perSource, params);
 }
 

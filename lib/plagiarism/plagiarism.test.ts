@@ -3,6 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../../tests/helpers/test-db";
 import { makeUser } from "../../tests/helpers/factory";
 import {
+  CELLULITIS_REWRITTEN,
+  CELLULITIS_SAME_TOPIC,
+  CELLULITIS_SOURCE,
   doc,
   FEW_WORDS_CHANGED,
   QUOTED_SENTENCE,
@@ -11,6 +14,7 @@ import {
   SOURCE_PARAGRAPHS,
   SOURCE_TITLE,
   SOURCE_URL,
+  STOCK_PHRASE,
   UNRELATED_TEXT,
   VERBATIM_COPY,
 } from "../../tests/fixtures/plagiarism/texts";
@@ -314,5 +318,70 @@ describe("plagiarism check", () => {
     expect(articles.size).toBe(report.matches.filter((m) => m.source.kind === "REVISION").length);
     expect(fromOften.length).toBeGreaterThan(0);
     expect(report.matches.map((m) => m.source.id)).toContain(sourceId);
+  });
+
+  it("finds a heavily rewritten paragraph as a rewritten passage, with both sides", async () => {
+    const source = await addCorpusDocument(t.db, userId, { title: "Cellulitis leaflet", text: CELLULITIS_SOURCE });
+    const report = await checkBody(doc("Our clinic's advice on skin infections.", CELLULITIS_REWRITTEN));
+    const m = report.matches.find((x) => x.source.id === source.id)!;
+    expect(m).toBeDefined();
+    expect(m.passages).toHaveLength(1);
+    const p = m.passages[0];
+    expect(p.kind).toBe("rewritten");
+    expect(p.ours.text).toMatch(/^When germs get into .* you feel extremely unwell$/);
+    expect(p.theirs.text).toMatch(/^Cellulitis is a bacterial infection .* you feel very ill$/);
+    expect(p.matchedWords).toBeGreaterThanOrEqual(6);
+    expect(report.similarity).toBeGreaterThan(70);
+    expect(report.parameters).toMatchObject({ rewritten: { minStrongGroups: 3 } });
+    // The exact and reworded stages alone see nothing here.
+    const exactOnly = await matchText(t.db, CELLULITIS_REWRITTEN, { stages: "exact" });
+    expect(exactOnly.matches.map((x) => x.source.id)).not.toContain(source.id);
+    // A text on the same topic from another angle is not a copy.
+    const sameTopic = await checkBody(doc(CELLULITIS_SAME_TOPIC));
+    expect(sameTopic.matches).toEqual([]);
+  });
+
+  it("names no source for a stock phrase of medical writing, even in a small corpus", async () => {
+    const a = await addCorpusDocument(t.db, userId, {
+      title: "Hepatitis research news",
+      text: `Work on liver scarring in adults is paid for by ${STOCK_PHRASE}, which also trains young hepatologists in several cities.`,
+    });
+    const report = await checkBody(
+      doc(`Our guide to bedwetting in children cites ${STOCK_PHRASE} as one place to read more about bladder control.`),
+    );
+    expect(report.matches.map((m) => m.source.id)).not.toContain(a.id);
+  });
+
+  it("names none of several unrelated sources that share a sentence, but names a single one", async () => {
+    const formula = "Keep every one of your medicines well away from the sight and reach of small children at home.";
+    const sharing = await Promise.all(
+      ["Earache in toddlers", "Treating head lice", "Hay fever tablets"].map((title, i) =>
+        addCorpusDocument(t.db, userId, {
+          title,
+          text: `${["Ear drops ease the pain within a day.", "Comb wet hair every three days.", "Take one tablet each morning."][i]} ${formula}`,
+        }),
+      ),
+    );
+    const shared = await checkBody(doc(`Iron syrup for anaemia is taken with juice. ${formula}`));
+    expect(shared.matches.map((m) => m.source.id).filter((id) => sharing.some((s) => s.id === id))).toEqual([]);
+    const single = await addCorpusDocument(t.db, userId, {
+      title: "Lighthouse history",
+      text: "The keepers of the northern lighthouse rowed their supply boat across the bay every second Thursday in summer.",
+    });
+    const once = await checkBody(
+      doc("Old records say the keepers of the northern lighthouse rowed their supply boat across the bay with care."),
+    );
+    expect(once.matches.map((m) => m.source.id)).toContain(single.id);
+  });
+
+  it("names no source for a lone match of eight or nine words", async () => {
+    const source = await addCorpusDocument(t.db, userId, {
+      title: "Joint care",
+      text: "Rheumatoid arthritis often causes pain, swelling and stiffness in the joints for an hour or so each morning.",
+    });
+    const report = await checkBody(
+      doc("Psoriatic disease sometimes causes pain, swelling and stiffness in the joints, mostly in the toes."),
+    );
+    expect(report.matches.map((m) => m.source.id)).not.toContain(source.id);
   });
 });

@@ -5,15 +5,14 @@
 // are chained across small gaps into one passage. A chain becomes a "reworded" passage only when enough of
 // the keys on both sides line up (longest common subsequence), so scattered shared phrases are not reported.
 //
-// Index density. Sources store winnowed key shingles (window W2: a run of K2 + W2 − 1 = 6 identical keys is
-// always fingerprinted, ~2/(W2+1) = 40 % of positions kept); a check looks up every shingle of its own
-// text, so a source fingerprint is found wherever that shingle survived the rewording.
+// No index of its own: its candidates are the sources the exact fingerprints and the sentence sketches of the
+// rewritten-text stage find (a reworded paragraph keeps its sentences' heaviest terms), and the shingles the
+// two texts share are found by comparing them directly.
 import { contentWords, type ContentWords } from "./content-words";
 import type { Passage, PassageSide, Seed, TextWithTokens } from "./find-passages";
-import { kgramHashes, winnowHashes, type FingerprintHit } from "./winnow";
+import { kgramHashes } from "./winnow";
 
 export const K2 = 3;
-export const W2 = 4;
 /** Seeds further apart than this many content words (on our side) start a new chain. */
 export const MAX_CHAIN_GAP = 12;
 /** How far the two sides may drift apart inside one chain (inserted or dropped content words). */
@@ -36,14 +35,19 @@ export function withContent(t: TextWithTokens): WithContent {
   return { ...t, content: contentWords(t.tokens.words) };
 }
 
-/** Fingerprints a source stores for this stage (positions are content-word indexes). */
-export function rewordFingerprint(words: readonly string[]): FingerprintHit[] {
-  return winnowHashes(kgramHashes(contentWords(words).keys, K2), W2);
-}
-
-/** Every key shingle of the checked text (looked up in full, not winnowed). */
-export function rewordQueryHashes(content: ContentWords): Int32Array {
-  return kgramHashes(content.keys, K2);
+/** Every position pair where the two texts share a shingle of K2 content-word keys (hash collisions included). */
+export function rewordSeeds(ours: ContentWords, theirs: ContentWords): Seed[] {
+  const a = kgramHashes(ours.keys, K2);
+  const b = kgramHashes(theirs.keys, K2);
+  const at = new Map<number, number[]>();
+  for (let i = 0; i < a.length; i++) {
+    const list = at.get(a[i]);
+    if (list) list.push(i);
+    else at.set(a[i], [i]);
+  }
+  const seeds: Seed[] = [];
+  for (let j = 0; j < b.length; j++) for (const i of at.get(b[j]) ?? []) seeds.push({ ours: i, theirs: j });
+  return seeds;
 }
 
 function equalKeys(a: string[], i: number, b: string[], j: number): boolean {
@@ -140,14 +144,18 @@ export function lcsChanges(a: readonly string[], b: readonly string[]): { a: boo
   return { a: ca, b: cb };
 }
 
+export type PassageKind = "exact" | "reworded" | "rewritten";
+
 export interface WordRange {
   o0: number;
   o1: number;
   t0: number;
   t1: number;
-  /** Aligned content words (reworded) or identical words (exact). */
+  /** Identical words (exact), aligned content words (reworded) or aligned sentences (rewritten). */
   matched: number;
-  reworded: boolean;
+  kind: PassageKind;
+  /** Rewritten passages: word ranges [start, end) on each side whose terms found no counterpart. */
+  unmatched?: { ours: Array<[number, number]>; theirs: Array<[number, number]> };
 }
 
 /** How many keys ahead (on each side) an extension looks for the next pair that lines up. */
@@ -234,7 +242,7 @@ export function rewordedRanges(ours: WithContent, theirs: WithContent, seeds: Se
       t0: theirs.content.at[t0],
       t1: theirs.content.at[t1 - 1] + 1,
       matched,
-      reworded: true,
+      kind: "reworded",
     });
   }
   return out;
@@ -243,6 +251,7 @@ export function rewordedRanges(ours: WithContent, theirs: WithContent, seeds: Se
 /**
  * Exact and reworded ranges of one source, merged where they overlap on our side: a reworded paragraph
  * that contains an unchanged run becomes one reworded passage, not two reports of the same words.
+ * (Rewritten ranges are only looked for outside these, see match-text.ts, so they never overlap them.)
  */
 export function mergeRanges(ranges: WordRange[]): WordRange[] {
   const sorted = [...ranges].sort((x, y) => x.o0 - y.o0 || x.t0 - y.t0);
@@ -252,14 +261,14 @@ export function mergeRanges(ranges: WordRange[]): WordRange[] {
     if (last && r.o0 < last.o1 && r.t0 < last.t1 && r.t1 > last.t0) {
       if (r.o1 <= last.o1 && r.t1 <= last.t1 && r.t0 >= last.t0) {
         // Contained: an exact run inside a reworded passage, or a reworded echo of an exact passage.
-        if (!last.reworded && r.reworded) last.matched = Math.max(last.matched, r.matched);
+        if (last.kind === "exact" && r.kind === "reworded") last.matched = Math.max(last.matched, r.matched);
         continue;
       }
       last.o1 = Math.max(last.o1, r.o1);
       last.t0 = Math.min(last.t0, r.t0);
       last.t1 = Math.max(last.t1, r.t1);
       last.matched += r.matched;
-      last.reworded = last.reworded || r.reworded;
+      if (r.kind === "reworded") last.kind = "reworded";
       continue;
     }
     out.push({ ...r });
@@ -267,7 +276,7 @@ export function mergeRanges(ranges: WordRange[]): WordRange[] {
   return out;
 }
 
-function side(src: TextWithTokens, start: number, end: number, changed?: boolean[]): PassageSide {
+function side(src: TextWithTokens, start: number, end: number, changed?: ArrayLike<boolean>): PassageSide {
   const { starts, ends } = src.tokens;
   const charStart = starts[start];
   const charEnd = ends[end - 1];
@@ -298,13 +307,27 @@ function side(src: TextWithTokens, start: number, end: number, changed?: boolean
   return out;
 }
 
-/** A passage for the report: the words on both sides, and for reworded ones which words differ. */
+/** Marks of the word ranges (absolute word indexes) inside [start, end), one flag per word. */
+function marks(start: number, end: number, ranges: Array<[number, number]>): boolean[] {
+  const out = new Array<boolean>(end - start).fill(false);
+  for (const [a, b] of ranges) for (let i = Math.max(a, start); i < Math.min(b, end); i++) out[i - start] = true;
+  return out;
+}
+
+/** A passage for the report: the words on both sides, and for reworded and rewritten ones which words differ. */
 export function rangeToPassage(ours: TextWithTokens, theirs: TextWithTokens, r: WordRange): Passage {
-  if (!r.reworded)
+  if (r.kind === "exact")
     return {
       kind: "exact",
       ours: side(ours, r.o0, r.o1),
       theirs: side(theirs, r.t0, r.t1),
+      matchedWords: r.matched,
+    };
+  if (r.kind === "rewritten")
+    return {
+      kind: "rewritten",
+      ours: side(ours, r.o0, r.o1, marks(r.o0, r.o1, r.unmatched?.ours ?? [])),
+      theirs: side(theirs, r.t0, r.t1, marks(r.t0, r.t1, r.unmatched?.theirs ?? [])),
       matchedWords: r.matched,
     };
   const a = ours.tokens.words.slice(r.o0, r.o1);

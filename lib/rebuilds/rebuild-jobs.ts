@@ -9,7 +9,7 @@ import type { Db, DbTx } from "../db/client";
 export const REBUILD_KINDS = ["PLAGIARISM_INDEX", "SEARCH_INDEX"] as const;
 export type RebuildKind = (typeof REBUILD_KINDS)[number];
 export const REBUILD_LABELS: Record<RebuildKind, string> = {
-  PLAGIARISM_INDEX: "Plagiarism index (exact and reworded fingerprints)",
+  PLAGIARISM_INDEX: "Plagiarism index (exact fingerprints and sentence sketches)",
   SEARCH_INDEX: "Site search index",
 };
 

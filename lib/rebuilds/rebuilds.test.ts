@@ -118,9 +118,9 @@ describe("derived indexes rebuilt in the background", () => {
     expect(job).toMatchObject({ status: "DONE", openKind: null, done: 30, total: 30, error: "" });
     expect(lines.join("\n")).toMatch(/30 of 30 sources \(100%\)/);
     expect(lines.join("\n")).toMatch(/complete in .* 1 checks made during the rebuild run again/);
-    // Exact and reworded fingerprints for every source.
+    // Exact fingerprints and sentence sketches for every source.
     expect(await t.db.fingerprintSource.count()).toBe(32);
-    for (const table of ["Fingerprint", "ParaphraseFingerprint"]) {
+    for (const table of ["Fingerprint", "SentenceSketch"]) {
       const rows = await t.db.$queryRawUnsafe<Array<{ n: number | bigint }>>(
         `SELECT COUNT(DISTINCT "sourceNo") AS n FROM "${table}"`,
       );

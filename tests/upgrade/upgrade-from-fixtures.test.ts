@@ -110,7 +110,7 @@ for (const fixture of upgradeFixtures()) {
       db = createDb(site.url); // the site starts again on the restored file
     }, 180_000);
 
-    it("the rebuild job completes both indexes, reworded fingerprints included, with progress", async () => {
+    it("the rebuild job completes both indexes, sentence sketches included, with progress", async () => {
       expect((await plagiarismIndexCoverage(db)).complete).toBe(false);
       const lines: string[] = [];
       await runRebuildJobs(db, { worker: "upgrade-test", log: (l) => lines.push(l) });
@@ -146,10 +146,10 @@ for (const fixture of upgradeFixtures()) {
             `SELECT "hash", "position" FROM "Fingerprint" WHERE "sourceNo" = ${now.id}`,
           );
           expect(rows.map((r) => `${r.hash}@${r.position}`).sort(), `${kind} ${sourceId}`).toEqual(had);
-          const reworded = await db.$queryRawUnsafe<Array<{ n: number | bigint }>>(
-            `SELECT COUNT(*) AS n FROM "ParaphraseFingerprint" WHERE "sourceNo" = ${now.id}`,
+          const sketches = await db.$queryRawUnsafe<Array<{ n: number | bigint }>>(
+            `SELECT COUNT(*) AS n FROM "SentenceSketch" WHERE "sourceNo" = ${now.id}`,
           );
-          expect(Number(reworded[0].n), `reworded fingerprints of ${kind} ${sourceId}`).toBeGreaterThan(0);
+          expect(Number(sketches[0].n), `sentence sketches of ${kind} ${sourceId}`).toBeGreaterThan(0);
         }
       }
       // And every revision, old or not, is fingerprinted as the current code fingerprints it.
