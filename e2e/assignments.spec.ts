@@ -99,7 +99,8 @@ test.describe("assignments, second review and calendar", () => {
     const approval = e.getByTestId("gate").locator("li").filter({ hasText: "Medical approval" });
     await expect(approval).toContainText("needs 2 independent approvals");
     await expect(approval).toContainText("Failed");
-    await expect(e.getByRole("button", { name: "Publish now" })).toHaveCount(0);
+    await expect(e.getByTestId("confirm-publish")).toHaveCount(0);
+    await expect(e.getByTestId("publish-unavailable")).toBeVisible();
   });
 
   test("the calendar shows a scheduled publication in month and week views, by keyboard, and as an iCal feed", async ({

@@ -188,7 +188,12 @@ test("a writer places a photograph with alt text, licence and consent; review, r
   const e = await as(browser, editor, `/studio/articles/${article.id}/publish`);
   await expect(e.getByTestId("gate-item-images")).toContainText("Passed");
   await expect(e.getByTestId("gate-item-images")).toContainText("consent on file for 1 clinical photograph");
-  await e.getByRole("button", { name: "Publish now" }).click();
+  await e.getByText("Publish now…").click();
+  await e
+    .getByTestId("confirm-publish")
+    .getByRole("button", { name: /^Publish revision \d+ now$/ })
+    .click();
+  await expect(e.getByTestId("published-notice")).toBeVisible();
   await expect(e.getByTestId("live-badge")).toBeVisible();
 
   // The reader's page: AVIF for Chromium, explicit size, caption and credit, immutable content-hashed files.

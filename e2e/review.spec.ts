@@ -186,15 +186,39 @@ test.describe("medical review and publishing", () => {
       postNominals: credential.postNominals,
     });
 
-    // Editor sees the gate item by item and publishes.
-    const e = await as(browser, editor, `/studio/articles/${article.id}/publish`);
+    // Editor opens the approved article and lands on Publish: the gate item by item, each with its evidence.
+    const e = await as(browser, editor, "/studio");
+    await e.goto(`/studio/articles/${article.id}`);
+    await expect(e).toHaveURL(new RegExp(`/studio/articles/${article.id}/publish$`));
     for (const item of ["approval", "citations", "plagiarism", "feedback", "contentChecks", "images"]) {
       await expect(e.getByTestId(`gate-item-${item}`)).toContainText("Passed");
     }
     await expect(e.getByTestId("gate-item-approval")).toContainText(
       `${credential.displayName}, ${credential.postNominals}`,
     );
-    await e.getByRole("button", { name: "Publish now" }).click();
+    await expect(
+      e.getByTestId("gate-item-plagiarism").getByRole("link", { name: "See the plagiarism report" }),
+    ).toHaveAttribute("href", `/studio/articles/${article.id}/plagiarism`);
+    // The reference's link was never checked (link checks are off in e2e): amber, with how to check, not a pass.
+    const sources = e.getByTestId("gate-item-sources");
+    await expect(sources).toHaveAttribute("data-state", "not-checked");
+    await expect(sources.locator(".badge")).toHaveText("Not checked yet");
+    await expect(sources).not.toContainText("Passed");
+    await expect(sources).toContainText("Run the checks again from the Checks tab");
+    // "Publish now" first says what goes live, then publishes and says it is live, with the public page.
+    await e.getByText("Publish now…").click();
+    const confirm = e.getByTestId("confirm-publish");
+    await expect(confirm).toContainText(`Title: ${title}`);
+    await expect(confirm).toContainText("Revision 2");
+    await expect(confirm).toContainText(`Medically reviewed by ${credential.displayName}, ${credential.postNominals}`);
+    await expect(confirm).toContainText("First publication: nothing is live yet.");
+    await confirm.getByRole("button", { name: "Publish revision 2 now" }).click();
+    const notice = e.getByTestId("published-notice");
+    await expect(notice).toContainText("Revision 2 is live.");
+    await expect(notice.getByRole("link", { name: "Open the public page" })).toHaveAttribute(
+      "href",
+      `/articles/${article.slug}`,
+    );
     await expect(e.getByTestId("live-badge")).toBeVisible();
 
     // A reader sees the reviewer, post-nominals, the dates and the history.
@@ -229,8 +253,12 @@ test.describe("medical review and publishing", () => {
     await expect(r.getByTestId("article-status")).toHaveText("Approved");
     await reader.reload();
     await expect(reader.getByText("surgery comes last")).toHaveCount(0);
-    await e.reload();
-    await e.getByRole("button", { name: "Publish now" }).click();
+    await e.goto(`/studio/articles/${article.id}/publish`);
+    await e.getByText("Publish now…").click();
+    // A later revision: the confirmation says what changed since the live one.
+    await expect(e.getByTestId("confirm-publish")).toContainText("Since the live revision 2: 1 changed block");
+    await e.getByTestId("confirm-publish").getByRole("button", { name: "Publish revision 3 now" }).click();
+    await expect(e.getByTestId("published-notice")).toContainText("Revision 3 is live.");
     await expect(e.getByTestId("article-status")).toHaveText("Published");
     await reader.reload();
     await expect(reader.getByText("Treatment begins with the cause; surgery comes last.")).toBeVisible();

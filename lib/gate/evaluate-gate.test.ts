@@ -118,6 +118,17 @@ describe("publish gate", () => {
       );
       expect(corrected.state).toBe("passed");
       expect(corrected.reason).toMatch(/1 with a correction notice \(“Cohort”\).*1 link does not answer/);
+      expect(corrected.notCheckedYet).toBeUndefined();
+    });
+
+    it("a source not checked yet does not hold the gate but is not a pass either: it says how to check", () => {
+      const g = evaluateGate(passing({ sources: { ...none, unchecked: 1 } }));
+      const sources = g.items.find((i) => i.key === "sources")!;
+      expect(g.passes).toBe(true);
+      expect(sources.notCheckedYet).toBe(
+        "1 source has not been checked yet. Run the checks again from the Checks tab; live articles are also checked every week.",
+      );
+      expect(sources.reason).toBe("No retracted source found so far.");
     });
   });
 

@@ -110,6 +110,8 @@ export interface GateItemResult {
   reason: string;
   /** For a failure that was overridden, the original failure too. */
   failure?: string;
+  /** A passed item with something not checked yet: what, and how to check it (shown amber, not as a pass). */
+  notCheckedYet?: string;
   override?: { reason: string; byName: string; at: Date };
   overridable: boolean;
 }
@@ -122,7 +124,7 @@ export interface GateResult {
   approval: GateApproval | null;
 }
 
-type Raw = { ok: boolean; reason: string };
+type Raw = { ok: boolean; reason: string; notCheckedYet?: string };
 
 /** The approvals that count: not voided, bound to this revision's hash, by someone who did not contribute,
  *  with a credential that was verified and unexpired when they signed; one per reviewer, newest first.
@@ -238,10 +240,17 @@ function sourcesItem(inputs: GateInputs): Raw {
       `${s.corrected.length} with a correction notice (${s.corrected.map((r) => `“${r.title || r.doi}”`).join(", ")}): check the cited finding still holds`,
     );
   if (s.broken.length) notes.push(`${s.broken.length} link${s.broken.length > 1 ? "s do" : " does"} not answer`);
-  if (s.unchecked) notes.push(`${s.unchecked} not checked yet`);
+  const reason = notes.length
+    ? `No retracted source found; ${notes.join("; ")}.`
+    : s.unchecked
+      ? "No retracted source found so far."
+      : "No retracted source; all links answer.";
+  if (!s.unchecked) return { ok: true, reason };
+  // Not blocking (a registry that does not answer must not hold every publication), but not a pass either.
   return {
     ok: true,
-    reason: notes.length ? `No retracted source; ${notes.join("; ")}.` : "No retracted source; all links answer.",
+    reason,
+    notCheckedYet: `${s.unchecked} source${s.unchecked > 1 ? "s have" : " has"} not been checked yet. Run the checks again from the Checks tab; live articles are also checked every week.`,
   };
 }
 
@@ -309,7 +318,13 @@ export function evaluateGate(inputs: GateInputs): GateResult {
   const items = GATE_ITEMS.map((key): GateItemResult => {
     const r = raw[key];
     const base = { key, label: GATE_ITEM_LABELS[key], overridable: OVERRIDABLE[key] };
-    if (r.ok) return { ...base, state: "passed", reason: r.reason };
+    if (r.ok)
+      return {
+        ...base,
+        state: "passed",
+        reason: r.reason,
+        ...(r.notCheckedYet ? { notCheckedYet: r.notCheckedYet } : {}),
+      };
     const o = OVERRIDABLE[key] ? inputs.overrides.find((x) => x.item === key) : undefined;
     if (o)
       return {

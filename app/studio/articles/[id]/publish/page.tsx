@@ -19,6 +19,7 @@ import {
   unpublishAction,
 } from "./actions";
 import { ScheduleForm } from "./schedule-form";
+import type { GateItemKey } from "@/lib/gate/evaluate-gate";
 import { AssignmentPanel } from "./assignment-panel";
 
 export const metadata: Metadata = { title: "Publish" };
@@ -27,8 +28,47 @@ const fmt = (d: Date) => d.toISOString().slice(0, 16).replace("T", " ") + " UTC"
 const STATE_TEXT = { passed: "Passed", failed: "Failed", overridden: "Overridden" } as const;
 const STATE_CLASS = { passed: "ok", failed: "bad", overridden: "warn" } as const;
 
-export default async function PublishPage({ params }: { params: Promise<{ id: string }> }) {
+/** Where the evidence behind each gate item is, for this article and revision. */
+function evidence(key: GateItemKey, articleId: string, revisionId: string): { href: string; label: string } {
+  const base = `/studio/articles/${articleId}`;
+  switch (key) {
+    case "approval":
+      return { href: `${base}/review#decisions-heading`, label: "See the decisions" };
+    case "citations":
+      return { href: `${base}/edit`, label: "See the references in the editor" };
+    case "sources":
+      return { href: `${base}/review#sources-${revisionId}`, label: "See the source status" };
+    case "plagiarism":
+      return { href: `${base}/plagiarism`, label: "See the plagiarism report" };
+    case "feedback":
+      return { href: `/studio/feedback/articles/${articleId}`, label: "See the reader reports" };
+    case "contentChecks":
+      return { href: `${base}/review#checks-heading`, label: "See the content check findings" };
+    case "images":
+      return { href: `${base}/edit#images-heading`, label: "See the images" };
+  }
+}
+
+/** "2 changed blocks and 1 reference change", or "no change to the text". */
+function changeWords(c: { blocks: number; fields: number; references: number }): string {
+  const n = (count: number, what: string) => `${count} ${what}${count === 1 ? "" : "s"}`;
+  const parts = [
+    c.fields && n(c.fields, "changed field"),
+    c.blocks && n(c.blocks, "changed block"),
+    c.references && n(c.references, "reference change"),
+  ].filter((p): p is string => !!p);
+  return parts.length ? parts.join(", ") : "no change to the text";
+}
+
+export default async function PublishPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ published?: string }>;
+}) {
   const { id } = await params;
+  const { published } = await searchParams;
   const actor = await requirePermission("article.publish", `/studio/articles/${id}/publish`);
   let s: Awaited<ReturnType<typeof loadPublishScreen>>;
   try {
@@ -37,8 +77,9 @@ export default async function PublishPage({ params }: { params: Promise<{ id: st
     if (isAppError(err) && err.code === "NOT_FOUND") notFound();
     throw err;
   }
-  const { article, ctx, gate, revision, may } = s;
+  const { article, ctx, gate, revision, may, goesLive } = s;
   const canOverride = can(actor, "gate.override");
+  const justPublished = published !== undefined && ctx.isLive && article.liveRevisionId === revision?.id;
   return (
     <>
       <p className="breadcrumbs">
@@ -60,6 +101,13 @@ export default async function PublishPage({ params }: { params: Promise<{ id: st
         {ctx.isLive && <Link href={`/articles/${article.slug}`}>Public page</Link>}
       </p>
 
+      {justPublished && revision && (
+        <div className="notice ok published-notice" role="status" data-testid="published-notice">
+          <strong>Revision {revision.number} is live.</strong>{" "}
+          <Link href={`/articles/${article.slug}`}>Open the public page</Link>
+        </div>
+      )}
+
       <section className="panel" aria-labelledby="gate-heading" data-testid="gate">
         <h2 id="gate-heading">Publish gate{revision ? ` for revision ${revision.number}` : ""}</h2>
         {!gate || !revision ? (
@@ -78,35 +126,51 @@ export default async function PublishPage({ params }: { params: Promise<{ id: st
               )}
             </p>
             <ul className="gate-items">
-              {gate.items.map((item) => (
-                <li key={item.key} className={`gate-item ${item.state}`} data-testid={`gate-item-${item.key}`}>
-                  <h3>
-                    <span className={`badge ${STATE_CLASS[item.state]}`}>{STATE_TEXT[item.state]}</span> {item.label}
-                  </h3>
-                  <p>{item.reason}</p>
-                  {item.failure && <p className="field-hint">Original failure: {item.failure}</p>}
-                  {item.state === "failed" && item.overridable && canOverride && (
-                    <details>
-                      <summary>Override with a written reason</summary>
-                      <ActionForm
-                        action={overrideAction}
-                        submitLabel="Override this item"
-                        pendingLabel="Saving…"
-                        buttonClass="danger"
-                        label={`Override ${item.label}`}
-                      >
-                        <input type="hidden" name="articleId" value={article.id} />
-                        <input type="hidden" name="revisionId" value={revision.id} />
-                        <input type="hidden" name="item" value={item.key} />
-                        <Field name="reason" label="Reason (kept in the audit log)" textarea rows={2} />
-                      </ActionForm>
-                    </details>
-                  )}
-                  {item.state === "failed" && !item.overridable && (
-                    <p className="field-hint">This item cannot be overridden.</p>
-                  )}
-                </li>
-              ))}
+              {gate.items.map((item) => {
+                const pending = item.state === "passed" && item.notCheckedYet;
+                const proof = evidence(item.key, article.id, revision.id);
+                return (
+                  <li
+                    key={item.key}
+                    className={`gate-item ${pending ? "not-checked" : item.state}`}
+                    data-testid={`gate-item-${item.key}`}
+                    data-state={pending ? "not-checked" : item.state}
+                  >
+                    <h3>
+                      <span className={`badge ${pending ? "warn" : STATE_CLASS[item.state]}`}>
+                        {pending ? "Not checked yet" : STATE_TEXT[item.state]}
+                      </span>{" "}
+                      {item.label}
+                    </h3>
+                    <p>{item.reason}</p>
+                    {pending && <p className="notice warn">{item.notCheckedYet}</p>}
+                    <p className="gate-evidence">
+                      <Link href={proof.href}>{proof.label}</Link>
+                    </p>
+                    {item.failure && <p className="field-hint">Original failure: {item.failure}</p>}
+                    {item.state === "failed" && item.overridable && canOverride && (
+                      <details>
+                        <summary>Override with a written reason</summary>
+                        <ActionForm
+                          action={overrideAction}
+                          submitLabel="Override this item"
+                          pendingLabel="Saving…"
+                          buttonClass="danger"
+                          label={`Override ${item.label}`}
+                        >
+                          <input type="hidden" name="articleId" value={article.id} />
+                          <input type="hidden" name="revisionId" value={revision.id} />
+                          <input type="hidden" name="item" value={item.key} />
+                          <Field name="reason" label="Reason (kept in the audit log)" textarea rows={2} />
+                        </ActionForm>
+                      </details>
+                    )}
+                    {item.state === "failed" && !item.overridable && (
+                      <p className="field-hint">This item cannot be overridden.</p>
+                    )}
+                  </li>
+                );
+              })}
             </ul>
           </>
         )}
@@ -129,17 +193,51 @@ export default async function PublishPage({ params }: { params: Promise<{ id: st
           </div>
         )}
         <div className="inline-forms">
-          {revision && may.publish.ok ? (
-            <ActionForm
-              action={publishAction}
-              submitLabel="Publish now"
-              pendingLabel="Publishing…"
-              successMessage="Published."
-              label="Publish now"
-            >
-              <input type="hidden" name="articleId" value={article.id} />
-              <input type="hidden" name="revisionId" value={revision.id} />
-            </ActionForm>
+          {revision && goesLive && may.publish.ok ? (
+            // Confirming is a second, deliberate step that says exactly what goes live; <details> needs no script.
+            <details className="confirm-publish" data-testid="confirm-publish">
+              <summary className="button">Publish now…</summary>
+              <div className="confirm-box">
+                <p>
+                  <strong>This goes live on the public page:</strong>
+                </p>
+                <ul>
+                  <li>
+                    Title: <strong>{goesLive.title}</strong>
+                  </li>
+                  <li>Revision {goesLive.revisionNumber}</li>
+                  <li>Medically reviewed by {goesLive.reviewer ?? "no one yet"}</li>
+                  <li>
+                    {goesLive.sinceLive ? (
+                      <>
+                        Since the live revision {goesLive.sinceLive.number}: {changeWords(goesLive.sinceLive)} (
+                        <Link
+                          href={`/studio/articles/${article.id}/history/diff?from=${goesLive.sinceLive.id}&to=${revision.id}`}
+                        >
+                          compare
+                        </Link>
+                        )
+                      </>
+                    ) : ctx.isLive ? (
+                      "It is the live revision already."
+                    ) : (
+                      "First publication: nothing is live yet."
+                    )}
+                  </li>
+                  {goesLive.changeSummary && <li>What changed, for readers: “{goesLive.changeSummary}”</li>}
+                </ul>
+                <ActionForm
+                  action={publishAction}
+                  submitLabel={`Publish revision ${revision.number} now`}
+                  pendingLabel="Publishing…"
+                  redirectTo={`/studio/articles/${article.id}/publish?published=${revision.number}`}
+                  label="Publish now"
+                >
+                  <input type="hidden" name="articleId" value={article.id} />
+                  <input type="hidden" name="revisionId" value={revision.id} />
+                </ActionForm>
+              </div>
+            </details>
           ) : (
             <p className="empty" data-testid="publish-unavailable">
               Publishing is not possible now: {may.publish.ok ? "" : may.publish.reason}
