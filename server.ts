@@ -5,8 +5,11 @@
 // (`npm run bench:article` compares the two). Whether a stored page is current is decided by the public change
 // counter in the database, checked on every request, so a publish made by any process is seen at once by all.
 //
-// Everything else (the studio, APIs, signed-in readers, Next's own client navigation requests, static files) is
-// handed to Next unchanged. The socket address of each request (rate limits) is stamped by instrumentation.ts
+// Readers' pages the cache does not store (a search, a query string, a 404, a signed-in visitor; every page
+// with PAGE_CACHE=off) are rendered by Next the same way and sent on without its runtime too
+// (lib/page-cache/send-rendered-page.ts), so no readers' page ever needs an inline script under the public
+// Content-Security-Policy. Everything else (the studio, APIs, Next's own client navigation requests, static
+// files) is handed to Next unchanged. The socket address of each request (rate limits) is stamped by instrumentation.ts
 // on every Node HTTP server in the process, this one included (lib/http/stamp-socket-address.ts).
 //
 //   tsx server.ts [-p PORT] [-H HOST]      PORT defaults to $PORT or 3000; HOST to all interfaces
@@ -24,6 +27,8 @@ import { PageStore } from "./lib/page-cache/page-store";
 import { PublicPageCache, type RenderedResponse } from "./lib/page-cache/public-page-cache";
 import { dialectForUrl } from "./lib/db/dialects/dialect-for-url";
 import { databaseUrl } from "./lib/db/url";
+import { isReadersPageRequest } from "./lib/page-cache/readers-page-request";
+import { sendRenderedPage } from "./lib/page-cache/send-rendered-page";
 import { isCollabUpgrade, proxyUpgrade } from "./lib/collab/proxy-upgrade";
 import { collabEndpoint } from "./lib/collab/issue-collab-ticket";
 import {
@@ -70,6 +75,8 @@ async function main() {
   const fillToken = randomBytes(24).toString("base64url");
   const revalidateId = previewModeId();
   const cache = createPageCache((path, req) => renderThroughNext(server, path, req, fillToken, revalidateId));
+  // Readers' pages outside the cache: rendered as Next would answer them (its own stored copies allowed).
+  const renderReadersPage = (req: IncomingMessage) => renderThroughNext(server, req.url!, req, fillToken, null);
 
   const https = servedOverHttps();
   const publicPolicy = publicContentSecurityPolicy({ https });
@@ -88,7 +95,18 @@ async function main() {
         if (!res.headersSent) res.writeHead(500);
         res.end();
       });
-    if (fill || !cache) return void toNext();
+    if (fill) return void toNext();
+    const withoutCache = () => {
+      if (!isReadersPageRequest(req.method, req.url, req.headers)) return void toNext();
+      renderReadersPage(req)
+        .then((rendered) => sendRenderedPage(req, res, rendered))
+        .catch((err) => {
+          console.error("[server] rendering a readers' page failed; handing the request to Next", req.url, err);
+          if (!res.headersSent) toNext();
+          else res.end();
+        });
+    };
+    if (!cache) return withoutCache();
     let answered: boolean | Promise<boolean>;
     try {
       answered = cache.tryServe(req, res);
@@ -96,7 +114,7 @@ async function main() {
       console.error("[page-cache] failed; handing the request to Next", err);
       answered = false;
     }
-    if (answered === false) return void toNext();
+    if (answered === false) return withoutCache();
     if (answered !== true)
       answered.catch((err) => {
         console.error("[page-cache] render failed; handing the request to Next", req.url, err);
@@ -162,14 +180,15 @@ function createPageCache(render: (path: string, req: IncomingMessage) => Promise
 
 /**
  * Asks this very server (over loopback, marked with the fill token so it goes straight to Next) for a path,
- * as a browser's plain document request with no cookies, and collects the whole uncompressed response.
+ * as a browser's plain document request with no cookies, and collects the whole uncompressed response. With
+ * `revalidateId`, Next renders afresh instead of answering from its own stored copy (page cache fills).
  */
 function renderThroughNext(
   server: http.Server,
   pathname: string,
   original: IncomingMessage,
   fillToken: string,
-  revalidateId: string,
+  revalidateId: string | null,
 ): Promise<RenderedResponse> {
   const address = server.address() as AddressInfo;
   const host = address.address === "::" || address.address === "0.0.0.0" ? "127.0.0.1" : address.address;
@@ -181,8 +200,8 @@ function renderThroughNext(
     // must not depend on who happened to ask first.
     "user-agent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36",
     [FILL_HEADER]: fillToken,
-    "x-prerender-revalidate": revalidateId,
   };
+  if (revalidateId) headers["x-prerender-revalidate"] = revalidateId;
   for (const h of ["x-forwarded-host", "x-forwarded-proto"]) if (original.headers[h]) headers[h] = original.headers[h];
   return new Promise((resolve, reject) => {
     const request = http.request({ host, port: address.port, path: pathname, method: "GET", headers }, (response) => {

@@ -2,6 +2,7 @@
 // document. Everything else (signed-in people, the studio, APIs, forms, Next's client navigation requests,
 // URLs with a query string) goes to Next untouched.
 import type { IncomingHttpHeaders } from "node:http";
+import { NEXT_INTERNAL_HEADERS } from "./readers-page-request";
 
 /** Readers' pages whose HTML is stored (and served without Next's runtime, see ./strip-next-runtime.ts). */
 const PUBLIC_PAGES: RegExp[] = [
@@ -14,16 +15,6 @@ const PUBLIC_PAGES: RegExp[] = [
 
 /** Readers' documents stored as they are (feeds and the sitemap). */
 const PUBLIC_FEEDS: RegExp[] = [/^\/sitemap\.xml$/, /^\/rss\.xml$/];
-
-// Headers Next uses to serve its client router (RSC payloads, prefetches) or server actions on a page URL.
-const NEXT_INTERNAL_HEADERS = [
-  "rsc",
-  "next-router-state-tree",
-  "next-router-prefetch",
-  "next-router-segment-prefetch",
-  "next-action",
-  "next-url",
-];
 
 // next-auth's session cookie (also __Secure- prefixed and chunked as .0, .1 … when large).
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-|__Host-)?next-auth\.session-token(?:\.\d+)?=/;

@@ -10,13 +10,9 @@ import { chooseEncoding, matchesIfNoneMatch } from "./http-negotiation";
 import { buildPageEntry, etagFor, unstorableReason, type Encoding, type PageEntry } from "./page-entry";
 import type { PageStore } from "./page-store";
 import type { ChangeReader } from "../db/dialects/dialect";
-import { stripNextRuntime } from "./strip-next-runtime";
+import { readersBody, sendRenderedPage, type RenderedResponse } from "./send-rendered-page";
 
-export interface RenderedResponse {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: Buffer;
-}
+export type { RenderedResponse };
 
 /** Renders a path the way Next answers a browser's plain document request, with no per-reader state. */
 export type PageRenderer = (path: string, req: IncomingMessage) => Promise<RenderedResponse>;
@@ -66,9 +62,9 @@ export class PublicPageCache {
       this.send(req, res, entry, "HIT");
       return true;
     }
-    return this.fill(path, counter, kind, req).then((rendered) => {
+    return this.fill(path, counter, kind, req).then(async (rendered) => {
       if (rendered.entry) this.send(req, res, rendered.entry, "MISS");
-      else this.replay(req, res, rendered);
+      else await sendRenderedPage(req, res, rendered); // a 404, a redirect …: as Next rendered it, minus its runtime
       return true;
     });
   }
@@ -90,8 +86,7 @@ export class PublicPageCache {
       if (rendered.status === 200) console.warn(`[page-cache] not storing ${path}: ${why}`);
       return { ...rendered, entry: null };
     }
-    const html = kind === "page" && String(rendered.headers["content-type"]).startsWith("text/html");
-    const body = html ? Buffer.from(stripNextRuntime(rendered.body.toString("utf8"))) : rendered.body;
+    const body = kind === "page" ? readersBody(rendered) : rendered.body;
     const entry = buildPageEntry({ status: rendered.status, headers: rendered.headers, body, counter });
     this.options.store.set(path, entry);
     return { ...rendered, entry };
@@ -126,17 +121,5 @@ export class PublicPageCache {
     }
     res.writeHead(entry.status, state === "HIT" ? p.ok[enc] : [...p.ok[enc].slice(0, -2), "x-page-cache", "MISS"]);
     res.end(req.method === "HEAD" ? undefined : entry.bodies[enc]);
-  }
-
-  /** A response that may not be stored (a 404, a redirect …): sent on as Next rendered it. */
-  private replay(req: IncomingMessage, res: ServerResponse, rendered: RenderedResponse) {
-    for (const [name, value] of Object.entries(rendered.headers)) {
-      if (value === undefined || ["connection", "keep-alive", "transfer-encoding", "content-length"].includes(name))
-        continue;
-      res.setHeader(name, value);
-    }
-    res.setHeader("content-length", rendered.body.length);
-    res.writeHead(rendered.status);
-    res.end(req.method === "HEAD" ? undefined : rendered.body);
   }
 }
