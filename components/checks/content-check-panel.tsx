@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState } from "react";
 import type { CheckReference, Finding } from "@/lib/checks/types";
 import { CheckFindingsList } from "./check-findings-list";
+import { api, errorText } from "@/components/studio/json-api";
 
 export interface CheckableDraft {
   title: string;
@@ -64,7 +65,7 @@ export function ContentCheckPanel({
         if (!res.ok) {
           setState({
             status: "error",
-            message: data?.error?.message ?? `The checks could not run (HTTP ${res.status}).`,
+            message: errorText(data?.error, [], `The checks could not run (HTTP ${res.status}).`),
           });
           return;
         }
@@ -90,17 +91,10 @@ export function ContentCheckPanel({
   const addWord = async (word: string) => {
     setWordMessage(null);
     try {
-      const res = await fetch("/api/dictionary", {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ word }),
-      });
-      const data = await res.json().catch(() => null);
-      if (!res.ok && res.status !== 409) {
-        setWordMessage({
-          ok: false,
-          text: data?.error?.fieldErrors?.word?.[0] ?? data?.error?.message ?? "The word could not be added.",
-        });
+      const r = await api("/api/dictionary", "POST", { word });
+      // 409: the word is in the dictionary already, which is what the writer wanted.
+      if (!r.ok && r.status !== 409) {
+        setWordMessage({ ok: false, text: errorText(r.body.error, ["word"], "The word could not be added.") });
         return;
       }
       setWordMessage({ ok: true, text: `“${word}” is in the project dictionary now.` });

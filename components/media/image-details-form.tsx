@@ -4,6 +4,8 @@
 // item every second) and keeps what was typed when the server refuses it, with the reason beside each field.
 import { useEffect, useId, useState } from "react";
 import { LICENCES, LICENCE_CODES } from "@/lib/media/licences";
+import { errorText } from "@/components/studio/json-api";
+import { useJsonMutation } from "@/components/studio/use-json-mutation";
 import "./media-form.css";
 
 export interface MediaRecord {
@@ -56,7 +58,7 @@ export function useMediaRecord(mediaId: string, reloadKey = 0) {
         const body = (await res.json()) as MediaRecord & { error?: { message: string } };
         if (stopped) return;
         if (!res.ok) {
-          setLoadError(body.error?.message ?? "This image could not be loaded.");
+          setLoadError(errorText(body.error, [], "This image could not be loaded."));
           return;
         }
         setRecord(body);
@@ -107,9 +109,13 @@ export function ImageDetailsForm({
 }) {
   const uid = useId();
   const [fields, setFields] = useState<Fields>(() => fieldsOf(record));
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { busy: saving, error, fieldErrors: errors, send } = useJsonMutation();
+  const [savedText, setSavedText] = useState("");
+  const message: { kind: "ok" | "error"; text: string } | null = error
+    ? { kind: "error", text: error }
+    : savedText
+      ? { kind: "ok", text: savedText }
+      : null;
   const set = <K extends keyof Fields>(k: K, v: Fields[K]) => setFields((f) => ({ ...f, [k]: v }));
   const id = (name: string) => `${uid}-${name}`;
   const err = (name: string) =>
@@ -123,39 +129,22 @@ export function ImageDetailsForm({
     undefined;
 
   const save = async () => {
-    setSaving(true);
-    setMessage(null);
-    try {
-      const res = await fetch(`/api/studio/media/${encodeURIComponent(record.id)}`, {
-        method: "PUT",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify(fields),
-        cache: "no-store",
-      });
-      const body = (await res.json().catch(() => ({}))) as {
-        item?: MediaRecord;
-        voided?: string[];
-        error?: { message: string; fieldErrors?: Record<string, string[]> };
-      };
-      if (!res.ok) {
-        setErrors(body.error?.fieldErrors ?? {});
-        setMessage({ kind: "error", text: body.error?.message ?? "The details were not saved." });
-        return;
-      }
-      setErrors({});
-      const voided = body.voided ?? [];
-      setMessage({
-        kind: "ok",
-        text: voided.length
-          ? "Saved. An article showing this image was approved or in review: that sign-off no longer matches and was withdrawn."
-          : "Image details saved.",
-      });
-      if (body.item) onSaved?.(body.item, voided);
-    } catch {
-      setMessage({ kind: "error", text: "The server could not be reached; nothing was saved." });
-    } finally {
-      setSaving(false);
-    }
+    setSavedText("");
+    const body = await send<{ item?: MediaRecord; voided?: string[] }>({
+      url: `/api/studio/media/${encodeURIComponent(record.id)}`,
+      method: "PUT",
+      body: fields,
+      failed: "The details were not saved.",
+      unreachable: "The server could not be reached; nothing was saved.",
+    });
+    if (!body) return;
+    const voided = body.voided ?? [];
+    setSavedText(
+      voided.length
+        ? "Saved. An article showing this image was approved or in review: that sign-off no longer matches and was withdrawn."
+        : "Image details saved.",
+    );
+    if (body.item) onSaved?.(body.item, voided);
   };
 
   return (

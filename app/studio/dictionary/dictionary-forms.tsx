@@ -3,6 +3,7 @@
 import { useActionState, useState } from "react";
 import type { ActionResult } from "@/app/_server/action";
 import { addWordAction, removeWordAction } from "./actions";
+import { errorText } from "@/components/studio/json-api";
 
 type Result = ActionResult<{ word: string }> | null;
 
@@ -13,7 +14,7 @@ export function AddWordForm() {
     if (result.ok) setWord("");
     return result;
   }, null);
-  const error = state && !state.ok ? (state.fieldErrors?.word?.join(" ") ?? state.message) : null;
+  const error = state && !state.ok ? errorText(state, ["word"], "The word was not saved.") : null;
   return (
     <form action={formAction} aria-labelledby="add-word-heading" noValidate>
       <h2 id="add-word-heading">Add a word</h2>

@@ -30,7 +30,7 @@ import { Toolbar, openLinkForm } from "./toolbar";
 import { ACCEPT_IMAGES, MediaImage, setMediaImageState, uploadImageFile, type MediaImageStorage } from "./image";
 import { ImagesPanel } from "./images-panel";
 import { ReferencePanel } from "./reference-panel";
-import { api } from "./api";
+import { api, errorText } from "@/components/studio/json-api";
 import { BODY_STARTER_KIT_OPTIONS } from "./body-schema";
 import { collaborationCaret, type Collaborator, type CollabSession } from "./collaboration";
 import { sharedBodyExtensions } from "@/lib/collab/shared-body-extensions";
@@ -480,7 +480,7 @@ export function ArticleEditor({
       if (!r.ok)
         setRevisionMessage({
           kind: "error",
-          text: r.body.error?.fieldErrors?.changeSummary?.join(" ") ?? r.body.error?.message ?? "No revision was made.",
+          text: errorText(r.body.error, ["changeSummary"], "No revision was made."),
         });
       else {
         setRevisionMessage({ kind: "ok", text: `Saved as revision ${r.body.number}.` });

@@ -4,6 +4,7 @@
 // images panel. Images pasted as HTML from elsewhere (<img src="https://…">) are not taken over: only files
 // are uploaded (drag and drop, paste, the toolbar button), and nothing is fetched from outside addresses.
 import Image from "@tiptap/extension-image";
+import { errorText } from "@/components/studio/json-api";
 
 export const previewUrl = (mediaId: string) => `/api/studio/media/${encodeURIComponent(mediaId)}/preview`;
 
@@ -109,7 +110,7 @@ export async function uploadImageFile(
       },
     );
     const body = (await res.json().catch(() => ({}))) as UploadedImage & { error?: { message?: string } };
-    if (!res.ok) return { ok: false, message: body.error?.message ?? `The upload failed (${res.status}).` };
+    if (!res.ok) return { ok: false, message: errorText(body.error, [], `The upload failed (${res.status}).`) };
     return { ok: true, image: body };
   } catch {
     return { ok: false, message: "The server could not be reached; the image was not uploaded." };

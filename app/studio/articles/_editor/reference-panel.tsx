@@ -4,7 +4,7 @@
 // first and lists where the reference is cited.
 import { useState, type FormEvent } from "react";
 import type { EditorReference } from "@/lib/drafts/load-editor-state";
-import { api } from "./api";
+import { api, errorText } from "@/components/studio/json-api";
 
 const EMPTY: Omit<EditorReference, "id" | "key"> = {
   authors: "",
@@ -52,7 +52,7 @@ export function ReferencePanel(props: {
         return;
       }
       if (!r.ok) {
-        setMessage({ kind: "error", text: r.body.error?.message ?? "The reference could not be deleted." });
+        setMessage({ kind: "error", text: errorText(r.body.error, [], "The reference could not be deleted.") });
         return;
       }
       setPendingDelete(null);
@@ -252,7 +252,7 @@ function ReferenceForm({
       if (!r.ok) {
         setLookup({
           busy: false,
-          error: r.body.error?.fieldErrors?.identifier?.join(" ") ?? r.body.error?.message ?? "The lookup failed.",
+          error: errorText(r.body.error, ["identifier"], "The lookup failed."),
           done: "",
         });
         return;
@@ -321,7 +321,7 @@ function ReferenceForm({
         : await api<{ references: EditorReference[] }>(`/api/studio/articles/${articleId}/references`, "POST", payload);
       if (!r.ok) {
         setErrors(r.body.error?.fieldErrors ?? {});
-        setFormError(r.body.error?.message ?? "The reference could not be saved.");
+        setFormError(errorText(r.body.error, [], "The reference could not be saved."));
         return;
       }
       onDone(r.body.references);

@@ -5,6 +5,7 @@ import { useState, type FormEvent } from "react";
 import Link from "next/link";
 import type { ImportSummary } from "@/lib/import/html-to-document";
 import { describeImport } from "@/lib/import/describe-import";
+import { useJsonMutation } from "@/components/studio/use-json-mutation";
 
 interface Result {
   id: string;
@@ -18,34 +19,24 @@ interface Result {
 }
 
 export function ImportForm({ initialError }: { initialError: string }) {
-  const [error, setError] = useState(initialError);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
   const [result, setResult] = useState<Result | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [sent, setSent] = useState(false);
+  const mutation = useJsonMutation();
+  const { busy, fieldErrors } = mutation;
+  // The error the page was loaded with (a no-JavaScript post redirected back), until the first send.
+  const error = sent ? mutation.error : initialError;
 
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    setBusy(true);
-    setError("");
-    setFieldErrors({});
-    try {
-      const res = await fetch("/api/studio/articles/import", {
-        method: "POST",
-        body: new FormData(e.currentTarget),
-        headers: { Accept: "application/json" },
-      });
-      const body = await res.json().catch(() => ({}));
-      if (!res.ok) {
-        setError(body?.error?.message ?? "The import failed.");
-        setFieldErrors(body?.error?.fieldErrors ?? {});
-        return;
-      }
-      setResult(body as Result);
-    } catch {
-      setError("The server could not be reached. Your text is still here; try again.");
-    } finally {
-      setBusy(false);
-    }
+    setSent(true);
+    const body = await mutation.send<Result>({
+      url: "/api/studio/articles/import",
+      method: "POST",
+      body: new FormData(e.currentTarget),
+      failed: "The import failed.",
+      unreachable: "The server could not be reached. Your text is still here; try again.",
+    });
+    if (body) setResult(body);
   }
 
   if (result) {

@@ -1,11 +1,11 @@
 "use client";
-import { useState } from "react";
 import { useRouter } from "next/navigation";
+import { useJsonMutation } from "@/components/studio/use-json-mutation";
 import { ImageDetailsForm, ProcessingState, type MediaRecord } from "@/components/media/image-details-form";
 
 export function EditMedia({ record, canEdit }: { record: MediaRecord; canEdit: boolean }) {
   const router = useRouter();
-  const [deleteError, setDeleteError] = useState("");
+  const { busy, error: deleteError, send } = useJsonMutation();
   return (
     <>
       <ProcessingState record={record} />
@@ -15,12 +15,15 @@ export function EditMedia({ record, canEdit }: { record: MediaRecord; canEdit: b
           <button
             type="button"
             className="danger"
+            disabled={busy}
             onClick={async () => {
               if (!confirm("Delete this image from the library? Published revisions that showed it keep it.")) return;
-              const res = await fetch(`/api/studio/media/${encodeURIComponent(record.id)}`, { method: "DELETE" });
-              const body = (await res.json().catch(() => ({}))) as { error?: { message: string } };
-              if (!res.ok) setDeleteError(body.error?.message ?? "The image was not deleted.");
-              else router.push("/studio/media");
+              const deleted = await send({
+                url: `/api/studio/media/${encodeURIComponent(record.id)}`,
+                method: "DELETE",
+                failed: "The image was not deleted.",
+              });
+              if (deleted) router.push("/studio/media");
             }}
           >
             Delete image

@@ -2,46 +2,34 @@
 // Other names readers may search for (lay terms, abbreviations): one per line, saved on their own. They go
 // live with the next published revision, like the text.
 import { useState, type FormEvent } from "react";
-import { api } from "../../_editor/api";
+import { useJsonMutation } from "@/components/studio/use-json-mutation";
 
 export function AlternativeNamesField({ articleId, names }: { articleId: string; names: string[] }) {
   const [value, setValue] = useState(names.join("\n"));
   const [saved, setSaved] = useState(names.join("\n"));
-  const [error, setError] = useState("");
   const [ok, setOk] = useState("");
-  const [busy, setBusy] = useState(false);
+  const { busy, error, send } = useJsonMutation();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError("");
     setOk("");
-    try {
-      const r = await api<{ alternativeNames: string[]; voided: string | null }>(
-        `/api/studio/articles/${articleId}/alternative-names`,
-        "PUT",
-        { alternativeNames: value },
+    const r = await send<{ alternativeNames: string[]; voided: string | null }>({
+      url: `/api/studio/articles/${articleId}/alternative-names`,
+      method: "PUT",
+      body: { alternativeNames: value },
+      fields: ["alternativeNames"],
+      failed: "The alternative names could not be saved.",
+      unreachable: "The server could not be reached; the alternative names were not saved.",
+    });
+    if (r) {
+      const text = r.alternativeNames.join("\n");
+      setSaved(text);
+      setValue(text);
+      setOk(
+        r.voided
+          ? "Alternative names saved. The article must be submitted for review again."
+          : "Alternative names saved. Readers see them once the next revision is published.",
       );
-      if (!r.ok)
-        setError(
-          r.body.error?.fieldErrors?.alternativeNames?.join(" ") ??
-            r.body.error?.message ??
-            "The alternative names could not be saved.",
-        );
-      else {
-        const text = r.body.alternativeNames.join("\n");
-        setSaved(text);
-        setValue(text);
-        setOk(
-          r.body.voided
-            ? "Alternative names saved. The article must be submitted for review again."
-            : "Alternative names saved. Readers see them once the next revision is published.",
-        );
-      }
-    } catch {
-      setError("The server could not be reached; the alternative names were not saved.");
-    } finally {
-      setBusy(false);
     }
   }
 

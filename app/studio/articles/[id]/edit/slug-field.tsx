@@ -1,38 +1,29 @@
 "use client";
 // The article's address (slug): generated from the title at creation, editable until first publication.
 import { useState, type FormEvent } from "react";
-import { api } from "../../_editor/api";
+import { useJsonMutation } from "@/components/studio/use-json-mutation";
 
 export function SlugField({ articleId, slug, locked }: { articleId: string; slug: string; locked: boolean }) {
   const [value, setValue] = useState(slug);
   const [saved, setSaved] = useState(slug);
-  const [error, setError] = useState("");
   const [ok, setOk] = useState("");
-  const [busy, setBusy] = useState(false);
+  const { busy, error, send } = useJsonMutation();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError("");
     setOk("");
-    try {
-      const r = await api<{ slug: string }>(`/api/studio/articles/${articleId}/slug`, "PUT", { slug: value });
-      if (!r.ok)
-        setError(
-          r.body.error?.fieldErrors?.slug?.join(" ") ??
-            r.body.error?.fieldErrors?._form?.join(" ") ??
-            r.body.error?.message ??
-            "The address could not be changed.",
-        );
-      else {
-        setSaved(r.body.slug);
-        setValue(r.body.slug);
-        setOk("Address saved.");
-      }
-    } catch {
-      setError("The server could not be reached; the address was not changed.");
-    } finally {
-      setBusy(false);
+    const r = await send<{ slug: string }>({
+      url: `/api/studio/articles/${articleId}/slug`,
+      method: "PUT",
+      body: { slug: value },
+      fields: ["slug", "_form"],
+      failed: "The address could not be changed.",
+      unreachable: "The server could not be reached; the address was not changed.",
+    });
+    if (r) {
+      setSaved(r.slug);
+      setValue(r.slug);
+      setOk("Address saved.");
     }
   }
 

@@ -4,6 +4,7 @@
 import { useId, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import type { ActionResult } from "@/app/_server/action";
+import { errorText } from "@/components/studio/json-api";
 
 export function ScheduleForm({
   action,
@@ -24,7 +25,7 @@ export function ScheduleForm({
   const [result, setResult] = useState<ActionResult<unknown> | null>(null);
   const [pending, start] = useTransition();
   const router = useRouter();
-  const error = result && !result.ok ? (result.fieldErrors?.publishAt?.join(" ") ?? result.message) : null;
+  const error = result && !result.ok ? errorText(result, ["publishAt"], "The publication was not scheduled.") : null;
   return (
     <form
       aria-label={label}
