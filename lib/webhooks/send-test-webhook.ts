@@ -4,13 +4,12 @@ import { AppError } from "../errors";
 import { assertCan, type Actor } from "../auth/policy";
 import { recordAuditEvent } from "../audit/record-event";
 import { queueWebhookEvent } from "./events";
-import type { WebhookEndpointIdInput } from "./webhook-endpoint-id";
+import { findWebhookEndpoint, type WebhookEndpointIdInput } from "./webhook-endpoint-id";
 
 export async function sendTestWebhook(db: Db, actor: Actor, data: WebhookEndpointIdInput) {
   assertCan(actor, "webhooks.manage", "send test events");
   return db.$transaction(async (tx) => {
-    const endpoint = await tx.webhookEndpoint.findUnique({ where: { id: data.endpointId } });
-    if (!endpoint) throw new AppError("NOT_FOUND", "That webhook endpoint no longer exists.");
+    const endpoint = await findWebhookEndpoint(tx, data.endpointId);
     if (!endpoint.active) throw new AppError("CONFLICT", "This endpoint is paused: resume it to send a test event.");
     await queueWebhookEvent(
       tx,

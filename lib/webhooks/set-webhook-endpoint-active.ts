@@ -1,10 +1,9 @@
 // An admin pauses or resumes a webhook endpoint (a paused endpoint gets no new deliveries), audited.
 import { z } from "zod";
 import type { Db } from "../db/client";
-import { AppError } from "../errors";
 import { assertCan, type Actor } from "../auth/policy";
 import { recordAuditEvent } from "../audit/record-event";
-import { webhookEndpointIdSchema } from "./webhook-endpoint-id";
+import { findWebhookEndpoint, webhookEndpointIdSchema } from "./webhook-endpoint-id";
 
 export const setWebhookEndpointActiveSchema = webhookEndpointIdSchema.extend({
   active: z.enum(["true", "false"]).transform((v) => v === "true"),
@@ -14,8 +13,7 @@ export type SetWebhookEndpointActiveInput = z.output<typeof setWebhookEndpointAc
 export async function setWebhookEndpointActive(db: Db, actor: Actor, data: SetWebhookEndpointActiveInput) {
   assertCan(actor, "webhooks.manage", "pause or resume webhook endpoints");
   return db.$transaction(async (tx) => {
-    const endpoint = await tx.webhookEndpoint.findUnique({ where: { id: data.endpointId } });
-    if (!endpoint) throw new AppError("NOT_FOUND", "That webhook endpoint no longer exists.");
+    const endpoint = await findWebhookEndpoint(tx, data.endpointId);
     await tx.webhookEndpoint.update({ where: { id: endpoint.id }, data: { active: data.active } });
     await recordAuditEvent(tx, {
       actorId: actor.id,
