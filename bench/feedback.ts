@@ -18,7 +18,7 @@ import { randomBytes } from "node:crypto";
 import autocannon from "autocannon";
 import { createDb } from "../lib/db/client";
 import { putSetting } from "../lib/settings/settings";
-import { makePublishedArticle, makeUser } from "../tests/helpers/factory";
+import { makePublicationHistory, makeUser } from "../tests/helpers/factory";
 import { createScratchDatabase } from "../scripts/lib/scratch-postgres";
 import { applyMigrations } from "../scripts/lib/schema-engine";
 
@@ -101,7 +101,7 @@ async function main() {
   const DB_URL = target.url;
   const db = createDb(DB_URL);
   const writer = await makeUser(db, { roles: ["WRITER"], name: "Bench Writer" });
-  const { article } = await makePublishedArticle(db, { authorId: writer.id, title: "Bench article" });
+  const { article } = await makePublicationHistory(db, { authorId: writer.id, title: "Bench article" });
   await putSetting(db, "feedback.rateLimitPerWindow", 0);
 
   const secret = randomBytes(32).toString("base64url");

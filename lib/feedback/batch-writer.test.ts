@@ -1,13 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDb } from "../../tests/helpers/test-db";
 import { FeedbackBatchWriter } from "./batch-writer";
-import { makePublishedArticle, makeUser } from "../../tests/helpers/factory";
+import { makePublicationHistory, makeUser } from "../../tests/helpers/factory";
 
 const t = createTestDb();
 afterAll(() => t.cleanup());
 let target: { articleId: string; revisionId: string };
 beforeAll(async () => {
-  const { article } = await makePublishedArticle(t.db, { authorId: (await makeUser(t.db, { roles: ["WRITER"] })).id });
+  const { article } = await makePublicationHistory(t.db, {
+    authorId: (await makeUser(t.db, { roles: ["WRITER"] })).id,
+  });
   target = { articleId: article.id, revisionId: article.liveRevisionId! };
 });
 const row = (over: Partial<{ articleId: string; revisionId: string }> = {}) => ({

@@ -8,7 +8,7 @@ import {
   weekStartOf,
   weeklySeries,
 } from "./feedback-stats";
-import { makePublishedArticle, makeUser } from "../../tests/helpers/factory";
+import { makePublicationHistory, makeUser } from "../../tests/helpers/factory";
 
 const t = createTestDb();
 afterAll(() => t.cleanup());
@@ -58,7 +58,7 @@ async function answers(articleId: string, revisionId: string, yes: number, no: n
 
 describe("stats from the database", () => {
   it("computes an article's rate, weekly series and open reports", async () => {
-    const { article } = await makePublishedArticle(t.db, { authorId: writerId });
+    const { article } = await makePublicationHistory(t.db, { authorId: writerId });
     await answers(article.id, article.liveRevisionId!, 3, 1, "OUTDATED");
     const stats = await getArticleFeedbackStats(t.db, article.id, { weeks: 4 });
     expect(stats).toMatchObject({ yes: 3, no: 1, total: 4, rate: 0.75, openReports: 1 });
@@ -67,9 +67,9 @@ describe("stats from the database", () => {
   });
 
   it("ranks the least helpful articles among those with enough answers", async () => {
-    const good = await makePublishedArticle(t.db, { authorId: writerId, title: "Good" });
-    const bad = await makePublishedArticle(t.db, { authorId: writerId, title: "Bad" });
-    const few = await makePublishedArticle(t.db, { authorId: writerId, title: "Few" });
+    const good = await makePublicationHistory(t.db, { authorId: writerId, title: "Good" });
+    const bad = await makePublicationHistory(t.db, { authorId: writerId, title: "Bad" });
+    const few = await makePublicationHistory(t.db, { authorId: writerId, title: "Few" });
     await answers(good.article.id, good.article.liveRevisionId!, 9, 1);
     await answers(bad.article.id, bad.article.liveRevisionId!, 1, 4);
     await answers(few.article.id, few.article.liveRevisionId!, 0, 1);

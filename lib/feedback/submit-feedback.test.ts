@@ -6,7 +6,7 @@ import { DbRateLimiter } from "../rate-limit/db-rate-limiter";
 import { clearFeedbackLimitsCache } from "./load-feedback-limits";
 import { submitFeedback } from "./submit-feedback";
 import { listBlockingCapHits } from "./list-feedback";
-import { makePublishedArticle, makeUser } from "../../tests/helpers/factory";
+import { makePublicationHistory, makeUser } from "../../tests/helpers/factory";
 
 const t = createTestDb();
 afterAll(() => t.cleanup());
@@ -31,7 +31,7 @@ async function expectAppError(p: Promise<unknown>, code: string, status: number)
 
 describe("submitFeedback", () => {
   it("stores a Yes with the revision the reader saw and the client hash only", async () => {
-    const { article } = await makePublishedArticle(t.db, { authorId: writerId });
+    const { article } = await makePublicationHistory(t.db, { authorId: writerId });
     const res = await submitFeedback(
       t.db,
       { articleId: article.id, revisionId: article.liveRevisionId, helpful: "yes" },
@@ -50,7 +50,7 @@ describe("submitFeedback", () => {
   });
 
   it("keeps blocking reports beyond the article's hourly cap for triage without flagging re-review", async () => {
-    const { article } = await makePublishedArticle(t.db, { authorId: writerId });
+    const { article } = await makePublicationHistory(t.db, { authorId: writerId });
     const cap = { limit: 2, windowSeconds: 3600 };
     const now = new Date("2026-11-25T10:00:00Z");
     const report = (i: number) =>
@@ -84,7 +84,7 @@ describe("submitFeedback", () => {
   });
 
   it("flags the article for re-review on an outdated report, audited once", async () => {
-    const { article } = await makePublishedArticle(t.db, { authorId: writerId });
+    const { article } = await makePublicationHistory(t.db, { authorId: writerId });
     const input = {
       articleId: article.id,
       revisionId: article.liveRevisionId,
@@ -104,7 +104,7 @@ describe("submitFeedback", () => {
   });
 
   it("does not flag for unclear or typo reports", async () => {
-    const { article } = await makePublishedArticle(t.db, { authorId: writerId });
+    const { article } = await makePublicationHistory(t.db, { authorId: writerId });
     await submitFeedback(
       t.db,
       { articleId: article.id, revisionId: article.liveRevisionId, helpful: "no", reason: "UNCLEAR" },
@@ -115,7 +115,7 @@ describe("submitFeedback", () => {
   });
 
   it("accepts an earlier published version (page loaded before a publish)", async () => {
-    const { article, revisions } = await makePublishedArticle(t.db, {
+    const { article, revisions } = await makePublicationHistory(t.db, {
       authorId: writerId,
       revisions: 2,
       publishedCount: 2,
@@ -130,12 +130,12 @@ describe("submitFeedback", () => {
   });
 
   it("refuses a forged revision: never published, or another article's", async () => {
-    const { article, revisions } = await makePublishedArticle(t.db, {
+    const { article, revisions } = await makePublicationHistory(t.db, {
       authorId: writerId,
       revisions: 2,
       publishedCount: 1,
     });
-    const other = await makePublishedArticle(t.db, { authorId: writerId });
+    const other = await makePublicationHistory(t.db, { authorId: writerId });
     const before = await t.db.feedback.count();
     const unpublished = await expectAppError(
       submitFeedback(t.db, { articleId: article.id, revisionId: revisions[1].id, helpful: "yes" }, client, {
@@ -164,7 +164,7 @@ describe("submitFeedback", () => {
   });
 
   it("refuses unpublished or unknown articles with 404", async () => {
-    const { article, revisions } = await makePublishedArticle(t.db, { authorId: writerId, publishedCount: 0 });
+    const { article, revisions } = await makePublicationHistory(t.db, { authorId: writerId, publishedCount: 0 });
     await expectAppError(
       submitFeedback(t.db, { articleId: article.id, revisionId: revisions[0].id, helpful: "yes" }, client, {
         rule: open,
@@ -180,7 +180,7 @@ describe("submitFeedback", () => {
   });
 
   it("refuses invalid input field by field and stores nothing", async () => {
-    const { article } = await makePublishedArticle(t.db, { authorId: writerId });
+    const { article } = await makePublicationHistory(t.db, { authorId: writerId });
     const before = await t.db.feedback.count();
     const err = await expectAppError(
       submitFeedback(
@@ -197,7 +197,7 @@ describe("submitFeedback", () => {
   });
 
   it("answers the honeypot with a quiet success and stores nothing", async () => {
-    const { article } = await makePublishedArticle(t.db, { authorId: writerId });
+    const { article } = await makePublicationHistory(t.db, { authorId: writerId });
     const before = await t.db.feedback.count();
     const res = await submitFeedback(
       t.db,
@@ -210,8 +210,8 @@ describe("submitFeedback", () => {
   });
 
   it("limits each client per article, with the seconds to wait", async () => {
-    const { article } = await makePublishedArticle(t.db, { authorId: writerId });
-    const other = await makePublishedArticle(t.db, { authorId: writerId });
+    const { article } = await makePublicationHistory(t.db, { authorId: writerId });
+    const other = await makePublicationHistory(t.db, { authorId: writerId });
     const limiter = new DbRateLimiter(t.db);
     const rule = { limit: 2, windowSeconds: 600 };
     const now = new Date("2026-11-25T10:00:00Z");
@@ -235,7 +235,7 @@ describe("submitFeedback", () => {
   });
 
   it("reads the limit from Settings, where 0 disables it", async () => {
-    const { article } = await makePublishedArticle(t.db, { authorId: writerId });
+    const { article } = await makePublicationHistory(t.db, { authorId: writerId });
     const limiter = new DbRateLimiter(t.db);
     await putSetting(t.db, "feedback.rateLimitPerWindow", 1);
     clearFeedbackLimitsCache();

@@ -7,7 +7,7 @@ import { acknowledgeFeedback, dismissFeedback, dismissFeedbackSchema, resolveFee
 import { viaSchema } from "../../tests/helpers/via-schema";
 import { listFeedback, listFixCandidates, parseFeedbackFilters } from "./list-feedback";
 import { submitFeedback } from "./submit-feedback";
-import { makePublishedArticle, makeUser } from "../../tests/helpers/factory";
+import { makePublicationHistory, makeUser } from "../../tests/helpers/factory";
 
 const t = createTestDb();
 afterAll(() => t.cleanup());
@@ -43,7 +43,7 @@ async function codeOf(p: Promise<unknown>) {
 
 describe("triage", () => {
   it("moves New → Acknowledged → Resolved with the fixing revision, auditing each step", async () => {
-    const { article, revisions } = await makePublishedArticle(t.db, {
+    const { article, revisions } = await makePublicationHistory(t.db, {
       authorId: writer.id,
       revisions: 2,
       publishedCount: 1,
@@ -62,12 +62,12 @@ describe("triage", () => {
   });
 
   it("refuses a fix that is not a later revision of the same article", async () => {
-    const { article, revisions } = await makePublishedArticle(t.db, {
+    const { article, revisions } = await makePublicationHistory(t.db, {
       authorId: writer.id,
       revisions: 2,
       publishedCount: 2,
     });
-    const other = await makePublishedArticle(t.db, { authorId: writer.id, revisions: 3 });
+    const other = await makePublicationHistory(t.db, { authorId: writer.id, revisions: 3 });
     const id = await report(article);
     expect(await codeOf(resolveFeedback(t.db, editor, { feedbackId: id, revisionId: revisions[0].id }))).toBe(
       "VALIDATION",
@@ -84,7 +84,7 @@ describe("triage", () => {
   });
 
   it("dismisses only with a reason, and final states stay final", async () => {
-    const { article } = await makePublishedArticle(t.db, { authorId: writer.id });
+    const { article } = await makePublicationHistory(t.db, { authorId: writer.id });
     const id = await report(article, "INACCURATE");
     expect(
       await codeOf(
@@ -101,7 +101,7 @@ describe("triage", () => {
   });
 
   it("is for editors only", async () => {
-    const { article } = await makePublishedArticle(t.db, { authorId: writer.id });
+    const { article } = await makePublicationHistory(t.db, { authorId: writer.id });
     const id = await report(article);
     expect(await codeOf(acknowledgeFeedback(t.db, writer, { feedbackId: id }))).toBe("FORBIDDEN");
     expect(await codeOf(acknowledgeFeedback(t.db, { ...editor, status: "DISABLED" }, { feedbackId: id }))).toBe(
@@ -111,7 +111,7 @@ describe("triage", () => {
   });
 
   it("openBlockingReports lists open inaccurate/outdated reports on the live revision only", async () => {
-    const { article, revisions } = await makePublishedArticle(t.db, {
+    const { article, revisions } = await makePublicationHistory(t.db, {
       authorId: writer.id,
       revisions: 3,
       publishedCount: 2,
@@ -132,7 +132,7 @@ describe("triage", () => {
   });
 
   it("lists the inbox with filters", async () => {
-    const { article } = await makePublishedArticle(t.db, { authorId: writer.id, title: "Inbox article" });
+    const { article } = await makePublicationHistory(t.db, { authorId: writer.id, title: "Inbox article" });
     const a = await report(article, "OUTDATED");
     const b = await report(article, "TYPO_OR_BROKEN_LINK");
     await submitFeedback(
@@ -167,7 +167,7 @@ describe("triage", () => {
   });
 
   it("offers later revisions of the same article as fixes, for open reports only", async () => {
-    const { article, revisions } = await makePublishedArticle(t.db, {
+    const { article, revisions } = await makePublicationHistory(t.db, {
       authorId: writer.id,
       revisions: 3,
       publishedCount: 1,

@@ -2,7 +2,7 @@
 // row and in the log; plagiarism checks made before the index is complete say so, and are made again after.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../../tests/helpers/test-db";
-import { doc, makePublishedArticle, makeUser } from "../../tests/helpers/factory";
+import { doc, makePublicationHistory, makeUser } from "../../tests/helpers/factory";
 import { SOURCE_PARAGRAPHS, VERBATIM_COPY } from "../../tests/fixtures/plagiarism/texts";
 import { afterRevisionFrozen, INLINE_INDEX_WORDS } from "../revisions/after-freeze";
 import { latestPlagiarismReport } from "../plagiarism/read-report";
@@ -183,7 +183,7 @@ describe("derived indexes rebuilt in the background", () => {
 
   it("rebuilds the site search index for live articles it misses", async () => {
     for (let i = 0; i < 3; i++) {
-      const { article } = await makePublishedArticle(t.db, { authorId: userId, title: `Live ${i}` });
+      const { article } = await makePublicationHistory(t.db, { authorId: userId, title: `Live ${i}` });
       const live = await t.db.article.findUniqueOrThrow({ where: { id: article.id } });
       await t.db.revision.update({ where: { id: live.liveRevisionId! }, data: { bodyJson: doc(`Live text ${i}.`) } });
     }

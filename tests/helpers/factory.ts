@@ -191,7 +191,7 @@ export async function makeApproval(db: DbTx, options: ApprovalOptions) {
   });
 }
 
-export interface PublishedArticleOptions {
+export interface PublicationHistoryOptions {
   authorId: string;
   /** How many frozen revisions (1 by default)… */
   revisions?: number;
@@ -200,8 +200,12 @@ export interface PublishedArticleOptions {
   title?: string;
 }
 
-/** An article with frozen revisions and publications written directly (no working copy, placeholder bodies). */
-export async function makePublishedArticle(db: DbTx, options: PublishedArticleOptions) {
+/**
+ * A publication history written as rows (frozen revisions and publications, no working copy, placeholder bodies),
+ * for tests of what is recorded about publications (feedback per revision, backups, rebuilds). An article published
+ * through the real workflow (gate, approval, rendered page) is makePublishedArticle in ./publish-fixtures.ts.
+ */
+export async function makePublicationHistory(db: DbTx, options: PublicationHistoryOptions) {
   const { authorId } = options;
   const id = uniqueSuffix();
   const revisions = options.revisions ?? 1;

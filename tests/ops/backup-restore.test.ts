@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createDb } from "../../lib/db/client";
 import { verifyAuditChain } from "../../lib/audit/verify-chain";
 import { submitFeedback } from "../../lib/feedback/submit-feedback";
-import { makePublishedArticle, makeUser } from "../helpers/factory";
+import { makePublicationHistory, makeUser } from "../helpers/factory";
 import { createTestDb } from "../helpers/test-db";
 
 const run = promisify(execFile);
@@ -39,7 +39,7 @@ describe("db:backup and db:restore", () => {
   it("a backup taken under a feedback load restores into a database that checks out", async () => {
     new Database(t.url.slice(5)).pragma("journal_mode = WAL");
     const writer = await makeUser(t.db, { roles: ["WRITER"] });
-    const { article } = await makePublishedArticle(t.db, { authorId: writer.id });
+    const { article } = await makePublicationHistory(t.db, { authorId: writer.id });
     const open = { limit: 0, windowSeconds: 60 };
     let stop = false;
     let sent = 0;

@@ -9,7 +9,7 @@ import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { createDb } from "../../lib/db/client";
 import { putSetting } from "../../lib/settings/settings";
-import { makePublishedArticle, makeUser } from "../helpers/factory";
+import { makePublicationHistory, makeUser } from "../helpers/factory";
 import { deployDatabase, runScript, serverTestPort, startAppServer, type AppServer } from "./helpers/app-server";
 import { startFeedbackLoad, waitFor } from "./helpers/feedback-load";
 
@@ -27,7 +27,7 @@ describe("backup of a running site", () => {
     const url = await deployDatabase(path.join(dir, "live.db"));
     const db = createDb(url);
     const writer = await makeUser(db, { roles: ["WRITER"], name: "Backup Writer" });
-    const { article } = await makePublishedArticle(db, { authorId: writer.id, title: "Backup article" });
+    const { article } = await makePublicationHistory(db, { authorId: writer.id, title: "Backup article" });
     await putSetting(db, "feedback.rateLimitPerWindow", 0);
     await db.$disconnect();
 

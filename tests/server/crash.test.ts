@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createDb } from "../../lib/db/client";
 import { verifyAuditChain } from "../../lib/audit/verify-chain";
 import { putSetting } from "../../lib/settings/settings";
-import { makePublishedArticle, makeUser } from "../helpers/factory";
+import { makePublicationHistory, makeUser } from "../helpers/factory";
 import { deployDatabase, serverTestPort, startAppServer, type AppServer } from "./helpers/app-server";
 import { startFeedbackLoad, waitFor } from "./helpers/feedback-load";
 
@@ -30,7 +30,7 @@ describe("crash under load", () => {
     const url = await deployDatabase(file);
     const db = createDb(url);
     const writer = await makeUser(db, { roles: ["WRITER"], name: "Crash Writer" });
-    const { article } = await makePublishedArticle(db, { authorId: writer.id, title: "Crash article" });
+    const { article } = await makePublicationHistory(db, { authorId: writer.id, title: "Crash article" });
     // The load comes from one address: without this every answer past the fifth would be 429.
     await putSetting(db, "feedback.rateLimitPerWindow", 0);
     await db.$disconnect();

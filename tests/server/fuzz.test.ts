@@ -13,7 +13,7 @@ import { createDb } from "../../lib/db/client";
 import { TWO_FACTOR_SETTING } from "../../lib/auth/two-factor-policy";
 import { createArticle } from "../../lib/articles/create-article";
 import { putSetting } from "../../lib/settings/settings";
-import { makePublishedArticle, makeUser } from "../helpers/factory";
+import { makePublicationHistory, makeUser } from "../helpers/factory";
 import { findEntryPoints } from "../security/entry-points";
 import { deployDatabase, serverTestPort, signInCookie, startAppServer, type AppServer } from "./helpers/app-server";
 
@@ -191,7 +191,7 @@ describe("fuzzing every route handler", () => {
     });
     await putSetting(db, TWO_FACTOR_SETTING, "");
     const draft = await createArticle(db, person, { title: "Fuzzed article", template: "condition" });
-    const { article: published } = await makePublishedArticle(db, {
+    const { article: published } = await makePublicationHistory(db, {
       authorId: person.id,
       title: "Published fuzz article",
     });
