@@ -51,8 +51,8 @@ export async function setDraft(db: Db, articleId: string, content: ArticleConten
   });
 }
 
-/** Submits the working copy, approves it with the team's reviewer and publishes it with the editor. */
-export async function publishDraft(db: Db, team: Team, articleId: string) {
+/** Submits the working copy and approves it with the team's reviewer, clean checks recorded: ready to publish. */
+export async function approveDraft(db: Db, team: Team, articleId: string) {
   const submitted = await submitArticle(db, team.writer, { articleId, changeSummary: "Ready" });
   const revision = await db.revision.findUniqueOrThrow({ where: { id: submitted.revisionId } });
   await approveRevision(db, team.reviewer, {
@@ -66,6 +66,12 @@ export async function publishDraft(db: Db, team: Team, articleId: string) {
     data: { revisionId: revision.id, similarity: 1, parametersJson: "{}", matchesJson: "[]" },
   });
   await db.contentCheckRun.create({ data: { articleId, revisionId: revision.id, findingsJson: "[]" } });
+  return revision;
+}
+
+/** Submits the working copy, approves it with the team's reviewer and publishes it with the editor. */
+export async function publishDraft(db: Db, team: Team, articleId: string) {
+  const revision = await approveDraft(db, team, articleId);
   return publishArticle(db, team.editor, { articleId, revisionId: revision.id });
 }
 

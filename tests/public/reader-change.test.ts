@@ -9,9 +9,7 @@ import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { createTestDb } from "../helpers/test-db";
 import { makeArticle } from "../helpers/factory";
-import { makeTeam, publishDraft, setDraft, type Team } from "../helpers/publish-fixtures";
-import { submitArticle } from "../../lib/workflow/submit-article";
-import { approveRevision } from "../../lib/review/decide-review";
+import { approveDraft, makeTeam, publishDraft, setDraft, type Team } from "../helpers/publish-fixtures";
 import { unpublishArticle } from "../../lib/publishing/unpublish-article";
 import { archiveArticle } from "../../lib/publishing/archive-article";
 import { publishDueArticles } from "../../lib/publishing/publish-due";
@@ -36,19 +34,7 @@ beforeEach(() => {
 async function approvedArticle(team: Team, title: string) {
   const article = await makeArticle(t.db, { authorId: team.writer.id, title });
   await setDraft(t.db, article.id, { title });
-  const submitted = await submitArticle(t.db, team.writer, { articleId: article.id, changeSummary: "Ready" });
-  const revision = await t.db.revision.findUniqueOrThrow({ where: { id: submitted.revisionId } });
-  await approveRevision(t.db, team.reviewer, {
-    articleId: article.id,
-    revisionId: revision.id,
-    contentHash: revision.contentHash,
-    attest: true,
-  });
-  await t.db.plagiarismReport.create({
-    data: { revisionId: revision.id, similarity: 1, parametersJson: "{}", matchesJson: "[]" },
-  });
-  await t.db.contentCheckRun.create({ data: { articleId: article.id, revisionId: revision.id, findingsJson: "[]" } });
-  return { article, revision };
+  return { article, revision: await approveDraft(t.db, team, article.id) };
 }
 
 describe("operations return what readers see changed", () => {
