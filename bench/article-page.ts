@@ -19,6 +19,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import path from "node:path";
 import autocannon from "autocannon";
 import { DEMO_ARTICLE_SLUG } from "../prisma/demo/calcinosis-cutis";
+import { waitForAnswer } from "../scripts/lib/app-processes";
 
 const ROOT = path.resolve(__dirname, "..");
 const TMP = path.join(ROOT, "bench", ".tmp");
@@ -72,20 +73,6 @@ async function assertFree(port: number) {
     throw new Error(
       `Port ${port} is already in use: set BENCH_PORT to a free port (it uses BENCH_PORT and BENCH_PORT+1).`,
     );
-}
-
-async function waitFor(url: string, timeoutMs = 60_000) {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    try {
-      const res = await fetch(url);
-      if (res.status < 500) return res;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs / 1000}s`);
 }
 
 interface Result {
@@ -151,7 +138,7 @@ async function main() {
   let plain: ChildProcess | null = null;
   try {
     const url = `http://127.0.0.1:${NEXT_PORT}${PAGE}`;
-    const res = await waitFor(url);
+    const res = await waitForAnswer(url);
     if (res.status !== 200) throw new Error(`${PAGE} answered ${res.status}`);
     const second = await fetch(url);
     const html = Buffer.from(await second.arrayBuffer());
@@ -184,7 +171,7 @@ require("http").createServer((q,s)=>{
   s.writeHead(200,{"Content-Type":"text/html; charset=utf-8","Vary":"Accept-Encoding","ETag":e,"Content-Length":b.length});s.end(b)
 }).listen(${PLAIN_PORT},"127.0.0.1")`,
     ]);
-    const baseline = await waitFor(`http://127.0.0.1:${PLAIN_PORT}/`);
+    const baseline = await waitForAnswer(`http://127.0.0.1:${PLAIN_PORT}/`);
     // Something else on the baseline's port would make every ratio meaningless.
     const baselineBytes = Buffer.from(await baseline.arrayBuffer());
     if (!baselineBytes.equals(html)) throw new Error(`port ${PLAIN_PORT} does not answer with the page's bytes`);

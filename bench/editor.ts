@@ -27,6 +27,7 @@ import type { BlockNode, DocumentJson } from "../lib/content/document-schema";
 import { CONDITION_SECTIONS } from "../lib/content/condition-template";
 import { wordCount } from "../lib/content/text";
 import { makeVocabulary, rng } from "./synthetic-text";
+import { waitForAnswer } from "../scripts/lib/app-processes";
 
 const ROOT = path.resolve(__dirname, "..");
 const TMP = path.join(ROOT, "bench", ".tmp");
@@ -51,20 +52,6 @@ const env: NodeJS.ProcessEnv = {
 function run(cmd: string, args: string[]) {
   const r = spawnSync(cmd, args, { cwd: ROOT, env, stdio: ["ignore", "inherit", "inherit"] });
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed (${r.status})`);
-}
-
-async function waitFor(url: string, timeoutMs = 90_000) {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    try {
-      const res = await fetch(url);
-      if (res.status < 500) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs / 1000}s`);
 }
 
 function stop(child: ChildProcess) {
@@ -180,7 +167,7 @@ async function main() {
   });
   const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
   try {
-    await waitFor(`${BASE}/signin`);
+    await waitForAnswer(`${BASE}/signin`, { timeoutMs: 90_000 });
     const page = await (await browser.newContext()).newPage();
     page.on("pageerror", (err) => console.error("page error:", err.message));
     await page.goto(`${BASE}/signin?callbackUrl=/studio`);

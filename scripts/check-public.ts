@@ -17,6 +17,7 @@ import { DEMO_ARTICLE_SLUG } from "../prisma/demo/calcinosis-cutis";
 import { createDb } from "../lib/db/client";
 import { FolderStorage } from "../lib/media/storage";
 import { addDemoImages } from "./lib/add-demo-images";
+import { waitForAnswer } from "./lib/app-processes";
 
 const ROOT = path.resolve(__dirname, "..");
 const PORT = Number(process.env.CHECK_PORT || 3171);
@@ -39,20 +40,6 @@ const env: NodeJS.ProcessEnv = {
 function run(cmd: string, args: string[]) {
   const r = spawnSync(cmd, args, { cwd: ROOT, env, stdio: ["ignore", "inherit", "inherit"] });
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed (${r.status})`);
-}
-
-async function waitFor(url: string, timeoutMs = 90_000) {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    try {
-      const res = await fetch(url);
-      if (res.status < 500) return res;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs / 1000}s`);
 }
 
 interface LhAudit {
@@ -99,7 +86,7 @@ async function main() {
   const chromeLauncher = await import("chrome-launcher");
   let chrome: Awaited<ReturnType<typeof chromeLauncher.launch>> | null = null;
   try {
-    const res = await waitFor(BASE + PAGE);
+    const res = await waitForAnswer(BASE + PAGE, { timeoutMs: 90_000 });
     if (res.status !== 200) throw new Error(`${PAGE} answered ${res.status}`);
     await fetch(BASE + PAGE); // stored by the page cache before measuring, as readers get it
     chrome = await chromeLauncher.launch({ chromePath, chromeFlags: [...CHROMIUM_ARGS, "--headless=new"] });

@@ -1,7 +1,8 @@
 // Starts built app processes (server.ts, as `npm start` does: Next behind the readers' page cache) on consecutive
 // ports and waits until each answers /readyz. Each is one Node process (tsx loaded with --import, no wrapper), so
 // killing it kills the server.
-// Used by npm run start:cluster and the two-process tests.
+// Used by npm run start:cluster and the two-process tests; waitForAnswer by the benches and scripts that start
+// a server their own way.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { ROOT } from "./schema-engine";
@@ -13,18 +14,32 @@ export interface AppProcess {
   exited: Promise<void>;
 }
 
-export async function waitForReady(port: number, timeoutMs = 60_000): Promise<void> {
+/**
+ * Asks `url` every 250 ms until a server answers it the way `accept` wants (by default: any answer below 500) and
+ * returns that answer; throws after `timeoutMs`.
+ */
+export async function waitForAnswer(
+  url: string,
+  options: { timeoutMs?: number; accept?: (res: Response) => boolean } = {},
+): Promise<Response> {
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  const accept = options.accept ?? ((res: Response) => res.status < 500);
   const until = Date.now() + timeoutMs;
   for (;;) {
     try {
-      const res = await fetch(`http://127.0.0.1:${port}/readyz`);
-      if (res.ok) return;
+      const res = await fetch(url);
+      if (accept(res)) return res;
     } catch {
       // not listening yet
     }
-    if (Date.now() > until) throw new Error(`App process on port ${port} did not become ready in ${timeoutMs} ms`);
+    if (Date.now() > until) throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
     await new Promise((r) => setTimeout(r, 250));
   }
+}
+
+/** Until the app process on `port` says it is ready (/readyz: database reachable and migrated). */
+export async function waitForReady(port: number, timeoutMs = 60_000): Promise<void> {
+  await waitForAnswer(`http://127.0.0.1:${port}/readyz`, { timeoutMs, accept: (res) => res.ok });
 }
 
 export function startAppProcess(port: number, env: Record<string, string>, log?: (line: string) => void): AppProcess {
