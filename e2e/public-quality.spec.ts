@@ -92,6 +92,46 @@ test.describe("readers' pages: quality checks", () => {
     }
   });
 
+  test("on a phone (390 px) every button, form control and navigation link is at least 44×44 CSS px; the verification line is one line that opens", async ({
+    browser,
+  }) => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
+    const page = await context.newPage();
+    for (const url of await publicPages()) {
+      await page.goto(url);
+      // Links inside running text are exempt (WCAG 2.5.8); radios and checkboxes are hit through their label.
+      const small = await page.evaluate(() => {
+        const targets = [
+          ...document.querySelectorAll<HTMLElement>(
+            "nav a, button, select, textarea, summary, input:not([type=hidden]):not([type=radio]):not([type=checkbox])",
+          ),
+          ...[...document.querySelectorAll<HTMLInputElement>("input[type=radio], input[type=checkbox]")].map(
+            (i) => (i.closest("label") ?? i) as HTMLElement,
+          ),
+        ];
+        return targets
+          .filter((el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden")
+          .filter((el) => !el.closest("[aria-hidden=true]"))
+          .map((el) => ({ el, box: el.getBoundingClientRect() }))
+          .filter(({ box }) => Math.round(box.width) < 44 || Math.round(box.height) < 44)
+          .map(
+            ({ el, box }) =>
+              `${el.tagName.toLowerCase()} “${(el.textContent ?? "").trim().slice(0, 30)}” ${Math.round(box.width)}×${Math.round(box.height)}`,
+          );
+      });
+      expect(small, `targets under 44×44 px on ${url}`).toEqual([]);
+    }
+    await page.goto(ARTICLE_PATH);
+    const verification = page.getByTestId("verification");
+    await expect(verification.locator("summary")).toHaveText("Verified · details");
+    await expect(page.getByTestId("content-hash")).toBeHidden();
+    await verification.locator("summary").click();
+    await expect(page.getByTestId("content-hash")).toBeVisible();
+    await page.goto("/search?q=calcinosis");
+    await expect(page.getByRole("searchbox")).toHaveCount(1);
+    await context.close();
+  });
+
   test("the article page ships no Next runtime, only JSON-LD and the feedback island; /favicon.ico exists", async ({
     request,
   }) => {

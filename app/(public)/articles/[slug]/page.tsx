@@ -136,20 +136,26 @@ async function ArticleView({ article }: { article: PublicArticle }) {
               <Link href={EDITORIAL_POLICY_PATH} prefetch={false}>
                 How we write, review and update articles
               </Link>
-              <span aria-hidden="true"> · </span>
-              <Link href={`/verify/${article.slug}`} prefetch={false} data-testid="verify-link">
-                Verify this version
-              </Link>
             </p>
-            <p className="pub-content-hash">
-              Content SHA-256 <code data-testid="content-hash">{article.contentHash}</code>
-              {article.approvalId ? (
-                <>
-                  {" "}
-                  · approval <code data-testid="approval-id">{article.approvalId}</code>
-                </>
-              ) : null}
-            </p>
+            {/* One short line that opens on demand (no script): the hash and approval id are for checking, not
+                for reading, and on a phone they took the first screen. */}
+            <details className="pub-verification" data-testid="verification">
+              <summary>{article.approvalId ? "Verified" : "This version"} · details</summary>
+              <p className="pub-content-hash">
+                Content SHA-256 <code data-testid="content-hash">{article.contentHash}</code>
+                {article.approvalId ? (
+                  <>
+                    {" "}
+                    · approval <code data-testid="approval-id">{article.approvalId}</code>
+                  </>
+                ) : null}
+              </p>
+              <p>
+                <Link href={`/verify/${article.slug}`} prefetch={false} data-testid="verify-link">
+                  Verify this version
+                </Link>
+              </p>
+            </details>
           </div>
         </header>
 
