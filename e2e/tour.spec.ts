@@ -11,7 +11,7 @@ import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_ARTICLE_SLUG } from "../prisma/demo/calcinosis-cutis";
 import { e2eDb } from "./helpers/db";
-import { createReviewer, createTestUser, signIn, type TestUser } from "./helpers/factory";
+import { createReviewer, createTestUser, signIn, uniqueSuffix, type TestUser } from "./helpers/factory";
 
 const ROOT = path.resolve(__dirname, "..");
 const SIZES = [
@@ -55,6 +55,10 @@ async function seriousAxe(page: Page): Promise<string[]> {
 
 async function tour(page: Page, who: string, user: TestUser, screens: string[]) {
   await signIn(page, user, "/studio");
+  // The current section is marked for assistive technology and shown: Dashboard on the dashboard only.
+  const nav = page.getByRole("navigation", { name: "Studio" });
+  await expect(nav.getByRole("link", { name: "Dashboard" })).toHaveAttribute("aria-current", "page");
+  await expect(nav.locator("[aria-current=page]")).toHaveCount(1);
   for (const size of SIZES) {
     await page.setViewportSize(size);
     for (const screen of screens) {
@@ -62,6 +66,8 @@ async function tour(page: Page, who: string, user: TestUser, screens: string[]) 
       const name = `${who}-${screen.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "") || "home"}-${size.width}`;
       await page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
       if (size.width === 1366) {
+        if (screen.startsWith("/studio/articles"))
+          await expect(nav.locator("[aria-current=page]")).toHaveText("Articles");
         expect(await overflowing(page), `${screen} at ${size.width} px: nothing wider than the page`).toEqual([]);
         expect(await seriousAxe(page), `axe on ${screen}`).toEqual([]);
       }
@@ -81,8 +87,26 @@ test.describe("studio tour", () => {
     ["edit", "preview", "history", "review"].map((t) => `/studio/articles/${id}/${t}`);
 
   test("writer", async ({ page }) => {
-    const id = await demoArticleId();
     const writer = await createTestUser({ roles: ["WRITER"] });
+    // The writer's own article (others' drafts are not theirs to see).
+    const { id } = await e2eDb().article.create({
+      data: {
+        slug: `tour-${uniqueSuffix()}`,
+        createdById: writer.id,
+        authors: { create: [{ userId: writer.id }] },
+        draft: {
+          create: {
+            title: "Tour article",
+            summary: "A summary.",
+            bodyJson: JSON.stringify({
+              type: "doc",
+              content: [{ type: "paragraph", content: [{ type: "text", text: "Body text." }] }],
+            }),
+            editorIds: JSON.stringify([writer.id]),
+          },
+        },
+      },
+    });
     await tour(page, "writer", writer, ["/studio", "/studio/articles", "/studio/inbox", ...articleScreens(id)]);
   });
 

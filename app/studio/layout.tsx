@@ -9,6 +9,7 @@ import { db } from "@/lib/db/client";
 import { unreadCount } from "@/lib/notifications/inbox";
 import { releaseStatus } from "@/lib/release/release-status";
 import { STUDIO_NAV } from "./nav";
+import { StudioNavLink } from "./nav-link";
 import { runDueCheckIfNeeded } from "@/lib/processes/publish-scheduler";
 import "./studio.css";
 
@@ -24,6 +25,8 @@ export default async function StudioLayout({ children }: { children: React.React
   const roles = actor.roles.filter(isRole).map((r) => ROLE_LABELS[r]);
   // One indexed count (Notification has an index on userId, readAt) on every studio page.
   const [unread, release] = await Promise.all([unreadCount(db, actor.id), releaseStatus(db)]);
+  const nav = STUDIO_NAV.filter((entry) => can(actor, entry.permission));
+  const navHrefs = nav.map((entry) => entry.href);
   return (
     <div className="studio">
       <header className="studio-header">
@@ -32,9 +35,9 @@ export default async function StudioLayout({ children }: { children: React.React
         </Link>
         <nav aria-label="Studio">
           <ul>
-            {STUDIO_NAV.filter((entry) => can(actor, entry.permission)).map((entry) => (
+            {nav.map((entry) => (
               <li key={entry.href}>
-                <Link href={entry.href}>
+                <StudioNavLink href={entry.href} allHrefs={navHrefs}>
                   {entry.label}
                   {entry.showsUnread && unread > 0 && (
                     <>
@@ -45,7 +48,7 @@ export default async function StudioLayout({ children }: { children: React.React
                       <span className="visually-hidden"> unread</span>
                     </>
                   )}
-                </Link>
+                </StudioNavLink>
               </li>
             ))}
           </ul>
