@@ -36,7 +36,9 @@ test("an editor switches a live article to AMA; the public page and the preview 
 
   const editor = await createTestUser({ roles: ["EDITOR"] });
   await signIn(page, editor, `/studio/articles/${article.id}/edit`);
-  const settings = page.getByRole("form", { name: "Article settings" });
+  // The settings are folded beside the text: open them.
+  await page.getByTestId("settings-panel").getByText("Settings", { exact: true }).click();
+  const settings = page.getByRole("form", { name: "Audience and citation style" });
   await expect(settings.getByLabel("Citation style")).toHaveValue("vancouver");
   await settings.getByLabel("Citation style").selectOption("ama");
   await settings.getByRole("button", { name: "Save settings" }).click();

@@ -139,9 +139,10 @@ test("two writers type into the same draft at once; both see both texts within a
   console.log(`co-editing: both browsers showed both texts ${converged.join(" ms and ")} ms after the last keystroke`);
   for (const p of [a, b]) await expect(p.getByTestId("save-state")).toHaveAttribute("data-state", "saved");
 
+  await a.getByText("Keep a checkpoint of this text").click();
   await a.getByLabel("What changed?").fill("Merged edits");
-  await a.getByRole("button", { name: "Save revision" }).click();
-  await expect(a.getByTestId("revision-message")).toContainText("Saved as revision");
+  await a.getByRole("button", { name: "Save checkpoint" }).click();
+  await expect(a.getByTestId("revision-message")).toContainText("Saved as checkpoint revision");
   const revision = await e2eDb().revision.findFirstOrThrow({
     where: { articleId: article.id },
     orderBy: { number: "desc" },

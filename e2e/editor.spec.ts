@@ -186,17 +186,20 @@ test.describe("writer's editor", () => {
     await body(page).locator("p").first().click();
     await page.keyboard.type("First wording.");
     await expect(saveState(page)).toHaveText(/Saved at/);
+    // A checkpoint is folded away under the text, and says it is not a submission.
+    await page.getByText("Keep a checkpoint of this text").click();
+    await expect(page.getByTestId("checkpoint-box")).toContainText("It is not sent to a reviewer");
     await page.getByLabel("What changed?").fill("First draft");
-    await page.getByRole("button", { name: "Save revision" }).click();
-    await expect(page.getByTestId("revision-message")).toHaveText("Saved as revision 1.");
+    await page.getByRole("button", { name: "Save checkpoint" }).click();
+    await expect(page.getByTestId("revision-message")).toHaveText("Saved as checkpoint revision 1.");
 
     await body(page).locator("p").first().click();
     await page.keyboard.press("End");
     await page.keyboard.type(" Second wording added.");
     await expect(saveState(page)).toHaveText(/Saved at/);
     await page.getByLabel("What changed?").fill("More detail");
-    await page.getByRole("button", { name: "Save revision" }).click();
-    await expect(page.getByTestId("revision-message")).toHaveText("Saved as revision 2.");
+    await page.getByRole("button", { name: "Save checkpoint" }).click();
+    await expect(page.getByTestId("revision-message")).toHaveText("Saved as checkpoint revision 2.");
 
     await page.getByRole("link", { name: "History and restore" }).click();
     await expect(page.getByTestId("revision-row")).toHaveCount(2);

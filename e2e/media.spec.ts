@@ -11,6 +11,7 @@ import { e2eDb } from "./helpers/db";
 import { E2E_MEDIA_DIR } from "./helpers/env";
 import { createReviewer, createTestUser, signIn, uniqueSuffix, type TestUser } from "./helpers/factory";
 import { bombPng } from "../tests/helpers/image-fixtures";
+import { submitFromHeader } from "./helpers/workspace";
 
 const WORDS =
   "calcium phosphate nodule papule dermis tissue lesion biopsy imaging serum level kidney joint tendon muscle ulcer pain deposit plaque firm white chalky tender swelling redness itching fatigue stiffness inflammation infection injury scar tumour varicose lupus scleroderma therapy surgery excision laser medicine diet vitamin hormone parathyroid gland bone marrow vessel artery vein fingertip elbow knee ankle shoulder wrist forearm".split(
@@ -82,11 +83,7 @@ async function as(browser: Browser, user: TestUser, path: string): Promise<Page>
   return page;
 }
 
-async function submit(page: Page, summary: string) {
-  await page.getByLabel(/What changed/).fill(summary);
-  await page.getByRole("button", { name: "Submit for review" }).click();
-  await expect(page.getByTestId("article-status")).toHaveText("In review", { timeout: 30_000 });
-}
+const submit = submitFromHeader;
 
 async function approve(r: Page, number: number) {
   await r.reload();

@@ -14,6 +14,7 @@ import { approveRevision } from "../lib/review/decide-review";
 import { afterRevisionFrozen } from "../lib/revisions/after-freeze";
 import { formatLongDate } from "../lib/public/format-date";
 import { queueNotification } from "../lib/notifications/queue-notification";
+import { submitFromHeader } from "./helpers/workspace";
 
 const WORDS =
   "calcium phosphate nodule papule dermis tissue lesion biopsy imaging serum level kidney joint tendon muscle ulcer pain deposit plaque firm white chalky painful tender swelling redness itching fever fatigue stiffness inflammation infection injury trauma scar tumour varicose connective disorder lupus scleroderma dermatomyositis therapy surgery excision laser shockwave medicine diet vitamin hormone parathyroid gland bone marrow blood vessel artery vein capillary fingertip elbow knee ankle shoulder hip wrist forearm thigh calf chest abdomen scalp face neck".split(
@@ -96,11 +97,7 @@ async function as(browser: Browser, user: Pick<TestUser, "email" | "password">, 
   return page;
 }
 
-async function submit(page: Page, summary: string) {
-  await page.getByLabel(/What changed/).fill(summary);
-  await page.getByRole("button", { name: "Submit for review" }).click();
-  await expect(page.getByTestId("article-status")).toHaveText("In review", { timeout: 30_000 });
-}
+const submit = submitFromHeader;
 
 test.describe("medical review and publishing", () => {
   test("writer submits → reviewer requests changes → writer answers, fixes, resubmits → approved → published → reader sees it; a later edit stays off the live page until approved and published", async ({
@@ -150,7 +147,8 @@ test.describe("medical review and publishing", () => {
     const fixed = [article.paras[0], article.paras[1] + " Deposits can extend to muscle and organs."];
     await writerEdits(writer, article.id, fixed);
     await w.reload();
-    await submit(w, "Extent of deposits");
+    // This note may be shown to readers (ticked); the next one stays internal.
+    await submit(w, "Extent of deposits", { showToReaders: true });
 
     // Reviewer sees the resubmitted revision, compared by default with the one they asked changes on: exactly
     // the sentence the writer added, nothing else.
@@ -263,7 +261,9 @@ test.describe("medical review and publishing", () => {
     await reader.reload();
     await expect(reader.getByText("Treatment begins with the cause; surgery comes last.")).toBeVisible();
     await expect(reader.getByTestId("update-history").locator("li")).toHaveCount(2);
-    await expect(reader.getByTestId("update-history")).toContainText("Treatment order");
+    // "Treatment order" was a note for the reviewer only: readers see a neutral entry.
+    await expect(reader.getByTestId("update-history").locator("li").first()).toContainText("Updated.");
+    await expect(reader.getByTestId("update-history")).not.toContainText("Treatment order");
 
     // The writer was told at each step.
     await w.goto("/studio/inbox");
@@ -284,10 +284,8 @@ test.describe("medical review and publishing", () => {
     const article = await seedArticle(writer, `Typed at once ${uniqueSuffix()}`);
     const page = await as(browser, writer, `/studio/articles/${article.id}/edit`);
     const tabs = page.getByRole("navigation", { name: "Article" });
-    // The Review tab's own field (the editor has a "What changed?" field of its own for saved revisions).
-    const changeSummary = page
-      .getByTestId("submit-form")
-      .getByRole("textbox", { name: "What changed (shown to readers in the update history)" });
+    // The workspace header's form (the editor's checkpoint box has a "What changed?" field of its own).
+    const changeSummary = page.getByTestId("submit-form").getByRole("textbox", { name: "What changed" });
     for (let i = 1; i <= 10; i++) {
       // The writer adds a sentence and follows the Review tab before autosave's pause has passed.
       await page.getByTestId("article-body").locator("p").last().click();
@@ -295,12 +293,14 @@ test.describe("medical review and publishing", () => {
       const sentence = ` Added in round ${i}.`;
       await page.keyboard.type(sentence);
       await tabs.getByRole("link", { name: "Review", exact: true }).click();
+      await expect(page).toHaveURL(/\/review$/);
       // There is something to submit only if that sentence reached the server.
-      await expect(page.getByTestId("submit-form"), `the sentence of round ${i} was saved`).toBeVisible();
+      await expect(page.getByTestId("submit-details"), `the sentence of round ${i} was saved`).toBeVisible();
       // …and types the summary as soon as its field is there, then submits.
+      await page.getByTestId("submit-details").locator("summary").click();
       const summary = `Round ${i}: one more sentence`;
       await changeSummary.pressSequentially(summary);
-      await page.getByRole("button", { name: "Submit for review" }).click();
+      await page.getByTestId("submit-form").getByRole("button", { name: "Submit for review" }).click();
       await expect(page.getByTestId("article-status")).toHaveText("In review", { timeout: 30_000 });
       const revision = await e2eDb().revision.findFirstOrThrow({
         where: { articleId: article.id },
@@ -315,6 +315,47 @@ test.describe("medical review and publishing", () => {
       await tabs.getByRole("link", { name: "Edit", exact: true }).click();
       await expect(page.getByTestId("save-state")).toHaveAttribute("data-state", "saved");
     }
+  });
+
+  test("Submit is in the header of the Edit tab: it sends the text as typed, and after changes are requested the header says why Resubmit waits", async ({
+    browser,
+  }) => {
+    test.setTimeout(120_000);
+    const writer = await createTestUser({ roles: ["WRITER"] });
+    const { user: reviewer } = await createReviewer({ postNominals: `M.D. ${uniqueSuffix()}` });
+    const article = await seedArticle(writer, `Header submit ${uniqueSuffix()}`);
+    const page = await as(browser, writer, `/studio/articles/${article.id}/edit`);
+    await expect(page.getByTestId("workspace-header")).toContainText("With the writer");
+    // Typed and submitted at once from the Edit tab: the header has the editor store the sentence first.
+    await page.getByTestId("article-body").locator("p").last().click();
+    await page.keyboard.press("Control+End");
+    await page.keyboard.type(" Typed just before submitting.");
+    await submitFromHeader(page, "First version");
+    const first = await e2eDb().revision.findFirstOrThrow({ where: { articleId: article.id } });
+    expect(first.bodyJson).toContain("Typed just before submitting.");
+    expect(first.changeSummaryPublic).toBe(false);
+    await expect(page.getByTestId("article-holder")).toHaveText(/With the reviewers/);
+
+    const r = await as(browser, reviewer, `/studio/articles/${article.id}/review`);
+    await expect(r.getByTestId("primary-action")).toHaveAttribute("data-kind", "decide");
+    await r.getByLabel("What needs to change").fill("Please qualify the prevalence figure.");
+    await r.getByRole("button", { name: "Request changes" }).click();
+    await expect(r.getByTestId("article-status")).toHaveText("Changes requested");
+
+    // Back with the writer: Resubmit is shown but waits for a change, and says so.
+    await page.reload();
+    await expect(page.getByTestId("primary-unavailable")).toHaveText("Resubmit");
+    await expect(page.getByTestId("primary-needs")).toHaveText(
+      "Change the text to resubmit: the reviewer asked for changes.",
+    );
+    await page.getByTestId("article-body").locator("p").last().click();
+    await page.keyboard.press("Control+End");
+    await page.keyboard.type(" Qualified.");
+    // The header follows the saved text: Resubmit opens its form.
+    await expect(page.getByTestId("submit-details")).toContainText("Resubmit");
+    await submitFromHeader(page, "Qualified the prevalence figure", { showToReaders: true });
+    const second = await e2eDb().revision.findFirstOrThrow({ where: { articleId: article.id, number: 2 } });
+    expect(second).toMatchObject({ changeSummary: "Qualified the prevalence figure", changeSummaryPublic: true });
   });
 
   test("a reviewer cannot approve an article they wrote", async ({ browser }) => {

@@ -22,10 +22,11 @@ export function UpdateHistory({
         <p>Not published yet.</p>
       ) : (
         <ol reversed>
-          {history.map((h) => (
+          {history.map((h, i) => (
             <li key={h.publicationId}>
               <time dateTime={h.publishedAt.toISOString()}>{formatLongDate(h.publishedAt)}</time>:{" "}
-              {h.changeSummary || "Updated."}
+              {/* Without a note the writer made public, a neutral entry (the oldest one is the first publication). */}
+              {h.changeSummary || (i === history.length - 1 ? "First published." : "Updated.")}
               {h.reviewer && (
                 <>
                   {" "}

@@ -19,6 +19,7 @@ export function ActionForm({
   refreshOnSuccess = true,
   redirectTo,
   validate,
+  beforeSubmit,
   buttonClass,
   className,
   label,
@@ -37,6 +38,8 @@ export function ActionForm({
   redirectTo?: string | ((data: unknown) => string);
   /** Checks in the browser before sending (e.g. a file's size); a returned error is shown like the server's. */
   validate?: (form: FormData) => ActionResult<unknown> | null;
+  /** Runs before sending (e.g. the editor's waiting keystrokes are saved first); a message stops the sending. */
+  beforeSubmit?: () => Promise<string | null>;
   buttonClass?: string;
   className?: string;
   /** Accessible name of the form. */
@@ -67,7 +70,10 @@ export function ActionForm({
           startTransition(async () => {
             let r: Result;
             try {
-              r = validate?.(data) ?? (await action(data));
+              const refusal = beforeSubmit ? await beforeSubmit() : null;
+              r = refusal
+                ? { ok: false, code: "CONFLICT", message: refusal }
+                : (validate?.(data) ?? (await action(data)));
             } catch {
               r = {
                 ok: false,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runContentChecks } from "./run-checks";
+import { runBlockingChecks, runContentChecks } from "./run-checks";
 import { createWordChecker } from "./spelling";
 import type { CheckInput } from "./types";
 
@@ -197,5 +197,52 @@ describe("content checks", () => {
     expect(() =>
       runContentChecks(base({ body: { type: "doc", content: [null, { type: "weird" }, { content: "x" }] } })),
     ).not.toThrow();
+  });
+});
+
+describe("blocking checks alone", () => {
+  it("find exactly the blocking findings of the full run, in the same order", () => {
+    const body = {
+      type: "doc",
+      content: [
+        h(""),
+        p("Symptoms include:"),
+        h("Causes"),
+        h("Symptoms"),
+        p("The following are common."),
+        p("Deposits form under the skin.", [cite("missing"), cite("nolink")]),
+        {
+          type: "paragraph",
+          content: [{ type: "text", text: "a link", marks: [{ type: "link", attrs: { href: "ftp://x.example" } }] }],
+        },
+      ],
+    };
+    const input = base({
+      summary: "",
+      body,
+      references: [
+        { key: "nolink", title: "No link" },
+        { key: "bad", title: "Bad link", url: "javascript:alert(1)" },
+      ],
+    });
+    const full = runContentChecks(input, { words: createWordChecker() }).findings.filter(
+      (f) => f.severity === "blocking",
+    );
+    expect(new Set(full.map((f) => f.rule))).toEqual(
+      new Set([
+        "missing-summary",
+        "empty-heading",
+        "empty-section",
+        "empty-lead-in",
+        "citation-without-reference",
+        "reference-without-link",
+        "non-http-link",
+      ]),
+    );
+    expect(runBlockingChecks(input)).toEqual(full);
+  });
+
+  it("find nothing in a complete article", () => {
+    expect(runBlockingChecks(base())).toEqual([]);
   });
 });

@@ -47,6 +47,26 @@ export function byImportanceThenPlace(a: Finding, b: Finding): number {
   return comparePaths(pa, pb);
 }
 
+/**
+ * The blocking findings alone, without the dictionary (no blocking rule reads words): what submitting for review
+ * needs fixed (lib/workflow/state-machine.ts, precondition "no-blocking-findings") and what the article
+ * workspace's header lists. Every rule that can report a blocking finding is here; run-checks.test.ts checks
+ * that the result equals the blocking part of runContentChecks.
+ */
+export function runBlockingChecks(input: CheckInput): Finding[] {
+  const blocks = textBlocks(parseBody(input.body));
+  return [
+    ...missingSummary(input),
+    ...emptyHeadings(blocks),
+    ...danglingLeadIns(blocks),
+    ...unresolvedCitations(blocks, input.references),
+    ...referencesWithoutLink(input.references),
+    ...nonHttpLinks(blocks, input.references),
+  ]
+    .filter((f) => f.severity === "blocking")
+    .sort(byImportanceThenPlace);
+}
+
 export function runContentChecks(input: CheckInput, options: RunChecksOptions = {}): CheckSummary {
   const blocks = textBlocks(parseBody(input.body));
   const words = options.words ?? createWordChecker();

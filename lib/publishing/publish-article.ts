@@ -50,7 +50,14 @@ export async function publishInTx(
   if (!gate?.approval) throw new AppError("GATE_FAILED", "The publish gate did not find a valid approval.");
   const revision = await tx.revision.findUniqueOrThrow({
     where: { id: revisionId },
-    select: { changeSummary: true, title: true, number: true, bodyJson: true, referencesJson: true },
+    select: {
+      changeSummary: true,
+      changeSummaryPublic: true,
+      title: true,
+      number: true,
+      bodyJson: true,
+      referencesJson: true,
+    },
   });
   const now = new Date();
   const months = await getSetting(tx, "review.intervalMonths");
@@ -69,7 +76,8 @@ export async function publishInTx(
       revisionId,
       publishedById: actor.id,
       publishedAt: now,
-      changeSummary: revision.changeSummary,
+      // The writer's note goes public only when they said so; readers otherwise see a neutral entry.
+      changeSummary: revision.changeSummaryPublic ? revision.changeSummary : "",
       citationStyle,
       referencesHtml: formatRevisionReferences(revision.bodyJson, revision.referencesJson, citationStyle),
     },

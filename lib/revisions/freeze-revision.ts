@@ -16,6 +16,8 @@ export interface FreezeRevisionInput {
   articleId: string;
   actorId: string;
   changeSummary: string;
+  /** Readers may see the change summary in the public update history (default: it stays internal). */
+  changeSummaryPublic?: boolean;
 }
 
 export function parseEditorIds(json: string): string[] {
@@ -76,6 +78,7 @@ export async function freezeRevision(tx: DbTx, input: FreezeRevisionInput) {
       referencesJson: JSON.stringify(referencesSnapshot),
       contentHash: hash,
       changeSummary: input.changeSummary.trim().slice(0, 500),
+      changeSummaryPublic: input.changeSummaryPublic ?? false,
       wordCount: wordCount(body),
       bodyHtml: html,
       imagesJson: JSON.stringify(images),

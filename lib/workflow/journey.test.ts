@@ -109,7 +109,12 @@ describe("review and publishing journey", () => {
 
     await edit(article.id, writer.id, "Calcium deposits in the skin that can extend to deeper tissue.");
     expect(await status(article.id)).toBe("CHANGES_REQUESTED"); // the writer's turn: nothing to void
-    const second = await submitArticle(t.db, writer, { articleId: article.id, changeSummary: "Extent of deposits" });
+    // The writer says this note may be shown to readers.
+    const second = await submitArticle(t.db, writer, {
+      articleId: article.id,
+      changeSummary: "Extent of deposits",
+      changeSummaryPublic: true,
+    });
     const rev2 = await t.db.revision.findUniqueOrThrow({ where: { id: second.revisionId } });
 
     // Stale hash (the reviewer read something else) is refused.
@@ -184,7 +189,11 @@ describe("review and publishing journey", () => {
       status: "PUBLISHED",
       liveRevisionId: rev2.id,
     });
-    const third = await submitArticle(t.db, writer, { articleId: article.id, changeSummary: "Rewrite" });
+    // A note for the reviewer only (the default): readers see a neutral entry for this update.
+    const third = await submitArticle(t.db, writer, {
+      articleId: article.id,
+      changeSummary: "Qualified the prevalence figure after medical review",
+    });
     expect(await t.db.article.findUniqueOrThrow({ where: { id: article.id } })).toMatchObject({
       status: "IN_REVIEW",
       liveRevisionId: rev2.id,
@@ -200,7 +209,16 @@ describe("review and publishing journey", () => {
     await integrity(rev3.id, article.id);
     await publishArticle(t.db, editor, { articleId: article.id, revisionId: rev3.id });
     expect((await t.db.article.findUniqueOrThrow({ where: { id: article.id } })).liveRevisionId).toBe(rev3.id);
-    expect((await getPublicTrail(t.db, article.id)).history.map((h) => h.revisionNumber)).toEqual([3, 2]);
+    const history = (await getPublicTrail(t.db, article.id)).history;
+    expect(history.map((h) => [h.revisionNumber, h.changeSummary])).toEqual([
+      [3, ""],
+      [2, "Extent of deposits"],
+    ]);
+    // The internal note is kept with the revision for the studio.
+    expect(rev3).toMatchObject({
+      changeSummary: "Qualified the prevalence figure after medical review",
+      changeSummaryPublic: false,
+    });
 
     // Unpublish needs a reason; then the article is not live.
     await expect(

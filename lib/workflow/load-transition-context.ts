@@ -13,18 +13,43 @@ import { loadGate } from "../gate/load-gate";
 import type { GateResult } from "../gate/evaluate-gate";
 import { articleContributorIds, wasSubmitted } from "./article-contributors";
 import { toArticleStatus, type TransitionContext } from "./state-machine";
+import { runBlockingChecks } from "../checks/run-checks";
+import type { Finding } from "../checks/types";
 
 /** The working copy's content hash as freezeRevision would compute it; null if the body is unreadable. */
 export async function workingCopyHash(db: DbTx, articleId: string): Promise<string | null> {
+  return (await readWorkingCopy(db, articleId)).hash;
+}
+
+/**
+ * The working copy's hash and its blocking content-check findings (one read of the draft and its references).
+ * An unreadable body has no hash and no findings: submitting it reports exactly what is wrong with it.
+ */
+export async function readWorkingCopy(
+  db: DbTx,
+  articleId: string,
+): Promise<{ hash: string | null; blocking: Finding[] }> {
   const draft = await db.workingDraft.findUnique({ where: { articleId } });
-  if (!draft) return null;
+  if (!draft) return { hash: null, blocking: [] };
   const refs = await db.reference.findMany({
     where: { articleId },
     orderBy: [{ position: "asc" }, { createdAt: "asc" }],
   });
+  let blocking: Finding[] = [];
+  try {
+    blocking = runBlockingChecks({
+      title: draft.title,
+      summary: draft.summary,
+      conditionName: draft.conditionName,
+      body: draft.bodyJson,
+      references: refs,
+    });
+  } catch {
+    blocking = [];
+  }
   try {
     const body = parseDocument(draft.bodyJson);
-    return contentHash({
+    const hash = contentHash({
       title: draft.title,
       summary: draft.summary,
       conditionName: draft.conditionName,
@@ -33,8 +58,9 @@ export async function workingCopyHash(db: DbTx, articleId: string): Promise<stri
       references: refs.map(toReferenceSnapshot),
       images: await snapshotImages(db, body, { requireReady: false }),
     });
+    return { hash, blocking };
   } catch {
-    return null;
+    return { hash: null, blocking };
   }
 }
 
@@ -52,6 +78,8 @@ export interface LoadedContext {
     requiredApprovals: number;
   };
   gate: GateResult | null;
+  /** The working copy's blocking content-check findings (what ctx.workingCopyBlocking counts). */
+  blocking: Finding[];
 }
 
 export async function loadTransitionContext(
@@ -76,8 +104,8 @@ export async function loadTransitionContext(
     },
   });
   if (!article) throw new AppError("NOT_FOUND", "That article does not exist.");
-  const [hash, creds, gate, contributors, submitted] = await Promise.all([
-    workingCopyHash(db, articleId),
+  const [{ hash, blocking }, creds, gate, contributors, submitted] = await Promise.all([
+    readWorkingCopy(db, articleId),
     actor ? db.credential.findMany({ where: { userId: actor.id } }) : Promise.resolve([]),
     opts.gate ? loadGate(db, articleId) : Promise.resolve(null),
     articleContributorIds(db, articleId),
@@ -93,6 +121,7 @@ export async function loadTransitionContext(
     // revision that is only the editor's checkpoint (never submitted) leaves the text still to be submitted.
     workingCopyChanged:
       !article.currentRevision || hash === null || hash !== article.currentRevision.contentHash || !submitted,
+    workingCopyBlocking: blocking.length,
     actorCredential: bestCredential(creds).standing,
     gatePasses: gate?.passes ?? false,
     currentIsLive: article.currentRevisionId !== null && article.currentRevisionId === article.liveRevisionId,
@@ -100,6 +129,7 @@ export async function loadTransitionContext(
   return {
     ctx,
     gate,
+    blocking,
     article: {
       id: article.id,
       slug: article.slug,

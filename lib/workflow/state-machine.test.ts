@@ -6,6 +6,7 @@ import {
   availableTransitions,
   checkTransition,
   refusalInState,
+  failedPreconditions,
   type ArticleStatus,
   type CredentialStanding,
   type TransitionContext,
@@ -58,6 +59,7 @@ const happy = (status: ArticleStatus, over: Partial<TransitionContext> = {}): Tr
   hasCurrentRevision: true,
   actorContributedToCurrent: false,
   workingCopyChanged: true,
+  workingCopyBlocking: 0,
   actorCredential: "VALID",
   gatePasses: true,
   currentIsLive: false,
@@ -114,6 +116,29 @@ describe("preconditions", () => {
         failed: "has-changes",
       });
     }
+  });
+
+  it("submitting needs the working copy free of blocking content-check findings", () => {
+    for (const s of ["DRAFT", "CHANGES_REQUESTED", "PUBLISHED", "UNPUBLISHED"] as const) {
+      expect(refused("submit", "WRITER", happy(s, { workingCopyBlocking: 2 }))).toMatchObject({
+        code: "INVALID_TRANSITION",
+        failed: "no-blocking-findings",
+      });
+    }
+  });
+
+  it("lists every failing precondition at once, and nothing for a transition that is not the person's", () => {
+    const ctx = happy("CHANGES_REQUESTED", { workingCopyChanged: false, workingCopyBlocking: 1 });
+    expect(failedPreconditions("submit", actorFor("WRITER"), ctx)?.map((f) => f.key)).toEqual([
+      "has-changes",
+      "no-blocking-findings",
+    ]);
+    expect(failedPreconditions("submit", actorFor("WRITER"), happy("DRAFT"))).toEqual([]);
+    expect(failedPreconditions("submit", actorFor("REVIEWER"), ctx)).toBeNull();
+    expect(failedPreconditions("approve", actorFor("REVIEWER"), happy("DRAFT"))).toBeNull();
+    expect(
+      failedPreconditions("approve", actorFor("REVIEWER"), happy("IN_REVIEW", { actorCredential: "EXPIRED" })),
+    ).toEqual([{ key: "credential-valid", message: expect.any(String), personal: true }]);
   });
 
   it("the writer of a revision may submit it even though they contributed to it", () => {

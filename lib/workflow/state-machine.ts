@@ -58,6 +58,8 @@ export interface TransitionContext {
   actorContributedToCurrent: boolean;
   /** The working copy differs from the current frozen revision (or there is none yet). */
   workingCopyChanged: boolean;
+  /** Blocking content-check findings in the working copy (lib/checks/run-checks.ts, runBlockingChecks). */
+  workingCopyBlocking: number;
   /** The actor's best credential at this moment. */
   actorCredential: CredentialStanding;
   /** The publish gate passes for the current revision (every item passed or overridden). */
@@ -86,6 +88,11 @@ const P = {
     key: "has-changes",
     holds: (c) => c.workingCopyChanged,
     message: "Nothing has changed since the last submitted revision.",
+  },
+  noBlockingFindings: {
+    key: "no-blocking-findings",
+    holds: (c) => c.workingCopyBlocking === 0,
+    message: "The draft has problems that block review (see Content checks beside the text): fix them, then submit.",
   },
   hasRevision: {
     key: "has-revision",
@@ -145,7 +152,9 @@ export const TRANSITIONS: Readonly<Record<TransitionName, TransitionRule>> = {
     from: ["DRAFT", "CHANGES_REQUESTED", "PUBLISHED", "UNPUBLISHED"],
     to: always("IN_REVIEW"),
     anyOf: ["article.submit"],
-    preconditions: [P.mayEditArticle, P.hasChanges],
+    // Blocking findings would fail the publish gate anyway: a reviewer is not asked to sign off text that must
+    // change again before it can go live.
+    preconditions: [P.mayEditArticle, P.hasChanges, P.noBlockingFindings],
     auditAction: "article.submitted",
   },
   // The writer takes a submission back before a decision (e.g. to keep editing).
@@ -323,6 +332,24 @@ export function refusalInState(name: TransitionName, status: ArticleStatus): str
   const sentence = ALREADY_DONE[name].includes(status) ? ALREADY_SENTENCES[status] : STATE_SENTENCES[status];
   const next = NEXT_STEPS[name]?.[status];
   return next ? `${sentence} ${next}` : sentence;
+}
+
+/**
+ * Every precondition of `name` that fails now, in order, when the state allows the transition and the actor's
+ * role grants it (else null: the transition is not this person's to take from here). For screens that list
+ * all that is missing at once instead of the first refusal (the article workspace's header).
+ */
+export function failedPreconditions(
+  name: TransitionName,
+  actor: Pick<Actor, "status" | "roles"> | null,
+  ctx: TransitionContext,
+): Array<{ key: string; message: string; personal: boolean }> | null {
+  const rule = TRANSITIONS[name];
+  const perms = permissionsOf(actor);
+  if (!rule.from.includes(ctx.status) || !rule.anyOf.some((p) => perms.has(p))) return null;
+  return rule.preconditions
+    .filter((pre) => !pre.holds(ctx, perms))
+    .map((pre) => ({ key: pre.key, message: pre.message, personal: PERSONAL_PRECONDITIONS.has(pre.key) }));
 }
 
 /** Throws the coded AppError when the transition is not allowed; returns the next state otherwise. */

@@ -2,6 +2,7 @@
 // moves the article to IN_REVIEW, in one transaction with the audit events and the reviewers' notifications.
 // After commit the caller runs afterRevisionFrozen (checks + plagiarism, lib/revisions/after-freeze.ts).
 import { z } from "zod";
+import { formFlag } from "../validation";
 import type { Db } from "../db/client";
 import type { Actor } from "../auth/policy";
 import { recordAuditEvent } from "../audit/record-event";
@@ -19,8 +20,10 @@ export const submitArticleSchema = z.object({
   changeSummary: z
     .string({ error: "Say briefly what changed." })
     .trim()
-    .min(3, "Say briefly what changed (at least 3 characters): readers see it in the update history.")
+    .min(3, "Say briefly what changed (at least 3 characters).")
     .max(500, "Keep the change summary under 500 characters."),
+  /** Readers may see the change summary in the public update history (a ticked box); internal otherwise. */
+  changeSummaryPublic: formFlag.optional(),
 });
 export type SubmitArticleInput = z.output<typeof submitArticleSchema>;
 
@@ -33,6 +36,7 @@ export async function submitArticle(db: Db, actor: Actor, input: SubmitArticleIn
       articleId: article.id,
       actorId: actor.id,
       changeSummary: data.changeSummary,
+      changeSummaryPublic: data.changeSummaryPublic ?? false,
     });
     await tx.article.update({ where: { id: article.id }, data: { status: to } });
     await recordAuditEvent(tx, {
@@ -46,6 +50,7 @@ export async function submitArticle(db: Db, actor: Actor, input: SubmitArticleIn
         revisionId: revision.id,
         number: revision.number,
         contentHash: revision.contentHash,
+        changeSummaryPublic: revision.changeSummaryPublic,
       },
     });
     // Who is asked: the reviewers already assigned to this article (a resubmission goes back to them), else

@@ -3,7 +3,7 @@
 // count, autosave with a visible state, offline backup, the conflict view, and the reference manager.
 // Domain rules live on the server (lib/drafts, lib/references); this component only keeps the person's
 // text safe and shows what the server said.
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useHydrated } from "@/components/ui/use-hydrated";
@@ -39,6 +39,7 @@ import { jumpToFinding } from "@/components/checks/jump-to-finding";
 import type { MediaRecord } from "@/components/media/image-details-form";
 import type { Finding } from "@/lib/checks/types";
 import { imageProblems } from "@/lib/media/image-problems";
+import { announceDraftSaved, registerPendingEdits } from "@/components/studio/draft-events";
 
 // Memoised so that the editor's own re-renders (save state changes) do not re-serialise a long draft.
 const CheckPanel = memo(ContentCheckPanel);
@@ -83,8 +84,12 @@ export function ArticleEditor({
   initial,
   collab = null,
   collabNotice = null,
+  settings = null,
 }: {
   initial: EditorState;
+  /** The article's settings (address, alternative names, audience, citation style): a folded panel beside the
+   *  text on wide screens, above it (folded) on narrow ones, so the title and body start on the first screen. */
+  settings?: ReactNode;
   /** A joined co-editing session: the body and fields are shared, and the server saves. */
   collab?: CollabSession | null;
   /** Why co-editing is not on (shown once), when it was tried and is not. */
@@ -285,6 +290,24 @@ export function ArticleEditor({
     return () => window.removeEventListener("click", onClick, true);
   }, [initial.canEdit, router]);
 
+  // The workspace header's "Submit" sends what is typed: it asks the editor to store its waiting changes first
+  // (autosave's, or the co-editing server's), and re-reads what submitting needs after each save.
+  const storeTyped = useCallback(async (): Promise<boolean> => {
+    if (collabLiveRef.current && collab) return collab.whenStored();
+    const controller = controllerRef.current;
+    if (!controller) return true;
+    await controller.flush();
+    return !controller.dirty;
+  }, [collab]);
+  useEffect(() => {
+    if (!initial.canEdit) return;
+    return registerPendingEdits(storeTyped);
+  }, [initial.canEdit, storeTyped]);
+  const savedAt = saveState.kind === "saved" ? saveState.at : null;
+  useEffect(() => {
+    if (savedAt) announceDraftSaved(articleId);
+  }, [articleId, savedAt]);
+
   // Co-editing: the fields follow the shared map, "Saved" follows what the server stored, the presence list
   // follows awareness; when the session ends, autosave continues from the last version the server stored.
   useEffect(() => {
@@ -483,7 +506,7 @@ export function ArticleEditor({
           text: errorText(r.body.error, ["changeSummary"], "No revision was made."),
         });
       else {
-        setRevisionMessage({ kind: "ok", text: `Saved as revision ${r.body.number}.` });
+        setRevisionMessage({ kind: "ok", text: `Saved as checkpoint revision ${r.body.number}.` });
         setRevisionSummary("");
       }
     } catch {
@@ -541,7 +564,16 @@ export function ArticleEditor({
   if (!initial.canEdit) return null;
 
   return (
-    <div className="editor-layout" ref={rootRef}>
+    <div className={`editor-layout${settings ? " has-settings" : ""}`} ref={rootRef}>
+      {settings && (
+        <details className="panel editor-settings" data-testid="settings-panel">
+          <summary>
+            <h2>Settings</h2>
+            <span className="field-hint">Address, alternative names, audience, citation style</span>
+          </summary>
+          {settings}
+        </details>
+      )}
       <div className="editor-main">
         <div className="editor-statusbar">
           <p
@@ -682,10 +714,14 @@ export function ArticleEditor({
           </ul>
         </details>
 
-        <section className="panel revision-box" aria-labelledby="revision-heading">
-          <h2 id="revision-heading">Save a revision</h2>
-          <p className="field-hint">
-            Freezes the current text and references as a numbered revision you can compare with and restore later.
+        {/* A checkpoint, not a submission: Submit is the workspace header's primary action. */}
+        <details className="panel revision-box" data-testid="checkpoint-box">
+          <summary>
+            <h2 id="revision-heading">Keep a checkpoint of this text</h2>
+          </summary>
+          <p className="field-hint" id="revision-hint">
+            A numbered copy of the text and references, only for you and your co-writers: compare with it or restore it
+            under History. It is not sent to a reviewer; to do that, use the Submit button at the top.
           </p>
           <label htmlFor="revision-summary">What changed?</label>
           <input
@@ -693,11 +729,12 @@ export function ArticleEditor({
             type="text"
             value={revisionSummary}
             maxLength={500}
+            aria-describedby="revision-hint"
             onChange={(e) => setRevisionSummary(e.target.value)}
           />
           <div className="row">
-            <button type="button" onClick={saveRevision}>
-              Save revision
+            <button type="button" className="secondary" onClick={saveRevision}>
+              Save checkpoint
             </button>
             <Link href={`/studio/articles/${articleId}/history`}>History and restore</Link>
           </div>
@@ -710,7 +747,7 @@ export function ArticleEditor({
               {revisionMessage.text}
             </p>
           )}
-        </section>
+        </details>
       </div>
       <aside className="editor-side" aria-label="Images, references and checks">
         <ImagesPanel

@@ -1,12 +1,12 @@
 "use client";
 // Opens the editor with live co-editing when the co-editing server can be reached, else with autosave (and
 // says why). Joining takes a moment: a progress line shows meanwhile.
-import { useEffect, useState } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import type { EditorState } from "@/lib/drafts/load-editor-state";
 import { ArticleEditor } from "./article-editor";
 import { CollabSession } from "./collaboration";
 
-export function CollaborativeEditor({ initial }: { initial: EditorState }) {
+export function CollaborativeEditor({ initial, settings }: { initial: EditorState; settings?: ReactNode }) {
   const [joined, setJoined] = useState<{ session: CollabSession | null; reason: string } | null>(null);
   useEffect(() => {
     if (!initial.canEdit) return;
@@ -33,6 +33,7 @@ export function CollaborativeEditor({ initial }: { initial: EditorState }) {
   return (
     <ArticleEditor
       initial={initial}
+      settings={settings}
       collab={joined.session}
       collabNotice={joined.session || !joined.reason ? null : `${joined.reason} Your changes are saved by autosave.`}
     />

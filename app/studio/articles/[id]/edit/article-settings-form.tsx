@@ -29,7 +29,7 @@ export function ArticleSettingsForm({
   const fieldError = (name: string) => (state && !state.ok ? state.fieldErrors?.[name]?.join(" ") : undefined);
   return (
     <form action={formAction} className="article-settings-form" aria-labelledby="article-settings-heading">
-      <h2 id="article-settings-heading">Article settings</h2>
+      <h3 id="article-settings-heading">Audience and citation style</h3>
       <input type="hidden" name="articleId" value={articleId} />
       <div className="field">
         <label htmlFor="article-citation-style">Citation style</label>

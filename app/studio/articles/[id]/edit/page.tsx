@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePermission } from "@/app/_server/session";
-import { statusLabel } from "@/lib/workflow/state-machine";
 import { CollaborativeEditor } from "../../_editor/collaborative-editor";
-import { ArticleTabs } from "../article-tabs";
+import { ArticleWorkspaceHeader } from "../workspace-header";
 import { loadArticleOr404 } from "../load";
 import { SlugField } from "./slug-field";
 import { AlternativeNamesField } from "./alternative-names-field";
@@ -26,20 +25,10 @@ export default async function EditArticlePage({
   const state = await loadArticleOr404(actor, id);
   return (
     <>
-      <div className="article-header">
-        <h1>{state.draft.title || "Untitled article"}</h1>
-        <p className="article-state">
-          <span className="badge">{statusLabel(state.article.status)}</span>
-          {state.article.isLive && <span className="badge ok">Live</span>}
-          {state.article.currentRevisionNumber !== null && (
-            <span> Latest revision: {state.article.currentRevisionNumber}</span>
-          )}
-        </p>
-        <ArticleTabs articleId={id} current="edit" canEdit={state.canEdit} />
-      </div>
+      <ArticleWorkspaceHeader actor={actor} articleId={id} current="edit" />
       {restored && (
         <p className="notice ok" role="status" data-testid="restored-notice">
-          Revision {restored} is now the working draft. Save a revision or submit it when ready.
+          Revision {restored} is now the working draft. Submit it (the button at the top) when it is ready.
         </p>
       )}
       {imported !== undefined && (
@@ -57,17 +46,21 @@ export default async function EditArticlePage({
         </p>
       )}
       {state.canEdit ? (
-        <>
-          <SlugField articleId={id} slug={state.article.slug} locked={state.article.slugLocked} />
-          <AlternativeNamesField articleId={id} names={state.draft.alternativeNames} />
-          <ArticleSettingsForm
-            articleId={id}
-            citationStyle={state.article.citationStyle}
-            audience={state.article.audience}
-            isLive={state.article.isLive}
-          />
-          <CollaborativeEditor initial={state} />
-        </>
+        <CollaborativeEditor
+          initial={state}
+          settings={
+            <>
+              <SlugField articleId={id} slug={state.article.slug} locked={state.article.slugLocked} />
+              <AlternativeNamesField articleId={id} names={state.draft.alternativeNames} />
+              <ArticleSettingsForm
+                articleId={id}
+                citationStyle={state.article.citationStyle}
+                audience={state.article.audience}
+                isLive={state.article.isLive}
+              />
+            </>
+          }
+        />
       ) : (
         <div className="notice info" role="status" data-testid="read-only">
           <p>

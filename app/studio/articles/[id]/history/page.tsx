@@ -5,7 +5,7 @@ import Link from "next/link";
 import { requirePermission } from "@/app/_server/session";
 import { db } from "@/lib/db/client";
 import { listRevisions } from "@/lib/revisions/list-revisions";
-import { ArticleTabs } from "../article-tabs";
+import { ArticleWorkspaceHeader } from "../workspace-header";
 import { loadArticleOr404 } from "../load";
 import { RestoreButton } from "./restore-button";
 import "../../_editor/editor.css";
@@ -21,10 +21,8 @@ export default async function HistoryPage({ params }: { params: Promise<{ id: st
   const revisions = await listRevisions(db, id);
   return (
     <>
-      <div className="article-header">
-        <h1>History: {state.draft.title || "Untitled article"}</h1>
-        <ArticleTabs articleId={id} current="history" canEdit={state.canEdit} />
-      </div>
+      <ArticleWorkspaceHeader actor={actor} articleId={id} current="history" />
+      <h2 className="visually-hidden">Revision history</h2>
       {revisions.length === 0 ? (
         <p className="empty">
           No revisions yet. A revision is frozen when the draft is submitted for review or saved as a revision in the

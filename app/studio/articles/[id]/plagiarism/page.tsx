@@ -14,6 +14,7 @@ import { PlagiarismReportView } from "@/components/plagiarism/plagiarism-report-
 import { CheckRunSummary } from "@/components/checks/check-findings-list";
 import { SourceStatus } from "@/components/checks/source-status";
 import { RerunChecksForm } from "./rerun-form";
+import { ArticleWorkspaceHeader } from "../workspace-header";
 
 export const metadata: Metadata = { title: "Integrity checks" };
 
@@ -29,7 +30,7 @@ export default async function ArticleIntegrityPage({
   const actor = await requirePermission("studio.access", `/studio/articles/${id}/plagiarism`);
   const article = await db.article.findUnique({
     where: { id },
-    select: { id: true, slug: true, currentRevisionId: true, draft: { select: { title: true } } },
+    select: { id: true, currentRevisionId: true },
   });
   if (!article || !(await loadArticleAccess(db, actor, id)).may.read) notFound();
   const revisions = await db.revision.findMany({
@@ -39,7 +40,6 @@ export default async function ArticleIntegrityPage({
   });
   const wanted = revisionParam ?? article.currentRevisionId ?? revisions[0]?.id;
   const revision = revisions.find((r) => r.id === wanted);
-  const title = revision?.title ?? article.draft?.title ?? article.slug;
   if (revisionParam && !revision) notFound();
   const [report, run, threshold] = revision
     ? await Promise.all([
@@ -50,10 +50,8 @@ export default async function ArticleIntegrityPage({
     : [null, null, 0];
   return (
     <>
-      <p>
-        <Link href={`/studio/articles/${id}`}>← Back to the article</Link>
-      </p>
-      <h1>Integrity checks: {title}</h1>
+      <ArticleWorkspaceHeader actor={actor} articleId={id} current="plagiarism" />
+      <h2 className="visually-hidden">Integrity checks</h2>
       {!revision ? (
         <p className="empty">
           This article has no submitted revision yet. Checks run when a draft is submitted for review.

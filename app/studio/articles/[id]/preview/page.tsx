@@ -12,7 +12,7 @@ import { db } from "@/lib/db/client";
 import { parseDocument } from "@/lib/content/document-schema";
 import { snapshotImages } from "@/lib/media/snapshot-images";
 import { ReferenceList } from "@/app/(public)/_components/reference-list";
-import { ArticleTabs } from "../article-tabs";
+import { ArticleWorkspaceHeader } from "../workspace-header";
 import { loadArticleOr404 } from "../load";
 import "@/app/(public)/public.css";
 import "../../_editor/editor.css";
@@ -40,9 +40,8 @@ export default async function PreviewPage({ params }: { params: Promise<{ id: st
   );
   return (
     <>
+      <ArticleWorkspaceHeader actor={actor} articleId={id} current="preview" />
       <div className="article-header">
-        <h1 className="visually-hidden">Preview: {state.draft.title}</h1>
-        <ArticleTabs articleId={id} current="preview" canEdit={state.canEdit} />
         <p className="notice info">
           This is the working draft as readers will see it once it is reviewed and published. References are formatted
           in the article&rsquo;s citation style: {CITATION_STYLES[state.article.citationStyle].label}.

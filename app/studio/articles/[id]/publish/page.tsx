@@ -4,7 +4,6 @@ import { notFound } from "next/navigation";
 import { db } from "@/lib/db/client";
 import { can } from "@/lib/auth/policy";
 import { isAppError } from "@/lib/errors";
-import { STATUS_LABELS } from "@/lib/workflow/state-machine";
 import { loadPublishScreen } from "@/lib/publishing/publish-screen";
 import { requirePermission } from "@/app/_server/session";
 import { ActionForm, Field } from "@/components/studio/action-form";
@@ -21,6 +20,7 @@ import {
 import { ScheduleForm } from "./schedule-form";
 import type { GateItemKey } from "@/lib/gate/evaluate-gate";
 import { AssignmentPanel } from "./assignment-panel";
+import { ArticleWorkspaceHeader } from "../workspace-header";
 
 export const metadata: Metadata = { title: "Publish" };
 
@@ -82,24 +82,12 @@ export default async function PublishPage({
   const justPublished = published !== undefined && ctx.isLive && article.liveRevisionId === revision?.id;
   return (
     <>
-      <p className="breadcrumbs">
-        <Link href="/studio">Dashboard</Link> › Publish
-      </p>
-      <h1>{article.title}</h1>
-      <p className="status-line">
-        <span className="badge" data-testid="article-status">
-          {STATUS_LABELS[ctx.status]}
-        </span>
-        {ctx.isLive ? (
-          <span className="badge ok" data-testid="live-badge">
-            Live
-          </span>
-        ) : (
-          <span className="badge">Not live</span>
-        )}
-        <Link href={`/studio/articles/${article.id}/review`}>Review screen</Link>
-        {ctx.isLive && <Link href={`/articles/${article.slug}`}>Public page</Link>}
-      </p>
+      <ArticleWorkspaceHeader actor={actor} articleId={article.id} current="publish" />
+      {ctx.isLive && (
+        <p>
+          <Link href={`/articles/${article.slug}`}>Public page</Link>
+        </p>
+      )}
 
       {justPublished && revision && (
         <div className="notice ok published-notice" role="status" data-testid="published-notice">

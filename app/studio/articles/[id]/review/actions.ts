@@ -1,14 +1,9 @@
 "use server";
-// Review screen actions: submit / withdraw, comments, decision. Thin: session → schema → lib → after-commit.
+// Review screen actions: comments, decision (submit and withdraw are the workspace header's,
+// ../workspace-actions.ts). Thin: session → schema → lib → after-commit.
 import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db/client";
 import { action } from "@/app/_server/action";
-import {
-  submitArticle,
-  submitArticleSchema,
-  withdrawSubmission,
-  withdrawSubmissionSchema,
-} from "@/lib/workflow/submit-article";
 import {
   approveRevision,
   approveRevisionSchema,
@@ -23,33 +18,13 @@ import {
   resolveReviewComment,
   resolveReviewCommentSchema,
 } from "@/lib/review/review-comments";
-import { afterRevisionFrozen } from "@/lib/revisions/after-freeze";
 import { sendQueuedMail } from "@/app/_server/after-commit";
 
+// Every screen of the article shows its state in the workspace header.
 const done = (articleId: string) => {
-  revalidatePath(`/studio/articles/${articleId}/review`);
+  revalidatePath(`/studio/articles/${articleId}`, "layout");
   sendQueuedMail();
 };
-
-export const submitAction = action(
-  { name: "submitArticle", permission: "article.submit", schema: submitArticleSchema },
-  async (input, actor) => {
-    const r = await submitArticle(db, actor, input);
-    // Checks and plagiarism run after the submission committed; awaited so the review screen shows them.
-    await afterRevisionFrozen(db, r.revisionId);
-    done(r.articleId);
-    return { revisionId: r.revisionId, number: r.number };
-  },
-);
-
-export const withdrawAction = action(
-  { name: "withdrawSubmission", permission: "article.submit", schema: withdrawSubmissionSchema },
-  async (input, actor) => {
-    const r = await withdrawSubmission(db, actor, input);
-    done(r.articleId);
-    return { status: r.status };
-  },
-);
 
 export const approveAction = action(
   { name: "approveRevision", permission: "review.decide", schema: approveRevisionSchema },

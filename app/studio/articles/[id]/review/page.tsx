@@ -5,7 +5,6 @@ import { notFound } from "next/navigation";
 import { db } from "@/lib/db/client";
 import { can } from "@/lib/auth/policy";
 import { isAppError } from "@/lib/errors";
-import { STATUS_LABELS } from "@/lib/workflow/state-machine";
 import { loadReviewScreen, type ReviewScreen } from "@/lib/review/review-screen";
 import { describeBaseline } from "@/lib/review/review-baselines";
 import type { ComparedVersions } from "@/lib/revisions/compare-versions";
@@ -13,16 +12,8 @@ import { requirePermission } from "@/app/_server/session";
 import { ActionForm, Field, FieldErrors } from "@/components/studio/action-form";
 import { DiffView } from "@/components/review/diff-view";
 import { ImageDiffList } from "@/components/media/image-diff-list";
-import { ArticleTabs } from "../article-tabs";
-import {
-  addCommentAction,
-  approveAction,
-  replyAction,
-  requestChangesAction,
-  resolveAction,
-  submitAction,
-  withdrawAction,
-} from "./actions";
+import { ArticleWorkspaceHeader } from "../workspace-header";
+import { addCommentAction, approveAction, replyAction, requestChangesAction, resolveAction } from "./actions";
 import "../../_editor/editor.css";
 
 export const metadata: Metadata = { title: "Review" };
@@ -131,52 +122,7 @@ export default async function ReviewPage({
 
   return (
     <>
-      <p className="breadcrumbs">
-        <Link href="/studio">Dashboard</Link> › Review
-      </p>
-      <h1>{article.title}</h1>
-      <ArticleTabs articleId={article.id} current="review" canEdit={access.edit} />
-      <p className="status-line">
-        <span className="badge" data-testid="article-status">
-          {STATUS_LABELS[ctx.status]}
-        </span>{" "}
-        {ctx.isLive && <span className="badge ok">Live</span>}{" "}
-        {can(actor, "article.publish") && <Link href={`/studio/articles/${article.id}/publish`}>Publish gate</Link>}
-      </p>
-
-      {(may.submit.ok || may.withdraw.ok) && (
-        <section className="panel" aria-labelledby="workflow-heading">
-          <h2 id="workflow-heading">Workflow</h2>
-          {may.submit.ok && (
-            <ActionForm
-              action={submitAction}
-              submitLabel="Submit for review"
-              pendingLabel="Submitting… (running checks)"
-              label="Submit for review"
-              testId="submit-form"
-            >
-              <input type="hidden" name="articleId" value={article.id} />
-              <Field
-                name="changeSummary"
-                label="What changed (shown to readers in the update history)"
-                textarea
-                rows={2}
-                hint="For example: “Added treatment options; updated references.”"
-              />
-            </ActionForm>
-          )}
-          {may.withdraw.ok && (
-            <ActionForm
-              action={withdrawAction}
-              submitLabel="Withdraw from review"
-              buttonClass="secondary"
-              label="Withdraw from review"
-            >
-              <input type="hidden" name="articleId" value={article.id} />
-            </ActionForm>
-          )}
-        </section>
-      )}
+      <ArticleWorkspaceHeader actor={actor} articleId={article.id} current="review" />
 
       {!revision ? (
         <p className="empty">Nothing has been submitted for review yet.</p>
@@ -257,7 +203,12 @@ export default async function ReviewPage({
 
           <aside className="review-side" aria-label="Review tools">
             {isReviewer && (
-              <section className="panel" aria-labelledby="decision-heading" data-testid="decision-panel">
+              <section
+                className="panel"
+                aria-labelledby="decision-heading"
+                data-testid="decision-panel"
+                id="decision-panel"
+              >
                 <h2 id="decision-heading">Your decision</h2>
                 <p>
                   Your credential: <strong>{screen.standing.text}</strong>

@@ -9,7 +9,7 @@ import { parseReferencesJson, toReferenceSnapshot } from "@/lib/content/referenc
 import type { DiffableVersion } from "@/lib/revisions/diff-revisions";
 import { compareVersions } from "@/lib/revisions/compare-versions";
 import { ReferenceChanges, Segments } from "@/components/review/diff-view";
-import { ArticleTabs } from "../../article-tabs";
+import { ArticleWorkspaceHeader } from "../../workspace-header";
 import { parseImagesJson, type ImageSnapshot } from "@/lib/content/image-snapshot";
 import { snapshotImages } from "@/lib/media/snapshot-images";
 import { diffImages } from "@/lib/revisions/diff-images";
@@ -88,11 +88,11 @@ export default async function DiffPage({
     diff.blocks.every((x) => x.kind === "equal");
   return (
     <>
+      <ArticleWorkspaceHeader actor={actor} articleId={id} current="history" />
       <div className="article-header">
-        <h1>
+        <h2>
           Changes from {a.label} to {b.label}
-        </h1>
-        <ArticleTabs articleId={id} current="history" canEdit={state.canEdit} />
+        </h2>
         <p className="diff-legend">
           <ins>Added text</ins> <del>Removed text</del> — {diff.stats.changed} changed, {diff.stats.added} added and{" "}
           {diff.stats.removed} removed blocks; {diff.stats.referencesChanged} reference change
