@@ -51,7 +51,14 @@ export async function loadPublishScreen(db: DbTx, actor: Actor, articleId: strin
     article.currentRevisionId
       ? db.revision.findUnique({
           where: { id: article.currentRevisionId },
-          select: { id: true, number: true, changeSummary: true, createdAt: true, ...DIFFABLE },
+          select: {
+            id: true,
+            number: true,
+            changeSummary: true,
+            changeSummaryPublic: true,
+            createdAt: true,
+            ...DIFFABLE,
+          },
         })
       : null,
     getPublicTrail(db, articleId),
@@ -70,7 +77,8 @@ export async function loadPublishScreen(db: DbTx, actor: Actor, articleId: strin
     ? {
         title: revision.title,
         revisionNumber: revision.number,
-        changeSummary: revision.changeSummary,
+        // What readers will see in the update history: the writer's note only when they made it public.
+        changeSummary: revision.changeSummaryPublic ? revision.changeSummary : "",
         reviewer: approver
           ? `${approver.displayName}, ${approver.postNominals}`
           : (gate?.approval?.reviewerName ?? null),
