@@ -20,6 +20,7 @@ export function ActionForm({
   redirectTo,
   validate,
   beforeSubmit,
+  onSuccess,
   buttonClass,
   className,
   label,
@@ -40,6 +41,8 @@ export function ActionForm({
   validate?: (form: FormData) => ActionResult<unknown> | null;
   /** Runs before sending (e.g. the editor's waiting keystrokes are saved first); a message stops the sending. */
   beforeSubmit?: () => Promise<string | null>;
+  /** Runs after the server accepted (e.g. closing the form that was open). */
+  onSuccess?: (data: unknown) => void;
   buttonClass?: string;
   className?: string;
   /** Accessible name of the form. */
@@ -88,6 +91,7 @@ export function ActionForm({
                 return;
               }
               if (resetOnSuccess) formRef.current?.reset();
+              onSuccess?.(r.data);
               if (refreshOnSuccess) router.refresh();
             } else {
               // Move focus to the message so keyboard and screen-reader users learn what went wrong.

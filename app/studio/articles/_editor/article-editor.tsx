@@ -29,6 +29,7 @@ import { Citation, citationNumbers, REFRESH_CITATIONS, type CitationStorage } fr
 import { Toolbar, openLinkForm } from "./toolbar";
 import { ACCEPT_IMAGES, MediaImage, setMediaImageState, uploadImageFile, type MediaImageStorage } from "./image";
 import { ImagesPanel } from "./images-panel";
+import { SuggestionsPanel } from "./suggestions-panel";
 import { ReferencePanel } from "./reference-panel";
 import { api, errorText } from "@/components/studio/json-api";
 import { BODY_STARTER_KIT_OPTIONS } from "./body-schema";
@@ -750,6 +751,7 @@ export function ArticleEditor({
         </details>
       </div>
       <aside className="editor-side" aria-label="Images, references and checks">
+        <SuggestionsPanel articleId={articleId} editor={editor} store={storeTyped} disabled={!!conflict} />
         <ImagesPanel
           mediaIds={mediaIds}
           openId={openImage}

@@ -14,6 +14,8 @@ import { DiffView } from "@/components/review/diff-view";
 import { ImageDiffList } from "@/components/media/image-diff-list";
 import { ArticleWorkspaceHeader } from "../workspace-header";
 import { addCommentAction, approveAction, replyAction, requestChangesAction, resolveAction } from "./actions";
+import { listSuggestions } from "@/lib/review/suggested-edits";
+import { SuggestEditPanel } from "./suggest-edit-panel";
 import "../../_editor/editor.css";
 
 export const metadata: Metadata = { title: "Review" };
@@ -118,6 +120,7 @@ export default async function ReviewPage({
   const canComment = access.comment && ctx.status === "IN_REVIEW" && !!revision;
   const currentThreads = revision ? comments.filter((c) => c.revisionId === revision.id) : [];
   const generalThreads = comments.filter((c) => c.blockIndex === null || (revision && c.revisionId !== revision.id));
+  const suggestions = await listSuggestions(db, actor, article.id);
   const decisionRefusal = !may.approve.ok && may.approve.code === "FORBIDDEN" ? may.approve.reason : null;
 
   return (
@@ -202,6 +205,12 @@ export default async function ReviewPage({
           </section>
 
           <aside className="review-side" aria-label="Review tools">
+            <SuggestEditPanel
+              articleId={article.id}
+              revisionId={revision.id}
+              canSuggest={canComment}
+              suggestions={suggestions}
+            />
             {isReviewer && (
               <section
                 className="panel"
