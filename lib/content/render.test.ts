@@ -3,20 +3,10 @@ import type { DocumentJson } from "./document-schema";
 import type { ReferenceSnapshot } from "./reference-snapshot";
 import { renderDocument, renderReferenceList } from "./render";
 import { citationKeys, citationLocations, wordCount } from "./text";
+import { referenceSnapshot } from "../../tests/helpers/reference-snapshot";
 
-const ref = (key: string, extra: Partial<ReferenceSnapshot> = {}): ReferenceSnapshot => ({
-  key,
-  authors: "",
-  title: `Title ${key}`,
-  containerTitle: "",
-  year: null,
-  url: null,
-  doi: null,
-  pmid: null,
-  accessedAt: null,
-  peerReviewed: false,
-  ...extra,
-});
+const ref = (key: string, extra: Partial<ReferenceSnapshot> = {}) =>
+  referenceSnapshot(key, { title: `Title ${key}`, ...extra });
 const cite = (refKey: string) => ({ type: "citation" as const, attrs: { refKey } });
 const p = (...content: unknown[]) => ({ type: "paragraph" as const, content });
 

@@ -1,20 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { ReferenceSnapshot } from "../content/reference-snapshot";
 import { citationLabel, citationLabeller } from "./citation-label";
+import { referenceSnapshot } from "../../tests/helpers/reference-snapshot";
 
-const ref = (over: Partial<ReferenceSnapshot>): ReferenceSnapshot => ({
-  key: "k",
-  authors: "",
-  title: "A title",
-  containerTitle: "",
-  year: null,
-  url: null,
-  doi: null,
-  pmid: null,
-  accessedAt: null,
-  peerReviewed: false,
-  ...over,
-});
+const ref = (over: Partial<ReferenceSnapshot>) => referenceSnapshot("k", { title: "A title", ...over });
 
 describe("citationLabel", () => {
   it("writes author-year labels the way a reader cites", () => {

@@ -2,20 +2,9 @@ import { describe, expect, it } from "vitest";
 import type { DocumentJson } from "../content/document-schema";
 import type { ReferenceSnapshot } from "../content/reference-snapshot";
 import { compareVersions } from "./compare-versions";
+import { referenceSnapshot } from "../../tests/helpers/reference-snapshot";
 
-const ref = (key: string, over: Partial<ReferenceSnapshot> = {}): ReferenceSnapshot => ({
-  key,
-  authors: "",
-  title: key,
-  containerTitle: "",
-  year: null,
-  url: null,
-  doi: null,
-  pmid: null,
-  accessedAt: null,
-  peerReviewed: false,
-  ...over,
-});
+const ref = referenceSnapshot;
 const cited = (text: string, key: string): DocumentJson => ({
   type: "doc",
   content: [

@@ -2,7 +2,6 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../../tests/helpers/test-db";
 import { makeArticle, makeUser } from "../../tests/helpers/factory";
 import type { DocumentJson } from "../content/document-schema";
-import type { ReferenceSnapshot } from "../content/reference-snapshot";
 import { saveDraft } from "../drafts/save-draft";
 import { createReference } from "../references/manage-references";
 import { referenceInputSchema } from "../references/reference-schema";
@@ -11,6 +10,7 @@ import { diffText, diffVersions } from "./diff-revisions";
 import { listRevisions } from "./list-revisions";
 import { restoreRevision } from "./restore-revision";
 import { saveRevision } from "./save-revision";
+import { referenceSnapshot } from "../../tests/helpers/reference-snapshot";
 
 const t = createTestDb();
 afterAll(() => t.cleanup());
@@ -22,19 +22,7 @@ const h2 = (text: string) => ({
   content: [{ type: "text" as const, text }],
 });
 const doc = (...content: DocumentJson["content"]): DocumentJson => ({ type: "doc", content });
-const ref = (key: string, over: Partial<ReferenceSnapshot> = {}): ReferenceSnapshot => ({
-  key,
-  authors: "",
-  title: key,
-  containerTitle: "",
-  year: null,
-  url: null,
-  doi: null,
-  pmid: null,
-  accessedAt: null,
-  peerReviewed: false,
-  ...over,
-});
+const ref = referenceSnapshot;
 
 describe("diffVersions", () => {
   it("marks added, removed and changed blocks with word-level segments, and compares references", () => {
