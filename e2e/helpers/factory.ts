@@ -1,7 +1,6 @@
 // End-to-end data: the shared test factory (tests/helpers/factory.ts) against the e2e server's database, with
 // a real password on every person so the browser can sign in, plus sign-in and hydration helpers.
 import type { Page } from "@playwright/test";
-import { expect } from "@playwright/test";
 import {
   makeReviewer,
   makeUser,
@@ -35,7 +34,11 @@ export async function signIn(page: Page, user: Pick<TestUser, "email" | "passwor
   await page.getByLabel("E-mail").fill(user.email);
   await page.getByLabel("Password").fill(user.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(new RegExp(`${landing.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(\\?|$)`));
+  // Wait for the navigation the sign-in causes (bounded by the test's own time), not for a 10 s assertion poll:
+  // on a loaded machine, verifying the password hash and rendering the landing page took longer than that.
+  await page.waitForURL(new RegExp(`${landing.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(\\?|$)`), {
+    waitUntil: "commit",
+  });
   await waitForHydration(page);
 }
 
