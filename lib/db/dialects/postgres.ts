@@ -9,6 +9,7 @@ import { postgresSearchIndex } from "../../search/postgres-search-index";
 import { postgresDraftSearch } from "../../article-list/postgres-draft-search";
 import type { DatabaseDialect } from "./dialect";
 import { POSTGRES_EXTERNAL_TABLES, POSTGRES_OBJECTS } from "./postgres-objects";
+import { withTransactionsOneQueryAtATime } from "./one-query-at-a-time";
 
 /** Arbitrary fixed key of the database-wide write lock (pg_advisory_xact_lock takes a bigint). */
 export const WRITE_LOCK_KEY = 7_470_717;
@@ -23,7 +24,7 @@ export const postgresDialect: DatabaseDialect = {
   name: "postgresql",
 
   openClient(url) {
-    const adapter = new PrismaPg({ connectionString: url, max: poolSize() });
+    const adapter = withTransactionsOneQueryAtATime(new PrismaPg({ connectionString: url, max: poolSize() }));
     // Transactions queue behind the database-wide write lock: allow them more than the default 5 s, as SQLite's
     // busy timeout does.
     const client = new PrismaClient({ adapter, transactionOptions: { maxWait: 10_000, timeout: 20_000 } });
