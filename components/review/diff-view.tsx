@@ -48,12 +48,29 @@ export function ReferenceChanges({ changes }: { changes: ReferenceChange[] }) {
 
 const FIELD_LABELS = { title: "Title", summary: "Summary", conditionName: "Condition" } as const;
 
-export function DiffView({ compared }: { compared: ComparedVersions }) {
+const BLOCK_KIND_LABELS = { added: "Added", removed: "Removed", changed: "Changed" } as const;
+
+/**
+ * The one rendering of a version comparison, on the review screen and History → Compare. `unchanged: "show"`
+ * keeps the blocks that did not change (muted) so the changes read in the whole text; the review screen lists
+ * only what changed.
+ */
+export function DiffView({
+  compared,
+  unchanged = "hide",
+}: {
+  compared: ComparedVersions;
+  unchanged?: "show" | "hide";
+}) {
   const { diff } = compared;
   const { stats } = diff;
   const changedBlocks = diff.blocks.filter((b) => b.kind !== "equal");
+  const blocks = unchanged === "show" ? diff.blocks : changedBlocks;
   return (
     <div className="diff" data-testid="diff">
+      <p className="diff-legend">
+        <ins>Added text</ins> <del>Removed text</del>
+      </p>
       <p data-testid="diff-stats">
         {stats.added} added, {stats.removed} removed, {stats.changed} changed block{stats.changed === 1 ? "" : "s"};{" "}
         {stats.referencesChanged} reference change
@@ -65,18 +82,22 @@ export function DiffView({ compared }: { compared: ComparedVersions }) {
         </p>
       ))}
       {changedBlocks.length === 0 && diff.fields.length === 0 && <p className="empty">The body is unchanged.</p>}
-      <ol className="diff-blocks">
-        {changedBlocks.map((b, i) => (
-          <li key={i} className={`diff-${b.kind}`} data-testid="diff-block" data-kind={b.kind}>
-            <span className="badge">{b.kind === "added" ? "Added" : b.kind === "removed" ? "Removed" : "Changed"}</span>{" "}
-            <span className="field-hint">{b.blockType}</span>
+      <ol className="diff-blocks" data-testid="diff-blocks">
+        {blocks.map((b, i) => (
+          <li key={i} className={`diff-block diff-${b.kind}`} data-testid="diff-block" data-kind={b.kind}>
+            <span className="diff-kind">
+              {b.kind === "equal" ? "" : `${BLOCK_KIND_LABELS[b.kind]} `}
+              {b.blockType}
+            </span>
             <div>
               {b.kind === "changed" ? (
                 <Segments segments={b.segments} />
               ) : b.kind === "added" ? (
                 <ins>{b.text}</ins>
-              ) : (
+              ) : b.kind === "removed" ? (
                 <del>{b.text}</del>
+              ) : (
+                b.text
               )}
             </div>
           </li>
