@@ -3,6 +3,7 @@
 // live with the next published revision, like the text.
 import { useState, type FormEvent } from "react";
 import { useJsonMutation } from "@/components/studio/use-json-mutation";
+import { FieldStatus } from "@/components/studio/field-status";
 
 export function AlternativeNamesField({ articleId, names }: { articleId: string; names: string[] }) {
   const [value, setValue] = useState(names.join("\n"));
@@ -51,16 +52,7 @@ export function AlternativeNamesField({ articleId, names }: { articleId: string;
       <button type="submit" className="secondary" disabled={busy || value === saved}>
         {busy ? "Saving…" : "Save alternative names"}
       </button>
-      {error && (
-        <p id="alternative-names-error" className="field-error" role="alert">
-          {error}
-        </p>
-      )}
-      {ok && (
-        <p className="field-hint" role="status">
-          {ok}
-        </p>
-      )}
+      <FieldStatus errorId="alternative-names-error" error={error} saved={ok} />
     </form>
   );
 }

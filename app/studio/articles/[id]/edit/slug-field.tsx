@@ -2,6 +2,7 @@
 // The article's address (slug): generated from the title at creation, editable until first publication.
 import { useState, type FormEvent } from "react";
 import { useJsonMutation } from "@/components/studio/use-json-mutation";
+import { FieldStatus } from "@/components/studio/field-status";
 
 export function SlugField({ articleId, slug, locked }: { articleId: string; slug: string; locked: boolean }) {
   const [value, setValue] = useState(slug);
@@ -54,16 +55,7 @@ export function SlugField({ articleId, slug, locked }: { articleId: string; slug
           ? "Published articles keep their address."
           : "Lowercase letters, digits and hyphens. It can change until the article is first published."}
       </p>
-      {error && (
-        <p id="article-slug-error" className="field-error" role="alert">
-          {error}
-        </p>
-      )}
-      {ok && (
-        <p className="field-hint" role="status">
-          {ok}
-        </p>
-      )}
+      <FieldStatus errorId="article-slug-error" error={error} saved={ok} />
     </form>
   );
 }
