@@ -19,7 +19,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import path from "node:path";
 import autocannon from "autocannon";
 import { DEMO_ARTICLE_SLUG } from "../prisma/demo/calcinosis-cutis";
-import { waitForAnswer } from "../scripts/lib/app-processes";
+import { startAppProcess, waitForAnswer } from "../scripts/lib/app-processes";
 
 const ROOT = path.resolve(__dirname, "..");
 const TMP = path.join(ROOT, "bench", ".tmp");
@@ -49,8 +49,8 @@ function run(cmd: string, args: string[]) {
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed (${r.status})`);
 }
 
+/** The baseline server (a node -e one-liner), in its own process group. */
 function start(cmd: string, args: string[]): ChildProcess {
-  // detached: its own process group, so stopping it also stops the server it spawns (npx → next-server).
   return spawn(cmd, args, { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"], detached: true });
 }
 
@@ -132,13 +132,12 @@ async function main() {
   run("npx", ["tsx", "prisma/seed.ts"]);
   if (!existsSync(path.join(ROOT, ".next", "BUILD_ID"))) run("npx", ["next", "build"]);
 
-  // `node --import tsx server.ts` rather than the tsx CLI: the child is then the server process itself, whose
-  // CPU time we read.
-  const app = start(process.execPath, ["--import", "tsx", "server.ts", "-H", "127.0.0.1", "-p", String(NEXT_PORT)]);
+  // The harness starts server.ts as one process (no tsx wrapper): its pid is the server's, whose CPU time we read.
+  const app = await startAppProcess(NEXT_PORT, { env, host: "127.0.0.1" });
   let plain: ChildProcess | null = null;
   try {
-    const url = `http://127.0.0.1:${NEXT_PORT}${PAGE}`;
-    const res = await waitForAnswer(url);
+    const url = `${app.url}${PAGE}`;
+    const res = await fetch(url);
     if (res.status !== 200) throw new Error(`${PAGE} answered ${res.status}`);
     const second = await fetch(url);
     const html = Buffer.from(await second.arrayBuffer());
@@ -221,7 +220,7 @@ require("http").createServer((q,s)=>{
     console.log(`Summary (target: app/plain throughput ≥ 0.50 for plain and gzip):\n${summary.join("\n")}`);
   } finally {
     if (plain) stop(plain);
-    stop(app);
+    await app.stop();
   }
 }
 

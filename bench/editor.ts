@@ -1,4 +1,5 @@
-// npx tsx bench/editor.ts — the writer's editor on a 10,000-word article, in Chromium against `next start`:
+// npx tsx bench/editor.ts — the writer's editor on a 10,000-word article, in Chromium against the app (server.ts,
+// as `npm start` runs it):
 //   1. keypress → DOM update: for each typed character, from the keydown event's timestamp to the
 //      MutationObserver callback that sees the editor's DOM change (p50 / p95 / max). Also reported: to the
 //      next animation frame (when the change can be painted).
@@ -13,7 +14,7 @@
 //
 // It uses a fresh SQLite file under bench/.tmp (migrations + seed), the seeded demo writer, and creates
 // the article through lib/articles/create-article.ts.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { chromium } from "@playwright/test";
@@ -27,7 +28,7 @@ import type { BlockNode, DocumentJson } from "../lib/content/document-schema";
 import { CONDITION_SECTIONS } from "../lib/content/condition-template";
 import { wordCount } from "../lib/content/text";
 import { makeVocabulary, rng } from "./synthetic-text";
-import { waitForAnswer } from "../scripts/lib/app-processes";
+import { startAppProcess } from "../scripts/lib/app-processes";
 
 const ROOT = path.resolve(__dirname, "..");
 const TMP = path.join(ROOT, "bench", ".tmp");
@@ -52,16 +53,6 @@ const env: NodeJS.ProcessEnv = {
 function run(cmd: string, args: string[]) {
   const r = spawnSync(cmd, args, { cwd: ROOT, env, stdio: ["ignore", "inherit", "inherit"] });
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed (${r.status})`);
-}
-
-function stop(child: ChildProcess) {
-  if (child.pid && child.exitCode === null) {
-    try {
-      process.kill(-child.pid, "SIGTERM");
-    } catch {
-      // already gone
-    }
-  }
 }
 
 /** A condition article of about `words` words: the template's sections, paragraphs of 40–90 words, lists, citations. */
@@ -159,15 +150,9 @@ async function main() {
   const bodyBytes = Buffer.byteLength(JSON.stringify(doc));
   await db.$disconnect();
 
-  const server = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(PORT)], {
-    cwd: ROOT,
-    env,
-    stdio: ["ignore", "ignore", "inherit"],
-    detached: true,
-  });
+  const server = await startAppProcess(PORT, { env, host: "127.0.0.1" });
   const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
   try {
-    await waitForAnswer(`${BASE}/signin`, { timeoutMs: 90_000 });
     const page = await (await browser.newContext()).newPage();
     page.on("pageerror", (err) => console.error("page error:", err.message));
     await page.goto(`${BASE}/signin?callbackUrl=/studio`);
@@ -276,7 +261,7 @@ async function main() {
     if (dom.length < KEYS * 0.9) console.log(`warning: only ${dom.length} of ${KEYS} key presses were observed`);
   } finally {
     await browser.close();
-    stop(server);
+    await server.stop();
   }
 }
 

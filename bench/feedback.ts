@@ -1,4 +1,4 @@
-// npm run bench:feedback — drives POST /api/feedback on loopback against `next start` and prints accepted
+// npm run bench:feedback — drives POST /api/feedback on loopback against the app (server.ts) and prints accepted
 // answers per second, p50/p99 latency, and the rows found in the database afterwards.
 // Target: ≥ 1,000 accepted answers/s, p99 < 50 ms, every accepted answer stored.
 //
@@ -10,8 +10,8 @@
 // Databases: `-- --postgres` runs on a fresh PostgreSQL database (PG_ADMIN_URL's cluster, else a throwaway one)
 // and `-- --processes N` starts N servers on consecutive ports, each driven by its own load generator with
 // BENCH_CONNECTIONS connections (so the total is N times that); npm run bench:databases compares them.
-import { spawn, execFileSync, type ChildProcess } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
@@ -21,6 +21,7 @@ import { putSetting } from "../lib/settings/settings";
 import { makePublicationHistory, makeUser } from "../tests/helpers/factory";
 import { createScratchDatabase } from "../scripts/lib/scratch-postgres";
 import { applyMigrations } from "../scripts/lib/schema-engine";
+import { startAppProcesses, stopAppProcesses } from "../scripts/lib/app-processes";
 
 const ROOT = path.resolve(__dirname, "..");
 const PORT = Number(process.env.BENCH_PORT || 3113);
@@ -35,47 +36,6 @@ function run(opts: autocannon.Options): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
     autocannon(opts, (err, result) => (err ? reject(err) : resolve(result)));
   });
-}
-
-/**
- * CPU seconds used so far by every process in a process group (Linux /proc; 0 elsewhere). On a shared machine
- * requests/s depends on what else runs; CPU time per answer says what the endpoint itself costs.
- */
-function groupCpuSeconds(pgid: number): number {
-  let ticks = 0;
-  try {
-    for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
-      try {
-        const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-        if (Number(fields[2]) === pgid) ticks += Number(fields[11]) + Number(fields[12]);
-      } catch {
-        // the process ended meanwhile
-      }
-    }
-  } catch {
-    return 0;
-  }
-  return ticks / 100; // USER_HZ is 100 on Linux
-}
-
-async function waitForServer(server: ChildProcess, base: string) {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`next start exited with code ${server.exitCode}`);
-    try {
-      const res = await fetch(`${base}/api/feedback`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: "{}",
-      });
-      if (res.status === 400) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error("next start did not answer within 60 s");
 }
 
 /** A fresh migrated database: the SQLite file under bench/.tmp (WAL, as db:deploy sets it), or PostgreSQL. */
@@ -106,24 +66,20 @@ async function main() {
 
   const secret = randomBytes(32).toString("base64url");
   const ports = Array.from({ length: PROCESSES }, (_, i) => PORT + i);
-  const servers = ports.map((port) =>
-    spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(port)], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        DATABASE_URL: DB_URL,
-        NEXTAUTH_URL: BASE,
-        NEXTAUTH_SECRET: secret,
-      },
-      stdio: ["ignore", "ignore", "inherit"],
-      detached: true,
-    }),
-  );
+  const servers = await startAppProcesses(ports, {
+    host: "127.0.0.1",
+    env: {
+      DATABASE_URL: DB_URL,
+      NEXTAUTH_URL: BASE,
+      NEXTAUTH_SECRET: secret,
+      // The endpoint is measured; a co-editing server per process would also want the next port.
+      COLLAB_DISABLED: "1",
+    },
+  });
   const server = servers[0];
-  const cpuOfServers = () => servers.reduce((sum, s) => sum + groupCpuSeconds(s.pid!), 0);
+  // On a shared machine requests/s depends on what else runs; CPU time per answer says what the endpoint costs.
+  const cpuOfServers = () => servers.reduce((sum, s) => sum + s.cpuSeconds(), 0);
   try {
-    await Promise.all(servers.map((s, i) => waitForServer(s, `http://127.0.0.1:${ports[i]}`)));
     // Answers as the enhanced form sends them: a mix of yes and "no — unclear" with a comment.
     const bodies = [
       JSON.stringify({ articleId: article.id, revisionId: article.liveRevisionId, helpful: "yes" }),
@@ -158,9 +114,9 @@ async function main() {
 
     // Baseline: the same endpoint refusing an empty body at validation (no database work at all): the CPU the
     // framework itself spends per request, to compare the accepted path with.
-    const floorCpuBefore = groupCpuSeconds(server.pid!);
+    const floorCpuBefore = server.cpuSeconds();
     const floor = await run({ ...opts, requests: undefined, body: "{}", amount: Math.min(REQUESTS, 5_000) });
-    const floorCpu = groupCpuSeconds(server.pid!) - floorCpuBefore;
+    const floorCpu = server.cpuSeconds() - floorCpuBefore;
     const floorCount = floor.statusCodeStats?.["400"]?.count ?? 0;
 
     const codes = result.statusCodeStats ?? {};
@@ -169,7 +125,7 @@ async function main() {
     const stored = after - before;
     const other = Object.entries(codes).filter(([code]) => code !== "201");
     console.log(
-      `feedback endpoint bench — ${ON_POSTGRES ? "PostgreSQL" : "SQLite"}, ${PROCESSES} process(es) × ${CONNECTIONS} connections, ${seconds.toFixed(1)} s, next start on ${ports.join(", ")}`,
+      `feedback endpoint bench — ${ON_POSTGRES ? "PostgreSQL" : "SQLite"}, ${PROCESSES} process(es) × ${CONNECTIONS} connections, ${seconds.toFixed(1)} s, server.ts on ${ports.join(", ")}`,
     );
     console.log(`  accepted (201):      ${accepted}  (${(accepted / seconds).toFixed(0)} accepted/s; target >= 1000)`);
     console.log(
@@ -189,7 +145,7 @@ async function main() {
     );
     if (stored !== accepted) process.exitCode = 1;
   } finally {
-    for (const s of servers) if (s.pid) process.kill(-s.pid, "SIGTERM");
+    await stopAppProcesses(servers);
     await db.$disconnect();
     await target.drop();
   }

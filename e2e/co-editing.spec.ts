@@ -3,6 +3,7 @@
 // co-editing server is killed mid-edit, the editor falls back to autosave and nothing typed is lost.
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import type { ChildProcess } from "node:child_process";
+import type { AppProcess } from "../scripts/lib/app-processes";
 import { e2eDb } from "./helpers/db";
 import { createTestUser, makeSession, uniqueSuffix, waitForHydration, type TestUser } from "./helpers/factory";
 import WebSocket from "ws";
@@ -20,7 +21,7 @@ import {
 // machine.
 test.describe.configure({ mode: "serial", timeout: 180_000 });
 
-let app: ChildProcess | null = null;
+let app: AppProcess | null = null;
 let collab: ChildProcess | null = null;
 
 test.beforeAll(async () => {
@@ -28,7 +29,7 @@ test.beforeAll(async () => {
   [collab, app] = await Promise.all([startCollabServer(), startCoEditingApp()]);
 });
 test.afterAll(async () => {
-  await Promise.all([stop(collab), stop(app)]);
+  await Promise.all([stop(collab), app?.stop()]);
 });
 
 async function articleFor(writers: TestUser[], ...paragraphs: string[]) {

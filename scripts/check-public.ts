@@ -9,7 +9,7 @@
 //
 // It seeds a fresh SQLite file and media folder under e2e/.tmp, starts `tsx server.ts` on them and drives the
 // Chromium that the e2e tests use (e2e/helpers/chromium.ts: CHROMIUM_PATH, Debian's chromium, or Playwright's).
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { CHROMIUM_ARGS, findChromium } from "../e2e/helpers/chromium";
@@ -17,7 +17,7 @@ import { DEMO_ARTICLE_SLUG } from "../prisma/demo/calcinosis-cutis";
 import { createDb } from "../lib/db/client";
 import { FolderStorage } from "../lib/media/storage";
 import { addDemoImages } from "./lib/add-demo-images";
-import { waitForAnswer } from "./lib/app-processes";
+import { startAppProcess } from "./lib/app-processes";
 
 const ROOT = path.resolve(__dirname, "..");
 const PORT = Number(process.env.CHECK_PORT || 3171);
@@ -77,16 +77,11 @@ async function main() {
   }
   if (!existsSync(path.join(ROOT, ".next", "BUILD_ID"))) run("npx", ["next", "build"]);
 
-  const server = spawn(process.execPath, ["--import", "tsx", "server.ts", "-H", "127.0.0.1", "-p", String(PORT)], {
-    cwd: ROOT,
-    env,
-    stdio: ["ignore", "ignore", "inherit"],
-    detached: true,
-  });
+  const server = await startAppProcess(PORT, { env, host: "127.0.0.1" });
   const chromeLauncher = await import("chrome-launcher");
   let chrome: Awaited<ReturnType<typeof chromeLauncher.launch>> | null = null;
   try {
-    const res = await waitForAnswer(BASE + PAGE, { timeoutMs: 90_000 });
+    const res = await fetch(BASE + PAGE);
     if (res.status !== 200) throw new Error(`${PAGE} answered ${res.status}`);
     await fetch(BASE + PAGE); // stored by the page cache before measuring, as readers get it
     chrome = await chromeLauncher.launch({ chromePath, chromeFlags: [...CHROMIUM_ARGS, "--headless=new"] });
@@ -132,13 +127,7 @@ async function main() {
     if (failed) process.exitCode = 1;
   } finally {
     if (chrome) await chrome.kill();
-    if (server.pid) {
-      try {
-        process.kill(-server.pid, "SIGTERM");
-      } catch {
-        // already gone
-      }
-    }
+    await server.stop();
   }
 }
 

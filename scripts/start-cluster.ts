@@ -44,16 +44,15 @@ async function main() {
   }
   const ports = Array.from({ length: processes }, (_, i) => port + 1 + i);
   console.log(`› Starting ${processes} app processes on ports ${ports.join(", ")}`);
-  const apps = await startAppProcesses(
-    ports,
-    {
+  const apps = await startAppProcesses(ports, {
+    env: {
       DATABASE_URL: url,
       NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
       // The proxy sets X-Forwarded-For: rate limits key on the reader's address, not the proxy's.
       TRUSTED_PROXY_HOPS: "1",
     },
-    (line) => console.log(line),
-  );
+    log: (line) => console.log(line),
+  });
   const proxy = await startRoundRobinProxy(
     ports.map((p) => ({ host: "127.0.0.1", port: p })),
     port,

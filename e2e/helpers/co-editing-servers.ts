@@ -4,6 +4,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
+import { startAppProcess, type AppProcess } from "../../scripts/lib/app-processes";
 import { E2E_DATABASE_URL, E2E_PORT } from "./env";
 
 export const COEDIT_APP_PORT = E2E_PORT + 20;
@@ -62,20 +63,9 @@ export async function startCollabServer(): Promise<ChildProcess> {
   return child;
 }
 
-export async function startCoEditingApp(): Promise<ChildProcess> {
-  const child = spawn(
-    process.execPath,
-    [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "server.ts", "-H", "127.0.0.1", "-p", String(COEDIT_APP_PORT)],
-    { cwd: ROOT, env: env(), stdio: ["ignore", "ignore", "inherit"] },
-  );
-  await waitFor(async () => {
-    try {
-      return (await fetch(`${COEDIT_BASE_URL}/signin`)).ok;
-    } catch {
-      return false;
-    }
-  }, "The co-editing app server");
-  return child;
+/** The second app server, started by the one app-process harness (ready once /readyz answers). */
+export function startCoEditingApp(): Promise<AppProcess> {
+  return startAppProcess(COEDIT_APP_PORT, { env: env(), host: "127.0.0.1", timeoutMs: 120_000 });
 }
 
 export async function stop(child: ChildProcess | null | undefined, signal: NodeJS.Signals = "SIGTERM") {

@@ -1,17 +1,43 @@
-// Starts built app processes (server.ts, as `npm start` does: Next behind the readers' page cache) on consecutive
-// ports and waits until each answers /readyz. Each is one Node process (tsx loaded with --import, no wrapper), so
-// killing it kills the server.
-// Used by npm run start:cluster and the two-process tests; waitForAnswer by the benches and scripts that start
-// a server their own way.
+// The one way the benches, scripts and server tests start the built app: server.ts as `npm start` runs it (Next
+// behind the readers' page cache), one Node process (tsx loaded with --import, no wrapper, so its pid is the
+// server's, whose CPU time a bench can read), in its own process group (stopping it also stops the co-editing
+// server it starts), waited for until /readyz answers (database reachable and migrated).
+// Used by npm run start:cluster, check:public, the benches that drive the app (bench:article, bench:editor,
+// bench:feedback), the server tests (tests/server/helpers/app-server.ts) and the two-process test.
 import { spawn, type ChildProcess } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { ROOT } from "./schema-engine";
+
+const ROOT = path.resolve(__dirname, "..", "..");
+
+export interface AppProcessOptions {
+  /** Added to this process's environment (DATABASE_URL, NEXTAUTH_URL…); NODE_ENV is always production. */
+  env?: Record<string, string | undefined>;
+  /** The address it listens on (server.ts -H); all interfaces when unset. */
+  host?: string;
+  /** Each line it prints, prefixed with its port. Whatever the log, the last 20,000 characters are kept. */
+  log?: (line: string) => void;
+  /** How long it may take to answer /readyz (default 90 s: a cold start on a loaded machine is slow). */
+  timeoutMs?: number;
+}
 
 export interface AppProcess {
   port: number;
+  /** http://HOST:PORT (127.0.0.1 when it listens on every interface). */
+  url: string;
   child: ChildProcess;
+  /** The server process's pid, also its process group's id. */
+  pid: number;
   /** Resolves when the process has exited. */
   exited: Promise<void>;
+  /** What it printed last (for failure messages). */
+  output(): string;
+  /** CPU seconds used so far by its process group (Linux /proc; 0 elsewhere). */
+  cpuSeconds(): number;
+  /** Resident memory of its process group, in bytes (Linux /proc; 0 elsewhere). */
+  rssBytes(): number;
+  /** SIGTERM (a clean stop) or SIGKILL (a crash) to its whole group; resolves once the server has exited. */
+  stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
 /**
@@ -37,42 +63,109 @@ export async function waitForAnswer(
   }
 }
 
-/** Until the app process on `port` says it is ready (/readyz: database reachable and migrated). */
-export async function waitForReady(port: number, timeoutMs = 60_000): Promise<void> {
-  await waitForAnswer(`http://127.0.0.1:${port}/readyz`, { timeoutMs, accept: (res) => res.ok });
+/** Sums fields of /proc/PID/stat or /proc/PID/status over the processes of one process group. */
+function sumOverGroup(pgid: number, read: (pid: string, stat: string[]) => number): number {
+  let total = 0;
+  let pids: string[];
+  try {
+    pids = readdirSync("/proc").filter((d) => /^\d+$/.test(d));
+  } catch {
+    return 0;
+  }
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(fields[2]) === pgid) total += read(pid, fields);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return total;
 }
 
-export function startAppProcess(port: number, env: Record<string, string>, log?: (line: string) => void): AppProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "server.ts"), "-p", String(port)], {
+const running = new Set<AppProcess>();
+// A script that ends without stopping its servers (an exception, process.exit) must not leave them running:
+// they are in their own process groups, which no Ctrl-C of the script's terminal reaches.
+process.once("exit", () => {
+  for (const app of running) killGroup(app.pid, "SIGTERM");
+});
+
+function killGroup(pgid: number, signal: NodeJS.Signals) {
+  try {
+    process.kill(-pgid, signal);
+  } catch {
+    // already gone
+  }
+}
+
+/** Starts server.ts on `port` and resolves once it is ready; rejects (with its output) if it exits or is late. */
+export async function startAppProcess(port: number, options: AppProcessOptions = {}): Promise<AppProcess> {
+  const args = ["--import", "tsx", path.join(ROOT, "server.ts"), "-p", String(port)];
+  if (options.host) args.push("-H", options.host);
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
-    env: { ...process.env, ...env, NODE_ENV: "production" },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...options.env, NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
   });
+  let printed = "";
   const forward = (chunk: Buffer) => {
-    for (const line of chunk.toString().split("\n")) if (line.trim()) log?.(`[app:${port}] ${line}`);
+    printed = (printed + chunk.toString()).slice(-20_000);
+    if (options.log)
+      for (const line of chunk.toString().split("\n")) if (line.trim()) options.log(`[app:${port}] ${line}`);
   };
   child.stdout?.on("data", forward);
   child.stderr?.on("data", forward);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  return { port, child, exited };
+  const pid = child.pid!;
+  const app: AppProcess = {
+    port,
+    url: `http://${options.host && options.host !== "0.0.0.0" ? options.host : "127.0.0.1"}:${port}`,
+    child,
+    pid,
+    exited,
+    output: () => printed,
+    cpuSeconds: () => sumOverGroup(pid, (_, stat) => Number(stat[11]) + Number(stat[12])) / 100, // USER_HZ
+    rssBytes: () =>
+      sumOverGroup(pid, (p) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, "utf8"))?.[1] ?? 0)) *
+      1024,
+    async stop(signal = "SIGTERM") {
+      // The whole group, even when the server itself has gone (a test killed it): what it started goes too.
+      killGroup(pid, signal);
+      await exited;
+      running.delete(app);
+    },
+  };
+  running.add(app);
+  const ended = exited.then(() => {
+    throw new Error(`server.ts on port ${port} exited (${child.exitCode ?? child.signalCode}):\n${printed}`);
+  });
+  try {
+    await Promise.race([
+      waitForAnswer(`${app.url}/readyz`, { timeoutMs: options.timeoutMs ?? 90_000, accept: (res) => res.ok }),
+      ended,
+    ]);
+  } catch (err) {
+    await app.stop("SIGKILL");
+    throw err instanceof Error && !err.message.includes(printed) ? new Error(`${err.message}:\n${printed}`) : err;
+  }
+  ended.catch(() => undefined);
+  return app;
 }
 
-export async function startAppProcesses(
-  ports: number[],
-  env: Record<string, string>,
-  log?: (line: string) => void,
-): Promise<AppProcess[]> {
-  const apps = ports.map((port) => startAppProcess(port, env, log));
-  try {
-    await Promise.all(apps.map((a) => waitForReady(a.port)));
-  } catch (err) {
+/** Several app processes over one database (a cluster), started side by side; none is left running on failure. */
+export async function startAppProcesses(ports: number[], options: AppProcessOptions = {}): Promise<AppProcess[]> {
+  const started = await Promise.allSettled(ports.map((port) => startAppProcess(port, options)));
+  const apps = started.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
+  const failed = started.find((s) => s.status === "rejected");
+  if (failed) {
     await stopAppProcesses(apps);
-    throw err;
+    throw failed.reason;
   }
   return apps;
 }
 
 export async function stopAppProcesses(apps: AppProcess[], signal: NodeJS.Signals = "SIGTERM"): Promise<void> {
-  for (const a of apps) if (a.child.exitCode === null) a.child.kill(signal);
-  await Promise.all(apps.map((a) => a.exited));
+  await Promise.all(apps.map((a) => a.stop(signal)));
 }

@@ -87,8 +87,12 @@ async function main() {
       TRUSTED_PROXY_HOPS: "1",
     };
     const [starting, startingSqlite] = [
-      startAppProcesses([base, base + 1], { ...appEnv, DATABASE_URL: url, NEXTAUTH_URL: `http://127.0.0.1:${base}` }),
-      startAppProcesses([base + 2], { ...appEnv, DATABASE_URL: sqliteUrl, NEXTAUTH_URL: `http://127.0.0.1:${base}` }),
+      startAppProcesses([base, base + 1], {
+        env: { ...appEnv, DATABASE_URL: url, NEXTAUTH_URL: `http://127.0.0.1:${base}` },
+      }),
+      startAppProcesses([base + 2], {
+        env: { ...appEnv, DATABASE_URL: sqliteUrl, NEXTAUTH_URL: `http://127.0.0.1:${base}` },
+      }),
     ];
     [apps, sqliteApp] = await Promise.all([starting, startingSqlite]);
     const liveArticles = await db.article.findMany({

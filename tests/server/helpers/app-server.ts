@@ -1,11 +1,12 @@
 // The built site (`npx next build`) run as in production (`tsx server.ts`) on its own database file and port,
 // for the tests that need a real server process: killing it mid-write, measuring its memory, restoring a backup
 // under it. Each test file uses its own port, E2E_PORT + 70 + n (so a helper's port range is respected).
-import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
+import { startAppProcess, type AppProcess } from "../../../scripts/lib/app-processes";
 
 const ROOT = path.resolve(__dirname, "..", "..", "..");
 const run = promisify(execFile);
@@ -36,100 +37,31 @@ export async function runScript(script: string, args: string[], databaseUrl: str
   }
 }
 
-export interface AppServer {
-  url: string;
-  pid: number;
-  /** Resident memory of the server's processes, in bytes (Linux /proc). */
-  rssBytes(): number;
-  /** Ends the server: SIGTERM (a clean stop) or SIGKILL (a crash). Resolves when the process has exited. */
-  stop(signal?: NodeJS.Signals): Promise<void>;
-  /** What the server printed (for failure messages). */
-  output(): string;
-}
+/** A running server: its url, pid, memory, output and stop (scripts/lib/app-processes.ts). */
+export type AppServer = AppProcess;
 
 export function requireBuild(): void {
   if (!existsSync(path.join(ROOT, ".next", "BUILD_ID")))
     throw new Error("These tests run the production build: run `npx next build` first.");
 }
 
-/** Starts `server.ts` on 127.0.0.1:`port` against `databaseUrl`; resolves once it answers. */
+/** Starts `server.ts` on 127.0.0.1:`port` against `databaseUrl`; resolves once it is ready. */
 export async function startAppServer(options: {
   port: number;
   databaseUrl: string;
   env?: Record<string, string>;
 }): Promise<AppServer> {
   requireBuild();
-  const url = `http://127.0.0.1:${options.port}`;
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ["--import", "tsx", "server.ts", "-H", "127.0.0.1", "-p", String(options.port)],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        DATABASE_URL: options.databaseUrl,
-        NEXTAUTH_URL: url,
-        NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || randomBytes(32).toString("base64url"),
-        AUDIT_HMAC_KEY: process.env.AUDIT_HMAC_KEY || randomBytes(32).toString("base64url"),
-        ...options.env,
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-      // Its own process group, so a kill reaches every process it started.
-      detached: true,
+  return startAppProcess(options.port, {
+    host: "127.0.0.1",
+    env: {
+      DATABASE_URL: options.databaseUrl,
+      NEXTAUTH_URL: `http://127.0.0.1:${options.port}`,
+      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || randomBytes(32).toString("base64url"),
+      AUDIT_HMAC_KEY: process.env.AUDIT_HMAC_KEY || randomBytes(32).toString("base64url"),
+      ...options.env,
     },
-  );
-  let log = "";
-  child.stdout?.on("data", (d: Buffer) => (log = (log + d.toString()).slice(-20_000)));
-  child.stderr?.on("data", (d: Buffer) => (log = (log + d.toString()).slice(-20_000)));
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const pid = child.pid!;
-
-  const server: AppServer = {
-    url,
-    pid,
-    rssBytes: () => groupRssBytes(pid),
-    output: () => log,
-    async stop(signal = "SIGTERM") {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      try {
-        process.kill(-pid, signal);
-      } catch {
-        // already gone
-      }
-      await exited;
-    },
-  };
-
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server.ts exited with ${child.exitCode}:\n${log}`);
-    try {
-      const res = await fetch(`${url}/signin`);
-      if (res.status === 200) return server;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  await server.stop("SIGKILL");
-  throw new Error(`server.ts did not answer within 90 s:\n${log}`);
-}
-
-/** Sum of VmRSS over the processes of a process group. */
-function groupRssBytes(pgid: number): number {
-  let kb = 0;
-  for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      if (Number(fields[2]) !== pgid) continue;
-      const status = readFileSync(`/proc/${pid}/status`, "utf8");
-      kb += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  return kb * 1024;
+  });
 }
 
 /** Signs in through next-auth's credentials endpoint; returns the Cookie header of the session. */
