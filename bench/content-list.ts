@@ -5,11 +5,8 @@
 // filters, a later page by cursor, and the CSV export of a filtered view. Baseline in the same run: the
 // bare indexed query for the same 50 rows (id and updatedAt only), i.e. what the database alone costs.
 // Prints p50/p95 per view; target: p50 < 50 ms per page with filters and search.
-import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import Database from "better-sqlite3";
-import { applyMigrations } from "../scripts/lib/schema-engine";
+import { createBenchDatabase } from "./lib/bench-database";
 import { createDb } from "../lib/db/client";
 import { listContent, listContentForExport, parseContentListQuery } from "../lib/article-list/content-list";
 import { contentCsv } from "../lib/article-list/content-csv";
@@ -40,13 +37,8 @@ async function time(runs: number, fn: () => Promise<unknown>) {
 }
 
 async function main() {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "imprimatur-bench-content-"));
-  const template = path.join(dir, "template.db");
-  await applyMigrations(`file:${template}`);
-  const file = path.join(dir, "bench.db");
-  copyFileSync(template, file);
-  const raw = new Database(file);
-  raw.pragma("journal_mode = WAL");
+  const scratch = await createBenchDatabase("content");
+  const raw = new Database(scratch.file!);
   const r = rng(42);
   const sample = makeSampler(makeVocabulary(20_000), r);
   const now = Date.now();
@@ -108,7 +100,7 @@ async function main() {
   raw.close();
   console.log(`Filled ${ARTICLES} articles of ~${WORDS} words in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
-  const db = createDb(`file:${file}`);
+  const db = createDb(scratch.url);
   const editor: Actor = {
     id: "editor",
     name: "Editor",
@@ -149,7 +141,7 @@ async function main() {
     console.log(`${`CSV export (${ARTICLES / areas.length} rows)`.padEnd(42)} ${pct(exp, 0.5).toFixed(1).padStart(7)}`);
   } finally {
     await db.$disconnect();
-    rmSync(dir, { recursive: true, force: true });
+    await scratch.drop();
   }
 }
 

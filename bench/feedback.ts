@@ -2,32 +2,26 @@
 // answers per second, p50/p99 latency, and the rows found in the database afterwards.
 // Target: ≥ 1,000 accepted answers/s, p99 < 50 ms, every accepted answer stored.
 //
-// Needs a production build first (`npx next build`). Uses its own database file under bench/.tmp and its own
-// port (BENCH_PORT, default 3113). The rate limit is disabled for the run through its setting
+// Needs a production build first (`npx next build`). Uses its own scratch database (bench/lib/bench-database.ts)
+// and its own port (BENCH_PORT, default 3113). The rate limit is disabled for the run through its setting
 // (feedback.rateLimitPerWindow = 0), as a real flood would otherwise be answered 429 after 5 answers.
 // Knobs: BENCH_CONNECTIONS (default 10), BENCH_REQUESTS (default 10000). A fixed number of requests (not a
 // duration) so that every request is answered before the rows are counted: accepted must equal stored.
 // Databases: `-- --postgres` runs on a fresh PostgreSQL database (PG_ADMIN_URL's cluster, else a throwaway one)
 // and `-- --processes N` starts N servers on consecutive ports, each driven by its own load generator with
 // BENCH_CONNECTIONS connections (so the total is N times that); npm run bench:databases compares them.
-import { execFileSync } from "node:child_process";
-import { mkdirSync, rmSync } from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import { randomBytes } from "node:crypto";
 import autocannon from "autocannon";
 import { createDb } from "../lib/db/client";
 import { putSetting } from "../lib/settings/settings";
 import { makePublicationHistory, makeUser } from "../tests/helpers/factory";
-import { createScratchDatabase } from "../scripts/lib/scratch-postgres";
-import { applyMigrations } from "../scripts/lib/schema-engine";
+import { createBenchDatabase } from "./lib/bench-database";
 import { startAppProcesses, stopAppProcesses } from "../scripts/lib/app-processes";
 
-const ROOT = path.resolve(__dirname, "..");
 const PORT = Number(process.env.BENCH_PORT || 3113);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10);
 const REQUESTS = Number(process.env.BENCH_REQUESTS || 10_000);
-const DB_FILE = path.join(ROOT, "bench", ".tmp", `feedback-${PORT}.db`);
 const ON_POSTGRES = process.argv.includes("--postgres");
 const PROCESSES = Math.max(1, Number(process.argv[process.argv.indexOf("--processes") + 1]) || 1);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -38,26 +32,8 @@ function run(opts: autocannon.Options): Promise<autocannon.Result> {
   });
 }
 
-/** A fresh migrated database: the SQLite file under bench/.tmp (WAL, as db:deploy sets it), or PostgreSQL. */
-async function benchDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  if (ON_POSTGRES) {
-    const scratch = await createScratchDatabase("bench_feedback");
-    await applyMigrations(scratch.url);
-    return scratch;
-  }
-  mkdirSync(path.dirname(DB_FILE), { recursive: true });
-  for (const s of ["", "-wal", "-shm", "-journal"]) rmSync(DB_FILE + s, { force: true });
-  const url = `file:${DB_FILE}`;
-  execFileSync("npx", ["tsx", "scripts/db-deploy.ts"], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: url },
-    stdio: "ignore",
-  });
-  return { url, drop: async () => undefined };
-}
-
 async function main() {
-  const target = await benchDatabase();
+  const target = await createBenchDatabase("feedback", { postgres: ON_POSTGRES });
   const DB_URL = target.url;
   const db = createDb(DB_URL);
   const writer = await makeUser(db, { roles: ["WRITER"], name: "Bench Writer" });

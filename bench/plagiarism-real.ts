@@ -13,15 +13,13 @@
 // (wall clock and CPU) and how many copied sources and other sources the checks named.
 // Targets: ≥ 200 documents/s and ≤ 10 KB per 1,500-word document (all stages); check p50 < 100 ms.
 // Options: --queries N (default 31), --max-docs N (index fewer documents).
-import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import Database from "better-sqlite3";
 import { createDb } from "../lib/db/client";
 import { importCorpusDocuments } from "../lib/plagiarism/corpus";
 import { matchText } from "../lib/plagiarism/match-text";
 import { tokenize } from "../lib/plagiarism/tokenize";
-import { applyMigrations } from "../scripts/lib/schema-engine";
+import { createBenchDatabase } from "./lib/bench-database";
 import { explainMissingMedquad, loadMedquad, medquadDir, MEDQUAD_ATTRIBUTION } from "../scripts/lib/medquad";
 import { rng } from "./synthetic-text";
 
@@ -66,14 +64,9 @@ export async function realCorpusBench(): Promise<void> {
       `median ${pct(words, 50)} words per document); ${heldBack.length} documents held back as query text.`,
   );
 
-  const work = mkdtempSync(path.join(os.tmpdir(), "imprimatur-bench-plagiarism-real-"));
-  const template = path.join(work, "template.db");
-  await applyMigrations(`file:${template}`);
-  const file = path.join(work, "real.db");
-  copyFileSync(template, file);
-  const raw = new Database(file);
-  raw.pragma("journal_mode = WAL");
-  const db = createDb(`file:${file}`);
+  const scratch = await createBenchDatabase("plagiarism-real");
+  const raw = new Database(scratch.file!);
+  const db = createDb(scratch.url);
 
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
@@ -165,5 +158,5 @@ export async function realCorpusBench(): Promise<void> {
   console.log(`Machine load at the end (1-min load average, ${os.cpus().length} cores): ${os.loadavg()[0].toFixed(1)}`);
   await db.$disconnect();
   raw.close();
-  rmSync(work, { recursive: true, force: true });
+  await scratch.drop();
 }

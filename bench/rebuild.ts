@@ -7,14 +7,12 @@
 // Prints, per index: wall-clock time, sources (or articles) per second, CPU time of this process, and index
 // rows; plus the machine's load average, since the machine is shared. No targets: the numbers go into the
 // upgrade notes (CHANGELOG.md) as "about N per second on 2 busy cores".
-import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import Database from "better-sqlite3";
 import { createDb } from "../lib/db/client";
 import { queueNeededRebuilds } from "../lib/rebuilds/queue-rebuilds";
 import { runRebuildJobs } from "../lib/rebuilds/run-rebuild-jobs";
-import { applyMigrations } from "../scripts/lib/schema-engine";
+import { createBenchDatabase } from "./lib/bench-database";
 import { makeSampler, makeText, makeVocabulary, rng } from "./synthetic-text";
 
 function arg(name: string, fallback: number): number {
@@ -27,13 +25,8 @@ const WORDS = arg("words", 1_500);
 const LIVE = Math.min(arg("live", 500), REVISIONS);
 
 async function main() {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "imprimatur-bench-rebuild-"));
-  const template = path.join(dir, "template.db");
-  await applyMigrations(`file:${template}`);
-  const file = path.join(dir, "bench.db");
-  copyFileSync(template, file);
-  const raw = new Database(file);
-  raw.pragma("journal_mode = WAL");
+  const scratch = await createBenchDatabase("rebuild");
+  const raw = new Database(scratch.file!);
   const r = rng(11);
   const sample = makeSampler(makeVocabulary(30_000), r);
   const doc = (text: string) =>
@@ -62,7 +55,7 @@ async function main() {
   })();
   raw.close();
 
-  const db = createDb(`file:${file}`);
+  const db = createDb(scratch.url);
   try {
     const queued = await queueNeededRebuilds(db);
     console.log(`Queued: ${queued.map((q) => `${q.kind} (${q.missing} ${q.unit})`).join(", ")}`);
@@ -99,7 +92,7 @@ async function main() {
     );
   } finally {
     await db.$disconnect();
-    rmSync(dir, { recursive: true, force: true });
+    await scratch.drop();
   }
 }
 

@@ -6,11 +6,6 @@
 //   - the publish gate alone (loadGate) for one article;
 //   - npm run audit:verify's check over --events audit events (events/s).
 // Prints numbers only; no pass/fail (the machine is shared: compare runs, not absolute values).
-import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import Database from "better-sqlite3";
-import { applyMigrations } from "../scripts/lib/schema-engine";
 import { createDb } from "../lib/db/client";
 import { recordAuditEvent } from "../lib/audit/record-event";
 import { verifyAuditChain } from "../lib/audit/verify-chain";
@@ -20,7 +15,7 @@ import { publishArticle } from "../lib/publishing/publish-article";
 import { loadGate } from "../lib/gate/load-gate";
 import { makeSampler, rng } from "./synthetic-text";
 import { makeCredential, makeUser } from "../tests/helpers/factory";
-import { createScratchDatabase } from "../scripts/lib/scratch-postgres";
+import { createBenchDatabase } from "./lib/bench-database";
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -41,27 +36,8 @@ async function timed<T>(into: number[], fn: () => Promise<T>): Promise<T> {
   return r;
 }
 
-/** A fresh, migrated database for the run and how to throw it away. */
-async function benchDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  if (process.argv.includes("--postgres")) {
-    const scratch = await createScratchDatabase("bench_review");
-    await applyMigrations(scratch.url);
-    return scratch;
-  }
-  const dir = mkdtempSync(path.join(os.tmpdir(), "imprimatur-bench-review-"));
-  // Migrate a template (the schema engine keeps its connection open), then work on a copy in WAL mode.
-  const template = path.join(dir, "template.db");
-  await applyMigrations(`file:${template}`);
-  const file = path.join(dir, "bench.db");
-  copyFileSync(template, file);
-  const raw = new Database(file);
-  raw.pragma("journal_mode = WAL");
-  raw.close();
-  return { url: `file:${file}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
-}
-
 async function main() {
-  const target = await benchDatabase();
+  const target = await createBenchDatabase("review", { postgres: process.argv.includes("--postgres") });
   const db = createDb(target.url);
   console.log(`review bench on ${process.argv.includes("--postgres") ? "PostgreSQL" : "SQLite"}`);
   try {

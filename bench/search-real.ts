@@ -9,13 +9,10 @@
 // results is read from the first five pages (50 results; a lower rank counts as not found). Prints MRR@50 and
 // recall@10, strictly (this document) and with ties (any document with the same focus, e.g. the same condition
 // from two NIH sites: the query cannot tell them apart), and the latency p50.
-import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { createDb } from "../lib/db/client";
 import { dialectFor } from "../lib/db/dialects/dialect";
 import { searchArticles } from "../lib/search/search-articles";
-import { applyMigrations } from "../scripts/lib/schema-engine";
+import { createBenchDatabase } from "./lib/bench-database";
 import { makeUser } from "../tests/helpers/factory";
 import { explainMissingMedquad, loadMedquad, medquadDir, MEDQUAD_ATTRIBUTION } from "../scripts/lib/medquad";
 
@@ -25,12 +22,8 @@ export async function realSearchBench(): Promise<void> {
   const dir = medquadDir();
   if (!dir) return explainMissingMedquad("bench:search (relevance on real text)");
   const docs = loadMedquad(dir).filter((d) => d.focus);
-  const work = mkdtempSync(path.join(os.tmpdir(), "imprimatur-bench-search-real-"));
-  const template = path.join(work, "template.db");
-  await applyMigrations(`file:${template}`);
-  const file = path.join(work, "search.db");
-  copyFileSync(template, file);
-  const db = createDb(`file:${file}`);
+  const scratch = await createBenchDatabase("search-real");
+  const db = createDb(scratch.url);
   const writer = await makeUser(db, { roles: ["WRITER"], name: "Bench Writer" });
   console.log(`Search relevance on real text: ${MEDQUAD_ATTRIBUTION}, read from ${dir}; ${docs.length} documents.`);
 
@@ -119,5 +112,5 @@ export async function realSearchBench(): Promise<void> {
       `query p50 ${times[Math.floor(times.length / 2)].toFixed(2)} ms`,
   );
   await db.$disconnect();
-  rmSync(work, { recursive: true, force: true });
+  await scratch.drop();
 }

@@ -6,12 +6,11 @@
 // Relevance on real text: `npm run bench:search -- --corpus <MedQuAD folder>` (or MEDQUAD_DIR) runs
 // bench/search-real.ts instead (MRR and recall@10 with each MedQuAD document's focus words as the query;
 // MedQuAD: Ben Abacha & Demner-Fushman 2019, BMC Bioinformatics 20:511, CC BY 4.0, github.com/abachaa/MedQuAD).
-import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync } from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import Database from "better-sqlite3";
 import { createDb } from "../lib/db/client";
-import { applyMigrations } from "../scripts/lib/schema-engine";
+import { createBenchDatabase } from "./lib/bench-database";
 import { sqliteSearchIndex } from "../lib/search/sqlite-search-index";
 import { searchArticles } from "../lib/search/search-articles";
 import type { SearchDocument } from "../lib/search/search-index";
@@ -38,13 +37,9 @@ function misspell(word: string, r: () => number): string {
 
 async function main() {
   if (process.argv.includes("--corpus") || process.env.MEDQUAD_DIR) return realSearchBench();
-  const dir = mkdtempSync(path.join(os.tmpdir(), "imprimatur-bench-search-"));
-  const template = path.join(dir, "template.db");
-  await applyMigrations(`file:${template}`);
-  const file = path.join(dir, "search.db");
-  copyFileSync(template, file);
+  const scratch = await createBenchDatabase("search");
+  const file = scratch.file!;
   const raw = new Database(file);
-  raw.pragma("journal_mode = WAL");
 
   const r = rng(7);
   const vocab = makeVocabulary(30_000);
@@ -173,7 +168,7 @@ async function main() {
   await db.$disconnect();
   raw.close();
   if (process.env.BENCH_KEEP) copyFileSync(file, process.env.BENCH_KEEP);
-  rmSync(dir, { recursive: true, force: true });
+  await scratch.drop();
 }
 
 main().catch((err) => {
