@@ -29,6 +29,10 @@ import { CONDITION_SECTIONS } from "../lib/content/condition-template";
 import { wordCount } from "../lib/content/text";
 import { makeVocabulary, rng } from "./synthetic-text";
 import { startAppProcess } from "../scripts/lib/app-processes";
+import { loadDotEnv } from "../scripts/lib/load-env";
+
+// The seed keys the audit log with .env's AUDIT_HMAC_KEY; this process records events too (createArticle).
+loadDotEnv();
 
 const ROOT = path.resolve(__dirname, "..");
 const TMP = path.join(ROOT, "bench", ".tmp");
@@ -48,6 +52,9 @@ const env: NodeJS.ProcessEnv = {
   NODE_ENV: "production",
   // The bench seeds the demo site into its own throwaway file; the seed refuses production unless told.
   IMPRIMATUR_ALLOW_DEMO_SEED: "1",
+  // The autosave path is measured (each save sends the whole body): no co-editing server, whose socket the
+  // editor would otherwise join through server.ts and save through instead.
+  COLLAB_DISABLED: "1",
 };
 
 function run(cmd: string, args: string[]) {
