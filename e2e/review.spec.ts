@@ -7,7 +7,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { e2eDb } from "./helpers/db";
 import { createReviewer, createTestUser, signIn, uniqueSuffix, type TestUser } from "./helpers/factory";
 import { makeCredential } from "../tests/helpers/factory";
-import { addReviewComment } from "../lib/review/review-comments";
+import { addReviewComment } from "../lib/review/add-review-comment";
 import { saveDraft } from "../lib/drafts/save-draft";
 import { submitArticle } from "../lib/workflow/submit-article";
 import { approveRevision } from "../lib/review/decide-review";

@@ -1,7 +1,7 @@
 // Demo accounts, one per role, for local use only (documented in README). The reviewer's credential is
 // verified so a new user can walk the whole workflow at once.
 import type { Db } from "../lib/db/client";
-import { createUser, newUserSchema } from "../lib/users/manage-users";
+import { createUser, newUserSchema } from "../lib/users/create-user";
 import { parseInput } from "../lib/validation";
 import { recordAuditEvent } from "../lib/audit/record-event";
 import type { Role } from "../lib/auth/roles";

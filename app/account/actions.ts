@@ -6,13 +6,10 @@ import { db } from "@/lib/db/client";
 import { action } from "@/app/_server/action";
 import { changePassword, changePasswordSchema } from "@/lib/accounts/change-password";
 import { signOutEverywhere } from "@/lib/accounts/sign-out-everywhere";
-import {
-  confirmEnrolmentSchema,
-  confirmTwoFactorEnrolment,
-  disableTwoFactor,
-  passwordConfirmationSchema,
-  regenerateRecoveryCodes,
-} from "@/lib/accounts/two-factor";
+import { confirmEnrolmentSchema, confirmTwoFactorEnrolment } from "@/lib/accounts/confirm-two-factor-enrolment";
+import { disableTwoFactor } from "@/lib/accounts/disable-two-factor";
+import { passwordConfirmationSchema } from "@/lib/accounts/confirm-password";
+import { regenerateRecoveryCodes } from "@/lib/accounts/regenerate-recovery-codes";
 
 export const changePasswordAction = action(
   { name: "changePassword", permission: "account.self", schema: changePasswordSchema },

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/lib/db/client";
 import { requirePermission } from "@/app/_server/session";
-import { twoFactorStatus } from "@/lib/accounts/two-factor";
+import { twoFactorStatus } from "@/lib/accounts/two-factor-status";
 import { ChangePasswordForm, DisableTwoFactorForm, RecoveryCodesForm, SignOutEverywhereForm } from "./account-forms";
 
 export const metadata: Metadata = { title: "Your account" };

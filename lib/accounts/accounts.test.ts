@@ -4,7 +4,7 @@ import { createTestDb } from "../../tests/helpers/test-db";
 import { makeSession, makeUser } from "../../tests/helpers/factory";
 import type { Role } from "../auth/roles";
 import { catchAppError } from "../../tests/helpers/catch-app-error";
-import { setUserStatus } from "../users/manage-users";
+import { setUserStatus } from "../users/set-user-status";
 import { loadSessionActor } from "../users/load-actor";
 import { authenticate, type AuthenticatedUser } from "../auth/authenticate";
 import { can } from "../auth/policy";
@@ -25,13 +25,11 @@ import {
   RESET_REQUESTS_PER_ADDRESS,
 } from "./password-reset";
 import { acceptInvitation, inviteAdmin, inviteUser, resendInvitation } from "./invitations";
-import {
-  confirmTwoFactorEnrolment,
-  disableTwoFactor,
-  regenerateRecoveryCodes,
-  resetTwoFactorByAdmin,
-  startTwoFactorEnrolment,
-} from "./two-factor";
+import { confirmTwoFactorEnrolment } from "./confirm-two-factor-enrolment";
+import { disableTwoFactor } from "./disable-two-factor";
+import { regenerateRecoveryCodes } from "./regenerate-recovery-codes";
+import { resetTwoFactorByAdmin } from "./reset-two-factor-by-admin";
+import { startTwoFactorEnrolment } from "./start-two-factor-enrolment";
 import { TOKEN_LIFETIME_MS } from "./account-tokens";
 
 const t = createTestDb();

@@ -23,8 +23,8 @@ import { signOutEverywhere } from "../accounts/sign-out-everywhere";
 import { changePassword } from "../accounts/change-password";
 import { resetPassword } from "../accounts/password-reset";
 import { issueAccountToken } from "../accounts/account-tokens";
-import { resetTwoFactorByAdmin } from "../accounts/two-factor";
-import { setUserStatus } from "../users/manage-users";
+import { resetTwoFactorByAdmin } from "../accounts/reset-two-factor-by-admin";
+import { setUserStatus } from "../users/set-user-status";
 
 const t = createTestDb();
 const SECRET = "test-secret-for-collab-tickets";

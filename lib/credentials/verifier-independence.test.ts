@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../../tests/helpers/test-db";
 import { makeUser } from "../../tests/helpers/factory";
-import { createUser, setUserRoles } from "../users/manage-users";
+import { createUser } from "../users/create-user";
+import { setUserRoles } from "../users/set-user-roles";
 import type { Role } from "../auth/roles";
 import { credentialInputSchema, saveCredential } from "./save-credential";
 import { parseInput } from "../validation";

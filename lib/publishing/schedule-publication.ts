@@ -1,10 +1,10 @@
 // Scheduling stores the time on the article; publish-due.ts publishes it when the time comes (timer,
 // server start, studio requests: see instrumentation.ts). The gate must pass when scheduling and is
-// checked again when it fires.
+// checked again when it fires. Cancelling: cancel-scheduled-publication.ts.
 import { z } from "zod";
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
-import { assertCan, type Actor } from "../auth/policy";
+import type { Actor } from "../auth/policy";
 import { recordAuditEvent } from "../audit/record-event";
 import { assertTransition, TRANSITIONS } from "../workflow/state-machine";
 import { loadTransitionContext } from "../workflow/load-transition-context";
@@ -42,32 +42,5 @@ export async function schedulePublication(db: Db, actor: Actor, input: ScheduleP
       data: { revisionId: data.revisionId, publishAt: data.publishAt.toISOString() },
     });
     return { articleId: article.id, publishAt: data.publishAt };
-  });
-}
-
-export const cancelScheduledPublicationSchema = z.object({ articleId: z.string().min(1) });
-export type CancelScheduledPublicationInput = z.output<typeof cancelScheduledPublicationSchema>;
-
-export async function cancelScheduledPublication(db: Db, actor: Actor, input: CancelScheduledPublicationInput) {
-  assertCan(actor, "article.publish", "cancel a scheduled publication");
-  const data = input;
-  return db.$transaction(async (tx) => {
-    const article = await tx.article.findUnique({
-      where: { id: data.articleId },
-      select: { scheduledPublishAt: true, scheduledRevisionId: true },
-    });
-    if (!article) throw new AppError("NOT_FOUND", "That article does not exist.");
-    if (!article.scheduledPublishAt) throw new AppError("CONFLICT", "Nothing is scheduled for this article.");
-    await tx.article.update({
-      where: { id: data.articleId },
-      data: { scheduledPublishAt: null, scheduledRevisionId: null, scheduledById: null },
-    });
-    await recordAuditEvent(tx, {
-      actorId: actor.id,
-      action: "article.publish_schedule_cancelled",
-      entityType: "Article",
-      entityId: data.articleId,
-      data: { revisionId: article.scheduledRevisionId, publishAt: article.scheduledPublishAt.toISOString() },
-    });
   });
 }

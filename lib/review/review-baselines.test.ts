@@ -5,7 +5,7 @@ import { createTestDb } from "../../tests/helpers/test-db";
 import { doc, makeArticle, makeCredential, makeUser } from "../../tests/helpers/factory";
 import { submitArticle } from "../workflow/submit-article";
 import { requestChanges } from "./decide-review";
-import { addReviewComment } from "./review-comments";
+import { addReviewComment } from "./add-review-comment";
 import { loadReviewBaselines, describeBaseline } from "./review-baselines";
 import { loadReviewScreen } from "./review-screen";
 

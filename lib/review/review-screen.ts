@@ -22,7 +22,7 @@ import { parseCredentialSnapshot, CREDENTIAL_STANDING_TEXT } from "../credential
 import { getSetting } from "../settings/settings";
 import { checkTransition, type TransitionName } from "../workflow/state-machine";
 import { loadTransitionContext } from "../workflow/load-transition-context";
-import { listReviewComments } from "./review-comments";
+import { listReviewComments } from "./list-review-comments";
 import { approvalStatement } from "./decide-review";
 import { parseImagesJson } from "../content/image-snapshot";
 import { diffImages, type ImageChange } from "../revisions/diff-images";

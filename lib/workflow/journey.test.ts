@@ -7,12 +7,10 @@ import { submitArticle, withdrawSubmission } from "./submit-article";
 import { approveRevision, approveRevisionSchema, requestChanges } from "../review/decide-review";
 import { voidApprovalOnEdit } from "./void-approval";
 import { saveRevision } from "../revisions/save-revision";
-import {
-  addReviewComment,
-  listReviewComments,
-  replyToReviewComment,
-  resolveReviewComment,
-} from "../review/review-comments";
+import { addReviewComment } from "../review/add-review-comment";
+import { listReviewComments } from "../review/list-review-comments";
+import { replyToReviewComment } from "../review/reply-to-review-comment";
+import { resolveReviewComment } from "../review/resolve-review-comment";
 import { loadGate } from "../gate/load-gate";
 import { overrideGateItem, overrideGateItemSchema } from "../gate/override-gate-item";
 import { publishArticle } from "../publishing/publish-article";

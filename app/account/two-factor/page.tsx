@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { db } from "@/lib/db/client";
 import { requirePermission } from "@/app/_server/session";
-import { startTwoFactorEnrolment, twoFactorStatus } from "@/lib/accounts/two-factor";
+import { startTwoFactorEnrolment } from "@/lib/accounts/start-two-factor-enrolment";
+import { twoFactorStatus } from "@/lib/accounts/two-factor-status";
 import { EnrolForm } from "./enrol-form";
 
 export const metadata: Metadata = { title: "Set up two-step sign-in" };

@@ -3,14 +3,9 @@
 // transaction) → revalidate after commit.
 import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db/client";
-import {
-  acknowledgeFeedback,
-  acknowledgeFeedbackSchema,
-  dismissFeedback,
-  dismissFeedbackSchema,
-  resolveFeedback,
-  resolveFeedbackSchema,
-} from "@/lib/feedback/triage-feedback";
+import { acknowledgeFeedback, acknowledgeFeedbackSchema } from "@/lib/feedback/acknowledge-feedback";
+import { dismissFeedback, dismissFeedbackSchema } from "@/lib/feedback/dismiss-feedback";
+import { resolveFeedback, resolveFeedbackSchema } from "@/lib/feedback/resolve-feedback";
 import { action } from "@/app/_server/action";
 
 function refresh() {

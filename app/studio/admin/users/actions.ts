@@ -3,10 +3,11 @@
 import { z } from "zod";
 import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db/client";
-import { setRolesSchema, setStatusSchema, setUserRoles, setUserStatus } from "@/lib/users/manage-users";
+import { setRolesSchema, setUserRoles } from "@/lib/users/set-user-roles";
+import { setStatusSchema, setUserStatus } from "@/lib/users/set-user-status";
 import { action } from "@/app/_server/action";
 import { inviteSchema, inviteUser, resendInvitation, resendSchema } from "@/lib/accounts/invitations";
-import { adminResetSchema, resetTwoFactorByAdmin } from "@/lib/accounts/two-factor";
+import { adminResetSchema, resetTwoFactorByAdmin } from "@/lib/accounts/reset-two-factor-by-admin";
 
 const rolesFromForm = z.preprocess(
   (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),

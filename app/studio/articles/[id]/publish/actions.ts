@@ -8,9 +8,8 @@ import { publishArticle, publishArticleSchema } from "@/lib/publishing/publish-a
 import {
   cancelScheduledPublication,
   cancelScheduledPublicationSchema,
-  schedulePublication,
-  schedulePublicationSchema,
-} from "@/lib/publishing/schedule-publication";
+} from "@/lib/publishing/cancel-scheduled-publication";
+import { schedulePublication, schedulePublicationSchema } from "@/lib/publishing/schedule-publication";
 import { unpublishArticle, unpublishArticleSchema } from "@/lib/publishing/unpublish-article";
 import { archiveArticle, archiveArticleSchema } from "@/lib/publishing/archive-article";
 import { restoreArticle, restoreArticleSchema } from "@/lib/publishing/restore-article";

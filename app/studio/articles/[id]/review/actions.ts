@@ -10,14 +10,9 @@ import {
   requestChanges,
   requestChangesSchema,
 } from "@/lib/review/decide-review";
-import {
-  addReviewComment,
-  addReviewCommentSchema,
-  replyToReviewComment,
-  replyToReviewCommentSchema,
-  resolveReviewComment,
-  resolveReviewCommentSchema,
-} from "@/lib/review/review-comments";
+import { addReviewComment, addReviewCommentSchema } from "@/lib/review/add-review-comment";
+import { replyToReviewComment, replyToReviewCommentSchema } from "@/lib/review/reply-to-review-comment";
+import { resolveReviewComment, resolveReviewCommentSchema } from "@/lib/review/resolve-review-comment";
 import { sendQueuedMail } from "@/app/_server/after-commit";
 
 // Every screen of the article shows its state in the workspace header.

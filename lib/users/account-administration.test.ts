@@ -1,7 +1,9 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../../tests/helpers/test-db";
 import type { Actor } from "../auth/policy";
-import { createUser, newUserSchema, setRolesSchema, setUserRoles, setUserStatus } from "./manage-users";
+import { createUser, newUserSchema } from "./create-user";
+import { setRolesSchema, setUserRoles } from "./set-user-roles";
+import { setUserStatus } from "./set-user-status";
 import { viaSchema } from "../../tests/helpers/via-schema";
 import { loadActor } from "./load-actor";
 
