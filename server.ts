@@ -10,7 +10,8 @@
 // (lib/page-cache/send-rendered-page.ts), so no readers' page ever needs an inline script under the public
 // Content-Security-Policy. Everything else (the studio, APIs, Next's own client navigation requests, static
 // files) is handed to Next unchanged. The socket address of each request (rate limits) is stamped by instrumentation.ts
-// on every Node HTTP server in the process, this one included (lib/http/stamp-socket-address.ts).
+// on every Node HTTP server in the process; this one stamps its own, after answering revalidations of stored
+// pages first (lib/http/stamp-socket-address.ts).
 //
 //   tsx server.ts [-p PORT] [-H HOST]      PORT defaults to $PORT or 3000; HOST to all interfaces
 //   PAGE_CACHE=off                          serve everything through Next (no page cache)
@@ -30,6 +31,7 @@ import { databaseUrl } from "./lib/db/url";
 import { isReadersPageRequest } from "./lib/page-cache/readers-page-request";
 import { sendRenderedPage } from "./lib/page-cache/send-rendered-page";
 import { isCollabUpgrade, proxyUpgrade } from "./lib/collab/proxy-upgrade";
+import { stampSocketAddress, stampsItsOwnRequests } from "./lib/http/stamp-socket-address";
 import { collabEndpoint } from "./lib/collab/issue-collab-ticket";
 import {
   STRICT_TRANSPORT_SECURITY,
@@ -74,13 +76,24 @@ async function main() {
   // Only this process can ask Next for a page on the cache's behalf (the header carries a per-process secret).
   const fillToken = randomBytes(24).toString("base64url");
   const revalidateId = previewModeId();
-  const cache = createPageCache((path, req) => renderThroughNext(server, path, req, fillToken, revalidateId));
+  const https = servedOverHttps();
+  const publicPolicy = publicContentSecurityPolicy({ https });
+  const securityHeaders: Array<[string, string]> = [["content-security-policy", publicPolicy]];
+  if (https) securityHeaders.push(["strict-transport-security", STRICT_TRANSPORT_SECURITY]);
+  const cache = createPageCache(
+    (path, req) => renderThroughNext(server, path, req, fillToken, revalidateId),
+    securityHeaders,
+  );
   // Readers' pages outside the cache: rendered as Next would answer them (its own stored copies allowed).
   const renderReadersPage = (req: IncomingMessage) => renderThroughNext(server, req.url!, req, fillToken, null);
 
-  const https = servedOverHttps();
-  const publicPolicy = publicContentSecurityPolicy({ https });
   const server = http.createServer((req, res) => {
+    // A browser revalidating a stored page that is still current (If-None-Match) is the reader's most frequent
+    // request: answered first, before the work below that a 304 does not need (its headers, security headers
+    // included, are prepared once per stored page). Whether the page is current is read as for any request.
+    if (cache?.tryNotModified(req, res)) return;
+    // Every other request is stamped with its socket address here (the process-wide stamp skips this server).
+    stampSocketAddress(req);
     // Set here rather than only in proxy.ts: pages from the cache never reach Next, and Next skips the proxy
     // for the cache's own fill requests. Studio pages get their nonce policy from proxy.ts (Next's headers win).
     if (!isAppPath((req.url ?? "/").split("?")[0])) res.setHeader("content-security-policy", publicPolicy);
@@ -122,6 +135,7 @@ async function main() {
         else res.end();
       });
   });
+  stampsItsOwnRequests(server);
   server.keepAliveTimeout = 5_000;
   // Co-editing sockets (path /collab) go to the co-editing server, so browsers reach it at this origin.
   server.on("upgrade", (req, socket, head) => {
@@ -160,7 +174,10 @@ function previewModeId(): string {
   return manifest.preview.previewModeId;
 }
 
-function createPageCache(render: (path: string, req: IncomingMessage) => Promise<RenderedResponse>) {
+function createPageCache(
+  render: (path: string, req: IncomingMessage) => Promise<RenderedResponse>,
+  securityHeaders: Array<[string, string]>,
+) {
   if (process.env.PAGE_CACHE === "off") return null;
   const url = databaseUrl();
   // SQLite: read from the file on every request. PostgreSQL: pushed by LISTEN/NOTIFY.
@@ -175,6 +192,7 @@ function createPageCache(render: (path: string, req: IncomingMessage) => Promise
     render,
     sharedMaxAgeSeconds: numberFromEnv("PAGE_CACHE_S_MAXAGE", 60),
     staleWhileRevalidateSeconds: numberFromEnv("PAGE_CACHE_STALE_WHILE_REVALIDATE", 600),
+    securityHeaders,
   });
 }
 

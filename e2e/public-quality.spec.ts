@@ -160,6 +160,10 @@ test.describe("readers' pages: quality checks", () => {
     expect(etag).toMatch(/^"[\w-]+-br"$/);
     const revalidated = await request.get(ARTICLE_PATH, { headers: { "if-none-match": etag } });
     expect(revalidated.status()).toBe(304);
+    // Answered before anything else in server.ts: it still carries the public security policy and its ETag.
+    expect(revalidated.headers()["content-security-policy"]).toBe(hit.headers()["content-security-policy"]);
+    expect(revalidated.headers()["content-security-policy"]).toContain("default-src 'self'");
+    expect(revalidated.headers()["etag"]).toBe(etag);
 
     const signedIn = await request.get(ARTICLE_PATH, {
       headers: { cookie: "next-auth.session-token=not-checked-here" },

@@ -7,9 +7,19 @@ import https from "node:https";
 import { SOCKET_ADDRESS_HEADER } from "./client-address";
 
 const INSTALLED = Symbol.for("imprimatur.socketAddressStamp");
+// Symbol.for: the patch installed by the built instrumentation and server.ts's own copy of this module agree.
+const STAMPS_ITSELF = Symbol.for("imprimatur.stampsSocketAddressItself");
 
 export function stampSocketAddress(req: http.IncomingMessage): void {
   req.headers[SOCKET_ADDRESS_HEADER] = req.socket?.remoteAddress ?? "unknown";
+}
+
+/**
+ * Leaves `server`'s requests to the server itself, which must call stampSocketAddress on each request it hands
+ * on: server.ts answers readers' revalidations from its page cache before anything else and stamps the rest.
+ */
+export function stampsItsOwnRequests(server: http.Server): void {
+  (server as http.Server & { [STAMPS_ITSELF]?: boolean })[STAMPS_ITSELF] = true;
 }
 
 export function installSocketAddressStamp(): void {
@@ -18,8 +28,12 @@ export function installSocketAddressStamp(): void {
   >) {
     if (proto[INSTALLED]) continue;
     const original = proto.emit;
-    proto.emit = function emit(this: http.Server, event: string | symbol, ...args: unknown[]) {
-      if (event === "request") stampSocketAddress(args[0] as http.IncomingMessage);
+    proto.emit = function emit(
+      this: http.Server & { [STAMPS_ITSELF]?: boolean },
+      event: string | symbol,
+      ...args: unknown[]
+    ) {
+      if (event === "request" && !this[STAMPS_ITSELF]) stampSocketAddress(args[0] as http.IncomingMessage);
       return (original as (event: string | symbol, ...rest: unknown[]) => boolean).call(this, event, ...args);
     } as typeof proto.emit;
     proto[INSTALLED] = true;

@@ -16,6 +16,12 @@ describe("chooseEncoding", () => {
     expect(chooseEncoding("*;q=0, gzip;q=0.5")).toBe("gzip");
     expect(chooseEncoding("GZIP;Q=1")).toBe("gzip");
   });
+  it("answers the same for a header seen before (each value is parsed once), past the number it remembers", () => {
+    for (let i = 0; i < 300; i++) expect(chooseEncoding(`gzip;q=0.5, x-coding-${i}`)).toBe("gzip");
+    expect(chooseEncoding("br;q=0, gzip")).toBe("gzip");
+    expect(chooseEncoding("br;q=0, gzip")).toBe("gzip");
+    expect(chooseEncoding("br;q=0.1, gzip")).toBe("br");
+  });
 });
 
 describe("matchesIfNoneMatch", () => {

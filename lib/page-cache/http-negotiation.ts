@@ -3,9 +3,24 @@
 
 import type { Encoding } from "./page-entry";
 
+// Browsers send a handful of distinct Accept-Encoding values, each on every request: parse each once. Emptied when
+// full, so a client sending endless odd values costs memory for 256 of them at most.
+const chosenFor = new Map<string, Encoding>();
+const MAX_REMEMBERED = 256;
+
 /** The best coding the client accepts: br, then gzip, then identity. q=0 refuses a coding. */
 export function chooseEncoding(acceptEncoding: string | undefined): Encoding {
   if (!acceptEncoding) return "identity";
+  let chosen = chosenFor.get(acceptEncoding);
+  if (chosen === undefined) {
+    chosen = parseAcceptEncoding(acceptEncoding);
+    if (chosenFor.size >= MAX_REMEMBERED) chosenFor.clear();
+    chosenFor.set(acceptEncoding, chosen);
+  }
+  return chosen;
+}
+
+function parseAcceptEncoding(acceptEncoding: string): Encoding {
   const q = new Map<string, number>();
   for (const part of acceptEncoding.split(",")) {
     const [rawName, ...params] = part.trim().split(";");

@@ -25,6 +25,11 @@ export interface PublicPageCacheOptions {
   sharedMaxAgeSeconds: number;
   /** How long a CDN may serve a page while it refreshes it in the background. */
   staleWhileRevalidateSeconds: number;
+  /**
+   * Headers every answer carries (the public Content-Security-Policy, HSTS): the stored 200s have them from the
+   * render, a 304 from tryNotModified gets them here, being answered before anything else sets them.
+   */
+  securityHeaders?: Array<[string, string]>;
 }
 
 const ENCODINGS: Encoding[] = ["br", "gzip", "identity"];
@@ -69,6 +74,25 @@ export class PublicPageCache {
     });
   }
 
+  /**
+   * The revalidation fast path, for the caller to try before doing anything else with a request: a conditional
+   * request (If-None-Match) for a stored page that is still current, at the public change counter read now, is
+   * answered 304 with headers prepared once, security headers included, in a single write. Returns false, having
+   * written nothing, in every other case (the caller goes on as for any request, tryServe included).
+   */
+  tryNotModified(req: IncomingMessage, res: ServerResponse): boolean {
+    const ifNoneMatch = req.headers["if-none-match"];
+    if (ifNoneMatch === undefined) return false;
+    if (!cacheablePageKind(req.method, req.url, req.headers)) return false;
+    const counter = this.options.reader.read();
+    if (counter === null) return false;
+    const entry = this.options.store.get(req.url!, counter);
+    if (!entry || !matchesIfNoneMatch(ifNoneMatch, entry.etag)) return false;
+    res.writeHead(304, this.prepare(entry).notModified[chooseEncoding(req.headers["accept-encoding"])]);
+    res.end();
+    return true;
+  }
+
   private fill(path: string, counter: number, kind: PageKind, req: IncomingMessage) {
     const key = `${counter} ${path}`;
     let pending = this.inflight.get(key);
@@ -104,7 +128,7 @@ export class PublicPageCache {
       if (enc !== "identity") ok[enc].push("content-encoding", enc);
       ok[enc].push("x-page-cache", "HIT"); // last: send() swaps it for MISS
       const vary = entry.headers.find(([n]) => n === "vary")![1];
-      notModified[enc] = [...common, "vary", vary];
+      notModified[enc] = [...common, "vary", vary, ...(this.options.securityHeaders ?? []).flat()];
     }
     p = { entry, ok, notModified };
     this.prepared.set(entry, p);

@@ -34,9 +34,14 @@ const cache = new PublicPageCache({
   render: (path) => render(path),
   sharedMaxAgeSeconds: 60,
   staleWhileRevalidateSeconds: 600,
+  securityHeaders: [["content-security-policy", "default-src 'self'"]],
 });
-// Stands in for Next: whatever the cache does not take.
+// In server.ts's order: revalidations of current stored pages first, then the cache, then Next (a stand-in
+// answering 299, and marking what reached the ordinary path).
+let reachedOrdinaryPath = 0;
 const server = http.createServer((req, res) => {
+  if (cache.tryNotModified(req, res)) return;
+  reachedOrdinaryPath++;
   const answered = cache.tryServe(req, res);
   if (answered === false) res.writeHead(299).end("next");
 });
@@ -91,6 +96,29 @@ describe("PublicPageCache", () => {
     expect(revalidation.headers.etag).toBe(br.headers.etag);
   });
 
+  it("answers a revalidation of a current stored page before anything else, with its ETag, Vary and security headers", async () => {
+    const gz = await get("/articles/c", { "accept-encoding": "gzip" });
+    expect(gz.status).toBe(200);
+    const before = reachedOrdinaryPath;
+    // The client's copy is current whichever coding it received; the 304 names the coding it asks for now.
+    const revalidation = await get("/articles/c", { "if-none-match": gz.headers.etag!, "accept-encoding": "br" });
+    expect(revalidation.status).toBe(304);
+    expect(reachedOrdinaryPath).toBe(before);
+    expect(revalidation.headers.etag).toBe(gz.headers.etag!.replace(/-gz"$/, '-br"'));
+    expect(revalidation.headers.vary).toBe("rsc, Accept-Encoding");
+    expect(revalidation.headers["cache-control"]).toBe("public, max-age=0, s-maxage=60, stale-while-revalidate=600");
+    expect(revalidation.headers["content-security-policy"]).toBe("default-src 'self'");
+
+    // Not this path's to answer: another ETag, a signed-in reader, a query string, a page never stored.
+    expect((await get("/articles/c", { "if-none-match": '"other"' })).status).toBe(200);
+    expect(
+      (await get("/articles/c", { "if-none-match": gz.headers.etag!, cookie: "next-auth.session-token=x" })).status,
+    ).toBe(299);
+    expect((await get("/articles/c?x=1", { "if-none-match": gz.headers.etag! })).status).toBe(299);
+    expect((await get("/articles/never-stored", { "if-none-match": gz.headers.etag! })).status).toBe(200);
+    expect(reachedOrdinaryPath).toBe(before + 4);
+  });
+
   it("renders again after a change committed by another connection, and only once for simultaneous requests", async () => {
     await get("/articles/b");
     const before = await get("/articles/b");
@@ -105,6 +133,7 @@ describe("PublicPageCache", () => {
     expect(renders).toEqual(["/articles/b"]);
     const stale = await get("/articles/b", { "if-none-match": before.headers.etag! });
     expect(stale.status).toBe(200);
+    expect(stale.body.toString()).toContain("/articles/b second");
   });
 
   it("passes a page it may not store on as rendered, and leaves other requests to Next", async () => {
