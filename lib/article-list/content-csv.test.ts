@@ -19,6 +19,7 @@ function row(title: string, overrides: Partial<ContentRow> = {}): ContentRow {
     clinicalArea: null,
     authors: [{ user: { name: "Ann Writer" } }, { user: { name: "Bo Writer" } }],
     assignments: [],
+    revisions: [],
     _count: { feedback: 0 },
     ...overrides,
   } as ContentRow;

@@ -1,6 +1,6 @@
 // CSV of the content list's current view, through lib/export/write-csv.ts (every cell quoted, formulas
 // neutralised wherever a spreadsheet could see one start).
-import type { ContentRow } from "./content-list";
+import { contentRowReviewers, type ContentRow } from "./content-list";
 import { statusLabel } from "../workflow/state-machine";
 import { writeCsv } from "../export/write-csv";
 
@@ -31,7 +31,7 @@ export function contentCsv(rows: readonly ContentRow[]): string {
       statusLabel(r.status),
       r.liveRevisionId ? "yes" : "no",
       r.authors.map((a) => a.user.name).join("; "),
-      r.assignments.map((a) => a.reviewer.name).join("; "),
+      contentRowReviewers(r).join("; "),
       r.clinicalArea?.name ?? "",
       date(r.reviewDueAt),
       String(r._count.feedback),

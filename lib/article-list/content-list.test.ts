@@ -2,9 +2,9 @@
 // filters, keyset paging that stays consistent while articles change, visibility, CSV and bulk actions.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../../tests/helpers/test-db";
-import { doc, makeArticle, makeCredential, makeUser } from "../../tests/helpers/factory";
+import { doc, makeApproval, makeArticle, makeCredential, makeRevision, makeUser } from "../../tests/helpers/factory";
 import type { Actor } from "../auth/policy";
-import { listContent, parseContentListQuery } from "./content-list";
+import { contentRowReviewers, listContent, parseContentListQuery } from "./content-list";
 import { contentCsv } from "./content-csv";
 import { runBulkAction } from "./bulk-actions";
 import { draftQuery } from "./draft-search";
@@ -99,6 +99,31 @@ describe("content list", () => {
     await expect(
       runBulkAction(t.db, writer, { bulk: "assign", articleIds: [ids[1]], reviewerId: both.id }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("shows in the Reviewers column every reviewer the Reviewer filter finds the article by", async () => {
+    const decided = await makeUser(t.db, { roles: ["REVIEWER"], name: "Dee Decided" });
+    const claimer = await makeUser(t.db, { roles: ["REVIEWER"], name: "Cy Claimer" });
+    const waiting = await makeUser(t.db, { roles: ["REVIEWER"], name: "Wai Waiting" });
+    const article = await makeArticle(t.db, { authorId: writer.id, title: "Reviewed twice" });
+    const revision = await makeRevision(t.db, { articleId: article.id, authorId: writer.id });
+    const dueAt = new Date(Date.now() + 86400_000);
+    // Dee was assigned and has decided (the assignment is completed); Cy decided without an assignment; Wai
+    // is assigned and has not decided yet.
+    await t.db.reviewAssignment.create({
+      data: { articleId: article.id, reviewerId: decided.id, dueAt, completedAt: new Date() },
+    });
+    await t.db.reviewAssignment.create({ data: { articleId: article.id, reviewerId: waiting.id, dueAt } });
+    await makeApproval(t.db, { revisionId: revision.id, reviewerId: decided.id });
+    await makeApproval(t.db, { revisionId: revision.id, reviewerId: claimer.id });
+    for (const reviewer of [decided, claimer, waiting]) {
+      const found = await listContent(t.db, editor, parseContentListQuery({ reviewer: reviewer.id }));
+      expect(found.rows.map((r) => r.id)).toEqual([article.id]);
+      expect(contentRowReviewers(found.rows[0])).toEqual(["Dee Decided", "Wai Waiting", "Cy Claimer"]);
+    }
+    expect(
+      contentCsv((await listContent(t.db, editor, parseContentListQuery({ reviewer: claimer.id }))).rows),
+    ).toContain('"Dee Decided; Wai Waiting; Cy Claimer"');
   });
 
   it("a search matching more drafts than one query can bind still pages in order", async () => {

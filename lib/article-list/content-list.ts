@@ -73,7 +73,17 @@ export const contentRowSelect = {
   draft: { select: { title: true, conditionName: true } },
   clinicalArea: { select: { name: true } },
   authors: { select: { user: { select: { name: true } } } },
-  assignments: { where: { completedAt: null }, select: { reviewer: { select: { name: true } }, dueAt: true } },
+  // Every reviewer the Reviewer filter would find the article by (contentListWhere): assigned, whether or not
+  // they have decided yet, and anyone who decided on one of its revisions unassigned (a claim). Prisma loads
+  // each relation for the whole page in one batched query, never one per row.
+  assignments: {
+    orderBy: { assignedAt: "asc" },
+    select: { reviewer: { select: { id: true, name: true } }, completedAt: true },
+  },
+  revisions: {
+    where: { reviews: { some: {} } },
+    select: { reviews: { orderBy: { createdAt: "asc" }, select: { reviewer: { select: { id: true, name: true } } } } },
+  },
   _count: {
     select: {
       feedback: { where: { reason: { in: [...BLOCKING_REASONS] }, status: { in: [...OPEN_STATUSES] } } },
@@ -82,6 +92,14 @@ export const contentRowSelect = {
 } satisfies Prisma.ArticleSelect;
 
 export type ContentRow = Prisma.ArticleGetPayload<{ select: typeof contentRowSelect }>;
+
+/** The article's reviewers, each once: assigned ones first (in the order assigned), then those who only decided. */
+export function contentRowReviewers(row: Pick<ContentRow, "assignments" | "revisions">): string[] {
+  const names = new Map<string, string>();
+  for (const a of row.assignments) names.set(a.reviewer.id, a.reviewer.name);
+  for (const r of row.revisions) for (const review of r.reviews) names.set(review.reviewer.id, review.reviewer.name);
+  return [...names.values()];
+}
 
 /** The filter part of the query (no cursor, no search): shared by the page and the CSV export. */
 export function contentListWhere(actor: Actor, q: ContentListQuery, now = new Date()): Prisma.ArticleWhereInput {

@@ -6,7 +6,12 @@ import Link from "next/link";
 import { db } from "@/lib/db/client";
 import { can } from "@/lib/auth/policy";
 import { requirePermission } from "@/app/_server/session";
-import { listContent, parseContentListQuery, type ContentListQuery } from "@/lib/article-list/content-list";
+import {
+  contentRowReviewers,
+  listContent,
+  parseContentListQuery,
+  type ContentListQuery,
+} from "@/lib/article-list/content-list";
 import { listSpecialties } from "@/lib/assignments/specialties";
 import { ARTICLE_STATUSES, STATUS_LABELS, statusLabel } from "@/lib/workflow/state-machine";
 import { bulkAction } from "./actions";
@@ -229,7 +234,7 @@ export default async function ContentListPage({
                     </td>
                     <td>{statusLabel(r.status)}</td>
                     <td>{r.authors.map((a) => a.user.name).join(", ")}</td>
-                    <td>{r.assignments.map((a) => a.reviewer.name).join(", ") || "—"}</td>
+                    <td data-testid="row-reviewers">{contentRowReviewers(r).join(", ") || "—"}</td>
                     <td>{r.clinicalArea?.name ?? "—"}</td>
                     <td>
                       {day(r.reviewDueAt)}
