@@ -45,7 +45,7 @@ describe("content list", () => {
     const again = await listContent(t.db, editor, parseContentListQuery({ q: "papules" }));
     expect(again.rows.map((r) => r.id).sort()).toEqual([ids[3], ids[5]].sort());
     expect((await listContent(t.db, editor, parseContentListQuery({ q: "zzzz" }))).rows).toEqual([]);
-    expect(toFtsQuery(draftQuery(`"); DROP TABLE x; --`)!)).toBe(`"drop" "table" "x"`);
+    expect(toFtsQuery(draftQuery(`"); DROP TABLE x; --`)!)).toBe(`"drop" AND "table" AND "x"`);
   });
 
   it("pages by cursor without repeats or gaps, even when an article changes between pages", async () => {

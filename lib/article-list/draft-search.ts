@@ -6,15 +6,21 @@
 // database's adapter; the words are taken from what was typed here, once, for both.
 import type { DbTx } from "../db/client";
 import { dialectFor } from "../db/dialects/dialect";
+import { spellingsFor } from "../search/vocabulary";
 
 const MAX_WORDS = 12;
 /** A last word shorter than this is matched whole: a one- or two-letter prefix matches nearly everything. */
 const MIN_PREFIX_LENGTH = 3;
 
-/** What to look for: every word required (letters and digits only, lower-case), the last maybe as a prefix. */
+/**
+ * What to look for: every word required (letters and digits only, lower-case), the last maybe as a prefix.
+ * `spellings` has one group per word: the word itself, then the near spellings the readers' search would also
+ * try for a typo (lib/search/vocabulary.ts); any spelling of a group matches.
+ */
 export interface DraftQuery {
   words: string[];
-  /** The last word is still being typed: match it as a prefix. */
+  spellings: string[][];
+  /** The last word is still being typed: match it (and its near spellings) as a prefix. */
   lastIsPrefix: boolean;
 }
 
@@ -31,12 +37,22 @@ export function draftQuery(input: string): DraftQuery | null {
       .match(/[\p{L}\p{N}]+/gu)
       ?.slice(0, MAX_WORDS) ?? [];
   if (!words.length) return null;
-  return { words, lastIsPrefix: words[words.length - 1].length >= MIN_PREFIX_LENGTH };
+  return {
+    words,
+    spellings: words.map((w) => [w]),
+    lastIsPrefix: words[words.length - 1].length >= MIN_PREFIX_LENGTH,
+  };
 }
 
-/** Article ids whose working draft matches, best first (title weighted up), at most `limit`. */
+/**
+ * Article ids whose working draft matches, best first (title weighted up), at most `limit`. A typo is
+ * tolerated as on the readers' search: a word no published article uses is also looked for as the words one
+ * edit away that are used (the same vocabulary and rule, spellingsFor). The word as typed is always kept, so a
+ * word only drafts use still finds them.
+ */
 export async function searchDrafts(db: DbTx, input: string, limit = 5000): Promise<string[]> {
   const query = draftQuery(input);
   if (!query) return [];
-  return dialectFor(db).draftSearch.search(db, query, limit);
+  const { spellings } = await spellingsFor(db, query.words);
+  return dialectFor(db).draftSearch.search(db, { ...query, spellings }, limit);
 }

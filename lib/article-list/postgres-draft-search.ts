@@ -6,12 +6,8 @@ import { tsqueryOf } from "../db/dialects/postgres-text-search";
 import type { DraftSearchIndex } from "./draft-search";
 
 export const postgresDraftSearch: DraftSearchIndex = {
-  async search(db, { words, lastIsPrefix }, limit) {
-    const tsq = tsqueryOf(
-      words.map((w) => [w]),
-      1,
-      lastIsPrefix,
-    );
+  async search(db, { spellings, lastIsPrefix }, limit) {
+    const tsq = tsqueryOf(spellings, 1, lastIsPrefix);
     const n = tsq.params.length;
     const rows = await db.$queryRawUnsafe<Array<{ articleId: string }>>(
       `SELECT s."article_id" AS "articleId" FROM "${DRAFT_SEARCH_TABLE}" s, (SELECT ${tsq.sql} AS query) q

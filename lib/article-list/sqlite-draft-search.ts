@@ -3,9 +3,18 @@
 import { DRAFT_SEARCH_TABLE as TABLE } from "../db/dialects/raw-objects";
 import type { DraftQuery, DraftSearchIndex } from "./draft-search";
 
-/** The FTS5 query: each word quoted (so nothing typed is FTS5 syntax), all required, the last maybe a prefix. */
-export function toFtsQuery({ words, lastIsPrefix }: DraftQuery): string {
-  return words.map((w, i) => `"${w}"${i === words.length - 1 && lastIsPrefix ? "*" : ""}`).join(" ");
+/**
+ * The FTS5 query: each spelling quoted (so nothing typed is FTS5 syntax), every word's group required (any
+ * spelling of it; FTS5 needs the explicit AND after a group), the last group maybe prefixes.
+ */
+export function toFtsQuery({ spellings, lastIsPrefix }: DraftQuery): string {
+  return spellings
+    .map((group, i) => {
+      const star = i === spellings.length - 1 && lastIsPrefix ? "*" : "";
+      const terms = group.map((w) => `"${w}"${star}`);
+      return terms.length === 1 ? terms[0] : `(${terms.join(" OR ")})`;
+    })
+    .join(" AND ");
 }
 
 export const sqliteDraftSearch: DraftSearchIndex = {
