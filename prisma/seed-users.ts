@@ -4,6 +4,7 @@ import type { Db } from "../lib/db/client";
 import { createUser, newUserSchema } from "../lib/users/create-user";
 import { parseInput } from "../lib/validation";
 import { recordAuditEvent } from "../lib/audit/record-event";
+import { linkCredentialSpecialty } from "../lib/assignments/specialties";
 import type { Role } from "../lib/auth/roles";
 import { TWO_FACTOR_SETTING } from "../lib/auth/two-factor-policy";
 
@@ -77,6 +78,7 @@ export async function seedDemoUsers(db: Db) {
           verifiedAt,
         },
       });
+      await linkCredentialSpecialty(tx, reviewer.id, created.id, created.specialty);
       await recordAuditEvent(tx, {
         actorId: admin.id,
         action: "credential.verified",

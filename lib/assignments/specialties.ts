@@ -1,4 +1,6 @@
-// The editable list of clinical specialties (admins), and a reviewer's own specialties on their credential.
+// The one list of clinical specialties: admins add to it, a reviewer's credential adds the specialty it names
+// (so "Dermatology" on a credential is on the list editors and the auto-assign rule choose from), and a reviewer
+// ticks their own on their credential.
 import { z } from "zod";
 import type { Db, DbTx } from "../db/client";
 import { AppError } from "../errors";
@@ -18,13 +20,45 @@ export const addSpecialtySchema = z.object({
 });
 export type AddSpecialtyInput = z.output<typeof addSpecialtySchema>;
 
+/** The list's entry of this name, compared without case or surrounding spaces ("dermatology " is Dermatology). */
+async function findSpecialty(tx: DbTx, name: string) {
+  const wanted = name.trim().toLocaleLowerCase("en");
+  // The list is short (tens of entries): comparing here keeps the rule the same on SQLite and PostgreSQL.
+  const all = await tx.specialty.findMany({ select: { id: true, name: true } });
+  return all.find((s) => s.name.trim().toLocaleLowerCase("en") === wanted) ?? null;
+}
+
+/**
+ * Puts the specialty a credential names on the list (added, and audited, when it is not there yet) and ticks it
+ * on that credential. Called inside the credential's own transaction.
+ */
+export async function linkCredentialSpecialty(tx: DbTx, actorId: string | null, credentialId: string, name: string) {
+  let specialty = await findSpecialty(tx, name);
+  if (!specialty) {
+    specialty = await tx.specialty.create({ data: { name: name.trim() }, select: { id: true, name: true } });
+    await recordAuditEvent(tx, {
+      actorId,
+      action: "specialty.added",
+      entityType: "Specialty",
+      entityId: specialty.id,
+      data: { name: specialty.name, from: "credential" },
+    });
+  }
+  await tx.credentialSpecialty.upsert({
+    where: { credentialId_specialtyId: { credentialId, specialtyId: specialty.id } },
+    create: { credentialId, specialtyId: specialty.id },
+    update: {},
+  });
+  return specialty;
+}
+
 export async function addSpecialty(db: Db, actor: Actor, input: AddSpecialtyInput) {
   assertCan(actor, "settings.manage", "change the list of specialties");
   return db.$transaction(async (tx) => {
-    const existing = await tx.specialty.findFirst({ where: { name: input.name } });
+    const existing = await findSpecialty(tx, input.name);
     if (existing)
-      throw new AppError("CONFLICT", `“${input.name}” is already on the list.`, {
-        fieldErrors: { name: [`“${input.name}” is already on the list.`] },
+      throw new AppError("CONFLICT", `“${existing.name}” is already on the list.`, {
+        fieldErrors: { name: [`“${existing.name}” is already on the list.`] },
       });
     const specialty = await tx.specialty.create({ data: { name: input.name } });
     await recordAuditEvent(tx, {

@@ -6,6 +6,7 @@ import { viaSchema } from "../../tests/helpers/via-schema";
 import { decideCredential, decideCredentialSchema } from "./decide-credential";
 import { bestCredential, credentialStanding } from "./credential-standing";
 import { myCredentials } from "./list-credentials";
+import { addSpecialty, listSpecialties } from "../assignments/specialties";
 
 const t = createTestDb();
 afterAll(() => t.cleanup());
@@ -21,6 +22,14 @@ const form = (over: Record<string, string> = {}) => ({
   expiresAt: future,
   ...over,
 });
+
+const ticked = async (credentialId: string) =>
+  (
+    await t.db.credentialSpecialty.findMany({
+      where: { credentialId },
+      select: { specialty: { select: { name: true } } },
+    })
+  ).map((x) => x.specialty.name);
 
 describe("credentials", () => {
   it("standing: verified & unexpired is the only VALID one", () => {
@@ -64,6 +73,37 @@ describe("credentials", () => {
     const mine = await myCredentials(t.db, r.id);
     expect(mine.credential?.id).toBe(c.id);
     expect(mine.credentials).toHaveLength(2);
+  });
+
+  it("a credential's specialty is on the one list of specialties, once whatever its case, ticked on the credential", async () => {
+    const name = `Dermatology ${Date.now()}`;
+    const ana = await makeUser(t.db, { roles: ["REVIEWER"] });
+    const c = await viaSchema(credentialInputSchema, form({ specialty: name }), (i) => saveCredential(t.db, ana, i));
+    const listed = (await listSpecialties(t.db)).filter((s) => s.name === name);
+    expect(listed).toHaveLength(1);
+    expect(await ticked(c.id)).toEqual([name]);
+    // Another reviewer naming it in other case and spacing gets the same entry, not a second one.
+    const bo = await makeUser(t.db, { roles: ["REVIEWER"] });
+    const c2 = await viaSchema(credentialInputSchema, form({ specialty: ` ${name.toUpperCase()} ` }), (i) =>
+      saveCredential(t.db, bo, i),
+    );
+    expect((await listSpecialties(t.db)).filter((s) => s.name.toLowerCase() === name.toLowerCase())).toHaveLength(1);
+    expect(await ticked(c2.id)).toEqual([name]);
+    const added = await t.db.auditEvent.findMany({ where: { action: "specialty.added", entityId: listed[0].id } });
+    expect(added.map((e) => e.actorId)).toEqual([ana.id]);
+    // An admin adding it again by hand is told it is there already.
+    const admin = await makeUser(t.db, { roles: ["ADMIN"] });
+    await expect(addSpecialty(t.db, admin, { name: name.toLowerCase() })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: `“${name}” is already on the list.`,
+    });
+    // Once verified, a change makes a new credential: what was ticked carries over, the new specialty joins.
+    await decideCredential(t.db, admin, { credentialId: c.id, decision: "VERIFY" });
+    const c3 = await viaSchema(credentialInputSchema, form({ specialty: `Venereology ${Date.now()}` }), (i) =>
+      saveCredential(t.db, ana, i),
+    );
+    expect(c3.id).not.toBe(c.id);
+    expect((await ticked(c3.id)).sort()).toEqual([name, c3.specialty].sort());
   });
 
   it("admin rejects with a reason; nobody verifies their own", async () => {

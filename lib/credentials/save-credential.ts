@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Db } from "../db/client";
 import { assertCan, type Actor } from "../auth/policy";
 import { recordAuditEvent } from "../audit/record-event";
+import { linkCredentialSpecialty } from "../assignments/specialties";
 
 const text = (label: string, max: number) =>
   z
@@ -52,6 +53,16 @@ export async function saveCredential(db: Db, actor: Actor, input: CredentialInpu
       // A verified credential stays as it was (approvals point at it); the change becomes a new one to verify.
       if (latest.status === "VERIFIED") {
         const created = await tx.credential.create({ data: { userId: actor.id, ...data } });
+        // The specialties the reviewer ticked carry over to the credential that replaces this one.
+        const ticked = await tx.credentialSpecialty.findMany({
+          where: { credentialId: latest.id },
+          select: { specialtyId: true },
+        });
+        if (ticked.length)
+          await tx.credentialSpecialty.createMany({
+            data: ticked.map((t) => ({ credentialId: created.id, specialtyId: t.specialtyId })),
+          });
+        await linkCredentialSpecialty(tx, actor.id, created.id, data.specialty);
         await recordAuditEvent(tx, {
           actorId: actor.id,
           action: "credential.submitted",
@@ -65,6 +76,7 @@ export async function saveCredential(db: Db, actor: Actor, input: CredentialInpu
         where: { id: latest.id },
         data: { ...data, status: "PENDING", rejectionReason: null, verifiedAt: null, verifiedById: null },
       });
+      if (changed.includes("specialty")) await linkCredentialSpecialty(tx, actor.id, updated.id, data.specialty);
       await recordAuditEvent(tx, {
         actorId: actor.id,
         action: "credential.updated",
@@ -75,6 +87,7 @@ export async function saveCredential(db: Db, actor: Actor, input: CredentialInpu
       return updated;
     }
     const created = await tx.credential.create({ data: { userId: actor.id, ...data } });
+    await linkCredentialSpecialty(tx, actor.id, created.id, data.specialty);
     await recordAuditEvent(tx, {
       actorId: actor.id,
       action: "credential.submitted",

@@ -70,7 +70,10 @@ export default async function SettingsPage() {
       </section>
       <section className="panel" aria-labelledby="specialties-heading">
         <h2 id="specialties-heading">Clinical specialties</h2>
-        <p>Reviewers choose theirs on their credential; editors give each article its clinical area.</p>
+        <p>
+          One list: a specialty named on a reviewer&rsquo;s credential joins it by itself. Reviewers tick theirs on
+          their credential; editors give each article its clinical area from it.
+        </p>
         {specialties.length ? (
           <ul data-testid="specialties">
             {specialties.map((x) => (
