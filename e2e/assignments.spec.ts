@@ -76,6 +76,27 @@ test.describe("assignments, second review and calendar", () => {
     const rows = r.getByTestId("queue-row");
     await expect(rows.first()).toContainText(title);
     await expect(rows.first()).toContainText("Assigned to you");
+    // The queue says who wrote it, when it was submitted, its specialty and when the review is due.
+    const stored = await e2eDb().article.findUniqueOrThrow({
+      where: { id: article.id },
+      select: { currentRevision: { select: { createdAt: true } }, assignments: { select: { dueAt: true } } },
+    });
+    await expect(rows.first().getByTestId("queue-writer")).toHaveText(writer.name);
+    await expect(rows.first().getByTestId("queue-submitted")).toHaveText(
+      stored.currentRevision!.createdAt.toISOString().slice(0, 10),
+    );
+    await expect(rows.first().getByTestId("queue-specialty")).toHaveText(derm.name);
+    await expect(rows.first().getByTestId("queue-due")).toHaveText(
+      stored.assignments[0].dueAt.toISOString().slice(0, 10),
+    );
+    await expect(r.getByRole("columnheader")).toHaveText([
+      "Title",
+      "Writer",
+      "Submitted",
+      "Specialty",
+      "Due",
+      "Assignment",
+    ]);
     // The unassigned one is still there and claimable; the inbox says it was assigned.
     await expect(r.getByTestId("review-queue")).toContainText("Unassigned article");
     await rows.filter({ hasText: "Unassigned article" }).first().getByRole("button", { name: "Claim" }).click();

@@ -69,13 +69,17 @@ type QueueRow = Awaited<ReturnType<typeof reviewQueue>>[number];
 /** Assigned to you first (due date, overdue highlighted), then claimable, then assigned to someone else. */
 function ReviewQueue({ queue }: { queue: QueueRow[] }) {
   if (!queue.length) return <p className="empty">Nothing is waiting for your review.</p>;
+  const day = (d: Date | null) => (d ? <time dateTime={d.toISOString()}>{d.toISOString().slice(0, 10)}</time> : "—");
   return (
     <table className="review-queue" data-testid="review-queue">
       <thead>
         <tr>
           <th scope="col">Title</th>
+          <th scope="col">Writer</th>
+          <th scope="col">Submitted</th>
+          <th scope="col">Specialty</th>
+          <th scope="col">Due</th>
           <th scope="col">Assignment</th>
-          <th scope="col">Area</th>
         </tr>
       </thead>
       <tbody>
@@ -84,18 +88,16 @@ function ReviewQueue({ queue }: { queue: QueueRow[] }) {
             <td>
               <Link href={`/studio/articles/${a.id}/review`}>{a.draft?.title || a.slug}</Link>
             </td>
+            <td data-testid="queue-writer">{a.writers.join(", ") || "—"}</td>
+            <td data-testid="queue-submitted">{day(a.submittedAt)}</td>
+            <td data-testid="queue-specialty">{a.area ?? "Not set"}</td>
+            <td data-testid="queue-due">
+              {day(a.dueAt)}
+              {a.overdue && <span className="badge bad"> Overdue</span>}
+            </td>
             <td>
               {a.assignedToYou ? (
-                <>
-                  <strong>Assigned to you</strong>
-                  {a.dueAt && (
-                    <>
-                      {" "}
-                      · due <time dateTime={a.dueAt.toISOString()}>{a.dueAt.toISOString().slice(0, 10)}</time>
-                    </>
-                  )}
-                  {a.overdue && <span className="badge bad"> Overdue</span>}
-                </>
+                <strong>Assigned to you</strong>
               ) : a.claimable ? (
                 <ActionForm
                   action={claimReviewAction}
@@ -110,7 +112,6 @@ function ReviewQueue({ queue }: { queue: QueueRow[] }) {
                 <>Assigned to {a.assignees.join(", ")}</>
               )}
             </td>
-            <td>{a.area ?? "—"}</td>
           </tr>
         ))}
       </tbody>

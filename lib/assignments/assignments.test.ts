@@ -57,12 +57,30 @@ describe("review assignments", () => {
     const { dueAt } = await assignReviewers(t.db, e, { articleId: article.id, reviewerIds: [dermReviewer.id] });
     expect(dueAt.getTime()).toBeGreaterThan(Date.now() + 6 * 86400_000); // default: 7 days
     const queue = await reviewQueue(t.db, dermReviewer);
+    const submittedAt = (await t.db.revision.findFirstOrThrow({ where: { articleId: article.id } })).createdAt;
     expect(queue[0]).toMatchObject({
       id: article.id,
       assignedToYou: true,
       area: expect.stringContaining("Dermatology"),
+      writers: ["Wendy Writer"],
+      submittedAt,
+      dueAt,
     });
-    expect(queue.find((q) => q.id === older.id)).toMatchObject({ claimable: true, assignedToYou: false });
+    expect(queue.find((q) => q.id === older.id)).toMatchObject({
+      claimable: true,
+      assignedToYou: false,
+      writers: ["Wendy Writer"],
+      submittedAt: expect.any(Date),
+      dueAt: null,
+    });
+    // Another reviewer sees the article as someone else's, with that assignment's due date.
+    const carla = await reviewer("Carla Other", [derm.id]);
+    expect((await reviewQueue(t.db, carla)).find((q) => q.id === article.id)).toMatchObject({
+      assignedToYou: false,
+      claimable: false,
+      assignees: ["Dana Derm"],
+      dueAt,
+    });
     const told = await t.db.notification.findMany({ where: { userId: dermReviewer.id, kind: "REVIEW_ASSIGNED" } });
     expect(told).toHaveLength(1);
     const audit = await t.db.auditEvent.findMany({ where: { entityId: article.id, action: "review.assigned" } });

@@ -38,22 +38,30 @@ export async function reviewQueue(db: DbTx, actor: Actor) {
     select: {
       ...articleListSelect,
       clinicalArea: { select: { name: true } },
+      authors: { select: { user: { select: { name: true } } } },
+      // Submitting freezes the revision under review: its creation is when the article was submitted.
+      currentRevision: { select: { createdAt: true } },
       assignments: {
         where: { completedAt: null },
+        orderBy: { dueAt: "asc" },
         select: { reviewerId: true, dueAt: true, reviewer: { select: { name: true } } },
       },
     },
   });
   const now = Date.now();
-  const shaped = rows.map(({ assignments, clinicalArea, ...a }) => {
+  const shaped = rows.map(({ assignments, clinicalArea, authors, currentRevision, ...a }) => {
     const mine = assignments.find((x) => x.reviewerId === actor.id);
+    // Your own due date when assigned to you, else the earliest of whoever is assigned (none when claimable).
+    const dueAt = mine?.dueAt ?? assignments[0]?.dueAt ?? null;
     return {
       ...a,
       area: clinicalArea?.name ?? null,
+      writers: authors.map((x) => x.user.name),
+      submittedAt: currentRevision?.createdAt ?? null,
       assignedToYou: !!mine,
       claimable: assignments.length === 0,
       assignees: assignments.map((x) => x.reviewer.name),
-      dueAt: mine?.dueAt ?? null,
+      dueAt,
       overdue: !!mine && mine.dueAt.getTime() < now,
     };
   });
