@@ -89,7 +89,7 @@ test.describe("assignments, second review and calendar", () => {
     await expect(rows.first().getByTestId("queue-due")).toHaveText(
       stored.assignments[0].dueAt.toISOString().slice(0, 10),
     );
-    await expect(r.getByRole("columnheader")).toHaveText([
+    await expect(r.getByTestId("review-queue").getByRole("columnheader")).toHaveText([
       "Title",
       "Writer",
       "Submitted",
