@@ -169,7 +169,11 @@ test.describe("staff accounts", () => {
     const otherPage = await other.newPage();
     await signIn(otherPage, editor);
     await signIn(page, editor, "/account");
-    await page.getByRole("button", { name: "Sign out everywhere" }).click();
+    await page.getByText("Sign out everywhere…").click();
+    await page
+      .getByRole("group", { name: "Sign out everywhere" })
+      .getByRole("button", { name: "Sign out everywhere" })
+      .click();
     await expect(page).toHaveURL(/\/signin\?notice=signed-out-everywhere/);
 
     await otherPage.getByRole("link", { name: "Inbox" }).click();

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createTestUser, signIn } from "./helpers/factory";
+import { createTestUser, signIn, uniqueSuffix } from "./helpers/factory";
 import { e2eDb } from "./helpers/db";
 import { DEMO_USERS } from "../prisma/seed-users";
 
@@ -112,5 +112,52 @@ test.describe("staff sign-in and roles", () => {
     await expect(page.getByLabel("E-mail")).toHaveValue("not-an-email");
     // Nobody types a password for someone else any more: the person chooses it from the e-mailed link.
     await expect(page.getByLabel(/password/i)).toHaveCount(0);
+  });
+
+  test("the users page: invite first, search by name or e-mail, no Disable on one's own row, disabling asks first", async ({
+    page,
+  }) => {
+    const admin = await createTestUser({ roles: ["ADMIN"], name: `Ada Admin ${uniqueSuffix()}` });
+    const person = await createTestUser({ roles: ["WRITER"], name: `Quentin Searchable ${uniqueSuffix()}` });
+    await signIn(page, admin, "/studio/admin/users");
+
+    // The invite form comes before the list of people.
+    const invite = page.getByRole("form", { name: "Invite a person" });
+    const people = page.getByRole("heading", { name: /^People/ });
+    expect((await invite.boundingBox())!.y).toBeLessThan((await people.boundingBox())!.y);
+
+    // Search by a part of the e-mail, then of the name (any case).
+    const search = page.getByRole("search", { name: "People" });
+    await search.getByLabel("Search people").fill(person.email.split("@")[0]);
+    await search.getByRole("button", { name: "Search" }).click();
+    await expect(page).toHaveURL(/[?&]q=/);
+    await expect(page.locator("tbody tr")).toHaveCount(1);
+    await expect(page.getByTestId(`user-row-${person.email}`)).toBeVisible();
+    await page.goto(`/studio/admin/users?q=${encodeURIComponent(person.name.toUpperCase())}`);
+    await expect(page.locator("tbody tr")).toHaveCount(1);
+    await page.goto("/studio/admin/users?q=nobody-is-called-this");
+    await expect(page.getByText("Nobody’s name or e-mail contains “nobody-is-called-this”.")).toBeVisible();
+
+    // One's own row offers no Disable.
+    await page.goto(`/studio/admin/users?q=${encodeURIComponent(admin.email)}`);
+    const own = page.getByTestId(`user-row-${admin.email}`);
+    await expect(own).toContainText("This is you");
+    await expect(own.getByText(/Disable/)).toHaveCount(0);
+
+    // Disabling someone else asks first; Cancel changes nothing; confirming disables.
+    await page.goto(`/studio/admin/users?q=${encodeURIComponent(person.email)}`);
+    const row = page.getByTestId(`user-row-${person.email}`);
+    await row.getByText("Disable…").click();
+    const confirm = row.getByRole("group", { name: `Disable the account of ${person.name}` });
+    await expect(confirm).toContainText("signed out everywhere");
+    await confirm.getByRole("button", { name: "Cancel" }).click();
+    await expect(confirm).toBeHidden();
+    await expect(row.getByText("Disable…")).toBeFocused();
+    expect((await e2eDb().user.findUniqueOrThrow({ where: { id: person.id } })).status).toBe("ACTIVE");
+    await row.getByText("Disable…").click();
+    await confirm.getByRole("button", { name: "Disable the account" }).click();
+    await expect(row).toContainText("Disabled");
+    await expect(row.getByRole("button", { name: "Enable" })).toBeVisible();
+    expect((await e2eDb().user.findUniqueOrThrow({ where: { id: person.id } })).status).toBe("DISABLED");
   });
 });

@@ -3,7 +3,8 @@
 import { expect, test } from "@playwright/test";
 import { randomBytes } from "node:crypto";
 import { e2eDb } from "./helpers/db";
-import { createTestUser, signIn, uniqueSuffix } from "./helpers/factory";
+import { createReviewer, createTestUser, signIn, uniqueSuffix } from "./helpers/factory";
+import { makeApproval, makeArticle, makeRevision } from "../tests/helpers/factory";
 
 const DAY = 86400_000;
 
@@ -90,4 +91,32 @@ test("an editor finds, filters, pages and shares a view of 2,000 articles", asyn
   await signIn(second, other, "/studio");
   await second.goto(shared);
   expect(await second.getByTestId("content-row").locator("td:nth-child(2) a").allTextContents()).toEqual(secondPage);
+});
+
+test("the Reviewers column names the reviewer the Reviewer filter finds, also after they decided", async ({ page }) => {
+  const db = e2eDb();
+  const writer = await createTestUser({ roles: ["WRITER"] });
+  const editor = await createTestUser({ roles: ["EDITOR"] });
+  const { user: reviewer } = await createReviewer();
+  const title = `Reviewed condition ${uniqueSuffix()}`;
+  const article = await makeArticle(db, { authorId: writer.id, title });
+  const revision = await makeRevision(db, { articleId: article.id, authorId: writer.id });
+  // The reviewer was assigned and has approved: their assignment is completed.
+  await db.reviewAssignment.create({
+    data: {
+      articleId: article.id,
+      reviewerId: reviewer.id,
+      dueAt: new Date(Date.now() + 7 * DAY),
+      completedAt: new Date(),
+    },
+  });
+  await makeApproval(db, { revisionId: revision.id, reviewerId: reviewer.id });
+
+  await signIn(page, editor, "/studio/articles");
+  const filters = page.getByRole("search", { name: "Filter articles" });
+  await filters.locator('select[name="reviewer"]').selectOption(reviewer.id);
+  await page.getByRole("button", { name: "Show" }).click();
+  const row = page.getByTestId("content-row").filter({ hasText: title });
+  await expect(row).toHaveCount(1);
+  await expect(row.getByTestId("row-reviewers")).toHaveText(reviewer.name);
 });

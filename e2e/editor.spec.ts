@@ -107,7 +107,12 @@ test.describe("writer's editor", () => {
 
     // Deleting a cited reference asks first and says where it is cited.
     await page.goto(page.url().replace(/preview$/, "edit"));
-    await page.getByRole("button", { name: /Delete “Calcinosis cutis \(MedlinePlus\)”/ }).click();
+    const deleteStep = page.getByRole("group", { name: /Delete “Calcinosis cutis \(MedlinePlus\)”/ });
+    await page
+      .getByLabel(/Delete “Calcinosis cutis \(MedlinePlus\)”/)
+      .first()
+      .click();
+    await deleteStep.getByRole("button", { name: "Delete the source" }).click();
     await expect(page.getByRole("alertdialog")).toContainText("cited 1 time");
     await expect(page.getByTestId("cited-in")).toContainText("Calcium deposits form in the skin.");
     await page.getByRole("button", { name: "Keep it" }).click();

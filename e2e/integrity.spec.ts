@@ -126,7 +126,10 @@ test.describe("integrity checks", () => {
     await page.goto("/studio/dictionary");
     const row = page.getByTestId("dictionary-row").filter({ hasText: word });
     await expect(row).toContainText(editor.name);
-    await row.getByRole("button", { name: `Remove “${word}”` }).click();
+    // Removing asks first (components/studio/confirm-step.tsx): the first button only opens the question.
+    await row.getByText("Remove…").click();
+    await expect(row.getByRole("group", { name: `Remove “${word}”` })).toContainText("flags it again");
+    await row.getByRole("button", { name: "Remove the word" }).click();
     await expect(page.getByTestId("dictionary-row").filter({ hasText: word })).toHaveCount(0);
   });
 });

@@ -115,8 +115,8 @@ test("a reviewer suggests two edits; the writer accepts one and rejects the othe
     `/studio/admin/audit?action=review.suggestion&actor=${encodeURIComponent(writer.email)}`,
   );
   await expect(a.getByTestId("audit-table").locator("tbody tr")).toHaveCount(2);
-  await expect(a.getByTestId("audit-table")).toContainText("review.suggestion_accepted");
-  await expect(a.getByTestId("audit-table")).toContainText("review.suggestion_rejected");
+  await expect(a.getByTestId("audit-table")).toContainText("Suggested edit accepted");
+  await expect(a.getByTestId("audit-table")).toContainText("Suggested edit rejected");
   await a.goto(`/studio/admin/audit?action=review.edit_suggested&actor=${encodeURIComponent(reviewer.email)}`);
   await expect(a.getByTestId("audit-table").locator("tbody tr")).toHaveCount(2);
 });

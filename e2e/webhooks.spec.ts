@@ -4,7 +4,9 @@
 import http from "node:http";
 import { expect, test } from "@playwright/test";
 import { Webhook } from "standardwebhooks";
-import { createTestUser, signIn } from "./helpers/factory";
+import { createTestUser, signIn, uniqueSuffix } from "./helpers/factory";
+import { e2eDb } from "./helpers/db";
+import { createWebhookEndpoint } from "../lib/webhooks/create-webhook-endpoint";
 import { E2E_PORT } from "./helpers/env";
 
 test("admin adds an endpoint, sends a test event, and the receiver verifies the signature", async ({ page }) => {
@@ -56,4 +58,25 @@ test("admin adds an endpoint, sends a test event, and the receiver verifies the 
   } finally {
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
+});
+
+test("removing an endpoint asks first: Cancel keeps it, confirming removes it", async ({ page }) => {
+  const admin = await createTestUser({ roles: ["ADMIN"] });
+  const url = `https://hooks.example.org/remove-${uniqueSuffix()}`;
+  await createWebhookEndpoint(e2eDb(), admin, { url, description: "" });
+  await signIn(page, admin, "/studio/admin/webhooks");
+  const endpoint = page.getByTestId("webhook-endpoint").filter({ hasText: url });
+  const step = endpoint.getByTestId("remove-endpoint");
+  await step.getByText("Remove…").click();
+  const confirm = step.getByRole("group", { name: `Remove ${url}` });
+  await expect(confirm).toContainText("stops receiving events");
+  // Escape closes it like Cancel, and nothing was removed.
+  await page.keyboard.press("Escape");
+  await expect(confirm).toBeHidden();
+  await page.reload();
+  await expect(endpoint).toBeVisible();
+  await step.getByText("Remove…").click();
+  await confirm.getByRole("button", { name: "Remove the endpoint" }).click();
+  await expect(page.getByTestId("webhook-endpoint").filter({ hasText: url })).toHaveCount(0);
+  expect(await e2eDb().webhookEndpoint.count({ where: { url } })).toBe(0);
 });

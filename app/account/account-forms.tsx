@@ -1,6 +1,7 @@
 "use client";
 
 import { ActionForm, Field } from "@/components/studio/action-form";
+import { ConfirmStep } from "@/components/studio/confirm-step";
 import { RecoveryCodeList } from "@/components/account/recovery-code-list";
 import {
   changePasswordAction,
@@ -33,14 +34,20 @@ export function ChangePasswordForm() {
 
 export function SignOutEverywhereForm() {
   return (
-    <ActionForm
-      action={signOutEverywhereAction}
-      submitLabel="Sign out everywhere"
-      pendingLabel="Signing out…"
-      buttonClass="danger"
-      redirectTo="/signin?notice=signed-out-everywhere"
+    <ConfirmStep
+      trigger="Sign out everywhere…"
       label="Sign out everywhere"
-    />
+      question="Every session of yours ends, this one too: on each device you will need to sign in again."
+    >
+      <ActionForm
+        action={signOutEverywhereAction}
+        submitLabel="Sign out everywhere"
+        pendingLabel="Signing out…"
+        buttonClass="danger"
+        redirectTo="/signin?notice=signed-out-everywhere"
+        label="Confirm: sign out everywhere"
+      />
+    </ConfirmStep>
   );
 }
 

@@ -6,6 +6,8 @@ import { setRolesSchema, setUserRoles } from "./set-user-roles";
 import { setUserStatus } from "./set-user-status";
 import { viaSchema } from "../../tests/helpers/via-schema";
 import { loadActor } from "./load-actor";
+import { listUsers } from "./list-users";
+import { catchAppError } from "../../tests/helpers/catch-app-error";
 
 const t = createTestDb();
 afterAll(() => t.cleanup());
@@ -94,5 +96,47 @@ describe("user administration", () => {
         setUserRoles(t.db, admin, input),
       ),
     ).rejects.toMatchObject({ code: "VALIDATION" });
+  });
+
+  it("refuses an admin disabling their own account, with a plain message, and changes nothing", async () => {
+    const admin = await actorFor(
+      (
+        await createUser(t.db, null, {
+          name: "Admin Self",
+          email: "self@example.com",
+          password: "long enough password",
+          roles: ["ADMIN"],
+        })
+      ).id,
+    );
+    const refused = await catchAppError(setUserStatus(t.db, admin, { userId: admin.id, status: "DISABLED" }));
+    expect(refused).toMatchObject({ code: "CONFLICT", message: "You cannot disable your own account." });
+    expect((await t.db.user.findUniqueOrThrow({ where: { id: admin.id } })).status).toBe("ACTIVE");
+    expect(await t.db.auditEvent.count({ where: { entityId: admin.id, action: "user.disabled" } })).toBe(0);
+  });
+
+  it("finds people by a part of their name or e-mail, in any case", async () => {
+    const admin = await actorFor(
+      (
+        await createUser(t.db, null, {
+          name: "Admin Finder",
+          email: "finder@example.com",
+          password: "long enough password",
+          roles: ["ADMIN"],
+        })
+      ).id,
+    );
+    await createUser(t.db, admin, {
+      name: "Zelda Quist",
+      email: "zq@clinic.example",
+      password: "long enough password",
+      roles: ["WRITER"],
+    });
+    const names = async (q: string) => (await listUsers(t.db, { q })).users.map((u) => u.name);
+    expect(await names("QUIST")).toEqual(["Zelda Quist"]);
+    expect(await names("clinic.exa")).toEqual(["Zelda Quist"]);
+    expect(await names("nobody-has-this")).toEqual([]);
+    expect((await names("  ")).length).toBeGreaterThan(1); // blank: everyone
+    expect((await listUsers(t.db, { q: ["a", "b"] })).q).toBeUndefined(); // a repeated parameter is ignored
   });
 });

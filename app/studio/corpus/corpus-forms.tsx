@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import type { ActionResult } from "@/app/_server/action";
 import { ActionForm, Field, FieldErrors } from "@/components/studio/action-form";
+import { ConfirmStep } from "@/components/studio/confirm-step";
 import { addCorpusDocumentAction, deleteCorpusDocumentAction } from "./actions";
 
 type Result = ActionResult<{ id: string; title?: string; wordCount?: number }> | null;
@@ -72,16 +73,28 @@ export function DeleteCorpusDocumentButton({ id, title }: { id: string; title: s
     null,
   );
   return (
-    <form action={formAction}>
-      <input type="hidden" name="id" value={id} />
-      <button type="submit" className="secondary" disabled={pending} aria-label={`Remove “${title}” from the corpus`}>
-        {pending ? "Removing…" : "Remove"}
-      </button>
-      {state && !state.ok && (
-        <p className="field-error" role="alert">
-          {state.message}
-        </p>
-      )}
-    </form>
+    <ConfirmStep
+      trigger="Remove…"
+      tone="secondary"
+      label={`Remove “${title}” from the corpus`}
+      question={
+        <>
+          Remove <strong>{title}</strong> from the plagiarism corpus? Checks from now on no longer compare drafts with
+          it.
+        </>
+      }
+    >
+      <form action={formAction}>
+        <input type="hidden" name="id" value={id} />
+        <button type="submit" className="danger" disabled={pending}>
+          {pending ? "Removing…" : "Remove the document"}
+        </button>
+        {state && !state.ok && (
+          <p className="field-error" role="alert">
+            {state.message}
+          </p>
+        )}
+      </form>
+    </ConfirmStep>
   );
 }

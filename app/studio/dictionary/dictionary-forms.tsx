@@ -3,6 +3,7 @@
 import { useActionState, useState } from "react";
 import type { ActionResult } from "@/app/_server/action";
 import { addWordAction, removeWordAction } from "./actions";
+import { ConfirmStep } from "@/components/studio/confirm-step";
 import { errorText } from "@/components/studio/json-api";
 
 type Result = ActionResult<{ word: string }> | null;
@@ -54,16 +55,27 @@ export function AddWordForm() {
 export function RemoveWordButton({ word }: { word: string }) {
   const [state, formAction, pending] = useActionState<Result, FormData>((_prev, form) => removeWordAction(form), null);
   return (
-    <form action={formAction}>
-      <input type="hidden" name="word" value={word} />
-      <button type="submit" className="secondary" disabled={pending} aria-label={`Remove “${word}”`}>
-        {pending ? "Removing…" : "Remove"}
-      </button>
-      {state && !state.ok && (
-        <p className="field-error" role="alert">
-          {state.message}
-        </p>
-      )}
-    </form>
+    <ConfirmStep
+      trigger="Remove…"
+      tone="secondary"
+      label={`Remove “${word}”`}
+      question={
+        <>
+          Remove <strong>{word}</strong> from the dictionary? The spelling check flags it again in every draft.
+        </>
+      }
+    >
+      <form action={formAction}>
+        <input type="hidden" name="word" value={word} />
+        <button type="submit" className="danger" disabled={pending}>
+          {pending ? "Removing…" : "Remove the word"}
+        </button>
+        {state && !state.ok && (
+          <p className="field-error" role="alert">
+            {state.message}
+          </p>
+        )}
+      </form>
+    </ConfirmStep>
   );
 }

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { db } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
 import { auditActions, listAuditEvents } from "@/lib/audit/list-audit-events";
+import { auditActionLabel, auditActionOptions, auditDetails } from "@/lib/audit/action-labels";
 import { requirePermission } from "@/app/_server/session";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -40,13 +41,18 @@ export default async function AuditPage({
       {/* A plain GET form: filters are in the URL, so views can be bookmarked and it works without JavaScript. */}
       <form method="get" className="audit-filters panel" aria-label="Filter the audit log">
         <div className="field">
-          <label htmlFor="f-action">Action</label>
-          <input id="f-action" name="action" list="audit-actions" defaultValue={params.action} />
-          <datalist id="audit-actions">
-            {actions.map((a) => (
-              <option key={a} value={a} />
+          <label htmlFor="f-action">What happened</label>
+          <select id="f-action" name="action" defaultValue={params.action ?? ""}>
+            <option value="">Anything</option>
+            {auditActionOptions(
+              // An action typed into an old bookmarked URL still shows as chosen.
+              params.action && !actions.includes(params.action) ? [...actions, params.action] : actions,
+            ).map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
             ))}
-          </datalist>
+          </select>
         </div>
         <div className="field">
           <label htmlFor="f-entityType">Entity type</label>
@@ -98,7 +104,7 @@ export default async function AuditPage({
               <th scope="col">#</th>
               <th scope="col">When (UTC)</th>
               <th scope="col">Who</th>
-              <th scope="col">Action</th>
+              <th scope="col">What happened</th>
               <th scope="col">Entity</th>
               <th scope="col">Details</th>
             </tr>
@@ -111,9 +117,7 @@ export default async function AuditPage({
                   <time dateTime={e.at.toISOString()}>{e.at.toISOString().replace("T", " ").slice(0, 19)}</time>
                 </td>
                 <td>{e.actor ? e.actor.name : "System"}</td>
-                <td>
-                  <code>{e.action}</code>
-                </td>
+                <td data-testid="audit-action">{auditActionLabel(e.action)}</td>
                 <td>
                   {e.entityType}{" "}
                   <Link
@@ -123,7 +127,9 @@ export default async function AuditPage({
                     {e.entityId}
                   </Link>
                 </td>
-                <td className="audit-data">{e.dataJson === "{}" ? "" : e.dataJson}</td>
+                <td className="audit-data">
+                  <AuditDetails dataJson={e.dataJson} />
+                </td>
               </tr>
             ))}
           </tbody>
@@ -135,5 +141,20 @@ export default async function AuditPage({
         </p>
       )}
     </>
+  );
+}
+
+function AuditDetails({ dataJson }: { dataJson: string }) {
+  const lines = auditDetails(dataJson);
+  if (!lines.length) return null;
+  return (
+    <dl className="audit-details">
+      {lines.map((l, i) => (
+        <div key={i}>
+          <dt>{l.label}</dt>
+          <dd>{l.value}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }

@@ -2,6 +2,7 @@
 
 import { ROLES, ROLE_LABELS, type Role } from "@/lib/auth/roles";
 import { ActionForm, Field, FieldErrors } from "@/components/studio/action-form";
+import { ConfirmStep } from "@/components/studio/confirm-step";
 import {
   inviteUserAction,
   resendInvitationAction,
@@ -103,17 +104,40 @@ export function RolesForm({ userName, userId, roles }: { userId: string; userNam
 }
 
 export function StatusButton({ userId, userName, status }: { userId: string; userName: string; status: string }) {
-  const next = status === "ACTIVE" ? "DISABLED" : "ACTIVE";
+  if (status !== "ACTIVE")
+    return (
+      <ActionForm
+        action={setStatusAction}
+        submitLabel="Enable"
+        pendingLabel="Enabling…"
+        buttonClass="secondary"
+        label={`Enable the account of ${userName}`}
+      >
+        <input type="hidden" name="userId" value={userId} />
+        <input type="hidden" name="status" value="ACTIVE" />
+      </ActionForm>
+    );
   return (
-    <ActionForm
-      action={setStatusAction}
-      submitLabel={next === "DISABLED" ? "Disable" : "Enable"}
-      pendingLabel={next === "DISABLED" ? "Disabling…" : "Enabling…"}
-      buttonClass={next === "DISABLED" ? "danger" : "secondary"}
-      label={`${next === "DISABLED" ? "Disable" : "Enable"} the account of ${userName}`}
+    <ConfirmStep
+      trigger="Disable…"
+      label={`Disable the account of ${userName}`}
+      question={
+        <>
+          Disable <strong>{userName}</strong>? They are signed out everywhere at once and cannot sign in until an admin
+          enables the account again. Nothing they wrote is removed.
+        </>
+      }
     >
-      <input type="hidden" name="userId" value={userId} />
-      <input type="hidden" name="status" value={next} />
-    </ActionForm>
+      <ActionForm
+        action={setStatusAction}
+        submitLabel="Disable the account"
+        pendingLabel="Disabling…"
+        buttonClass="danger"
+        label={`Confirm: disable the account of ${userName}`}
+      >
+        <input type="hidden" name="userId" value={userId} />
+        <input type="hidden" name="status" value="DISABLED" />
+      </ActionForm>
+    </ConfirmStep>
   );
 }

@@ -4,6 +4,7 @@ import type { Metadata } from "next";
 import { db } from "@/lib/db/client";
 import { requirePermission } from "@/app/_server/session";
 import { ActionForm, Field } from "@/components/studio/action-form";
+import { ConfirmStep } from "@/components/studio/confirm-step";
 import { listWebhookEndpoints } from "@/lib/webhooks/list-webhook-endpoints";
 import { MAX_ATTEMPTS } from "@/lib/webhooks/deliver-webhooks";
 import { privateAddressesAllowed } from "@/lib/webhooks/endpoint-url";
@@ -92,15 +93,27 @@ export default async function WebhooksPage() {
                 <input type="hidden" name="endpointId" value={endpoint.id} />
                 <input type="hidden" name="active" value={endpoint.active ? "false" : "true"} />
               </ActionForm>
-              <ActionForm
-                action={deleteEndpointAction}
-                submitLabel="Remove"
-                buttonClass="secondary"
-                successMessage="Removed."
+              <ConfirmStep
+                trigger="Remove…"
                 label={`Remove ${endpoint.url}`}
+                testId="remove-endpoint"
+                question={
+                  <>
+                    Remove <strong>{endpoint.url}</strong>? It stops receiving events at once, and its signing secret
+                    and delivery log are deleted. To stop it for a while, pause it instead.
+                  </>
+                }
               >
-                <input type="hidden" name="endpointId" value={endpoint.id} />
-              </ActionForm>
+                <ActionForm
+                  action={deleteEndpointAction}
+                  submitLabel="Remove the endpoint"
+                  pendingLabel="Removing…"
+                  buttonClass="danger"
+                  label={`Confirm: remove ${endpoint.url}`}
+                >
+                  <input type="hidden" name="endpointId" value={endpoint.id} />
+                </ActionForm>
+              </ConfirmStep>
             </div>
             <h3>Recent deliveries</h3>
             {endpoint.deliveries.length === 0 ? (

@@ -5,6 +5,7 @@
 import { useState, type FormEvent } from "react";
 import type { EditorReference } from "@/lib/drafts/load-editor-state";
 import { api, errorText } from "@/components/studio/json-api";
+import { ConfirmStep } from "@/components/studio/confirm-step";
 
 const EMPTY: Omit<EditorReference, "id" | "key"> = {
   authors: "",
@@ -184,15 +185,16 @@ export function ReferencePanel(props: {
                         >
                           Edit
                         </button>
-                        <button
-                          type="button"
-                          className="secondary small"
-                          disabled={busy}
-                          onClick={() => remove(ref, false)}
-                          aria-label={`Delete “${ref.title}”`}
+                        <ConfirmStep
+                          trigger="Delete…"
+                          tone="secondary"
+                          label={`Delete “${ref.title}”`}
+                          question="Delete this source from the article? If the text cites it, you are shown where first."
                         >
-                          Delete
-                        </button>
+                          <button type="button" className="danger" disabled={busy} onClick={() => remove(ref, false)}>
+                            Delete the source
+                          </button>
+                        </ConfirmStep>
                       </div>
                     )}
                   </>

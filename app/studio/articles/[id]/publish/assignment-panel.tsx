@@ -3,6 +3,7 @@
 import { db } from "@/lib/db/client";
 import { loadAssignmentPanel } from "@/lib/assignments/load-assignment-panel";
 import { ActionForm, Field } from "@/components/studio/action-form";
+import { ConfirmStep } from "@/components/studio/confirm-step";
 import {
   articleReviewSettingsAction,
   assignReviewersAction,
@@ -58,16 +59,28 @@ export async function AssignmentPanel({ articleId }: { articleId: string }) {
                 </>
               )}
               {!a.completedAt && (
-                <ActionForm
-                  action={unassignReviewerAction}
-                  submitLabel="Remove"
-                  pendingLabel="Removing…"
-                  buttonClass="secondary small"
+                <ConfirmStep
+                  trigger="Remove…"
+                  tone="secondary"
                   label={`Remove ${a.reviewerName}`}
+                  question={
+                    <>
+                      Remove <strong>{a.reviewerName}</strong> from this review? It leaves their queue&rsquo;s
+                      &ldquo;Assigned to you&rdquo;; with nobody assigned, any eligible reviewer may claim it.
+                    </>
+                  }
                 >
-                  <input type="hidden" name="articleId" value={articleId} />
-                  <input type="hidden" name="reviewerId" value={a.reviewerId} />
-                </ActionForm>
+                  <ActionForm
+                    action={unassignReviewerAction}
+                    submitLabel="Remove the reviewer"
+                    pendingLabel="Removing…"
+                    buttonClass="danger"
+                    label={`Confirm: remove ${a.reviewerName}`}
+                  >
+                    <input type="hidden" name="articleId" value={articleId} />
+                    <input type="hidden" name="reviewerId" value={a.reviewerId} />
+                  </ActionForm>
+                </ConfirmStep>
               )}
             </li>
           ))}
