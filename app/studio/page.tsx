@@ -71,51 +71,54 @@ function ReviewQueue({ queue }: { queue: QueueRow[] }) {
   if (!queue.length) return <p className="empty">Nothing is waiting for your review.</p>;
   const day = (d: Date | null) => (d ? <time dateTime={d.toISOString()}>{d.toISOString().slice(0, 10)}</time> : "—");
   return (
-    <table className="review-queue" data-testid="review-queue">
-      <thead>
-        <tr>
-          <th scope="col">Title</th>
-          <th scope="col">Writer</th>
-          <th scope="col">Submitted</th>
-          <th scope="col">Specialty</th>
-          <th scope="col">Due</th>
-          <th scope="col">Assignment</th>
-        </tr>
-      </thead>
-      <tbody>
-        {queue.map((a) => (
-          <tr key={a.id} className={a.overdue ? "overdue" : undefined} data-testid="queue-row">
-            <td>
-              <Link href={`/studio/articles/${a.id}/review`}>{a.draft?.title || a.slug}</Link>
-            </td>
-            <td data-testid="queue-writer">{a.writers.join(", ") || "—"}</td>
-            <td data-testid="queue-submitted">{day(a.submittedAt)}</td>
-            <td data-testid="queue-specialty">{a.area ?? "Not set"}</td>
-            <td data-testid="queue-due">
-              {day(a.dueAt)}
-              {a.overdue && <span className="badge bad"> Overdue</span>}
-            </td>
-            <td>
-              {a.assignedToYou ? (
-                <strong>Assigned to you</strong>
-              ) : a.claimable ? (
-                <ActionForm
-                  action={claimReviewAction}
-                  submitLabel="Claim"
-                  pendingLabel="Claiming…"
-                  buttonClass="secondary small"
-                  label={`Claim review of ${a.draft?.title || a.slug}`}
-                >
-                  <input type="hidden" name="articleId" value={a.id} />
-                </ActionForm>
-              ) : (
-                <>Assigned to {a.assignees.join(", ")}</>
-              )}
-            </td>
+    // Six columns: the table scrolls sideways inside its own box on a phone rather than widening the page.
+    <div className="table-scroll" role="region" aria-label="Review queue" tabIndex={0}>
+      <table className="review-queue" data-testid="review-queue">
+        <thead>
+          <tr>
+            <th scope="col">Title</th>
+            <th scope="col">Writer</th>
+            <th scope="col">Submitted</th>
+            <th scope="col">Specialty</th>
+            <th scope="col">Due</th>
+            <th scope="col">Assignment</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {queue.map((a) => (
+            <tr key={a.id} className={a.overdue ? "overdue" : undefined} data-testid="queue-row">
+              <td>
+                <Link href={`/studio/articles/${a.id}/review`}>{a.draft?.title || a.slug}</Link>
+              </td>
+              <td data-testid="queue-writer">{a.writers.join(", ") || "—"}</td>
+              <td data-testid="queue-submitted">{day(a.submittedAt)}</td>
+              <td data-testid="queue-specialty">{a.area ?? "Not set"}</td>
+              <td data-testid="queue-due">
+                {day(a.dueAt)}
+                {a.overdue && <span className="badge bad"> Overdue</span>}
+              </td>
+              <td>
+                {a.assignedToYou ? (
+                  <strong>Assigned to you</strong>
+                ) : a.claimable ? (
+                  <ActionForm
+                    action={claimReviewAction}
+                    submitLabel="Claim"
+                    pendingLabel="Claiming…"
+                    buttonClass="secondary small"
+                    label={`Claim review of ${a.draft?.title || a.slug}`}
+                  >
+                    <input type="hidden" name="articleId" value={a.id} />
+                  </ActionForm>
+                ) : (
+                  <>Assigned to {a.assignees.join(", ")}</>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -144,7 +147,7 @@ export default async function StudioDashboard() {
           </section>
         )}
         {queue && (
-          <section className="panel" aria-labelledby="queue-heading" data-testid="area-reviewer">
+          <section className="panel panel-wide" aria-labelledby="queue-heading" data-testid="area-reviewer">
             <h2 id="queue-heading">Review queue</h2>
             <ReviewQueue queue={queue} />
           </section>

@@ -98,42 +98,44 @@ export default async function AuditPage({
       )}
       {result && result.events.length === 0 && <p className="empty">No events match these filters.</p>}
       {result && result.events.length > 0 && (
-        <table data-testid="audit-table">
-          <thead>
-            <tr>
-              <th scope="col">#</th>
-              <th scope="col">When (UTC)</th>
-              <th scope="col">Who</th>
-              <th scope="col">What happened</th>
-              <th scope="col">Entity</th>
-              <th scope="col">Details</th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.events.map((e) => (
-              <tr key={e.id}>
-                <td>{e.id}</td>
-                <td>
-                  <time dateTime={e.at.toISOString()}>{e.at.toISOString().replace("T", " ").slice(0, 19)}</time>
-                </td>
-                <td>{e.actor ? e.actor.name : "System"}</td>
-                <td data-testid="audit-action">{auditActionLabel(e.action)}</td>
-                <td>
-                  {e.entityType}{" "}
-                  <Link
-                    href={`/studio/admin/audit?${new URLSearchParams({ entityType: e.entityType, entityId: e.entityId })}`}
-                    title="Events for this entity"
-                  >
-                    {e.entityId}
-                  </Link>
-                </td>
-                <td className="audit-data">
-                  <AuditDetails dataJson={e.dataJson} />
-                </td>
+        <div className="table-scroll" role="region" aria-label="Audit events" tabIndex={0}>
+          <table data-testid="audit-table">
+            <thead>
+              <tr>
+                <th scope="col">#</th>
+                <th scope="col">When (UTC)</th>
+                <th scope="col">Who</th>
+                <th scope="col">What happened</th>
+                <th scope="col">Entity</th>
+                <th scope="col">Details</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {result.events.map((e) => (
+                <tr key={e.id}>
+                  <td>{e.id}</td>
+                  <td>
+                    <time dateTime={e.at.toISOString()}>{e.at.toISOString().replace("T", " ").slice(0, 19)}</time>
+                  </td>
+                  <td>{e.actor ? e.actor.name : "System"}</td>
+                  <td data-testid="audit-action">{auditActionLabel(e.action)}</td>
+                  <td>
+                    {e.entityType}{" "}
+                    <Link
+                      href={`/studio/admin/audit?${new URLSearchParams({ entityType: e.entityType, entityId: e.entityId })}`}
+                      title="Events for this entity"
+                    >
+                      {e.entityId}
+                    </Link>
+                  </td>
+                  <td className="audit-data">
+                    <AuditDetails dataJson={e.dataJson} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {nextHref && (
         <p>

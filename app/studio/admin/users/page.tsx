@@ -35,48 +35,50 @@ export default async function UsersPage({
         {users.length === 0 ? (
           <p className="empty">Nobody&rsquo;s name or e-mail contains &ldquo;{q}&rdquo;.</p>
         ) : (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Person</th>
-                <th scope="col">Status</th>
-                <th scope="col">Roles</th>
-                <th scope="col">Account</th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.map((u) => (
-                <tr key={u.id} data-testid={`user-row-${u.email}`}>
-                  <td>
-                    <strong>{u.name}</strong>
-                    <br />
-                    <span className="field-hint">{u.email}</span>
-                  </td>
-                  <td>
-                    <span className={`badge ${u.status === "ACTIVE" ? "ok" : "bad"}`}>
-                      {u.status === "ACTIVE" ? "Active" : "Disabled"}
-                    </span>{" "}
-                    {!u.passwordHash && <span className="badge">Invited, no password yet</span>}
-                    {u.totpEnabledAt && <span className="badge ok">Two-step sign-in</span>}
-                  </td>
-                  <td>
-                    <RolesForm userId={u.id} userName={u.name} roles={u.roles.map((r) => r.role).filter(isRole)} />
-                  </td>
-                  <td>
-                    {u.id === actor.id ? (
-                      <span className="field-hint">This is you</span>
-                    ) : (
-                      <StatusButton userId={u.id} userName={u.name} status={u.status} />
-                    )}
-                    {!u.passwordHash && u.status === "ACTIVE" && (
-                      <ResendInvitationButton userId={u.id} userName={u.name} />
-                    )}
-                    {u.totpEnabledAt && u.id !== actor.id && <ResetTwoFactorButton userId={u.id} userName={u.name} />}
-                  </td>
+          <div className="table-scroll" role="region" aria-label="People, table" tabIndex={0}>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Person</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Roles</th>
+                  <th scope="col">Account</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {users.map((u) => (
+                  <tr key={u.id} data-testid={`user-row-${u.email}`}>
+                    <td>
+                      <strong>{u.name}</strong>
+                      <br />
+                      <span className="field-hint">{u.email}</span>
+                    </td>
+                    <td>
+                      <span className={`badge ${u.status === "ACTIVE" ? "ok" : "bad"}`}>
+                        {u.status === "ACTIVE" ? "Active" : "Disabled"}
+                      </span>{" "}
+                      {!u.passwordHash && <span className="badge">Invited, no password yet</span>}
+                      {u.totpEnabledAt && <span className="badge ok">Two-step sign-in</span>}
+                    </td>
+                    <td>
+                      <RolesForm userId={u.id} userName={u.name} roles={u.roles.map((r) => r.role).filter(isRole)} />
+                    </td>
+                    <td>
+                      {u.id === actor.id ? (
+                        <span className="field-hint">This is you</span>
+                      ) : (
+                        <StatusButton userId={u.id} userName={u.name} status={u.status} />
+                      )}
+                      {!u.passwordHash && u.status === "ACTIVE" && (
+                        <ResendInvitationButton userId={u.id} userName={u.name} />
+                      )}
+                      {u.totpEnabledAt && u.id !== actor.id && <ResetTwoFactorButton userId={u.id} userName={u.name} />}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </section>
     </>

@@ -99,8 +99,8 @@ export default async function WebhooksPage() {
                 testId="remove-endpoint"
                 question={
                   <>
-                    Remove <strong>{endpoint.url}</strong>? It stops receiving events at once, and its signing secret
-                    and delivery log are deleted. To stop it for a while, pause it instead.
+                    Remove <strong>{endpoint.url}</strong>? It stops receiving events at once; its secret and its
+                    delivery log are deleted. To stop it for a while, pause it instead.
                   </>
                 }
               >
