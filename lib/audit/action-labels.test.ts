@@ -22,6 +22,8 @@ function recordedActions(): Set<string> {
     for (const m of text.matchAll(/\b(?:action|auditAction)\s*:\s*([^,\n]+)/g))
       for (const name of m[1].matchAll(/"([a-z_]+\.[a-z_]+)"/g)) found.add(name[1]);
     for (const m of text.matchAll(/\baudit\(\s*\w+,\s*[^,]+,\s*"([a-z_]+\.[a-z_]+)"/g)) found.add(m[1]);
+    // Named constants of action names (e.g. record-event.ts's KEYED_FROM_ACTION).
+    for (const m of text.matchAll(/\b[A-Z_]+_ACTION\s*=\s*"([a-z_]+\.[a-z_]+)"/g)) found.add(m[1]);
   }
   return found;
 }
@@ -31,7 +33,13 @@ describe("audit action labels", () => {
     const actions = recordedActions();
     expect(actions.size).toBeGreaterThan(50); // the scan found the code's actions
     expect(actions).toContain("user.disabled");
-    for (const a of ["auth.signin_failed", "webhook.endpoint_paused", "review.comment_reopened", "user.enabled"])
+    for (const a of [
+      "audit.chain_keyed",
+      "auth.signin_failed",
+      "webhook.endpoint_paused",
+      "review.comment_reopened",
+      "user.enabled",
+    ])
       expect(actions).toContain(a);
     expect([...actions].filter((a) => !AUDIT_ACTION_LABELS[a])).toEqual([]);
     const labels = Object.values(AUDIT_ACTION_LABELS);

@@ -85,6 +85,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   "auth.two_factor_failed": "Two-step code refused",
   "auth.locked_out": "Sign-in locked after failures",
   "auth.client_throttled": "Too many sign-in attempts from one address",
+  "audit.chain_keyed": "Audit log signing key started",
 };
 
 /** The readable name of an action; one not in the list reads as its words ("foo.bar_baz" → "Foo: bar baz"). */

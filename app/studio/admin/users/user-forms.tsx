@@ -120,6 +120,7 @@ export function StatusButton({ userId, userName, status }: { userId: string; use
   return (
     <ConfirmStep
       trigger="Disable…"
+      tone="secondary"
       label={`Disable the account of ${userName}`}
       question={
         <>
