@@ -142,8 +142,8 @@ async function main() {
 
   // The harness starts server.ts as one process (no tsx wrapper): its pid is the server's, whose CPU time we read.
   // BENCH_CPU_PROF: the profile is written when the server stops.
-  const profile = CPU_PROF_DIR ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${CPU_PROF_DIR}` } : {};
-  const app = await startAppProcess(NEXT_PORT, { env: { ...env, ...profile }, host: "127.0.0.1" });
+  const nodeArgs = CPU_PROF_DIR ? ["--cpu-prof", `--cpu-prof-dir=${CPU_PROF_DIR}`] : [];
+  const app = await startAppProcess(NEXT_PORT, { env, host: "127.0.0.1", nodeArgs });
   let plain: ChildProcess | null = null;
   try {
     const url = `${app.url}${PAGE}`;

@@ -10,7 +10,13 @@
 // Databases: `-- --postgres` runs on a fresh PostgreSQL database (PG_ADMIN_URL's cluster, else a throwaway one)
 // and `-- --processes N` starts N servers on consecutive ports, each driven by its own load generator with
 // BENCH_CONNECTIONS connections (so the total is N times that); npm run bench:databases compares them.
+// BENCH_PG_DATA=<cluster folder> (bench:databases sets it): PostgreSQL's own CPU time in the run is read too (its
+// postmaster and backends), so that CPU per accepted answer counts the database on both sides (SQLite works
+// inside the app process). BENCH_CPU_PROF=<folder>: the app processes run under node --cpu-prof and write their
+// profiles there when they stop.
+import { readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
+import path from "node:path";
 import { randomBytes } from "node:crypto";
 import autocannon from "autocannon";
 import { createDb } from "../lib/db/client";
@@ -25,6 +31,24 @@ const REQUESTS = Number(process.env.BENCH_REQUESTS || 10_000);
 const ON_POSTGRES = process.argv.includes("--postgres");
 const PROCESSES = Math.max(1, Number(process.argv[process.argv.indexOf("--processes") + 1]) || 1);
 const BASE = `http://127.0.0.1:${PORT}`;
+
+/** CPU seconds used so far by a PostgreSQL cluster: its postmaster and every process it started (Linux /proc). */
+function clusterCpuSeconds(dataDir: string | undefined): number {
+  if (!dataDir) return 0;
+  const postmaster = Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
+  let ticks = 0;
+  for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(pid) === postmaster || Number(fields[1]) === postmaster)
+        ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return ticks / 100; // USER_HZ is 100 on Linux
+}
 
 function run(opts: autocannon.Options): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
@@ -51,6 +75,9 @@ async function main() {
       // The endpoint is measured; a co-editing server per process would also want the next port.
       COLLAB_DISABLED: "1",
     },
+    nodeArgs: process.env.BENCH_CPU_PROF
+      ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`]
+      : [],
   });
   const server = servers[0];
   // On a shared machine requests/s depends on what else runs; CPU time per answer says what the endpoint costs.
@@ -83,9 +110,12 @@ async function main() {
       );
     await onEach(opts, 2_000); // warm-up: JIT, route compilation, database caches
     const before = await db.feedback.count({ where: { articleId: article.id } });
+    const pgData = ON_POSTGRES ? process.env.BENCH_PG_DATA : undefined;
     const cpuBefore = cpuOfServers();
+    const databaseCpuBefore = clusterCpuSeconds(pgData);
     const result = combine(await onEach(opts, REQUESTS));
     const serverCpu = cpuOfServers() - cpuBefore;
+    const databaseCpu = clusterCpuSeconds(pgData) - databaseCpuBefore;
     const after = await db.feedback.count({ where: { articleId: article.id } });
 
     // Baseline: the same endpoint refusing an empty body at validation (no database work at all): the CPU the
@@ -112,6 +142,13 @@ async function main() {
     );
     console.log(
       `  server CPU:          ${serverCpu.toFixed(1)} s for ${accepted + other.reduce((n, [, st]) => n + (st.count ?? 0), 0)} answers = ${((serverCpu * 1000) / Math.max(1, REQUESTS)).toFixed(2)} ms per answer (one free core would allow ~${serverCpu > 0 ? Math.round(REQUESTS / serverCpu) : "?"}/s); machine load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`,
+    );
+    if (pgData)
+      console.log(
+        `  database CPU:        ${databaseCpu.toFixed(1)} s = ${((databaseCpu * 1000) / Math.max(1, REQUESTS)).toFixed(2)} ms per answer (PostgreSQL's processes)`,
+      );
+    console.log(
+      `  CPU per accepted:    ${(((serverCpu + databaseCpu) * 1000) / Math.max(1, accepted)).toFixed(2)} ms (app processes${pgData ? " + PostgreSQL" : ON_POSTGRES ? "; PostgreSQL's own not read: set BENCH_PG_DATA" : ", the database included"})`,
     );
     console.log(
       `  baseline:            ${floorCount} requests refused at validation (400, no DB) cost ${((floorCpu * 1000) / Math.max(1, floorCount)).toFixed(2)} ms server CPU each, p99 ${floor.latency.p99} ms`,

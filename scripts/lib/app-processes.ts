@@ -19,6 +19,8 @@ export interface AppProcessOptions {
   log?: (line: string) => void;
   /** How long it may take to answer /readyz (default 90 s: a cold start on a loaded machine is slow). */
   timeoutMs?: number;
+  /** Node options before the script, e.g. --cpu-prof (Node refuses those in NODE_OPTIONS). */
+  nodeArgs?: string[];
 }
 
 export interface AppProcess {
@@ -101,7 +103,7 @@ function killGroup(pgid: number, signal: NodeJS.Signals) {
 
 /** Starts server.ts on `port` and resolves once it is ready; rejects (with its output) if it exits or is late. */
 export async function startAppProcess(port: number, options: AppProcessOptions = {}): Promise<AppProcess> {
-  const args = ["--import", "tsx", path.join(ROOT, "server.ts"), "-p", String(port)];
+  const args = [...(options.nodeArgs ?? []), "--import", "tsx", path.join(ROOT, "server.ts"), "-p", String(port)];
   if (options.host) args.push("-H", options.host);
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
