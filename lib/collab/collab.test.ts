@@ -208,10 +208,13 @@ describe("the co-editing server", () => {
     const two = await connect(await ticketFor(w2.id, a.id), a.id);
     type(one.doc, " Alpha from one.");
     type(two.doc, " Beta from two.");
-    await until(() => {
-      const s1 = one.doc.getXmlFragment(BODY_FIELD).toString();
-      return s1.includes("Alpha") && s1.includes("Beta");
-    });
+    // Each side hears the other's typing on its own socket, so one may hold both texts before two does: wait for both.
+    await until(() =>
+      [one, two].every((c) => {
+        const text = c.doc.getXmlFragment(BODY_FIELD).toString();
+        return text.includes("Alpha") && text.includes("Beta");
+      }),
+    );
     expect(two.doc.getXmlFragment(BODY_FIELD).toString()).toBe(one.doc.getXmlFragment(BODY_FIELD).toString());
     await until(async () => {
       const d = await t.db.workingDraft.findUniqueOrThrow({ where: { articleId: a.id } });
