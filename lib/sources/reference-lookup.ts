@@ -5,7 +5,8 @@
 // URLs from the environment so tests point it at a local stub; answers are cached in ReferenceLookupCache.
 import type { DbTx } from "../db/client";
 import { AppError } from "../errors";
-import { DOI_PATTERN, normaliseDoi } from "../references/reference-schema";
+import { normaliseDoi } from "../references/reference-schema";
+import { parseIdentifier } from "../references/parse-identifier";
 import { safeFetch } from "./safe-fetch";
 
 export interface LookupConfig {
@@ -62,26 +63,7 @@ export interface ReferenceLookup {
   updates(doi: string): Promise<WorkUpdate[] | null>;
 }
 
-export type Identifier = { kind: "doi"; value: string } | { kind: "pmid"; value: string };
-
-/** Reads what a writer pasted: a DOI, "doi:…", a doi.org address, a PMID, "PMID: …" or a PubMed address. */
-export function parseIdentifier(raw: string): Identifier | null {
-  const s = raw.trim();
-  const pubmed = s.match(
-    /^https?:\/\/(?:pubmed\.ncbi\.nlm\.nih\.gov|(?:www\.)?ncbi\.nlm\.nih\.gov\/pubmed)\/(\d{1,9})\/?(?:[?#].*)?$/i,
-  );
-  if (pubmed) return { kind: "pmid", value: pubmed[1] };
-  const pmid = s.match(/^(?:pmid:?\s*)?(\d{1,9})$/i);
-  if (pmid) return { kind: "pmid", value: pmid[1] };
-  let doi = normaliseDoi(s);
-  try {
-    doi = decodeURIComponent(doi);
-  } catch {
-    // keep as typed
-  }
-  if (DOI_PATTERN.test(doi)) return { kind: "doi", value: doi };
-  return null;
-}
+export { parseIdentifier, type Identifier } from "../references/parse-identifier";
 
 function first(v: string | string[] | undefined): string {
   return (Array.isArray(v) ? v[0] : v)?.replace(/\s+/g, " ").trim() ?? "";

@@ -30,7 +30,8 @@ import { Toolbar, openLinkForm } from "./toolbar";
 import { ACCEPT_IMAGES, MediaImage, setMediaImageState, uploadImageFile, type MediaImageStorage } from "./image";
 import { ImagesPanel } from "./images-panel";
 import { SuggestionsPanel } from "./suggestions-panel";
-import { ReferencePanel } from "./reference-panel";
+import { ReferencePanel, type ReferenceHandoff } from "./reference-panel";
+import { CitePicker } from "./cite-picker";
 import { api, errorText } from "@/components/studio/json-api";
 import { BODY_STARTER_KIT_OPTIONS } from "./body-schema";
 import { collaborationCaret, type Collaborator, type CollabSession } from "./collaboration";
@@ -128,6 +129,9 @@ export function ArticleEditor({
   // The placed images' records, as the Images panel last polled or saved them.
   const [mediaRecords, setMediaRecords] = useState<ReadonlyMap<string, MediaRecord>>(new Map());
   const fileInputRef = useRef<HTMLInputElement>(null);
+  // The Cite picker (toolbar "Cite", Ctrl/⌘+Alt+R), and a source it hands to the reference form to enter by hand.
+  const [citeOpen, setCiteOpen] = useState(false);
+  const [referenceHandoff, setReferenceHandoff] = useState<ReferenceHandoff | null>(null);
   const uploadRef = useRef<(files: File[], pos?: number) => void>(() => undefined);
 
   // Word count and citation numbers are derived from the whole document: computed a moment after typing
@@ -171,8 +175,8 @@ export function ArticleEditor({
       Citation,
       MediaImage,
       ...(collab ? [...sharedBodyExtensions(collab.doc), collaborationCaret(collab)] : []),
-      // Mod-K: link form. Mod-Alt-R ("reference"): to the references' Cite buttons (Ctrl/⌘+Shift+C is taken
-      // by the browsers' element inspector).
+      // Mod-K: link form. Mod-Alt-R ("reference"): the Cite picker (Ctrl/⌘+Shift+C is taken by the browsers'
+      // element inspector).
       Extension.create({
         name: "editorShortcuts",
         addKeyboardShortcuts: () => ({
@@ -181,7 +185,7 @@ export function ArticleEditor({
             return true;
           },
           "Mod-Alt-r": () => {
-            focusCiteButtons();
+            setCiteOpen(true);
             return true;
           },
         }),
@@ -404,12 +408,6 @@ export function ArticleEditor({
     storage.titles = new Map(refs.map((r) => [r.key, r.title]));
     e.view.dispatch(e.state.tr.setMeta(REFRESH_CITATIONS, true).setMeta("addToHistory", false));
     refreshInfo(0);
-  }
-
-  function focusCiteButtons() {
-    const first = rootRef.current?.querySelector<HTMLButtonElement>("[data-cite-button]");
-    if (first) first.focus();
-    else rootRef.current?.querySelector<HTMLButtonElement>(".reference-panel > button")?.focus();
   }
 
   const onFieldChange =
@@ -681,12 +679,32 @@ export function ArticleEditor({
         {editor ? (
           <Toolbar
             editor={editor}
-            onCite={focusCiteButtons}
+            onCite={() => setCiteOpen(true)}
             onImage={() => fileInputRef.current?.click()}
             disabled={!!conflict}
           />
         ) : (
           <p className="field-hint">Loading the editor…</p>
+        )}
+        {citeOpen && editor && (
+          <CitePicker
+            articleId={articleId}
+            references={references}
+            numbers={numbers}
+            onCite={(key) => {
+              setCiteOpen(false);
+              cite(key);
+            }}
+            onClose={() => {
+              setCiteOpen(false);
+              editor.commands.focus();
+            }}
+            onReferencesChange={onReferencesChange}
+            onEnterByHand={(identifier, reason) => {
+              setCiteOpen(false);
+              setReferenceHandoff((old) => ({ identifier, reason, nonce: (old?.nonce ?? 0) + 1 }));
+            }}
+          />
         )}
         <input
           ref={fileInputRef}
@@ -710,7 +728,7 @@ export function ArticleEditor({
             <li>Bold: Ctrl/⌘+B · Italic: Ctrl/⌘+I · Link: Ctrl/⌘+K</li>
             <li>Headings: Ctrl/⌘+Alt+2, 3, 4 · Paragraph: Ctrl/⌘+Alt+0</li>
             <li>Bulleted list: Ctrl/⌘+Shift+8 · Numbered list: Ctrl/⌘+Shift+7 · Quotation: Ctrl/⌘+Shift+B</li>
-            <li>Insert citation: Ctrl/⌘+Alt+R (moves to the references’ “Cite” buttons)</li>
+            <li>Insert citation: Ctrl/⌘+Alt+R (opens the list of sources; Enter cites at the caret)</li>
             <li>Toolbar: Tab into it, then the arrow keys</li>
           </ul>
         </details>
@@ -768,6 +786,7 @@ export function ArticleEditor({
           onChange={onReferencesChange}
           onCite={cite}
           onDeleted={removeCitations}
+          handoff={referenceHandoff}
         />
         {/* Content checks (components/checks, owned by the checks area): findings for the live draft. */}
         {checkDraft && <CheckPanel content={checkDraft} onJump={onJump} extraFindings={imageFindings} />}

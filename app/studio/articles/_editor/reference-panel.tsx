@@ -6,6 +6,7 @@ import { useState, type FormEvent } from "react";
 import type { EditorReference } from "@/lib/drafts/load-editor-state";
 import { api, errorText } from "@/components/studio/json-api";
 import { ConfirmStep } from "@/components/studio/confirm-step";
+import { identifierFields, lookupFailedNextStep } from "@/lib/references/parse-identifier";
 
 const EMPTY: Omit<EditorReference, "id" | "key"> = {
   authors: "",
@@ -31,9 +32,14 @@ export function ReferencePanel(props: {
   onChange: (refs: EditorReference[]) => void;
   onCite: (key: string) => void;
   onDeleted: (key: string) => void;
+  /** From the Cite picker: a source to enter by hand, with what was pasted and why it was not looked up. */
+  handoff?: ReferenceHandoff | null;
 }) {
-  const { articleId, references, numbers, canEdit } = props;
+  const { articleId, references, numbers, canEdit, handoff } = props;
   const [editing, setEditing] = useState<string | "new" | null>(null);
+  // The hand-off opens the new-reference form until that form is done (each hand-off has its own nonce).
+  const [handoffDone, setHandoffDone] = useState<number | null>(null);
+  const openHandoff = handoff && handoff.nonce !== handoffDone ? handoff : null;
   const [pendingDelete, setPendingDelete] = useState<{ ref: EditorReference; citedIn: CitedIn } | null>(null);
   const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -205,11 +211,14 @@ export function ReferencePanel(props: {
         </ol>
       )}
       {canEdit &&
-        (editing === "new" ? (
+        (editing === "new" || openHandoff ? (
           <ReferenceForm
+            key={openHandoff?.nonce ?? "new"}
             articleId={articleId}
+            handoff={openHandoff}
             onDone={(refs) => {
               setEditing(null);
+              if (openHandoff) setHandoffDone(openHandoff.nonce);
               if (refs) {
                 props.onChange(refs);
                 setMessage({ kind: "ok", text: "Reference added. Use “Cite” to cite it at the cursor." });
@@ -225,26 +234,42 @@ export function ReferencePanel(props: {
   );
 }
 
+export type ReferenceHandoff = { identifier: string; reason: string; nonce: number };
+
 function ReferenceForm({
   articleId,
   initial,
+  handoff = null,
   onDone,
 }: {
   articleId: string;
   initial?: EditorReference;
+  handoff?: ReferenceHandoff | null;
   onDone: (refs: EditorReference[] | null) => void;
 }) {
-  const [values, setValues] = useState(() => ({ ...EMPTY, ...(initial ?? {}) }));
+  const [values, setValues] = useState(() => ({
+    ...EMPTY,
+    ...(initial ?? {}),
+    ...(handoff ? identifierFields(handoff.identifier) : {}),
+  }));
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [formError, setFormError] = useState("");
   const [saving, setSaving] = useState(false);
-  const [identifier, setIdentifier] = useState("");
+  const [identifier, setIdentifier] = useState(handoff?.identifier ?? "");
   const [lookup, setLookup] = useState<{ busy: boolean; error: string; done: string }>({
     busy: false,
-    error: "",
+    error: handoff?.reason ?? "",
     done: "",
   });
   const idp = initial ? `ref-${initial.id}` : "ref-new";
+
+  /** A look-up that found nothing says the next step and copies what was pasted into its field (DOI, PMID or
+   *  URL) where that field is still empty, so the writer goes on by hand without typing it again. */
+  function failed(cause: string) {
+    const copied = Object.entries(identifierFields(identifier));
+    setValues((v) => ({ ...v, ...Object.fromEntries(copied.filter(([name]) => !v[name as keyof typeof v])) }));
+    setLookup({ busy: false, error: `${cause.replace(/\.?$/, ".")} ${lookupFailedNextStep(identifier)}`, done: "" });
+  }
 
   /** Fills the fields from a DOI / PMID / address (the registry's answer; the writer can still edit). */
   async function fillFromIdentifier() {
@@ -252,11 +277,7 @@ function ReferenceForm({
     try {
       const r = await api<{ fields: Partial<typeof EMPTY> }>("/api/references/lookup", "POST", { identifier });
       if (!r.ok) {
-        setLookup({
-          busy: false,
-          error: errorText(r.body.error, ["identifier"], "The lookup failed."),
-          done: "",
-        });
+        failed(errorText(r.body.error, ["identifier"], "The lookup failed."));
         return;
       }
       const found = Object.fromEntries(
@@ -272,7 +293,7 @@ function ReferenceForm({
   const field = (
     name: keyof typeof EMPTY,
     label: string,
-    opts: { type?: string; hint?: string; required?: boolean } = {},
+    opts: { type?: string; hint?: string; required?: boolean; autoFocus?: boolean } = {},
   ) => {
     const id = `${idp}-${name}`;
     const err = errors[name];
@@ -287,6 +308,7 @@ function ReferenceForm({
           name={name}
           type={opts.type ?? "text"}
           required={opts.required}
+          autoFocus={opts.autoFocus}
           value={values[name] === null || values[name] === undefined ? "" : String(values[name])}
           onChange={(e) => setValues((v) => ({ ...v, [name]: e.target.value }))}
           aria-invalid={err ? true : undefined}
@@ -386,7 +408,7 @@ function ReferenceForm({
           {lookup.done}
         </p>
       </div>
-      {field("title", "Title", { required: true })}
+      {field("title", "Title", { required: true, autoFocus: !!handoff })}
       {field("authors", "Authors", { hint: "e.g. Smith J, Doe A" })}
       {field("containerTitle", "Journal or publisher")}
       {field("year", "Year", { type: "number" })}
