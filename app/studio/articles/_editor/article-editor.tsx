@@ -32,6 +32,8 @@ import { ImagesPanel } from "./images-panel";
 import { SuggestionsPanel } from "./suggestions-panel";
 import { ReferencePanel, type ReferenceHandoff } from "./reference-panel";
 import { CitePicker } from "./cite-picker";
+import { MarginAnchors } from "./margin-anchors";
+import { MarginComments } from "./margin-comments";
 import { api, errorText } from "@/components/studio/json-api";
 import { BODY_STARTER_KIT_OPTIONS } from "./body-schema";
 import { collaborationCaret, type Collaborator, type CollabSession } from "./collaboration";
@@ -174,6 +176,7 @@ export function ArticleEditor({
       }),
       Citation,
       MediaImage,
+      MarginAnchors,
       ...(collab ? [...sharedBodyExtensions(collab.doc), collaborationCaret(collab)] : []),
       // Mod-K: link form. Mod-Alt-R ("reference"): the Cite picker (Ctrl/⌘+Shift+C is taken by the browsers'
       // element inspector).
@@ -719,9 +722,9 @@ export function ArticleEditor({
             if (files.length) uploadRef.current(files);
           }}
         />
-        <div className="editor-surface">
+        <MarginComments articleId={articleId} editor={editor}>
           <EditorContent editor={editor} />
-        </div>
+        </MarginComments>
         <details className="shortcuts">
           <summary>Keyboard shortcuts</summary>
           <ul>

@@ -153,6 +153,10 @@ export function CitePicker({
           } else if (e.key === "Enter") {
             e.preventDefault();
             choose(shown[activeIndex]);
+          } else if (e.key === "Escape") {
+            // A search box's own Escape clears it; here Escape means "back to the text", as the hint says.
+            e.preventDefault();
+            onClose();
           }
         }}
       />
