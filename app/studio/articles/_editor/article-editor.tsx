@@ -15,7 +15,6 @@ import { countWords } from "@/lib/content/text";
 import { renderDocument } from "@/lib/content/render";
 import { toReferenceSnapshot } from "@/lib/content/reference-snapshot";
 import {
-  AutosaveController,
   discardedKey,
   readBackup,
   sameContent,
@@ -34,6 +33,7 @@ import { ReferencePanel, type ReferenceHandoff } from "./reference-panel";
 import { CitePicker } from "./cite-picker";
 import { MarginAnchors } from "./margin-anchors";
 import { MarginComments } from "./margin-comments";
+import { useAutosave } from "./use-autosave";
 import { api, errorText } from "@/components/studio/json-api";
 import { BODY_STARTER_KIT_OPTIONS } from "./body-schema";
 import { collaborationCaret, type Collaborator, type CollabSession } from "./collaboration";
@@ -117,7 +117,6 @@ export function ArticleEditor({
   const [discarded, setDiscarded] = useState<DraftContent | null>(null);
   const fields = useRef({ title, summary, conditionName });
   fields.current = { title, summary, conditionName };
-  const controllerRef = useRef<AutosaveController | null>(null);
   const editorRef = useRef<Editor | null>(null);
   const rootRef = useRef<HTMLDivElement>(null);
   const infoTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -241,39 +240,15 @@ export function ArticleEditor({
     return { ...fields.current, body: e ? e.getJSON() : initial.draft.bodyJson };
   }, [initial.draft.bodyJson]);
 
-  // The autosave controller lives as long as the page.
-  useEffect(() => {
-    if (!initial.canEdit) return;
-    const controller = new AutosaveController({
-      articleId,
-      baseVersion: initial.draft.version,
-      lastSavedAt: initial.draft.updatedAt,
-      getContent,
-      send: async (content, baseVersion) => {
-        const r = await api(`/api/studio/articles/${articleId}/draft`, "PUT", { ...content, baseVersion });
-        return { status: r.status, body: r.body };
-      },
-      onState: setSaveState,
-      storage: typeof localStorage === "undefined" ? null : localStorage,
-      isOnline: () => navigator.onLine,
-    });
-    controllerRef.current = controller;
-    const online = () => controller.online();
-    const offline = () => controller.offline();
-    const hide = () => {
-      if (controller.dirty) controller.backup();
-    };
-    window.addEventListener("online", online);
-    window.addEventListener("offline", offline);
-    window.addEventListener("pagehide", hide);
-    return () => {
-      window.removeEventListener("online", online);
-      window.removeEventListener("offline", offline);
-      window.removeEventListener("pagehide", hide);
-      controller.dispose();
-      controllerRef.current = null;
-    };
-  }, [articleId, getContent, initial.canEdit, initial.draft.updatedAt, initial.draft.version]);
+  // The autosave controller lives as long as the page (use-autosave.ts).
+  const controllerRef = useAutosave({
+    articleId,
+    enabled: initial.canEdit,
+    baseVersion: initial.draft.version,
+    lastSavedAt: initial.draft.updatedAt,
+    getContent,
+    onState: setSaveState,
+  });
 
   // Following a link (the Review tab, the studio's navigation) while the last keystrokes wait for autosave:
   // save them first, then go, so the page arrived at (e.g. "Submit for review") sees the text as typed.
@@ -296,7 +271,7 @@ export function ArticleEditor({
     // Capturing on the window runs before Next's <Link> handler (React listens on its root element).
     window.addEventListener("click", onClick, true);
     return () => window.removeEventListener("click", onClick, true);
-  }, [initial.canEdit, router]);
+  }, [controllerRef, initial.canEdit, router]);
 
   // The workspace header's "Submit" sends what is typed: it asks the editor to store its waiting changes first
   // (autosave's, or the co-editing server's), and re-reads what submitting needs after each save.
@@ -306,7 +281,7 @@ export function ArticleEditor({
     if (!controller) return true;
     await controller.flush();
     return !controller.dirty;
-  }, [collab]);
+  }, [collab, controllerRef]);
   useEffect(() => {
     if (!initial.canEdit) return;
     return registerPendingEdits(storeTyped);
@@ -354,7 +329,7 @@ export function ArticleEditor({
       offStored();
       offEnd();
     };
-  }, [collab]);
+  }, [collab, controllerRef]);
 
   // Once the editor exists: bring back edits that never reached the server (offline, closed tab).
   useEffect(() => {
