@@ -6,7 +6,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { createReviewer, createTestUser, signIn, uniqueSuffix, type TestUser } from "./helpers/factory";
 import { e2eDb } from "./helpers/db";
 import { submitArticle } from "../lib/workflow/submit-article";
-import { addReviewComment } from "../lib/review/review-comments";
+import { addReviewComment } from "../lib/review/add-review-comment";
 import { requestChanges } from "../lib/review/decide-review";
 
 const KNOWN_DOI = "10.1016/S0140-6736(16)00346-9"; // the stub's gout review (doi-csl-gout.json)

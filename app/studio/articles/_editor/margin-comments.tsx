@@ -1,5 +1,5 @@
 "use client";
-// The reviewers' open comments in the writer's editor (lib/review/margin-comments.ts): each beside the block it
+// The reviewers' open comments in the writer's editor (lib/review/list-margin-threads.ts): each beside the block it
 // was written on (a margin column on wide screens, under the block on phones), with Reply and Resolve (checked
 // and audited on the server); a resolved comment leaves the margin and stays in the review history. Comments
 // whose text was deleted, and comments on the whole revision, are listed above the text.
@@ -10,7 +10,7 @@
 // gap the widget opens under the block.
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { Editor } from "@tiptap/react";
-import type { MarginThread } from "@/lib/review/margin-comments";
+import type { MarginThread } from "@/lib/review/list-margin-threads";
 import { anchorComments, blockSignature, type AnchorPlace } from "@/lib/review/anchor-comments";
 import type { BlockNode } from "@/lib/content/document-schema";
 import { api, errorText } from "@/components/studio/json-api";

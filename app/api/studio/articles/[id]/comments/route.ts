@@ -1,7 +1,7 @@
-// GET: the article's open review threads, for the editor's margin (lib/review/margin-comments.ts).
+// GET: the article's open review threads, for the editor's margin (lib/review/list-margin-threads.ts).
 import { NextResponse } from "next/server";
 import { db } from "@/lib/db/client";
-import { listMarginThreads } from "@/lib/review/margin-comments";
+import { listMarginThreads } from "@/lib/review/list-margin-threads";
 import { authedRoute } from "@/app/_server/route";
 
 type Ctx = { params: Promise<{ id: string }> };

@@ -1,10 +1,10 @@
 // POST { action: "reply", body } | { action: "resolve" }: the writer answers or resolves a review thread from
-// the editor's margin (lib/review/margin-comments.ts: checked, and audited in the same transaction); the
+// the editor's margin (lib/review/answer-margin-thread.ts: checked, and audited in the same transaction); the
 // reply's notifications are mailed after the commit.
 import { NextResponse } from "next/server";
 import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db/client";
-import { answerMarginThread, answerMarginThreadSchema } from "@/lib/review/margin-comments";
+import { answerMarginThread, answerMarginThreadSchema } from "@/lib/review/answer-margin-thread";
 import { authedJsonRoute } from "@/app/_server/route";
 import { sendQueuedMail } from "@/app/_server/after-commit";
 

@@ -1,15 +1,13 @@
 // The open review threads as the writer's editor shows them in its margin: each root comment not yet resolved,
 // with its replies, what the viewer may do with it, and the signature of the block it was written on (its text,
 // or its image) so the editor can find that block in the current text (lib/review/anchor-comments.ts).
-// Replying and resolving go through lib/review/review-comments.ts, which checks and audits them.
-import { z } from "zod";
-import type { Db, DbTx } from "../db/client";
+// Replying and resolving: answer-margin-thread.ts.
+import type { DbTx } from "../db/client";
 import type { Actor } from "../auth/policy";
 import { AppError } from "../errors";
 import { loadArticleAccess } from "../articles/article-access";
 import { parseDocument } from "../content/document-schema";
 import { blockSignature } from "./anchor-comments";
-import { replyToReviewComment, replyToReviewCommentSchema, resolveReviewComment } from "./review-comments";
 
 export type MarginThread = {
   id: string;
@@ -65,22 +63,4 @@ export async function listMarginThreads(db: DbTx, actor: Actor, articleId: strin
       };
     })
     .sort((a, b) => (a.blockIndex ?? -1) - (b.blockIndex ?? -1) || a.createdAt.localeCompare(b.createdAt));
-}
-
-export const answerMarginThreadSchema = z.discriminatedUnion("action", [
-  replyToReviewCommentSchema.extend({ action: z.literal("reply"), articleId: z.string().min(1) }),
-  z.object({ action: z.literal("resolve"), commentId: z.string().min(1), articleId: z.string().min(1) }),
-]);
-export type AnswerMarginThreadInput = z.output<typeof answerMarginThreadSchema>;
-
-/** Reply to or resolve a thread of this article from the editor's margin (checked and audited by
- *  review-comments.ts, in one transaction each). */
-export async function answerMarginThread(db: Db, actor: Actor, input: AnswerMarginThreadInput) {
-  const comment = await db.reviewComment.findUnique({ where: { id: input.commentId }, select: { articleId: true } });
-  if (!comment || comment.articleId !== input.articleId)
-    throw new AppError("NOT_FOUND", "That comment does not exist on this article.");
-  if (input.action === "reply")
-    return { replyId: (await replyToReviewComment(db, actor, { commentId: input.commentId, body: input.body })).id };
-  await resolveReviewComment(db, actor, { commentId: input.commentId, resolved: true });
-  return { resolved: true };
 }

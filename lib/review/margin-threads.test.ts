@@ -1,8 +1,11 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../../tests/helpers/test-db";
 import { makeArticle, makeRevision, makeUser } from "../../tests/helpers/factory";
-import { addReviewComment, replyToReviewComment, resolveReviewComment } from "./review-comments";
-import { answerMarginThread, listMarginThreads } from "./margin-comments";
+import { addReviewComment } from "./add-review-comment";
+import { replyToReviewComment } from "./reply-to-review-comment";
+import { resolveReviewComment } from "./resolve-review-comment";
+import { answerMarginThread } from "./answer-margin-thread";
+import { listMarginThreads } from "./list-margin-threads";
 
 const t = createTestDb();
 afterAll(() => t.cleanup());
