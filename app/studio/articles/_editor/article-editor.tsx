@@ -34,7 +34,7 @@ import { CitePicker } from "./cite-picker";
 import { MarginAnchors } from "./margin-anchors";
 import { MarginComments } from "./margin-comments";
 import { useAutosave } from "./use-autosave";
-import { api, errorText } from "@/components/studio/json-api";
+import { useCheckpoint } from "./use-checkpoint";
 import { BODY_STARTER_KIT_OPTIONS } from "./body-schema";
 import { collaborationCaret, type Collaborator, type CollabSession } from "./collaboration";
 import { sharedBodyExtensions } from "@/lib/collab/shared-body-extensions";
@@ -460,36 +460,8 @@ export function ArticleEditor({
     setDiscarded(mine);
   };
 
-  const [revisionSummary, setRevisionSummary] = useState("");
-  const [revisionMessage, setRevisionMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
-  const saveRevision = async () => {
-    setRevisionMessage(null);
-    const stored = collabLiveRef.current && collab ? await collab.whenStored() : true;
-    if (!collabLiveRef.current) await controllerRef.current?.flush();
-    if (!stored || (!collabLiveRef.current && controllerRef.current?.dirty)) {
-      setRevisionMessage({
-        kind: "error",
-        text: "Your latest changes are not saved yet, so no revision was made. Try again once they are saved.",
-      });
-      return;
-    }
-    try {
-      const r = await api<{ number: number }>(`/api/studio/articles/${articleId}/revisions`, "POST", {
-        changeSummary: revisionSummary,
-      });
-      if (!r.ok)
-        setRevisionMessage({
-          kind: "error",
-          text: errorText(r.body.error, ["changeSummary"], "No revision was made."),
-        });
-      else {
-        setRevisionMessage({ kind: "ok", text: `Saved as checkpoint revision ${r.body.number}.` });
-        setRevisionSummary("");
-      }
-    } catch {
-      setRevisionMessage({ kind: "error", text: "The server could not be reached; no revision was made." });
-    }
-  };
+  // "Keep a checkpoint" (use-checkpoint.ts): stores what is typed, then freezes a revision for the writers.
+  const checkpoint = useCheckpoint(articleId, storeTyped);
 
   const conflict = saveState.kind === "conflict" ? saveState : null;
   const checkDraft = useMemo<CheckableDraft | null>(
@@ -724,24 +696,24 @@ export function ArticleEditor({
           <input
             id="revision-summary"
             type="text"
-            value={revisionSummary}
+            value={checkpoint.summary}
             maxLength={500}
             aria-describedby="revision-hint"
-            onChange={(e) => setRevisionSummary(e.target.value)}
+            onChange={(e) => checkpoint.setSummary(e.target.value)}
           />
           <div className="row">
-            <button type="button" className="secondary" onClick={saveRevision}>
+            <button type="button" className="secondary" onClick={() => void checkpoint.save()}>
               Save checkpoint
             </button>
             <Link href={`/studio/articles/${articleId}/history`}>History and restore</Link>
           </div>
-          {revisionMessage && (
+          {checkpoint.message && (
             <p
-              className={`notice ${revisionMessage.kind === "ok" ? "ok" : "error"}`}
-              role={revisionMessage.kind === "ok" ? "status" : "alert"}
+              className={`notice ${checkpoint.message.kind === "ok" ? "ok" : "error"}`}
+              role={checkpoint.message.kind === "ok" ? "status" : "alert"}
               data-testid="revision-message"
             >
-              {revisionMessage.text}
+              {checkpoint.message.text}
             </p>
           )}
         </details>
