@@ -149,6 +149,49 @@ test.describe("sources, rewording and verification", () => {
     await expect(item).toContainText("10.1016/s0140-6736(10)60175-4");
   });
 
+  test("links that do not answer show the sources item amber, with how to fix them, not as a pass", async ({
+    page,
+  }) => {
+    const editor = await createTestUser({ roles: ["EDITOR"] });
+    const tag = `bl${uniqueSuffix()}`;
+    const urls = [`https://gone.example/${tag}/trial`, `https://down.example/${tag}/guideline`];
+    const reference = (key: string, title: string, url: string) => ({
+      key,
+      authors: "Author A",
+      title,
+      containerTitle: "Journal",
+      year: 2020,
+      url,
+      doi: null,
+      pmid: null,
+      accessedAt: null,
+      peerReviewed: true,
+    });
+    const article = await articleWithRevision(
+      editor.id,
+      tag,
+      ["A claim [1] and another [2]."],
+      [reference("trial", `Moved trial ${tag}`, urls[0]), reference("guideline", `Guideline ${tag}`, urls[1])],
+    );
+    // What the link check stores when a site answers 404 or not at all (link checks do not run in e2e).
+    await e2eDb().sourceCheck.createMany({
+      data: [
+        { kind: "LINK", target: urls[0], status: "BROKEN", httpStatus: 404, detail: "Not found (404)." },
+        { kind: "LINK", target: urls[1], status: "BROKEN", detail: "No answer within 8 s." },
+      ],
+    });
+    await signIn(page, editor, `/studio/articles/${article.id}/publish`);
+    const item = page.getByTestId("gate-item-sources");
+    await expect(item).toHaveAttribute("data-state", "needs-attention");
+    await expect(item.locator(".badge")).toHaveText("Needs attention");
+    await expect(item).not.toContainText("Passed");
+    await expect(item).toContainText("No retracted source found; 2 links do not answer.");
+    await expect(item).toContainText(`“Moved trial ${tag}” (${urls[0]}: Not found (404).)`);
+    await expect(item).toContainText(
+      "If a page moved, put its new address or its DOI in the reference on the Edit tab",
+    );
+  });
+
   test("/verify shows a match for the live article, and a mismatch once the database is altered by hand", async ({
     page,
   }) => {

@@ -119,6 +119,36 @@ describe("publish gate", () => {
       expect(corrected.state).toBe("passed");
       expect(corrected.reason).toMatch(/1 with a correction notice \(“Cohort”\).*1 link does not answer/);
       expect(corrected.notCheckedYet).toBeUndefined();
+      expect(corrected.needsAttention).toContain("Read the correction notice and check");
+    });
+
+    it("links that do not answer do not hold the gate but are not a pass either: they say how to fix them", () => {
+      const g = evaluateGate(
+        passing({
+          sources: {
+            ...none,
+            broken: [
+              { url: "https://x.org/gone", title: "Gone", detail: "Not found (404)." },
+              { url: "https://y.org/down", title: "", detail: "" },
+            ],
+          },
+        }),
+      );
+      const sources = g.items.find((i) => i.key === "sources")!;
+      expect(g.passes).toBe(true);
+      expect(sources.state).toBe("passed");
+      expect(sources.reason).toBe("No retracted source found; 2 links do not answer.");
+      expect(sources.needsAttention).toMatch(
+        /^These links do not answer: “Gone” \(https:\/\/x\.org\/gone: Not found \(404\)\.\); “https:\/\/y\.org\/down” \(https:\/\/y\.org\/down\)\. If a page moved, put its new address or its DOI in the reference on the Edit tab/,
+      );
+      expect(sources.needsAttention).toContain("run the checks again from the Checks tab later");
+      expect(sources.notCheckedYet).toBeUndefined();
+      // All answering: a plain pass, nothing to do.
+      const clean = g.items.find((i) => i.key === "citations")!;
+      expect(clean.needsAttention).toBeUndefined();
+      const allAnswer = evaluateGate(passing({ sources: none })).items.find((i) => i.key === "sources")!;
+      expect(allAnswer.needsAttention).toBeUndefined();
+      expect(allAnswer.reason).toBe("No retracted source; all links answer.");
     });
 
     it("a source not checked yet does not hold the gate but is not a pass either: it says how to check", () => {

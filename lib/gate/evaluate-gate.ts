@@ -112,6 +112,9 @@ export interface GateItemResult {
   failure?: string;
   /** A passed item with something not checked yet: what, and how to check it (shown amber, not as a pass). */
   notCheckedYet?: string;
+  /** A passed item that still asks a person to act (a link that does not answer, a correction notice): what,
+   *  and how to fix it (shown amber, not as a pass). */
+  needsAttention?: string;
   override?: { reason: string; byName: string; at: Date };
   overridable: boolean;
 }
@@ -124,7 +127,7 @@ export interface GateResult {
   approval: GateApproval | null;
 }
 
-type Raw = { ok: boolean; reason: string; notCheckedYet?: string };
+type Raw = { ok: boolean; reason: string; notCheckedYet?: string; needsAttention?: string };
 
 /** The approvals that count: not voided, bound to this revision's hash, by someone who did not contribute,
  *  with a credential that was verified and unexpired when they signed; one per reviewer, newest first.
@@ -223,7 +226,7 @@ function citationsItem(inputs: GateInputs): Raw {
   };
 }
 
-/** A retracted source blocks; corrections, broken links and unchecked sources are said, not blocking. */
+/** A retracted source blocks; corrections, broken links and unchecked sources are said (amber), not blocking. */
 function sourcesItem(inputs: GateInputs): Raw {
   const s = inputs.sources;
   if (!s) return { ok: true, reason: "No source checks apply." };
@@ -235,22 +238,41 @@ function sourcesItem(inputs: GateInputs): Raw {
         .join("; ")}. Replace or remove ${s.retracted.length > 1 ? "them" : "it"}.`,
     };
   const notes: string[] = [];
-  if (s.corrected.length)
+  const fixes: string[] = [];
+  if (s.corrected.length) {
     notes.push(
       `${s.corrected.length} with a correction notice (${s.corrected.map((r) => `“${r.title || r.doi}”`).join(", ")}): check the cited finding still holds`,
     );
-  if (s.broken.length) notes.push(`${s.broken.length} link${s.broken.length > 1 ? "s do" : " does"} not answer`);
+    fixes.push(
+      `Read the correction notice${s.corrected.length > 1 ? "s" : ""} and check that the text still says what the corrected paper says.`,
+    );
+  }
+  if (s.broken.length) {
+    notes.push(`${s.broken.length} link${s.broken.length > 1 ? "s do" : " does"} not answer`);
+    fixes.push(
+      `${s.broken.length > 1 ? "These links do" : "This link does"} not answer: ${s.broken
+        .map((r) => `“${r.title || r.url}” (${r.url}${r.detail ? `: ${r.detail}` : ""})`)
+        .join("; ")}. If a page moved, put its new address or its DOI in the reference on the Edit tab (a change ` +
+        "to the text voids an approval, so it is reviewed again); if a site is only down for now, run the checks " +
+        "again from the Checks tab later.",
+    );
+  }
   const reason = notes.length
     ? `No retracted source found; ${notes.join("; ")}.`
     : s.unchecked
       ? "No retracted source found so far."
       : "No retracted source; all links answer.";
-  if (!s.unchecked) return { ok: true, reason };
-  // Not blocking (a registry that does not answer must not hold every publication), but not a pass either.
+  // Neither blocks (a registry or a site that does not answer must not hold every publication), but neither is
+  // a pass: each says what to do.
   return {
     ok: true,
     reason,
-    notCheckedYet: `${s.unchecked} source${s.unchecked > 1 ? "s have" : " has"} not been checked yet. Run the checks again from the Checks tab; live articles are also checked every week.`,
+    ...(fixes.length ? { needsAttention: fixes.join(" ") } : {}),
+    ...(s.unchecked
+      ? {
+          notCheckedYet: `${s.unchecked} source${s.unchecked > 1 ? "s have" : " has"} not been checked yet. Run the checks again from the Checks tab; live articles are also checked every week.`,
+        }
+      : {}),
   };
 }
 
@@ -324,6 +346,7 @@ export function evaluateGate(inputs: GateInputs): GateResult {
         state: "passed",
         reason: r.reason,
         ...(r.notCheckedYet ? { notCheckedYet: r.notCheckedYet } : {}),
+        ...(r.needsAttention ? { needsAttention: r.needsAttention } : {}),
       };
     const o = OVERRIDABLE[key] ? inputs.overrides.find((x) => x.item === key) : undefined;
     if (o)

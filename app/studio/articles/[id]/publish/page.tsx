@@ -115,23 +115,33 @@ export default async function PublishPage({
             </p>
             <ul className="gate-items">
               {gate.items.map((item) => {
-                const pending = item.state === "passed" && item.notCheckedYet;
+                // A pass that still asks for someone (a link that does not answer, a source not checked yet)
+                // is amber, with what to do, not a green "Passed".
+                const amber =
+                  item.state !== "passed"
+                    ? null
+                    : item.needsAttention
+                      ? { state: "needs-attention", badge: "Needs attention" }
+                      : item.notCheckedYet
+                        ? { state: "not-checked", badge: "Not checked yet" }
+                        : null;
                 const proof = evidence(item.key, article.id, revision.id);
                 return (
                   <li
                     key={item.key}
-                    className={`gate-item ${pending ? "not-checked" : item.state}`}
+                    className={`gate-item ${amber ? "amber" : item.state}`}
                     data-testid={`gate-item-${item.key}`}
-                    data-state={pending ? "not-checked" : item.state}
+                    data-state={amber ? amber.state : item.state}
                   >
                     <h3>
-                      <span className={`badge ${pending ? "warn" : STATE_CLASS[item.state]}`}>
-                        {pending ? "Not checked yet" : STATE_TEXT[item.state]}
+                      <span className={`badge ${amber ? "warn" : STATE_CLASS[item.state]}`}>
+                        {amber ? amber.badge : STATE_TEXT[item.state]}
                       </span>{" "}
                       {item.label}
                     </h3>
                     <p>{item.reason}</p>
-                    {pending && <p className="notice warn">{item.notCheckedYet}</p>}
+                    {amber && item.needsAttention && <p className="notice warn">{item.needsAttention}</p>}
+                    {amber && item.notCheckedYet && <p className="notice warn">{item.notCheckedYet}</p>}
                     <p className="gate-evidence">
                       <Link href={proof.href}>{proof.label}</Link>
                     </p>
