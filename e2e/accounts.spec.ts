@@ -83,6 +83,8 @@ test.describe("staff accounts", () => {
   }) => {
     const writer = await createTestUser({ roles: ["WRITER"] });
     await signIn(page, writer);
+    // The person's own pages are under their name in the top bar.
+    await page.getByTestId("studio-user").click();
     await page.getByRole("link", { name: "Your account" }).click();
     await expect(page.getByTestId("two-factor-status")).toContainText("Off");
     await page.getByRole("link", { name: "Set up two-step sign-in" }).click();
