@@ -9,6 +9,7 @@ import { requirePermission } from "@/app/_server/session";
 import { reviewDueLists } from "@/lib/publishing/review-due";
 import { ReviewDuePanel } from "@/components/review/review-due-panel";
 import { RebuildPanel } from "@/components/studio/rebuild-panel";
+import { TableScroll } from "@/components/studio/table-scroll";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -25,42 +26,47 @@ function ArticleList({
   articles,
   empty,
   href,
+  label,
 }: {
   articles: ArticleRow[];
+  /** What the table lists, for its scroller's accessible name. */
+  label: string;
   empty: string;
   href: (a: ArticleRow) => string;
 }) {
   if (!articles.length) return <p className="empty">{empty}</p>;
   return (
-    <table>
-      <thead>
-        <tr>
-          <th scope="col">Title</th>
-          <th scope="col">State</th>
-          <th scope="col">Updated</th>
-        </tr>
-      </thead>
-      <tbody>
-        {articles.map((a) => (
-          <tr key={a.id}>
-            <td>
-              <Link href={href(a)}>{a.draft?.title || a.slug}</Link>
-              {a.liveRevisionId && (
-                <span className="badge ok" style={{ marginLeft: ".5rem" }}>
-                  Live
-                </span>
-              )}
-            </td>
-            <td>{statusLabel(a.status)}</td>
-            <td>
-              <time dateTime={a.updatedAt.toISOString()}>
-                {a.updatedAt.toISOString().slice(0, 16).replace("T", " ")}
-              </time>
-            </td>
+    <TableScroll label={label}>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Title</th>
+            <th scope="col">State</th>
+            <th scope="col">Updated</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {articles.map((a) => (
+            <tr key={a.id}>
+              <td>
+                <Link href={href(a)}>{a.draft?.title || a.slug}</Link>
+                {a.liveRevisionId && (
+                  <span className="badge ok" style={{ marginLeft: ".5rem" }}>
+                    Live
+                  </span>
+                )}
+              </td>
+              <td>{statusLabel(a.status)}</td>
+              <td>
+                <time dateTime={a.updatedAt.toISOString()}>
+                  {a.updatedAt.toISOString().slice(0, 16).replace("T", " ")}
+                </time>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 
@@ -72,7 +78,7 @@ function ReviewQueue({ queue }: { queue: QueueRow[] }) {
   const day = (d: Date | null) => (d ? <time dateTime={d.toISOString()}>{d.toISOString().slice(0, 10)}</time> : "—");
   return (
     // Six columns: the table scrolls sideways inside its own box on a phone rather than widening the page.
-    <div className="table-scroll" role="region" aria-label="Review queue" tabIndex={0}>
+    <TableScroll label="Review queue">
       <table className="review-queue" data-testid="review-queue">
         <thead>
           <tr>
@@ -118,7 +124,7 @@ function ReviewQueue({ queue }: { queue: QueueRow[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 
@@ -141,6 +147,7 @@ export default async function StudioDashboard() {
             </p>
             <ArticleList
               articles={drafts}
+              label="Your articles"
               empty="You have no articles yet."
               href={(a) => `/studio/articles/${a.id}/edit`}
             />
@@ -165,6 +172,7 @@ export default async function StudioDashboard() {
             <h3>Recently changed</h3>
             <ArticleList
               articles={editorial.recent}
+              label="Recently changed articles"
               empty="No articles yet."
               href={(a) => `/studio/articles/${a.id}/publish`}
             />

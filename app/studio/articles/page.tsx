@@ -17,6 +17,7 @@ import { ARTICLE_STATUSES, STATUS_LABELS, statusLabel } from "@/lib/workflow/sta
 import { bulkAction } from "./actions";
 import { BulkForm } from "./bulk-form";
 import "./content-list.css";
+import { TableScroll } from "@/components/studio/table-scroll";
 
 export const metadata: Metadata = { title: "Articles" };
 
@@ -199,56 +200,58 @@ export default async function ContentListPage({
               </button>
             </fieldset>
           )}
-          <table className="content-table" data-testid="content-list">
-            <thead>
-              <tr>
-                {(mayAssign || mayRereview) && (
-                  <th scope="col">
-                    <span className="visually-hidden">Select</span>
-                  </th>
-                )}
-                <th scope="col">Title</th>
-                <th scope="col">State</th>
-                <th scope="col">Writers</th>
-                <th scope="col">Reviewers</th>
-                <th scope="col">Area</th>
-                <th scope="col">Re-review due</th>
-                <th scope="col">Reports</th>
-                <th scope="col">Updated</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.rows.map((r) => {
-                const title = r.draft?.title || r.slug;
-                const overdue = !!r.liveRevisionId && !!r.reviewDueAt && r.reviewDueAt.getTime() < now;
-                return (
-                  <tr key={r.id} data-testid="content-row" className={overdue ? "overdue" : undefined}>
-                    {(mayAssign || mayRereview) && (
+          <TableScroll label="Articles">
+            <table className="content-table" data-testid="content-list">
+              <thead>
+                <tr>
+                  {(mayAssign || mayRereview) && (
+                    <th scope="col">
+                      <span className="visually-hidden">Select</span>
+                    </th>
+                  )}
+                  <th scope="col">Title</th>
+                  <th scope="col">State</th>
+                  <th scope="col">Writers</th>
+                  <th scope="col">Reviewers</th>
+                  <th scope="col">Area</th>
+                  <th scope="col">Re-review due</th>
+                  <th scope="col">Reports</th>
+                  <th scope="col">Updated</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.rows.map((r) => {
+                  const title = r.draft?.title || r.slug;
+                  const overdue = !!r.liveRevisionId && !!r.reviewDueAt && r.reviewDueAt.getTime() < now;
+                  return (
+                    <tr key={r.id} data-testid="content-row" className={overdue ? "overdue" : undefined}>
+                      {(mayAssign || mayRereview) && (
+                        <td>
+                          <input type="checkbox" name="articleIds" value={r.id} aria-label={`Select “${title}”`} />
+                        </td>
+                      )}
                       <td>
-                        <input type="checkbox" name="articleIds" value={r.id} aria-label={`Select “${title}”`} />
+                        <Link href={`/studio/articles/${r.id}`}>{title}</Link>
+                        {r.liveRevisionId && <span className="badge ok"> Live</span>}
                       </td>
-                    )}
-                    <td>
-                      <Link href={`/studio/articles/${r.id}`}>{title}</Link>
-                      {r.liveRevisionId && <span className="badge ok"> Live</span>}
-                    </td>
-                    <td>{statusLabel(r.status)}</td>
-                    <td>{r.authors.map((a) => a.user.name).join(", ")}</td>
-                    <td data-testid="row-reviewers">{contentRowReviewers(r).join(", ") || "—"}</td>
-                    <td>{r.clinicalArea?.name ?? "—"}</td>
-                    <td>
-                      {day(r.reviewDueAt)}
-                      {overdue && <strong className="badge bad"> Overdue</strong>}
-                    </td>
-                    <td>{r._count.feedback || "—"}</td>
-                    <td>
-                      <time dateTime={r.updatedAt.toISOString()}>{day(r.updatedAt)}</time>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+                      <td>{statusLabel(r.status)}</td>
+                      <td>{r.authors.map((a) => a.user.name).join(", ")}</td>
+                      <td data-testid="row-reviewers">{contentRowReviewers(r).join(", ") || "—"}</td>
+                      <td>{r.clinicalArea?.name ?? "—"}</td>
+                      <td>
+                        {day(r.reviewDueAt)}
+                        {overdue && <strong className="badge bad"> Overdue</strong>}
+                      </td>
+                      <td>{r._count.feedback || "—"}</td>
+                      <td>
+                        <time dateTime={r.updatedAt.toISOString()}>{day(r.updatedAt)}</time>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </TableScroll>
         </BulkForm>
       )}
       <nav aria-label="Pages" className="content-pages">

@@ -13,6 +13,7 @@ import { scheduleAction } from "../articles/[id]/publish/actions";
 import { regenerateFeedAction } from "./actions";
 import { FeedForm } from "./feed-form";
 import "./calendar.css";
+import { TableScroll } from "@/components/studio/table-scroll";
 
 export const metadata: Metadata = { title: "Calendar" };
 
@@ -112,72 +113,74 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
           ? "Nothing is scheduled or due in this range."
           : `${events.length} item${events.length === 1 ? "" : "s"} in this range.`}
       </p>
-      <table className={`calendar calendar-${view}`} data-testid="calendar">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            {WEEKDAYS.map((d) => (
-              <th key={d} scope="col" abbr={d}>
-                {d.slice(0, 3)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {weeks.map((week) => (
-            <tr key={week[0].key}>
-              {week.map((day) => (
-                <td
-                  key={day.key}
-                  className={[
-                    day.inRange ? "" : "outside",
-                    day.key === dayKey(now) ? "today" : "",
-                    day.events.length ? "has-events" : "",
-                  ]
-                    .filter(Boolean)
-                    .join(" ")}
-                  aria-current={day.key === dayKey(now) ? "date" : undefined}
-                >
-                  <h2 className="calendar-day">
-                    <time dateTime={day.key}>
-                      <span aria-hidden="true">{day.date.getUTCDate()}</span>
-                      <span className="visually-hidden">{dayTitle(day.date)}</span>
-                    </time>
-                  </h2>
-                  {day.events.length > 0 && (
-                    <ul>
-                      {day.events.map((e) => (
-                        <li key={e.id} className={`event event-${e.kind}${e.overdue ? " overdue" : ""}`}>
-                          <span className="event-kind">
-                            {CALENDAR_EVENT_LABELS[e.kind]}
-                            {e.overdue && <strong> (overdue)</strong>}
-                          </span>{" "}
-                          <time dateTime={e.at.toISOString()}>{time(e.at)}</time>{" "}
-                          <Link href={`/studio/articles/${e.articleId}`}>{e.title}</Link>
-                          {e.reviewerName && <span className="event-meta"> · {e.reviewerName}</span>}
-                          {e.area && <span className="event-meta"> · {e.area}</span>}
-                          {mayReschedule && e.kind === "publication" && e.revisionId && (
-                            <details className="reschedule">
-                              <summary>Reschedule</summary>
-                              <ScheduleForm
-                                action={scheduleAction}
-                                articleId={e.articleId}
-                                revisionId={e.revisionId}
-                                label={`Reschedule “${e.title}”`}
-                                submitLabel="Reschedule"
-                              />
-                            </details>
-                          )}
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                </td>
+      <TableScroll label="Calendar">
+        <table className={`calendar calendar-${view}`} data-testid="calendar">
+          <caption>{caption}</caption>
+          <thead>
+            <tr>
+              {WEEKDAYS.map((d) => (
+                <th key={d} scope="col" abbr={d}>
+                  {d.slice(0, 3)}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {weeks.map((week) => (
+              <tr key={week[0].key}>
+                {week.map((day) => (
+                  <td
+                    key={day.key}
+                    className={[
+                      day.inRange ? "" : "outside",
+                      day.key === dayKey(now) ? "today" : "",
+                      day.events.length ? "has-events" : "",
+                    ]
+                      .filter(Boolean)
+                      .join(" ")}
+                    aria-current={day.key === dayKey(now) ? "date" : undefined}
+                  >
+                    <h2 className="calendar-day">
+                      <time dateTime={day.key}>
+                        <span aria-hidden="true">{day.date.getUTCDate()}</span>
+                        <span className="visually-hidden">{dayTitle(day.date)}</span>
+                      </time>
+                    </h2>
+                    {day.events.length > 0 && (
+                      <ul>
+                        {day.events.map((e) => (
+                          <li key={e.id} className={`event event-${e.kind}${e.overdue ? " overdue" : ""}`}>
+                            <span className="event-kind">
+                              {CALENDAR_EVENT_LABELS[e.kind]}
+                              {e.overdue && <strong> (overdue)</strong>}
+                            </span>{" "}
+                            <time dateTime={e.at.toISOString()}>{time(e.at)}</time>{" "}
+                            <Link href={`/studio/articles/${e.articleId}`}>{e.title}</Link>
+                            {e.reviewerName && <span className="event-meta"> · {e.reviewerName}</span>}
+                            {e.area && <span className="event-meta"> · {e.area}</span>}
+                            {mayReschedule && e.kind === "publication" && e.revisionId && (
+                              <details className="reschedule">
+                                <summary>Reschedule</summary>
+                                <ScheduleForm
+                                  action={scheduleAction}
+                                  articleId={e.articleId}
+                                  revisionId={e.revisionId}
+                                  label={`Reschedule “${e.title}”`}
+                                  submitLabel="Reschedule"
+                                />
+                              </details>
+                            )}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       <section className="panel" aria-labelledby="feed-heading">
         <h2 id="feed-heading">Calendar feed</h2>
         <p>

@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { listCorpusDocuments } from "@/lib/plagiarism/corpus";
 import { requirePermission } from "@/app/_server/session";
 import { AddCorpusDocumentForm, DeleteCorpusDocumentButton } from "./corpus-forms";
+import { TableScroll } from "@/components/studio/table-scroll";
 
 export const metadata: Metadata = { title: "Reference corpus" };
 
@@ -42,43 +43,45 @@ export default async function CorpusPage({ searchParams }: { searchParams: Promi
               {query ? "No source has that in its title." : "No sources yet. Add the first one with the form."}
             </p>
           ) : (
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Source</th>
-                  <th scope="col">Words</th>
-                  <th scope="col">Added</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {docs.map((d) => (
-                  <tr key={d.id} data-testid="corpus-row">
-                    <td>
-                      <strong>{d.title}</strong>
-                      {d.url && (
-                        <>
-                          <br />
-                          <a href={d.url} rel="noopener noreferrer" className="field-hint">
-                            {d.url}
-                          </a>
-                        </>
-                      )}
-                    </td>
-                    <td>{d.wordCount.toLocaleString("en")}</td>
-                    <td>
-                      {d.createdAt.toISOString().slice(0, 10)}
-                      {d.addedBy ? ` by ${d.addedBy.name}` : ""}
-                    </td>
-                    <td>
-                      <DeleteCorpusDocumentButton id={d.id} title={d.title} />
-                    </td>
+            <TableScroll label="Corpus sources">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">Source</th>
+                    <th scope="col">Words</th>
+                    <th scope="col">Added</th>
+                    <th scope="col">
+                      <span className="visually-hidden">Actions</span>
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {docs.map((d) => (
+                    <tr key={d.id} data-testid="corpus-row">
+                      <td>
+                        <strong>{d.title}</strong>
+                        {d.url && (
+                          <>
+                            <br />
+                            <a href={d.url} rel="noopener noreferrer" className="field-hint">
+                              {d.url}
+                            </a>
+                          </>
+                        )}
+                      </td>
+                      <td>{d.wordCount.toLocaleString("en")}</td>
+                      <td>
+                        {d.createdAt.toISOString().slice(0, 10)}
+                        {d.addedBy ? ` by ${d.addedBy.name}` : ""}
+                      </td>
+                      <td>
+                        <DeleteCorpusDocumentButton id={d.id} title={d.title} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
           )}
           {pages > 1 && (
             <nav aria-label="Corpus pages">

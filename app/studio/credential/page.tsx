@@ -7,6 +7,7 @@ import { ActionForm, Field } from "@/components/studio/action-form";
 import { saveCredentialAction } from "./actions";
 import { credentialSpecialtiesAction } from "../assignments/actions";
 import { listSpecialties } from "@/lib/assignments/specialties";
+import { TableScroll } from "@/components/studio/table-scroll";
 
 export const metadata: Metadata = { title: "Your credential" };
 
@@ -78,38 +79,40 @@ export default async function CredentialPage() {
           {credentials.length === 0 ? (
             <p className="empty">No credential yet.</p>
           ) : (
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Credential</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Expires</th>
-                </tr>
-              </thead>
-              <tbody>
-                {credentials.map((c) => (
-                  <tr key={c.id}>
-                    <td>
-                      {c.displayName}, {c.postNominals}
-                      <br />
-                      <span className="field-hint">
-                        {c.specialty} · {c.issuingBody} ({c.jurisdiction}) · {c.licenseNumber}
-                      </span>
-                    </td>
-                    <td>
-                      {CREDENTIAL_STANDING_TEXT[c.standing]}
-                      {c.verifiedBy && c.verifiedAt && (
-                        <div className="field-hint">
-                          Verified by {c.verifiedBy.name} on {day(c.verifiedAt)}
-                        </div>
-                      )}
-                      {c.rejectionReason && <div className="field-hint">Reason: {c.rejectionReason}</div>}
-                    </td>
-                    <td>{day(c.expiresAt)}</td>
+            <TableScroll label="Credential history">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">Credential</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Expires</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {credentials.map((c) => (
+                    <tr key={c.id}>
+                      <td>
+                        {c.displayName}, {c.postNominals}
+                        <br />
+                        <span className="field-hint">
+                          {c.specialty} · {c.issuingBody} ({c.jurisdiction}) · {c.licenseNumber}
+                        </span>
+                      </td>
+                      <td>
+                        {CREDENTIAL_STANDING_TEXT[c.standing]}
+                        {c.verifiedBy && c.verifiedAt && (
+                          <div className="field-hint">
+                            Verified by {c.verifiedBy.name} on {day(c.verifiedAt)}
+                          </div>
+                        )}
+                        {c.rejectionReason && <div className="field-hint">Reason: {c.rejectionReason}</div>}
+                      </td>
+                      <td>{day(c.expiresAt)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
           )}
         </section>
         {latest && specialties.length > 0 && (

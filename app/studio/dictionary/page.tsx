@@ -4,6 +4,7 @@ import { listDictionaryWords } from "@/lib/checks/dictionary";
 import { MEDICAL_WORDS } from "@/lib/checks/medical-words";
 import { requirePermission } from "@/app/_server/session";
 import { AddWordForm, RemoveWordButton } from "./dictionary-forms";
+import { TableScroll } from "@/components/studio/table-scroll";
 
 export const metadata: Metadata = { title: "Project dictionary" };
 
@@ -23,31 +24,33 @@ export default async function DictionaryPage() {
           {words.length === 0 ? (
             <p className="empty">No project words yet.</p>
           ) : (
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Word</th>
-                  <th scope="col">Added</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {words.map((w) => (
-                  <tr key={w.word} data-testid="dictionary-row">
-                    <td>{w.word}</td>
-                    <td>
-                      {w.createdAt.toISOString().slice(0, 10)}
-                      {w.addedBy ? ` by ${w.addedBy.name}` : ""}
-                    </td>
-                    <td>
-                      <RemoveWordButton word={w.word} />
-                    </td>
+            <TableScroll label="Project words">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">Word</th>
+                    <th scope="col">Added</th>
+                    <th scope="col">
+                      <span className="visually-hidden">Actions</span>
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {words.map((w) => (
+                    <tr key={w.word} data-testid="dictionary-row">
+                      <td>{w.word}</td>
+                      <td>
+                        {w.createdAt.toISOString().slice(0, 10)}
+                        {w.addedBy ? ` by ${w.addedBy.name}` : ""}
+                      </td>
+                      <td>
+                        <RemoveWordButton word={w.word} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
           )}
         </section>
         <section className="panel">

@@ -5,6 +5,7 @@ import { isAppError } from "@/lib/errors";
 import { auditActions, listAuditEvents } from "@/lib/audit/list-audit-events";
 import { auditActionLabel, auditActionOptions, auditDetails } from "@/lib/audit/action-labels";
 import { requirePermission } from "@/app/_server/session";
+import { TableScroll } from "@/components/studio/table-scroll";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -98,7 +99,7 @@ export default async function AuditPage({
       )}
       {result && result.events.length === 0 && <p className="empty">No events match these filters.</p>}
       {result && result.events.length > 0 && (
-        <div className="table-scroll" role="region" aria-label="Audit events" tabIndex={0}>
+        <TableScroll label="Audit events">
           <table data-testid="audit-table">
             <thead>
               <tr>
@@ -135,7 +136,7 @@ export default async function AuditPage({
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {nextHref && (
         <p>

@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { listOutbox } from "@/lib/notifications/inbox";
 import { smtpConfigFromEnv } from "@/lib/notifications/deliver-mail";
 import { requirePermission } from "@/app/_server/session";
+import { TableScroll } from "@/components/studio/table-scroll";
 
 export const metadata: Metadata = { title: "Outbox" };
 
@@ -23,29 +24,31 @@ export default async function OutboxPage() {
       {mails.length === 0 ? (
         <p className="empty">No mail yet.</p>
       ) : (
-        <table data-testid="outbox">
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">To</th>
-              <th scope="col">Message</th>
-              <th scope="col">State</th>
-            </tr>
-          </thead>
-          <tbody>
-            {mails.map((m) => (
-              <tr key={m.id}>
-                <td>{fmt(m.createdAt)}</td>
-                <td>{m.to}</td>
-                <td>
-                  <strong>{m.subject}</strong>
-                  <div className="audit-data">{m.text}</div>
-                </td>
-                <td>{m.sentAt ? `Sent ${fmt(m.sentAt)}` : m.lastError ? `Failed ${m.attempts}×: ${m.lastError}` : smtp ? "Queued" : "Kept in outbox"}</td>
+        <TableScroll label="Outbox">
+          <table data-testid="outbox">
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">To</th>
+                <th scope="col">Message</th>
+                <th scope="col">State</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {mails.map((m) => (
+                <tr key={m.id}>
+                  <td>{fmt(m.createdAt)}</td>
+                  <td>{m.to}</td>
+                  <td>
+                    <strong>{m.subject}</strong>
+                    <div className="audit-data">{m.text}</div>
+                  </td>
+                  <td>{m.sentAt ? `Sent ${fmt(m.sentAt)}` : m.lastError ? `Failed ${m.attempts}×: ${m.lastError}` : smtp ? "Queued" : "Kept in outbox"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </>
   );

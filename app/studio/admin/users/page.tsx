@@ -5,6 +5,7 @@ import { isRole } from "@/lib/auth/roles";
 import { listUsers } from "@/lib/users/list-users";
 import { requirePermission } from "@/app/_server/session";
 import { InviteUserForm, ResendInvitationButton, ResetTwoFactorButton, RolesForm, StatusButton } from "./user-forms";
+import { TableScroll } from "@/components/studio/table-scroll";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -35,7 +36,7 @@ export default async function UsersPage({
         {users.length === 0 ? (
           <p className="empty">Nobody&rsquo;s name or e-mail contains &ldquo;{q}&rdquo;.</p>
         ) : (
-          <div className="table-scroll" role="region" aria-label="People, table" tabIndex={0}>
+          <TableScroll label="People, table">
             <table>
               <thead>
                 <tr>
@@ -78,7 +79,7 @@ export default async function UsersPage({
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </section>
     </>

@@ -9,6 +9,7 @@ import { listWebhookEndpoints } from "@/lib/webhooks/list-webhook-endpoints";
 import { MAX_ATTEMPTS } from "@/lib/webhooks/deliver-webhooks";
 import { privateAddressesAllowed } from "@/lib/webhooks/endpoint-url";
 import { createEndpointAction, deleteEndpointAction, sendTestAction, setEndpointActiveAction } from "./actions";
+import { TableScroll } from "@/components/studio/table-scroll";
 
 export const metadata: Metadata = { title: "Webhooks" };
 export const dynamic = "force-dynamic";
@@ -119,44 +120,46 @@ export default async function WebhooksPage() {
             {endpoint.deliveries.length === 0 ? (
               <p className="empty">Nothing sent yet.</p>
             ) : (
-              <table data-testid="webhook-deliveries">
-                <thead>
-                  <tr>
-                    <th scope="col">Event</th>
-                    <th scope="col">Queued</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Attempts</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {endpoint.deliveries.map((d) => (
-                    <tr key={d.id}>
-                      <td>
-                        <code>{d.eventType}</code>
-                      </td>
-                      <td>{fmt(d.createdAt)}</td>
-                      <td>
-                        {STATUS_LABEL[d.status] ?? d.status}
-                        {d.status === "PENDING" && d.attempts > 0 && <> (next try {fmt(d.nextAttemptAt)})</>}
-                      </td>
-                      <td>
-                        {d.attemptLog.length === 0 ? (
-                          "—"
-                        ) : (
-                          <ol className="attempt-log">
-                            {d.attemptLog.map((a) => (
-                              <li key={a.id}>
-                                {fmt(a.at)}: {a.statusCode !== null ? `HTTP ${a.statusCode}` : "no answer"}
-                                {a.error && a.statusCode === null ? ` (${a.error})` : ""} · {a.durationMs} ms
-                              </li>
-                            ))}
-                          </ol>
-                        )}
-                      </td>
+              <TableScroll label="Recent deliveries">
+                <table data-testid="webhook-deliveries">
+                  <thead>
+                    <tr>
+                      <th scope="col">Event</th>
+                      <th scope="col">Queued</th>
+                      <th scope="col">Status</th>
+                      <th scope="col">Attempts</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {endpoint.deliveries.map((d) => (
+                      <tr key={d.id}>
+                        <td>
+                          <code>{d.eventType}</code>
+                        </td>
+                        <td>{fmt(d.createdAt)}</td>
+                        <td>
+                          {STATUS_LABEL[d.status] ?? d.status}
+                          {d.status === "PENDING" && d.attempts > 0 && <> (next try {fmt(d.nextAttemptAt)})</>}
+                        </td>
+                        <td>
+                          {d.attemptLog.length === 0 ? (
+                            "—"
+                          ) : (
+                            <ol className="attempt-log">
+                              {d.attemptLog.map((a) => (
+                                <li key={a.id}>
+                                  {fmt(a.at)}: {a.statusCode !== null ? `HTTP ${a.statusCode}` : "no answer"}
+                                  {a.error && a.statusCode === null ? ` (${a.error})` : ""} · {a.durationMs} ms
+                                </li>
+                              ))}
+                            </ol>
+                          )}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </TableScroll>
             )}
           </section>
         ))

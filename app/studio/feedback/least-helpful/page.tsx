@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client";
 import { requirePermission } from "@/app/_server/session";
 import { formatRate, listLeastHelpful } from "@/lib/feedback/feedback-stats";
 import "../feedback.css";
+import { TableScroll } from "@/components/studio/table-scroll";
 
 export const metadata: Metadata = { title: "Least helpful articles" };
 
@@ -37,31 +38,33 @@ export default async function LeastHelpfulPage({
       {rows.length === 0 ? (
         <p className="empty">No article has {minAnswers} or more answers yet.</p>
       ) : (
-        <table data-testid="least-helpful">
-          <caption className="visually-hidden">Articles ordered from least to most helpful</caption>
-          <thead>
-            <tr>
-              <th scope="col">Article</th>
-              <th scope="col">Helpful</th>
-              <th scope="col">Yes</th>
-              <th scope="col">No</th>
-              <th scope="col">Open reports</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.articleId}>
-                <th scope="row">
-                  <Link href={`/studio/feedback/articles/${r.articleId}`}>{r.title}</Link>
-                </th>
-                <td>{formatRate(r.rate)}</td>
-                <td>{r.yes}</td>
-                <td>{r.no}</td>
-                <td>{r.openReports}</td>
+        <TableScroll label="Least helpful articles">
+          <table data-testid="least-helpful">
+            <caption className="visually-hidden">Articles ordered from least to most helpful</caption>
+            <thead>
+              <tr>
+                <th scope="col">Article</th>
+                <th scope="col">Helpful</th>
+                <th scope="col">Yes</th>
+                <th scope="col">No</th>
+                <th scope="col">Open reports</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.articleId}>
+                  <th scope="row">
+                    <Link href={`/studio/feedback/articles/${r.articleId}`}>{r.title}</Link>
+                  </th>
+                  <td>{formatRate(r.rate)}</td>
+                  <td>{r.yes}</td>
+                  <td>{r.no}</td>
+                  <td>{r.openReports}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </>
   );

@@ -9,6 +9,7 @@ import { ArticleWorkspaceHeader } from "../workspace-header";
 import { loadArticleOr404 } from "../load";
 import { RestoreButton } from "./restore-button";
 import "../../_editor/editor.css";
+import { TableScroll } from "@/components/studio/table-scroll";
 
 export const metadata: Metadata = { title: "History" };
 
@@ -36,89 +37,91 @@ export default async function HistoryPage({ params }: { params: Promise<{ id: st
           <fieldset>
             <legend>Compare two versions</legend>
             <p className="field-hint">Choose the older version in “From” and the newer one in “To”.</p>
-            <table data-testid="revision-history">
-              <thead>
-                <tr>
-                  <th scope="col">From</th>
-                  <th scope="col">To</th>
-                  <th scope="col">Revision</th>
-                  <th scope="col">Author</th>
-                  <th scope="col">Frozen</th>
-                  <th scope="col">Change summary</th>
-                  <th scope="col">Words</th>
-                  {state.canEdit && <th scope="col">Restore</th>}
-                </tr>
-              </thead>
-              <tbody>
-                <tr>
-                  <td />
-                  <td>
-                    <input
-                      type="radio"
-                      form="compare-form"
-                      name="to"
-                      value="draft"
-                      defaultChecked
-                      aria-label="Compare to the working draft"
-                    />
-                  </td>
-                  <td colSpan={state.canEdit ? 6 : 5}>
-                    <em>Working draft</em> (version {state.draft.version}, not frozen)
-                  </td>
-                </tr>
-                {revisions.map((r, i) => (
-                  <tr key={r.id} data-testid="revision-row">
-                    <td>
-                      <input
-                        type="radio"
-                        form="compare-form"
-                        name="from"
-                        value={r.id}
-                        defaultChecked={i === 0}
-                        aria-label={`Compare from revision ${r.number}`}
-                      />
-                    </td>
+            <TableScroll label="Versions">
+              <table data-testid="revision-history">
+                <thead>
+                  <tr>
+                    <th scope="col">From</th>
+                    <th scope="col">To</th>
+                    <th scope="col">Revision</th>
+                    <th scope="col">Author</th>
+                    <th scope="col">Frozen</th>
+                    <th scope="col">Change summary</th>
+                    <th scope="col">Words</th>
+                    {state.canEdit && <th scope="col">Restore</th>}
+                  </tr>
+                </thead>
+                <tbody>
+                  <tr>
+                    <td />
                     <td>
                       <input
                         type="radio"
                         form="compare-form"
                         name="to"
-                        value={r.id}
-                        aria-label={`Compare to revision ${r.number}`}
+                        value="draft"
+                        defaultChecked
+                        aria-label="Compare to the working draft"
                       />
                     </td>
-                    <th scope="row">
-                      {r.number}
-                      {r.isLive && <span className="badge ok">Live</span>}
-                      {r.isCurrent && <span className="badge">Current</span>}
-                    </th>
-                    <td>
-                      {r.author.name}
-                      {r.contributors.length > 1 && (
-                        <span className="field-hint">
-                          {" "}
-                          with{" "}
-                          {r.contributors
-                            .filter((c) => c.id !== r.author.id)
-                            .map((c) => c.name)
-                            .join(", ")}
-                        </span>
-                      )}
+                    <td colSpan={state.canEdit ? 6 : 5}>
+                      <em>Working draft</em> (version {state.draft.version}, not frozen)
                     </td>
-                    <td>
-                      <time dateTime={r.createdAt.toISOString()}>{fmt(r.createdAt)}</time>
-                    </td>
-                    <td>{r.changeSummary || <span className="empty">—</span>}</td>
-                    <td>{r.wordCount.toLocaleString("en")}</td>
-                    {state.canEdit && (
-                      <td>
-                        <RestoreButton articleId={id} revisionId={r.id} number={r.number} />
-                      </td>
-                    )}
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                  {revisions.map((r, i) => (
+                    <tr key={r.id} data-testid="revision-row">
+                      <td>
+                        <input
+                          type="radio"
+                          form="compare-form"
+                          name="from"
+                          value={r.id}
+                          defaultChecked={i === 0}
+                          aria-label={`Compare from revision ${r.number}`}
+                        />
+                      </td>
+                      <td>
+                        <input
+                          type="radio"
+                          form="compare-form"
+                          name="to"
+                          value={r.id}
+                          aria-label={`Compare to revision ${r.number}`}
+                        />
+                      </td>
+                      <th scope="row">
+                        {r.number}
+                        {r.isLive && <span className="badge ok">Live</span>}
+                        {r.isCurrent && <span className="badge">Current</span>}
+                      </th>
+                      <td>
+                        {r.author.name}
+                        {r.contributors.length > 1 && (
+                          <span className="field-hint">
+                            {" "}
+                            with{" "}
+                            {r.contributors
+                              .filter((c) => c.id !== r.author.id)
+                              .map((c) => c.name)
+                              .join(", ")}
+                          </span>
+                        )}
+                      </td>
+                      <td>
+                        <time dateTime={r.createdAt.toISOString()}>{fmt(r.createdAt)}</time>
+                      </td>
+                      <td>{r.changeSummary || <span className="empty">—</span>}</td>
+                      <td>{r.wordCount.toLocaleString("en")}</td>
+                      {state.canEdit && (
+                        <td>
+                          <RestoreButton articleId={id} revisionId={r.id} number={r.number} />
+                        </td>
+                      )}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
             <button type="submit" form="compare-form">
               Compare
             </button>
