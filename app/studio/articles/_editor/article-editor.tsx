@@ -512,14 +512,35 @@ export function ArticleEditor({
 
   if (!initial.canEdit) return null;
 
+  // The condition name is metadata (the A–Z index of conditions lists the article under it), so it sits with
+  // the alternative names in the folded settings, and the title, summary and text start on a phone's first
+  // screen. It is still a draft field: saved, co-edited and compared with the title and summary.
+  const conditionField = (
+    <div className="editor-fields condition-field">
+      <label htmlFor="article-condition">Condition name</label>
+      <input
+        id="article-condition"
+        type="text"
+        value={conditionName}
+        maxLength={200}
+        aria-describedby="article-condition-hint"
+        onChange={(e) => onFieldChange(setConditionName, "conditionName")(e.target.value)}
+      />
+      <p id="article-condition-hint" className="field-hint">
+        The A–Z index of conditions lists the article under this name (under its title when empty).
+      </p>
+    </div>
+  );
+
   return (
     <div className={`editor-layout${settings ? " has-settings" : ""}`} ref={rootRef}>
       {settings && (
         <details className="panel editor-settings" data-testid="settings-panel">
           <summary>
             <h2>Settings</h2>
-            <span className="field-hint">Address, alternative names, audience, citation style</span>
+            <span className="field-hint">Condition name, address, alternative names, audience, citation style</span>
           </summary>
+          {conditionField}
           {settings}
         </details>
       )}
@@ -616,14 +637,7 @@ export function ArticleEditor({
           <p id="article-summary-hint" className="field-hint">
             One or two sentences shown under the title and in search results.
           </p>
-          <label htmlFor="article-condition">Condition name</label>
-          <input
-            id="article-condition"
-            type="text"
-            value={conditionName}
-            maxLength={200}
-            onChange={(e) => onFieldChange(setConditionName, "conditionName")(e.target.value)}
-          />
+          {!settings && conditionField}
         </div>
 
         {editor ? (
