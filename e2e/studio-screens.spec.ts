@@ -2,8 +2,8 @@
 // roles, so that every menu entry and every panel shows: at 1366×900 and at 390×844 nothing makes the page
 // scroll sideways (wide tables scroll in their own region), axe finds nothing serious or critical, and at
 // 1366 px no navigation bar wraps (the studio's top bar is one row even with all seventeen entries). A
-// screenshot of each is saved as a test artifact. Not visited: /studio/media/[id] (an uploaded image's page,
-// which needs an upload; media.spec.ts goes there) and the two-step sign-in set-up (accounts.spec.ts).
+// screenshot of each is saved as a test artifact.
+import sharp from "sharp";
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_ARTICLE_SLUG } from "../prisma/demo/calcinosis-cutis";
 import { makeArticle, makeRevision } from "../tests/helpers/factory";
@@ -58,6 +58,7 @@ test.describe("every studio screen", () => {
       "/studio/media",
       "/studio/credential",
       "/account",
+      "/account/two-factor",
     ]);
   });
 
@@ -89,5 +90,18 @@ test.describe("every studio screen", () => {
       `${base}/plagiarism`,
       `${base}/publish`,
     ]);
+  });
+
+  test("an image's page, after uploading it from the library", async ({ page }) => {
+    await signIn(page, everyone, "/studio/media");
+    await waitForHydration(page);
+    const png = await sharp({ create: { width: 640, height: 480, channels: 3, background: "#7a3b2e" } })
+      .png()
+      .toBuffer();
+    await page.getByLabel("Image file").setInputFiles({ name: "screens.png", mimeType: "image/png", buffer: png });
+    // The upload answered once its record form shows; the record is the image this person owns.
+    await expect(page.getByRole("button", { name: "Save image details" })).toBeVisible();
+    const item = await e2eDb().mediaItem.findFirstOrThrow({ where: { ownerId: everyone.id }, select: { id: true } });
+    await visitAll(page, "image", [`/studio/media/${item.id}`]);
   });
 });
