@@ -63,6 +63,15 @@ test.describe("every studio screen", () => {
   });
 
   test("administration: users, credentials, policies, audit log, outbox, webhooks", async ({ page }) => {
+    // A paused endpoint (it receives no events) with a long address and secret: they must wrap on a phone.
+    await e2eDb().webhookEndpoint.create({
+      data: {
+        url: `https://hooks.example.org/imprimatur/published-articles/${"x".repeat(60)}`,
+        secret: `whsec_${"A".repeat(43)}=`,
+        active: false,
+        createdById: everyone.id,
+      },
+    });
     await signIn(page, everyone, "/studio");
     await visitAll(page, "admin", [
       "/studio/admin/users",
