@@ -23,6 +23,15 @@ export const SETTING_DEFAULTS = {
    * re-review; beyond it reports are kept for triage without flagging (0 = no cap).
    */
   "feedback.blockingReportsPerArticlePerHour": 3,
+  /** The site's default locale (lib/translations/locales.ts): unprefixed reader addresses, new articles. */
+  "locales.default": "en",
+  /** Comma-separated locales articles may be written or translated in (the default is always in). */
+  "locales.enabled": "en,es",
+  /**
+   * 1: a live translation whose source has a newer live version says so on its page ("The English version was
+   * updated on …") until a translation made from that version is approved and published. 0: it does not.
+   */
+  "translations.sourceChangedNotice": 1,
 } as const;
 
 export type SettingKey = keyof typeof SETTING_DEFAULTS;
