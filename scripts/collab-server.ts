@@ -1,6 +1,8 @@
 // The co-editing server process (see lib/collab/collab-server.ts). `npm start` and `start:demo` run it beside
 // the app; COLLAB_PORT picks its port (default: the app's port + 1) and COLLAB_HOST its address
-// (default 127.0.0.1).
+// (default 127.0.0.1). With COLLAB_REDIS_URL (redis://HOST:PORT) several of these processes, "nodes", share
+// their documents (lib/collab/collab-nodes.ts); COLLAB_NODE_ID names this one there (default: random per start),
+// COLLAB_LEASE_MS is how long a crashed node keeps storing rights over its documents (default 3000).
 import { getSchema } from "@tiptap/core";
 import { db } from "../lib/db/client";
 import { createCollabServer } from "../lib/collab/collab-server";
@@ -20,8 +22,22 @@ const server = createCollabServer({
   // Loopback by default: the app hands browsers' sockets on from its own origin (server.ts).
   host: process.env.COLLAB_HOST || "127.0.0.1",
   log: (m) => console.log(`[collab] ${m}`),
+  redis: process.env.COLLAB_REDIS_URL
+    ? {
+        redisUrl: process.env.COLLAB_REDIS_URL,
+        nodeId: process.env.COLLAB_NODE_ID || undefined,
+        leaseMs: Number(process.env.COLLAB_LEASE_MS) || undefined,
+      }
+    : undefined,
 });
-server.listen().then(({ address }) => console.log(`[collab] co-editing server on ${address} port ${port}`));
+server
+  .listen()
+  .then(({ address }) =>
+    console.log(
+      `[collab] co-editing server on ${address} port ${port}` +
+        (server.nodes ? ` (node ${server.nodes.nodeId}, sharing through Redis)` : ""),
+    ),
+  );
 const stop = () => {
   void server.destroy().finally(() => process.exit(0));
 };

@@ -14,8 +14,10 @@
 //   - load: an empty shared document is filled from the stored working draft;
 //   - store (debounced): the shared document is written back as the working draft through
 //     storeCollaborativeDraft, and every client is told which state is now stored ("saved").
+// With `redis` (COLLAB_REDIS_URL) several such servers, "nodes", share their documents; one of them stores each
+// document: see collab-nodes.ts.
 import type { AddressInfo } from "node:net";
-import { Server, type Document, type Hocuspocus } from "@hocuspocus/server";
+import { Server, type Document, type Hocuspocus, type onChangePayload } from "@hocuspocus/server";
 import * as Y from "yjs";
 import type { Schema } from "@tiptap/pm/model";
 import type { Db } from "../db/client";
@@ -25,6 +27,7 @@ import { loadArticleAccess } from "../articles/article-access";
 import { articleIdOf, verifyCollabTicket } from "./collab-token";
 import { isEmptySharedDocument, readSharedDocument, seedSharedDocument } from "./collab-document";
 import { storeCollaborativeDraft } from "./store-collab-draft";
+import { CollabNodes, type CollabNodesOptions } from "./collab-nodes";
 
 export interface CollabServerOptions {
   db: Db;
@@ -39,6 +42,10 @@ export interface CollabServerOptions {
   log?: (message: string) => void;
   /** Told after each check of the open sockets' sessions (tests, logs). */
   onSessionCheck?: (check: SessionCheck) => void;
+  /** Share documents with other co-editing nodes through Redis (collab-nodes.ts); alone when unset. */
+  redis?: CollabNodesOptions;
+  /** Told after each stored draft (tests, the bench): which node wrote which version. */
+  onStored?: (stored: { documentName: string; version: number; changed: boolean }) => void;
 }
 
 /** How often the sessions of open sockets are checked. */
@@ -77,12 +84,33 @@ export interface CollabServer {
   destroy(): Promise<void>;
   /** The open documents and their connections (tests look at the server's copy of a document). */
   readonly hocuspocus: Hocuspocus;
+  /** This node's sharing through Redis, when configured. */
+  readonly nodes: CollabNodes | null;
 }
 
 export function createCollabServer(o: CollabServerOptions): CollabServer {
-  const server = createHocuspocusServer(o);
+  const nodes = o.redis ? new CollabNodes(o.redis) : null;
+  const server = createHocuspocusServer(o, nodes);
   const log = o.log ?? (() => undefined);
   let timer: NodeJS.Timeout | null = null;
+  let leaseTimer: NodeJS.Timeout | null = null;
+  let renewing = false;
+  // Keeps this node's leases and takes over the documents whose owner went away: the new owner stores at once
+  // what it holds (the old owner may have died between a change and its store).
+  const renewLeases = async () => {
+    if (!nodes || renewing) return;
+    renewing = true;
+    try {
+      for (const name of await nodes.renew(server.hocuspocus.documents.keys())) {
+        const document = server.hocuspocus.documents.get(name);
+        if (document) void storeNow(server.hocuspocus, document);
+      }
+    } catch (err) {
+      log(`could not renew document leases: ${err instanceof Error ? err.message : String(err)}`);
+    } finally {
+      renewing = false;
+    }
+  };
   let checking = false;
   const checkSessions = async () => {
     // One check at a time: a slow query delays the next check rather than piling up.
@@ -108,15 +136,21 @@ export function createCollabServer(o: CollabServerOptions): CollabServer {
         http.listen({ port: o.port, host: o.host ?? "127.0.0.1" }, () => {
           http.off("error", reject);
           timer ??= setInterval(() => void checkSessions(), COLLAB_SESSION_CHECK_MS);
+          if (nodes) leaseTimer ??= setInterval(() => void renewLeases(), Math.max(100, nodes.leaseMs / 3));
           resolve(http.address() as AddressInfo);
         });
       }),
-    destroy: () => {
+    destroy: async () => {
       if (timer) clearInterval(timer);
-      timer = null;
-      return server.destroy();
+      if (leaseTimer) clearInterval(leaseTimer);
+      timer = leaseTimer = null;
+      // Documents are stored as they close; the leases go back after that, so another node takes over at once.
+      const open = [...server.hocuspocus.documents.keys()];
+      await server.destroy();
+      await nodes?.close(open);
     },
     hocuspocus: server.hocuspocus,
+    nodes,
   };
 }
 
@@ -144,10 +178,34 @@ async function closeEndedSessions(db: Db, server: Server): Promise<SessionCheck>
   return { startedAt, closedUserIds };
 }
 
-function createHocuspocusServer(o: CollabServerOptions): Server {
+/** Runs the store hooks for `document` now, as Hocuspocus does after a change from one of its own sockets. */
+function storeNow(hocuspocus: Hocuspocus, document: Document, payload?: onChangePayload) {
+  return hocuspocus.storeDocumentHooks(
+    document,
+    payload ?? {
+      instance: hocuspocus,
+      clientsCount: document.getConnectionsCount(),
+      context: {},
+      document,
+      documentName: document.name,
+      requestHeaders: {},
+      requestParameters: new URLSearchParams(),
+      socketId: "server",
+      update: new Uint8Array(),
+      transactionOrigin: undefined,
+    },
+    !payload,
+  );
+}
+
+/** The origin the Redis extension applies other nodes' changes with. */
+const FROM_OTHER_NODE = "__hocuspocus__redis__origin__";
+
+function createHocuspocusServer(o: CollabServerOptions, nodes: CollabNodes | null): Server {
   const log = o.log ?? (() => undefined);
   return new Server({
     name: "imprimatur-collab",
+    extensions: nodes ? [nodes.extension] : [],
     quiet: true,
     stopOnSignals: false,
     debounce: o.debounceMs ?? 400,
@@ -182,6 +240,12 @@ function createHocuspocusServer(o: CollabServerOptions): Server {
       const articleId = articleIdOf(documentName);
       if (!articleId) throw new Error("Unknown document.");
       if (!isEmptySharedDocument(document)) return document;
+      // Another node has it open: start from its state, not from the draft (collab-nodes.ts).
+      const shared = nodes ? await nodes.join(documentName) : null;
+      if (shared) {
+        Y.applyUpdate(document, shared);
+        return document;
+      }
       const draft = await o.db.workingDraft.findUnique({ where: { articleId } });
       if (!draft) throw new Error("This article has no working draft.");
       seedSharedDocument(document, o.schema, {
@@ -190,25 +254,47 @@ function createHocuspocusServer(o: CollabServerOptions): Server {
         conditionName: draft.conditionName,
         body: JSON.parse(draft.bodyJson),
       });
+      if (nodes) {
+        await nodes.claim(documentName);
+        await nodes.shareState(document);
+      }
       return document;
     },
-    async onChange({ document, context }) {
-      const userId = (context as ConnectionContext | undefined)?.session.userId;
+    async afterUnloadDocument({ documentName, instance }) {
+      if (nodes && !instance.documents.has(documentName)) await nodes.release(documentName);
+    },
+    async onChange(payload) {
+      const { document, context } = payload;
+      // Another node's writers: the owner stores their changes too (Hocuspocus stores only its own sockets').
+      if (nodes && (payload.transactionOrigin as unknown) === FROM_OTHER_NODE) {
+        void storeNow(payload.instance, document, payload);
+        return;
+      }
+      const userId = (context as ConnectionContext | undefined)?.session?.userId;
       if (!userId) return;
+      if (nodes) {
+        await nodes.recordEditor(document.name, userId);
+        return;
+      }
       const list = pendingEditors.get(document) ?? [];
       if (list[list.length - 1] !== userId) pendingEditors.set(document, [...list.filter((x) => x !== userId), userId]);
     },
     async onStoreDocument({ document, documentName }) {
       const articleId = articleIdOf(documentName);
       if (!articleId) return;
+      // Across nodes only the document's owner stores (collab-nodes.ts).
+      if (nodes && !(await nodes.claim(documentName))) return;
       // Taken (and cleared) before the write: whoever edits meanwhile is recorded with the next store.
-      const editors = pendingEditors.get(document) ?? [];
-      pendingEditors.set(document, []);
+      const editors = nodes ? await nodes.takeEditors(documentName) : (pendingEditors.get(document) ?? []);
+      if (!nodes) pendingEditors.set(document, []);
       // The state vector is taken before the write: everything in it is what gets stored.
       const stored = Y.encodeStateVector(document);
       const draft = readSharedDocument(document);
       try {
+        // Every other node holds what is about to be stored before it is (and so before anyone hears "stored").
+        if (nodes) await nodes.shareState(document);
         const r = await storeCollaborativeDraft(o.db, { articleId, editorIds: editors, ...draft });
+        o.onStored?.({ documentName, version: r.version, changed: r.changed });
         document.broadcastStateless(
           JSON.stringify({
             type: "stored",
@@ -218,7 +304,8 @@ function createHocuspocusServer(o: CollabServerOptions): Server {
           }),
         );
       } catch (err) {
-        pendingEditors.set(document, [...new Set([...editors, ...(pendingEditors.get(document) ?? [])])]);
+        if (nodes) await nodes.restoreEditors(documentName, editors).catch(() => undefined);
+        else pendingEditors.set(document, [...new Set([...editors, ...(pendingEditors.get(document) ?? [])])]);
         log(`could not store ${documentName}: ${err instanceof Error ? err.message : String(err)}`);
         document.broadcastStateless(JSON.stringify({ type: "storeFailed" }));
       }
