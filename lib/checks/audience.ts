@@ -16,6 +16,13 @@ export const AUDIENCE_LABELS: Record<Audience, string> = {
  */
 export const READABILITY_TARGETS: Record<Audience, number> = { patients: 8, professionals: 14 };
 
+/**
+ * INFLESZ targets for Spanish text (Barrio-Cantalejo et al. 2008, on the Szigriszt-Pazos score, 0–100, higher is
+ * easier): text for the public at least 55 ("normal" on the INFLESZ scale, where health information for patients
+ * should sit), text for clinicians at least 40 (below is "very difficult", scientific papers).
+ */
+export const INFLESZ_TARGETS: Record<Audience, number> = { patients: 55, professionals: 40 };
+
 export function toAudience(value: unknown): Audience {
   return (AUDIENCES as readonly unknown[]).includes(value) ? (value as Audience) : "patients";
 }

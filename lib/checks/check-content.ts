@@ -6,10 +6,15 @@ import { runContentChecks, type CheckSummary } from "./run-checks";
 import { toAudience, type Audience } from "./audience";
 import { createWordChecker } from "./spelling";
 import type { CheckInput, CheckReference, Finding } from "./types";
+import { DEFAULT_READER_LOCALE, type ReaderLocale } from "../i18n/locales";
 
-export async function projectWordChecker(db: DbTx) {
+/** The project dictionary's words over the dictionary of the article's language. */
+export async function projectWordChecker(db: DbTx, locale: ReaderLocale = DEFAULT_READER_LOCALE) {
   const words = await db.dictionaryWord.findMany({ select: { word: true } });
-  return createWordChecker(words.map((w) => w.word));
+  return createWordChecker(
+    words.map((w) => w.word),
+    locale,
+  );
 }
 
 /**
@@ -19,12 +24,20 @@ export async function projectWordChecker(db: DbTx) {
  */
 export const SITE_PRINTS_DISCLAIMER = true;
 
-/** `audience` sets the readability target (the article's setting; the editor panel sends it). */
-export async function checkContent(db: DbTx, input: CheckInput & { audience?: Audience }): Promise<CheckSummary> {
+/**
+ * `audience` sets the readability target (the article's setting; the editor panel sends it); `locale`, the
+ * article's language, picks the dictionary and the readability formula.
+ */
+export async function checkContent(
+  db: DbTx,
+  input: CheckInput & { audience?: Audience; locale?: ReaderLocale },
+): Promise<CheckSummary> {
+  const locale = input.locale ?? DEFAULT_READER_LOCALE;
   return runContentChecks(input, {
-    words: await projectWordChecker(db),
+    words: await projectWordChecker(db, locale),
     siteDisclaimer: SITE_PRINTS_DISCLAIMER,
     audience: input.audience,
+    locale,
   });
 }
 

@@ -1,6 +1,7 @@
 // What the editor's live panel posts to /api/checks: the unsaved working copy.
 import { z } from "zod";
 import { AUDIENCES } from "./audience";
+import { READER_LOCALES } from "../i18n/locales";
 
 export const MAX_CHECK_BODY_BYTES = 2 * 1024 * 1024 + 256 * 1024;
 
@@ -24,4 +25,6 @@ export const checkInputSchema = z.object({
     .default([]),
   /** The article's audience (sets the readability target); the default is the general public. */
   audience: z.enum(AUDIENCES).optional(),
+  /** The article's language (the dictionary and the readability formula); the default is English. */
+  locale: z.enum(READER_LOCALES).optional(),
 });

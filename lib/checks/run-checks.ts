@@ -13,14 +13,17 @@ import { danglingLeadIns, duplicateHeadings, emptyHeadings, listHeadingsWithoutL
 import { readability, realWordErrors, uncitedClaims, type Audience } from "./rules/language";
 import { createWordChecker, misspellings, type WordChecker } from "./spelling";
 import type { CheckInput, Finding } from "./types";
+import { DEFAULT_READER_LOCALE, type ReaderLocale } from "../i18n/locales";
 
 export interface RunChecksOptions {
-  /** Spell checker; default: English + medical words, no project words. */
+  /** Spell checker; default: the locale's dictionary + medical words, no project words. */
   words?: WordChecker;
   /** True when the public page prints the disclaimer on every article (then the body need not). */
   siteDisclaimer?: boolean;
   /** Who the article is written for: sets the readability target (default patients). */
   audience?: Audience;
+  /** The article's language: picks the dictionary (when `words` is not given) and the readability formula. */
+  locale?: ReaderLocale;
 }
 
 export interface CheckSummary {
@@ -69,7 +72,8 @@ export function runBlockingChecks(input: CheckInput): Finding[] {
 
 export function runContentChecks(input: CheckInput, options: RunChecksOptions = {}): CheckSummary {
   const blocks = textBlocks(parseBody(input.body));
-  const words = options.words ?? createWordChecker();
+  const locale = options.locale ?? DEFAULT_READER_LOCALE;
+  const words = options.words ?? createWordChecker([], locale);
   const findings: Finding[] = [
     ...missingSummary(input),
     ...emptyHeadings(blocks),
@@ -86,7 +90,7 @@ export function runContentChecks(input: CheckInput, options: RunChecksOptions = 
     ...misspellings(blocks, words),
     ...realWordErrors(blocks),
     ...uncitedClaims(blocks),
-    ...readability(blocks, options.audience),
+    ...readability(blocks, options.audience, locale),
   ];
   findings.sort(byImportanceThenPlace);
   const blocking = findings.filter((f) => f.severity === "blocking").length;

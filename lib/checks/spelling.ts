@@ -1,11 +1,13 @@
-// Spelling: nspell (a Hunspell-compatible checker in plain JavaScript) with the dictionary-en word list,
-// plus the medical word list shipped here and the project dictionary editors extend (DictionaryWord).
-// The dictionary is loaded once per process (~0.1 s) and shared; checking is a hash lookup per distinct word.
+// Spelling: nspell (a Hunspell-compatible checker in plain JavaScript) with the word list of the article's
+// language (dictionary-en, dictionary-es), plus the medical word list shipped here and the project dictionary
+// editors extend (DictionaryWord). Each language's dictionary is loaded once per process, on first use (English
+// ~0.1 s, Spanish ~1 s: its affix rules are larger), and shared; checking is a hash lookup per distinct word.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import nspell from "nspell";
 import { excerpt, type TextBlock } from "../content/document-blocks";
+import { DEFAULT_READER_LOCALE, type ReaderLocale } from "../i18n/locales";
 import { MEDICAL_WORDS } from "./medical-words";
 import type { Finding } from "./types";
 
@@ -13,16 +15,22 @@ export interface WordChecker {
   correct(word: string): boolean;
 }
 
-let english: ReturnType<typeof nspell> | null = null;
+const spellers = new Map<ReaderLocale, ReturnType<typeof nspell>>();
 
 /**
  * dictionary-en's own entry point reads its files with a top-level await relative to import.meta.url,
  * which bundlers (Next) rewrite; reading the two files from the installed package directly works the
  * same under node, tsx, vitest and `next start` (all run from the project root). The paths are spelt out whole
  * so that the build traces exactly these files (a path built from a variable makes it trace the whole
- * project); a folder given in IMPRIMATUR_DICTIONARY_DIR is read at run time only.
+ * project); a folder given in IMPRIMATUR_DICTIONARY_DIR (English) is read at run time only.
  */
-function readDictionary(): { aff: Buffer; dic: Buffer } {
+function readDictionary(locale: ReaderLocale): { aff: Buffer; dic: Buffer } {
+  if (locale === "es") {
+    return {
+      aff: readFileSync(path.join(process.cwd(), "node_modules", "dictionary-es", "index.aff")),
+      dic: readFileSync(path.join(process.cwd(), "node_modules", "dictionary-es", "index.dic")),
+    };
+  }
   const dir = process.env.IMPRIMATUR_DICTIONARY_DIR;
   if (dir) {
     return {
@@ -36,9 +44,18 @@ function readDictionary(): { aff: Buffer; dic: Buffer } {
   };
 }
 
+/** The dictionary speller of a language (loaded on first use). */
+export function spellerFor(locale: ReaderLocale): ReturnType<typeof nspell> {
+  let speller = spellers.get(locale);
+  if (!speller) {
+    speller = nspell(readDictionary(locale));
+    spellers.set(locale, speller);
+  }
+  return speller;
+}
+
 export function englishSpeller(): ReturnType<typeof nspell> {
-  english ??= nspell(readDictionary());
-  return english;
+  return spellerFor("en");
 }
 
 let medicalTerms: Set<string> | null = null;
@@ -75,9 +92,16 @@ function stripPossessive(w: string): string {
   return w.replace(/['’]s$/i, "").replace(/['’]$/, "");
 }
 
-/** A checker that accepts dictionary words, medical words and the given project words (any case). */
-export function createWordChecker(projectWords: Iterable<string> = []): WordChecker {
-  const speller = englishSpeller();
+/**
+ * A checker that accepts the language's dictionary words, medical words and the given project words (any case).
+ * The medical list is English, but its Latin and Greek terms (calcinosis, cutis) are the same in Spanish texts,
+ * and a word it holds is never a Spanish misspelling that matters, so it is kept for every language.
+ */
+export function createWordChecker(
+  projectWords: Iterable<string> = [],
+  locale: ReaderLocale = DEFAULT_READER_LOCALE,
+): WordChecker {
+  const speller = spellerFor(locale);
   const extra = new Set<string>(MEDICAL_WORDS);
   for (const w of projectWords) extra.add(w.normalize("NFKC").toLowerCase());
   const medical = medicalTermList();

@@ -37,13 +37,18 @@ export function missingDisclaimer(input: CheckInput, blocks: TextBlock[], siteDi
 
 /** The condition template's sections and the heading wordings that count for each. */
 export const TEMPLATE_SECTIONS: ReadonlyArray<{ name: string; pattern: RegExp }> = [
-  { name: "What is it?", pattern: /\bwhat (is|are)\b|\boverview\b|\babout\b/i },
-  { name: "Types", pattern: /\btypes?\b|\bkinds?\b|\bforms?\b/i },
-  { name: "Causes", pattern: /\bcause|\brisk factors?\b/i },
-  { name: "Symptoms", pattern: /\bsymptom|\bsigns?\b/i },
-  { name: "Diagnosis", pattern: /\bdiagnos/i },
-  { name: "Treatment", pattern: /\btreat|\bmanagement\b|\btherap/i },
-  { name: "Outlook", pattern: /\boutlook\b|\bprognosis\b|\boutcomes?\b|\bliving with\b/i },
+  // Each pattern also takes the usual Spanish heading (¿Qué es?, Tipos, Causas, Síntomas, Diagnóstico,
+  // Tratamiento, Pronóstico), so a translated article is held to the same template.
+  { name: "What is it?", pattern: /\bwhat (is|are)\b|\boverview\b|\babout\b|\bqu[eé] (es|son)\b|\bdescripci[oó]n\b/i },
+  { name: "Types", pattern: /\btypes?\b|\bkinds?\b|\bforms?\b|\btipos?\b|\bformas?\b|\bclases\b/i },
+  { name: "Causes", pattern: /\bcause|\brisk factors?\b|\bcausa|\bfactores de riesgo\b/i },
+  { name: "Symptoms", pattern: /\bsymptom|\bsigns?\b|\bs[ií]ntoma|\bsignos?\b/i },
+  { name: "Diagnosis", pattern: /\bdiagnos|\bdiagn[oó]stic/i },
+  { name: "Treatment", pattern: /\btreat|\bmanagement\b|\btherap|\btratamiento|\bterapia|\bmanejo\b/i },
+  {
+    name: "Outlook",
+    pattern: /\boutlook\b|\bprognosis\b|\boutcomes?\b|\bliving with\b|\bpron[oó]stico|\bvivir con\b|\bevoluci[oó]n\b/i,
+  },
 ];
 
 /** Condition articles (those with a condition name) should have every template section. */

@@ -4,7 +4,8 @@
 import { excerpt, REFERENCE_HEADING, type TextBlock } from "../../content/document-blocks";
 import type { Finding } from "../types";
 import { blockLocation } from "./structure";
-import { AUDIENCE_LABELS, READABILITY_TARGETS, type Audience } from "../audience";
+import { AUDIENCE_LABELS, INFLESZ_TARGETS, READABILITY_TARGETS, type Audience } from "../audience";
+import type { ReaderLocale } from "../../i18n/locales";
 
 interface Confusion {
   /** Matches the wrong word in the context that gives it away; group 1 is the wrong word. */
@@ -121,7 +122,14 @@ export function uncitedClaims(blocks: TextBlock[]): Finding[] {
   return out;
 }
 
-export { AUDIENCES, AUDIENCE_LABELS, READABILITY_TARGETS, toAudience, type Audience } from "../audience";
+export {
+  AUDIENCES,
+  AUDIENCE_LABELS,
+  INFLESZ_TARGETS,
+  READABILITY_TARGETS,
+  toAudience,
+  type Audience,
+} from "../audience";
 
 /** Syllables in an English word, by vowel groups (the usual approximation; "-e" and "-es" endings silent). */
 export function syllables(word: string): number {
@@ -150,16 +158,86 @@ export function fleschKincaidGrade(texts: string[]): { grade: number; words: num
   return { grade: Math.round(grade * 10) / 10, words, sentences: sents };
 }
 
-export function readability(blocks: TextBlock[], audience: Audience = "patients"): Finding[] {
+/**
+ * Syllables in a Spanish word. Spanish spelling is close to phonetic, so this counts vowel nuclei: adjacent
+ * vowels share a syllable (a diphthong or triphthong) when one of them is an unstressed weak vowel (i, u, ü, or
+ * y at the end of a word: "bien", "ciudad", "buey"), and are split (a hiatus) when both are strong (a, e, o) or
+ * a weak one carries the accent ("día", "baúl"). The u of "que/qui" and "gue/gui" is silent.
+ */
+export function spanishSyllables(word: string): number {
+  const w = word
+    .toLowerCase()
+    .replace(/[^a-záéíóúüñ]/g, "")
+    .replace(/(?<=[qg])u(?=[eéií])/g, "")
+    .replace(/y$/, "i");
+  let count = 0;
+  let prev = "";
+  for (const ch of w) {
+    const vowel = "aeiouáéíóúü".includes(ch);
+    if (vowel) {
+      const weak = (c: string) => "iuü".includes(c);
+      const joins = prev !== "" && (weak(ch) || weak(prev)) && !(ch === prev);
+      if (!joins) count++;
+      prev = ch;
+    } else prev = "";
+  }
+  return Math.max(1, count);
+}
+
+/**
+ * INFLESZ readability of Spanish prose (Barrio-Cantalejo IM et al., "Validación de la Escala INFLESZ para evaluar
+ * la legibilidad de los textos dirigidos a pacientes", An Sist Sanit Navar 2008;31(2):135–52): the
+ * Szigriszt-Pazos perspicuity formula, P = 206.835 − 62.3 × (syllables / words) − (words / sentences), read on the
+ * INFLESZ scale (< 40 very difficult, 40–55 somewhat difficult, 55–65 normal, 65–80 fairly easy, > 80 very
+ * easy). Chosen over Fernández Huerta (L = 206.84 − 0.60 P − 1.02 F, a translation of Flesch's English
+ * constants) because INFLESZ was validated on Spanish health texts for patients. Null under 100 words.
+ */
+export function infleszScore(texts: string[]): { score: number; words: number; sentences: number } | null {
+  let words = 0;
+  let sents = 0;
+  let syl = 0;
+  for (const t of texts) {
+    const ws = t.match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
+    if (ws.length === 0) continue;
+    words += ws.length;
+    sents += Math.max(1, (t.match(/[.!?]+(?=\s|$)/g) ?? []).length);
+    for (const w of ws) syl += spanishSyllables(w);
+  }
+  if (words < 100) return null;
+  const score = 206.835 - 62.3 * (syl / words) - words / sents;
+  return { score: Math.round(score * 10) / 10, words, sentences: sents };
+}
+
+/** The readability rule, with the formula of the article's language. */
+export function readability(
+  blocks: TextBlock[],
+  audience: Audience = "patients",
+  locale: ReaderLocale = "en",
+): Finding[] {
   const prose = sectionBodyBlocks(blocks).filter((b) => b.type === "paragraph" && b.listDepth === 0);
-  const result = fleschKincaidGrade(prose.map((b) => b.text));
+  const texts = prose.map((b) => b.text);
+  const who = AUDIENCE_LABELS[audience].toLowerCase();
+  if (locale === "es") {
+    const result = infleszScore(texts);
+    const target = INFLESZ_TARGETS[audience];
+    if (!result || result.score >= target) return [];
+    return [
+      {
+        rule: "readability",
+        severity: "advisory",
+        message: `Readability ${result.score.toFixed(1)} on the INFLESZ scale (Spanish, ${result.words} words) is below the target of ${target} for ${who} (the article's audience; higher is easier). Shorter sentences and shorter, everyday words help.`,
+        location: { field: "body" },
+      },
+    ];
+  }
+  const result = fleschKincaidGrade(texts);
   const target = READABILITY_TARGETS[audience];
   if (!result || result.grade <= target) return [];
   return [
     {
       rule: "readability",
       severity: "advisory",
-      message: `Reading grade ${result.grade.toFixed(1)} (Flesch–Kincaid, ${result.words} words) is above the target of ${target} for ${AUDIENCE_LABELS[audience].toLowerCase()} (the article's audience). Shorter sentences and everyday words help.`,
+      message: `Reading grade ${result.grade.toFixed(1)} (Flesch–Kincaid, ${result.words} words) is above the target of ${target} for ${who} (the article's audience). Shorter sentences and everyday words help.`,
       location: { field: "body" },
     },
   ];
