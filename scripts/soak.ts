@@ -1,8 +1,9 @@
 // npm run soak [-- --minutes 15 --database sqlite|postgres]   (not part of npm test; needs `npx next build`)
 // Mixed load for N minutes on the cluster shape, then checks that nothing was lost:
 //   - the cluster: server.ts app processes (2 on PostgreSQL, 1 on SQLite: one writer process per SQLite file)
-//     behind the round-robin proxy (scripts/lib/round-robin-proxy.ts), and one co-editing server
-//     (scripts/collab-server.ts, COLLAB_AUTOSTART=0 in the apps) that every app hands /collab sockets to;
+//     behind the round-robin proxy (scripts/lib/round-robin-proxy.ts), and the co-editing server
+//     (scripts/collab-server.ts, COLLAB_AUTOSTART=0 in the apps) that the apps hand /collab sockets to: one on
+//     SQLite; on PostgreSQL two nodes sharing documents through Redis (scripts/lib/redis-server.ts), one per app;
 //   - readers: article pages (half of them revalidating with If-None-Match), search, the content API
 //     (list and one article), and feedback answers (each from its own loopback address, so the per-client rate
 //     limits hold as for real readers);
@@ -17,14 +18,16 @@
 // checks, failing (exit 1) when any does not hold: no 5xx and no unexpected answer; RSS at the end within 10 %
 // of RSS after the warm-up; every acknowledged write stored (feedback answers, autosaves, co-edited markers,
 // review decisions, publications); the audit chain verifies (lib/audit/verify-chain.ts).
-// Ports: SOAK_PORT (default 3970): the proxy, then the app processes, then the co-editing server. PostgreSQL:
+// Ports: SOAK_PORT (default 3970): the proxy, then the app processes, then the co-editing servers, Redis at
+// SOAK_PORT + 10 (or REDIS_PORT). PostgreSQL:
 // PG_ADMIN_URL's cluster, else a throwaway one on PG_PORT (bench/lib/bench-database.ts).
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { loadDotEnv } from "./lib/load-env";
-import { startAppProcesses, stopAppProcesses, waitForAnswer, type AppProcess } from "./lib/app-processes";
+import { startAppProcess, stopAppProcesses, waitForAnswer, type AppProcess } from "./lib/app-processes";
+import { startRedisServer, type RedisServer } from "./lib/redis-server";
 import { startRoundRobinProxy } from "./lib/round-robin-proxy";
 import { createBenchDatabase } from "../bench/lib/bench-database";
 import { SoakStats } from "./lib/soak/kind-stats";
@@ -47,7 +50,9 @@ if (!(MINUTES > 0) || !["sqlite", "postgres"].includes(DATABASE)) {
 const ON_POSTGRES = DATABASE === "postgres";
 const PORT = Number(process.env.SOAK_PORT || 3970);
 const APP_PORTS = ON_POSTGRES ? [PORT + 1, PORT + 2] : [PORT + 1];
-const COLLAB_PORT = PORT + 3;
+// One co-editing server on SQLite; on PostgreSQL two co-editing nodes sharing documents through Redis
+// (lib/collab/collab-nodes.ts), each app process handing its sockets to its own node.
+const COLLAB_PORTS = ON_POSTGRES ? [PORT + 3, PORT + 4] : [PORT + 3];
 const WARM_UP_MS = Math.min(60_000, (MINUTES * 60_000) / 5);
 const PASSWORD = "soak-test-password-1";
 const RSS_GROWTH_ALLOWED = 0.1;
@@ -70,10 +75,10 @@ function rssOf(pid: number): number {
   }
 }
 
-async function startCollabServer(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+async function startCollabServer(port: number, env: NodeJS.ProcessEnv): Promise<ChildProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts", "collab-server.ts")], {
     cwd: ROOT,
-    env: { ...env, COLLAB_PORT: String(COLLAB_PORT), COLLAB_HOST: "127.0.0.1", NODE_ENV: "production" },
+    env: { ...env, COLLAB_PORT: String(port), COLLAB_HOST: "127.0.0.1", NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let printed = "";
@@ -110,7 +115,8 @@ async function main() {
     console.log(`${ok ? "  ✓" : "  ✗"} ${what}`);
   };
   let apps: AppProcess[] = [];
-  let collab: ChildProcess | undefined;
+  const collabs: ChildProcess[] = [];
+  let redis: RedisServer | undefined;
   let proxy: Awaited<ReturnType<typeof startRoundRobinProxy>> | undefined;
   const coEditors: CoEditingWriter[] = [];
   let stopping = false;
@@ -153,15 +159,34 @@ async function main() {
       NEXTAUTH_URL: base,
       TRUSTED_PROXY_HOPS: "1",
       COLLAB_AUTOSTART: "0",
-      COLLAB_PORT: String(COLLAB_PORT),
       // No outside calls (source link checks reach the network).
       SOURCE_CHECKS: "off",
     };
+    if (COLLAB_PORTS.length > 1) {
+      redis = await startRedisServer({ port: Number(process.env.REDIS_PORT) || PORT + 10 });
+      console.log(`› Redis for the co-editing nodes on ${redis.port}`);
+    }
     console.log(
-      `› Starting ${APP_PORTS.length} app process(es) on ${APP_PORTS.join(", ")}, co-editing on ${COLLAB_PORT}`,
+      `› Starting ${APP_PORTS.length} app process(es) on ${APP_PORTS.join(", ")}, co-editing on ${COLLAB_PORTS.join(", ")}`,
     );
-    collab = await startCollabServer({ ...process.env, ...appEnv });
-    apps = await startAppProcesses(APP_PORTS, { host: "127.0.0.1", env: appEnv });
+    for (const [i, port] of COLLAB_PORTS.entries())
+      collabs.push(
+        await startCollabServer(port, {
+          ...process.env,
+          ...appEnv,
+          ...(redis ? { COLLAB_REDIS_URL: redis.url, COLLAB_NODE_ID: `soak-node-${i}` } : {}),
+        }),
+      );
+    const started = await Promise.allSettled(
+      APP_PORTS.map((port, i) =>
+        startAppProcess(port, {
+          host: "127.0.0.1",
+          env: { ...appEnv, COLLAB_PORT: String(COLLAB_PORTS[i % COLLAB_PORTS.length]) },
+        }),
+      ),
+    );
+    apps = started.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
+    for (const s of started) if (s.status === "rejected") throw s.reason;
     proxy = await startRoundRobinProxy(
       APP_PORTS.map((port) => ({ host: "127.0.0.1", port })),
       PORT,
@@ -169,7 +194,7 @@ async function main() {
     const proxyUrl = new URL(base);
     const measured: Measured[] = [
       ...apps.map((a) => ({ name: `app :${a.port}`, rss: () => a.rssBytes() })),
-      { name: `co-editing :${COLLAB_PORT}`, rss: () => rssOf(collab!.pid!) },
+      ...collabs.map((c, i) => ({ name: `co-editing :${COLLAB_PORTS[i]}`, rss: () => rssOf(c.pid!) })),
     ];
 
     // Sign-ins, as the studio's writers do, through the proxy.
@@ -292,7 +317,7 @@ async function main() {
     };
     const joinCoEditor = (i: number) =>
       joinAsCoEditor({
-        // Each writer through a different app process where there are two: both reach the one co-editing server.
+        // Each writer through a different app process where there are two, so through a different co-editing node.
         url: `ws://127.0.0.1:${APP_PORTS[i % APP_PORTS.length]}/collab`,
         articleId: coEdited.id,
         ticket: ticketFor(cookies[2 + i]),
@@ -483,11 +508,13 @@ async function main() {
     closeSoakConnections();
     await proxy?.close();
     await stopAppProcesses(apps);
-    if (collab && collab.exitCode === null) {
-      const exited = new Promise((r) => collab!.once("exit", r));
-      collab.kill("SIGTERM");
+    for (const c of collabs) {
+      if (c.exitCode !== null) continue;
+      const exited = new Promise((r) => c.once("exit", r));
+      c.kill("SIGTERM");
       await exited;
     }
+    await redis?.stop();
     await db.$disconnect();
     await target.drop();
   }

@@ -16,11 +16,17 @@ export interface RoundRobinProxy {
 }
 
 const DOWN_FOR_MS = 3_000;
+/** Idle pooled connections to a backend that sends no keep-alive hint are closed after this. */
+const KEEP_ALIVE_TIMEOUT_FLOOR_MS = 60_000;
 
 export function startRoundRobinProxy(backends: Backend[], port: number, host = "127.0.0.1"): Promise<RoundRobinProxy> {
   let next = 0;
   const downUntil = new Map<Backend, number>();
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+  // `timeout` makes the agent honour each backend's `Keep-Alive: timeout=N` hint: an idle pooled connection is
+  // closed a second before the backend would close it. Without it Node's agent keeps idle connections forever,
+  // and a request sent just as server.ts's keep-alive timer closes one is reset: answered 502 (the soak found
+  // one in a minute).
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 256, timeout: KEEP_ALIVE_TIMEOUT_FLOOR_MS });
 
   function pick(exclude: Set<Backend>): Backend | undefined {
     const now = Date.now();

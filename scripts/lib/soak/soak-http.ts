@@ -10,8 +10,11 @@ export interface SoakAnswer {
   ms: number;
 }
 
-const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 64 });
 const REQUEST_TIMEOUT_MS = 60_000;
+// `timeout` makes the agent honour the proxy's `Keep-Alive: timeout=5` hint (idle connections closed a second
+// before the server closes them). Without it a request sent on a connection the server is closing fails with
+// "socket hang up" (browsers retry those; Node's client does not).
+const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 64, timeout: REQUEST_TIMEOUT_MS });
 
 export function soakRequest(
   base: URL,
