@@ -3,6 +3,9 @@
 // missing here still reads as words (auditActionLabel), and a test checks every action the code records has one.
 export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   "article.created": "Article created",
+  "translation.started": "Translation started",
+  "translation.source_changed": "Translation's source changed",
+  "translation.brought_up_to_date": "Translation brought up to date",
   "article.settings_changed": "Article settings changed",
   "article.slug_changed": "Article address changed",
   "article.alternative_names_changed": "Alternative names changed",

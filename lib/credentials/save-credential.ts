@@ -5,6 +5,7 @@ import type { Db } from "../db/client";
 import { assertCan, type Actor } from "../auth/policy";
 import { recordAuditEvent } from "../audit/record-event";
 import { linkCredentialSpecialty } from "../assignments/specialties";
+import { KNOWN_LOCALE_CODES, parseLanguages } from "../translations/locales";
 
 const text = (label: string, max: number) =>
   z
@@ -26,10 +27,21 @@ export const credentialInputSchema = z.object({
     .transform((s) => new Date(`${s}T23:59:59.999Z`))
     .refine((d) => !Number.isNaN(d.getTime()), "Enter a real date.")
     .refine((d) => d.getTime() > Date.now(), "The expiry date must be in the future."),
+  // The languages the reviewer may review in: approving an article needs its language here. The form sends an
+  // empty value beside its checkboxes, so ticking none is an error rather than "unchanged"; callers that send
+  // nothing keep the credential's languages (English for a new one).
+  languages: z.preprocess(
+    (v) => (v === undefined ? undefined : (Array.isArray(v) ? v : [v]).filter((x) => x !== "")),
+    z
+      .array(z.enum(KNOWN_LOCALE_CODES as [string, ...string[]], "Choose among the listed languages."))
+      .min(1, "Tick at least one language you review in.")
+      .optional(),
+  ),
 });
 export type CredentialInput = z.output<typeof credentialInputSchema>;
 
 const FIELDS = [
+  "languages",
   "displayName",
   "postNominals",
   "specialty",
@@ -42,9 +54,14 @@ const FIELDS = [
 /** Creates the reviewer's credential, or updates their latest one (back to PENDING if anything changed). */
 export async function saveCredential(db: Db, actor: Actor, input: CredentialInput) {
   assertCan(actor, "credential.manage.own", "manage a reviewer credential");
-  const data = input;
   return db.$transaction(async (tx) => {
     const latest = await tx.credential.findFirst({ where: { userId: actor.id }, orderBy: { createdAt: "desc" } });
+    const languages = input.languages
+      ? KNOWN_LOCALE_CODES.filter((c) => input.languages!.includes(c))
+      : latest
+        ? parseLanguages(latest.languages)
+        : ["en"];
+    const data = { ...input, languages: JSON.stringify(languages) };
     if (latest) {
       const changed = FIELDS.filter((f) =>
         f === "expiresAt" ? latest.expiresAt.getTime() !== data.expiresAt.getTime() : latest[f] !== data[f],

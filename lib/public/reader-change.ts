@@ -9,7 +9,7 @@
 // tests/public/reader-change.test.ts checks each step and that nothing outside this file bumps the counter.
 import type { DbTx } from "../db/client";
 import { bumpPublicChange } from "../page-cache/public-change";
-import { publicTagsForArticleChange } from "./cache-tags";
+import { ARTICLES_TAG, publicTagsForArticleChange } from "./cache-tags";
 
 /** What readers see changed: the Next cache tags to expire once the transaction has committed. */
 export interface ReaderChange {
@@ -46,6 +46,15 @@ export async function changeWhatReadersSee(
       reviewerIds: reviews.map((r) => r.reviewerId),
     }),
   };
+}
+
+/**
+ * Inside the transaction of a site-wide change readers see on every article page (the enabled languages, the
+ * translation notice policy): moves the counter and returns the tag every list and article page carries.
+ */
+export async function changeWhatReadersSeeEverywhere(tx: DbTx): Promise<ReaderChange> {
+  await bumpPublicChange(tx);
+  return { tags: [ARTICLES_TAG] };
 }
 
 /** Several changes (a run of due publications) as one. */

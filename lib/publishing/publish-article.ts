@@ -17,6 +17,7 @@ import { syncArticleSearch } from "../search/sync-article-search";
 import { queueArticleLiveEvent } from "../webhooks/events";
 import { toCitationStyle } from "../references/citation-styles";
 import { formatRevisionReferences } from "../references/format-revision-references";
+import { trackSourceChangesOnPublish } from "../translations/track-source-changes";
 
 export interface PublishedInfo extends ChangesWhatReadersSee {
   articleId: string;
@@ -100,6 +101,7 @@ export async function publishInTx(
     articleId,
     revisionIds: [revisionId, previous.liveRevisionId],
   });
+  await trackSourceChangesOnPublish(tx, { articleId, revisionId, publishedAt: now, actorId: actor.id });
   await syncArticleSearch(tx, articleId);
   await queueArticleLiveEvent(tx, {
     articleId,

@@ -6,6 +6,7 @@ import { AppError } from "../errors";
 import type { Actor } from "../auth/policy";
 import { recordAuditEvent } from "../audit/record-event";
 import { assertCanEditArticle } from "../articles/article-access";
+import { assertReferencesEditable } from "../translations/references-owned-by-source";
 import { parseDocument } from "../content/document-schema";
 import { citationLocations } from "../content/text";
 import { voidApprovalOnEdit } from "../workflow/void-approval";
@@ -57,6 +58,7 @@ export async function createReference(db: Db, actor: Actor, articleId: string, i
   const data = input;
   return db.$transaction(async (tx) => {
     await assertCanEditArticle(tx, actor, articleId);
+    await assertReferencesEditable(tx, articleId);
     const [reference] = await insertReferences(tx, articleId, [data]);
     await markEdited(tx, articleId, actor.id);
     await recordAuditEvent(tx, {
@@ -80,6 +82,7 @@ export async function updateReference(
   const data = input;
   return db.$transaction(async (tx) => {
     await assertCanEditArticle(tx, actor, articleId);
+    await assertReferencesEditable(tx, articleId);
     const current = await tx.reference.findFirst({ where: { id: referenceId, articleId } });
     if (!current) throw new AppError("NOT_FOUND", "This reference no longer exists.");
     const reference = await tx.reference.update({ where: { id: referenceId }, data });
@@ -110,6 +113,7 @@ export async function deleteReference(
 ) {
   return db.$transaction(async (tx) => {
     await assertCanEditArticle(tx, actor, articleId);
+    await assertReferencesEditable(tx, articleId);
     const reference = await tx.reference.findFirst({ where: { id: referenceId, articleId } });
     if (!reference) throw new AppError("NOT_FOUND", "This reference no longer exists.");
     const draft = await tx.workingDraft.findUnique({ where: { articleId }, select: { bodyJson: true } });

@@ -91,6 +91,16 @@ export function diffText(before: string, after: string): Segment[] {
   return segments;
 }
 
+/**
+ * Top-level blocks that stayed the same between two versions, as [index before, index after] pairs (aligned as
+ * diffBlocks aligns them): lets per-block state (a translation's "done" marks) follow the blocks that did not
+ * change.
+ */
+export function unchangedBlockPairs(before: DocumentJson, after: DocumentJson): Array<[number, number]> {
+  const keyOf = (b: BlockNode) => `${describeBlock(b)}\u0000${blockText(b, { citations: true })}`;
+  return align(before.content.map(keyOf), after.content.map(keyOf)).filter(([i, j]) => i >= 0 && j >= 0);
+}
+
 /** `label` writes a citation for display (both sides with the same labels, so only real edits show). */
 export function diffBlocks(
   before: DocumentJson,

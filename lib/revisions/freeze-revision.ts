@@ -59,6 +59,15 @@ export async function freezeRevision(tx: DbTx, input: FreezeRevisionInput) {
     images,
   });
 
+  // A translation's revision records the source revision its text was made from (lib/translations/).
+  const translation = await tx.article.findUniqueOrThrow({
+    where: { id: input.articleId },
+    select: { translationOfId: true, translationBaseRevisionId: true, translationBaseHash: true },
+  });
+  const madeFrom = translation.translationOfId
+    ? { sourceRevisionId: translation.translationBaseRevisionId, sourceContentHash: translation.translationBaseHash }
+    : {};
+
   const last = await tx.revision.findFirst({
     where: { articleId: input.articleId },
     orderBy: { number: "desc" },
@@ -83,6 +92,7 @@ export async function freezeRevision(tx: DbTx, input: FreezeRevisionInput) {
       bodyHtml: html,
       imagesJson: JSON.stringify(images),
       authorId: input.actorId,
+      ...madeFrom,
     },
   });
   for (const image of images) {

@@ -11,6 +11,7 @@ import { parseDocument } from "../content/document-schema";
 import { parseReferencesJson } from "../content/reference-snapshot";
 import { voidApprovalOnEdit } from "../workflow/void-approval";
 import { withEditor } from "../drafts/with-editor";
+import { replaceReferences } from "../references/replace-references";
 
 export async function restoreRevision(db: Db, actor: Actor, input: { articleId: string; revisionId: string }) {
   return db.$transaction(async (tx) => {
@@ -22,18 +23,7 @@ export async function restoreRevision(db: Db, actor: Actor, input: { articleId: 
     const body = parseDocument(revision.bodyJson);
     const references = parseReferencesJson(revision.referencesJson);
 
-    await tx.reference.deleteMany({ where: { articleId: input.articleId } });
-    let position = 0;
-    for (const r of references) {
-      await tx.reference.create({
-        data: {
-          ...r,
-          accessedAt: r.accessedAt ? new Date(r.accessedAt) : null,
-          articleId: input.articleId,
-          position: position++,
-        },
-      });
-    }
+    await replaceReferences(tx, input.articleId, references);
     const updated = await tx.workingDraft.update({
       where: { articleId: input.articleId },
       data: {

@@ -6,7 +6,7 @@ import type { Db } from "../db/client";
 import { assertCan, type Actor } from "../auth/policy";
 import { recordAuditEvent } from "../audit/record-event";
 import { getSettings, putSetting } from "../settings/settings";
-import { bumpPublicChange } from "../page-cache/public-change";
+import { changeWhatReadersSeeEverywhere, type ChangesWhatReadersSee } from "../public/reader-change";
 import { AppError } from "../errors";
 import { KNOWN_LOCALE_CODES, languageList, localeName } from "./locales";
 
@@ -23,7 +23,11 @@ export const localeSettingsSchema = z.object({
 });
 export type LocaleSettingsInput = z.output<typeof localeSettingsSchema>;
 
-export async function updateLocaleSettings(db: Db, actor: Actor, input: LocaleSettingsInput) {
+export async function updateLocaleSettings(
+  db: Db,
+  actor: Actor,
+  input: LocaleSettingsInput,
+): Promise<{ changed: string[] } & ChangesWhatReadersSee> {
   assertCan(actor, "settings.manage", "change site policies");
   const enabled = KNOWN_LOCALE_CODES.filter((c) => c === input.defaultLocale || input.enabled.includes(c));
   return db.$transaction(async (tx) => {
@@ -50,7 +54,7 @@ export async function updateLocaleSettings(db: Db, actor: Actor, input: LocaleSe
       if (before[key] === next[key]) continue;
       changes[key] = { from: before[key], to: next[key] };
     }
-    if (!Object.keys(changes).length) return { changed: [] as string[] };
+    if (!Object.keys(changes).length) return { changed: [], readerChange: null };
     await putSetting(tx, "locales.default", next["locales.default"]);
     await putSetting(tx, "locales.enabled", next["locales.enabled"]);
     await putSetting(tx, "translations.sourceChangedNotice", next["translations.sourceChangedNotice"]);
@@ -61,7 +65,6 @@ export async function updateLocaleSettings(db: Db, actor: Actor, input: LocaleSe
       entityId: "locales",
       data: { changes },
     });
-    await bumpPublicChange(tx);
-    return { changed: Object.keys(changes) };
+    return { changed: Object.keys(changes), readerChange: await changeWhatReadersSeeEverywhere(tx) };
   });
 }

@@ -8,7 +8,8 @@ import { contentHash } from "../content/hash";
 import { parseDocument } from "../content/document-schema";
 import { toReferenceSnapshot } from "../content/reference-snapshot";
 import { snapshotImages } from "../media/snapshot-images";
-import { bestCredential } from "../credentials/credential-standing";
+import { bestCredential, credentialStanding } from "../credentials/credential-standing";
+import { localeName, parseLanguages } from "../translations/locales";
 import { loadGate } from "../gate/load-gate";
 import type { GateResult } from "../gate/evaluate-gate";
 import { articleContributorIds, wasSubmitted } from "./article-contributors";
@@ -98,6 +99,7 @@ export async function loadTransitionContext(
       liveRevisionId: true,
       clinicalAreaId: true,
       requiredApprovals: true,
+      locale: true,
       draft: { select: { title: true } },
       currentRevision: { select: { contentHash: true, title: true } },
       authors: { select: { userId: true } },
@@ -123,6 +125,10 @@ export async function loadTransitionContext(
       !article.currentRevision || hash === null || hash !== article.currentRevision.contentHash || !submitted,
     workingCopyBlocking: blocking.length,
     actorCredential: bestCredential(creds).standing,
+    actorReviewsLanguage: creds.some(
+      (c) => credentialStanding(c) === "VALID" && parseLanguages(c.languages).includes(article.locale),
+    ),
+    articleLanguage: localeName(article.locale),
     gatePasses: gate?.passes ?? false,
     currentIsLive: article.currentRevisionId !== null && article.currentRevisionId === article.liveRevisionId,
   };

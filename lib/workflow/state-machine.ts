@@ -66,6 +66,10 @@ export interface TransitionContext {
   gatePasses: boolean;
   /** The current revision is already live (publishing it again would be a no-op). */
   currentIsLive: boolean;
+  /** A verified, unexpired credential of the actor names the article's language (absent: not checked). */
+  actorReviewsLanguage?: boolean;
+  /** The article's language in words ("Spanish"), for the refusal. */
+  articleLanguage?: string;
 }
 
 export type TransitionName =
@@ -75,7 +79,11 @@ interface Precondition {
   key: string;
   holds(ctx: TransitionContext, perms: ReadonlySet<Permission>): boolean;
   /** Shown to the person when it fails: says what to do. */
-  message: string;
+  message: string | ((ctx: TransitionContext) => string);
+}
+
+function preconditionMessage(pre: Precondition, ctx: TransitionContext): string {
+  return typeof pre.message === "function" ? pre.message(ctx) : pre.message;
 }
 
 const P = {
@@ -103,6 +111,12 @@ const P = {
     key: "credential-valid",
     holds: (c) => c.actorCredential === "VALID",
     message: "You need a verified, unexpired credential to sign off. Add or renew it on your credential page.",
+  },
+  reviewsLanguage: {
+    key: "reviews-language",
+    holds: (c) => c.actorReviewsLanguage !== false,
+    message: (c) =>
+      `This article is in ${c.articleLanguage ?? "another language"}, and your verified credential does not list ${c.articleLanguage ?? "it"} among the languages you review in. Add the language on your credential page; an admin verifies it before you can approve.`,
   },
   notContributor: {
     key: "not-contributor",
@@ -173,7 +187,7 @@ export const TRANSITIONS: Readonly<Record<TransitionName, TransitionRule>> = {
     from: ["IN_REVIEW"],
     to: always("CHANGES_REQUESTED"),
     anyOf: ["review.decide"],
-    preconditions: [P.hasRevision, P.credentialValid, P.notContributor],
+    preconditions: [P.hasRevision, P.credentialValid, P.reviewsLanguage, P.notContributor],
     auditAction: "review.changes_requested",
   },
   approve: {
@@ -182,7 +196,7 @@ export const TRANSITIONS: Readonly<Record<TransitionName, TransitionRule>> = {
     from: ["IN_REVIEW"],
     to: always("APPROVED"),
     anyOf: ["review.decide"],
-    preconditions: [P.hasRevision, P.credentialValid, P.notContributor],
+    preconditions: [P.hasRevision, P.credentialValid, P.reviewsLanguage, P.notContributor],
     auditAction: "review.approved",
   },
   // From UNPUBLISHED: put the same approved revision back (the gate re-checks the approval and everything else).
@@ -263,14 +277,19 @@ export function checkTransition(
   for (const pre of rule.preconditions) {
     if (!pre.holds(ctx, perms)) {
       const code = PERSONAL_PRECONDITIONS.has(pre.key) ? "FORBIDDEN" : "INVALID_TRANSITION";
-      return { ok: false, code, reason: pre.message, failed: pre.key };
+      return { ok: false, code, reason: preconditionMessage(pre, ctx), failed: pre.key };
     }
   }
   return { ok: true, to: rule.to(ctx.status) };
 }
 
 // Preconditions about who the actor is (rather than the state of the work): failing them is a refusal.
-const PERSONAL_PRECONDITIONS = new Set([P.mayEditArticle.key, P.credentialValid.key, P.notContributor.key]);
+const PERSONAL_PRECONDITIONS = new Set([
+  P.mayEditArticle.key,
+  P.credentialValid.key,
+  P.reviewsLanguage.key,
+  P.notContributor.key,
+]);
 
 /** The state in plain words, said to someone whose action the state no longer (or not yet) allows. */
 const STATE_SENTENCES: Record<ArticleStatus, string> = {
@@ -349,7 +368,11 @@ export function failedPreconditions(
   if (!rule.from.includes(ctx.status) || !rule.anyOf.some((p) => perms.has(p))) return null;
   return rule.preconditions
     .filter((pre) => !pre.holds(ctx, perms))
-    .map((pre) => ({ key: pre.key, message: pre.message, personal: PERSONAL_PRECONDITIONS.has(pre.key) }));
+    .map((pre) => ({
+      key: pre.key,
+      message: preconditionMessage(pre, ctx),
+      personal: PERSONAL_PRECONDITIONS.has(pre.key),
+    }));
 }
 
 /** Throws the coded AppError when the transition is not allowed; returns the next state otherwise. */

@@ -67,6 +67,8 @@ export interface CredentialOptions {
   postNominals?: string;
   expiresAt?: Date;
   verifiedById?: string | null;
+  /** Locale codes the reviewer may review in (English only unless told). */
+  languages?: string[];
 }
 
 /** A reviewer's credential; verified and valid for a year unless told otherwise. */
@@ -85,6 +87,7 @@ export async function makeCredential(db: DbTx, options: CredentialOptions) {
       status,
       verifiedById: options.verifiedById ?? null,
       verifiedAt: status === "VERIFIED" ? new Date() : null,
+      languages: JSON.stringify(options.languages ?? ["en"]),
     },
   });
 }
@@ -102,6 +105,7 @@ export async function makeReviewer(
     displayName: options.displayName ?? user.name,
     postNominals: options.postNominals,
     expiresAt: options.expiresAt,
+    languages: options.languages,
   });
   return { user, credential };
 }
