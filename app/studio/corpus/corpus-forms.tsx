@@ -1,12 +1,10 @@
 "use client";
 
-import { useActionState } from "react";
 import type { ActionResult } from "@/app/_server/action";
 import { ActionForm, Field, FieldErrors } from "@/components/studio/action-form";
 import { ConfirmStep } from "@/components/studio/confirm-step";
 import { addCorpusDocumentAction, deleteCorpusDocumentAction } from "./actions";
 
-type Result = ActionResult<{ id: string; title?: string; wordCount?: number }> | null;
 // Server actions accept bodies up to 1 MB; bigger sources go through `npm run corpus:import`.
 const MAX_UPLOAD_BYTES = 900 * 1024;
 
@@ -68,10 +66,6 @@ export function AddCorpusDocumentForm() {
 }
 
 export function DeleteCorpusDocumentButton({ id, title }: { id: string; title: string }) {
-  const [state, formAction, pending] = useActionState<Result, FormData>(
-    (_prev, form) => deleteCorpusDocumentAction(form),
-    null,
-  );
   return (
     <ConfirmStep
       trigger="Remove…"
@@ -84,17 +78,15 @@ export function DeleteCorpusDocumentButton({ id, title }: { id: string; title: s
         </>
       }
     >
-      <form action={formAction}>
+      <ActionForm
+        action={deleteCorpusDocumentAction}
+        submitLabel="Remove the document"
+        pendingLabel="Removing…"
+        buttonClass="danger"
+        label={`Confirm: remove “${title}” from the corpus`}
+      >
         <input type="hidden" name="id" value={id} />
-        <button type="submit" className="danger" disabled={pending}>
-          {pending ? "Removing…" : "Remove the document"}
-        </button>
-        {state && !state.ok && (
-          <p className="field-error" role="alert">
-            {state.message}
-          </p>
-        )}
-      </form>
+      </ActionForm>
     </ConfirmStep>
   );
 }

@@ -4,6 +4,7 @@ import { useActionState, useState } from "react";
 import type { ActionResult } from "@/app/_server/action";
 import { addWordAction, removeWordAction } from "./actions";
 import { ConfirmStep } from "@/components/studio/confirm-step";
+import { ActionForm } from "@/components/studio/action-form";
 import { errorText } from "@/components/studio/json-api";
 
 type Result = ActionResult<{ word: string }> | null;
@@ -53,7 +54,6 @@ export function AddWordForm() {
 }
 
 export function RemoveWordButton({ word }: { word: string }) {
-  const [state, formAction, pending] = useActionState<Result, FormData>((_prev, form) => removeWordAction(form), null);
   return (
     <ConfirmStep
       trigger="Remove…"
@@ -65,17 +65,15 @@ export function RemoveWordButton({ word }: { word: string }) {
         </>
       }
     >
-      <form action={formAction}>
+      <ActionForm
+        action={removeWordAction}
+        submitLabel="Remove the word"
+        pendingLabel="Removing…"
+        buttonClass="danger"
+        label={`Confirm: remove “${word}”`}
+      >
         <input type="hidden" name="word" value={word} />
-        <button type="submit" className="danger" disabled={pending}>
-          {pending ? "Removing…" : "Remove the word"}
-        </button>
-        {state && !state.ok && (
-          <p className="field-error" role="alert">
-            {state.message}
-          </p>
-        )}
-      </form>
+      </ActionForm>
     </ConfirmStep>
   );
 }
