@@ -1,5 +1,5 @@
 "use client";
-// The one way the studio asks before a destructive action (removing, deleting, disabling, revoking): the first
+// The one way the studio asks before a consequential action (publishing, removing, deleting, revoking): the first
 // button only opens a box that says what will happen, and the action runs from the box's own button. It is a
 // <details> disclosure, so it works before any script has loaded and needs no dialog library; with scripts,
 // Cancel and Escape close it and give focus back to the first button.
@@ -21,7 +21,8 @@ export function ConfirmStep({
   label: string;
   /** The action that runs: a form whose button says exactly what it does ("Yes, remove it"). */
   children: ReactNode;
-  tone?: "danger" | "secondary";
+  /** "primary" for a step that is deliberate but not destructive (publishing): a plain button and a neutral box. */
+  tone?: "danger" | "secondary" | "primary";
   testId?: string;
 }) {
   const details = useRef<HTMLDetailsElement>(null);
@@ -33,7 +34,7 @@ export function ConfirmStep({
   return (
     <details
       ref={details}
-      className="confirm-step"
+      className={`confirm-step confirm-${tone}`}
       data-testid={testId}
       onKeyDown={(e) => {
         if (e.key === "Escape" && details.current?.open) {
@@ -42,11 +43,11 @@ export function ConfirmStep({
         }
       }}
     >
-      <summary className={`button ${tone}`} aria-label={label}>
+      <summary className={tone === "primary" ? "button" : `button ${tone}`} aria-label={label}>
         {trigger}
       </summary>
       <div className="confirm-box" role="group" aria-label={label}>
-        <p className="confirm-question">{question}</p>
+        <div className="confirm-question">{question}</div>
         <div className="confirm-actions">
           {children}
           <button type="button" className="secondary" onClick={close}>

@@ -7,6 +7,7 @@ import { isAppError } from "@/lib/errors";
 import { loadPublishScreen } from "@/lib/publishing/publish-screen";
 import { requirePermission } from "@/app/_server/session";
 import { ActionForm, Field } from "@/components/studio/action-form";
+import { ConfirmStep } from "@/components/studio/confirm-step";
 import { UpdateHistory } from "@/components/article/update-history";
 import {
   archiveAction,
@@ -192,50 +193,56 @@ export default async function PublishPage({
         )}
         <div className="inline-forms">
           {revision && goesLive && may.publish.ok ? (
-            // Confirming is a second, deliberate step that says exactly what goes live; <details> needs no script.
-            <details className="confirm-publish" data-testid="confirm-publish">
-              <summary className="button">Publish now…</summary>
-              <div className="confirm-box">
-                <p>
-                  <strong>This goes live on the public page:</strong>
-                </p>
-                <ul>
-                  <li>
-                    Title: <strong>{goesLive.title}</strong>
-                  </li>
-                  <li>Revision {goesLive.revisionNumber}</li>
-                  <li>Medically reviewed by {goesLive.reviewer ?? "no one yet"}</li>
-                  <li>
-                    {goesLive.sinceLive ? (
-                      <>
-                        Since the live revision {goesLive.sinceLive.number}: {changeWords(goesLive.sinceLive)} (
-                        <Link
-                          href={`/studio/articles/${article.id}/history/diff?from=${goesLive.sinceLive.id}&to=${revision.id}`}
-                        >
-                          compare
-                        </Link>
-                        )
-                      </>
-                    ) : ctx.isLive ? (
-                      "It is the live revision already."
-                    ) : (
-                      "First publication: nothing is live yet."
-                    )}
-                  </li>
-                  {goesLive.changeSummary && <li>What changed, for readers: “{goesLive.changeSummary}”</li>}
-                </ul>
-                <ActionForm
-                  action={publishAction}
-                  submitLabel={`Publish revision ${revision.number} now`}
-                  pendingLabel="Publishing…"
-                  redirectTo={`/studio/articles/${article.id}/publish?published=${revision.number}`}
-                  label="Publish now"
-                >
-                  <input type="hidden" name="articleId" value={article.id} />
-                  <input type="hidden" name="revisionId" value={revision.id} />
-                </ActionForm>
-              </div>
-            </details>
+            // Confirming is a second, deliberate step that says exactly what goes live (the studio's one confirm step).
+            <ConfirmStep
+              trigger="Publish now…"
+              tone="primary"
+              label="Publish now"
+              testId="confirm-publish"
+              question={
+                <>
+                  <p>
+                    <strong>This goes live on the public page:</strong>
+                  </p>
+                  <ul>
+                    <li>
+                      Title: <strong>{goesLive.title}</strong>
+                    </li>
+                    <li>Revision {goesLive.revisionNumber}</li>
+                    <li>Medically reviewed by {goesLive.reviewer ?? "no one yet"}</li>
+                    <li>
+                      {goesLive.sinceLive ? (
+                        <>
+                          Since the live revision {goesLive.sinceLive.number}: {changeWords(goesLive.sinceLive)} (
+                          <Link
+                            href={`/studio/articles/${article.id}/history/diff?from=${goesLive.sinceLive.id}&to=${revision.id}`}
+                          >
+                            compare
+                          </Link>
+                          )
+                        </>
+                      ) : ctx.isLive ? (
+                        "It is the live revision already."
+                      ) : (
+                        "First publication: nothing is live yet."
+                      )}
+                    </li>
+                    {goesLive.changeSummary && <li>What changed, for readers: “{goesLive.changeSummary}”</li>}
+                  </ul>
+                </>
+              }
+            >
+              <ActionForm
+                action={publishAction}
+                submitLabel={`Publish revision ${revision.number} now`}
+                pendingLabel="Publishing…"
+                redirectTo={`/studio/articles/${article.id}/publish?published=${revision.number}`}
+                label="Confirm: publish now"
+              >
+                <input type="hidden" name="articleId" value={article.id} />
+                <input type="hidden" name="revisionId" value={revision.id} />
+              </ActionForm>
+            </ConfirmStep>
           ) : (
             <p className="empty" data-testid="publish-unavailable">
               Publishing is not possible now: {may.publish.ok ? "" : may.publish.reason}
@@ -246,22 +253,41 @@ export default async function PublishPage({
           )}
         </div>
         {may.unpublish.ok && can(actor, "article.unpublish") && (
-          <details>
-            <summary>Unpublish (take the live page down)</summary>
-            <ActionForm action={unpublishAction} submitLabel="Unpublish" buttonClass="danger" label="Unpublish">
+          <ConfirmStep
+            trigger="Unpublish…"
+            label="Unpublish"
+            question="Take the live page down? Readers and search engines can no longer reach it; the article and its history stay in the studio."
+          >
+            <ActionForm
+              action={unpublishAction}
+              submitLabel="Unpublish the page"
+              pendingLabel="Unpublishing…"
+              buttonClass="danger"
+              label="Confirm: unpublish"
+            >
               <input type="hidden" name="articleId" value={article.id} />
               <Field name="reason" label="Reason (kept in the audit log)" textarea rows={2} />
             </ActionForm>
-          </details>
+          </ConfirmStep>
         )}
         {may.archive.ok && (
-          <details>
-            <summary>Archive</summary>
-            <ActionForm action={archiveAction} submitLabel="Archive" buttonClass="danger" label="Archive">
+          <ConfirmStep
+            trigger="Archive…"
+            tone="secondary"
+            label="Archive"
+            question="Archive this article? It is set aside, no longer worked on; an editor can restore it to a draft later."
+          >
+            <ActionForm
+              action={archiveAction}
+              submitLabel="Archive the article"
+              pendingLabel="Archiving…"
+              buttonClass="danger"
+              label="Confirm: archive"
+            >
               <input type="hidden" name="articleId" value={article.id} />
               <Field name="reason" label="Reason (optional)" />
             </ActionForm>
-          </details>
+          </ConfirmStep>
         )}
         {may.restore.ok && (
           <ActionForm
