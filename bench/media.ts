@@ -13,6 +13,8 @@
 // pipeline has to pay at least: one full decode of the photo and one 1600 px JPEG encode; the ratio shows what
 // the three formats and three widths cost on top. BENCH_RUNS (default 3) runs; the median time and the
 // highest peaks are reported, with the load average before and after (other processes on the machine).
+// `-- --s3` stores in a bucket of a local S3-compatible server (s3rver, started here; its own CPU is not counted)
+// instead of a folder: the upload and the variant process then read and write over HTTP.
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -22,7 +24,9 @@ import { createDb } from "../lib/db/client";
 import { uploadMedia } from "../lib/media/upload-media";
 import { makeUser, toActor } from "../tests/helpers/factory";
 import { runMediaJob } from "../lib/media/media-jobs";
-import { FolderStorage } from "../lib/media/storage";
+import { openMediaStorage } from "../lib/media/open-storage";
+import type { MediaStoreConfig } from "../lib/media/storage-config";
+import { startS3Stub, type S3Stub } from "../tests/helpers/s3-stub";
 import { VariantProcess } from "../lib/media/variant-maker";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -92,7 +96,10 @@ function configureSharp() {
 async function child(file: string) {
   configureSharp();
   const db = createDb(`file:${DB_FILE}`);
-  const storage = new FolderStorage(MEDIA_DIR);
+  const config: MediaStoreConfig = process.env.BENCH_MEDIA_STORE
+    ? (JSON.parse(process.env.BENCH_MEDIA_STORE) as MediaStoreConfig)
+    : { kind: "folder", root: MEDIA_DIR };
+  const storage = openMediaStorage(config);
   const actor = toActor(
     await db.user.findFirstOrThrow({ where: { email: "bench@bench.local" }, include: { roles: true } }),
   );
@@ -102,7 +109,7 @@ async function child(file: string) {
   await sharp({ create: { width: 8, height: 8, channels: 3, background: "#000" } })
     .png()
     .toBuffer();
-  const variantProcess = new VariantProcess({ root: MEDIA_DIR, appDir: ROOT });
+  const variantProcess = new VariantProcess({ store: storage.config, appDir: ROOT });
   const s0 = performance.now();
   await variantProcess.warmUp();
   const startMs = performance.now() - s0;
@@ -138,6 +145,12 @@ async function child(file: string) {
 
 async function main() {
   const loadBefore = os.loadavg()[0];
+  let stub: S3Stub | undefined;
+  const benchEnv: Record<string, string> = {};
+  if (process.argv.includes("--s3")) {
+    stub = await startS3Stub({ buckets: ["media-bench"] });
+    benchEnv.BENCH_MEDIA_STORE = JSON.stringify(stub.config("media-bench"));
+  }
   mkdirSync(TMP, { recursive: true });
   for (const suffix of ["", "-wal", "-shm"]) rmSync(DB_FILE + suffix, { force: true });
   rmSync(MEDIA_DIR, { recursive: true, force: true });
@@ -176,7 +189,7 @@ async function main() {
       encoding: "utf8",
       // As scripts/start.sh runs the app: glibc's per-thread malloc arenas otherwise keep libvips' freed
       // buffers, which inflates RSS without being used (sharp's documentation recommends limiting them).
-      env: { MALLOC_ARENA_MAX: "2", ...process.env },
+      env: { MALLOC_ARENA_MAX: "2", ...process.env, ...benchEnv },
     });
     const line = out.split("\n").find((l) => l.startsWith("RESULT "));
     if (!line) throw new Error(`the measured run printed no result:\n${out}`);
@@ -187,6 +200,7 @@ async function main() {
   const peak = Math.max(...results.map((r) => r.processingPeakMb));
   const uploadPeak = Math.max(...results.map((r) => r.uploadPeakMb));
   const base = median(baseTimes);
+  console.log(`media store: ${stub ? "S3 bucket on a local s3rver (HTTP on loopback)" : "folder"}`);
   console.log(`runs: ${RUNS}; variants per upload: ${results[0].variants} (3 widths × AVIF, WebP, JPEG)`);
   console.log(`upload checks + storing (median):     ${median(results.map((r) => r.uploadMs)).toFixed(0)} ms`);
   console.log(
@@ -213,6 +227,7 @@ async function main() {
   console.log(
     `load average (1 min) before / after:  ${loadBefore.toFixed(1)} / ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`,
   );
+  await stub?.stop();
   rmSync(MEDIA_DIR, { recursive: true, force: true });
   for (const file of files) rmSync(file, { force: true });
 }

@@ -11,6 +11,8 @@
 // Styles may be inline (React style attributes, the editor's own style element); connect-src 'self' also covers
 // the co-editing WebSocket on this host.
 
+import { signedUrlOrigin } from "../media/storage-config";
+
 /** Paths whose pages run client-side React and so get the nonce policy. */
 const APP_PATH_PREFIXES = [
   "/studio",
@@ -44,11 +46,13 @@ export function collabOrigin(url: string | undefined = process.env.COLLAB_PUBLIC
 
 function policy(scriptSrc: string, options: { https: boolean }): string {
   const collab = collabOrigin();
+  // Variants delivered by redirect to signed URLs come from the object store's origin.
+  const media = signedUrlOrigin();
   return [
     "default-src 'self'",
     `script-src ${scriptSrc}`,
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    `img-src 'self' data: blob:${media ? ` ${media}` : ""}`,
     "font-src 'self'",
     `connect-src 'self'${collab && collab !== "null" ? ` ${collab}` : ""}`,
     "media-src 'self'",

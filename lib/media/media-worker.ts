@@ -6,7 +6,7 @@
 // server none of it (npm run bench:media).
 import { db } from "../db/client";
 import { drainMediaJobs } from "./media-jobs";
-import { FolderStorage, mediaStorage } from "./storage";
+import { mediaStorage } from "./open-storage";
 import { VariantProcess, type VariantMaker } from "./variant-maker";
 
 const g = globalThis as unknown as {
@@ -42,8 +42,8 @@ export function startMediaWorker(): void {
   if (g.__imprimaturMediaWorker) return;
   const storage = mediaStorage();
   const idleMs = 1000 * (Number(process.env.MEDIA_PROCESS_IDLE_SECONDS) || 600);
-  // Another storage (an object store) would need its own way into the process: until then, in-process.
-  const make = storage instanceof FolderStorage ? new VariantProcess({ root: storage.root, idleMs }).make : undefined;
+  // The process opens the same store (folder or bucket) from its description.
+  const make = new VariantProcess({ store: storage.config, idleMs }).make;
   const seconds = Math.max(1, Number(process.env.MEDIA_TICK_SECONDS) || 5);
   const timer = setInterval(() => void runOnce(), seconds * 1000);
   timer.unref();

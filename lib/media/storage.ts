@@ -1,12 +1,13 @@
 // Where media bytes live. Everything is addressed by the sha256 of its bytes, so a key is never chosen by a
 // user (no file names, no paths) and a stored object never changes: the URL of a variant can be cached
-// forever. The folder implementation below is the default; an object store can replace it by implementing
-// the same four calls.
+// forever. The folder implementation below is the default; an S3-compatible object store (s3-storage.ts)
+// implements the same calls; open-storage.ts picks one from the settings (storage-config.ts).
 import { createHash, randomBytes } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { mkdir, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
+import type { FolderStoreConfig, MediaStoreConfig } from "./storage-config";
 
 export interface MediaStorage {
   /** Stores the bytes (idempotent) and returns their sha256; `created` is false when they were already there. */
@@ -17,6 +18,21 @@ export interface MediaStorage {
   exists(sha256: string): Promise<boolean>;
   /** Removes an object; only for undoing a put whose database write failed. */
   remove(sha256: string): Promise<void>;
+  /** What another process (the variant process) opens the same store with. */
+  readonly config: MediaStoreConfig;
+  /**
+   * A short-lived URL a browser can fetch the bytes from directly, served with these headers; absent for a
+   * store that can only serve through the app (the folder).
+   */
+  signedUrl?(
+    sha256: string,
+    options: { contentType: string; cacheControl: string; seconds: number; now?: Date },
+  ): Promise<{ url: string; validUntil: Date }>;
+  /**
+   * For /readyz: resolves when a remote store answers, rejects (without connection details) when it does not
+   * within `timeoutMs`. Absent for the folder, which has no connection to lose.
+   */
+  ping?(timeoutMs: number): Promise<void>;
 }
 
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -27,7 +43,11 @@ export function sha256Of(bytes: Buffer): string {
 
 /** Objects in `root/<first two hex digits>/<sha256>`; writes go through a temporary file and a rename. */
 export class FolderStorage implements MediaStorage {
-  constructor(readonly root: string) {}
+  readonly config: FolderStoreConfig;
+
+  constructor(readonly root: string) {
+    this.config = { kind: "folder", root };
+  }
 
   private pathOf(sha256: string): string {
     if (!SHA256.test(sha256)) throw new Error("Media storage keys are sha256 hex digests.");
@@ -77,18 +97,4 @@ export class FolderStorage implements MediaStorage {
   async remove(sha256: string) {
     await unlink(this.pathOf(sha256)).catch(() => undefined);
   }
-}
-
-/** Default folder, relative to the working directory like the database file. */
-export const DEFAULT_MEDIA_DIR = "data/media";
-
-let shared: MediaStorage | undefined;
-
-/**
- * The process's storage: a folder at MEDIA_DIR (default data/media). Uploaded data, read at run time: the build
- * must not trace it into the app's files (turbopackIgnore).
- */
-export function mediaStorage(): MediaStorage {
-  shared ??= new FolderStorage(path.resolve(/* turbopackIgnore: true */ process.env.MEDIA_DIR || DEFAULT_MEDIA_DIR));
-  return shared;
 }

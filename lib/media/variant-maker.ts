@@ -8,6 +8,7 @@ import { EventEmitter } from "node:events";
 import path from "node:path";
 import { makeVariants, type MadeVariant } from "./make-variants";
 import type { MediaStorage } from "./storage";
+import type { MediaStoreConfig } from "./storage-config";
 import type { VariantProcessStats, VariantReply, VariantRequest } from "./variant-process";
 
 export type VariantMaker = (sha256: string) => Promise<MadeVariant[]>;
@@ -25,8 +26,8 @@ export function inProcessVariantMaker(storage: MediaStorage): VariantMaker {
 }
 
 export interface VariantProcessOptions {
-  /** The media folder (FolderStorage root) the process reads originals from and writes variants to. */
-  root: string;
+  /** The media store the process reads originals from and writes variants to (MediaStorage.config). */
+  store: MediaStoreConfig;
   idleMs?: number;
   /** A job taking longer than this ends the process and fails. */
   jobTimeoutMs?: number;
@@ -110,7 +111,7 @@ export class VariantProcess {
       cwd: appDir,
       execArgv: ["--import", "tsx"],
       // Two malloc arenas keep glibc from holding libvips' freed buffers as resident memory.
-      env: { ...process.env, MEDIA_VARIANT_ROOT: this.options.root, MALLOC_ARENA_MAX: "2" },
+      env: { ...process.env, MEDIA_VARIANT_STORE: JSON.stringify(this.options.store), MALLOC_ARENA_MAX: "2" },
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     });
     this.ready = false;

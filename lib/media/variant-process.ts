@@ -1,12 +1,14 @@
 // The process that makes image variants, started and fed by variant-maker.ts (`node --import tsx` on this
-// file). It loads sharp and the storage folder and nothing else (no Next, no Prisma), so a photograph's
+// file). It loads sharp and the media store (the folder or the bucket, as the app's worker hands it over in
+// MEDIA_VARIANT_STORE) and nothing else (no Next, no Prisma), so a photograph's
 // decoding and encoding cost this small process its memory, not the web server: the server does not keep
 // libvips' freed buffers, and a decoder crash ends this process, not the site. One job at a time; each
 // reply carries the process's peak resident memory so far and the job's CPU time (npm run bench:media).
 import { readFileSync } from "node:fs";
 import sharp from "sharp";
 import { makeVariants, type MadeVariant } from "./make-variants";
-import { FolderStorage } from "./storage";
+import { openMediaStorage } from "./open-storage";
+import type { MediaStoreConfig } from "./storage-config";
 
 export interface VariantRequest {
   id: number;
@@ -35,11 +37,11 @@ function peakRssMb(): number {
   return process.memoryUsage().rss / 1024 / 1024;
 }
 
-function serve(root: string) {
+function serve(store: MediaStoreConfig) {
   // One libvips thread and no operation cache: the memory of one job stays bounded and is given back.
   sharp.concurrency(Number(process.env.MEDIA_SHARP_THREADS) || 1);
   sharp.cache(false);
-  const storage = new FolderStorage(root);
+  const storage = openMediaStorage(store);
   let queue = Promise.resolve();
   process.on("message", (request: VariantRequest) => {
     queue = queue.then(async () => {
@@ -66,5 +68,5 @@ function serve(root: string) {
   process.on("disconnect", () => process.exit(0));
 }
 
-const root = process.env.MEDIA_VARIANT_ROOT;
-if (process.send && root) serve(root);
+const store = process.env.MEDIA_VARIANT_STORE;
+if (process.send && store) serve(JSON.parse(store) as MediaStoreConfig);

@@ -17,7 +17,7 @@ import { VariantProcess } from "../../lib/media/variant-maker";
 const t = createTestDb();
 const dir = mkdtempSync(path.join(os.tmpdir(), "imprimatur-variant-process-"));
 const storage = new FolderStorage(dir);
-const variantProcess = new VariantProcess({ root: dir });
+const variantProcess = new VariantProcess({ store: storage.config });
 afterAll(async () => {
   variantProcess.close();
   await t.cleanup();

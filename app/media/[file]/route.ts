@@ -1,10 +1,13 @@
 // Readers' image files: /media/<sha256>.<ext>, the content hash of the variant itself, so a URL always means
 // the same bytes and can be cached for a year as immutable. Only processed variants are served (never an
 // uploaded original, which may carry EXIF/GPS). Files stay as long as any revision refers to them, so a
-// published page keeps its images when the library item is replaced or deleted.
+// published page keeps its images when the library item is replaced or deleted. With an object store and
+// MEDIA_DELIVERY=signed-url the answer is a redirect to a short-lived signed URL of the bucket, which the store
+// answers with the same Content-Type and Cache-Control (the bucket itself stays private).
 import { db } from "@/lib/db/client";
 import { formatFromExt, VARIANT_MIME } from "@/lib/media/limits";
-import { mediaStorage } from "@/lib/media/storage";
+import { mediaStorage } from "@/lib/media/open-storage";
+import { mediaDelivery } from "@/lib/media/storage-config";
 
 const NAME = /^([0-9a-f]{64})\.(avif|webp|jpg|png)$/;
 const IMMUTABLE = "public, max-age=31536000, immutable";
@@ -31,7 +34,24 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
     "X-Content-Type-Options": "nosniff",
   };
   if (request.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers });
-  const stored = await mediaStorage().stream(sha256);
+  const storage = mediaStorage();
+  const delivery = mediaDelivery();
+  if (delivery.mode === "signed-url" && storage.signedUrl) {
+    const now = new Date();
+    const signed = await storage.signedUrl(sha256, {
+      contentType: VARIANT_MIME[format],
+      cacheControl: IMMUTABLE,
+      seconds: delivery.seconds,
+      now,
+    });
+    // The redirect may be reused while its URL stays valid (with a minute to spare for slow clients).
+    const maxAge = Math.max(0, Math.floor((signed.validUntil.getTime() - now.getTime()) / 1000) - 60);
+    return new Response(null, {
+      status: 302,
+      headers: { Location: signed.url, "Cache-Control": `public, max-age=${maxAge}` },
+    });
+  }
+  const stored = await storage.stream(sha256);
   if (!stored) return notFound();
   return new Response(stored.body, { headers: { ...headers, "Content-Length": String(stored.size) } });
 }

@@ -8,7 +8,7 @@ import { authedRoute } from "@/app/_server/route";
 import { MAX_UPLOAD_BYTES } from "@/lib/media/limits";
 import { readBodyBytes } from "@/lib/http/read-body";
 import { uploadMedia } from "@/lib/media/upload-media";
-import { mediaStorage } from "@/lib/media/storage";
+import { mediaStorage } from "@/lib/media/open-storage";
 import { wakeMediaWorker } from "@/lib/media/media-worker";
 import { AppError } from "@/lib/errors";
 
