@@ -60,7 +60,8 @@ export const OPEN_ENTRY_POINTS: Record<string, string> = {
   "app/api/v1/articles/[slug]/route.ts#GET": "read-only content API: one published article, rate-limited per client",
   "app/healthz/route.ts#GET":
     "liveness probe for load balancers: says that the process is up and which release and migration it runs",
-  "app/readyz/route.ts#GET": "readiness probe for load balancers: database reachable and migrated, no data",
+  "app/readyz/route.ts#GET":
+    "readiness probe for load balancers: database, Redis and object store when configured; names only, no data",
 };
 
 const ROUTE_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
