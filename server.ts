@@ -16,6 +16,7 @@
 //   tsx server.ts [-p PORT] [-H HOST]      PORT defaults to $PORT or 3000; HOST to all interfaces
 //   PAGE_CACHE=off                          serve everything through Next (no page cache)
 //   COLLAB_PORT / COLLAB_DISABLED           WebSocket upgrades on /collab go to the co-editing server (lib/collab)
+//   COLLAB_NODES=host:port,…                …or to several co-editing nodes, in turn (lib/collab/proxy-upgrade.ts)
 //   PAGE_CACHE_MAX_MB=128                   memory for stored pages (all three codings), least recently used first out
 //   PAGE_CACHE_S_MAXAGE=60                  s-maxage for shared caches (seconds)
 //   PAGE_CACHE_STALE_WHILE_REVALIDATE=600   stale-while-revalidate for shared caches (seconds)
@@ -30,7 +31,7 @@ import { dialectForUrl } from "./lib/db/dialects/dialect-for-url";
 import { databaseUrl } from "./lib/db/url";
 import { isReadersPageRequest } from "./lib/page-cache/readers-page-request";
 import { sendRenderedPage } from "./lib/page-cache/send-rendered-page";
-import { isCollabUpgrade, proxyUpgrade } from "./lib/collab/proxy-upgrade";
+import { isCollabUpgrade, nodesInTurn, proxyUpgrade } from "./lib/collab/proxy-upgrade";
 import { stampSocketAddress, stampsItsOwnRequests } from "./lib/http/stamp-socket-address";
 import { collabEndpoint } from "./lib/collab/issue-collab-ticket";
 import {
@@ -138,9 +139,12 @@ async function main() {
   stampsItsOwnRequests(server);
   server.keepAliveTimeout = 5_000;
   // Co-editing sockets (path /collab) go to the co-editing server, so browsers reach it at this origin.
+  // Several nodes (COLLAB_NODES): each socket to the next in turn, from COLLAB_NODE_OFFSET (start:cluster gives
+  // each app process its own, so that the first sockets of every process do not all go to one node).
+  const collab = collabEndpoint();
+  const nextNodes = collab ? nodesInTurn(collab.nodes, Number(process.env.COLLAB_NODE_OFFSET) || 0) : null;
   server.on("upgrade", (req, socket, head) => {
-    const collab = collabEndpoint();
-    if (collab && isCollabUpgrade(req)) proxyUpgrade(req, socket, head, collab.port);
+    if (nextNodes && isCollabUpgrade(req)) proxyUpgrade(req, socket, head, nextNodes());
     else socket.destroy();
   });
 

@@ -25,6 +25,10 @@ async function main() {
       schema: getSchema(bodySchemaExtensions()),
       secret: process.env.NEXTAUTH_SECRET!,
       port: Number(port),
+      // One of several nodes sharing documents through Redis (bench:co-editing's cross-node row).
+      redis: process.env.COLLAB_REDIS_URL
+        ? { redisUrl: process.env.COLLAB_REDIS_URL, nodeId: process.env.COLLAB_NODE_ID }
+        : undefined,
     });
     await server.listen();
     process.on("message", (message) => {

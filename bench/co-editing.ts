@@ -4,6 +4,8 @@
 //      --samples keystrokes, one every ~20 ms (a fast typist), on a 10,000-word draft (so the server's
 //      debounced stores of the whole draft happen during the run, as they do in real use). Measured straight to
 //      the co-editing server and through the /collab hand-off the app does (lib/collab/proxy-upgrade.ts).
+//      Also across two co-editing nodes sharing the document through Redis (Debian's redis-server, started in a
+//      temporary folder; lib/collab/collab-nodes.ts): writer A on one node, writer B on the other.
 //      Target: p95 < 100 ms; the ratio is p95 / target.
 //   2. the co-editing server's memory per open document: --docs drafts of --words words are opened (one
 //      client each; the server fills each shared document from the stored draft); heap and RSS of the server
@@ -23,6 +25,7 @@ import { applyMigrations } from "../scripts/lib/schema-engine";
 import { documentNameFor, mintCollabTicket } from "../lib/collab/collab-token";
 import { BODY_FIELD } from "../lib/collab/collab-document";
 import { makeSampler, makeText, makeVocabulary, rng } from "./synthetic-text";
+import { startRedisServer, type RedisServer } from "../scripts/lib/redis-server";
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -34,6 +37,8 @@ const WORDS = arg("words", 10_000);
 const PORT = Number(process.env.BENCH_PORT || 4080);
 const COLLAB_PORT = PORT;
 const PROXY_PORT = PORT + 1;
+/** The two co-editing nodes of the cross-node row. */
+const NODE_PORTS = [PORT + 2, PORT + 3];
 const TARGET_P95_MS = 100;
 const SECRET = randomBytes(24).toString("base64url");
 const WRITERS = ["writer-a", "writer-b"];
@@ -145,9 +150,9 @@ function close(c: Client) {
 const firstText = (doc: Y.Doc) =>
   (doc.getXmlFragment(BODY_FIELD).get(0) as Y.XmlElement).get(0) as unknown as Y.XmlText;
 
-async function latency(url: string, articleId: string): Promise<number[]> {
+async function latency(url: string, articleId: string, urlOfB = url): Promise<number[]> {
   const a = await connect(url, WRITERS[0], articleId);
-  const b = await connect(url, WRITERS[1], articleId);
+  const b = await connect(urlOfB, WRITERS[1], articleId);
   const out: number[] = [];
   try {
     for (let i = 0; i < SAMPLES + 20; i++) {
@@ -186,6 +191,7 @@ async function main() {
   const dir = mkdtempSync(path.join(os.tmpdir(), "imprimatur-bench-coedit-"));
   const file = path.join(dir, "bench.db");
   const children: ChildProcess[] = [];
+  let redis: RedisServer | null = null;
   try {
     // Migrated into a template first: the schema engine keeps its connection until the process ends.
     const template = path.join(dir, "template.db");
@@ -207,6 +213,18 @@ async function main() {
     console.log(`\nLatency, one keystroke from one writer to the other (${SAMPLES} samples, target p95 < 100 ms):`);
     report("straight to the co-editing server", await latency(`ws://127.0.0.1:${COLLAB_PORT}`, "doc0"));
     report("through the app's /collab hand-off", await latency(`ws://127.0.0.1:${PROXY_PORT}/collab`, "doc0"));
+    redis = await startRedisServer();
+    const nodes = await Promise.all(
+      NODE_PORTS.map((port, i) =>
+        start(["server", String(port)], { ...env, COLLAB_REDIS_URL: redis!.url, COLLAB_NODE_ID: `node-${i + 1}` }),
+      ),
+    );
+    children.push(...nodes);
+    report(
+      "across two nodes (through Redis)",
+      await latency(`ws://127.0.0.1:${NODE_PORTS[0]}`, "doc0", `ws://127.0.0.1:${NODE_PORTS[1]}`),
+    );
+    for (const node of nodes) node.kill("SIGTERM");
 
     // Memory: after the latency runs, so that code paths are warm; doc0 stays unloaded (its clients left).
     await sleep(500);
@@ -238,6 +256,7 @@ async function main() {
     );
   } finally {
     for (const c of children) c.kill("SIGTERM");
+    await redis?.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }

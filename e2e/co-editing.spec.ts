@@ -1,11 +1,12 @@
 // Live co-editing in real browsers: two writers type into one draft at once and both see both texts within a
 // second; a revision frozen afterwards has the merged text; someone who may not edit cannot join; when the
 // co-editing server is killed mid-edit, the editor falls back to autosave and nothing typed is lost.
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import type { ChildProcess } from "node:child_process";
 import type { AppProcess } from "../scripts/lib/app-processes";
 import { e2eDb } from "./helpers/db";
-import { createTestUser, makeSession, uniqueSuffix, waitForHydration, type TestUser } from "./helpers/factory";
+import { createTestUser, makeSession, uniqueSuffix } from "./helpers/factory";
+import { articleFor, openEditor, paragraphsOf, typeAtEndOf } from "./helpers/co-editing-page";
 import WebSocket from "ws";
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
 import { mintCollabTicket } from "../lib/collab/collab-token";
@@ -32,88 +33,14 @@ test.afterAll(async () => {
   await Promise.all([stop(collab), app?.stop()]);
 });
 
-async function articleFor(writers: TestUser[], ...paragraphs: string[]) {
-  const article = await e2eDb().article.create({
-    data: {
-      slug: `coedit-${uniqueSuffix()}`,
-      createdById: writers[0].id,
-      authors: { create: writers.map((w) => ({ userId: w.id })) },
-      draft: {
-        create: {
-          title: `Shared draft ${uniqueSuffix()}`,
-          bodyJson: JSON.stringify({
-            type: "doc",
-            content: paragraphs.map((text) => ({ type: "paragraph", content: [{ type: "text", text }] })),
-          }),
-          editorIds: JSON.stringify([writers[0].id]),
-        },
-      },
-    },
-  });
-  return article;
-}
-
-async function openEditor(browser: Browser, user: TestUser, articleId: string): Promise<Page> {
-  const page = await (await browser.newContext({ baseURL: COEDIT_BASE_URL })).newPage();
-  await page.goto(`/signin?callbackUrl=${encodeURIComponent(`/studio/articles/${articleId}/edit`)}`);
-  await page.getByLabel("E-mail").fill(user.email);
-  await page.getByLabel("Password").fill(user.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(new RegExp(`/studio/articles/${articleId}/edit`));
-  await waitForHydration(page);
-  return page;
-}
-
-/** Types at the end of the body's paragraph number `index` (0-based), as a person does. */
-async function typeAtEndOf(page: Page, index: number, text: string) {
-  // The click can land a line off when something above the text appears meanwhile (a notice, the presence
-  // list), and the editor takes up a caret moved in the page only when it reads the browser's selectionchange:
-  // a remote change rendered before that puts the editor's older caret (the start of the text) back into the
-  // page. So check the editor's own selection, not the page's, before typing: the end of that paragraph.
-  await expect(async () => {
-    await page.getByTestId("article-body").locator("p").nth(index).click();
-    await page.keyboard.press("End");
-    const caret = await page.evaluate(() => {
-      type Position = {
-        depth: number;
-        index(depth: number): number;
-        parentOffset: number;
-        parent: { content: { size: number } };
-      };
-      const body = document.getElementById("article-body") as
-        (HTMLElement & { editor?: { state: { selection: { empty: boolean; $head: Position } } } }) | null;
-      const selection = body?.editor?.state.selection;
-      if (!selection) return null;
-      const { $head, empty } = selection;
-      return {
-        empty,
-        paragraph: $head.index(0),
-        atEnd: $head.depth === 1 && $head.parentOffset === $head.parent.content.size,
-      };
-    });
-    expect(caret).toEqual({ empty: true, paragraph: index, atEnd: true });
-  }).toPass({ timeout: 15_000 });
-  await page.keyboard.type(text, { delay: 15 });
-}
-
-/** The body's paragraphs exactly as shown (no whitespace folding), without the others' caret labels. */
-const paragraphsOf = (page: Page) =>
-  page.evaluate(() =>
-    [...document.querySelectorAll("#article-body > p")].map((p) => {
-      const copy = p.cloneNode(true) as HTMLElement;
-      copy.querySelectorAll(".collab-caret").forEach((caret) => caret.remove());
-      return copy.textContent;
-    }),
-  );
-
 test("two writers type into the same draft at once; both see both texts within a second; the frozen revision has both", async ({
   browser,
 }) => {
   const one = await createTestUser({ roles: ["WRITER"], name: `Ada Writer ${uniqueSuffix()}` });
   const two = await createTestUser({ roles: ["WRITER"], name: `Ben Writer ${uniqueSuffix()}` });
   const article = await articleFor([one, two], "Calcinosis cutis is rare.", "It is treated by the cause.");
-  const a = await openEditor(browser, one, article.id);
-  const b = await openEditor(browser, two, article.id);
+  const a = await openEditor(browser, COEDIT_BASE_URL, one, article.id);
+  const b = await openEditor(browser, COEDIT_BASE_URL, two, article.id);
   for (const p of [a, b])
     await expect(p.getByTestId("collab-presence")).toContainText("Live co-editing", { timeout: 30_000 });
   // Each sees the other in the presence list.
@@ -191,7 +118,7 @@ test("someone who may not edit the draft cannot join it", async ({ browser }) =>
 test("killing the co-editing server mid-edit falls back to autosave and loses nothing", async ({ browser }) => {
   const writer = await createTestUser({ roles: ["WRITER"] });
   const article = await articleFor([writer], "First words.");
-  const page = await openEditor(browser, writer, article.id);
+  const page = await openEditor(browser, COEDIT_BASE_URL, writer, article.id);
   await expect(page.getByTestId("collab-presence")).toContainText("Live co-editing", { timeout: 30_000 });
   await typeAtEndOf(page, 0, " Typed while live.");
   await expect(page.getByTestId("save-state")).toHaveAttribute("data-state", "saved");

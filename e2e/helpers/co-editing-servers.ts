@@ -12,7 +12,7 @@ export const COEDIT_COLLAB_PORT = E2E_PORT + 21;
 export const COEDIT_BASE_URL = `http://127.0.0.1:${COEDIT_APP_PORT}`;
 const ROOT = path.resolve(__dirname, "..", "..");
 
-function env(): NodeJS.ProcessEnv {
+export function env(overrides: Record<string, string> = {}): NodeJS.ProcessEnv {
   return {
     ...process.env,
     DATABASE_URL: E2E_DATABASE_URL,
@@ -26,10 +26,11 @@ function env(): NodeJS.ProcessEnv {
     COLLAB_PORT: String(COEDIT_COLLAB_PORT),
     COLLAB_HOST: "127.0.0.1",
     PORT: String(COEDIT_APP_PORT),
+    ...overrides,
   };
 }
 
-async function waitFor(check: () => Promise<boolean>, what: string, ms = 120_000) {
+export async function waitFor(check: () => Promise<boolean>, what: string, ms = 120_000) {
   const end = Date.now() + ms;
   while (!(await check())) {
     if (Date.now() > end) throw new Error(`${what} did not start in ${ms / 1000} s`);
@@ -37,7 +38,7 @@ async function waitFor(check: () => Promise<boolean>, what: string, ms = 120_000
   }
 }
 
-const portOpen = (port: number) =>
+export const portOpen = (port: number) =>
   new Promise<boolean>((resolve) => {
     const socket = net.connect(port, "127.0.0.1");
     socket.once("connect", () => {

@@ -184,6 +184,20 @@ export class CollabNodes {
   }
 
   /**
+   * Sends one change made here straight to the other nodes: the Redis extension announces a change only by this
+   * node's state vector, which costs the others a round trip (ask, answer) before they have it.
+   */
+  async shareUpdate(documentName: string, update: Uint8Array): Promise<void> {
+    const message = new OutgoingMessage(documentName).createSyncMessage().writeUpdate(update);
+    await this.redis.publish(`${this.prefix}:${documentName}`, this.encode(message.toUint8Array()));
+  }
+
+  private encode(message: Uint8Array): Buffer {
+    const identifier = Buffer.from(this.nodeId, "utf-8");
+    return Buffer.concat([Buffer.from([identifier.length]), identifier, Buffer.from(message)]);
+  }
+
+  /**
    * Hands this node's whole state of the document to every other node with it open, and resolves once Redis has
    * passed it on (PUBLISH answers after writing it to each subscriber's connection); also keeps it in Redis for
    * nodes that open the document later.
@@ -191,14 +205,10 @@ export class CollabNodes {
   async shareState(document: Document): Promise<void> {
     const state = Y.encodeStateAsUpdate(document);
     const message = new OutgoingMessage(document.name).createSyncMessage().writeUpdate(state);
-    const identifier = Buffer.from(this.nodeId, "utf-8");
     await this.redis
       .multi()
       .set(this.key("state", document.name), Buffer.from(state))
-      .publish(
-        `${this.prefix}:${document.name}`,
-        Buffer.concat([Buffer.from([identifier.length]), identifier, Buffer.from(message.toUint8Array())]),
-      )
+      .publish(`${this.prefix}:${document.name}`, this.encode(message.toUint8Array()))
       .exec();
   }
 

@@ -270,6 +270,7 @@ function createHocuspocusServer(o: CollabServerOptions, nodes: CollabNodes | nul
         void storeNow(payload.instance, document, payload);
         return;
       }
+      if (nodes) void nodes.shareUpdate(document.name, payload.update).catch(() => undefined);
       const userId = (context as ConnectionContext | undefined)?.session?.userId;
       if (!userId) return;
       if (nodes) {

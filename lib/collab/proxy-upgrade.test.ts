@@ -3,7 +3,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import http from "node:http";
 import net, { type AddressInfo } from "node:net";
-import { isCollabUpgrade, proxyUpgrade } from "./proxy-upgrade";
+import { isCollabUpgrade, nodesInTurn, proxyUpgrade } from "./proxy-upgrade";
+import { collabEndpoint, parseCollabNodes } from "./issue-collab-ticket";
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -35,10 +36,11 @@ async function echoUpstream() {
   return { port: await listen(server), sockets, server };
 }
 
-async function appWithProxy(upstreamPort: number) {
+async function appWithProxy(upstreamPort: number | (() => { host: string; port: number }[])) {
   const app = http.createServer((_req, res) => res.end());
   app.on("upgrade", (req, socket, head) => {
-    if (isCollabUpgrade(req)) proxyUpgrade(req, socket, head, upstreamPort);
+    if (isCollabUpgrade(req))
+      proxyUpgrade(req, socket, head, typeof upstreamPort === "number" ? upstreamPort : upstreamPort());
     else socket.destroy();
   });
   return listen(app);
@@ -111,5 +113,33 @@ describe("the /collab upgrade hand-off", () => {
       socket.on("error", () => undefined);
     });
     expect(answer).toContain("503");
+  });
+
+  it("with several nodes, gives each new socket to the next node, and to the one after when a node is down", async () => {
+    const [one, two] = [await echoUpstream(), await echoUpstream()];
+    const free = net.createServer();
+    const deadPort = await listen(free);
+    free.close();
+    const nodes = [one.port, deadPort, two.port].map((port) => ({ host: "127.0.0.1", port }));
+    const app = await appWithProxy(nodesInTurn(nodes));
+    for (let i = 0; i < 3; i++) await openThroughProxy(app);
+    // In turn: one, (down →) two, two; then one again.
+    expect([one.sockets.length, two.sockets.length]).toEqual([1, 2]);
+    await openThroughProxy(app);
+    expect(one.sockets.length).toBe(2);
+  });
+});
+
+describe("COLLAB_NODES", () => {
+  it("lists the nodes the app hands sockets to; without it, the one server at COLLAB_PORT", () => {
+    expect(parseCollabNodes("10.0.0.5:3001, collab-2.internal:3001,[::1]:4000")).toEqual([
+      { host: "10.0.0.5", port: 3001 },
+      { host: "collab-2.internal", port: 3001 },
+      { host: "::1", port: 4000 },
+    ]);
+    expect(() => parseCollabNodes("10.0.0.5")).toThrow('"10.0.0.5" is not HOST:PORT');
+    expect(collabEndpoint({ PORT: "4000" })?.nodes).toEqual([{ host: "127.0.0.1", port: 4001 }]);
+    expect(collabEndpoint({ COLLAB_NODES: "127.0.0.1:5001,127.0.0.1:5002" })?.nodes).toHaveLength(2);
+    expect(collabEndpoint({ COLLAB_DISABLED: "1", COLLAB_NODES: "127.0.0.1:5001" })).toBeNull();
   });
 });

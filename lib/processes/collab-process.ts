@@ -1,7 +1,8 @@
 // Starts the co-editing server (scripts/collab-server.ts) as a child of the app process, so that `npm start`
 // and `start:demo` stay one command. It is its own process so that the site keeps serving when it stops (the
 // editor then falls back to autosave). Restarted after a crash, a few times, with a growing pause.
-// COLLAB_AUTOSTART=0 leaves it to the operator (e.g. one co-editing server for several app processes);
+// COLLAB_AUTOSTART=0 leaves it to the operator (e.g. one co-editing server for several app processes), and so
+// does COLLAB_NODES (the app hands sockets to the nodes listed there, which run on their own);
 // COLLAB_DISABLED=1 switches co-editing off (the editor autosaves).
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
@@ -9,7 +10,8 @@ import path from "node:path";
 const g = globalThis as unknown as { __imprimaturCollab?: ChildProcess | "starting" };
 
 export function startCollabServer(): void {
-  if (process.env.COLLAB_DISABLED === "1" || process.env.COLLAB_AUTOSTART === "0" || g.__imprimaturCollab) return;
+  const { COLLAB_DISABLED, COLLAB_AUTOSTART, COLLAB_NODES } = process.env;
+  if (COLLAB_DISABLED === "1" || COLLAB_AUTOSTART === "0" || COLLAB_NODES || g.__imprimaturCollab) return;
   g.__imprimaturCollab = "starting";
   let crashes = 0;
   const launch = () => {

@@ -1,8 +1,10 @@
 // A small round-robin HTTP proxy for running several app processes locally (npm run start:cluster and the
 // two-process tests). Production puts any reverse proxy here (see docs/operations.md). Each request goes to the
 // next backend in turn; a backend that refuses the connection is skipped for a few seconds, and a request that
-// never reached it is retried on the next one (safe: nothing was sent yet).
+// never reached it is retried on the next one (safe: nothing was sent yet). WebSocket upgrades (the editor's
+// /collab socket) go to the backends in turn too, byte for byte.
 import http from "node:http";
+import { nodesInTurn, proxyUpgrade } from "../../lib/collab/proxy-upgrade";
 
 export interface Backend {
   host: string;
@@ -76,6 +78,9 @@ export function startRoundRobinProxy(backends: Backend[], port: number, host = "
       upstream.end(body);
     }
   });
+
+  const upgradeTargets = nodesInTurn(backends);
+  server.on("upgrade", (req, socket, head) => proxyUpgrade(req, socket, head, upgradeTargets()));
 
   return new Promise((resolve) => {
     server.listen(port, host, () =>
