@@ -89,6 +89,12 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   "auth.locked_out": "Sign-in locked after failures",
   "auth.client_throttled": "Too many sign-in attempts from one address",
   "audit.chain_keyed": "Audit log signing key started",
+  "declaration.saved": "Declaration of interests made",
+  "article.funding_changed": "Funding and sponsorship changed",
+  "article.interest_declared": "Conflict of interest declared on the article",
+  "article.conflict_overridden": "Reviewer's conflict of interest overridden",
+  "lay_review.invited": "Lay reader invited",
+  "lay_review.recorded": "Lay review received",
 };
 
 /** The readable name of an action; one not in the list reads as its words ("foo.bar_baz" → "Foo: bar baz"). */

@@ -43,6 +43,10 @@ export const PERMISSIONS = [
   "audit.read",
   "outbox.read",
   "webhooks.manage",
+  // declarations of interest and lay review
+  "declarations.own", // keep one's own declarations of interest, declare a conflict on an article
+  "conflict.override", // let a reviewer with a declared conflict approve one revision (written reason)
+  "layreview.invite", // invite a lay reader to read a revision through a single-use link
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -58,6 +62,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     "media.library",
     "media.upload",
     "media.edit.own",
+    "declarations.own",
   ],
   REVIEWER: [
     "studio.access",
@@ -68,6 +73,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     "review.comment",
     "credential.manage.own",
     "checks.run",
+    "declarations.own",
   ],
   EDITOR: [
     "studio.access",
@@ -89,6 +95,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     "media.upload",
     "media.edit.own",
     "media.edit.any",
+    "declarations.own",
+    "conflict.override",
+    "layreview.invite",
   ],
   ADMIN: [
     "studio.access",

@@ -84,9 +84,22 @@ describe("publish gate", () => {
       ["feedback", "passed"],
       ["contentChecks", "passed"],
       ["images", "passed"],
+      ["layReview", "passed"],
     ]);
     expect(item(passing(), "approval").reason).toMatch(/Dr\. R, M\.D\./);
     expect(g.approval?.id).toBe("r1");
+  });
+
+  it("lay review: holds the gate while fewer are recorded than the audience's policy asks for", () => {
+    expect(item(passing({ layReviews: { required: 2, recorded: 1 } }), "layReview")).toMatchObject({
+      state: "failed",
+      overridable: true,
+      reason: expect.stringMatching(/asks for 2 lay reviews of this revision; 1 is recorded/),
+    });
+    expect(item(passing({ layReviews: { required: 1, recorded: 1 } }), "layReview").state).toBe("passed");
+    expect(item(passing({ layReviews: { required: 0, recorded: 0 } }), "layReview").reason).toBe(
+      "Not required for this audience.",
+    );
   });
 
   describe("sources", () => {

@@ -16,6 +16,7 @@ export const GATE_ITEMS = [
   "feedback",
   "contentChecks",
   "images",
+  "layReview",
 ] as const;
 export type GateItemKey = (typeof GATE_ITEMS)[number];
 
@@ -27,6 +28,7 @@ export const GATE_ITEM_LABELS: Record<GateItemKey, string> = {
   feedback: "Reader reports of inaccurate or outdated content",
   contentChecks: "Content checks",
   images: "Image alt text, licences and patient consent",
+  layReview: "Lay review by readers",
 };
 
 export const OVERRIDABLE: Record<GateItemKey, boolean> = {
@@ -37,6 +39,7 @@ export const OVERRIDABLE: Record<GateItemKey, boolean> = {
   feedback: true,
   contentChecks: true,
   images: true,
+  layReview: true,
 };
 
 export interface GateApproval {
@@ -89,6 +92,9 @@ export interface GateInputs {
   /** The revision's images: alt text and licence as frozen, consent as recorded now (it may be recorded after
    *  approval without changing the content). Absent or empty: the revision shows no image. */
   images?: ReadonlyArray<GateImage>;
+  /** Lay reviews the audience's policy requires, and those recorded on this revision's content hash. Absent:
+   *  no policy applies. */
+  layReviews?: { required: number; recorded: number };
 }
 
 export interface GateImage {
@@ -326,6 +332,28 @@ function imagesItem(inputs: GateInputs): Raw {
   };
 }
 
+function layReviewItem(inputs: GateInputs): Raw {
+  const l = inputs.layReviews;
+  if (!l || l.required <= 0) {
+    const n = l?.recorded ?? 0;
+    return {
+      ok: true,
+      reason: n
+        ? `Not required; ${n} lay review${n > 1 ? "s" : ""} recorded on this revision.`
+        : "Not required for this audience.",
+    };
+  }
+  if (l.recorded < l.required)
+    return {
+      ok: false,
+      reason: `The policy for this audience asks for ${l.required} lay review${l.required > 1 ? "s" : ""} of this revision; ${l.recorded === 0 ? "none is" : `${l.recorded} ${l.recorded > 1 ? "are" : "is"}`} recorded. Invite a reader from the Review tab.`,
+    };
+  return {
+    ok: true,
+    reason: `${l.recorded} lay review${l.recorded > 1 ? "s" : ""} recorded (${l.required} required).`,
+  };
+}
+
 export function evaluateGate(inputs: GateInputs): GateResult {
   const { approval, approvals, problems } = validApproval(inputs);
   const raw: Record<GateItemKey, Raw> = {
@@ -336,6 +364,7 @@ export function evaluateGate(inputs: GateInputs): GateResult {
     feedback: feedbackItem(inputs),
     contentChecks: checksItem(inputs),
     images: imagesItem(inputs),
+    layReview: layReviewItem(inputs),
   };
   const items = GATE_ITEMS.map((key): GateItemResult => {
     const r = raw[key];

@@ -11,12 +11,13 @@ import { sourceState } from "../sources/check-sources";
 import { reportIndexCoverage } from "../plagiarism/index-coverage";
 import { toStoredReport } from "../plagiarism/read-report";
 import { parseImagesJson } from "../content/image-snapshot";
+import { requiredLayReviews } from "../lay-review/list-lay-reviews";
 
 /** null when the article has no frozen revision (nothing to publish). */
 export async function loadGate(db: DbTx, articleId: string, revisionId?: string | null): Promise<GateResult | null> {
   const article = await db.article.findUnique({
     where: { id: articleId },
-    select: { currentRevisionId: true, liveRevisionId: true, requiredApprovals: true },
+    select: { currentRevisionId: true, liveRevisionId: true, requiredApprovals: true, audience: true },
   });
   const revId = revisionId ?? article?.currentRevisionId;
   if (!article || !revId) return null;
@@ -26,21 +27,34 @@ export async function loadGate(db: DbTx, articleId: string, revisionId?: string 
   });
   if (!revision) return null;
   const images = parseImagesJson(revision.imagesJson);
-  const [reviews, plagiarism, reports, checkRun, overrides, thresholdPercent, contributorIds, sources] =
-    await Promise.all([
-      db.review.findMany({
-        where: { revisionId: revId, decision: "APPROVED" },
-        include: { reviewer: { select: { name: true } } },
-      }),
-      db.plagiarismReport.findFirst({ where: { revisionId: revId }, orderBy: { createdAt: "desc" } }),
-      // The feedback area's own definition of a report that holds publishing (lib/feedback/open-blocking-reports.ts).
-      openBlockingReports(db, articleId),
-      db.contentCheckRun.findFirst({ where: { revisionId: revId }, orderBy: { createdAt: "desc" } }),
-      db.gateOverride.findMany({ where: { revisionId: revId }, include: { by: { select: { name: true } } } }),
-      getSetting(db, "plagiarism.thresholdPercent"),
-      articleContributorIds(db, articleId),
-      sourceState(db, parseReferencesJson(revision.referencesJson)),
-    ]);
+  const [
+    reviews,
+    plagiarism,
+    reports,
+    checkRun,
+    overrides,
+    thresholdPercent,
+    contributorIds,
+    sources,
+    layRequired,
+    layRecorded,
+  ] = await Promise.all([
+    db.review.findMany({
+      where: { revisionId: revId, decision: "APPROVED" },
+      include: { reviewer: { select: { name: true } } },
+    }),
+    db.plagiarismReport.findFirst({ where: { revisionId: revId }, orderBy: { createdAt: "desc" } }),
+    // The feedback area's own definition of a report that holds publishing (lib/feedback/open-blocking-reports.ts).
+    openBlockingReports(db, articleId),
+    db.contentCheckRun.findFirst({ where: { revisionId: revId }, orderBy: { createdAt: "desc" } }),
+    db.gateOverride.findMany({ where: { revisionId: revId }, include: { by: { select: { name: true } } } }),
+    getSetting(db, "plagiarism.thresholdPercent"),
+    articleContributorIds(db, articleId),
+    sourceState(db, parseReferencesJson(revision.referencesJson)),
+    requiredLayReviews(db, article.audience),
+    // Lay reviews count for the content read: a later revision that froze the same content keeps them.
+    db.layReview.count({ where: { contentHash: revision.contentHash, invite: { articleId } } }),
+  ]);
   const consent = images.length
     ? await db.mediaItem.findMany({
         where: { id: { in: images.map((i) => i.mediaId) } },
@@ -97,6 +111,7 @@ export async function loadGate(db: DbTx, articleId: string, revisionId?: string 
       : null,
     overrides: overrides.map((o) => ({ item: o.item, reason: o.reason, byName: o.by.name, createdAt: o.createdAt })),
     sources,
+    layReviews: { required: layRequired, recorded: layRecorded },
   });
 }
 

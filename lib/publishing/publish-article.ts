@@ -18,6 +18,7 @@ import { queueArticleLiveEvent } from "../webhooks/events";
 import { toCitationStyle } from "../references/citation-styles";
 import { formatRevisionReferences } from "../references/format-revision-references";
 import { trackSourceChangesOnPublish } from "../translations/track-source-changes";
+import { buildDisclosureSnapshot } from "../declarations/disclosure-snapshot";
 
 export interface PublishedInfo extends ChangesWhatReadersSee {
   articleId: string;
@@ -58,6 +59,7 @@ export async function publishInTx(
       number: true,
       bodyJson: true,
       referencesJson: true,
+      contentHash: true,
     },
   });
   const now = new Date();
@@ -81,6 +83,21 @@ export async function publishInTx(
       changeSummary: revision.changeSummaryPublic ? revision.changeSummary : "",
       citationStyle,
       referencesHtml: formatRevisionReferences(revision.bodyJson, revision.referencesJson, citationStyle),
+      // Funding, declarations and lay review as they stand now: the public page reads this, never the tables.
+      disclosureJson: JSON.stringify(
+        await buildDisclosureSnapshot(
+          tx,
+          articleId,
+          { id: revisionId, contentHash: revision.contentHash },
+          (
+            await tx.review.findMany({
+              where: { revisionId, decision: "APPROVED", voidedAt: null, contentHash: revision.contentHash },
+              select: { reviewerId: true },
+            })
+          ).map((r) => r.reviewerId),
+          now,
+        ),
+      ),
     },
   });
   await tx.article.update({

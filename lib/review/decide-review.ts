@@ -13,6 +13,7 @@ import { assertTransition, TRANSITIONS } from "../workflow/state-machine";
 import { loadTransitionContext } from "../workflow/load-transition-context";
 import { publishPath, reviewPath } from "../workflow/links";
 import { completeAssignment } from "../assignments/assign-reviewers";
+import { assertNoHeldConflict } from "../declarations/approval-conflicts";
 
 /** The words an approving reviewer confirms; stored with the approval. */
 export function approvalStatement(revisionNumber: number, contentHash: string): string {
@@ -78,6 +79,9 @@ export async function approveRevision(db: Db, actor: Actor, input: ApproveRevisi
   const data = input;
   return db.$transaction(async (tx) => {
     const { to, revision, article, ctx } = await loadForDecision(tx, actor, "approve", data);
+    // A declared conflict (an interest in the article's funder or sponsor, or one declared on the article)
+    // holds the approval until an editor overrides it in writing for this revision.
+    const conflict = await assertNoHeldConflict(tx, article.id, revision.id, actor.id);
     const creds = await tx.credential.findMany({
       where: { userId: actor.id },
       include: { verifiedBy: { select: { name: true } } },
@@ -128,6 +132,16 @@ export async function approveRevision(db: Db, actor: Actor, input: ApproveRevisi
         revisionId: revision.id,
         contentHash: revision.contentHash,
         credentialId: credential.id,
+        ...(conflict?.override
+          ? {
+              conflictOverride: {
+                organisations: conflict.organisations,
+                articleInterests: conflict.articleInterests,
+                reason: conflict.override.reason,
+                byName: conflict.override.byName,
+              },
+            }
+          : {}),
       },
     });
     const editors = await tx.user.findMany({

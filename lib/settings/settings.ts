@@ -32,6 +32,10 @@ export const SETTING_DEFAULTS = {
    * updated on …") until a translation made from that version is approved and published. 0: it does not.
    */
   "translations.sourceChangedNotice": 1,
+  /** Lay reviews (lib/lay-review) an article written for patients must have on the revision before publishing. */
+  "layReview.requiredPatients": 0,
+  /** The same for articles written for clinicians and health professionals. */
+  "layReview.requiredProfessionals": 0,
 } as const;
 
 export type SettingKey = keyof typeof SETTING_DEFAULTS;

@@ -103,6 +103,7 @@ const GATE_NEEDS: Record<GateItemKey, string> = {
   feedback: "open reader reports settled",
   contentChecks: "no blocking content-check finding",
   images: "alt text, licence and consent for every image",
+  layReview: "the lay reviews the audience's policy asks for",
 };
 
 function submitAction(actor: Pick<Actor, "status" | "roles">, facts: WorkspaceFacts): PrimaryAction | null {

@@ -47,6 +47,8 @@ function evidence(key: GateItemKey, articleId: string, revisionId: string): { hr
       return { href: `${base}/review#checks-heading`, label: "See the content check findings" };
     case "images":
       return { href: `${base}/edit#images-heading`, label: "See the images" };
+    case "layReview":
+      return { href: `${base}/review#lay-reviews-heading`, label: "See the lay reviews" };
   }
 }
 

@@ -1,0 +1,99 @@
+// The lay reader's side: open the link (peek, without using it up) and send the answers (uses the link up in
+// the same transaction as the answers are stored, with a conditional update, so two sends cannot both count).
+// Rate-limited per client address, since the page is public.
+import { z } from "zod";
+import type { Db, DbTx } from "../db/client";
+import { AppError } from "../errors";
+import { recordAuditEvent } from "../audit/record-event";
+import { hashToken } from "../accounts/account-tokens";
+import { dbRateLimiterFor, type RateLimitRule } from "../rate-limit/db-rate-limiter";
+import { parseInput } from "../validation";
+import { READING_EASE, UNDERSTANDABLE } from "./lay-review-questions";
+
+export const LAY_LINK_RATE_LIMIT: RateLimitRule = { limit: 30, windowSeconds: 600 };
+
+export const INVALID_LAY_LINK =
+  "This reading link has expired or was already used. If you would still like to help, ask the person who invited you for a new link.";
+
+const text = (max: number, label: string) =>
+  z.string().trim().max(max, `Keep ${label} under ${max} characters.`).default("");
+
+export const layReviewAnswersSchema = z.object({
+  understandable: z.enum(UNDERSTANDABLE, { error: "Say whether you could understand the page." }),
+  missing: text(4000, "this answer"),
+  worrying: text(4000, "this answer"),
+  readingEase: z.enum(READING_EASE, { error: "Say how it felt to read." }),
+  livedExperience: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
+  comments: text(8000, "your comments"),
+});
+export type LayReviewAnswers = z.output<typeof layReviewAnswersSchema>;
+
+/** Counts one use of the public link page by a client; throws RATE_LIMITED past the rule. */
+export async function limitLayLink(db: DbTx, clientKey: string, nowMs: number = Date.now()) {
+  const decision = await dbRateLimiterFor(db).hit(`lay-review:${clientKey}`, LAY_LINK_RATE_LIMIT, nowMs);
+  if (!decision.allowed) {
+    const minutes = Math.max(1, Math.ceil(decision.retryAfterSeconds / 60));
+    throw new AppError("RATE_LIMITED", `Too many tries in a short time. Please try again in ${minutes} minutes.`, {
+      details: { retryAfterSeconds: decision.retryAfterSeconds },
+    });
+  }
+}
+
+/**
+ * What the link shows: the frozen revision's title, summary and body, nothing about staff. null for an unknown,
+ * used or expired link.
+ */
+export async function openLayReviewLink(db: DbTx, token: string, now: Date = new Date()) {
+  if (!token || token.length > 200) return null;
+  const invite = await db.layReviewInvite.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { id: true, revisionId: true, expiresAt: true, usedAt: true },
+  });
+  if (!invite || invite.usedAt || invite.expiresAt.getTime() <= now.getTime()) return null;
+  const revision = await db.revision.findUniqueOrThrow({
+    where: { id: invite.revisionId },
+    select: { title: true, summary: true, bodyJson: true, referencesJson: true },
+  });
+  return { inviteId: invite.id, expiresAt: invite.expiresAt, revision };
+}
+
+export async function submitLayReview(db: Db, token: string, input: unknown, now: Date = new Date()) {
+  const answers = parseInput(layReviewAnswersSchema, input, "Please check your answers: some need attention.");
+  return db.$transaction(async (tx) => {
+    const invite = await tx.layReviewInvite.findUnique({
+      where: { tokenHash: hashToken(token) },
+      select: { id: true, articleId: true, revisionId: true, contentHash: true },
+    });
+    const { count } = invite
+      ? await tx.layReviewInvite.updateMany({
+          where: { id: invite.id, usedAt: null, expiresAt: { gt: now } },
+          data: { usedAt: now },
+        })
+      : { count: 0 };
+    if (!invite || count !== 1)
+      throw new AppError("BAD_REQUEST", INVALID_LAY_LINK, { details: { reason: "invalid_token" } });
+    const review = await tx.layReview.create({
+      data: {
+        inviteId: invite.id,
+        revisionId: invite.revisionId,
+        contentHash: invite.contentHash,
+        ...answers,
+        createdAt: now,
+      },
+    });
+    // No actor: the reader has no account, and who they are stays with the inviting editor.
+    await recordAuditEvent(tx, {
+      actorId: null,
+      action: "lay_review.recorded",
+      entityType: "Article",
+      entityId: invite.articleId,
+      data: {
+        layReviewId: review.id,
+        inviteId: invite.id,
+        revisionId: invite.revisionId,
+        contentHash: invite.contentHash,
+      },
+    });
+    return review;
+  });
+}
