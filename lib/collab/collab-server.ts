@@ -261,7 +261,8 @@ function createHocuspocusServer(o: CollabServerOptions, nodes: CollabNodes | nul
       return document;
     },
     async afterUnloadDocument({ documentName, instance }) {
-      if (nodes && !instance.documents.has(documentName)) await nodes.release(documentName);
+      if (nodes && !instance.documents.has(documentName))
+        await nodes.release(documentName).catch((err) => log(`could not release ${documentName}: ${String(err)}`));
     },
     async onChange(payload) {
       const { document, context } = payload;
@@ -274,7 +275,10 @@ function createHocuspocusServer(o: CollabServerOptions, nodes: CollabNodes | nul
       const userId = (context as ConnectionContext | undefined)?.session?.userId;
       if (!userId) return;
       if (nodes) {
-        await nodes.recordEditor(document.name, userId);
+        // Hocuspocus does not wait for onChange: a failure here (Redis unreachable) must not end the process.
+        await nodes
+          .recordEditor(document.name, userId)
+          .catch((err) => log(`could not record an editor of ${document.name}: ${String(err)}`));
         return;
       }
       const list = pendingEditors.get(document) ?? [];
