@@ -62,6 +62,7 @@ export async function realSearchBench(): Promise<void> {
           await dialectFor(tx).siteSearch.indexArticle(tx, {
             articleId,
             revisionId,
+            locale: "en",
             title: d.focus,
             conditionName: d.focus,
             alternativeNames: [],

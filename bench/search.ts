@@ -75,6 +75,7 @@ async function main() {
       docs.push({
         articleId: `a${i}`,
         revisionId: `r${i}`,
+        locale: "en",
         title,
         conditionName: condition,
         alternativeNames: [`${vocab[12000 + (i % 8000)]} disease`],

@@ -68,6 +68,9 @@ describe("image rendering", () => {
     const ld = buildArticleJsonLd(
       {
         articleId: "a",
+        locale: "en",
+        translations: [],
+        sourceUpdated: null,
         revisionId: "r",
         revisionNumber: 1,
         slug: "s",

@@ -11,10 +11,15 @@ const PUBLIC_PAGES: RegExp[] = [
   /^\/articles\/[a-z0-9][a-z0-9-]{0,199}$/,
   /^\/reviewers\/[A-Za-z0-9_-]{1,64}$/,
   /^\/conditions$/,
+  // The same pages in the other languages (app/(localized)/<locale>/).
+  /^\/es$/,
+  /^\/es\/editorial-policy$/,
+  /^\/es\/articles\/[a-z0-9][a-z0-9-]{0,199}$/,
+  /^\/es\/conditions$/,
 ];
 
 /** Readers' documents stored as they are (feeds and the sitemap). */
-const PUBLIC_FEEDS: RegExp[] = [/^\/sitemap\.xml$/, /^\/rss\.xml$/];
+const PUBLIC_FEEDS: RegExp[] = [/^\/sitemap\.xml$/, /^\/rss\.xml$/, /^\/es\/rss\.xml$/];
 
 // next-auth's session cookie (also __Secure- prefixed and chunked as .0, .1 … when large).
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-|__Host-)?next-auth\.session-token(?:\.\d+)?=/;

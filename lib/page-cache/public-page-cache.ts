@@ -110,7 +110,7 @@ export class PublicPageCache {
       if (rendered.status === 200) console.warn(`[page-cache] not storing ${path}: ${why}`);
       return { ...rendered, entry: null };
     }
-    const body = kind === "page" ? readersBody(rendered) : rendered.body;
+    const body = kind === "page" ? readersBody(rendered, path) : rendered.body;
     const entry = buildPageEntry({ status: rendered.status, headers: rendered.headers, body, counter });
     this.options.store.set(path, entry);
     return { ...rendered, entry };

@@ -10,7 +10,15 @@ import { isAppPath } from "../http/security-headers";
 /** Paths that are not pages: Next's static files, route handlers, media, islands (prefix match). */
 export const NOT_PAGE_PREFIXES = ["/_next/", "/api/", "/media/", "/islands/"];
 /** Route handlers and files at the top of app/ (exact match). */
-export const NOT_PAGE_PATHS = ["/healthz", "/readyz", "/favicon.ico", "/icon.svg", "/sitemap.xml", "/rss.xml"];
+export const NOT_PAGE_PATHS = [
+  "/healthz",
+  "/readyz",
+  "/favicon.ico",
+  "/icon.svg",
+  "/sitemap.xml",
+  "/rss.xml",
+  "/es/rss.xml",
+];
 
 // Headers Next uses to serve its client router (RSC payloads, prefetches) or server actions on a page URL.
 export const NEXT_INTERNAL_HEADERS = [

@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { brotliCompress, constants, gzip } from "node:zlib";
 import { chooseEncoding } from "./http-negotiation";
 import { stripNextRuntime } from "./strip-next-runtime";
+import { setDocumentLanguage } from "./document-language";
 
 export interface RenderedResponse {
   status: number;
@@ -24,13 +25,18 @@ export function isHtml(headers: RenderedResponse["headers"]): boolean {
   return String(headers["content-type"] ?? "").startsWith("text/html");
 }
 
-/** The rendered body as readers get it: HTML without Next's runtime, anything else as it is. */
-export function readersBody(rendered: RenderedResponse): Buffer {
-  return isHtml(rendered.headers) ? Buffer.from(stripNextRuntime(rendered.body.toString("utf8"))) : rendered.body;
+/**
+ * The rendered body as readers get it: HTML without Next's runtime and with <html lang> of the address's
+ * language (./document-language.ts), anything else as it is.
+ */
+export function readersBody(rendered: RenderedResponse, pathname: string): Buffer {
+  return isHtml(rendered.headers)
+    ? Buffer.from(setDocumentLanguage(stripNextRuntime(rendered.body.toString("utf8")), pathname))
+    : rendered.body;
 }
 
 export async function sendRenderedPage(req: IncomingMessage, res: ServerResponse, rendered: RenderedResponse) {
-  const identity = readersBody(rendered);
+  const identity = readersBody(rendered, (req.url ?? "/").split(/[?#]/)[0]);
   const encoding = rendered.headers["content-encoding"] ? "identity" : chooseEncoding(req.headers["accept-encoding"]);
   const body =
     encoding === "br"

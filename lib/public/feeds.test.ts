@@ -5,6 +5,7 @@ import type { PublicArticleSummary } from "./types";
 
 const a: PublicArticleSummary = {
   slug: "calcinosis-cutis",
+  locale: "en",
   title: "Calcinosis <Cutis> & “friends”",
   summary: "Deposits & <b>bumps</b>\u0001",
   conditionName: "Calcinosis cutis",

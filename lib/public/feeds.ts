@@ -4,16 +4,30 @@ import { escapeXml } from "../content/escape-xml";
 import { isoDay } from "./format-date";
 import { articlePath, EDITORIAL_POLICY_PATH, reviewerPath, SITE_DESCRIPTION, SITE_NAME } from "./site";
 import type { PublicArticleSummary } from "./types";
+import { DEFAULT_READER_LOCALE, localizedPath, toReaderLocale, type ReaderLocale } from "../i18n/locales";
 
-export function buildSitemapXml(articles: PublicArticleSummary[], origin: string): string {
-  const entries: { loc: string; lastmod?: string }[] = [
-    { loc: `${origin}/`, lastmod: articles[0] ? isoDay(articles[0].lastModifiedAt) : undefined },
-    { loc: origin + EDITORIAL_POLICY_PATH },
-    { loc: `${origin}/conditions`, lastmod: articles[0] ? isoDay(articles[0].lastModifiedAt) : undefined },
-  ];
+/**
+ * Every readers' page: per language (the default's unprefixed, `locales` others under /<code>/) the home,
+ * editorial policy and A–Z pages, then every live article at its own language's address, then reviewers.
+ */
+export function buildSitemapXml(
+  articles: PublicArticleSummary[],
+  origin: string,
+  locales: readonly ReaderLocale[] = [DEFAULT_READER_LOCALE],
+): string {
+  const entries: { loc: string; lastmod?: string }[] = [];
+  for (const locale of locales) {
+    const newest = articles.find((a) => toReaderLocale(a.locale) === locale);
+    const lastmod = newest ? isoDay(newest.lastModifiedAt) : undefined;
+    entries.push(
+      { loc: origin + (locale === DEFAULT_READER_LOCALE ? "/" : localizedPath(locale, "/")), lastmod },
+      { loc: origin + localizedPath(locale, EDITORIAL_POLICY_PATH) },
+      { loc: origin + localizedPath(locale, "/conditions"), lastmod },
+    );
+  }
   const reviewers = new Map<string, string>(); // id → newest lastmod among their articles
   for (const a of articles) {
-    entries.push({ loc: origin + articlePath(a.slug), lastmod: isoDay(a.lastModifiedAt) });
+    entries.push({ loc: origin + articlePath(a.slug, a.locale), lastmod: isoDay(a.lastModifiedAt) });
     if (a.reviewerId && !reviewers.has(a.reviewerId)) reviewers.set(a.reviewerId, isoDay(a.lastModifiedAt));
   }
   for (const [id, lastmod] of reviewers) entries.push({ loc: origin + reviewerPath(id), lastmod });
@@ -23,10 +37,15 @@ export function buildSitemapXml(articles: PublicArticleSummary[], origin: string
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls}\n</urlset>\n`;
 }
 
-export function buildRssXml(articles: PublicArticleSummary[], origin: string): string {
+/** The feed of one language's articles (the caller passes that language's list). */
+export function buildRssXml(
+  articles: PublicArticleSummary[],
+  origin: string,
+  locale: ReaderLocale = DEFAULT_READER_LOCALE,
+): string {
   const items = articles
     .map((a) => {
-      const link = origin + articlePath(a.slug);
+      const link = origin + articlePath(a.slug, a.locale);
       return [
         "    <item>",
         `      <title>${escapeXml(a.title)}</title>`,
@@ -46,10 +65,10 @@ export function buildRssXml(articles: PublicArticleSummary[], origin: string): s
 <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">
   <channel>
     <title>${escapeXml(SITE_NAME)}</title>
-    <link>${escapeXml(`${origin}/`)}</link>
+    <link>${escapeXml(origin + (locale === DEFAULT_READER_LOCALE ? "/" : localizedPath(locale, "/")))}</link>
     <description>${escapeXml(SITE_DESCRIPTION)}</description>
-    <language>en</language>
-    <atom:link href="${escapeXml(`${origin}/rss.xml`)}" rel="self" type="application/rss+xml"/>${lastBuild}
+    <language>${locale}</language>
+    <atom:link href="${escapeXml(origin + localizedPath(locale, "/rss.xml"))}" rel="self" type="application/rss+xml"/>${lastBuild}
 ${items}
   </channel>
 </rss>

@@ -10,6 +10,9 @@ import { isPublicSlug } from "./slug";
 import type { PublicArticle, PublicImage } from "./types";
 import { parseImagesJson, variantUrl } from "../content/image-snapshot";
 import { isLicenceCode, LICENCES, licenceLabel } from "../media/licences";
+import { getSettings } from "../settings/settings";
+import { loadTranslationGroup } from "../translations/translation-group";
+import { sourceUpdatedNotice } from "../translations/source-notice";
 
 export async function getPublicArticle(db: DbTx, slug: string): Promise<PublicArticle | null> {
   if (!isPublicSlug(slug)) return null;
@@ -19,6 +22,9 @@ export async function getPublicArticle(db: DbTx, slug: string): Promise<PublicAr
       id: true,
       slug: true,
       status: true,
+      locale: true,
+      translationOfId: true,
+      liveSourceUpdatedAt: true,
       conditionName: true,
       firstPublishedAt: true,
       lastPublishedAt: true,
@@ -68,9 +74,19 @@ export async function getPublicArticle(db: DbTx, slug: string): Promise<PublicAr
   if (!publishedAt || !firstPublishedAt) return null; // live without any publication record: not shown
 
   const authors = article.authors.length ? article.authors.map((a) => a.user) : [rev.author];
+  const group = await loadTranslationGroup(db, article.id);
+  const source = group.find((g) => g.isSource);
+  const notice = sourceUpdatedNotice(
+    article,
+    source && source.articleId !== article.id ? source.locale : null,
+    (await getSettings(db))["translations.sourceChangedNotice"],
+  );
 
   return {
     articleId: article.id,
+    locale: article.locale,
+    translations: group.filter((g) => g.live).map((g) => ({ locale: g.locale, slug: g.slug })),
+    sourceUpdated: notice ? { sourceLocale: notice.sourceLocale, updatedAt: notice.updatedAt.toISOString() } : null,
     revisionId: rev.id,
     revisionNumber: rev.number,
     slug: article.slug,

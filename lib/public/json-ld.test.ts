@@ -4,6 +4,9 @@ import type { PublicArticle } from "./types";
 
 const article: PublicArticle = {
   articleId: "a1",
+  locale: "en",
+  translations: [],
+  sourceUpdated: null,
   revisionId: "r1",
   revisionNumber: 1,
   slug: "calcinosis-cutis",

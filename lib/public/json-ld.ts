@@ -5,7 +5,7 @@ import type { PublicArticle } from "./types";
 import { articlePath, reviewerPath, SITE_NAME } from "./site";
 
 export function buildArticleJsonLd(article: PublicArticle, origin: string): Record<string, unknown> {
-  const url = origin + articlePath(article.slug);
+  const url = origin + articlePath(article.slug, article.locale);
   const ld: Record<string, unknown> = {
     "@context": "https://schema.org",
     "@type": "MedicalWebPage",
@@ -14,7 +14,7 @@ export function buildArticleJsonLd(article: PublicArticle, origin: string): Reco
     name: article.title,
     headline: article.title,
     description: article.summary,
-    inLanguage: "en",
+    inLanguage: article.locale,
     datePublished: article.firstPublishedAt,
     dateModified: article.lastModifiedAt,
     about: { "@type": "MedicalCondition", name: article.conditionName || article.title },

@@ -28,9 +28,10 @@ export function firstLetter(name: string): string {
   return c >= "A" && c <= "Z" ? c : "#";
 }
 
-export async function listConditions(db: DbTx): Promise<LetterGroup[]> {
+/** The conditions of the live articles in one language (the A–Z page of that language). */
+export async function listConditions(db: DbTx, locale = "en"): Promise<LetterGroup[]> {
   const rows = await db.article.findMany({
-    where: liveArticleWhere,
+    where: { ...liveArticleWhere, locale },
     select: { slug: true, liveRevision: { select: { title: true, conditionName: true, alternativeNames: true } } },
   });
   const entries: ConditionEntry[] = [];

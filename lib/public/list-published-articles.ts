@@ -7,14 +7,15 @@ import type { PublicArticleSummary } from "./types";
 
 export async function listPublishedArticles(
   db: DbTx,
-  options: { limit?: number } = {},
+  options: { limit?: number; locale?: string } = {},
 ): Promise<PublicArticleSummary[]> {
   const rows = await db.article.findMany({
-    where: liveArticleWhere,
+    where: options.locale ? { ...liveArticleWhere, locale: options.locale } : liveArticleWhere,
     orderBy: [{ lastPublishedAt: "desc" }, { slug: "asc" }],
     take: Math.min(Math.max(options.limit ?? 50, 1), 50_000),
     select: {
       slug: true,
+      locale: true,
       conditionName: true,
       firstPublishedAt: true,
       lastPublishedAt: true,
@@ -41,6 +42,7 @@ export async function listPublishedArticles(
     const snapshot = publicCredential(rev.reviews[0]?.credentialSnapshot);
     out.push({
       slug: row.slug,
+      locale: row.locale,
       title: rev.title,
       summary: rev.summary,
       conditionName: rev.conditionName || row.conditionName,

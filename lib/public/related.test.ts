@@ -4,6 +4,7 @@ import type { PublicArticleSummary } from "./types";
 
 const summary = (slug: string, title: string, conditionName = ""): PublicArticleSummary => ({
   slug,
+  locale: "en",
   title,
   summary: "",
   conditionName,

@@ -36,8 +36,26 @@ export interface PublicPerson {
   name: string;
 }
 
+/** The same article in another language, as a link readers can follow (live translations only). */
+export interface PublicTranslation {
+  locale: string;
+  slug: string;
+}
+
 export interface PublicArticle {
   articleId: string;
+  /** The article's language (Article.locale). */
+  locale: string;
+  /**
+   * Every live version of this article's translation group, this one included, source first: hreflang
+   * alternates and the language switcher.
+   */
+  translations: PublicTranslation[];
+  /**
+   * Set when this is a translation whose source has a newer live version than the one it was made from, and the
+   * site's policy shows it ("The English version was updated on …"): written at publish time.
+   */
+  sourceUpdated: { sourceLocale: string; updatedAt: string } | null;
   revisionId: string;
   revisionNumber: number;
   slug: string;
@@ -76,6 +94,7 @@ export interface PublicImage {
 
 export interface PublicArticleSummary {
   slug: string;
+  locale: string;
   title: string;
   summary: string;
   conditionName: string;

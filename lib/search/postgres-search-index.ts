@@ -8,7 +8,8 @@
 // "diabete" finds "diabète"; the marks are computed on the text as written.
 import type { DbTx } from "../db/client";
 import { SITE_SEARCH_TABLE } from "../db/dialects/raw-objects";
-import { TEXT_SEARCH_CONFIG as CONFIG, tsqueryOf } from "../db/dialects/postgres-text-search";
+import { tsqueryOf } from "../db/dialects/postgres-text-search";
+import { TEXT_SEARCH_CONFIGS } from "./search-locale";
 import { HIDDEN_STATUSES } from "../public/live-filter";
 import { MATCH_END, MATCH_START, hitFromMarkedRow, type MarkedRow } from "./highlight";
 import { fold, textWords } from "./query-words";
@@ -36,7 +37,8 @@ export const postgresSearchIndex: SearchIndex = {
     });
     await dropText(tx, entry.id);
     const values = [doc.title, doc.conditionName, doc.alternativeNames.join("; "), doc.summary, doc.headings, doc.body];
-    const vector = COLUMN_WEIGHTS.map((w, i) => `setweight(to_tsvector('${CONFIG}', $${9 + i}), '${w}')`).join(" || ");
+    const config = TEXT_SEARCH_CONFIGS[doc.locale];
+    const vector = COLUMN_WEIGHTS.map((w, i) => `setweight(to_tsvector('${config}', $${9 + i}), '${w}')`).join(" || ");
     await tx.$executeRawUnsafe(
       `INSERT INTO ${DOC} ("id", "article_id", ${COLUMNS.map((c) => `"${c}"`).join(", ")}, "document")
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, ${vector})`,
@@ -59,10 +61,13 @@ export const postgresSearchIndex: SearchIndex = {
     const empty: SearchResultPage = { query, corrections: {}, total: 0, page, pageSize, hits: [] };
     if (terms.words.length === 0) return empty;
     const { spellings, corrections } = await spellingsFor(db, terms.words);
-    const tsq = tsqueryOf(spellings, 1);
+    // The language is one of TEXT_SEARCH_CONFIGS' keys (a closed list), so it is written into the SQL as is.
+    const CONFIG = TEXT_SEARCH_CONFIGS[terms.locale];
+    const tsq = tsqueryOf(spellings, 1, false, CONFIG);
     const live = `JOIN "SearchEntry" e ON e."id" = d."id"
       JOIN "Article" a ON a."id" = e."articleId" AND a."liveRevisionId" = e."revisionId"
-        AND a."status"::text NOT IN (${HIDDEN_STATUSES.map((s) => `'${s}'`).join(", ")})`;
+        AND a."status"::text NOT IN (${HIDDEN_STATUSES.map((s) => `'${s}'`).join(", ")})
+        AND a."locale" = '${terms.locale}'`;
     const n = tsq.params.length;
     // Ranked first, marked after: ts_headline re-parses the text, so only the page's rows get it. The body
     // snippet is the costly one, so it is made only for results whose summary has none of the words.

@@ -4,6 +4,7 @@ import type { DbTx } from "../db/client";
 import { dialectFor } from "../db/dialects/dialect";
 import { QUERY_MAX_LENGTH, queryWords } from "./query-words";
 import type { SearchResultPage } from "./search-index";
+import { DEFAULT_READER_LOCALE, type ReaderLocale } from "../i18n/locales";
 
 export const SEARCH_PAGE_SIZE = 10;
 /** Pages beyond this are not served: nobody reads them and deep offsets cost the most. */
@@ -17,7 +18,16 @@ export const searchParamsSchema = z.object({
   page: z.preprocess(first, z.coerce.number().int().min(1).max(SEARCH_MAX_PAGE).catch(1)),
 });
 
-export async function searchArticles(db: DbTx, params: unknown): Promise<SearchResultPage> {
+/** Searches the live articles in `locale`, the language of the page the search was made from. */
+export async function searchArticles(
+  db: DbTx,
+  params: unknown,
+  locale: ReaderLocale = DEFAULT_READER_LOCALE,
+): Promise<SearchResultPage> {
   const { q, page } = searchParamsSchema.parse(params ?? {});
-  return dialectFor(db).siteSearch.search(db, { words: queryWords(q) }, { page, pageSize: SEARCH_PAGE_SIZE, query: q });
+  return dialectFor(db).siteSearch.search(
+    db,
+    { words: queryWords(q), locale },
+    { page, pageSize: SEARCH_PAGE_SIZE, query: q },
+  );
 }

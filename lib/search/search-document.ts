@@ -3,6 +3,7 @@ import { parseDocument } from "../content/document-schema";
 import { parseAlternativeNames } from "../content/alternative-names";
 import { blockText } from "../content/text";
 import type { SearchDocument } from "./search-index";
+import type { ReaderLocale } from "../i18n/locales";
 
 export interface IndexableRevision {
   id: string;
@@ -14,7 +15,7 @@ export interface IndexableRevision {
   bodyJson: string;
 }
 
-export function buildSearchDocument(revision: IndexableRevision): SearchDocument {
+export function buildSearchDocument(revision: IndexableRevision, locale: ReaderLocale): SearchDocument {
   const body = parseDocument(revision.bodyJson);
   const headings: string[] = [];
   const prose: string[] = [];
@@ -22,6 +23,7 @@ export function buildSearchDocument(revision: IndexableRevision): SearchDocument
   return {
     articleId: revision.articleId,
     revisionId: revision.id,
+    locale,
     title: revision.title,
     conditionName: revision.conditionName,
     alternativeNames: parseAlternativeNames(revision.alternativeNames),

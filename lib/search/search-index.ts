@@ -3,11 +3,14 @@
 // `siteSearch` (`dialectFor(db).siteSearch`, lib/db/dialects) while callers stay the same. Only published text
 // is ever given to an index: callers pass the live revision's fields (see sync-article-search.ts).
 import type { DbTx } from "../db/client";
+import type { ReaderLocale } from "../i18n/locales";
 
 /** What is indexed for one live article: the live revision's text, split by weight. */
 export interface SearchDocument {
   articleId: string;
   revisionId: string;
+  /** The article's language: how its words are stemmed (./search-locale.ts). */
+  locale: ReaderLocale;
   title: string;
   conditionName: string;
   alternativeNames: string[];
@@ -36,6 +39,8 @@ export interface SearchHit {
 /** A parsed query: lower-case words, at most a few, each with the spellings to try for it. */
 export interface SearchTerms {
   words: string[];
+  /** Only articles in this language are searched, with its stemming. */
+  locale: ReaderLocale;
 }
 
 export interface SearchResultPage {

@@ -13,6 +13,7 @@ import { MATCH_END, MATCH_START, hitFromMarkedRow, type MarkedRow } from "./high
 import { textWords } from "./query-words";
 import type { SearchDocument, SearchIndex, SearchResultPage, SearchTerms } from "./search-index";
 import { addWords, removeWords, spellingsFor } from "./vocabulary";
+import { fts5Term } from "./search-locale";
 
 /** bm25 weights by column: article_id (not indexed), title, condition, alternative_names, summary, headings, body. */
 const WEIGHTS = [0, 10, 8, 6, 3, 2, 1].join(", ");
@@ -51,11 +52,14 @@ export const sqliteSearchIndex: SearchIndex = {
     const empty: SearchResultPage = { query, corrections: {}, total: 0, page, pageSize, hits: [] };
     if (terms.words.length === 0) return empty;
     const { spellings, corrections } = await spellingsFor(db, terms.words);
-    const match = spellings.map((alts) => `(${alts.map((w) => `"${w}"`).join(" OR ")})`).join(" AND ");
+    const match = spellings
+      .map((alts) => `(${[...new Set(alts.map((w) => fts5Term(w, terms.locale)))].join(" OR ")})`)
+      .join(" AND ");
 
     const from = `FROM ${DOC} JOIN "SearchEntry" e ON e."id" = ${DOC}.rowid
       JOIN "Article" a ON a."id" = e."articleId" AND a."liveRevisionId" = e."revisionId"
         AND a."status" NOT IN (${HIDDEN_STATUSES.map((s) => `'${s}'`).join(", ")})
+        AND a."locale" = ?
       WHERE ${DOC} MATCH ?`;
     const mark = `'${MATCH_START}', '${MATCH_END}'`;
     // Ranked first, marked after: SQLite would otherwise compute highlights and snippets for every match before
@@ -82,6 +86,7 @@ export const sqliteSearchIndex: SearchIndex = {
        JOIN "Article" a ON a."id" = e."articleId"
        WHERE ${DOC} MATCH ?
        ORDER BY ranked.score, ranked.publishedAt DESC`,
+      terms.locale,
       match,
       pageSize,
       (page - 1) * pageSize,
@@ -91,7 +96,15 @@ export const sqliteSearchIndex: SearchIndex = {
     const total =
       rows.length < pageSize && page === 1
         ? rows.length
-        : Number((await db.$queryRawUnsafe<Array<{ n: number | bigint }>>(`SELECT count(*) AS n ${from}`, match))[0].n);
+        : Number(
+            (
+              await db.$queryRawUnsafe<Array<{ n: number | bigint }>>(
+                `SELECT count(*) AS n ${from}`,
+                terms.locale,
+                match,
+              )
+            )[0].n,
+          );
     const hits = rows.map(hitFromMarkedRow);
     return { query, corrections, total, page, pageSize, hits };
   },

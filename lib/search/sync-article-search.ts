@@ -4,6 +4,7 @@
 import type { Db, DbTx } from "../db/client";
 import { dialectFor } from "../db/dialects/dialect";
 import { buildSearchDocument } from "./search-document";
+import { toReaderLocale } from "../i18n/locales";
 
 const REVISION_FIELDS = {
   id: true,
@@ -18,11 +19,11 @@ const REVISION_FIELDS = {
 export async function syncArticleSearch(tx: DbTx, articleId: string): Promise<void> {
   const article = await tx.article.findUnique({
     where: { id: articleId },
-    select: { liveRevision: { select: REVISION_FIELDS } },
+    select: { locale: true, liveRevision: { select: REVISION_FIELDS } },
   });
   const index = dialectFor(tx).siteSearch;
   if (!article?.liveRevision) return index.removeArticle(tx, articleId);
-  await index.indexArticle(tx, buildSearchDocument(article.liveRevision));
+  await index.indexArticle(tx, buildSearchDocument(article.liveRevision, toReaderLocale(article.locale)));
 }
 
 /**

@@ -17,14 +17,17 @@ export interface TsQuery {
  * `firstParam`. `prefixLast` makes the last group's spellings prefixes (what is still being typed), as FTS5's
  * `"word"*` does; only for words of letters and digits (the callers' word splitting guarantees it).
  */
-export function tsqueryOf(groups: string[][], firstParam: number, prefixLast = false): TsQuery {
+export function tsqueryOf(
+  groups: string[][],
+  firstParam: number,
+  prefixLast = false,
+  config: string = TEXT_SEARCH_CONFIG,
+): TsQuery {
   const params: string[] = [];
   const term = (word: string, prefix: boolean) => {
     params.push(word);
     const p = `$${firstParam + params.length - 1}`;
-    return prefix
-      ? `to_tsquery('${TEXT_SEARCH_CONFIG}', ${p} || ':*')`
-      : `plainto_tsquery('${TEXT_SEARCH_CONFIG}', ${p})`;
+    return prefix ? `to_tsquery('${config}', ${p} || ':*')` : `plainto_tsquery('${config}', ${p})`;
   };
   const sql = groups
     .map((spellings, i) => `(${spellings.map((w) => term(w, prefixLast && i === groups.length - 1)).join(" || ")})`)
