@@ -13,6 +13,7 @@
 import { randomBytes } from "node:crypto";
 import { db } from "../db/client";
 import { hasDuePublications } from "../publishing/publish-due";
+import { hasOverdueWork } from "../publishing/apply-overdue-policy";
 
 const g = globalThis as unknown as {
   __imprimaturTickSecret?: string;
@@ -60,10 +61,11 @@ export function startPublishScheduler(): void {
   g.__imprimaturScheduler.unref();
 }
 
-/** For the studio request path: one indexed count; the loopback call only when something is due. */
+/** For the studio request path: indexed counts; the loopback call only when something is due (a publication, an
+ * overdue page to act on or release). */
 export async function runDueCheckIfNeeded(): Promise<void> {
   try {
-    if (await hasDuePublications(db)) await tick();
+    if ((await hasDuePublications(db)) || (await hasOverdueWork(db))) await tick();
   } catch (err) {
     console.error("[scheduler] due check failed", err);
   }

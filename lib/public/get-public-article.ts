@@ -29,6 +29,7 @@ export async function getPublicArticle(db: DbTx, slug: string): Promise<PublicAr
       firstPublishedAt: true,
       lastPublishedAt: true,
       reviewDueAt: true,
+      overdueAction: true,
       authors: { orderBy: { addedAt: "asc" }, select: { user: { select: { id: true, name: true } } } },
       liveRevision: {
         select: {
@@ -109,6 +110,8 @@ export async function getPublicArticle(db: DbTx, slug: string): Promise<PublicAr
       ((approval.credential?.expiresAt ?? null) !== null && approval.credential!.expiresAt < new Date()
         ? true
         : !!article.reviewDueAt && article.reviewDueAt < new Date()),
+    overdueAction:
+      article.overdueAction === "NOTICE" || article.overdueAction === "NOINDEX" ? article.overdueAction : null,
     references: publicReferences(
       rev.bodyJson,
       rev.referencesJson,

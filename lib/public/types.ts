@@ -76,6 +76,11 @@ export interface PublicArticle {
   approvalId: string | null;
   /** The approving reviewer's credential has expired, or the re-review date has passed. */
   reviewDue: boolean;
+  /**
+   * What the overdue policy recorded for this page (lib/publishing/apply-overdue-policy.ts): "NOTICE" shows the
+   * "due for review" notice, "NOINDEX" also asks search engines not to index it; null when not overdue.
+   */
+  overdueAction?: "NOTICE" | "NOINDEX" | null;
   /** The body's images as frozen with the revision, for JSON-LD (ImageObject with licence and credit). */
   images?: PublicImage[];
 }

@@ -10,6 +10,7 @@ const select = {
   status: true,
   reviewDueAt: true,
   lastPublishedAt: true,
+  overdueAction: true,
   draft: { select: { title: true } },
   liveRevision: { select: { title: true } },
 } as const;
@@ -62,6 +63,10 @@ export async function reviewDueLists(db: DbTx, now = new Date()) {
     reviewDueAt: due,
     lastPublishedAt: a.lastPublishedAt,
     reason,
+    // Whole days past the due date (0 on the day itself; negative for "due soon").
+    overdueDays: Math.floor((now.getTime() - due.getTime()) / 86400_000),
+    // What readers currently see because of it (lib/publishing/apply-overdue-policy.ts).
+    overdueAction: a.overdueAction,
   });
   const overdue = byDate.map((a) => shape(a, "date", a.reviewDueAt!));
   const seen = new Set(overdue.map((a) => a.id));

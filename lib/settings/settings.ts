@@ -36,6 +36,16 @@ export const SETTING_DEFAULTS = {
   "layReview.requiredPatients": 0,
   /** The same for articles written for clinicians and health professionals. */
   "layReview.requiredProfessionals": 0,
+  /**
+   * What a live page past its re-review date does (lib/publishing/apply-overdue-policy.ts): "notice" (a visible
+   * "due for review" notice), "noindex" (the notice and a robots noindex) or "withdraw" (the notice during the
+   * grace period, then taken down).
+   */
+  "review.overduePolicy": "notice",
+  /** With the "withdraw" policy: days past the re-review date before the page is taken down. */
+  "review.overdueGraceDays": 30,
+  /** A cited source older than this many years is an advisory when the article is re-reviewed. */
+  "evidence.maxSourceAgeYears": 10,
 } as const;
 
 export type SettingKey = keyof typeof SETTING_DEFAULTS;

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../../tests/helpers/test-db";
 import { makeUser } from "../../tests/helpers/factory";
 import { getSetting } from "./settings";
-import { policySchema, updatePolicies } from "./update-settings";
+import { overduePolicySchema, policySchema, updateOverduePolicy, updatePolicies } from "./update-settings";
 import { viaSchema } from "../../tests/helpers/via-schema";
 import { listAuditEvents } from "../audit/list-audit-events";
 
@@ -60,5 +60,33 @@ describe("updatePolicies", () => {
         "review.dueSoonDays": [expect.any(String)],
       },
     });
+  });
+});
+
+describe("updateOverduePolicy", () => {
+  it("only admins choose the overdue policy; an unknown policy is refused by name; the change is audited", async () => {
+    const admin = await makeUser(t.db, { roles: ["ADMIN"], name: "Oda Overdue" });
+    const editor = await makeUser(t.db, { roles: ["EDITOR"] });
+    const input = {
+      "review.overduePolicy": "noindex",
+      "review.overdueGraceDays": "14",
+      "evidence.maxSourceAgeYears": "8",
+    };
+    await expect(
+      viaSchema(overduePolicySchema, input, (i) => updateOverduePolicy(t.db, { ...editor, roles: ["EDITOR"] }, i)),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      viaSchema(overduePolicySchema, { ...input, "review.overduePolicy": "delete" }, (i) =>
+        updateOverduePolicy(t.db, { ...admin, roles: ["ADMIN"] }, i),
+      ),
+    ).rejects.toMatchObject({ code: "VALIDATION" });
+    const r = await viaSchema(overduePolicySchema, input, (i) =>
+      updateOverduePolicy(t.db, { ...admin, roles: ["ADMIN"] }, i),
+    );
+    expect(r.changed.sort()).toEqual(["evidence.maxSourceAgeYears", "review.overdueGraceDays", "review.overduePolicy"]);
+    expect(await getSetting(t.db, "review.overduePolicy")).toBe("noindex");
+    expect(await getSetting(t.db, "evidence.maxSourceAgeYears")).toBe(8);
+    const { events } = await listAuditEvents(t.db, { action: "settings", actor: "Oda" });
+    expect(JSON.parse(events[0].dataJson).changes["review.overduePolicy"]).toEqual({ from: "notice", to: "noindex" });
   });
 });

@@ -5,6 +5,7 @@ import { assertCan, type Actor } from "../auth/policy";
 import { recordAuditEvent } from "../audit/record-event";
 import { getSettings, putSetting } from "./settings";
 import { ROLES } from "../auth/roles";
+import { OVERDUE_POLICIES } from "../publishing/apply-overdue-policy";
 import { formatTwoFactorRoles, twoFactorRolesSetting, TWO_FACTOR_SETTING } from "../auth/two-factor-policy";
 
 export const policySchema = z.object({
@@ -85,5 +86,50 @@ export async function updateTwoFactorPolicy(db: Db, actor: Actor, input: TwoFact
       data: { changes: { [TWO_FACTOR_SETTING]: { from: before, to: value } } },
     });
     return { changed: [TWO_FACTOR_SETTING] };
+  });
+}
+
+export const overduePolicySchema = z.object({
+  "review.overduePolicy": z.enum(OVERDUE_POLICIES, "Choose what happens to an overdue page."),
+  "review.overdueGraceDays": z.coerce
+    .number({ error: "Enter a whole number of days." })
+    .int("Enter a whole number of days.")
+    .min(0, "At least 0 days.")
+    .max(365, "At most 365 days."),
+  "evidence.maxSourceAgeYears": z.coerce
+    .number({ error: "Enter a whole number of years." })
+    .int("Enter a whole number of years.")
+    .min(1, "At least 1 year.")
+    .max(100, "At most 100 years."),
+});
+export type OverduePolicyInput = z.output<typeof overduePolicySchema>;
+
+/**
+ * Re-review policies: what a live page past its re-review date does (the scheduler's next tick applies it and audits
+ * each page) and the source age flagged at re-review.
+ */
+export async function updateOverduePolicy(db: Db, actor: Actor, input: OverduePolicyInput) {
+  assertCan(actor, "settings.manage", "change site policies");
+  return db.$transaction(async (tx) => {
+    const before = await getSettings(tx);
+    const changes: Record<string, { from: string | number; to: string | number }> = {};
+    for (const key of ["review.overduePolicy", "review.overdueGraceDays", "evidence.maxSourceAgeYears"] as const) {
+      if (before[key] === input[key]) continue;
+      changes[key] = { from: before[key], to: input[key] };
+    }
+    if (changes["review.overduePolicy"]) await putSetting(tx, "review.overduePolicy", input["review.overduePolicy"]);
+    if (changes["review.overdueGraceDays"])
+      await putSetting(tx, "review.overdueGraceDays", input["review.overdueGraceDays"]);
+    if (changes["evidence.maxSourceAgeYears"])
+      await putSetting(tx, "evidence.maxSourceAgeYears", input["evidence.maxSourceAgeYears"]);
+    if (Object.keys(changes).length)
+      await recordAuditEvent(tx, {
+        actorId: actor.id,
+        action: "settings.updated",
+        entityType: "Setting",
+        entityId: "review.overduePolicy",
+        data: { changes },
+      });
+    return { changed: Object.keys(changes) };
   });
 }

@@ -39,6 +39,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: article.title,
     description: article.summary,
+    // The overdue policy "noindex" (lib/publishing/apply-overdue-policy.ts): readers still see the page.
+    ...(article.overdueAction === "NOINDEX" ? { robots: { index: false, follow: true } } : {}),
     alternates: { canonical: siteUrl() + articlePath(article.slug) },
     openGraph: {
       type: "article",
@@ -94,6 +96,12 @@ async function ArticleView({ article }: { article: PublicArticle }) {
 
         <header className="pub-article-header">
           <h1 id="article-title">{article.title}</h1>
+          {article.overdueAction ? (
+            <p className="pub-overdue-notice" role="note" data-testid="overdue-notice">
+              <strong>This page is due for review.</strong> Its planned medical review date has passed; it may not
+              reflect the latest evidence while we check it.
+            </p>
+          ) : null}
           {article.summary ? <p className="pub-summary">{article.summary}</p> : null}
 
           <div className="pub-byline">

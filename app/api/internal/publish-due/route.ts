@@ -6,6 +6,8 @@ import { db } from "@/lib/db/client";
 import { publishDueArticles } from "@/lib/publishing/publish-due";
 import { deliverQueuedMail } from "@/lib/notifications/deliver-mail";
 import { sendReviewReminders } from "@/lib/assignments/send-review-reminders";
+import { applyOverduePolicy } from "@/lib/publishing/apply-overdue-policy";
+import { mergeReaderChanges } from "@/lib/public/reader-change";
 import { internalRoute } from "@/app/_server/route";
 import { TICK_HEADER, tickSecret } from "@/lib/processes/publish-scheduler";
 
@@ -21,6 +23,8 @@ export const POST = internalRoute(
   { name: "publish-due", authorised, failureMessage: "The due-publication run failed; it will be retried." },
   async () => {
     const run = await publishDueArticles(db);
+    // Pages past their re-review date get the admin's overdue action (notice, noindex, withdrawal), or lose it.
+    const overdue = await applyOverduePolicy(db);
     // Overdue review assignments are reminded on the same tick (once each), before the mail goes out.
     const reminders = await sendReviewReminders(db);
     const mail = await deliverQueuedMail(db);
@@ -29,7 +33,8 @@ export const POST = internalRoute(
       failed: run.failed,
       reminders,
       mail,
-      readerChange: run.readerChange,
+      overdue: overdue.transitions,
+      readerChange: mergeReaderChanges([run.readerChange, overdue.readerChange]),
     };
   },
 );

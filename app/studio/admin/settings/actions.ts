@@ -3,7 +3,9 @@ import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db/client";
 import { action } from "@/app/_server/action";
 import {
+  overduePolicySchema,
   policySchema,
+  updateOverduePolicy,
   twoFactorPolicySchema,
   updatePolicies,
   updateTwoFactorPolicy,
@@ -22,6 +24,15 @@ export const updateTwoFactorPolicyAction = action(
   { name: "updateTwoFactorPolicy", permission: "settings.manage", schema: twoFactorPolicySchema },
   async (input, actor) => {
     const r = await updateTwoFactorPolicy(db, actor, input);
+    revalidatePath("/studio/admin/settings");
+    return r;
+  },
+);
+
+export const updateOverduePolicyAction = action(
+  { name: "updateOverduePolicy", permission: "settings.manage", schema: overduePolicySchema },
+  async (input, actor) => {
+    const r = await updateOverduePolicy(db, actor, input);
     revalidatePath("/studio/admin/settings");
     return r;
   },

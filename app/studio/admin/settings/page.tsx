@@ -4,7 +4,7 @@ import { getSettings } from "@/lib/settings/settings";
 import { requirePermission } from "@/app/_server/session";
 import { ActionForm, Field } from "@/components/studio/action-form";
 import { parseTwoFactorRoles } from "@/lib/auth/two-factor-policy";
-import { updatePoliciesAction } from "./actions";
+import { updateOverduePolicyAction, updatePoliciesAction } from "./actions";
 import { TwoFactorPolicyForm } from "./two-factor-policy-form";
 import { addSpecialtyAction } from "../../assignments/actions";
 import { listSpecialties } from "@/lib/assignments/specialties";
@@ -66,6 +66,51 @@ export default async function SettingsPage() {
               Auto-assign each submission to the least-loaded verified reviewer of its clinical area
             </label>
           </p>
+        </ActionForm>
+      </section>
+      <section className="panel" aria-labelledby="overdue-heading">
+        <h2 id="overdue-heading">Overdue pages and evidence age</h2>
+        <ActionForm
+          action={updateOverduePolicyAction}
+          submitLabel="Save re-review policy"
+          successMessage="Saved. Overdue pages change within a minute; each change is in the audit log."
+          label="Re-review policy"
+        >
+          <fieldset>
+            <legend>When a published page passes its re-review date</legend>
+            {(
+              [
+                ["notice", "Show “This page is due for review” on the page"],
+                ["noindex", "Show the notice and ask search engines not to index the page (noindex)"],
+                ["withdraw", "Show the notice, then take the page down after the grace period"],
+              ] as const
+            ).map(([value, label]) => (
+              <p className="checkbox-field" key={value}>
+                <input
+                  type="radio"
+                  id={`overdue-policy-${value}`}
+                  name="review.overduePolicy"
+                  value={value}
+                  defaultChecked={s["review.overduePolicy"] === value}
+                />{" "}
+                <label htmlFor={`overdue-policy-${value}`}>{label}</label>
+              </p>
+            ))}
+          </fieldset>
+          <Field
+            name="review.overdueGraceDays"
+            label="Grace period before withdrawal (days)"
+            type="number"
+            defaultValue={String(s["review.overdueGraceDays"])}
+            hint="Only for “take the page down”: days after the re-review date."
+          />
+          <Field
+            name="evidence.maxSourceAgeYears"
+            label="Sources older than (years) are flagged at re-review"
+            type="number"
+            defaultValue={String(s["evidence.maxSourceAgeYears"])}
+            hint="When a published article is reviewed again, each cited source older than this is listed as an advisory."
+          />
         </ActionForm>
       </section>
       <section className="panel" aria-labelledby="specialties-heading">
