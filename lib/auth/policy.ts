@@ -47,6 +47,8 @@ export const PERMISSIONS = [
   "declarations.own", // keep one's own declarations of interest, declare a conflict on an article
   "conflict.override", // let a reviewer with a declared conflict approve one revision (written reason)
   "layreview.invite", // invite a lay reader to read a revision through a single-use link
+  // assessors' records: evidence packs and the standards report (editors and admins)
+  "evidence.read",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -98,6 +100,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     "declarations.own",
     "conflict.override",
     "layreview.invite",
+    "evidence.read",
   ],
   ADMIN: [
     "studio.access",
@@ -109,6 +112,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     "audit.read",
     "outbox.read",
     "webhooks.manage",
+    "evidence.read",
   ],
 };
 

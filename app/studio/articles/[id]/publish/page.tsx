@@ -317,6 +317,23 @@ export default async function PublishPage({
         </dl>
         <UpdateHistory history={s.trail.history} />
       </section>
+
+      {can(actor, "evidence.read") && revision ? (
+        <section className="panel" aria-labelledby="evidence-heading">
+          <h2 id="evidence-heading">Evidence pack</h2>
+          <p>
+            One ZIP for assessors, readable offline: the {article.liveRevisionId ? "live" : "latest"} revision, its
+            approval and credential, checks, sources, reader feedback and the audit history with its verification. Each
+            download is recorded in the audit log with its SHA-256.
+          </p>
+          <p>
+            <a className="button" href={`/api/studio/articles/${article.id}/evidence-pack`} download>
+              Download evidence pack
+            </a>{" "}
+            <Link href="/studio/standards">Standards report</Link>
+          </p>
+        </section>
+      ) : null}
     </>
   );
 }

@@ -1,0 +1,94 @@
+// A published page past its re-review date: the scheduler tick (run here by a studio request, which calls it when
+// something is waiting) applies the admin's policy. With "notice" readers see "This page is due for review"
+// (without JavaScript); after an admin picks "noindex" in the policies the page's HTML carries a robots noindex.
+// Both moves are in the audit log, and the dashboard's re-review list says for how long the page is overdue.
+import { expect, test } from "@playwright/test";
+import { makePublishedArticle, makeTeam } from "../tests/helpers/publish-fixtures";
+import { putSetting } from "../lib/settings/settings";
+import { OVERDUE_APPLIED_ACTION } from "../lib/publishing/apply-overdue-policy";
+import { e2eDb } from "./helpers/db";
+import { createTestUser, signIn, uniqueSuffix } from "./helpers/factory";
+import { checkScreen } from "./helpers/layout-checks";
+
+const DAY = 86_400_000;
+
+async function overdueEvents(articleId: string) {
+  const events = await e2eDb().auditEvent.findMany({
+    where: { entityId: articleId, action: OVERDUE_APPLIED_ACTION },
+    orderBy: { id: "asc" },
+  });
+  return events.map((e) => (JSON.parse(e.dataJson) as { to: string }).to);
+}
+
+test.describe("overdue pages", () => {
+  test.afterAll(async () => {
+    // The policy is site-wide: leave the default for the other specs.
+    await putSetting(e2eDb(), "review.overduePolicy", "notice");
+  });
+
+  test("show the notice, then noindex once an admin chooses it; both audited", async ({ page, browser, request }) => {
+    test.setTimeout(120_000);
+    const db = e2eDb();
+    const team = await makeTeam(db);
+    const title = `Overdue page ${uniqueSuffix()}`;
+    const published = await makePublishedArticle(db, team, { title, blocks: ["Some advice that needs a check."] });
+    await db.article.update({
+      where: { id: published.articleId },
+      data: { reviewDueAt: new Date(Date.now() - 3 * DAY - 3600_000) },
+    });
+    const staff = await createTestUser({ roles: ["EDITOR", "ADMIN"] });
+
+    // A studio request finds the waiting transition and runs the tick before answering.
+    await signIn(page, staff, "/studio");
+    await expect
+      .poll(() => overdueEvents(published.articleId), { message: "the notice is applied and audited" })
+      .toEqual(["NOTICE"]);
+    await page.goto("/studio");
+    const row = page.getByTestId("review-overdue").getByRole("listitem").filter({ hasText: title });
+    await expect(row.getByTestId("overdue-for")).toContainText("overdue for 3 days");
+    await expect(row.getByTestId("overdue-for")).toContainText("“due for review” notice");
+
+    // Readers, without JavaScript: the notice is in the served HTML; the page is still indexable.
+    const reader = await browser.newContext({ javaScriptEnabled: false });
+    const readerPage = await reader.newPage();
+    await readerPage.goto(`/articles/${published.slug}`);
+    await expect(readerPage.getByTestId("overdue-notice")).toContainText("This page is due for review");
+    expect(await readerPage.locator('meta[name="robots"]').count()).toBe(0);
+    for (const size of [
+      { width: 1366, height: 900 },
+      { width: 390, height: 844 },
+    ]) {
+      await readerPage.setViewportSize(size);
+      await readerPage.screenshot({ path: test.info().outputPath(`overdue-notice-${size.width}.png`) });
+    }
+
+    // The admin chooses noindex in the policies.
+    await page.goto("/studio/admin/settings");
+    const form = page.getByRole("form", { name: "Re-review policy" });
+    await form.getByLabel(/ask search engines not to index/).check();
+    await form.getByRole("button", { name: "Save re-review policy" }).click();
+    await expect(form.getByText("Saved.")).toBeVisible();
+    for (const size of [
+      { width: 1366, height: 900 },
+      { width: 390, height: 844 },
+    ]) {
+      await page.setViewportSize(size);
+      await page.getByRole("heading", { name: "Overdue pages and evidence age" }).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: test.info().outputPath(`overdue-policy-${size.width}.png`) });
+      await checkScreen(page, `settings at ${size.width} px`, size.width);
+    }
+    await page.goto("/studio");
+    await expect
+      .poll(() => overdueEvents(published.articleId), { message: "noindex is applied and audited" })
+      .toEqual(["NOTICE", "NOINDEX"]);
+
+    const html = await (await request.get(`/articles/${published.slug}`)).text();
+    expect(html).toMatch(/<meta name="robots" content="noindex, ?follow"/);
+    expect(html).toContain("This page is due for review");
+    await reader.close();
+
+    // In the audit log, by name.
+    await page.goto(`/studio/admin/audit?action=${OVERDUE_APPLIED_ACTION}`);
+    await expect(page.getByRole("cell", { name: "Overdue page: policy applied" }).first()).toBeVisible();
+  });
+});
