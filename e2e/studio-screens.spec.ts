@@ -50,6 +50,7 @@ test.describe("every studio screen", () => {
       "/studio/inbox",
       "/studio/calendar",
       "/studio/checks",
+      "/studio/standards",
       "/studio/corpus",
       "/studio/dictionary",
       "/studio/feedback",

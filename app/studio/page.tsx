@@ -169,6 +169,10 @@ export default async function StudioDashboard() {
                 </li>
               ))}
             </ul>
+            <p>
+              <Link href="/studio/standards">Standards report</Link>: which articles have the evidence each criterion
+              asks for
+            </p>
             <h3>Recently changed</h3>
             <ArticleList
               articles={editorial.recent}
@@ -196,6 +200,9 @@ export default async function StudioDashboard() {
             </ul>
             <p>
               <Link href="/studio/admin/users">Manage users and roles</Link>
+            </p>
+            <p>
+              <Link href="/studio/standards">Standards report</Link>
             </p>
           </section>
         )}
