@@ -29,6 +29,9 @@ const base = {
 export const approveRevisionSchema = z.object({
   ...base,
   attest: formCheckbox(z.literal(true, { error: "Tick the statement to confirm your approval." })),
+  // At re-review: "I checked the evidence" (sources' age, newer versions, corrections, retractions). Recorded with
+  // the approval; the standards report and the evidence pack show re-review approvals without it.
+  evidenceChecked: formCheckbox(z.literal(true)).optional(),
   note: z.string().trim().max(2000, "Keep the note under 2000 characters.").optional(),
 });
 export type ApproveRevisionInput = z.output<typeof approveRevisionSchema>;
@@ -114,6 +117,7 @@ export async function approveRevision(db: Db, actor: Actor, input: ApproveRevisi
         statement,
         contentHash: revision.contentHash,
         credentialSnapshot: JSON.stringify(snapshot),
+        evidenceChecked: data.evidenceChecked === true,
       },
     });
     await tx.article.update({ where: { id: article.id }, data: { status } });
@@ -142,6 +146,7 @@ export async function approveRevision(db: Db, actor: Actor, input: ApproveRevisi
               },
             }
           : {}),
+        evidenceChecked: review.evidenceChecked,
       },
     });
     const editors = await tx.user.findMany({

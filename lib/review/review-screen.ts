@@ -26,6 +26,7 @@ import { listReviewComments } from "./list-review-comments";
 import { approvalStatement } from "./decide-review";
 import { parseImagesJson } from "../content/image-snapshot";
 import { diffImages, type ImageChange } from "../revisions/diff-images";
+import { sourcesByAge } from "./sources-by-age";
 
 /** What a comment on this block is called; null where comments do not anchor: headings (they title what
  *  follows) and empty blocks (the template's placeholders). Images have no words of their own but can be
@@ -106,10 +107,11 @@ export async function loadReviewScreen(
     compared = compareVersions(v(baseline), v(rev), citationStyle);
   }
 
-  const [checkRun, plagiarism, threshold, decisions] = await Promise.all([
+  const [checkRun, plagiarism, threshold, maxSourceAgeYears, decisions] = await Promise.all([
     latestContentCheckRun(db, rev.id),
     latestPlagiarismReport(db, rev.id, actor),
     getSetting(db, "plagiarism.thresholdPercent"),
+    getSetting(db, "evidence.maxSourceAgeYears"),
     db.review.findMany({
       where: { revision: { articleId } },
       orderBy: { createdAt: "desc" },
@@ -139,6 +141,16 @@ export async function loadReviewScreen(
     diffFieldNames: DIFF_NAMES,
     checkRun,
     plagiarism: plagiarism ? { ...plagiarism, threshold } : null,
+    // A live article under review again: the reviewer confirms the evidence was checked (sources by age below).
+    reReview: ctx.isLive,
+    sources: {
+      maxAgeYears: maxSourceAgeYears,
+      byAge: sourcesByAge(
+        refs.map((r) => ({ key: r.key, title: r.title, year: r.year ?? null })),
+        maxSourceAgeYears,
+        new Date(),
+      ),
+    },
     decisions: decisions.map((d) => ({
       id: d.id,
       decision: d.decision,

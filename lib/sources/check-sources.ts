@@ -66,7 +66,10 @@ export async function checkLinks(urls: string[], options: SafeFetchOptions & { c
   return mapBounded(unique, options.concurrency ?? 6, (u) => checkLink(u, options));
 }
 
-/** Which notices matter: a retraction (or withdrawal) makes a source unusable; corrections are worth a look. */
+/**
+ * Which notices matter: a retraction (or withdrawal) makes a source unusable; corrections, and newer versions or
+ * editions that supersede the cited one, are worth a look (an advisory: the evidence may have moved on).
+ */
 export function updateStatus(updates: WorkUpdate[] | null): { status: UpdateStatus; detail: string } {
   if (updates === null) return { status: "UNKNOWN", detail: "Crossref does not know this DOI." };
   const retraction = updates.find((u) => u.type === "retraction" || u.type === "withdrawal" || u.type === "removal");
@@ -76,15 +79,34 @@ export function updateStatus(updates: WorkUpdate[] | null): { status: UpdateStat
       detail: `${retraction.label || "Retraction"}${retraction.date ? ` (${retraction.date})` : ""}: https://doi.org/${retraction.doi}`,
     };
   const correction = updates.find((u) =>
-    ["correction", "erratum", "corrigendum", "expression_of_concern", "addendum"].includes(u.type),
+    [
+      "correction",
+      "erratum",
+      "corrigendum",
+      "expression_of_concern",
+      "addendum",
+      "clarification",
+      "partial_retraction",
+      "new_version",
+      "new_edition",
+      "superseded",
+    ].includes(u.type),
   );
   if (correction)
     return {
       status: "CORRECTED",
-      detail: `${correction.label || "Correction"}${correction.date ? ` (${correction.date})` : ""}: https://doi.org/${correction.doi}`,
+      detail: `${correction.label || UPDATE_LABELS[correction.type] || "Correction"}${correction.date ? ` (${correction.date})` : ""}: https://doi.org/${correction.doi}`,
     };
   return { status: "OK", detail: "" };
 }
+
+const UPDATE_LABELS: Record<string, string> = {
+  new_version: "Newer version",
+  new_edition: "New edition",
+  superseded: "Superseded",
+  partial_retraction: "Partial retraction",
+  clarification: "Clarification",
+};
 
 async function store(
   db: DbTx,

@@ -4,7 +4,7 @@ import { createTestDb } from "../../tests/helpers/test-db";
 import { RETRACTED_DOI, startSourceStub, type SourceStub } from "../../tests/helpers/source-stub";
 import { catchAppError } from "../../tests/helpers/catch-app-error";
 import { makeUser } from "../../tests/helpers/factory";
-import { checkLinks, checkSources, sourceState } from "./check-sources";
+import { checkLinks, checkSources, sourceState, updateStatus } from "./check-sources";
 import { httpReferenceLookup, lookupReference, parseIdentifier, type ReferenceLookup } from "./reference-lookup";
 import { safeFetch } from "./safe-fetch";
 import { claimNextJob, enqueueWeeklyChecks, runSourceCheckJobs } from "./source-check-jobs";
@@ -97,6 +97,19 @@ describe("retractions and corrections (Crossref update notices)", () => {
     ]);
     expect(state.corrected.map((c) => c.title)).toEqual(["Review"]);
     expect(state.unchecked).toBe(0);
+  });
+});
+
+describe("newer versions and superseded sources", () => {
+  it("are advisories (CORRECTED) named by what happened; a retraction still wins", () => {
+    const notice = (type: string) => ({ type, doi: "10.1/notice", label: "", date: "2025-03-01" });
+    expect(updateStatus([notice("new_version")])).toEqual({
+      status: "CORRECTED",
+      detail: "Newer version (2025-03-01): https://doi.org/10.1/notice",
+    });
+    expect(updateStatus([notice("superseded")]).detail).toMatch(/^Superseded/);
+    expect(updateStatus([notice("new_edition"), notice("retraction")]).status).toBe("RETRACTED");
+    expect(updateStatus([{ ...notice("unheard_of") }]).status).toBe("OK");
   });
 });
 

@@ -268,9 +268,37 @@ export default async function ReviewPage({
                       <input type="checkbox" name="attest" /> {revision.statement}
                     </label>
                     <FieldErrors name="attest" />
+                    {screen.reReview ? (
+                      <label className="checkbox statement">
+                        <input type="checkbox" name="evidenceChecked" /> I checked the evidence again: each
+                        source&rsquo;s age, newer versions, corrections and retractions (see &ldquo;Sources by
+                        age&rdquo;).
+                      </label>
+                    ) : null}
                     <Field name="note" label="Note (optional)" textarea rows={2} />
                   </ActionForm>
                 )}
+              </section>
+            )}
+
+            {screen.sources.byAge.length > 0 && (
+              <section className="panel" aria-labelledby="sources-age-heading">
+                <h2 id="sources-age-heading">Sources by age</h2>
+                <p>
+                  Oldest first. Sources older than {screen.sources.maxAgeYears} years are flagged
+                  {screen.reReview ? ": this is a re-review, so check whether newer evidence replaces them." : "."}
+                </p>
+                <ul className="sources-by-age" data-testid="sources-by-age">
+                  {screen.sources.byAge.map((src) => (
+                    <li key={src.key}>
+                      {src.year ?? "Year unknown"} · {src.title}
+                      {src.tooOld ? (
+                        <span className="badge warn"> Older than {screen.sources.maxAgeYears} years</span>
+                      ) : null}
+                      {src.year === null ? <span className="badge warn"> Add its year</span> : null}
+                    </li>
+                  ))}
+                </ul>
               </section>
             )}
 
