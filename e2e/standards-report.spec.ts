@@ -21,7 +21,7 @@ test("the demo article against the NHS essentials and PIF TICK, with the missing
     ],
     ["PIF TICK (Patient Information Forum): the ten criteria", "5. Involving users"],
   ] as const) {
-    await page.getByLabel("Standard").selectOption({ label: standardName });
+    await page.getByLabel("Standard", { exact: true }).selectOption({ label: standardName });
     await page.getByRole("button", { name: "Show" }).click();
     await expect(page.getByRole("link", { name: standardName })).toBeVisible();
     const demo = page.locator(`[data-testid="standards-articles"] > li[data-slug="${DEMO_ARTICLE_SLUG}"]`);
