@@ -143,19 +143,31 @@ export function syllables(word: string): number {
 
 /** Flesch–Kincaid grade level of some prose, or null when there is too little to judge (< 100 words). */
 export function fleschKincaidGrade(texts: string[]): { grade: number; words: number; sentences: number } | null {
+  const c = countProse(texts, syllables);
+  if (!c) return null;
+  const grade = 0.39 * (c.words / c.sentences) + 11.8 * (c.syllables / c.words) - 15.59;
+  return { grade: Math.round(grade * 10) / 10, words: c.words, sentences: c.sentences };
+}
+
+/**
+ * Words, sentences and syllables (counted by the language's own rule) of some prose, or null under 100 words,
+ * too little to judge: the counts every readability formula here starts from.
+ */
+function countProse(
+  texts: string[],
+  syllablesOf: (word: string) => number,
+): { words: number; sentences: number; syllables: number } | null {
   let words = 0;
-  let sents = 0;
+  let sentences = 0;
   let syl = 0;
   for (const t of texts) {
     const ws = t.match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
     if (ws.length === 0) continue;
     words += ws.length;
-    sents += Math.max(1, (t.match(/[.!?]+(?=\s|$)/g) ?? []).length);
-    for (const w of ws) syl += syllables(w);
+    sentences += Math.max(1, (t.match(/[.!?]+(?=\s|$)/g) ?? []).length);
+    for (const w of ws) syl += syllablesOf(w);
   }
-  if (words < 100) return null;
-  const grade = 0.39 * (words / sents) + 11.8 * (syl / words) - 15.59;
-  return { grade: Math.round(grade * 10) / 10, words, sentences: sents };
+  return words < 100 ? null : { words, sentences, syllables: syl };
 }
 
 /**
@@ -193,19 +205,10 @@ export function spanishSyllables(word: string): number {
  * constants) because INFLESZ was validated on Spanish health texts for patients. Null under 100 words.
  */
 export function infleszScore(texts: string[]): { score: number; words: number; sentences: number } | null {
-  let words = 0;
-  let sents = 0;
-  let syl = 0;
-  for (const t of texts) {
-    const ws = t.match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
-    if (ws.length === 0) continue;
-    words += ws.length;
-    sents += Math.max(1, (t.match(/[.!?]+(?=\s|$)/g) ?? []).length);
-    for (const w of ws) syl += spanishSyllables(w);
-  }
-  if (words < 100) return null;
-  const score = 206.835 - 62.3 * (syl / words) - words / sents;
-  return { score: Math.round(score * 10) / 10, words, sentences: sents };
+  const c = countProse(texts, spanishSyllables);
+  if (!c) return null;
+  const score = 206.835 - 62.3 * (c.syllables / c.words) - c.words / c.sentences;
+  return { score: Math.round(score * 10) / 10, words: c.words, sentences: c.sentences };
 }
 
 /** The readability rule, with the formula of the article's language. */
