@@ -1,5 +1,5 @@
-// A published page past its re-review date: the scheduler tick (run here by a studio request, which calls it when
-// something is waiting) applies the admin's policy. With "notice" readers see "This page is due for review"
+// A published page past its re-review date: the scheduler tick (every PUBLISH_TICK_SECONDS, and at once when an
+// admin saves the policy) applies the admin's policy. With "notice" readers see "This page is due for review"
 // (without JavaScript); after an admin picks "noindex" in the policies the page's HTML carries a robots noindex.
 // Both moves are in the audit log, and the dashboard's re-review list says for how long the page is overdue.
 import { expect, test } from "@playwright/test";
@@ -38,10 +38,10 @@ test.describe("overdue pages", () => {
     });
     const staff = await createTestUser({ roles: ["EDITOR", "ADMIN"] });
 
-    // A studio request finds the waiting transition and runs the tick before answering.
+    // The next scheduler tick (10 s apart in this server) finds the overdue page.
     await signIn(page, staff, "/studio");
     await expect
-      .poll(() => overdueEvents(published.articleId), { message: "the notice is applied and audited" })
+      .poll(() => overdueEvents(published.articleId), { message: "the notice is applied and audited", timeout: 30_000 })
       .toEqual(["NOTICE"]);
     await page.goto("/studio");
     const row = page.getByTestId("review-overdue").getByRole("listitem").filter({ hasText: title });
@@ -77,7 +77,7 @@ test.describe("overdue pages", () => {
       await page.screenshot({ path: test.info().outputPath(`overdue-policy-${size.width}.png`) });
       await checkScreen(page, `settings at ${size.width} px`, size.width);
     }
-    await page.goto("/studio");
+    // Saving the policy asks for a tick at once.
     await expect
       .poll(() => overdueEvents(published.articleId), { message: "noindex is applied and audited" })
       .toEqual(["NOTICE", "NOINDEX"]);

@@ -4,8 +4,11 @@
 //   1. at server start (instrumentation.ts → startPublishScheduler): a first look 2 s after start publishes
 //      whatever fell due while the server was down;
 //   2. every PUBLISH_TICK_SECONDS (default 10) while it runs;
-//   3. on every studio request that finds something due (the studio layout calls runDueCheckIfNeeded), so
-//      staff never see a stale state even if the timer is late.
+//   3. on every studio request that finds a publication due (the studio layout calls runDueCheckIfNeeded), so
+//      staff never see a scheduled article still waiting after its time even if the timer is late.
+// Overdue pages (lib/publishing/apply-overdue-policy.ts) move on the timer only: a due date passes at day
+// granularity, so a tick within PUBLISH_TICK_SECONDS is soon enough, and the studio's request path need not read
+// the policy settings and count articles on every page. Saving the policy asks for a tick at once.
 // Each look calls the route handler /api/internal/publish-due over loopback rather than publishing from the
 // timer directly: readers' pages can only be refreshed (revalidateTag) inside a request. The handler is
 // protected by a per-process secret; publishing itself (lib/publishing/publish-due.ts) is idempotent and
@@ -13,7 +16,6 @@
 import { randomBytes } from "node:crypto";
 import { db } from "../db/client";
 import { hasDuePublications } from "../publishing/publish-due";
-import { hasOverdueWork } from "../publishing/apply-overdue-policy";
 
 const g = globalThis as unknown as {
   __imprimaturTickSecret?: string;
@@ -61,11 +63,10 @@ export function startPublishScheduler(): void {
   g.__imprimaturScheduler.unref();
 }
 
-/** For the studio request path: indexed counts; the loopback call only when something is due (a publication, an
- * overdue page to act on or release). */
+/** For the studio request path: one indexed count; the loopback call only when a publication is due. */
 export async function runDueCheckIfNeeded(): Promise<void> {
   try {
-    if ((await hasDuePublications(db)) || (await hasOverdueWork(db))) await tick();
+    if (await hasDuePublications(db)) await tick();
   } catch (err) {
     console.error("[scheduler] due check failed", err);
   }

@@ -7,7 +7,6 @@ import { getPublicArticle } from "../public/get-public-article";
 import { verifyAuditChain } from "../audit/verify-chain";
 import {
   applyOverduePolicy,
-  hasOverdueWork,
   OVERDUE_APPLIED_ACTION,
   OVERDUE_CLEARED_ACTION,
   overdueActionFor,
@@ -54,7 +53,6 @@ describe("applyOverduePolicy", () => {
   it("puts the notice on an overdue page, audited, and moves the public change counter once", async () => {
     await putSetting(t.db, "review.overduePolicy", "notice");
     const a = await overdueArticle(3);
-    expect(await hasOverdueWork(t.db)).toBe(true);
     const before = await readPublicChange(t.db);
     const run = await applyOverduePolicy(t.db);
     expect(run.transitions).toContainEqual(

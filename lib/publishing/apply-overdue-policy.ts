@@ -84,12 +84,6 @@ async function overdueSettings(db: DbTx) {
   return { policy, graceDays };
 }
 
-/** Cheap check for the studio request path: is a transition waiting? */
-export async function hasOverdueWork(db: DbTx, now = new Date()): Promise<boolean> {
-  const { policy, graceDays } = await overdueSettings(db);
-  return (await db.article.count({ where: needsMoveWhere(policy, graceDays, now) })) > 0;
-}
-
 export async function applyOverduePolicy(db: Db, now = new Date()): Promise<OverdueRunResult> {
   const { policy, graceDays } = await overdueSettings(db);
   const due = await db.article.findMany({

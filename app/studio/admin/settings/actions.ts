@@ -2,6 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db/client";
 import { action } from "@/app/_server/action";
+import { tick } from "@/lib/processes/publish-scheduler";
 import {
   overduePolicySchema,
   policySchema,
@@ -34,6 +35,8 @@ export const updateOverduePolicyAction = action(
   async (input, actor) => {
     const r = await updateOverduePolicy(db, actor, input);
     revalidatePath("/studio/admin/settings");
+    // After commit: apply the new policy to overdue pages now rather than at the next timer tick.
+    void tick();
     return r;
   },
 );

@@ -326,10 +326,10 @@ export default async function PublishPage({
             approval and credential, checks, sources, reader feedback and the audit history with its verification. Each
             download is recorded in the audit log with its SHA-256.
           </p>
-          <p>
+          <p className="button-row">
             <a className="button" href={`/api/studio/articles/${article.id}/evidence-pack`} download>
               Download evidence pack
-            </a>{" "}
+            </a>
             <Link href="/studio/standards">Standards report</Link>
           </p>
         </section>
