@@ -90,5 +90,7 @@ test.describe("overdue pages", () => {
     // In the audit log, by name.
     await page.goto(`/studio/admin/audit?action=${OVERDUE_APPLIED_ACTION}`);
     await expect(page.getByRole("cell", { name: "Overdue page: policy applied" }).first()).toBeVisible();
+    // The article by its title, not its id.
+    await expect(page.getByTestId("audit-entity").filter({ hasText: title })).toHaveCount(2);
   });
 });

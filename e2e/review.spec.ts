@@ -463,6 +463,11 @@ test.describe("medical review and publishing", () => {
     await expect(a.getByTestId("audit-table")).toContainText("Credential rejected");
     await expect(a.getByTestId("audit-table")).toContainText("Credential verified");
     await expect(a.getByTestId("audit-table")).not.toContainText("credential.rejected");
+    // The entity by name (its id beneath), not only by id.
+    await expect(a.getByTestId("audit-entity")).toHaveText([
+      `${reviewer.name}’s credential`,
+      `${reviewer.name}’s credential`,
+    ]);
   });
 
   test("an admin changes the policies (field errors keep the input; the change is audited) and reads the mail outbox", async ({

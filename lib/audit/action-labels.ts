@@ -1,6 +1,8 @@
 // What each audit action is called in the audit log's filter and table: people read "Article published", never
 // the stored name "article.published". The stored names stay as they are (the hash chain covers them); a name
 // missing here still reads as words (auditActionLabel), and a test checks every action the code records has one.
+import { kindOfDetailKey, type AuditNames } from "./resolve-audit-names";
+
 export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   "article.created": "Article created",
   "translation.started": "Translation started",
@@ -150,8 +152,21 @@ function valueText(value: unknown): string {
   return String(value);
 }
 
-/** An event's stored details (JSON) as label/value lines; text that is not a JSON object is one "Details" line. */
-export function auditDetails(dataJson: string): AuditDetail[] {
+/** Ids in a detail's value replaced by their names where known: a string, a list, or a `{ from, to }` change. */
+function withNames(value: unknown, kind: string, names: AuditNames): unknown {
+  if (typeof value === "string") return names.name(kind, value) ?? value;
+  if (Array.isArray(value)) return value.map((v) => withNames(v, kind, names));
+  if (value && typeof value === "object" && isChange(value))
+    return { from: withNames(value.from, kind, names), to: withNames(value.to, kind, names) };
+  return value;
+}
+
+/**
+ * An event's stored details (JSON) as label/value lines; text that is not a JSON object is one "Details" line.
+ * With `names` (lib/audit/resolve-audit-names.ts), a detail that holds ids reads as names: "Reviewer: Dr. Rowan
+ * Iyer" rather than "Reviewer id: cmx…".
+ */
+export function auditDetails(dataJson: string, names?: AuditNames): AuditDetail[] {
   let data: unknown;
   try {
     data = JSON.parse(dataJson);
@@ -160,8 +175,13 @@ export function auditDetails(dataJson: string): AuditDetail[] {
   }
   if (data === null || typeof data !== "object" || Array.isArray(data))
     return [{ label: "Details", value: valueText(data) }];
-  return Object.entries(data as Record<string, unknown>).map(([key, value]) => ({
-    label: keyLabel(key),
-    value: valueText(value),
-  }));
+  return Object.entries(data as Record<string, unknown>).map(([key, value]) => {
+    const kind = names ? kindOfDetailKey(key) : null;
+    if (!kind || !names) return { label: keyLabel(key), value: valueText(value) };
+    const plural = key.endsWith("Ids");
+    return {
+      label: keyLabel(key.replace(/Ids?$/, plural ? "s" : "")),
+      value: valueText(withNames(value, kind, names)),
+    };
+  });
 }

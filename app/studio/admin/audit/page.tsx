@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
 import { auditActions, listAuditEvents } from "@/lib/audit/list-audit-events";
 import { auditActionLabel, auditActionOptions, auditDetails } from "@/lib/audit/action-labels";
+import { resolveAuditNames, type AuditNames } from "@/lib/audit/resolve-audit-names";
 import { requirePermission } from "@/app/_server/session";
 import { TableScroll } from "@/components/studio/table-scroll";
 
@@ -29,6 +30,7 @@ export default async function AuditPage({
     error = { message: err.message, fieldErrors: err.fieldErrors };
   }
   const actions = await auditActions(db);
+  const names = await resolveAuditNames(db, result?.events ?? []);
   const nextHref = result?.nextBefore
     ? `/studio/admin/audit?${new URLSearchParams({ ...params, before: String(result.nextBefore) })}`
     : null;
@@ -121,16 +123,10 @@ export default async function AuditPage({
                   <td>{e.actor ? e.actor.name : "System"}</td>
                   <td data-testid="audit-action">{auditActionLabel(e.action)}</td>
                   <td>
-                    {e.entityType}{" "}
-                    <Link
-                      href={`/studio/admin/audit?${new URLSearchParams({ entityType: e.entityType, entityId: e.entityId })}`}
-                      title="Events for this entity"
-                    >
-                      {e.entityId}
-                    </Link>
+                    <EntityCell type={e.entityType} id={e.entityId} names={names} />
                   </td>
                   <td className="audit-data">
-                    <AuditDetails dataJson={e.dataJson} />
+                    <AuditDetails dataJson={e.dataJson} names={names} />
                   </td>
                 </tr>
               ))}
@@ -147,8 +143,23 @@ export default async function AuditPage({
   );
 }
 
-function AuditDetails({ dataJson }: { dataJson: string }) {
-  const lines = auditDetails(dataJson);
+/** The entity by name where it still exists (the link filters the log to it), its stored id beneath. */
+function EntityCell({ type, id, names }: { type: string; id: string; names: AuditNames }) {
+  const name = names.name(type, id);
+  const href = `/studio/admin/audit?${new URLSearchParams({ entityType: type, entityId: id })}`;
+  return (
+    <>
+      {type}{" "}
+      <Link href={href} title="Events for this entity" data-testid="audit-entity">
+        {name ?? id}
+      </Link>
+      {name ? <span className="audit-id">{id}</span> : null}
+    </>
+  );
+}
+
+function AuditDetails({ dataJson, names }: { dataJson: string; names: AuditNames }) {
+  const lines = auditDetails(dataJson, names);
   if (!lines.length) return null;
   return (
     <dl className="audit-details">
