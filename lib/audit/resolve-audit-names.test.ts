@@ -15,6 +15,7 @@ describe("kindOfDetailKey", () => {
     expect(kindOfDetailKey("assignedById")).toBe("User");
     expect(kindOfDetailKey("translationOfId")).toBe("Article");
     expect(kindOfDetailKey("previousLiveRevisionId")).toBe("Revision");
+    expect(kindOfDetailKey("contributors")).toBe("User");
     expect(kindOfDetailKey("sessionId")).toBeNull();
     expect(kindOfDetailKey("id")).toBeNull();
     expect(kindOfDetailKey("reviewer")).toBeNull();

@@ -24,6 +24,7 @@ const PERSON_STEMS = new Set(["user", "reviewer", "author", "actor", "owner", "e
 
 /** Which kind of row a stored detail key points at, from its name; null when it is not an id we can name. */
 export function kindOfDetailKey(key: string): AuditEntityKind | null {
+  if (key === "contributors") return "User"; // a revision's contributors: their user ids
   const m = /^(.*?)Ids?$/.exec(key);
   if (!m || !m[1]) return null;
   const stem = m[1].toLowerCase();
