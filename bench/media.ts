@@ -15,7 +15,8 @@
 // highest peaks are reported, with the load average before and after (other processes on the machine).
 // `-- --s3` stores in a bucket of a local S3-compatible server (s3rver, started here; its own CPU is not counted)
 // instead of a folder: the upload and the variant process then read and write over HTTP.
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
+import { promisify } from "node:util";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -30,6 +31,7 @@ import { startS3Stub, type S3Stub } from "../tests/helpers/s3-stub";
 import { VariantProcess } from "../lib/media/variant-maker";
 
 const ROOT = path.resolve(__dirname, "..");
+const execFileAsync = promisify(execFile);
 const TMP = path.join(ROOT, "bench", ".tmp");
 const DB_FILE = path.join(TMP, "media-bench.db");
 const MEDIA_DIR = path.join(TMP, "media-bench");
@@ -99,7 +101,7 @@ async function child(file: string) {
   const config: MediaStoreConfig = process.env.BENCH_MEDIA_STORE
     ? (JSON.parse(process.env.BENCH_MEDIA_STORE) as MediaStoreConfig)
     : { kind: "folder", root: MEDIA_DIR };
-  const storage = openMediaStorage(config);
+  const storage = await openMediaStorage(config);
   const actor = toActor(
     await db.user.findFirstOrThrow({ where: { email: "bench@bench.local" }, include: { roles: true } }),
   );
@@ -184,7 +186,8 @@ async function main() {
 
   const results: ChildResult[] = [];
   for (const file of files) {
-    const out = execFileSync(process.execPath, [...process.execArgv, __filename, "--child", file], {
+    // Not execFileSync: with --s3 the S3 server runs in this process and must keep answering.
+    const { stdout: out } = await execFileAsync(process.execPath, [...process.execArgv, __filename, "--child", file], {
       cwd: ROOT,
       encoding: "utf8",
       // As scripts/start.sh runs the app: glibc's per-thread malloc arenas otherwise keep libvips' freed

@@ -8,9 +8,9 @@ import { mediaStorage } from "@/lib/media/open-storage";
 import type { MediaStorage } from "@/lib/media/storage";
 
 /** The media store, or one whose ping says its settings are wrong (storage-config.ts names them in the log). */
-function mediaStore(): Pick<MediaStorage, "ping"> {
+async function mediaStore(): Promise<Pick<MediaStorage, "ping">> {
   try {
-    return mediaStorage();
+    return await mediaStorage();
   } catch (err) {
     console.error("[readyz]", err instanceof Error ? err.message : err);
     return { ping: () => Promise.reject(new Error("media store settings are incomplete")) };
@@ -22,7 +22,7 @@ export const dynamic = "force-dynamic";
 export async function GET() {
   const { ready, failing, ...rest } = await checkDependencies({
     db,
-    media: mediaStore(),
+    media: await mediaStore(),
     redisUrl: collabRedisUrl(),
   });
   return Response.json(

@@ -7,6 +7,7 @@
 import { db } from "../db/client";
 import { drainMediaJobs } from "./media-jobs";
 import { mediaStorage } from "./open-storage";
+import { mediaStoreConfig } from "./storage-config";
 import { VariantProcess, type VariantMaker } from "./variant-maker";
 
 const g = globalThis as unknown as {
@@ -29,7 +30,7 @@ async function runOnce(): Promise<void> {
   try {
     do {
       state.again = false;
-      await drainMediaJobs(db, mediaStorage(), { make: state.make });
+      await drainMediaJobs(db, await mediaStorage(), { make: state.make });
     } while (state.again);
   } catch (err) {
     console.error("[media-worker]", err instanceof Error ? err.message : err);
@@ -40,10 +41,9 @@ async function runOnce(): Promise<void> {
 
 export function startMediaWorker(): void {
   if (g.__imprimaturMediaWorker) return;
-  const storage = mediaStorage();
   const idleMs = 1000 * (Number(process.env.MEDIA_PROCESS_IDLE_SECONDS) || 600);
   // The process opens the same store (folder or bucket) from its description.
-  const make = new VariantProcess({ store: storage.config, idleMs }).make;
+  const make = new VariantProcess({ store: mediaStoreConfig(), idleMs }).make;
   const seconds = Math.max(1, Number(process.env.MEDIA_TICK_SECONDS) || 5);
   const timer = setInterval(() => void runOnce(), seconds * 1000);
   timer.unref();

@@ -1,20 +1,23 @@
 // Opens the media store a configuration names: the folder (default) or an S3-compatible bucket. The app's
-// processes share one store per process (mediaStorage); the variant process opens the one it is handed.
-import { S3Storage } from "./s3-storage";
+// processes share one store per process (mediaStorage); the variant process opens the one it is handed. The AWS
+// SDK is loaded only for a bucket: it costs a process about 20 MB and half a second to load, which a site on the
+// folder store should not pay.
 import { FolderStorage, type MediaStorage } from "./storage";
 import { mediaStoreConfig, type MediaStoreConfig } from "./storage-config";
 
-export function openMediaStorage(config: MediaStoreConfig): MediaStorage {
-  return config.kind === "s3" ? new S3Storage(config) : new FolderStorage(config.root);
+export async function openMediaStorage(config: MediaStoreConfig): Promise<MediaStorage> {
+  if (config.kind === "folder") return new FolderStorage(config.root);
+  const { S3Storage } = await import("./s3-storage");
+  return new S3Storage(config);
 }
 
-let shared: MediaStorage | undefined;
+let shared: Promise<MediaStorage> | undefined;
 
 /**
  * The process's storage, from MEDIA_STORE and its settings (storage-config.ts): a folder at MEDIA_DIR (default
- * data/media) unless MEDIA_STORE=s3.
+ * data/media) unless MEDIA_STORE=s3. Rejects, naming the setting, when the settings are incomplete.
  */
-export function mediaStorage(): MediaStorage {
-  shared ??= openMediaStorage(mediaStoreConfig());
+export function mediaStorage(): Promise<MediaStorage> {
+  shared ??= Promise.resolve().then(() => openMediaStorage(mediaStoreConfig()));
   return shared;
 }

@@ -41,7 +41,7 @@ function serve(store: MediaStoreConfig) {
   // One libvips thread and no operation cache: the memory of one job stays bounded and is given back.
   sharp.concurrency(Number(process.env.MEDIA_SHARP_THREADS) || 1);
   sharp.cache(false);
-  const storage = openMediaStorage(store);
+  const opening = openMediaStorage(store);
   let queue = Promise.resolve();
   process.on("message", (request: VariantRequest) => {
     queue = queue.then(async () => {
@@ -52,6 +52,7 @@ function serve(store: MediaStoreConfig) {
       };
       let reply: VariantReply;
       try {
+        const storage = await opening;
         const original = await storage.get(request.sha256);
         if (!original) throw new Error("The original file is missing from media storage.");
         const variants = await makeVariants(original, storage);

@@ -34,7 +34,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
     "X-Content-Type-Options": "nosniff",
   };
   if (request.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers });
-  const storage = mediaStorage();
+  const storage = await mediaStorage();
   const delivery = mediaDelivery();
   if (delivery.mode === "signed-url" && storage.signedUrl) {
     const now = new Date();

@@ -31,7 +31,7 @@ export const POST = authedRoute("media.upload", "media.upload", async (request, 
       `The file is larger than the ${MAX_UPLOAD_BYTES / 1024 / 1024} MB limit.`,
     ),
   );
-  const result = await uploadMedia(db, mediaStorage(), actor, { bytes, fileName, replaceMediaId });
+  const result = await uploadMedia(db, await mediaStorage(), actor, { bytes, fileName, replaceMediaId });
   if (result.status !== "READY") wakeMediaWorker();
   return NextResponse.json(result, { status: result.replaced ? 200 : 201, headers: { "Cache-Control": "no-store" } });
 });
