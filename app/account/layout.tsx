@@ -16,24 +16,24 @@ export default async function AccountLayout({ children }: { children: React.Reac
   const actor = await requirePermission("account.self", "/account");
   return (
     <div className="studio">
-      <header className="studio-header">
-        <Link href={actor.twoFactorPending ? "/account/two-factor" : "/studio"} className="studio-brand">
+      <header className="studio-header account-header">
+        {/* The brand is this section's home; someone who must still enrol a second factor has only that page. */}
+        <Link href={actor.twoFactorPending ? "/account/two-factor" : "/account"} className="studio-brand">
           Imprimatur <span>Account</span>
         </Link>
-        <nav aria-label="Account">
-          <ul>
-            {!actor.twoFactorPending && (
+        {!actor.twoFactorPending && (
+          <nav aria-label="Account">
+            <ul>
               <li>
                 <Link href="/studio">Back to the studio</Link>
               </li>
-            )}
-            <li>
-              <Link href="/account">Your account</Link>
-            </li>
-          </ul>
-        </nav>
+            </ul>
+          </nav>
+        )}
         <div className="studio-user">
-          <span data-testid="studio-user">{actor.name}</span>
+          <span data-testid="studio-user" className="account-user-name">
+            {actor.name}
+          </span>
           <form action={signOutAction}>
             <SignOutButton className="secondary" />
           </form>
