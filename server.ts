@@ -34,6 +34,7 @@ import { sendRenderedPage } from "./lib/page-cache/send-rendered-page";
 import { isCollabUpgrade, nodesInTurn, proxyUpgrade } from "./lib/collab/proxy-upgrade";
 import { stampSocketAddress, stampsItsOwnRequests } from "./lib/http/stamp-socket-address";
 import { collabEndpoint } from "./lib/collab/issue-collab-ticket";
+import { reportHeapOnSignal } from "./lib/processes/report-heap-on-signal";
 import {
   STRICT_TRANSPORT_SECURITY,
   isAppPath,
@@ -164,6 +165,7 @@ async function main() {
   };
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);
+  reportHeapOnSignal(); // only under --expose-gc (the soak)
 }
 
 /**

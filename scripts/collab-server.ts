@@ -7,6 +7,7 @@ import { getSchema } from "@tiptap/core";
 import { db } from "../lib/db/client";
 import { createCollabServer } from "../lib/collab/collab-server";
 import { bodySchemaExtensions } from "../app/studio/articles/_editor/body-schema";
+import { reportHeapOnSignal } from "../lib/processes/report-heap-on-signal";
 
 const secret = process.env.NEXTAUTH_SECRET;
 if (!secret) {
@@ -43,5 +44,6 @@ const stop = () => {
 };
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);
+reportHeapOnSignal(); // only under --expose-gc (the soak)
 // Started by the app (IPC channel open): stop with it, however it ended.
 if (process.send) process.on("disconnect", stop);
