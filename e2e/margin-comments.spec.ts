@@ -7,6 +7,7 @@ import { createReviewer, createTestUser, signIn, uniqueSuffix, type TestUser } f
 import { e2eDb } from "./helpers/db";
 import { submitArticle } from "../lib/workflow/submit-article";
 import { addReviewComment } from "../lib/review/add-review-comment";
+import { replyToReviewComment } from "../lib/review/reply-to-review-comment";
 import { requestChanges } from "../lib/review/decide-review";
 
 const KNOWN_DOI = "10.1016/S0140-6736(16)00346-9"; // the stub's gout review (doi-csl-gout.json)
@@ -232,6 +233,19 @@ test.describe("reviewer comments in the editor", () => {
     await expect(
       general.getByTestId("margin-thread").filter({ hasText: "Add a section on prevention." }),
     ).toBeVisible();
+
+    // The reviewer answers a thread while the writer has the editor open: the margin shows it without a reload
+    // (the editor looks again every 15 s).
+    await replyToReviewComment(e2eDb(), reviewer, {
+      commentId: prevalence.id,
+      body: "The national registry reports this figure.",
+    });
+    await expect(page.getByTestId("margin-notice")).toHaveText(`New answer from ${reviewer.name}.`, {
+      timeout: 30_000,
+    });
+    await expect(margin.getByTestId("margin-thread").first()).toContainText(
+      "The national registry reports this figure.",
+    );
 
     // Each card sits beside its paragraph: to its right, never above it; the first level with it, the next one
     // level with its own paragraph or pushed down just below the card above.

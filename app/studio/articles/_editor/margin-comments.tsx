@@ -19,6 +19,8 @@ import { MARGIN_GROUP_ATTR, setMarginGroups, type MarginGroup } from "./margin-a
 /** Wide enough for a margin column beside the text (the editor's two-column layout, editor.css). */
 const WIDE = "(min-width: 64rem)";
 const GAP_PX = 8;
+/** How often the open editor looks for comments added since (one small indexed query). */
+const REFRESH_MS = 15_000;
 
 async function fetchThreads(articleId: string): Promise<MarginThread[] | null> {
   try {
@@ -93,6 +95,41 @@ export function MarginComments({
     });
     return () => {
       cancelled = true;
+    };
+  }, [articleId]);
+
+  // A reviewer may comment while the writer has the editor open: look again every REFRESH_MS while the tab is
+  // shown, and at once when it is shown again. Not while an answer is being written or sent (the thread could
+  // leave the margin under the person's typing), and the cards change only when the threads did.
+  const quiet = useRef(true);
+  const shown = useRef<MarginThread[]>([]);
+  useEffect(() => {
+    quiet.current = busy === null && Object.values(replying).every((v) => v === undefined);
+    shown.current = threads;
+  }, [busy, replying, threads]);
+  useEffect(() => {
+    let cancelled = false;
+    const refresh = async () => {
+      if (document.visibilityState !== "visible" || !quiet.current) return;
+      const list = await fetchThreads(articleId);
+      if (!list || cancelled || !quiet.current) return;
+      if (JSON.stringify(list) === JSON.stringify(shown.current)) return;
+      const known = new Set(shown.current.flatMap((t) => [t.id, ...t.replies.map((r) => r.id)]));
+      const added = list.filter((t) => !known.has(t.id));
+      const answers = list.flatMap((t) => t.replies.filter((r) => !known.has(r.id)));
+      if (added.length === 1) setNotice(`New comment from ${added[0].authorName}.`);
+      else if (added.length > 1) setNotice(`${added.length} new reviewer comments.`);
+      else if (answers.length === 1) setNotice(`New answer from ${answers[0].authorName}.`);
+      else if (answers.length > 1) setNotice(`${answers.length} new answers.`);
+      setThreads(list);
+    };
+    const timer = setInterval(() => void refresh(), REFRESH_MS);
+    const onVisible = () => void refresh();
+    document.addEventListener("visibilitychange", onVisible);
+    return () => {
+      cancelled = true;
+      clearInterval(timer);
+      document.removeEventListener("visibilitychange", onVisible);
     };
   }, [articleId]);
 
