@@ -1,5 +1,6 @@
 // The process-wide socket address stamp (lib/http/client-address.ts trusts the header it sets), and the one server
 // that stamps its own requests (server.ts, which answers readers' revalidations before anything else).
+import { EventEmitter } from "node:events";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
@@ -27,9 +28,15 @@ describe("socket address stamp", () => {
     expect(await (await fetch(url, { headers: claimed })).text()).toBe("127.0.0.1");
   });
 
-  it("leaves a server that stamps its own requests to itself", async () => {
-    const url = await serverSeeing((server) => stampsItsOwnRequests(server));
+  it("leaves a server that stamps its own requests to itself, without going through the patch", async () => {
+    let own: http.Server | null = null;
+    const url = await serverSeeing((server) => {
+      stampsItsOwnRequests(server);
+      own = server;
+    });
     expect(await (await fetch(url, { headers: claimed })).text()).toBe("203.0.113.66");
+    expect(own!.emit).toBe(EventEmitter.prototype.emit);
+    expect(http.Server.prototype.emit).not.toBe(EventEmitter.prototype.emit);
   });
 
   it("stampSocketAddress overwrites the claim with the socket address", () => {

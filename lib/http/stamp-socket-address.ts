@@ -9,6 +9,9 @@ import { SOCKET_ADDRESS_HEADER } from "./client-address";
 const INSTALLED = Symbol.for("imprimatur.socketAddressStamp");
 // Symbol.for: the patch installed by the built instrumentation and server.ts's own copy of this module agree.
 const STAMPS_ITSELF = Symbol.for("imprimatur.stampsSocketAddressItself");
+// On the patched emit: the emit it wraps.
+const WRAPPED_EMIT = Symbol.for("imprimatur.socketAddressStamp.wrappedEmit");
+type Emit = http.Server["emit"] & { [WRAPPED_EMIT]?: http.Server["emit"] };
 
 export function stampSocketAddress(req: http.IncomingMessage): void {
   req.headers[SOCKET_ADDRESS_HEADER] = req.socket?.remoteAddress ?? "unknown";
@@ -20,6 +23,10 @@ export function stampSocketAddress(req: http.IncomingMessage): void {
  */
 export function stampsItsOwnRequests(server: http.Server): void {
   (server as http.Server & { [STAMPS_ITSELF]?: boolean })[STAMPS_ITSELF] = true;
+  // Its events skip the patch altogether (a call with spread arguments per event, readers' 304s included): the
+  // server gets the emit the patch wraps as its own. Installed later, the patch still leaves it alone (above).
+  const wrapped = (server.emit as Emit)[WRAPPED_EMIT];
+  if (wrapped) server.emit = wrapped;
 }
 
 export function installSocketAddressStamp(): void {
@@ -28,7 +35,7 @@ export function installSocketAddressStamp(): void {
   >) {
     if (proto[INSTALLED]) continue;
     const original = proto.emit;
-    proto.emit = function emit(
+    const patched: Emit = function emit(
       this: http.Server & { [STAMPS_ITSELF]?: boolean },
       event: string | symbol,
       ...args: unknown[]
@@ -36,6 +43,8 @@ export function installSocketAddressStamp(): void {
       if (event === "request" && !this[STAMPS_ITSELF]) stampSocketAddress(args[0] as http.IncomingMessage);
       return (original as (event: string | symbol, ...rest: unknown[]) => boolean).call(this, event, ...args);
     } as typeof proto.emit;
+    patched[WRAPPED_EMIT] = original;
+    proto.emit = patched;
     proto[INSTALLED] = true;
   }
 }
