@@ -46,4 +46,18 @@ describe("PageStore", () => {
     expect(store.get("/c", 1, 1_000)).toBeDefined();
     expect(store.size.bytes).toBe(one.size * 2);
   });
+
+  it("keeps the order of use when the same page is asked for over and over (a reader's revalidations)", () => {
+    const one = entry(1);
+    const store = new PageStore({ maxBytes: one.size * 2, maxAgeMs: 60_000 });
+    store.set("/a", entry(1));
+    store.set("/b", entry(1));
+    store.get("/a", 1, 1_000);
+    store.get("/b", 1, 1_000);
+    store.get("/b", 1, 1_000);
+    store.set("/c", entry(1));
+    expect(store.get("/a", 1, 1_000)).toBeUndefined();
+    expect(store.get("/b", 1, 1_000)).toBeDefined();
+    expect(store.get("/c", 1, 1_000)).toBeDefined();
+  });
 });

@@ -13,6 +13,8 @@ export class PageStore {
   private entries = new Map<string, PageEntry>();
   private bytes = 0;
   private counter: number | null = null;
+  /** The path last marked most recently used: asked for again (a reader's 304s), it is not moved again. */
+  private mostRecent: string | null = null;
 
   constructor(private readonly options: PageStoreOptions) {}
 
@@ -26,8 +28,11 @@ export class PageStore {
       return undefined;
     }
     // Map order is insertion order: re-inserting marks it most recently used.
-    this.entries.delete(path);
-    this.entries.set(path, entry);
+    if (path !== this.mostRecent) {
+      this.entries.delete(path);
+      this.entries.set(path, entry);
+      this.mostRecent = path;
+    }
     return entry;
   }
 
@@ -39,6 +44,7 @@ export class PageStore {
     if (entry.size > this.options.maxBytes) return false;
     this.delete(path);
     this.entries.set(path, entry);
+    this.mostRecent = path;
     this.bytes += entry.size;
     for (const [oldest, e] of this.entries) {
       if (this.bytes <= this.options.maxBytes) break;

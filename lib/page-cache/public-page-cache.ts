@@ -39,6 +39,8 @@ interface Prepared {
   /** Raw header lists (name, value, name, value …) for the 200 and the 304 of each coding, built once. */
   ok: Record<Encoding, string[]>;
   notModified: Record<Encoding, string[]>;
+  /** The ETags of its three codings, as this server sends them (what a browser sends back, mostly). */
+  etags: string[];
 }
 
 export class PublicPageCache {
@@ -87,8 +89,11 @@ export class PublicPageCache {
     const counter = this.options.reader.read();
     if (counter === null) return false;
     const entry = this.options.store.get(req.url!, counter);
-    if (!entry || !matchesIfNoneMatch(ifNoneMatch, entry.etag)) return false;
-    res.writeHead(304, this.prepare(entry).notModified[chooseEncoding(req.headers["accept-encoding"])]);
+    if (!entry) return false;
+    const p = this.prepare(entry);
+    // One of our own ETags sent back as it was: no parsing.
+    if (!p.etags.includes(ifNoneMatch) && !matchesIfNoneMatch(ifNoneMatch, entry.etag)) return false;
+    res.writeHead(304, p.notModified[chooseEncoding(req.headers["accept-encoding"])]);
     res.end();
     return true;
   }
@@ -130,7 +135,7 @@ export class PublicPageCache {
       const vary = entry.headers.find(([n]) => n === "vary")![1];
       notModified[enc] = [...common, "vary", vary, ...(this.options.securityHeaders ?? []).flat()];
     }
-    p = { entry, ok, notModified };
+    p = { entry, ok, notModified, etags: ENCODINGS.map((enc) => etagFor(entry, enc)) };
     this.prepared.set(entry, p);
     return p;
   }

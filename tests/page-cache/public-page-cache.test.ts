@@ -108,6 +108,12 @@ describe("PublicPageCache", () => {
     expect(revalidation.headers.vary).toBe("rsc, Accept-Encoding");
     expect(revalidation.headers["cache-control"]).toBe("public, max-age=0, s-maxage=60, stale-while-revalidate=600");
     expect(revalidation.headers["content-security-policy"]).toBe("default-src 'self'");
+    // Sent back exactly as received, as a weak tag, or in a list.
+    for (const ifNoneMatch of [gz.headers.etag!, `W/${gz.headers.etag!}`, `"other", ${gz.headers.etag!}`]) {
+      const again = await get("/articles/c", { "if-none-match": ifNoneMatch, "accept-encoding": "gzip" });
+      expect(again.status).toBe(304);
+      expect(again.headers.etag).toBe(gz.headers.etag);
+    }
 
     // Not this path's to answer: another ETag, a signed-in reader, a query string, a page never stored.
     expect((await get("/articles/c", { "if-none-match": '"other"' })).status).toBe(200);
