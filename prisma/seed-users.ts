@@ -42,6 +42,8 @@ export const DEMO_CREDENTIAL = {
   licenseNumber: "GMC 7654321",
   issuingBody: "General Medical Council",
   jurisdiction: "United Kingdom",
+  // Reviews the demo's English articles and its Spanish translation.
+  languages: JSON.stringify(["en", "es"]),
 };
 
 async function ensureUser(db: Db, spec: (typeof DEMO_USERS)[keyof typeof DEMO_USERS]) {

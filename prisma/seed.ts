@@ -3,6 +3,7 @@
 import { createDb } from "../lib/db/client";
 import { seedDemoUsers } from "./seed-users";
 import { seedDemoArticle } from "./demo/seed-demo-article";
+import { seedDemoTranslation } from "./demo/seed-demo-translation";
 import { afterRevisionFrozen } from "../lib/revisions/after-freeze";
 import { demoSeedRefusal } from "./demo/production-guard";
 import { loadDotEnv } from "../scripts/lib/load-env";
@@ -26,6 +27,28 @@ export async function runSeed() {
       console.log(`Demo article published at /articles/${article.slug}`);
     } else {
       console.log(`Demo article /articles/${article.slug} already present.`);
+    }
+    const translation = await seedDemoTranslation(db, {
+      writerId: people.writer.id,
+      reviewerId: people.reviewer.id,
+      credentialId: people.credential.id,
+      editorId: people.editor.id,
+    });
+    if (translation.created) {
+      const es = await db.article.findUniqueOrThrow({
+        where: { slug: translation.slug },
+        select: { liveRevisionId: true },
+      });
+      const en = await db.article.findUniqueOrThrow({
+        where: { slug: article.slug },
+        select: { liveRevisionId: true },
+      });
+      // The integrity runs of both new revisions (the Spanish one and English revision 2).
+      for (const revisionId of [es.liveRevisionId, en.liveRevisionId])
+        if (revisionId) await afterRevisionFrozen(db, revisionId);
+      console.log(
+        `Demo Spanish translation published at /es/articles/${translation.slug} (its English source changed since)`,
+      );
     }
   } finally {
     await db.$disconnect();

@@ -1,7 +1,9 @@
 // Webhook events: what is sent, and queueing them in the transaction of the change they report. The rows are
 // an outbox; deliver-webhooks.ts sends them after commit.
 import type { DbTx } from "../db/client";
-import { articlePath, siteUrl } from "../public/site";
+import { siteUrl } from "../public/site";
+import { loadTranslationGroup, type TranslationLink } from "../translations/translation-group";
+import { translationPath } from "../translations/translation-path";
 
 export const WEBHOOK_EVENT_TYPES = [
   "article.published",
@@ -23,6 +25,27 @@ export interface ArticleEventData {
   slug: string;
   revisionId?: string | null;
   reason?: string;
+}
+
+/**
+ * The article's locale and its language versions, as the content API gives them: `translationOf` (the original's
+ * id, slug and locale, or null) and `translations` (the other live versions of the group).
+ */
+async function languageData(tx: DbTx, articleId: string) {
+  const group = await loadTranslationGroup(tx, articleId);
+  const self = group.find((g) => g.articleId === articleId);
+  const link = (g: TranslationLink) => ({
+    articleId: g.articleId,
+    locale: g.locale,
+    slug: g.slug,
+    url: siteUrl() + translationPath(g),
+  });
+  const source = self && !self.isSource ? group.find((g) => g.isSource) : undefined;
+  return {
+    locale: self?.locale ?? "en",
+    translationOf: source ? link(source) : null,
+    translations: group.filter((g) => g.articleId !== articleId && g.live).map(link),
+  };
 }
 
 /** One delivery per active endpoint; nothing when no endpoint is registered. */
@@ -55,10 +78,12 @@ export async function queueArticleLiveEvent(
     where: { id: input.revisionId },
     select: { number: true, title: true },
   });
+  const language = await languageData(tx, input.articleId);
   return queueWebhookEvent(tx, input.previousLiveRevisionId ? "article.updated" : "article.published", {
     articleId: input.articleId,
     slug: input.slug,
-    url: siteUrl() + articlePath(input.slug),
+    url: siteUrl() + translationPath({ locale: language.locale, slug: input.slug }),
+    ...language,
     api: `${siteUrl()}/api/v1/articles/${encodeURIComponent(input.slug)}`,
     revisionId: input.revisionId,
     revision: rev?.number ?? null,
@@ -67,10 +92,12 @@ export async function queueArticleLiveEvent(
 }
 
 export async function queueArticleUnpublishedEvent(tx: DbTx, input: ArticleEventData) {
+  const language = await languageData(tx, input.articleId);
   return queueWebhookEvent(tx, "article.unpublished", {
     articleId: input.articleId,
     slug: input.slug,
-    url: siteUrl() + articlePath(input.slug),
+    url: siteUrl() + translationPath({ locale: language.locale, slug: input.slug }),
+    ...language,
     revisionId: input.revisionId ?? null,
   });
 }

@@ -148,6 +148,8 @@ describe("delivery", () => {
     expect(events.map((e) => e.type)).toEqual(["article.published", "article.updated", "article.unpublished"]);
     expect(events.every((e) => e.data.slug === article.slug)).toBe(true);
     expect(events[1].data.title).toBe("Rosacea (updated)");
+    // Every event carries the article's language and its language versions (none here).
+    for (const e of events) expect(e.data).toMatchObject({ locale: "en", translationOf: null, translations: [] });
     // A tampered body fails verification.
     const first = receiver.received[0];
     expect(() =>

@@ -25,12 +25,12 @@ export interface DemoDoc {
 export type DemoReference = Omit<ReferenceSnapshot, "accessedAt"> & { accessedAt: Date | null };
 
 // ── small builders so the document below reads like the article ──
-const t = (text: string): InlineNode => ({ type: "text", text });
-const b = (text: string): InlineNode => ({ type: "text", text, marks: [{ type: "bold" }] });
-const cite = (refKey: string): InlineNode => ({ type: "citation", attrs: { refKey } });
-const h2 = (text: string): BlockNode => ({ type: "heading", attrs: { level: 2 }, content: [t(text)] });
-const p = (...content: InlineNode[]): BlockNode => ({ type: "paragraph", content });
-const ul = (...items: InlineNode[][]): BlockNode => ({
+export const t = (text: string): InlineNode => ({ type: "text", text });
+export const b = (text: string): InlineNode => ({ type: "text", text, marks: [{ type: "bold" }] });
+export const cite = (refKey: string): InlineNode => ({ type: "citation", attrs: { refKey } });
+export const h2 = (text: string): BlockNode => ({ type: "heading", attrs: { level: 2 }, content: [t(text)] });
+export const p = (...content: InlineNode[]): BlockNode => ({ type: "paragraph", content });
+export const ul = (...items: InlineNode[][]): BlockNode => ({
   type: "bulletList",
   content: items.map((content) => ({ type: "listItem", content: [{ type: "paragraph", content }] })),
 });

@@ -8,6 +8,7 @@ import { saveCredentialAction } from "./actions";
 import { credentialSpecialtiesAction } from "../assignments/actions";
 import { listSpecialties } from "@/lib/assignments/specialties";
 import { TableScroll } from "@/components/studio/table-scroll";
+import { KNOWN_LOCALES, languageList, parseLanguages } from "@/lib/translations/locales";
 
 export const metadata: Metadata = { title: "Your credential" };
 
@@ -20,6 +21,7 @@ export default async function CredentialPage() {
     listSpecialties(db),
   ]);
   const latest = credentials[0];
+  const languages = latest ? parseLanguages(latest.languages) : ["en"];
   const mine = latest
     ? new Set(
         (
@@ -72,6 +74,27 @@ export default async function CredentialPage() {
               type="date"
               defaultValue={latest ? day(latest.expiresAt) : undefined}
             />
+            <fieldset data-testid="credential-languages">
+              <legend>Languages you review in</legend>
+              <p className="field-hint">
+                You can approve articles and translations only in these languages. An admin verifies them with the rest
+                of your credential.
+              </p>
+              {/* Sent with the boxes, so that ticking none is reported instead of read as "unchanged". */}
+              <input type="hidden" name="languages" value="" />
+              {KNOWN_LOCALES.map((l) => (
+                <p key={l.code} className="checkbox-field">
+                  <input
+                    type="checkbox"
+                    id={`language-${l.code}`}
+                    name="languages"
+                    value={l.code}
+                    defaultChecked={languages.includes(l.code)}
+                  />{" "}
+                  <label htmlFor={`language-${l.code}`}>{l.name}</label>
+                </p>
+              ))}
+            </fieldset>
           </ActionForm>
         </section>
         <section className="panel" aria-labelledby="cred-list-heading">
@@ -95,7 +118,8 @@ export default async function CredentialPage() {
                         {c.displayName}, {c.postNominals}
                         <br />
                         <span className="field-hint">
-                          {c.specialty} · {c.issuingBody} ({c.jurisdiction}) · {c.licenseNumber}
+                          {c.specialty} · {c.issuingBody} ({c.jurisdiction}) · {c.licenseNumber} · reviews in{" "}
+                          {languageList(parseLanguages(c.languages))}
                         </span>
                       </td>
                       <td>

@@ -13,9 +13,15 @@ import { getPublicArticle } from "../../public/get-public-article";
 import { buildArticleJsonLd } from "../../public/json-ld";
 import { liveArticleWhere, standingApprovalWhere } from "../../public/live-filter";
 import { parseCredentialSnapshot, publicCredential } from "../../credentials/credential-standing";
-import { articlePath, reviewerPath } from "../../public/site";
+import { reviewerPath } from "../../public/site";
 import { isPublicSlug } from "../../public/slug";
 import { listQuerySchema, type ApiArticle, type ApiArticleList } from "./schemas";
+import {
+  loadTranslationGroup,
+  loadTranslationGroups,
+  type TranslationLink,
+} from "../../translations/translation-group";
+import { translationPath } from "../../translations/translation-path";
 
 interface Cursor {
   at: number;
@@ -57,6 +63,7 @@ export async function listArticlesV1(db: DbTx, query: unknown, origin: string): 
     select: {
       id: true,
       slug: true,
+      locale: true,
       conditionName: true,
       firstPublishedAt: true,
       lastPublishedAt: true,
@@ -79,6 +86,10 @@ export async function listArticlesV1(db: DbTx, query: unknown, origin: string): 
   });
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
+  const groups = await loadTranslationGroups(
+    db,
+    page.map((r) => r.id),
+  );
   return {
     data: page.flatMap((row) => {
       const rev = row.liveRevision;
@@ -86,7 +97,8 @@ export async function listArticlesV1(db: DbTx, query: unknown, origin: string): 
       return [
         {
           slug: row.slug,
-          url: origin + articlePath(row.slug),
+          url: origin + translationPath(row),
+          ...translationFields(groups.get(row.id) ?? [], row.id, origin),
           title: rev.title,
           summary: rev.summary,
           conditionName: rev.conditionName || row.conditionName,
@@ -125,9 +137,15 @@ export async function getArticleV1(db: DbTx, slug: string, origin: string): Prom
     },
   });
   const credential = readCredentialDetails(extra.reviews[0]?.credentialSnapshot);
+  const own = await db.article.findUniqueOrThrow({
+    where: { slug: article.slug },
+    select: { id: true, locale: true, slug: true },
+  });
+  const group = await loadTranslationGroup(db, own.id);
   return {
     slug: article.slug,
-    url: origin + articlePath(article.slug),
+    url: origin + translationPath(own),
+    ...translationFields(group, own.id, origin),
     title: article.title,
     summary: article.summary,
     conditionName: article.conditionName,
@@ -162,6 +180,18 @@ export async function getArticleV1(db: DbTx, slug: string, origin: string): Prom
       peerReviewed: r.peerReviewed,
     })),
     jsonLd: buildArticleJsonLd(article, origin),
+  };
+}
+
+/** The article's own locale and its live language versions (a group as lib/translations lists it). */
+function translationFields(group: TranslationLink[], articleId: string, origin: string) {
+  const self = group.find((g) => g.articleId === articleId);
+  const link = (g: TranslationLink) => ({ locale: g.locale, slug: g.slug, url: origin + translationPath(g) });
+  const source = group.find((g) => g.isSource && g.articleId !== articleId && g.live);
+  return {
+    locale: self?.locale ?? "en",
+    translationOf: self && !self.isSource && source ? link(source) : null,
+    translations: group.filter((g) => g.articleId !== articleId && g.live).map(link),
   };
 }
 

@@ -12,6 +12,11 @@ import { getArticleV1, listArticlesV1 } from "./articles";
 import { buildOpenApiDocument } from "./openapi";
 import { API_RATE_LIMIT, jsonWithEtag, limitClient } from "./respond";
 import { ArticleListSchema, ArticleSchema, ApiErrorSchema } from "./schemas";
+import { makeCredential, makeUser } from "../../../tests/helpers/factory";
+import { startTranslation } from "../../translations/start-translation";
+import { submitArticle } from "../../workflow/submit-article";
+import { approveRevision } from "../../review/decide-review";
+import { publishArticle } from "../../publishing/publish-article";
 
 const t = createTestDb();
 afterAll(() => t.cleanup());
@@ -137,7 +142,16 @@ describe("OpenAPI document", () => {
     expect(served.openapi).toBe("3.1.0");
     const schemas = (served.components as { schemas: Record<string, unknown> }).schemas;
     expect(Object.keys(schemas).sort()).toEqual(
-      ["Article", "ArticleList", "ArticleSummary", "Error", "Reference", "Reviewer", "Section"].sort(),
+      [
+        "Article",
+        "ArticleList",
+        "ArticleSummary",
+        "Error",
+        "Reference",
+        "Reviewer",
+        "Section",
+        "TranslationLink",
+      ].sort(),
     );
     // Every $ref in the document points at a component that exists.
     const refs = JSON.stringify(served).match(/"\$ref":"#\/components\/schemas\/(\w+)"/g) ?? [];
@@ -155,5 +169,53 @@ describe("rate limit", () => {
     ApiErrorSchema.parse({ error: { code: err.code, message: err.message, details: err.details } });
     await expect(limitClient(t.db, "client-b", now)).resolves.toMatchObject({ allowed: true });
     await expect(limitClient(t.db, "client-a", now + 60_000)).resolves.toMatchObject({ allowed: true });
+  });
+});
+
+describe("translations", () => {
+  it("carry their locale and links both ways; updated_since includes them", async () => {
+    const es = await startTranslation(t.db, team.writer, { sourceArticleId: first.articleId, locale: "es" });
+    await setDraft(t.db, es.id, {
+      title: "Psoriasis",
+      summary: "Placas rojas y escamosas.",
+      blocks: ["Introducción.", "## Causas", "El sistema inmunitario.", "## Tratamiento", "Cremas y luz."],
+    });
+    const submitted = await submitArticle(t.db, team.writer, { articleId: es.id, changeSummary: "Traducción" });
+    const revision = await t.db.revision.findUniqueOrThrow({ where: { id: submitted.revisionId } });
+    const lucia = await makeUser(t.db, { roles: ["REVIEWER"] });
+    await makeCredential(t.db, { userId: lucia.id, languages: ["es"] });
+    await approveRevision(t.db, lucia, {
+      articleId: es.id,
+      revisionId: revision.id,
+      contentHash: revision.contentHash,
+      attest: true,
+    });
+    await t.db.plagiarismReport.create({
+      data: { revisionId: revision.id, similarity: 1, parametersJson: "{}", matchesJson: "[]" },
+    });
+    await t.db.contentCheckRun.create({ data: { articleId: es.id, revisionId: revision.id, findingsJson: "[]" } });
+    const published = await publishArticle(t.db, team.editor, { articleId: es.id, revisionId: revision.id });
+
+    const since = published.publishedAt.toISOString();
+    const list = ArticleListSchema.parse(
+      (await receive(await listArticlesV1(t.db, { updated_since: since }, ORIGIN))).body,
+    );
+    expect(list.data).toEqual([
+      expect.objectContaining({
+        slug: es.slug,
+        locale: "es",
+        url: `${ORIGIN}/es/articles/${es.slug}`,
+        translationOf: { locale: "en", slug: first.slug, url: `${ORIGIN}/articles/${first.slug}` },
+        translations: [{ locale: "en", slug: first.slug, url: `${ORIGIN}/articles/${first.slug}` }],
+      }),
+    ]);
+    const original = ArticleSchema.parse((await receive(await getArticleV1(t.db, first.slug, ORIGIN))).body);
+    expect(original).toMatchObject({
+      locale: "en",
+      translationOf: null,
+      translations: [{ locale: "es", slug: es.slug, url: `${ORIGIN}/es/articles/${es.slug}` }],
+    });
+    const spanish = ArticleSchema.parse((await receive(await getArticleV1(t.db, es.slug, ORIGIN))).body);
+    expect(spanish).toMatchObject({ locale: "es", translationOf: { slug: first.slug } });
   });
 });

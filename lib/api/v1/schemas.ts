@@ -59,10 +59,27 @@ export const SectionSchema = z
   })
   .register(apiRegistry, { id: "Section" });
 
+export const TranslationLinkSchema = z
+  .object({
+    locale: z.string().describe("BCP 47 language code of the linked article (en, es)."),
+    slug: z.string(),
+    url: z.url(),
+  })
+  .register(apiRegistry, { id: "TranslationLink" });
+
 export const ArticleSummarySchema = z
   .object({
     slug: z.string(),
     url: z.url(),
+    locale: z.string().describe("BCP 47 language code of the article's text (en, es)."),
+    translationOf: TranslationLinkSchema.nullable().describe(
+      "The article this one was translated from (live), or null for an original article.",
+    ),
+    translations: z
+      .array(TranslationLinkSchema)
+      .describe(
+        "The other live language versions of this article (the original and its translations), this one excluded.",
+      ),
     title: z.string(),
     summary: z.string(),
     conditionName: z.string(),

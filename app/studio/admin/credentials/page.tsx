@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { languageList, parseLanguages } from "@/lib/translations/locales";
 import Link from "next/link";
 import { db } from "@/lib/db/client";
 import { credentialsForAdmin } from "@/lib/credentials/list-credentials";
@@ -46,6 +47,8 @@ export default async function AdminCredentialsPage({ searchParams }: { searchPar
                 </dd>
                 <dt>Specialty</dt>
                 <dd>{c.specialty}</dd>
+                <dt>Reviews in</dt>
+                <dd data-testid="credential-languages">{languageList(parseLanguages(c.languages)) || "No language"}</dd>
                 <dt>Licence / registration</dt>
                 <dd>{c.licenseNumber}</dd>
                 <dt>Issued by</dt>

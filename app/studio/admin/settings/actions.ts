@@ -11,6 +11,7 @@ import {
   updatePolicies,
   updateTwoFactorPolicy,
 } from "@/lib/settings/update-settings";
+import { localeSettingsSchema, updateLocaleSettings } from "@/lib/translations/update-locale-settings";
 
 export const updatePoliciesAction = action(
   { name: "updatePolicies", permission: "settings.manage", schema: policySchema },
@@ -38,5 +39,15 @@ export const updateOverduePolicyAction = action(
     // After commit: apply the new policy to overdue pages now rather than at the next timer tick.
     void tick();
     return r;
+  },
+);
+
+export const updateLocaleSettingsAction = action(
+  { name: "updateLocaleSettings", permission: "settings.manage", schema: localeSettingsSchema },
+  async (input, actor) => {
+    const r = await updateLocaleSettings(db, actor, input);
+    revalidatePath("/studio/admin/settings");
+    // Every readers' page shows the languages and the notice policy: the wrapper expires them after commit.
+    return { changed: r.changed, readerChange: r.readerChange };
   },
 );

@@ -4,7 +4,8 @@ import { getSettings } from "@/lib/settings/settings";
 import { requirePermission } from "@/app/_server/session";
 import { ActionForm, Field } from "@/components/studio/action-form";
 import { parseTwoFactorRoles } from "@/lib/auth/two-factor-policy";
-import { updateOverduePolicyAction, updatePoliciesAction } from "./actions";
+import { updateLocaleSettingsAction, updateOverduePolicyAction, updatePoliciesAction } from "./actions";
+import { KNOWN_LOCALES, getSiteLocales } from "@/lib/translations/locales";
 import { TwoFactorPolicyForm } from "./two-factor-policy-form";
 import { addSpecialtyAction } from "../../assignments/actions";
 import { listSpecialties } from "@/lib/assignments/specialties";
@@ -13,7 +14,7 @@ export const metadata: Metadata = { title: "Policies" };
 
 export default async function SettingsPage() {
   await requirePermission("settings.manage", "/studio/admin/settings");
-  const [s, specialties] = await Promise.all([getSettings(db), listSpecialties(db)]);
+  const [s, specialties, locales] = await Promise.all([getSettings(db), listSpecialties(db), getSiteLocales(db)]);
   return (
     <>
       <h1>Editorial policies</h1>
@@ -136,6 +137,55 @@ export default async function SettingsPage() {
           successMessage="Added."
         >
           <Field name="name" label="Specialty" />
+        </ActionForm>
+      </section>
+      <section className="panel" aria-labelledby="languages-heading">
+        <h2 id="languages-heading">Languages</h2>
+        <ActionForm
+          action={updateLocaleSettingsAction}
+          submitLabel="Save languages"
+          label="Languages"
+          successMessage="Saved."
+          testId="language-settings"
+        >
+          <p>
+            <label htmlFor="default-locale">Default language</label>
+            <select id="default-locale" name="defaultLocale" defaultValue={locales.defaultLocale}>
+              {KNOWN_LOCALES.map((l) => (
+                <option key={l.code} value={l.code}>
+                  {l.name}
+                </option>
+              ))}
+            </select>
+          </p>
+          <fieldset>
+            <legend>Languages articles can be written and translated in</legend>
+            {KNOWN_LOCALES.map((l) => (
+              <p key={l.code} className="checkbox-field">
+                <input
+                  type="checkbox"
+                  id={`locale-${l.code}`}
+                  name="enabled"
+                  value={l.code}
+                  defaultChecked={locales.enabled.includes(l.code)}
+                />{" "}
+                <label htmlFor={`locale-${l.code}`}>{l.name}</label>
+              </p>
+            ))}
+          </fieldset>
+          <p className="checkbox-field">
+            <input
+              type="checkbox"
+              id="source-changed-notice"
+              name="sourceChangedNotice"
+              value="1"
+              defaultChecked={s["translations.sourceChangedNotice"] === 1}
+            />{" "}
+            <label htmlFor="source-changed-notice">
+              When the original of a live translation is updated, tell its readers (“The English version was updated on
+              …”) until the updated translation is approved and published
+            </label>
+          </p>
         </ActionForm>
       </section>
       <section className="panel" aria-labelledby="two-factor-policy-heading">

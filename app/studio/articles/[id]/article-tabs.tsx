@@ -4,6 +4,7 @@ const TABS = [
   { seg: "edit", label: "Edit" },
   { seg: "preview", label: "Preview" },
   { seg: "history", label: "History" },
+  { seg: "languages", label: "Languages" },
   { seg: "review", label: "Review" },
   { seg: "plagiarism", label: "Checks" },
   { seg: "publish", label: "Publish" },

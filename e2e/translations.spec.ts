@@ -1,0 +1,146 @@
+// Translations, end to end in Chromium: a writer starts a Spanish translation of a live article from its
+// Languages tab; a reviewer whose credential lists only English is refused in plain words, one with Spanish
+// approves; after a new English revision goes live, the translation's Languages tab shows exactly the changed
+// block. The writer's Spanish text goes through the same direct draft write the other specs use for text; every
+// decision is made in the browser. (The readers' Spanish page, /es/articles/<slug>, belongs to the readers' work.)
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { e2eDb } from "./helpers/db";
+import { createTestUser, signIn, uniqueSuffix, type TestUser } from "./helpers/factory";
+import { makeCredential } from "../tests/helpers/factory";
+import { makePublishedArticle, publishDraft, setDraft } from "../tests/helpers/publish-fixtures";
+import { afterRevisionFrozen } from "../lib/revisions/after-freeze";
+import { publishArticle } from "../lib/publishing/publish-article";
+import { submitFromHeader } from "./helpers/workspace";
+
+async function as(browser: Browser, user: Pick<TestUser, "email" | "password">, path: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, user, path);
+  return page;
+}
+
+const ENGLISH = [
+  "## What it is",
+  "Calcinosis cutis means calcium deposits in the skin.",
+  "## Treatment",
+  "Treatment aims at the condition behind the deposits.",
+];
+const PALABRAS =
+  "calcio fosfato nódulo pápula dermis tejido lesión biopsia imagen nivel riñón articulación tendón músculo úlcera dolor depósito placa firme blanco duro sensible hinchazón rojez picor fiebre cansancio rigidez inflamación infección herida cicatriz tumor conjuntivo lupus esclerodermia terapia cirugía láser dieta vitamina hormona glándula hueso sangre vaso arteria vena dedo codo rodilla tobillo hombro cadera muñeca".split(
+    " ",
+  );
+
+/** Spanish prose no other article shares (random word order), so the plagiarism check finds nothing to match. */
+function prosa(): string {
+  const words = Array.from({ length: 14 }, () => PALABRAS[Math.floor(Math.random() * PALABRAS.length)]);
+  return words.join(" ").replace(/^./, (c) => c.toUpperCase()) + ".";
+}
+
+const SPANISH = ["## Qué es", `La calcinosis cutánea: ${prosa()}`, "## Tratamiento", `El tratamiento: ${prosa()}`];
+
+test("a Spanish translation: started from the live article, approved only by a Spanish reviewer, told when the English changes", async ({
+  browser,
+}) => {
+  // Five people, two publications and a freeze with its integrity run: a long journey on a loaded machine.
+  test.setTimeout(180_000);
+  const db = e2eDb();
+  const writer = await createTestUser({ roles: ["WRITER"], name: "Wendy Writer" });
+  const editor = await createTestUser({ roles: ["EDITOR"], name: "Ed Editor" });
+  const englishOnly = await createTestUser({ roles: ["REVIEWER"], name: "Dr. Ann English" });
+  await makeCredential(db, { userId: englishOnly.id, languages: ["en"] });
+  const lucia = await createTestUser({ roles: ["REVIEWER"], name: "Dra. Lucía Ortega" });
+  await makeCredential(db, { userId: lucia.id, displayName: "Dra. Lucía Ortega", languages: ["en", "es"] });
+  const team = { writer, reviewer: englishOnly, editor };
+  const title = `Calcinosis ${uniqueSuffix()}`;
+  const source = await makePublishedArticle(db, team, { title, blocks: ENGLISH });
+
+  // The writer starts the translation from the original's Languages tab.
+  const w = await as(browser, writer, `/studio/articles/${source.articleId}/languages`);
+  const start = w.getByTestId("start-translation");
+  await start.getByLabel("Language").selectOption("es");
+  await start.getByRole("button", { name: "Start the translation" }).click();
+  await w.waitForURL(/\/languages\?started=1$/);
+  const translationId = w.url().split("/studio/articles/")[1].split("/")[0];
+  await expect(w.getByTestId("translation-workspace")).toContainText("Spanish translation of");
+  await expect(w.getByTestId("translation-row")).toHaveCount(ENGLISH.length);
+  await expect(w.getByTestId("done-count")).toHaveText(`0 of ${ENGLISH.length} blocks done`);
+
+  // The Spanish text (as the editor's autosave would write it), then the writer ticks a block and submits.
+  await setDraft(db, translationId, {
+    title: "Calcinosis cutánea",
+    summary: "Depósitos de calcio en la piel.",
+    blocks: SPANISH,
+  });
+  await w.reload();
+  await expect(w.getByTestId("translation-row").nth(1)).toContainText("La calcinosis cutánea:");
+  await w.getByTestId("translation-row").nth(1).getByRole("button", { name: "Mark done" }).click();
+  await expect(w.getByTestId("done-count")).toHaveText(`1 of ${ENGLISH.length} blocks done`);
+  await submitFromHeader(w, "Traducción al español");
+  const submitted = await db.article.findUniqueOrThrow({ where: { id: translationId } });
+  expect(submitted.status).toBe("IN_REVIEW");
+  await afterRevisionFrozen(db, submitted.currentRevisionId!);
+
+  // A reviewer without Spanish is refused, in words.
+  const a = await as(browser, englishOnly, `/studio/articles/${translationId}/review`);
+  await expect(a.getByTestId("decision-refused")).toContainText(
+    "This article is in Spanish, and your verified credential does not list Spanish",
+  );
+  await expect(a.getByRole("button", { name: "Approve revision" })).toHaveCount(0);
+
+  // A reviewer with Spanish approves.
+  const r = await as(browser, lucia, `/studio/articles/${translationId}/review`);
+  await r.getByLabel(/I have reviewed revision 1/).check();
+  await r.getByRole("button", { name: "Approve revision" }).click();
+  await expect(r.getByTestId("article-status")).toHaveText("Approved");
+  const approved = await db.article.findUniqueOrThrow({ where: { id: translationId } });
+  await publishArticle(db, editor, { articleId: translationId, revisionId: approved.currentRevisionId! });
+
+  // A new English revision goes live: the translation is marked, and its tab shows exactly the changed block.
+  await setDraft(db, source.articleId, {
+    title,
+    blocks: [ENGLISH[0], ENGLISH[1], ENGLISH[2], "Treatment aims first at the condition behind the deposits."],
+  });
+  await publishDraft(db, team, source.articleId);
+  const marked = await db.article.findUniqueOrThrow({ where: { id: translationId } });
+  expect(marked.sourceChangedAt).not.toBeNull();
+  expect(marked.liveSourceUpdatedAt).not.toBeNull();
+
+  await w.goto(`/studio/articles/${translationId}/languages`);
+  const changed = w.getByTestId("source-changed");
+  await expect(changed).toContainText("The English version changed");
+  await expect(changed.locator('[data-testid="diff-block"]:not([data-kind="equal"])')).toHaveCount(1);
+  await expect(changed.getByTestId("diff-block")).toContainText("first");
+  await expect(w.locator('[data-testid="translation-row"][data-changed="true"]')).toHaveCount(1);
+  await expect(w.getByTestId("translation-row").nth(3)).toHaveAttribute("data-changed", "true");
+
+  for (const [width, height, name] of [
+    [1366, 900, "desktop"],
+    [390, 844, "phone"],
+  ] as const) {
+    await w.setViewportSize({ width, height });
+    await w.screenshot({ path: `docs/screenshots/translations/side-by-side-${name}.png`, fullPage: true });
+  }
+
+  // The translator carries the change over and says so: the flag clears; the changed block is to do again.
+  await setDraft(db, translationId, {
+    title: "Calcinosis cutánea",
+    summary: "Depósitos de calcio en la piel.",
+    blocks: [
+      SPANISH[0],
+      SPANISH[1],
+      SPANISH[2],
+      "El tratamiento se dirige primero a la enfermedad que causa los depósitos.",
+    ],
+  });
+  await w.setViewportSize({ width: 1366, height: 900 });
+  await w.reload();
+  await w
+    .getByTestId("bring-up-to-date")
+    .getByRole("button", { name: /The changes are translated/ })
+    .click();
+  await expect(w.getByTestId("source-changed")).toHaveCount(0);
+  const upToDate = await db.article.findUniqueOrThrow({ where: { id: translationId } });
+  expect(upToDate.sourceChangedAt).toBeNull();
+  // Readers keep the notice until the updated translation is approved and published.
+  expect(upToDate.liveSourceUpdatedAt).not.toBeNull();
+});
