@@ -7,7 +7,10 @@
 // "No" is chosen, the answer is sent as JSON, errors show beside their fields with every value kept, and the
 // thank-you is announced in the one status region below (#feedback-thanks), which also serves the no-JS
 // redirect, so it is never in the page twice.
-import { FEEDBACK_LIMITS, FEEDBACK_REASONS, FEEDBACK_REASON_LABELS, HONEYPOT_FIELD } from "@/lib/feedback/reasons";
+import { FEEDBACK_LIMITS, FEEDBACK_REASONS, HONEYPOT_FIELD } from "@/lib/feedback/reasons";
+import { formatNumber } from "@/lib/i18n/format";
+import type { ReaderLocale } from "@/lib/i18n/locales";
+import { readerMessages } from "@/lib/i18n/messages";
 import "./feedback.css";
 
 export interface FeedbackFormProps {
@@ -15,15 +18,18 @@ export interface FeedbackFormProps {
   /** The live revision the reader is looking at. */
   revisionId: string;
   articleSlug: string;
+  /** The page's language: the form's labels (the answer itself is stored the same in every language). */
+  locale?: ReaderLocale;
 }
 
-export function FeedbackForm({ articleId, revisionId, articleSlug }: FeedbackFormProps) {
+export function FeedbackForm({ articleId, revisionId, articleSlug, locale = "en" }: FeedbackFormProps) {
+  const m = readerMessages(locale).feedback;
   return (
     <section className="feedback" aria-labelledby="feedback-heading" id="feedback">
-      <h2 id="feedback-heading">Was this article helpful?</h2>
+      <h2 id="feedback-heading">{m.heading}</h2>
       {/* The thank-you: shown by CSS when the no-JS redirect lands on #feedback-thanks; the island fills it in. */}
       <div id="feedback-thanks" className="feedback-thanks notice ok" role="status" tabIndex={-1}>
-        <p>Thank you for your feedback. It helps us keep this article accurate and clear.</p>
+        <p>{m.thanks}</p>
       </div>
       <form method="post" action="/api/feedback" className="feedback-form" data-feedback-form="">
         <div
@@ -40,7 +46,7 @@ export function FeedbackForm({ articleId, revisionId, articleSlug }: FeedbackFor
         <input type="hidden" name="revisionId" value={revisionId} />
         <input type="hidden" name="slug" value={articleSlug} />
         <div className="feedback-hp" aria-hidden="true">
-          <label htmlFor={`fb-${HONEYPOT_FIELD}`}>Leave this empty</label>
+          <label htmlFor={`fb-${HONEYPOT_FIELD}`}>{m.leaveEmpty}</label>
           <input
             id={`fb-${HONEYPOT_FIELD}`}
             name={HONEYPOT_FIELD}
@@ -51,26 +57,26 @@ export function FeedbackForm({ articleId, revisionId, articleSlug }: FeedbackFor
           />
         </div>
         <fieldset data-field="helpful">
-          <legend>Your answer</legend>
+          <legend>{m.answer}</legend>
           <label className="checkbox">
-            <input type="radio" name="helpful" value="yes" required /> Yes
+            <input type="radio" name="helpful" value="yes" required /> {m.yes}
           </label>
           <label className="checkbox">
-            <input type="radio" name="helpful" value="no" /> No
+            <input type="radio" name="helpful" value="no" /> {m.no}
           </label>
         </fieldset>
         {/* Without JavaScript every field shows; the island hides the reasons until "No" is chosen. */}
         <div data-feedback-reasons="">
           <fieldset data-field="reason">
-            <legend>If not, what was wrong?</legend>
+            <legend>{m.whatWasWrong}</legend>
             {FEEDBACK_REASONS.map((r) => (
               <label className="checkbox" key={r}>
-                <input type="radio" name="reason" value={r} /> {FEEDBACK_REASON_LABELS[r]}
+                <input type="radio" name="reason" value={r} /> {m.reasons[r]}
               </label>
             ))}
           </fieldset>
         </div>
-        <label htmlFor="fb-comment">Comment (optional)</label>
+        <label htmlFor="fb-comment">{m.comment}</label>
         <textarea
           id="fb-comment"
           name="comment"
@@ -80,10 +86,9 @@ export function FeedbackForm({ articleId, revisionId, articleSlug }: FeedbackFor
           data-field="comment"
         />
         <p className="field-hint" id="fb-comment-hint">
-          Up to {FEEDBACK_LIMITS.commentMax.toLocaleString("en")} characters. Please do not include personal health
-          details.
+          {m.commentHint(formatNumber(FEEDBACK_LIMITS.commentMax, locale))}
         </p>
-        <label htmlFor="fb-email">E-mail (optional, only if you want a reply)</label>
+        <label htmlFor="fb-email">{m.email}</label>
         <input
           id="fb-email"
           name="email"
@@ -93,11 +98,10 @@ export function FeedbackForm({ articleId, revisionId, articleSlug }: FeedbackFor
           data-field="email"
         />
         <label className="checkbox">
-          <input type="checkbox" name="consent" data-field="consent" /> You may use this address to reply to me about
-          this feedback.
+          <input type="checkbox" name="consent" data-field="consent" /> {m.consent}
         </label>
         <p>
-          <button type="submit">Send feedback</button>
+          <button type="submit">{m.send}</button>
         </p>
       </form>
       <script src="/islands/feedback.js" defer data-island="" />

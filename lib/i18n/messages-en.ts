@@ -59,6 +59,9 @@ export const EN: ReaderMessages = {
     medicallyReviewedBy: "Medically reviewed by",
     on: "on",
     reviewDue: "(review due: a new medical review is pending)",
+    overdueStrong: "This page is due for review.",
+    overdueRest:
+      "Its planned medical review date has passed; it may not reflect the latest evidence while we check it.",
     lastModifiedOn: "Last modified on",
     firstPublishedOn: "First published on",
     policyLink: "How we write, review and update articles",

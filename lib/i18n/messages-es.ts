@@ -59,6 +59,9 @@ export const ES: ReaderMessages = {
     medicallyReviewedBy: "Revisión médica de",
     on: "el",
     reviewDue: "(revisión pendiente: se espera una nueva revisión médica)",
+    overdueStrong: "Esta página debe revisarse.",
+    overdueRest:
+      "Ya ha pasado la fecha prevista para su revisión médica; mientras la comprobamos, puede que no refleje los datos científicos más recientes.",
     lastModifiedOn: "Última modificación:",
     firstPublishedOn: "Publicado por primera vez:",
     policyLink: "Cómo escribimos, revisamos y actualizamos los artículos",

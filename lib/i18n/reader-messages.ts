@@ -60,6 +60,8 @@ export interface ReaderMessages {
     medicallyReviewedBy: string;
     on: string;
     reviewDue: string;
+    overdueStrong: string;
+    overdueRest: string;
     lastModifiedOn: string;
     firstPublishedOn: string;
     policyLink: string;

@@ -1,3 +1,5 @@
+import type { ReaderLocale } from "@/lib/i18n/locales";
+import { readerMessages } from "@/lib/i18n/messages";
 import type { PublicReference } from "@/lib/public/types";
 
 /**
@@ -7,11 +9,12 @@ import type { PublicReference } from "@/lib/public/types";
  * A back-link's accessible name starts with what it shows ("↩︎") and goes on in words for screen readers, so
  * the name contains the visible text (voice control users can say what they see).
  */
-export function ReferenceList({ references }: { references: PublicReference[] }) {
+export function ReferenceList({ references, locale = "en" }: { references: PublicReference[]; locale?: ReaderLocale }) {
   if (!references.length) return null;
+  const m = readerMessages(locale).article;
   return (
     <section className="pub-references" aria-labelledby="references-heading">
-      <h2 id="references-heading">References</h2>
+      <h2 id="references-heading">{m.references}</h2>
       <ol>
         {references.map((r) => (
           <li key={r.key} id={`ref-${r.number}`} value={r.number}>
@@ -22,9 +25,7 @@ export function ReferenceList({ references }: { references: PublicReference[] })
                 {Array.from({ length: r.citedCount }, (_, i) => (
                   <a key={i} href={`#cite-${r.number}-${i + 1}`}>
                     ↩︎
-                    <span className="visually-hidden">
-                      {` Back to citation ${r.number}${r.citedCount > 1 ? ` (${i + 1} of ${r.citedCount})` : ""} in the text`}
-                    </span>
+                    <span className="visually-hidden">{m.backToCitation(r.number, i + 1, r.citedCount)}</span>
                   </a>
                 ))}
               </span>

@@ -3,6 +3,7 @@
 // ../_data/public-data.ts), so publishing or unpublishing refreshes it together with the page; no cookies/headers.
 import { unstable_cache } from "next/cache";
 import { db } from "@/lib/db/client";
+import type { ReaderLocale } from "@/lib/i18n/locales";
 import { articleTag } from "@/lib/public/cache-tags";
 import { reviewerPath } from "@/lib/public/site";
 import { getPublicTrail, type UpdateHistoryEntry } from "@/lib/publishing/public-trail";
@@ -12,6 +13,7 @@ import { PUBLIC_REVALIDATE_SECONDS, publicChangeKey } from "../_data/public-data
 export interface UpdateHistorySlotProps {
   articleId: string;
   slug: string;
+  locale?: ReaderLocale;
 }
 
 // unstable_cache stores JSON: dates travel as ISO strings and are turned back into Dates below.
@@ -40,7 +42,7 @@ async function cachedHistory(articleId: string, slug: string): Promise<Stored> {
   )();
 }
 
-export async function UpdateHistorySlot({ articleId, slug }: UpdateHistorySlotProps) {
+export async function UpdateHistorySlot({ articleId, slug, locale }: UpdateHistorySlotProps) {
   const stored = await cachedHistory(articleId, slug);
   const history: UpdateHistoryEntry[] = stored.map((h) => ({
     ...h,
@@ -48,5 +50,5 @@ export async function UpdateHistorySlot({ articleId, slug }: UpdateHistorySlotPr
     reviewedAt: h.reviewedAt ? new Date(h.reviewedAt) : null,
     unpublishedAt: null,
   }));
-  return <UpdateHistory history={history} headingLevel={2} reviewerHref={reviewerPath} />;
+  return <UpdateHistory history={history} headingLevel={2} reviewerHref={reviewerPath} locale={locale} />;
 }

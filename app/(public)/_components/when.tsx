@@ -1,6 +1,7 @@
-import { formatLongDate } from "@/lib/public/format-date";
+import { formatLongDate } from "@/lib/i18n/format";
+import type { ReaderLocale } from "@/lib/i18n/locales";
 
-/** A date readers see, with the machine-readable value alongside. */
-export function When({ iso }: { iso: string }) {
-  return <time dateTime={iso}>{formatLongDate(iso)}</time>;
+/** A date readers see, in their language, with the machine-readable value alongside. */
+export function When({ iso, locale = "en" }: { iso: string; locale?: ReaderLocale }) {
+  return <time dateTime={iso}>{formatLongDate(iso, locale)}</time>;
 }

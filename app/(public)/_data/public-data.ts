@@ -43,10 +43,11 @@ export async function cachedPublicArticle(slug: string) {
   })();
 }
 
-export async function cachedPublishedArticles() {
+/** The live articles of one language (home, RSS, related/recent), or of every language (sitemap) without one. */
+export async function cachedPublishedArticles(locale?: string) {
   return unstable_cache(
-    () => listPublishedArticles(db, { limit: LIST_LIMIT }),
-    ["public-articles", String(LIST_LIMIT), await publicChangeKey()],
+    () => listPublishedArticles(db, { limit: LIST_LIMIT, locale }),
+    ["public-articles", String(LIST_LIMIT), locale ?? "all", await publicChangeKey()],
     { tags: [ARTICLES_TAG], revalidate: PUBLIC_REVALIDATE_SECONDS },
   )();
 }
@@ -61,8 +62,8 @@ export async function cachedReviewerProfile(reviewerId: string) {
 }
 
 /** Conditions A–Z: changes with every publish, unpublish and archive (the counter moves, ARTICLES_TAG expires). */
-export async function cachedConditions() {
-  return unstable_cache(() => listConditions(db), ["public-conditions", await publicChangeKey()], {
+export async function cachedConditions(locale = "en") {
+  return unstable_cache(() => listConditions(db, locale), ["public-conditions", locale, await publicChangeKey()], {
     tags: [ARTICLES_TAG],
     revalidate: PUBLIC_REVALIDATE_SECONDS,
   })();

@@ -1,13 +1,7 @@
-// /rss.xml: the 50 most recently published or updated articles (RSS 2.0).
-import { connection } from "next/server";
-import { cachedPublishedArticles } from "../_data/public-data";
-import { buildRssXml } from "@/lib/public/feeds";
-import { siteUrl } from "@/lib/public/site";
+// /rss.xml: the 50 most recently published or updated articles in the default language (RSS 2.0); the Spanish
+// feed is /es/rss.xml.
+import { rssResponse } from "../_views/rss-response";
 
 export async function GET(): Promise<Response> {
-  await connection(); // rendered per request (never at build), from the cached list; see app/(public)/page.tsx
-  const xml = buildRssXml((await cachedPublishedArticles()).slice(0, 50), siteUrl());
-  return new Response(xml, {
-    headers: { "Content-Type": "application/rss+xml; charset=utf-8", "Cache-Control": "public, max-age=300" },
-  });
+  return rssResponse("en");
 }
