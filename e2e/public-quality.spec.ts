@@ -13,6 +13,7 @@ import { createTestUser, uniqueSuffix } from "./helpers/factory";
 import { freezeRevision } from "../lib/revisions/freeze-revision";
 import { bumpPublicChange } from "../lib/page-cache/public-change";
 import { unpublishArticle } from "../lib/publishing/unpublish-article";
+import { syncArticleSearch } from "../lib/search/sync-article-search";
 
 const ROOT = path.resolve(__dirname, "..");
 const ARTICLE_PATH = `/articles/${DEMO_ARTICLE_SLUG}`;
@@ -26,7 +27,63 @@ async function publicPages(): Promise<string[]> {
   const pages = ["/", ARTICLE_PATH, `/reviewers/${review.reviewerId}`, "/editorial-policy", "/articles/no-such-page"];
   if (existsSync(path.join(ROOT, "app", "(public)", "conditions"))) pages.push("/conditions");
   pages.push("/search", "/search?q=calcinosis+cutis", "/search?q=no+such+words");
+  const spanish = await spanishTranslation();
+  pages.push(
+    "/es",
+    `/es/articles/${spanish.slug}`,
+    "/es/editorial-policy",
+    "/es/conditions",
+    "/es/search",
+    "/es/search?q=calcificaci%C3%B3n",
+    "/es/search?q=no+existe",
+    "/es/articles/no-such-page",
+  );
   return pages;
+}
+
+let spanishArticle: Promise<{ slug: string; title: string; enPath: string }> | null = null;
+
+/**
+ * A live English article and its live Spanish translation, made here (written directly, as goLive below does:
+ * approval and the gate are the translation journey's subject), both indexed for search.
+ */
+function spanishTranslation(): Promise<{ slug: string; title: string; enPath: string }> {
+  spanishArticle ??= (async () => {
+    const db = e2eDb();
+    const english = await draftArticle();
+    await goLive(english.articleId);
+    await db.$transaction((tx) => syncArticleSearch(tx, english.articleId));
+    const source = { id: english.articleId };
+    const writer = await createTestUser({ roles: ["WRITER"] });
+    const suffix = uniqueSuffix();
+    const title = "Calcinosis cutánea";
+    const slug = `calcinosis-cutanea-${suffix}`;
+    const paragraph = (text: string) => ({ type: "paragraph", content: [{ type: "text", text }] });
+    const body = {
+      type: "doc",
+      content: [
+        { type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "¿Qué es?" }] },
+        paragraph("La calcinosis cutánea es la acumulación de depósitos de calcio en la piel."),
+        paragraph("La calcificación produce bultos duros y blanquecinos; a veces duelen."),
+      ],
+    };
+    const article = await db.article.create({
+      data: {
+        slug,
+        locale: "es",
+        translationOfId: source.id,
+        createdById: writer.id,
+        authors: { create: { userId: writer.id } },
+        draft: {
+          create: { title, summary: "Depósitos de calcio en la piel.", bodyJson: JSON.stringify(body) },
+        },
+      },
+    });
+    await goLive(article.id);
+    await db.$transaction((tx) => syncArticleSearch(tx, article.id));
+    return { slug, title, enPath: `/articles/${english.slug}` };
+  })();
+  return spanishArticle;
 }
 
 test.describe("readers' pages: quality checks", () => {
@@ -235,3 +292,74 @@ async function goLive(articleId: string) {
     await bumpPublicChange(tx);
   });
 }
+
+test.describe("readers' pages in Spanish", () => {
+  test("the Spanish article has lang=es, hreflang links both ways, a language switcher, Spanish chrome and dates; stored and revalidated like the English page", async ({
+    request,
+  }) => {
+    const { slug, title, enPath } = await spanishTranslation();
+    const esPath = `/es/articles/${slug}`;
+    const alternate = (locale: string, path: string) =>
+      new RegExp(`<link rel="alternate" hreflang="${locale}" href="https?://[^"/]+${path}"/>`, "i");
+    const es = await request.get(esPath);
+    expect(es.status()).toBe(200);
+    const html = await es.text();
+    expect(html).toMatch(/^<!DOCTYPE html><html lang="es"/);
+    expect(html).toContain(title);
+    expect(html).toMatch(alternate("en", enPath));
+    expect(html).toMatch(alternate("es", esPath));
+    expect(html).toMatch(alternate("x-default", enPath));
+    expect(html).toContain("Saltar al contenido");
+    expect(html).toContain("¿Le resultó útil este artículo?");
+    expect(html).toMatch(
+      /Última modificación:(?:<!-- -->)?\s*<time datetime="[^"]+">\d{1,2} de [a-z]+ de \d{4}<\/time>/i,
+    );
+    expect(html.toLowerCase()).toContain(`<a href="${enPath}" hreflang="en" lang="en">english</a>`);
+    expect(html).not.toMatch(/<script\b(?![^>]*(?:application\/ld\+json|data-island))/);
+
+    const en = await (await request.get(enPath)).text();
+    expect(en).toMatch(/^<!DOCTYPE html><html lang="en"/);
+    expect(en).toMatch(alternate("es", esPath));
+    expect(en).toMatch(alternate("en", enPath));
+    expect(en.toLowerCase()).toContain(`<a href="${esPath}" hreflang="es" lang="es">español</a>`);
+
+    const again = await request.get(esPath);
+    expect(again.headers()["x-page-cache"]).toBe("HIT");
+    const etag = again.headers()["etag"];
+    expect((await request.get(esPath, { headers: { "If-None-Match": etag } })).status()).toBe(304);
+
+    // An English address given the Spanish slug sends the reader to the Spanish address.
+    const moved = await request.get(`/articles/${slug}`, { maxRedirects: 0 });
+    expect(moved.status()).toBe(308);
+    expect(moved.headers()["location"]).toBe(esPath);
+  });
+
+  test("a Spanish word finds the Spanish article with and without accents, and only from the Spanish search", async ({
+    request,
+  }) => {
+    const { slug, enPath } = await spanishTranslation();
+    for (const q of ["calcificación", "calcificacion", "CALCIFICACION"]) {
+      const es = await (await request.get(`/es/search?q=${encodeURIComponent(q)}`)).text();
+      expect(es, q).toContain(`href="/es/articles/${slug}"`);
+      expect(es, q).not.toContain(`href="${enPath}"`);
+    }
+    // A word both languages' articles use: each search lists its own language's article only.
+    const esCalcinosis = await (await request.get(`/es/search?q=calcinosis`)).text();
+    expect(esCalcinosis).toContain(`href="/es/articles/${slug}"`);
+    expect(esCalcinosis).not.toContain(`href="${ARTICLE_PATH}"`);
+    const enCalcinosis = await (await request.get(`/search?q=calcinosis`)).text();
+    expect(enCalcinosis).toContain(`href="${ARTICLE_PATH}"`);
+    expect(enCalcinosis).not.toContain(`/es/articles/${slug}`);
+  });
+
+  test("feeds and the sitemap list the Spanish pages at their own addresses", async ({ request }) => {
+    const { slug } = await spanishTranslation();
+    const rss = await (await request.get("/es/rss.xml")).text();
+    expect(rss).toContain("<language>es</language>");
+    expect(rss).toContain(`/es/articles/${slug}</link>`);
+    expect(await (await request.get("/rss.xml")).text()).not.toContain(`/es/articles/${slug}`);
+    const sitemap = await (await request.get("/sitemap.xml")).text();
+    expect(sitemap).toContain(`/es/articles/${slug}</loc>`);
+    expect(sitemap).toContain(`/es/editorial-policy</loc>`);
+  });
+});
