@@ -2,8 +2,11 @@
 // admin saves the policy) applies the admin's policy. With "notice" readers see "This page is due for review"
 // (without JavaScript); after an admin picks "noindex" in the policies the page's HTML carries a robots noindex.
 // Both moves are in the audit log, and the dashboard's re-review list says for how long the page is overdue.
+// The page's Spanish translation, overdue too, says the same in Spanish at /es/articles/<slug>.
 import { expect, test } from "@playwright/test";
-import { makePublishedArticle, makeTeam } from "../tests/helpers/publish-fixtures";
+import { makePublishedArticle, makeTeam, publishDraft, setDraft } from "../tests/helpers/publish-fixtures";
+import { makeCredential, makeUser } from "../tests/helpers/factory";
+import { startTranslation } from "../lib/translations/start-translation";
 import { putSetting } from "../lib/settings/settings";
 import { OVERDUE_APPLIED_ACTION } from "../lib/publishing/apply-overdue-policy";
 import { e2eDb } from "./helpers/db";
@@ -36,6 +39,22 @@ test.describe("overdue pages", () => {
       where: { id: published.articleId },
       data: { reviewDueAt: new Date(Date.now() - 3 * DAY - 3600_000) },
     });
+    // Its Spanish translation, approved by a reviewer who reviews in Spanish, is overdue as well.
+    const spanishReviewer = await makeUser(db, { roles: ["REVIEWER"], name: "Dra. Elena Vidal" });
+    await makeCredential(db, { userId: spanishReviewer.id, languages: ["en", "es"] });
+    const { id: spanishId } = await startTranslation(db, team.writer, {
+      sourceArticleId: published.articleId,
+      locale: "es",
+    });
+    await setDraft(db, spanishId, {
+      title: `Página vencida ${uniqueSuffix()}`,
+      blocks: ["Un consejo que necesita revisión."],
+    });
+    const spanish = await publishDraft(db, { ...team, reviewer: spanishReviewer }, spanishId);
+    await db.article.update({
+      where: { id: spanishId },
+      data: { reviewDueAt: new Date(Date.now() - 3 * DAY - 3600_000) },
+    });
     const staff = await createTestUser({ roles: ["EDITOR", "ADMIN"] });
 
     // The next scheduler tick (10 s apart in this server) finds the overdue page.
@@ -43,6 +62,8 @@ test.describe("overdue pages", () => {
     await expect
       .poll(() => overdueEvents(published.articleId), { message: "the notice is applied and audited", timeout: 30_000 })
       .toEqual(["NOTICE"]);
+    // The same tick moved the translation (each page in its own transaction).
+    await expect.poll(() => overdueEvents(spanishId), { timeout: 30_000 }).toEqual(["NOTICE"]);
     await page.goto("/studio");
     const row = page.getByTestId("review-overdue").getByRole("listitem").filter({ hasText: title });
     await expect(row.getByTestId("overdue-for")).toContainText("overdue for 3 days");
@@ -54,6 +75,8 @@ test.describe("overdue pages", () => {
     await readerPage.goto(`/articles/${published.slug}`);
     await expect(readerPage.getByTestId("overdue-notice")).toContainText("This page is due for review");
     expect(await readerPage.locator('meta[name="robots"]').count()).toBe(0);
+    await readerPage.goto(`/es/articles/${spanish.slug}`);
+    await expect(readerPage.getByTestId("overdue-notice")).toContainText("Esta página debe revisarse.");
     for (const size of [
       { width: 1366, height: 900 },
       { width: 390, height: 844 },
@@ -81,10 +104,14 @@ test.describe("overdue pages", () => {
     await expect
       .poll(() => overdueEvents(published.articleId), { message: "noindex is applied and audited" })
       .toEqual(["NOTICE", "NOINDEX"]);
+    await expect.poll(() => overdueEvents(spanishId), { timeout: 30_000 }).toEqual(["NOTICE", "NOINDEX"]);
 
     const html = await (await request.get(`/articles/${published.slug}`)).text();
     expect(html).toMatch(/<meta name="robots" content="noindex, ?follow"/);
     expect(html).toContain("This page is due for review");
+    const spanishHtml = await (await request.get(`/es/articles/${spanish.slug}`)).text();
+    expect(spanishHtml).toMatch(/<meta name="robots" content="noindex, ?follow"/);
+    expect(spanishHtml).toContain("Esta página debe revisarse.");
     await reader.close();
 
     // In the audit log, by name.

@@ -72,6 +72,12 @@ function spanishTranslation(): Promise<{ slug: string; title: string; enPath: st
         slug,
         locale: "es",
         translationOfId: source.id,
+        // A newer English version went live after this translation, and the page is past its re-review date
+        // (the default policy's notice, as the scheduler's tick records it): the page carries both notices, so
+        // axe and the Nu checker judge them too.
+        liveSourceUpdatedAt: new Date(),
+        reviewDueAt: new Date(Date.now() - 86_400_000),
+        overdueAction: "NOTICE",
         createdById: writer.id,
         authors: { create: { userId: writer.id } },
         draft: {
@@ -311,6 +317,8 @@ test.describe("readers' pages in Spanish", () => {
     expect(html).toMatch(alternate("x-default", enPath));
     expect(html).toContain("Saltar al contenido");
     expect(html).toContain("¿Le resultó útil este artículo?");
+    expect(html).toMatch(/La versión en inglés se actualizó el \d{1,2} de [a-z]+ de \d{4}\./);
+    expect(html).toContain("Esta página debe revisarse.");
     expect(html).toMatch(
       /Última modificación:(?:<!-- -->)?\s*<time datetime="[^"]+">\d{1,2} de [a-z]+ de \d{4}<\/time>/i,
     );

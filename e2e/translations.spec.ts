@@ -1,8 +1,10 @@
 // Translations, end to end in Chromium: a writer starts a Spanish translation of a live article from its
 // Languages tab; a reviewer whose credential lists only English is refused in plain words, one with Spanish
-// approves; after a new English revision goes live, the translation's Languages tab shows exactly the changed
-// block. The writer's Spanish text goes through the same direct draft write the other specs use for text; every
-// decision is made in the browser. (The readers' Spanish page, /es/articles/<slug>, belongs to the readers' work.)
+// approves; the translation is published at /es/articles/<slug> with lang="es" and hreflang links both ways.
+// After a new English revision goes live, the translation's Languages tab shows exactly the changed block and
+// the Spanish page says the English version was updated, until the re-approved update is published. The
+// writer's Spanish text goes through the same direct draft write the other specs use for text; the first
+// decisions are made in the browser, the re-approval (the same screens again) through the lib.
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { e2eDb } from "./helpers/db";
 import { createTestUser, signIn, uniqueSuffix, type TestUser } from "./helpers/factory";
@@ -10,6 +12,8 @@ import { makeCredential } from "../tests/helpers/factory";
 import { makePublishedArticle, publishDraft, setDraft } from "../tests/helpers/publish-fixtures";
 import { afterRevisionFrozen } from "../lib/revisions/after-freeze";
 import { publishArticle } from "../lib/publishing/publish-article";
+import { approveRevision } from "../lib/review/decide-review";
+import { submitArticle } from "../lib/workflow/submit-article";
 import { submitFromHeader } from "./helpers/workspace";
 
 async function as(browser: Browser, user: Pick<TestUser, "email" | "password">, path: string): Promise<Page> {
@@ -38,8 +42,14 @@ function prosa(): string {
 
 const SPANISH = ["## Qué es", `La calcinosis cutánea: ${prosa()}`, "## Tratamiento", `El tratamiento: ${prosa()}`];
 
+/** `<link rel="alternate" hreflang=… href=…>` as React writes it (attribute case differs by version). */
+const alternate = (locale: string, path: string) =>
+  new RegExp(`<link rel="alternate" hreflang="${locale}" href="https?://[^"/]+${path}"/>`, "i");
+const NOTICE = "La versión en inglés se actualizó el";
+
 test("a Spanish translation: started from the live article, approved only by a Spanish reviewer, told when the English changes", async ({
   browser,
+  request,
 }) => {
   // Five people, two publications and a freeze with its integrity run: a long journey on a loaded machine.
   test.setTimeout(180_000);
@@ -95,6 +105,22 @@ test("a Spanish translation: started from the live article, approved only by a S
   const approved = await db.article.findUniqueOrThrow({ where: { id: translationId } });
   await publishArticle(db, editor, { articleId: translationId, revisionId: approved.currentRevisionId! });
 
+  // Readers: the Spanish page at its own address, in Spanish, and each language's page points at the other.
+  const esPath = `/es/articles/${approved.slug}`;
+  const enPath = `/articles/${(await db.article.findUniqueOrThrow({ where: { id: source.articleId } })).slug}`;
+  const es = await request.get(esPath);
+  expect(es.status()).toBe(200);
+  const esHtml = await es.text();
+  expect(esHtml).toMatch(/^<!DOCTYPE html><html lang="es"/);
+  expect(esHtml).toContain("Calcinosis cutánea");
+  expect(esHtml).toMatch(alternate("en", enPath));
+  expect(esHtml).toMatch(alternate("es", esPath));
+  expect(esHtml).not.toContain(NOTICE);
+  const enHtml = await (await request.get(enPath)).text();
+  expect(enHtml).toMatch(/^<!DOCTYPE html><html lang="en"/);
+  expect(enHtml).toMatch(alternate("es", esPath));
+  expect(enHtml).toMatch(alternate("en", enPath));
+
   // A new English revision goes live: the translation is marked, and its tab shows exactly the changed block.
   await setDraft(db, source.articleId, {
     title,
@@ -104,6 +130,8 @@ test("a Spanish translation: started from the live article, approved only by a S
   const marked = await db.article.findUniqueOrThrow({ where: { id: translationId } });
   expect(marked.sourceChangedAt).not.toBeNull();
   expect(marked.liveSourceUpdatedAt).not.toBeNull();
+  // The Spanish page tells its readers (the admin policy's default), with the date in Spanish.
+  expect(await (await request.get(esPath)).text()).toMatch(new RegExp(`${NOTICE} \\d{1,2} de [a-z]+ de \\d{4}`));
 
   await w.goto(`/studio/articles/${translationId}/languages`);
   const changed = w.getByTestId("source-changed");
@@ -125,12 +153,7 @@ test("a Spanish translation: started from the live article, approved only by a S
   await setDraft(db, translationId, {
     title: "Calcinosis cutánea",
     summary: "Depósitos de calcio en la piel.",
-    blocks: [
-      SPANISH[0],
-      SPANISH[1],
-      SPANISH[2],
-      "El tratamiento se dirige primero a la enfermedad que causa los depósitos.",
-    ],
+    blocks: [SPANISH[0], SPANISH[1], SPANISH[2], `El tratamiento se dirige primero a la causa: ${prosa()}`],
   });
   await w.setViewportSize({ width: 1366, height: 900 });
   await w.reload();
@@ -143,4 +166,21 @@ test("a Spanish translation: started from the live article, approved only by a S
   expect(upToDate.sourceChangedAt).toBeNull();
   // Readers keep the notice until the updated translation is approved and published.
   expect(upToDate.liveSourceUpdatedAt).not.toBeNull();
+  expect(await (await request.get(esPath)).text()).toContain(NOTICE);
+
+  // The update is submitted, re-approved by the Spanish reviewer and published: the notice goes.
+  const resubmitted = await submitArticle(db, writer, { articleId: translationId, changeSummary: "Al día" });
+  await afterRevisionFrozen(db, resubmitted.revisionId);
+  const revision = await db.revision.findUniqueOrThrow({ where: { id: resubmitted.revisionId } });
+  await approveRevision(db, lucia, {
+    articleId: translationId,
+    revisionId: revision.id,
+    contentHash: revision.contentHash,
+    attest: true,
+  });
+  await publishArticle(db, editor, { articleId: translationId, revisionId: revision.id });
+  expect((await db.article.findUniqueOrThrow({ where: { id: translationId } })).liveSourceUpdatedAt).toBeNull();
+  const updated = await (await request.get(esPath)).text();
+  expect(updated).toContain("la causa:");
+  expect(updated).not.toContain(NOTICE);
 });
