@@ -33,6 +33,17 @@ describe("feeds", () => {
     expect(xml.match(/reviewers\/rv1/g)).toHaveLength(1);
   });
 
+  it("sitemap lists only the languages given (the site's enabled ones) and their articles", () => {
+    const es = { ...a, slug: "calcinosis-cutanea", locale: "es", reviewerId: "rv2" };
+    const both = buildSitemapXml([a, es], "https://h.example", ["en", "es"]);
+    expect(both).toContain("<loc>https://h.example/es/articles/calcinosis-cutanea</loc>");
+    expect(both).toContain("<loc>https://h.example/es/editorial-policy</loc>");
+    const englishOnly = buildSitemapXml([a, es], "https://h.example", ["en"]);
+    expect(englishOnly).toContain("<loc>https://h.example/articles/calcinosis-cutis</loc>");
+    expect(englishOnly).not.toContain("/es");
+    expect(englishOnly).not.toContain("reviewers/rv2");
+  });
+
   it("rss has one escaped item per article with its publication date", () => {
     const xml = buildRssXml([a], "https://h.example");
     expect(xml).toContain("<title>Calcinosis &lt;Cutis&gt; &amp; “friends”</title>");

@@ -8,7 +8,8 @@ import { DEFAULT_READER_LOCALE, localizedPath, toReaderLocale, type ReaderLocale
 
 /**
  * Every readers' page: per language (the default's unprefixed, `locales` others under /<code>/) the home,
- * editorial policy and A–Z pages, then every live article at its own language's address, then reviewers.
+ * editorial policy and A–Z pages, then every live article of those languages at its own language's address,
+ * then reviewers. A language the site has not enabled is left out, its articles too.
  */
 export function buildSitemapXml(
   articles: PublicArticleSummary[],
@@ -27,6 +28,7 @@ export function buildSitemapXml(
   }
   const reviewers = new Map<string, string>(); // id → newest lastmod among their articles
   for (const a of articles) {
+    if (!locales.includes(toReaderLocale(a.locale))) continue;
     entries.push({ loc: origin + articlePath(a.slug, a.locale), lastmod: isoDay(a.lastModifiedAt) });
     if (a.reviewerId && !reviewers.has(a.reviewerId)) reviewers.set(a.reviewerId, isoDay(a.lastModifiedAt));
   }

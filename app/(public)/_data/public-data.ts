@@ -24,6 +24,7 @@ import { listPublishedArticles } from "@/lib/public/list-published-articles";
 import { listConditions } from "@/lib/public/list-conditions";
 import { isPublicId, isPublicSlug } from "@/lib/public/slug";
 import { readPublicChange } from "@/lib/page-cache/public-change";
+import { getSiteLocales } from "@/lib/translations/locales";
 
 // Bounds how long a change made outside the app (a script, a restored backup) can stay unseen.
 export const PUBLIC_REVALIDATE_SECONDS = 3600;
@@ -59,6 +60,14 @@ export async function cachedReviewerProfile(reviewerId: string) {
     ["public-reviewer", reviewerId, await publicChangeKey()],
     { tags: [reviewerTag(reviewerId), ARTICLES_TAG], revalidate: PUBLIC_REVALIDATE_SECONDS },
   )();
+}
+
+/** The site's enabled languages (admin setting; saving it moves the public change counter). */
+export async function cachedSiteLocales() {
+  return unstable_cache(() => getSiteLocales(db), ["site-locales", await publicChangeKey()], {
+    tags: [ARTICLES_TAG],
+    revalidate: PUBLIC_REVALIDATE_SECONDS,
+  })();
 }
 
 /** Conditions A–Z: changes with every publish, unpublish and archive (the counter moves, ARTICLES_TAG expires). */
