@@ -51,7 +51,7 @@ export async function createAssignments(
   if (refused.length)
     throw new AppError(
       "VALIDATION",
-      "Only reviewers with a verified, unexpired credential who did not write or edit this article can be assigned.",
+      "Only reviewers with a verified, unexpired credential in the article's language who did not write or edit it can be assigned.",
       { fieldErrors: { reviewerIds: ["Choose reviewers from the list of eligible reviewers."] } },
     );
   const dueAt = await reviewDueAt(tx, now);

@@ -13,6 +13,7 @@ import { assignReviewers, claimReview, unassignReviewer } from "./assign-reviewe
 import { updateArticleReviewSettings } from "./article-review-settings";
 import { addSpecialty, setCredentialSpecialties } from "./specialties";
 import { sendReviewReminders } from "./send-review-reminders";
+import { loadAssignmentPanel } from "./load-assignment-panel";
 
 const t = createTestDb();
 afterAll(() => t.cleanup());
@@ -23,9 +24,9 @@ const actor = (u: { id: string; name: string; email: string }, roles: string[]):
   roles,
 });
 
-async function reviewer(name: string, specialtyIds: string[] = []) {
+async function reviewer(name: string, specialtyIds: string[] = [], languages?: string[]) {
   const u = await makeUser(t.db, { roles: ["REVIEWER"], name });
-  await makeCredential(t.db, { userId: u.id });
+  await makeCredential(t.db, { userId: u.id, languages });
   const a = actor(u, ["REVIEWER"]);
   if (specialtyIds.length) await setCredentialSpecialties(t.db, a, { specialtyIds });
   return a;
@@ -136,6 +137,41 @@ describe("review assignments", () => {
       expect(assigned[0].assignedById).toBeNull();
       // Only the assignee is told, not every reviewer.
       expect(await t.db.notification.count({ where: { userId: busy.id, link: { contains: article.id } } })).toBe(0);
+    } finally {
+      await t.db.$transaction((tx) => putSetting(tx, "review.autoAssign", 0));
+    }
+  });
+
+  it("offers, assigns and auto-assigns only reviewers whose credential lists the article's language", async () => {
+    const a = await admin();
+    const area = await addSpecialty(t.db, a, { name: `Nephrology ${Date.now()}` });
+    const englishOnly = await reviewer("Aaron English", [area.id], ["en"]);
+    const spanish = await reviewer("Sara Spanish", [area.id], ["en", "es"]);
+    const e = await editor();
+    const w = await writer();
+    const busy = await makeArticle(t.db, { authorId: w.id });
+    await assignReviewers(t.db, e, { articleId: busy.id, reviewerIds: [spanish.id] }); // Sara is the busier one
+    const article = await makeArticle(t.db, { authorId: w.id });
+    await t.db.article.update({ where: { id: article.id }, data: { locale: "es" } });
+    await updateArticleReviewSettings(t.db, e, {
+      articleId: article.id,
+      clinicalAreaId: area.id,
+      requiredApprovals: 1,
+    });
+
+    const panel = await loadAssignmentPanel(t.db, article.id);
+    expect(panel.languageName).toBe("Spanish");
+    expect(panel.candidates.map((c) => c.id)).toContain(spanish.id);
+    expect(panel.candidates.map((c) => c.id)).not.toContain(englishOnly.id);
+    await expect(
+      assignReviewers(t.db, e, { articleId: article.id, reviewerIds: [englishOnly.id] }),
+    ).rejects.toMatchObject({ code: "VALIDATION" });
+
+    await t.db.$transaction((tx) => putSetting(tx, "review.autoAssign", 1));
+    try {
+      await submitArticle(t.db, w, { articleId: article.id, changeSummary: "Primera versión" });
+      const assigned = await t.db.reviewAssignment.findMany({ where: { articleId: article.id } });
+      expect(assigned.map((x) => x.reviewerId)).toEqual([spanish.id]);
     } finally {
       await t.db.$transaction((tx) => putSetting(tx, "review.autoAssign", 0));
     }

@@ -3,10 +3,14 @@
 import type { DbTx } from "../db/client";
 import { eligibleReviewers } from "./eligible-reviewers";
 import { listSpecialties } from "./specialties";
+import { localeName } from "../translations/locales";
 
 export async function loadAssignmentPanel(db: DbTx, articleId: string, now = new Date()) {
   const [article, assignments, eligible, areas] = await Promise.all([
-    db.article.findUnique({ where: { id: articleId }, select: { clinicalAreaId: true, requiredApprovals: true } }),
+    db.article.findUnique({
+      where: { id: articleId },
+      select: { clinicalAreaId: true, requiredApprovals: true, locale: true },
+    }),
     db.reviewAssignment.findMany({
       where: { articleId },
       orderBy: { assignedAt: "asc" },
@@ -30,6 +34,8 @@ export async function loadAssignmentPanel(db: DbTx, articleId: string, now = new
   return {
     areaId,
     requiredApprovals: article?.requiredApprovals ?? 1,
+    /** "Spanish": assignable reviewers' credentials list it. */
+    languageName: localeName(article?.locale ?? "en"),
     areas,
     assignments: assignments.map((a) => ({
       reviewerId: a.reviewerId,

@@ -89,8 +89,8 @@ export async function AssignmentPanel({ articleId }: { articleId: string }) {
 
       {p.candidates.length === 0 ? (
         <p className="empty">
-          No other reviewer can be assigned: assignable reviewers hold a verified, unexpired credential and did not
-          write or edit this article.
+          No other reviewer can be assigned: assignable reviewers hold a verified, unexpired credential that lists{" "}
+          {p.languageName} and did not write or edit this article.
         </p>
       ) : (
         <ActionForm
