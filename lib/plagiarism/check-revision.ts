@@ -9,11 +9,14 @@ import { plagiarismIndexCoverage } from "./index-coverage";
 
 export const WINNOWING_CHECKER = "imprimatur-winnowing";
 
-/** Imprimatur's own checker: winnowing over the SQLite index, the article's own revisions left out. */
+/**
+ * Imprimatur's own checker: winnowing over the SQLite index, the article's own revisions left out, and only
+ * articles in the same language compared (when the input says which).
+ */
 export function winnowingChecker(db: DbTx): PlagiarismChecker {
   return {
     name: WINNOWING_CHECKER,
-    check: (input) => matchText(db, input.text, { excludeArticleId: input.articleId }),
+    check: (input) => matchText(db, input.text, { excludeArticleId: input.articleId, locale: input.locale }),
   };
 }
 
@@ -53,11 +56,23 @@ export async function storePlagiarismReport(db: DbTx, revisionId: string, checke
 export async function checkRevisionPlagiarism(db: DbTx, revisionId: string, checker?: PlagiarismChecker) {
   const r = await db.revision.findUnique({
     where: { id: revisionId },
-    select: { id: true, articleId: true, title: true, summary: true, bodyJson: true },
+    select: {
+      id: true,
+      articleId: true,
+      title: true,
+      summary: true,
+      bodyJson: true,
+      article: { select: { locale: true } },
+    },
   });
   if (!r) throw new AppError("NOT_FOUND", "That revision does not exist.");
   const c = checker ?? winnowingChecker(db);
-  const result = await c.check({ revisionId: r.id, articleId: r.articleId, text: revisionCheckableText(r) });
+  const result = await c.check({
+    revisionId: r.id,
+    articleId: r.articleId,
+    locale: r.article.locale,
+    text: revisionCheckableText(r),
+  });
   if (c.name === WINNOWING_CHECKER) {
     const coverage = await plagiarismIndexCoverage(db);
     result.parameters = {

@@ -34,6 +34,8 @@ export interface PlagiarismResult {
 export interface PlagiarismCheckInput {
   revisionId: string;
   articleId: string;
+  /** The article's language: a checker compares it only with texts in the same language. */
+  locale?: string;
   /** The checkable text (quotations and references already left out: see extract-text.ts). */
   text: string;
 }

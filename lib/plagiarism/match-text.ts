@@ -73,6 +73,11 @@ const MAX_PASSAGES_PER_SOURCE = 60;
 export interface MatchOptions {
   /** Leave out every revision of this article (its own earlier versions do not count). */
   excludeArticleId?: string | null;
+  /**
+   * Compare only with articles in this language (a translation is not "copied" from its source, and a shared
+   * drug name or number across languages is no evidence). Corpus documents record no language: all are kept.
+   */
+  locale?: string;
   params?: WinnowParams;
   /** "exact" runs only the winnowing stage (the benchmark's baseline); default all three stages. */
   stages?: "exact" | "all";
@@ -89,7 +94,13 @@ export function reportParameters(params: WinnowParams = DEFAULT_PARAMS) {
     maxGapWords: MAX_GAP_WORDS,
     hash: "FNV-1a per word, polynomial rolling hash mod 2^32, MurmurHash3 finaliser",
     normalisation: "Unicode NFKC, lower case, punctuation and whitespace ignored, apostrophes dropped",
-    excluded: ["blockquotes", "quoted text", "reference list", "the article's own revisions"],
+    excluded: [
+      "blockquotes",
+      "quoted text",
+      "reference list",
+      "the article's own revisions",
+      "articles in other languages",
+    ],
     reworded: {
       algorithm: "content-word shingles (stop words dropped, stems, synonym classes), chained across gaps",
       shingleKeys: K2,
@@ -152,15 +163,27 @@ export function seedsBySource(
   return out;
 }
 
-async function sourceOwners(db: DbTx, sourceNos: number[]) {
-  const out = new Map<number, { kind: string; articleId: string | null }>();
+async function sourceOwners(db: DbTx, sourceNos: number[], withLocale: boolean) {
+  const out = new Map<number, { kind: string; articleId: string | null; locale: string | null }>();
   for (let i = 0; i < sourceNos.length; i += 900) {
     const rows = await db.fingerprintSource.findMany({
       where: { id: { in: sourceNos.slice(i, i + 900) } },
       select: { id: true, kind: true, articleId: true },
     });
-    for (const r of rows) out.set(r.id, { kind: r.kind, articleId: r.articleId });
+    for (const r of rows) out.set(r.id, { kind: r.kind, articleId: r.articleId, locale: null });
   }
+  if (!withLocale) return out;
+  // The language of each article met (no relation from the index to Article: one query per 900 articles).
+  const articleIds = [...new Set([...out.values()].flatMap((s) => (s.articleId ? [s.articleId] : [])))];
+  const localeOf = new Map<string, string>();
+  for (let i = 0; i < articleIds.length; i += 900) {
+    const rows = await db.article.findMany({
+      where: { id: { in: articleIds.slice(i, i + 900) } },
+      select: { id: true, locale: true },
+    });
+    for (const r of rows) localeOf.set(r.id, r.locale);
+  }
+  for (const s of out.values()) if (s.articleId) s.locale = localeOf.get(s.articleId) ?? null;
   return out;
 }
 
@@ -360,14 +383,22 @@ export async function matchText(db: DbTx, text: string, options: MatchOptions = 
   // or ranked; other articles count once each, however many revisions they have: otherwise an article
   // resubmitted many times would look like boilerplate (MAX_SOURCES_PER_HASH) and fill every candidate
   // place with copies of itself.
-  const info = await sourceOwners(db, [...new Set([...rows, ...sketchBlocks].map((r) => r.sourceNo))]);
+  const info = await sourceOwners(
+    db,
+    [...new Set([...rows, ...sketchBlocks].map((r) => r.sourceNo))],
+    options.locale !== undefined,
+  );
   const ownerOf = (no: number) => {
     const s = info.get(no)!;
     return s.kind === "REVISION" && s.articleId ? `article:${s.articleId}` : `source:${no}`;
   };
+  // Another language's articles are left out here too, before ranking, so they take no candidate place.
   const keep = (r: { sourceNo: number }) => {
     const s = info.get(r.sourceNo);
-    return !!s && !(options.excludeArticleId && s.kind === "REVISION" && s.articleId === options.excludeArticleId);
+    if (!s) return false;
+    if (s.kind !== "REVISION") return true;
+    if (options.excludeArticleId && s.articleId === options.excludeArticleId) return false;
+    return options.locale === undefined || s.locale === options.locale;
   };
   const exactSeeds = seedsBySource(ourHashes, rows.filter(keep), ownerOf);
   // Sketch score per source: the rewritten stage's candidates are the MAX_REWRITTEN_CANDIDATES best scoring

@@ -178,6 +178,24 @@ describe("plagiarism check", () => {
     expect(kinds).toContain("CORPUS:Pollen allergy");
   });
 
+  it("compares an article only with articles in its own language", async () => {
+    const shared =
+      "Lantern fish migrate toward the surface of the ocean every night to feed on plankton, then sink again before dawn to hide from predators in the dark water far below. Their glowing organs help them recognise one another during this long daily journey.";
+    const english = await article("lantern-fish-en");
+    const r1 = await freeze(english.id, doc(shared));
+    await afterRevisionFrozen(t.db, r1.id);
+    // A Spanish article with the same words (a translation keeps names, numbers and quoted passages) is not
+    // compared with the English one.
+    const spanish = await t.db.article.create({ data: { slug: "lantern-fish-es", createdById: userId, locale: "es" } });
+    const r2 = await freeze(spanish.id, doc("Nuestra introducción. " + shared));
+    await afterRevisionFrozen(t.db, r2.id);
+    const es = (await latestPlagiarismReport(t.db, r2.id, editor()))!;
+    expect(es.matches.map((m) => m.source.articleId)).not.toContain(english.id);
+    // Another English article with the same words is.
+    const en = await checkBody(doc("Our introduction. " + shared));
+    expect(en.matches.map((m) => m.source.articleId)).toContain(english.id);
+  });
+
   it("stores a content-check run next to the report", async () => {
     const a = await article("checked");
     const r = await freeze(a.id, doc({ heading: "Causes" }), { summary: "" });
