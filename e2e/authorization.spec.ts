@@ -124,8 +124,14 @@ test.beforeAll(async () => {
     "[file]": "0000000000000000000000000000000000000000000000000000000000000000.webp",
     "[...nextauth]": "session",
   };
-  // /reviewers/[id] is the only other [id]: a reviewer's public profile.
+  // /reviewers/[id] and /writers/[id] are the other [id]s: public profiles (a writer's only for an author of a
+  // live article).
   params["[id]@reviewer"] = reviewer?.id ?? "no-such-reviewer";
+  const liveAuthor = await db.articleAuthor.findFirst({
+    where: { article: { liveRevisionId: { not: null } } },
+    select: { userId: true },
+  });
+  params["[id]@writer"] = liveAuthor?.userId ?? "no-such-writer";
 
   identities = [
     { label: "signed out", role: null, user: null, api: await playwrightRequest.newContext({ baseURL: E2E_BASE_URL }) },
@@ -200,7 +206,9 @@ for (const label of IDENTITY_LABELS)
     for (const entry of entries.filter((e) => e.kind === "page")) {
       const urlPath = entry.urlPath!.startsWith("/reviewers/")
         ? entry.urlPath!.replace("[id]", params["[id]@reviewer"])
-        : entry.urlPath!;
+        : entry.urlPath!.startsWith("/writers/")
+          ? entry.urlPath!.replace("[id]", params["[id]@writer"])
+          : entry.urlPath!;
       const { url, placeholder } = fill(urlPath);
       const res = await identity.api.get(url, { maxRedirects: 0 });
       const got = pageOutcome(res.status(), res.headers()["location"] ?? null);

@@ -58,6 +58,7 @@ test.describe("every studio screen", () => {
       `/studio/feedback/articles/${demo.id}`,
       "/studio/media",
       "/studio/credential",
+      "/studio/declarations",
       "/account",
       "/account/two-factor",
     ]);

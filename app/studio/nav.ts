@@ -34,5 +34,6 @@ export const STUDIO_NAV: NavEntry[] = [
   { href: "/studio/admin/audit", label: "Audit log", group: "admin", permission: "audit.read" },
   { href: "/studio/admin/outbox", label: "Outbox", group: "admin", permission: "outbox.read" },
   { href: "/studio/admin/webhooks", label: "Webhooks", group: "admin", permission: "webhooks.manage" },
+  { href: "/studio/declarations", label: "Your declarations", group: "you", permission: "declarations.own" },
   { href: "/account", label: "Your account", group: "you", permission: "account.self" },
 ];

@@ -10,6 +10,9 @@ import { reviewDueLists } from "@/lib/publishing/review-due";
 import { ReviewDuePanel } from "@/components/review/review-due-panel";
 import { RebuildPanel } from "@/components/studio/rebuild-panel";
 import { TableScroll } from "@/components/studio/table-scroll";
+import { can } from "@/lib/auth/policy";
+import { currentDeclaration, listStaleDeclarations } from "@/lib/declarations/load-declarations";
+import { DECLARATION_RENEWAL_MONTHS, mayDeclare } from "@/lib/declarations/declaration-kinds";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -133,9 +136,21 @@ export default async function StudioDashboard() {
   const { drafts, queue, editorial, users, rebuilds } = await loadWorklists(db, actor);
   // Editors and reviewers see which live articles are overdue or due soon for medical re-review.
   const due = editorial || queue ? await reviewDueLists(db) : null;
+  // Declarations of interest: the owner is asked to make or renew theirs; admins see who needs to.
+  const declares = can(actor, "declarations.own") && mayDeclare(actor);
+  const declaration = declares ? await currentDeclaration(db, actor.id) : null;
+  const staleDeclarations = users ? await listStaleDeclarations(db) : null;
   return (
     <>
       <h1>Dashboard</h1>
+      {declares && (!declaration || declaration.stale) && (
+        <p className="notice warn" data-testid="declaration-due">
+          {declaration
+            ? `Your declaration of interests was made on ${declaration.createdAt.toISOString().slice(0, 10)}, more than ${DECLARATION_RENEWAL_MONTHS} months ago. `
+            : "You have not declared your interests yet. "}
+          <Link href="/studio/declarations">{declaration ? "Check and renew it" : "Make your declaration"}</Link>
+        </p>
+      )}
       <div className="panel-grid">
         {drafts && (
           <section className="panel" aria-labelledby="drafts-heading" data-testid="area-writer">
@@ -197,6 +212,23 @@ export default async function StudioDashboard() {
               <li>
                 Credentials to verify: <strong>{users.pendingCredentials}</strong>
               </li>
+              {staleDeclarations && (
+                <li data-testid="stale-declarations">
+                  Declarations of interest missing or older than {DECLARATION_RENEWAL_MONTHS} months:{" "}
+                  <strong>{staleDeclarations.length}</strong>
+                  {staleDeclarations.length > 0 && (
+                    <>
+                      {" "}
+                      (
+                      {staleDeclarations
+                        .slice(0, 8)
+                        .map((p) => p.name)
+                        .join(", ")}
+                      {staleDeclarations.length > 8 ? ", …" : ""})
+                    </>
+                  )}
+                </li>
+              )}
             </ul>
             <p>
               <Link href="/studio/admin/users">Manage users and roles</Link>

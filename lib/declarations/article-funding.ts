@@ -2,7 +2,7 @@
 // Stored on Article.fundingJson; set in the article's settings (audited, by its writers and editors), copied
 // into the publication's disclosure snapshot at publish time.
 import { z } from "zod";
-import type { Db } from "../db/client";
+import type { Db, DbTx } from "../db/client";
 import type { Actor } from "../auth/policy";
 import { assertCanEditArticle } from "../articles/article-access";
 import { recordAuditEvent } from "../audit/record-event";
@@ -44,6 +44,11 @@ export function parseFunding(json: string): ArticleFunding {
   }
 }
 
+export async function loadArticleFunding(db: DbTx, articleId: string): Promise<ArticleFunding> {
+  const row = await db.article.findUnique({ where: { id: articleId }, select: { fundingJson: true } });
+  return parseFunding(row?.fundingJson ?? "");
+}
+
 /** The organisations an article names as funder or sponsor. */
 export function fundingOrganisations(funding: ArticleFunding): string[] {
   return funding && !funding.none ? funding.sources.map((s) => s.name) : [];
@@ -82,6 +87,19 @@ export const articleFundingSchema = z
     path: ["sources"],
   });
 export type ArticleFundingInput = z.output<typeof articleFundingSchema>;
+
+/** The settings form's fields (none = yes/no; rows relationN / nameN / detailN, empty names skipped). */
+export const articleFundingFormSchema = z.preprocess((raw) => {
+  const v = (raw ?? {}) as Record<string, unknown>;
+  if (Array.isArray(v.sources)) return v;
+  const sources = [];
+  for (let i = 0; i < 10; i++) {
+    const name = typeof v[`name${i}`] === "string" ? String(v[`name${i}`]).trim() : "";
+    if (name) sources.push({ relation: v[`relation${i}`], name, detail: v[`detail${i}`] ?? "" });
+  }
+  const none = v.none === "yes" || v.none === true;
+  return { articleId: v.articleId, none, sources: none ? [] : sources };
+}, articleFundingSchema);
 
 export async function updateArticleFunding(db: Db, actor: Actor, input: ArticleFundingInput): Promise<ArticleFunding> {
   const funding: ArticleFunding = input.none ? { none: true } : { none: false, sources: input.sources };

@@ -9,6 +9,11 @@ export const INTEREST_KIND_LABELS: Record<InterestKind, string> = {
   PERSONAL: "Personal (family, close relationships, personal experience)",
 };
 
+/** Writers, reviewers and editors keep declarations; admins only administer. */
+export function mayDeclare(actor: { roles: readonly string[] }): boolean {
+  return actor.roles.some((r) => r === "WRITER" || r === "REVIEWER" || r === "EDITOR");
+}
+
 /** A declaration is stale after this many months: its owner and the admins are asked to renew it. */
 export const DECLARATION_RENEWAL_MONTHS = 12;
 

@@ -54,8 +54,14 @@ describe("organisation names", () => {
 describe("declarations", () => {
   it("a new declaration supersedes the last one, which stays in the history; each is audited", async () => {
     const team = await makeTeam(t.db);
-    const first = await saveDeclaration(t.db, team.reviewer, declare(["Acme Pharma"]), new Date("2025-01-01"));
-    const second = await saveDeclaration(t.db, team.reviewer, declare([], []), new Date("2026-01-01"));
+    const { declaration: first, readerChange } = await saveDeclaration(
+      t.db,
+      team.reviewer,
+      declare(["Acme Pharma"]),
+      new Date("2025-01-01"),
+    );
+    expect(readerChange?.tags).toContain(`reviewer:${team.reviewer.id}`);
+    const { declaration: second } = await saveDeclaration(t.db, team.reviewer, declare([], []), new Date("2026-01-01"));
     const history = await listDeclarationHistory(t.db, team.reviewer.id, new Date("2026-02-01"));
     expect(history.map((d) => d.id)).toEqual([second.id, first.id]);
     expect(history[1]).toMatchObject({ organisations: ["Acme Pharma"], kinds: ["FINANCIAL"] });

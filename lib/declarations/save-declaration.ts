@@ -6,7 +6,8 @@ import type { Db } from "../db/client";
 import { assertCan, type Actor } from "../auth/policy";
 import { AppError } from "../errors";
 import { recordAuditEvent } from "../audit/record-event";
-import { INTEREST_KINDS } from "./declaration-kinds";
+import { INTEREST_KINDS, mayDeclare } from "./declaration-kinds";
+import { changeWhatReadersSeeOnProfiles, type ChangesWhatReadersSee } from "../public/reader-change";
 
 export const saveDeclarationSchema = z
   .object({
@@ -36,12 +37,27 @@ export const saveDeclarationSchema = z
   });
 export type SaveDeclarationInput = z.output<typeof saveDeclarationSchema>;
 
-/** Writers, reviewers and editors keep declarations; admins only administer. */
-export function mayDeclare(actor: Actor): boolean {
-  return actor.roles.some((r) => r === "WRITER" || r === "REVIEWER" || r === "EDITOR");
-}
+/** The form's fields (radio "none" = yes/no, repeated "kinds", organisations one per line) → the schema. */
+export const declarationFormSchema = z.preprocess((raw) => {
+  const v = (raw ?? {}) as Record<string, unknown>;
+  const list = (x: unknown) => (Array.isArray(x) ? x : x === undefined || x === "" ? [] : [x]).map(String);
+  return {
+    none: v.none === "yes" || v.none === true,
+    kinds: list(v.kinds),
+    statement: typeof v.statement === "string" ? v.statement : "",
+    organisations: Array.isArray(v.organisations)
+      ? v.organisations.map(String)
+      : String(v.organisations ?? "").split(/\r?\n/),
+  };
+}, saveDeclarationSchema);
 
-export async function saveDeclaration(db: Db, actor: Actor, input: SaveDeclarationInput, now: Date = new Date()) {
+/** Saves a new declaration; the person's public profiles list it, so readers' pages are expired too. */
+export async function saveDeclaration(
+  db: Db,
+  actor: Actor,
+  input: SaveDeclarationInput,
+  now: Date = new Date(),
+): Promise<{ declaration: Awaited<ReturnType<Db["declaration"]["create"]>> } & ChangesWhatReadersSee> {
   assertCan(actor, "declarations.own", "declare your interests");
   if (!mayDeclare(actor))
     throw new AppError("FORBIDDEN", "Declarations of interest are kept by writers, reviewers and editors.");
@@ -74,6 +90,7 @@ export async function saveDeclaration(db: Db, actor: Actor, input: SaveDeclarati
         organisations: input.none ? [] : input.organisations,
       },
     });
-    return declaration;
+    // The profile pages (reviewer, writer) show the current declaration; articles keep what was published.
+    return { declaration, readerChange: await changeWhatReadersSeeOnProfiles(tx, actor.id) };
   });
 }

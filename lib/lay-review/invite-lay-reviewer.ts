@@ -20,7 +20,7 @@ export const inviteLayReviewerSchema = z.object({
 export type InviteLayReviewerInput = z.output<typeof inviteLayReviewerSchema>;
 
 export function layReviewPath(token: string): string {
-  return `/lay-review/${token}`;
+  return `/lay-review?token=${token}`;
 }
 
 export async function inviteLayReviewer(db: Db, actor: Actor, input: InviteLayReviewerInput, now: Date = new Date()) {

@@ -11,7 +11,13 @@ import { loadGate } from "../gate/load-gate";
 import { putSetting } from "../settings/settings";
 import { hashToken } from "../accounts/account-tokens";
 import { inviteLayReviewer } from "./invite-lay-reviewer";
-import { openLayReviewLink, submitLayReview } from "./submit-lay-review";
+import {
+  LAY_LINK_MISS_RATE_LIMIT,
+  LAY_LINK_RATE_LIMIT,
+  limitLayLink,
+  openLayReviewLink,
+  submitLayReview,
+} from "./submit-lay-review";
 import { listLayInvites, listLayReviews } from "./list-lay-reviews";
 
 const t = createTestDb();
@@ -48,7 +54,7 @@ describe("lay review", () => {
     expect(stored.tokenHash).toBe(hashToken(invite.token));
     expect(JSON.stringify(stored)).not.toContain(invite.token);
     const mail = await t.db.outboxMail.findFirstOrThrow({ where: { to: "reader@example.org" } });
-    expect(mail.text).toContain(`/lay-review/${invite.token}`);
+    expect(mail.text).toContain(`/lay-review?token=${invite.token}`);
 
     const opened = await openLayReviewLink(t.db, invite.token);
     expect(opened?.revision.title).toBe("Asthma");
@@ -112,6 +118,20 @@ describe("lay review", () => {
     const bad = await catchAppError(submitLayReview(t.db, invite.token, { ...answers, understandable: "" }));
     expect(bad.fieldErrors?.understandable?.[0]).toMatch(/understand/);
     expect(await openLayReviewLink(t.db, invite.token)).not.toBeNull();
+  });
+
+  it("the link page is rate-limited: uses of one link, and links that open nothing per client address", async () => {
+    const nowMs = Date.now();
+    const link = { inviteId: `invite-${nowMs}`, clientKey: `client-a-${nowMs}` };
+    for (let i = 0; i < LAY_LINK_RATE_LIMIT.limit; i++) await limitLayLink(t.db, link, nowMs);
+    expect((await catchAppError(limitLayLink(t.db, link, nowMs))).code).toBe("RATE_LIMITED");
+    // Another reader's link from the same address is counted apart.
+    await limitLayLink(t.db, { ...link, inviteId: `other-${nowMs}` }, nowMs);
+    const miss = { inviteId: null, clientKey: `client-b-${nowMs}` };
+    for (let i = 0; i < LAY_LINK_MISS_RATE_LIMIT.limit; i++) await limitLayLink(t.db, miss, nowMs);
+    const refused = await catchAppError(limitLayLink(t.db, miss, nowMs));
+    expect(refused.code).toBe("RATE_LIMITED");
+    expect(refused.details?.retryAfterSeconds).toBeGreaterThan(0);
   });
 
   it("a policy requiring one lay review for patients' articles holds the gate until it exists", async () => {

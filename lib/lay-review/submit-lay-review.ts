@@ -10,7 +10,10 @@ import { dbRateLimiterFor, type RateLimitRule } from "../rate-limit/db-rate-limi
 import { parseInput } from "../validation";
 import { READING_EASE, UNDERSTANDABLE } from "./lay-review-questions";
 
+/** Opens and answers of one valid link (a reader reloading, or a script hammering one link). */
 export const LAY_LINK_RATE_LIMIT: RateLimitRule = { limit: 30, windowSeconds: 600 };
+/** Unknown, used or expired links asked for by one client address (guessing, or a stale link reloaded). */
+export const LAY_LINK_MISS_RATE_LIMIT: RateLimitRule = { limit: 60, windowSeconds: 600 };
 
 export const INVALID_LAY_LINK =
   "This reading link has expired or was already used. If you would still like to help, ask the person who invited you for a new link.";
@@ -28,15 +31,32 @@ export const layReviewAnswersSchema = z.object({
 });
 export type LayReviewAnswers = z.output<typeof layReviewAnswersSchema>;
 
-/** Counts one use of the public link page by a client; throws RATE_LIMITED past the rule. */
-export async function limitLayLink(db: DbTx, clientKey: string, nowMs: number = Date.now()) {
-  const decision = await dbRateLimiterFor(db).hit(`lay-review:${clientKey}`, LAY_LINK_RATE_LIMIT, nowMs);
+/**
+ * Counts one use of the public link page or form; throws RATE_LIMITED past the rule. A valid link is counted
+ * on its own (whoever holds it); a link that opens nothing is counted against the client's address.
+ */
+export async function limitLayLink(
+  db: DbTx,
+  use: { inviteId: string | null; clientKey: string },
+  nowMs: number = Date.now(),
+) {
+  const [key, rule] = use.inviteId
+    ? [`lay-review:link:${use.inviteId}`, LAY_LINK_RATE_LIMIT]
+    : [`lay-review:miss:${use.clientKey}`, LAY_LINK_MISS_RATE_LIMIT];
+  const decision = await dbRateLimiterFor(db).hit(key, rule, nowMs);
   if (!decision.allowed) {
     const minutes = Math.max(1, Math.ceil(decision.retryAfterSeconds / 60));
     throw new AppError("RATE_LIMITED", `Too many tries in a short time. Please try again in ${minutes} minutes.`, {
       details: { retryAfterSeconds: decision.retryAfterSeconds },
     });
   }
+}
+
+/** The invitation a token belongs to, if any (used or not), for counting its uses. */
+export async function findLayInviteId(db: DbTx, token: string): Promise<string | null> {
+  if (!token || token.length > 200) return null;
+  const row = await db.layReviewInvite.findUnique({ where: { tokenHash: hashToken(token) }, select: { id: true } });
+  return row?.id ?? null;
 }
 
 /**
@@ -52,7 +72,7 @@ export async function openLayReviewLink(db: DbTx, token: string, now: Date = new
   if (!invite || invite.usedAt || invite.expiresAt.getTime() <= now.getTime()) return null;
   const revision = await db.revision.findUniqueOrThrow({
     where: { id: invite.revisionId },
-    select: { title: true, summary: true, bodyJson: true, referencesJson: true },
+    select: { title: true, summary: true, bodyHtml: true },
   });
   return { inviteId: invite.id, expiresAt: invite.expiresAt, revision };
 }

@@ -27,6 +27,11 @@ export function reviewerTag(userId: string): string {
   return `reviewer:${userId}`;
 }
 
+/** One writer's public profile (articles written, current declaration). */
+export function writerTag(userId: string): string {
+  return `writer:${userId}`;
+}
+
 /** The tags to expire after an article went live, changed its live revision, or stopped being live. */
 export function publicTagsForArticleChange(input: {
   slug: string;

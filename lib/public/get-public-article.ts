@@ -13,6 +13,7 @@ import { isLicenceCode, LICENCES, licenceLabel } from "../media/licences";
 import { getSettings } from "../settings/settings";
 import { loadTranslationGroup } from "../translations/translation-group";
 import { sourceUpdatedNotice } from "../translations/source-notice";
+import { parseDisclosure } from "../declarations/disclosure-snapshot";
 
 export async function getPublicArticle(db: DbTx, slug: string): Promise<PublicArticle | null> {
   if (!isPublicSlug(slug)) return null;
@@ -59,7 +60,7 @@ export async function getPublicArticle(db: DbTx, slug: string): Promise<PublicAr
           publications: {
             orderBy: { publishedAt: "desc" },
             take: 1,
-            select: { publishedAt: true, referencesHtml: true },
+            select: { publishedAt: true, referencesHtml: true, disclosureJson: true },
           },
         },
       },
@@ -118,6 +119,7 @@ export async function getPublicArticle(db: DbTx, slug: string): Promise<PublicAr
       parseFormattedReferences(rev.publications[0]?.referencesHtml),
     ),
     images: publicImages(rev.imagesJson),
+    disclosure: parseDisclosure(rev.publications[0]?.disclosureJson),
   };
 }
 

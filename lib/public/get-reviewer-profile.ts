@@ -6,6 +6,7 @@ import { publicCredential } from "../credentials/credential-standing";
 import { HIDDEN_STATUSES, standingApprovalWhere } from "./live-filter";
 import { isPublicId } from "./slug";
 import type { PublicReviewerProfile } from "./types";
+import { publicDeclaration } from "./get-writer-profile";
 
 export async function getReviewerProfile(db: DbTx, reviewerId: string): Promise<PublicReviewerProfile | null> {
   if (!isPublicId(reviewerId)) return null;
@@ -34,5 +35,5 @@ export async function getReviewerProfile(db: DbTx, reviewerId: string): Promise<
     articles.push({ slug, title: a.revision.title, reviewedAt: a.createdAt.toISOString() });
   }
   if (!identity) return null;
-  return { reviewerId, ...identity, articles };
+  return { reviewerId, ...identity, articles, declaration: await publicDeclaration(db, reviewerId) };
 }

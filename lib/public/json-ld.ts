@@ -53,6 +53,16 @@ export function buildArticleJsonLd(article: PublicArticle, origin: string): Reco
       ...(i.licenceLabel ? { copyrightNotice: i.licenceLabel } : {}),
     }));
   }
+  // schema.org: funder and sponsor are properties of CreativeWork (a MedicalWebPage is one), each an Organization.
+  const funding = article.disclosure?.funding;
+  if (funding && !funding.none) {
+    const orgs = (relation: "funder" | "sponsor") =>
+      funding.sources
+        .filter((s) => s.relation === relation)
+        .map((s) => ({ "@type": "Organization", name: s.name, ...(s.detail ? { description: s.detail } : {}) }));
+    if (orgs("funder").length) ld.funder = orgs("funder");
+    if (orgs("sponsor").length) ld.sponsor = orgs("sponsor");
+  }
   if (article.review) {
     ld.lastReviewed = isoDay(article.review.reviewedAt);
     ld.reviewedBy = {

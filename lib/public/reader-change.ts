@@ -9,7 +9,7 @@
 // tests/public/reader-change.test.ts checks each step and that nothing outside this file bumps the counter.
 import type { DbTx } from "../db/client";
 import { bumpPublicChange } from "../page-cache/public-change";
-import { ARTICLES_TAG, publicTagsForArticleChange } from "./cache-tags";
+import { ARTICLES_TAG, publicTagsForArticleChange, reviewerTag, writerTag } from "./cache-tags";
 
 /** What readers see changed: the Next cache tags to expire once the transaction has committed. */
 export interface ReaderChange {
@@ -55,6 +55,15 @@ export async function changeWhatReadersSee(
 export async function changeWhatReadersSeeEverywhere(tx: DbTx): Promise<ReaderChange> {
   await bumpPublicChange(tx);
   return { tags: [ARTICLES_TAG] };
+}
+
+/**
+ * Inside the transaction of a change to what a person's public profiles show (their declaration of interests):
+ * moves the counter and returns the tags of their reviewer and writer pages. Articles keep what was published.
+ */
+export async function changeWhatReadersSeeOnProfiles(tx: DbTx, userId: string): Promise<ReaderChange> {
+  await bumpPublicChange(tx);
+  return { tags: [reviewerTag(userId), writerTag(userId)] };
 }
 
 /** Several changes (a run of due publications) as one. */

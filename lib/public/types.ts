@@ -1,5 +1,6 @@
 // What the readers' pages get: plain, serialisable values (ISO date strings, no Date or class instances), so
 // they can be stored as-is by Next's cache and handed to Server Components.
+import type { DisclosureSnapshot } from "../declarations/disclosure-snapshot";
 
 export interface PublicReference {
   /** 1-based, in order of first citation in the body (uncited ones follow), numbered as lib/content/render.ts does. */
@@ -83,6 +84,24 @@ export interface PublicArticle {
   overdueAction?: "NOTICE" | "NOINDEX" | null;
   /** The body's images as frozen with the revision, for JSON-LD (ImageObject with licence and credit). */
   images?: PublicImage[];
+  /** Funding, declarations and lay review as stored at publish time (lib/declarations/disclosure-snapshot.ts). */
+  disclosure?: DisclosureSnapshot | null;
+}
+
+/** A person's current declaration of interests, as their public profile shows it. */
+export interface PublicDeclaration {
+  kinds: string[];
+  statement: string;
+  organisations: string[];
+  declaredAt: string;
+}
+
+export interface PublicWriterProfile {
+  userId: string;
+  name: string;
+  bio: string;
+  articles: Array<{ slug: string; title: string }>;
+  declaration: PublicDeclaration | null;
 }
 
 export interface PublicImage {
@@ -115,4 +134,6 @@ export interface PublicReviewerProfile {
   postNominals: string;
   specialty: string;
   articles: { slug: string; title: string; reviewedAt: string }[];
+  /** Their current declaration of interests. */
+  declaration?: PublicDeclaration | null;
 }

@@ -8,6 +8,15 @@ import { ROLES } from "../auth/roles";
 import { OVERDUE_POLICIES } from "../publishing/apply-overdue-policy";
 import { formatTwoFactorRoles, twoFactorRolesSetting, TWO_FACTOR_SETTING } from "../auth/two-factor-policy";
 
+const layReviewCount = z.preprocess(
+  (v) => (v === undefined || v === "" ? 0 : v),
+  z.coerce
+    .number({ error: "Enter a whole number of lay reviews." })
+    .int("Enter a whole number of lay reviews.")
+    .min(0, "Enter 0 or more.")
+    .max(10, "At most 10 lay reviews."),
+);
+
 export const policySchema = z.object({
   "plagiarism.thresholdPercent": z.coerce
     .number({ error: "Enter a number." })
@@ -28,6 +37,9 @@ export const policySchema = z.object({
     .int("Enter a whole number of days.")
     .min(1, "At least 1 day.")
     .max(90, "At most 90 days."),
+  // Lay reviews required before publishing, per audience (lib/lay-review); absent from a form: none.
+  "layReview.requiredPatients": layReviewCount,
+  "layReview.requiredProfessionals": layReviewCount,
   // A checkbox: present ("1") when ticked, absent otherwise.
   "review.autoAssign": z
     .union([z.literal("1"), z.literal("on"), z.literal(1), z.literal("")])

@@ -152,6 +152,8 @@ describe("lists and profiles", () => {
           reviewedAt: NOW.toISOString(),
         },
       ],
+      // The demo reviewer has made no declaration of interests: the profile says so.
+      declaration: null,
     });
     expect(await getReviewerProfile(t.db, ids.writerId)).toBeNull(); // never approved anything: no public page
     expect(await getReviewerProfile(t.db, "_placeholder_")).toBeNull();

@@ -33,6 +33,11 @@ export const OPEN_ENTRY_POINTS: Record<string, string> = {
   "app/(public)/articles/[slug]/page.tsx#page": "published article (public)",
   "app/(public)/editorial-policy/page.tsx#page": "public policy page",
   "app/(public)/reviewers/[id]/page.tsx#page": "public reviewer profile",
+  "app/(public)/writers/[id]/page.tsx#page": "public writer profile (only for authors of a live article)",
+  "app/(public)/lay-review/page.tsx#page":
+    "lay reader's page: guarded by the single-use link's token (only its hash is stored), rate-limited, no staff data",
+  "app/(public)/lay-review/actions.ts#submitLayReviewAction":
+    "lay reader's answers: guarded by the single-use link's token, rate-limited per client address",
   "app/(public)/rss.xml/route.ts#GET": "public feed",
   "app/(public)/sitemap.xml/route.ts#GET": "public sitemap",
   "app/api/feedback/route.ts#POST": "readers' feedback: anonymous by design, rate-limited, cross-site refused",

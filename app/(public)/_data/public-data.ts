@@ -17,7 +17,8 @@
 import { unstable_cache } from "next/cache";
 import { cache } from "react";
 import { db } from "@/lib/db/client";
-import { ARTICLES_TAG, articleTag, reviewerTag } from "@/lib/public/cache-tags";
+import { ARTICLES_TAG, articleTag, reviewerTag, writerTag } from "@/lib/public/cache-tags";
+import { getWriterProfile } from "@/lib/public/get-writer-profile";
 import { getPublicArticle } from "@/lib/public/get-public-article";
 import { getReviewerProfile } from "@/lib/public/get-reviewer-profile";
 import { listPublishedArticles } from "@/lib/public/list-published-articles";
@@ -66,6 +67,14 @@ export async function cachedReviewerProfile(reviewerId: string) {
 export async function cachedSiteLocales() {
   return unstable_cache(() => getSiteLocales(db), ["site-locales", await publicChangeKey()], {
     tags: [ARTICLES_TAG],
+    revalidate: PUBLIC_REVALIDATE_SECONDS,
+  })();
+}
+
+export async function cachedWriterProfile(userId: string) {
+  if (!isPublicId(userId)) return null;
+  return unstable_cache(() => getWriterProfile(db, userId), ["public-writer", userId, await publicChangeKey()], {
+    tags: [writerTag(userId), ARTICLES_TAG],
     revalidate: PUBLIC_REVALIDATE_SECONDS,
   })();
 }

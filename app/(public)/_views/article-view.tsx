@@ -22,6 +22,7 @@ import { ArticleNotFoundMessage } from "../_components/not-found-message";
 import { ReferenceList } from "../_components/reference-list";
 import { UpdateHistorySlot } from "../_components/update-history-slot";
 import { When } from "../_components/when";
+import { Disclosure } from "../_components/disclosure";
 
 /** The live article at this address in this language, or null (another language's slug is not here). */
 async function articleIn(slug: string, locale: ReaderLocale): Promise<PublicArticle | null> {
@@ -217,6 +218,8 @@ async function ArticleView({ article, locale }: { article: PublicArticle; locale
         <div className="pub-body" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
 
         <ReferenceList references={article.references} locale={locale} />
+
+        <Disclosure disclosure={article.disclosure} />
 
         <UpdateHistorySlot articleId={article.articleId} slug={article.slug} locale={locale} />
 

@@ -10,6 +10,7 @@ import type { PublicReviewerProfile } from "@/lib/public/types";
 import { cachedReviewerProfile } from "../../_data/public-data";
 import { When } from "../../_components/when";
 import { ReviewerNotFoundMessage } from "../../_components/not-found-message";
+import { ProfileDeclaration } from "../../_components/disclosure";
 
 export const revalidate = 3600;
 
@@ -72,6 +73,7 @@ function ReviewerView({ profile }: { profile: PublicReviewerProfile }) {
         </Link>
         .
       </p>
+      <ProfileDeclaration declaration={profile.declaration ?? null} />
       <section aria-labelledby="reviewed-heading">
         <h2 id="reviewed-heading">Articles reviewed</h2>
         <ul className="pub-cards">

@@ -55,6 +55,20 @@ export default async function SettingsPage() {
             defaultValue={String(s["review.dueDays"])}
             hint="An assigned reviewer is reminded once this has passed without a decision."
           />
+          <Field
+            name="layReview.requiredPatients"
+            label="Lay reviews required: articles for patients and the public"
+            type="number"
+            defaultValue={String(s["layReview.requiredPatients"])}
+            hint="Lay readers (patients, carers, members of the public) who must have answered on a revision before it can be published. 0: not required."
+          />
+          <Field
+            name="layReview.requiredProfessionals"
+            label="Lay reviews required: articles for clinicians"
+            type="number"
+            defaultValue={String(s["layReview.requiredProfessionals"])}
+            hint="The same for articles written for health professionals."
+          />
           <p className="checkbox-field">
             <input
               type="checkbox"

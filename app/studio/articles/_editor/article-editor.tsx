@@ -538,7 +538,9 @@ export function ArticleEditor({
         <details className="panel editor-settings" data-testid="settings-panel">
           <summary>
             <h2>Settings</h2>
-            <span className="field-hint">Condition name, address, alternative names, audience, citation style</span>
+            <span className="field-hint">
+              Condition name, address, alternative names, audience, citation style, funding
+            </span>
           </summary>
           {conditionField}
           {settings}

@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePermission } from "@/app/_server/session";
+import { db } from "@/lib/db/client";
 import { CollaborativeEditor } from "../../_editor/collaborative-editor";
 import { ArticleWorkspaceHeader } from "../workspace-header";
 import { loadArticleOr404 } from "../load";
 import { SlugField } from "./slug-field";
 import { AlternativeNamesField } from "./alternative-names-field";
 import { ArticleSettingsForm } from "./article-settings-form";
+import { FundingForm } from "./funding-form";
+import { loadArticleFunding } from "@/lib/declarations/article-funding";
 import "../../_editor/editor.css";
 
 export const metadata: Metadata = { title: "Edit article" };
@@ -23,6 +26,7 @@ export default async function EditArticlePage({
   const count = (v: string | undefined) => (/^\d{1,4}$/.test(v ?? "") ? Number(v) : 0);
   const actor = await requirePermission("studio.access", `/studio/articles/${id}/edit`);
   const state = await loadArticleOr404(actor, id);
+  const funding = await loadArticleFunding(db, id);
   return (
     <>
       <ArticleWorkspaceHeader actor={actor} articleId={id} current="edit" />
@@ -58,6 +62,7 @@ export default async function EditArticlePage({
                 audience={state.article.audience}
                 isLive={state.article.isLive}
               />
+              <FundingForm articleId={id} funding={funding} />
             </>
           }
         />

@@ -16,6 +16,8 @@ import { ArticleWorkspaceHeader } from "../workspace-header";
 import { addCommentAction, approveAction, replyAction, requestChangesAction, resolveAction } from "./actions";
 import { listSuggestions } from "@/lib/review/suggested-edits";
 import { SuggestEditPanel } from "./suggest-edit-panel";
+import { findApprovalConflict } from "@/lib/declarations/approval-conflicts";
+import { ConflictsPanel, DeclareInterestForm, LayReviewsPanel, OwnConflictNotice } from "./declarations-panel";
 import "../../_editor/editor.css";
 
 export const metadata: Metadata = { title: "Review" };
@@ -121,6 +123,9 @@ export default async function ReviewPage({
   const currentThreads = revision ? comments.filter((c) => c.revisionId === revision.id) : [];
   const generalThreads = comments.filter((c) => c.blockIndex === null || (revision && c.revisionId !== revision.id));
   const suggestions = await listSuggestions(db, actor, article.id);
+  // A declared conflict holds this reviewer's approval until an editor overrides it (enforced in approveRevision).
+  const ownConflict = isReviewer && revision ? await findApprovalConflict(db, article.id, revision.id, actor.id) : null;
+  const conflictHeld = !!ownConflict && !ownConflict.override;
   const decisionRefusal = !may.approve.ok && may.approve.code === "FORBIDDEN" ? may.approve.reason : null;
 
   return (
@@ -228,6 +233,7 @@ export default async function ReviewPage({
                     </>
                   )}
                 </p>
+                <OwnConflictNotice conflict={ownConflict} />
                 {decisionRefusal && (
                   <p className="notice warn" data-testid="decision-refused">
                     {decisionRefusal}
@@ -254,7 +260,7 @@ export default async function ReviewPage({
                     />
                   </ActionForm>
                 )}
-                {may.approve.ok && (
+                {may.approve.ok && !conflictHeld && (
                   <ActionForm
                     action={approveAction}
                     submitLabel="Approve revision"
@@ -278,6 +284,7 @@ export default async function ReviewPage({
                     <Field name="note" label="Note (optional)" textarea rows={2} />
                   </ActionForm>
                 )}
+                {can(actor, "declarations.own") && <DeclareInterestForm articleId={article.id} />}
               </section>
             )}
 
@@ -301,6 +308,8 @@ export default async function ReviewPage({
                 </ul>
               </section>
             )}
+            <ConflictsPanel actor={actor} articleId={article.id} />
+            <LayReviewsPanel actor={actor} articleId={article.id} revision={revision} />
 
             <section className="panel" aria-labelledby="checks-heading">
               <h2 id="checks-heading">Content checks</h2>
