@@ -49,7 +49,12 @@ test("the demo article's evidence pack: links resolve, the chain verifies, and a
   expect(links.length).toBeGreaterThan(5);
   for (const link of links) expect(Object.keys(first.files), `${link} is in the pack`).toContain(link);
   expect(index).toContain("The audit chain verifies");
-  expect(strFromU8(first.files["declarations.html"])).toContain("Not recorded");
+  // The demo's writer and reviewer declared nothing, no funding is stated, no lay reader was asked: each said so.
+  const declarations = strFromU8(first.files["declarations.html"]);
+  expect(declarations).toContain("Declarations of interest in force at approval");
+  expect(declarations).toContain("No declaration in force");
+  expect(declarations).toContain("Not recorded: no one stated the article's funding and sponsorship");
+  expect(declarations).toContain("None recorded: no lay reader reviewed this content.");
   const recorded = await db.auditEvent.findFirstOrThrow({
     where: { action: EVIDENCE_PACK_ACTION, entityId: demo.id, actorId: editor.id },
   });

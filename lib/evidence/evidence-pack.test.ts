@@ -2,8 +2,14 @@ import { createHash } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { strFromU8, unzipSync } from "fflate";
 import { createTestDb } from "../../tests/helpers/test-db";
-import { makePublishedArticle, makeTeam } from "../../tests/helpers/publish-fixtures";
-import { makeUser } from "../../tests/helpers/factory";
+import { approveDraft, makePublishedArticle, makeTeam, setDraft } from "../../tests/helpers/publish-fixtures";
+import { makeArticle, makeUser } from "../../tests/helpers/factory";
+import { parseInput } from "../validation";
+import { saveDeclaration, saveDeclarationSchema } from "../declarations/save-declaration";
+import { updateArticleFunding } from "../declarations/article-funding";
+import { inviteLayReviewer } from "../lay-review/invite-lay-reviewer";
+import { submitLayReview } from "../lay-review/submit-lay-review";
+import { publishArticle } from "../publishing/publish-article";
 import { loadEvidencePack } from "./load-evidence-pack";
 import { PACK_FILES, renderEvidencePack } from "./render-evidence-pack";
 import { EVIDENCE_PACK_ACTION, streamEvidencePack } from "./stream-evidence-pack";
@@ -35,7 +41,11 @@ describe("evidence pack", () => {
     for (const name of Object.values(PACK_FILES)) expect(files[name], name).toBeDefined();
     expect(index).toContain("Pack me");
     expect(index).toContain("The audit chain verifies");
-    expect(strFromU8(files[PACK_FILES.declarations])).toContain("Not recorded");
+    // Nothing declared, funded or lay-reviewed for this article: the pack says which record is missing.
+    const declarations = strFromU8(files[PACK_FILES.declarations]);
+    expect(declarations).toContain("Not recorded: no one stated the article's funding and sponsorship");
+    expect(declarations).toContain("No declaration in force");
+    expect(declarations).toContain("None recorded: no lay reader reviewed this content.");
     const approvals = JSON.parse(strFromU8(files[PACK_FILES.approvals])) as Array<Record<string, unknown>>;
     expect(approvals).toHaveLength(1);
     expect(approvals[0]).toMatchObject({ decision: "APPROVED", reviewer: team.reviewer.name });
@@ -50,6 +60,56 @@ describe("evidence pack", () => {
     expect(data.sha256).toBe(createHash("sha256").update(bytes).digest("hex"));
     expect(data.bytes).toBe(bytes.length);
     expect(data.chainVerified).toBe(true);
+  });
+
+  it("holds the funding as published, the declarations in force at approval and the lay reviews of the content", async () => {
+    const team = await makeTeam(t.db);
+    const article = await makeArticle(t.db, { authorId: team.writer.id, title: "Declared" });
+    await setDraft(t.db, article.id, { title: "Declared", blocks: ["Heart failure is common."] });
+    const declare = (organisations: string[], statement: string) =>
+      parseInput(saveDeclarationSchema, { none: false, kinds: ["PROFESSIONAL"], statement, organisations });
+    await saveDeclaration(
+      t.db,
+      team.writer,
+      parseInput(saveDeclarationSchema, { none: true, kinds: [], statement: "", organisations: [] }),
+    );
+    await saveDeclaration(t.db, team.reviewer, declare(["Bolt Ltd"], "Adviser to Bolt Ltd."));
+    await updateArticleFunding(t.db, team.writer, {
+      articleId: article.id,
+      none: false,
+      sources: [{ relation: "funder", name: "Heart Trust", detail: "unrestricted grant" }],
+    });
+    const revision = await approveDraft(t.db, team, article.id);
+    const invite = await inviteLayReviewer(t.db, team.editor, {
+      articleId: article.id,
+      revisionId: revision.id,
+      email: "reader@example.org",
+      message: "",
+    });
+    await submitLayReview(t.db, invite.token, {
+      understandable: "MOSTLY",
+      missing: "What to eat.",
+      worrying: "",
+      readingEase: "EASY",
+      livedExperience: "on",
+      comments: "Helpful.",
+    });
+    await publishArticle(t.db, team.editor, { articleId: article.id, revisionId: revision.id });
+    // Declared after the approval: not what was in force when the revision was approved.
+    await saveDeclaration(t.db, team.reviewer, declare(["Later Corp"], "Joined Later Corp's board."));
+
+    const files = renderEvidencePack(await loadEvidencePack(t.db, article.id));
+    const html = files.find((f) => f.name === PACK_FILES.declarations)!.content;
+    expect(html).toContain("As stated on the page when this revision was published.");
+    expect(html).toContain("Funder: Heart Trust (unrestricted grant)");
+    expect(html).toContain("Declarations of interest in force at approval");
+    expect(html).toContain("Adviser to Bolt Ltd.");
+    expect(html).toContain("Organisations: Bolt Ltd");
+    expect(html).not.toContain("Later Corp");
+    expect(html).toContain("Nothing to declare");
+    expect(html).not.toContain("No declaration in force");
+    expect(html).toContain("What to eat.");
+    expect(html).not.toContain("reader@example.org");
   });
 
   it("is refused to writers and reviewers, and answers NOT_FOUND for an unknown article", async () => {

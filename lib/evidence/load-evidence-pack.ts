@@ -1,11 +1,17 @@
 // Everything an assessor asks about one article ("the job bag"), read from what Imprimatur recorded: the live
 // revision as published, its approvals (credential snapshot, attestation), the checks, plagiarism and source
-// reports of that revision, reader feedback with triage times, and the audit events of the article's history
-// with their chain hashes and the verification of the whole chain. Read only; a fixed number of queries.
+// reports of that revision, the declarations of interest in force when it was approved, its funding and lay
+// reviews, reader feedback with triage times, and the audit events of the article's history with their chain
+// hashes and the verification of the whole chain. Read only; a fixed number of queries.
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
 import { verifyAuditChain, type ChainReport } from "../audit/verify-chain";
 import { sourceState, type StoredSourceState } from "../sources/check-sources";
+import { REVISION_OF_RECORD_SELECT, revisionOfRecord } from "../articles/revision-of-record";
+import { loadDeclarationsInForce } from "../declarations/load-declarations";
+import { parseFunding } from "../declarations/article-funding";
+import { parseDisclosure } from "../declarations/disclosure-snapshot";
+import { listLayReviewsForHash } from "../lay-review/list-lay-reviews";
 
 export interface PackReference {
   key: string;
@@ -29,15 +35,15 @@ export async function loadEvidencePack(db: Db, articleId: string, now = new Date
       lastPublishedAt: true,
       reviewDueAt: true,
       overdueAction: true,
-      liveRevisionId: true,
-      currentRevisionId: true,
+      fundingJson: true,
+      ...REVISION_OF_RECORD_SELECT,
       draft: { select: { title: true } },
       authors: { select: { user: { select: { id: true, name: true } } } },
     },
   });
   if (!article) throw new AppError("NOT_FOUND", "There is no such article.");
   // The live revision is what readers see; an article never published is packed at its latest frozen revision.
-  const revisionId = article.liveRevisionId ?? article.currentRevisionId;
+  const revisionId = revisionOfRecord(article);
   if (!revisionId) throw new AppError("CONFLICT", "This article has no frozen revision yet: there is nothing to pack.");
 
   const revision = await db.revision.findUniqueOrThrow({
@@ -57,68 +63,83 @@ export async function loadEvidencePack(db: Db, articleId: string, now = new Date
     },
   });
 
-  const [reviews, publications, checkRuns, plagiarism, overrides, feedback, revisions] = await Promise.all([
-    db.review.findMany({
-      where: { revisionId },
-      orderBy: { createdAt: "asc" },
-      select: {
-        id: true,
-        decision: true,
-        statement: true,
-        contentHash: true,
-        credentialSnapshot: true,
-        evidenceChecked: true,
-        createdAt: true,
-        voidedAt: true,
-        voidReason: true,
-        reviewer: { select: { id: true, name: true } },
-      },
-    }),
-    db.publication.findMany({
-      where: { revisionId },
-      orderBy: { publishedAt: "asc" },
-      select: {
-        id: true,
-        publishedAt: true,
-        unpublishedAt: true,
-        unpublishReason: true,
-        changeSummary: true,
-        publishedBy: { select: { name: true } },
-      },
-    }),
-    db.contentCheckRun.findMany({
-      where: { revisionId },
-      orderBy: { createdAt: "asc" },
-      select: { id: true, createdAt: true, blocking: true, advisory: true, findingsJson: true },
-    }),
-    db.plagiarismReport.findMany({
-      where: { revisionId },
-      orderBy: { createdAt: "asc" },
-      select: { id: true, checker: true, similarity: true, createdAt: true, matchesJson: true, parametersJson: true },
-    }),
-    db.gateOverride.findMany({
-      where: { revisionId },
-      select: { item: true, reason: true, createdAt: true, by: { select: { name: true } } },
-    }),
-    db.feedback.findMany({
-      where: { articleId },
-      orderBy: { createdAt: "asc" },
-      take: 5000,
-      select: {
-        id: true,
-        createdAt: true,
-        helpful: true,
-        reason: true,
-        comment: true,
-        status: true,
-        triagedAt: true,
-        dismissReason: true,
-        revision: { select: { number: true } },
-        triagedBy: { select: { name: true } },
-      },
-    }),
-    db.revision.findMany({ where: { articleId }, select: { id: true, reviews: { select: { id: true } } } }),
-  ]);
+  const [reviews, publications, checkRuns, plagiarism, overrides, conflictOverrides, feedback, revisions, layReviews] =
+    await Promise.all([
+      db.review.findMany({
+        where: { revisionId },
+        orderBy: { createdAt: "asc" },
+        select: {
+          id: true,
+          decision: true,
+          statement: true,
+          contentHash: true,
+          credentialSnapshot: true,
+          evidenceChecked: true,
+          createdAt: true,
+          voidedAt: true,
+          voidReason: true,
+          reviewer: { select: { id: true, name: true } },
+        },
+      }),
+      db.publication.findMany({
+        where: { revisionId },
+        orderBy: { publishedAt: "asc" },
+        select: {
+          id: true,
+          publishedAt: true,
+          unpublishedAt: true,
+          unpublishReason: true,
+          changeSummary: true,
+          disclosureJson: true,
+          publishedBy: { select: { name: true } },
+        },
+      }),
+      db.contentCheckRun.findMany({
+        where: { revisionId },
+        orderBy: { createdAt: "asc" },
+        select: { id: true, createdAt: true, blocking: true, advisory: true, findingsJson: true },
+      }),
+      db.plagiarismReport.findMany({
+        where: { revisionId },
+        orderBy: { createdAt: "asc" },
+        select: { id: true, checker: true, similarity: true, createdAt: true, matchesJson: true, parametersJson: true },
+      }),
+      db.gateOverride.findMany({
+        where: { revisionId },
+        select: { item: true, reason: true, createdAt: true, by: { select: { name: true } } },
+      }),
+      db.conflictOverride.findMany({
+        where: { revisionId },
+        orderBy: { createdAt: "asc" },
+        select: { reason: true, createdAt: true, reviewer: { select: { name: true } }, by: { select: { name: true } } },
+      }),
+      db.feedback.findMany({
+        where: { articleId },
+        orderBy: { createdAt: "asc" },
+        take: 5000,
+        select: {
+          id: true,
+          createdAt: true,
+          helpful: true,
+          reason: true,
+          comment: true,
+          status: true,
+          triagedAt: true,
+          dismissReason: true,
+          revision: { select: { number: true } },
+          triagedBy: { select: { name: true } },
+        },
+      }),
+      db.revision.findMany({ where: { articleId }, select: { id: true, reviews: { select: { id: true } } } }),
+      listLayReviewsForHash(db, articleId, revision.contentHash),
+    ]);
+  // The declarations in force when the revision was approved (its latest standing approval); an unapproved
+  // revision is shown with the declarations in force now, and says so.
+  const lastApproval = reviews.filter((r) => r.decision === "APPROVED" && !r.voidedAt).at(-1) ?? null;
+  const declarationsAt = lastApproval?.createdAt ?? now;
+  const declarations = await loadDeclarationsInForce(db, articleId, declarationsAt);
+  const published = publications.at(-1);
+  const disclosure = parseDisclosure(published?.disclosureJson);
 
   const references = parseReferences(revision.referencesJson);
   const sources: StoredSourceState = await sourceState(db, references);
@@ -177,6 +198,16 @@ export async function loadEvidencePack(db: Db, articleId: string, now = new Date
     checkRuns: checkRuns.map((c) => ({ ...c, findings: parseJsonArray(c.findingsJson) })),
     plagiarism: plagiarism.map((p) => ({ ...p, matches: parseJsonArray(p.matchesJson) })),
     overrides,
+    disclosure: {
+      declarationsAt,
+      atApproval: !!lastApproval,
+      declarations,
+      conflictOverrides,
+      /** As stated on the page when this revision was published, else as recorded now. */
+      funding: disclosure ? disclosure.funding : parseFunding(article.fundingJson),
+      fundingAsPublished: !!disclosure,
+      layReviews,
+    },
     sources: { summary: sources, checks: sourceRows },
     feedback: feedback.map((f) => ({
       ...f,

@@ -4,6 +4,8 @@ import { escapeHtml } from "../content/render";
 import { writeCsv } from "../export/write-csv";
 import { auditActionLabel } from "../audit/action-labels";
 import type { EvidencePack } from "./load-evidence-pack";
+import { INTEREST_KIND_LABELS } from "../declarations/declaration-kinds";
+import { LAY_QUESTIONS, READING_EASE_LABELS, UNDERSTANDABLE_LABELS } from "../lay-review/lay-review-questions";
 
 export interface PackFile {
   name: string;
@@ -146,7 +148,7 @@ address /articles/${h(a.slug)}, state ${h(a.status)}${a.live ? " (live)" : " (no
 <nav aria-label="Contents"><ol>
 <li><a href="${PACK_FILES.revision}">The revision as published</a></li>
 <li><a href="#approval">Approval, credential and attestation</a> (<a href="${PACK_FILES.approvals}">approvals.json</a>)</li>
-<li><a href="${PACK_FILES.declarations}">Declarations of interest and lay reviews</a></li>
+<li><a href="${PACK_FILES.declarations}">Funding, declarations of interest and lay reviews</a></li>
 <li><a href="#checks">Content checks, plagiarism and sources</a> (<a href="${PACK_FILES.checks}">checks</a>,
  <a href="${PACK_FILES.plagiarism}">plagiarism</a>, <a href="${PACK_FILES.sources}">sources</a>)</li>
 <li><a href="#feedback">Reader feedback</a> (<a href="${PACK_FILES.feedback}">feedback.csv</a>)</li>
@@ -236,13 +238,84 @@ ${r.bodyHtml}
 }
 
 function renderDeclarations(pack: EvidencePack): string {
+  const d = pack.disclosure;
+  const funding = d.funding;
+  const fundingText = !funding
+    ? `<p class="bad" data-testid="funding-not-recorded">Not recorded: no one stated the article's funding and sponsorship${
+        d.fundingAsPublished ? " before this revision was published" : ""
+      }.</p>`
+    : funding.none
+      ? "<p>None: no external funding or sponsorship.</p>"
+      : `<ul>${funding.sources
+          .map(
+            (f) =>
+              `<li>${f.relation === "funder" ? "Funder" : "Sponsor"}: ${h(f.name)}${f.detail ? ` (${h(f.detail)})` : ""}</li>`,
+          )
+          .join("")}</ul>`;
+  const people = d.declarations
+    .map((p) => {
+      const decl = p.declaration;
+      const declared = !decl
+        ? `<td colspan="3" class="bad">No declaration in force</td>`
+        : `<td>${h(iso(decl.createdAt))}</td><td>${
+            decl.kinds.length ? h(decl.kinds.map((k) => INTEREST_KIND_LABELS[k]).join("; ")) : "Nothing to declare"
+          }${decl.organisations.length ? `<br>Organisations: ${h(decl.organisations.join(", "))}` : ""}</td><td>${h(
+            decl.statement,
+          )}</td>`;
+      const onArticle = p.articleInterests.length
+        ? p.articleInterests.map((i) => `${h(iso(i.createdAt))}: ${h(i.statement)}`).join("<br>")
+        : "—";
+      return `<tr><td>${h(p.name)}</td><td>${h(p.roles.join(", "))}</td>${declared}<td>${onArticle}</td></tr>`;
+    })
+    .join("\n");
+  const overrides = d.conflictOverrides.length
+    ? `<ul>${d.conflictOverrides
+        .map(
+          (o) =>
+            `<li>${h(iso(o.createdAt))}: ${h(o.by.name)} allowed ${h(o.reviewer.name)} to approve despite a conflict. Reason: ${h(o.reason)}</li>`,
+        )
+        .join("")}</ul>`
+    : "<p>None: no editor overrode a conflict of interest on this revision.</p>";
+  const lay = d.layReviews.length
+    ? `<table><thead><tr><th>Answered</th><th>${h(LAY_QUESTIONS.understandable)}</th><th>${h(
+        LAY_QUESTIONS.readingEase,
+      )}</th><th>${h(LAY_QUESTIONS.missing)}</th><th>${h(LAY_QUESTIONS.worrying)}</th><th>Lived experience</th><th>Comments</th></tr></thead>
+<tbody>${d.layReviews
+        .map(
+          (l) =>
+            `<tr><td>${h(iso(l.createdAt))}</td><td>${h(label(UNDERSTANDABLE_LABELS, l.understandable))}</td><td>${h(
+              label(READING_EASE_LABELS, l.readingEase),
+            )}</td><td>${h(l.missing) || "—"}</td><td>${h(l.worrying) || "—"}</td><td>${
+              l.livedExperience ? "yes" : "no"
+            }</td><td>${h(l.comments) || "—"}</td></tr>`,
+        )
+        .join("\n")}</tbody></table>`
+    : `<p class="bad" data-testid="lay-reviews-none">None recorded: no lay reader reviewed this content.</p>`;
   return page(
     `Declarations: ${pack.article.title}`,
     `<p><a href="index.html">Back to the evidence pack</a></p>
 <h1>Declarations of interest, funding and lay reviews</h1>
-<p class="note" data-testid="declarations-not-recorded"><strong>Not recorded.</strong> This installation does not yet keep
-declarations of interest, funding and sponsorship, or lay reviews, so none can be shown for this revision.</p>`,
+<h2 id="funding">Funding and sponsorship</h2>
+<p>${d.fundingAsPublished ? "As stated on the page when this revision was published." : "As recorded on the article now (this revision was not published with a statement)."}</p>
+${fundingText}
+<h2 id="declarations">Declarations of interest in force at ${d.atApproval ? "approval" : "the time of this pack (the revision is not approved)"}</h2>
+<p>The writers and approving reviewers, with the declaration each had in force on ${h(iso(d.declarationsAt))}.</p>
+${
+  d.declarations.length
+    ? `<table data-testid="declarations-in-force"><thead><tr><th>Person</th><th>Named as</th><th>Declared</th><th>Interests</th><th>Statement</th><th>Conflict declared on this article</th></tr></thead>
+<tbody>${people}</tbody></table>`
+    : "<p>No writer or approving reviewer is recorded.</p>"
+}
+<h2 id="overrides">Conflict overrides</h2>
+${overrides}
+<h2 id="lay-reviews">Lay reviews of this content</h2>
+<p>Recorded against content SHA-256 <code>${h(pack.revision.contentHash)}</code>. Lay readers' identities are not kept in the pack.</p>
+${lay}`,
   );
+}
+
+function label(labels: Record<string, string>, value: string): string {
+  return labels[value] ?? value;
 }
 
 function median(values: number[]): number | null {

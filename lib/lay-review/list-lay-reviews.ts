@@ -35,9 +35,17 @@ export async function listLayReviews(db: DbTx, revisionId: string): Promise<LayR
   return db.layReview.findMany({ where: { revisionId }, orderBy: { createdAt: "asc" }, select: VIEW });
 }
 
-/** The lay reviews of content with this hash (any revision that froze the same content). */
-export async function listLayReviewsForHash(db: DbTx, contentHash: string): Promise<LayReviewView[]> {
-  return db.layReview.findMany({ where: { contentHash }, orderBy: { createdAt: "asc" }, select: VIEW });
+/** The lay reviews of an article's content with this hash (any of its revisions that froze the same content). */
+export async function listLayReviewsForHash(
+  db: DbTx,
+  articleId: string,
+  contentHash: string,
+): Promise<LayReviewView[]> {
+  return db.layReview.findMany({
+    where: { contentHash, invite: { articleId } },
+    orderBy: { createdAt: "asc" },
+    select: VIEW,
+  });
 }
 
 /** The invitations an editor sent for an article, with the addresses: only for the editor who sent them. */

@@ -4,6 +4,7 @@
 import type { Db } from "../db/client";
 import { checkRevisionSources } from "./check-sources";
 import type { ReferenceLookup } from "./reference-lookup";
+import { REVISION_OF_RECORD_SELECT, revisionOfRecord } from "../articles/revision-of-record";
 
 export const WEEK_MS = 7 * 24 * 3600_000;
 const CLAIM_TIMEOUT_MS = 15 * 60_000;
@@ -63,9 +64,9 @@ export async function runSourceCheckJobs(db: Db, lookup: ReferenceLookup, option
     try {
       const article = await db.article.findUnique({
         where: { id: job.articleId },
-        select: { liveRevisionId: true, currentRevisionId: true },
+        select: REVISION_OF_RECORD_SELECT,
       });
-      const revisionId = article?.liveRevisionId ?? article?.currentRevisionId;
+      const revisionId = article ? revisionOfRecord(article) : null;
       if (revisionId) {
         const result = await checkRevisionSources(db, lookup, revisionId);
         error = result.errors.join("; ");

@@ -14,6 +14,7 @@ import {
   type EvidenceContext,
 } from "./evidence-checks";
 import type { StandardMapping } from "./standard-mappings";
+import { parseDisclosure } from "../declarations/disclosure-snapshot";
 
 const FEEDBACK_TRIAGE_DAYS = 14;
 const MAX_ARTICLES = 1000;
@@ -108,7 +109,10 @@ async function loadArticleEvidence(db: Db, now: Date) {
       liveRevision: {
         select: {
           title: true,
+          contentHash: true,
           referencesJson: true,
+          // What readers were told about funding and interests when this revision was (last) published.
+          publications: { orderBy: { publishedAt: "desc" }, take: 1, select: { disclosureJson: true } },
           reviews: {
             where: standingApprovalWhere,
             orderBy: { createdAt: "desc" },
@@ -123,7 +127,8 @@ async function loadArticleEvidence(db: Db, now: Date) {
   });
   const refsOf = new Map(articles.map((a) => [a.id, parseRefs(a.liveRevision?.referencesJson ?? "[]")]));
   const dois = [...new Set([...refsOf.values()].flat().flatMap((r) => (r.doi ? [r.doi.toLowerCase()] : [])))];
-  const [retracted, waiting] = await Promise.all([
+  const hashes = [...new Set(articles.map((a) => a.liveRevision!.contentHash))];
+  const [retracted, waiting, layReviews] = await Promise.all([
     dois.length
       ? db.sourceCheck.findMany({
           where: { kind: "UPDATES", status: "RETRACTED", target: { in: dois } },
@@ -135,7 +140,18 @@ async function loadArticleEvidence(db: Db, now: Date) {
       where: { status: "NEW", createdAt: { lt: new Date(now.getTime() - FEEDBACK_TRIAGE_DAYS * 86_400_000) } },
       _count: { _all: true },
     }),
+    hashes.length
+      ? db.layReview.findMany({
+          where: { contentHash: { in: hashes } },
+          select: { contentHash: true, invite: { select: { articleId: true } } },
+        })
+      : [],
   ]);
+  const layCount = new Map<string, number>();
+  for (const l of layReviews) {
+    const key = `${l.invite.articleId} ${l.contentHash}`;
+    layCount.set(key, (layCount.get(key) ?? 0) + 1);
+  }
   const retractedSet = new Set(retracted.map((r) => r.target));
   const waitingBy = new Map(waiting.map((w) => [w.articleId, w._count._all]));
 
@@ -159,6 +175,8 @@ async function loadArticleEvidence(db: Db, now: Date) {
       latestCheckRun: rev.checkRuns[0] ?? null,
       plagiarism: rev.plagiarism[0] ?? null,
       untriagedFeedbackOlderThanDays: waitingBy.get(a.id) ?? 0,
+      disclosure: parseDisclosure(rev.publications[0]?.disclosureJson),
+      layReviews: layCount.get(`${a.id} ${rev.contentHash}`) ?? 0,
     };
     return { id: a.id, slug: a.slug, title: rev.title, facts };
   });

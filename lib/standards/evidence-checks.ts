@@ -1,6 +1,9 @@
 // The evidence checks a standard's criteria map to (lib/standards/mappings/*.json name them by id). Each looks at
 // what Imprimatur recorded for one article (ArticleEvidence, loaded for all articles at once by
 // ./build-standards-report.ts) and answers whether the evidence is there and, when it is not, why.
+import { describeFunding } from "../declarations/article-funding";
+import type { DisclosureSnapshot } from "../declarations/disclosure-snapshot";
+
 export interface ArticleEvidence {
   live: boolean;
   reviewDueAt: Date | null;
@@ -16,6 +19,11 @@ export interface ArticleEvidence {
   latestCheckRun: { blocking: number } | null;
   plagiarism: { similarity: number } | null;
   untriagedFeedbackOlderThanDays: number;
+  /** What the page said about funding and interests when the live revision was published (null: published
+   *  before Imprimatur recorded it). */
+  disclosure: DisclosureSnapshot | null;
+  /** Lay reviews recorded on the live revision's content hash. */
+  layReviews: number;
 }
 
 export interface EvidenceContext {
@@ -41,8 +49,8 @@ export interface EvidenceCheck {
 
 const pass = (reason: string): CheckResult => ({ ok: true, reason });
 const fail = (reason: string): CheckResult => ({ ok: false, reason });
-const NOT_RECORDED =
-  "Not recorded: this installation does not keep declarations of interest, funding or lay reviews yet.";
+const PUBLISHED_BEFORE_DISCLOSURE =
+  "Not recorded: the live revision was published before funding and declarations were recorded; publish it again to record them.";
 
 export const EVIDENCE_CHECKS = {
   published: {
@@ -156,9 +164,40 @@ export const EVIDENCE_CHECKS = {
         ? pass("The audit chain verifies.")
         : fail(`The audit chain does not verify: ${ctx.chainProblem}`),
   },
-  "funding-declared": { label: "Funding and sponsorship declared", run: () => fail(NOT_RECORDED) },
-  "conflicts-declared": { label: "Conflicts of interest declared", run: () => fail(NOT_RECORDED) },
-  "lay-review-recorded": { label: "Lay review recorded", run: () => fail(NOT_RECORDED) },
+  "funding-declared": {
+    label: "Funding and sponsorship declared",
+    run: (a) =>
+      !a.disclosure
+        ? fail(PUBLISHED_BEFORE_DISCLOSURE)
+        : !a.disclosure.funding
+          ? fail("Funding and sponsorship were not stated when the live revision was published.")
+          : pass(`Funding: ${describeFunding(a.disclosure.funding)}`),
+  },
+  "conflicts-declared": {
+    label: "Conflicts of interest declared",
+    run: (a) => {
+      if (!a.disclosure) return fail(PUBLISHED_BEFORE_DISCLOSURE);
+      const people = a.disclosure.people;
+      if (!people.length)
+        return fail("No writer or approving reviewer was named when the live revision was published.");
+      const undeclared = people.filter((p) => p.undeclared).map((p) => p.name);
+      if (undeclared.length)
+        return fail(`No declaration of interests in force when published: ${[...new Set(undeclared)].join(", ")}.`);
+      const withInterests = people.filter((p) => p.hasInterests).length;
+      return pass(
+        withInterests
+          ? `All ${people.length} people named had a declaration in force; ${withInterests} declared interests, shown on the page.`
+          : `All ${people.length} people named had a declaration in force; none declared an interest.`,
+      );
+    },
+  },
+  "lay-review-recorded": {
+    label: "Lay review recorded",
+    run: (a) =>
+      a.layReviews
+        ? pass(`${a.layReviews} lay review(s) recorded on the live revision's content.`)
+        : fail("No lay review recorded on the live revision's content."),
+  },
 } satisfies Record<string, EvidenceCheck>;
 
 export type EvidenceCheckId = keyof typeof EVIDENCE_CHECKS;

@@ -323,8 +323,8 @@ export default async function PublishPage({
           <h2 id="evidence-heading">Evidence pack</h2>
           <p>
             One ZIP for assessors, readable offline: the {article.liveRevisionId ? "live" : "latest"} revision, its
-            approval and credential, checks, sources, reader feedback and the audit history with its verification. Each
-            download is recorded in the audit log with its SHA-256.
+            approval and credential, funding, declarations of interest and lay reviews, checks, sources, reader feedback
+            and the audit history with its verification. Each download is recorded in the audit log with its SHA-256.
           </p>
           <p className="button-row">
             <a className="button" href={`/api/studio/articles/${article.id}/evidence-pack`} download>
