@@ -247,6 +247,12 @@ test.describe("medical review and publishing", () => {
     await r.reload();
     await expect(r.getByTestId("diff")).toContainText("surgery comes last");
     await r.getByLabel(/I have reviewed revision 3/).check();
+    // A re-review of a live page: approving asks for the evidence to be checked again, on the field itself.
+    await r.getByRole("button", { name: "Approve revision" }).click();
+    const approveForm = r.getByRole("form", { name: "Approve" });
+    await expect(approveForm.getByText("This page is already live, so this is a re-review")).toBeVisible();
+    await expect(r.getByTestId("article-status")).toHaveText("In review");
+    await approveForm.getByRole("checkbox", { name: /I checked the evidence again/ }).check();
     await r.getByRole("button", { name: "Approve revision" }).click();
     await expect(r.getByTestId("article-status")).toHaveText("Approved");
     await reader.reload();

@@ -177,6 +177,7 @@ test("a Spanish translation: started from the live article, approved only by a S
     revisionId: revision.id,
     contentHash: revision.contentHash,
     attest: true,
+    evidenceChecked: true, // the translation is live: a re-review
   });
   await publishArticle(db, editor, { articleId: translationId, revisionId: revision.id });
   expect((await db.article.findUniqueOrThrow({ where: { id: translationId } })).liveSourceUpdatedAt).toBeNull();

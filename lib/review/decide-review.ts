@@ -26,11 +26,14 @@ const base = {
   contentHash: z.string().regex(/^[0-9a-f]{64}$/, "The content hash is missing; reload the page."),
 };
 
+export const EVIDENCE_CHECK_REQUIRED =
+  "This page is already live, so this is a re-review: check the evidence again and tick this box before approving.";
+
 export const approveRevisionSchema = z.object({
   ...base,
   attest: formCheckbox(z.literal(true, { error: "Tick the statement to confirm your approval." })),
-  // At re-review: "I checked the evidence" (sources' age, newer versions, corrections, retractions). Recorded with
-  // the approval; the standards report and the evidence pack show re-review approvals without it.
+  // At re-review: "I checked the evidence" (sources' age, newer versions, corrections, retractions). Required by
+  // approveRevision when the article already has a live revision; recorded with the approval.
   evidenceChecked: formCheckbox(z.literal(true)).optional(),
   note: z.string().trim().max(2000, "Keep the note under 2000 characters.").optional(),
 });
@@ -82,6 +85,11 @@ export async function approveRevision(db: Db, actor: Actor, input: ApproveRevisi
   const data = input;
   return db.$transaction(async (tx) => {
     const { to, revision, article, ctx } = await loadForDecision(tx, actor, "approve", data);
+    // A re-review (the article is already live) is approved only with the evidence checked again.
+    if (ctx.isLive && data.evidenceChecked !== true)
+      throw new AppError("VALIDATION", "Please correct the highlighted fields.", {
+        fieldErrors: { evidenceChecked: [EVIDENCE_CHECK_REQUIRED] },
+      });
     // A declared conflict (an interest in the article's funder or sponsor, or one declared on the article)
     // holds the approval until an editor overrides it in writing for this revision.
     const conflict = await assertNoHeldConflict(tx, article.id, revision.id, actor.id);

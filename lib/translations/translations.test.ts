@@ -148,6 +148,7 @@ describe("translations", () => {
       revisionId: rev2.id,
       contentHash: rev2.contentHash,
       attest: true,
+      evidenceChecked: true, // the translation is live: a re-review
     });
     await cleanChecks(es.id, rev2.id);
     await publishArticle(t.db, team.editor, { articleId: es.id, revisionId: rev2.id });

@@ -4,7 +4,13 @@ import { createTestDb } from "../../tests/helpers/test-db";
 import { viaSchema } from "../../tests/helpers/via-schema";
 import { doc, makeArticle, makeCredential, makeUser } from "../../tests/helpers/factory";
 import { submitArticle, withdrawSubmission } from "./submit-article";
-import { approveRevision, approveRevisionSchema, requestChanges } from "../review/decide-review";
+import {
+  approveRevision,
+  approveRevisionSchema,
+  EVIDENCE_CHECK_REQUIRED,
+  requestChanges,
+} from "../review/decide-review";
+import { catchAppError } from "../../tests/helpers/catch-app-error";
 import { voidApprovalOnEdit } from "./void-approval";
 import { saveRevision } from "../revisions/save-revision";
 import { addReviewComment } from "../review/add-review-comment";
@@ -197,11 +203,29 @@ describe("review and publishing journey", () => {
       liveRevisionId: rev2.id,
     });
     const rev3 = await t.db.revision.findUniqueOrThrow({ where: { id: third.revisionId } });
+    // The article is live: this is a re-review, approved only with the evidence checked again (said on the field).
+    const unchecked = await catchAppError(
+      approveRevision(t.db, reviewer, {
+        articleId: article.id,
+        revisionId: rev3.id,
+        contentHash: rev3.contentHash,
+        attest: true,
+      }),
+    );
+    expect(unchecked).toMatchObject({
+      code: "VALIDATION",
+      fieldErrors: { evidenceChecked: [EVIDENCE_CHECK_REQUIRED] },
+    });
+    expect(await t.db.review.count({ where: { revisionId: rev3.id } })).toBe(0);
     await approveRevision(t.db, reviewer, {
       articleId: article.id,
       revisionId: rev3.id,
       contentHash: rev3.contentHash,
       attest: true,
+      evidenceChecked: true,
+    });
+    expect(await t.db.review.findFirstOrThrow({ where: { revisionId: rev3.id } })).toMatchObject({
+      evidenceChecked: true,
     });
     expect((await t.db.article.findUniqueOrThrow({ where: { id: article.id } })).liveRevisionId).toBe(rev2.id);
     await integrity(rev3.id, article.id);

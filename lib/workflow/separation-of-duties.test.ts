@@ -49,6 +49,8 @@ const approve = (actor: Actor, article: { id: string }, rev: { id: string; conte
     revisionId: rev.id,
     contentHash: rev.contentHash,
     attest: true,
+    // The second cycle re-reviews a live article, where the evidence check is required.
+    evidenceChecked: true,
   });
 
 describe("separation of duties across review cycles", () => {

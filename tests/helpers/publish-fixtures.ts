@@ -55,11 +55,14 @@ export async function setDraft(db: Db, articleId: string, content: ArticleConten
 export async function approveDraft(db: Db, team: Team, articleId: string) {
   const submitted = await submitArticle(db, team.writer, { articleId, changeSummary: "Ready" });
   const revision = await db.revision.findUniqueOrThrow({ where: { id: submitted.revisionId } });
+  const { liveRevisionId } = await db.article.findUniqueOrThrow({ where: { id: articleId } });
   await approveRevision(db, team.reviewer, {
     articleId,
     revisionId: revision.id,
     contentHash: revision.contentHash,
     attest: true,
+    // Asked (and required) only at a re-review of a live article.
+    ...(liveRevisionId ? { evidenceChecked: true as const } : {}),
   });
   // What the integrity checks record after a freeze: a clean plagiarism report and check run.
   await db.plagiarismReport.create({

@@ -275,11 +275,14 @@ export default async function ReviewPage({
                     </label>
                     <FieldErrors name="attest" />
                     {screen.reReview ? (
-                      <label className="checkbox statement">
-                        <input type="checkbox" name="evidenceChecked" /> I checked the evidence again: each
-                        source&rsquo;s age, newer versions, corrections and retractions (see &ldquo;Sources by
-                        age&rdquo;).
-                      </label>
+                      <>
+                        <label className="checkbox statement">
+                          <input type="checkbox" name="evidenceChecked" /> I checked the evidence again: each
+                          source&rsquo;s age, newer versions, corrections and retractions (see &ldquo;Sources by
+                          age&rdquo;). Required at re-review.
+                        </label>
+                        <FieldErrors name="evidenceChecked" />
+                      </>
                     ) : null}
                     <Field name="note" label="Note (optional)" textarea rows={2} />
                   </ActionForm>
