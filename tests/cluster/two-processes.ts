@@ -25,6 +25,7 @@ import { ROOT } from "../../scripts/lib/schema-engine";
 import { startAppProcesses, stopAppProcesses, type AppProcess } from "../../scripts/lib/app-processes";
 import { toActor } from "../../lib/users/to-actor";
 import { copyDatabase } from "../../scripts/lib/copy-database";
+import { articlePath } from "../../lib/public/site";
 
 const FEEDBACK_LIMIT = 3;
 
@@ -97,14 +98,16 @@ async function main() {
     [apps, sqliteApp] = await Promise.all([starting, startingSqlite]);
     const liveArticles = await db.article.findMany({
       where: { liveRevisionId: { not: null } },
-      select: { slug: true },
+      select: { slug: true, locale: true },
     });
     check(liveArticles.length > 0, "the copy has published articles", `${liveArticles.length}`);
-    for (const { slug } of liveArticles) {
-      const [fromSqlite, fromCopy] = [await page(base + 2, `/articles/${slug}`), await page(base, `/articles/${slug}`)];
+    // Each at its readers' address: a translation lives under its language (/es/articles/…).
+    for (const { slug, locale } of liveArticles) {
+      const address = articlePath(slug, locale);
+      const [fromSqlite, fromCopy] = [await page(base + 2, address), await page(base, address)];
       check(
         fromSqlite.status === 200 && fromCopy.status === 200 && fromSqlite.body.equals(fromCopy.body),
-        `/articles/${slug} is served byte for byte the same from the SQLite file and from the copy`,
+        `${address} is served byte for byte the same from the SQLite file and from the copy`,
         `${fromSqlite.body.length} and ${fromCopy.body.length} bytes`,
       );
     }
@@ -121,7 +124,7 @@ async function main() {
     await putSetting(db, "feedback.rateLimitWindowSeconds", 600);
     await unpublishArticle(db, editorActor, { articleId: article.id, reason: "Two-process test: publish again" });
     const [a, b] = apps;
-    const path = `/articles/${article.slug}`;
+    const path = articlePath(article.slug, article.locale);
 
     // Both processes had the page cached (served above): the unpublish, committed by another process (this one),
     // reaches their caches through NOTIFY within moments.
