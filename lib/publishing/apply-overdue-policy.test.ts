@@ -54,7 +54,10 @@ describe("applyOverduePolicy", () => {
     await putSetting(t.db, "review.overduePolicy", "notice");
     const a = await overdueArticle(3);
     const before = await readPublicChange(t.db);
+    const modified = (await t.db.article.findUniqueOrThrow({ where: { id: a.articleId } })).updatedAt;
     const run = await applyOverduePolicy(t.db);
+    // Not an edit: the article's last-modified time (the studio list's sort key) is left alone.
+    expect((await t.db.article.findUniqueOrThrow({ where: { id: a.articleId } })).updatedAt).toEqual(modified);
     expect(run.transitions).toContainEqual(
       expect.objectContaining({ articleId: a.articleId, from: null, to: "NOTICE" }),
     );

@@ -116,6 +116,7 @@ async function moveArticle(tx: DbTx, articleId: string, policy: OverduePolicy, g
       reviewDueAt: true,
       overdueAction: true,
       overdueActedAt: true,
+      updatedAt: true,
     },
   });
   if (!a) return null;
@@ -131,7 +132,9 @@ async function moveArticle(tx: DbTx, articleId: string, policy: OverduePolicy, g
   const overdueDays = a.reviewDueAt ? Math.max(0, Math.floor((now.getTime() - a.reviewDueAt.getTime()) / DAY)) : 0;
   await tx.article.update({
     where: { id: a.id },
-    data: { overdueAction: wanted, overdueActedAt: wanted ? now : null },
+    // The site acting on a date is not an edit: "last modified" (and the studio list's order, whose pages are read
+    // with a cursor on it) stays where the people who edited it left it.
+    data: { overdueAction: wanted, overdueActedAt: wanted ? now : null, updatedAt: a.updatedAt },
   });
   if (wanted === "WITHDRAWN") {
     await takeDown(tx, a.id, a.liveRevisionId!, OVERDUE_WITHDRAWN_REASON);
